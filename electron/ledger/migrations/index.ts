@@ -1,0 +1,7 @@
+import type Database from 'better-sqlite3';
+import { m001Initial } from './001-initial';
+
+export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
+
+/** In order; a shipped migration is never edited, only followed by a new one. */
+export const migrations: readonly Migration[] = [m001Initial];

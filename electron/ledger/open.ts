@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export const DB_FILE_NAME = 'aftertab.sqlite';
+export const BUSY_TIMEOUT_MS = 5000;
+
+export class LedgerOpenError extends Error {}
+
+/**
+ * Opens the ledger with the pragmas every connection needs and checks that each one took:
+ * better-sqlite3 reopens WAL files at synchronous=NORMAL, so a silent default is not enough.
+ */
+export function openLedger(file: string, options: { readonly?: boolean } = {}): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  try {
+    applyPragmas(db);
+    if (!options.readonly) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function applyPragmas(db: Db): void {
+  if (!db.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const checks: [string, unknown, unknown][] = [
+    ['journal_mode', db.pragma('journal_mode', { simple: true }), 'wal'],
+    ['synchronous', db.pragma('synchronous', { simple: true }), 2],
+    ['foreign_keys', db.pragma('foreign_keys', { simple: true }), 1],
+    ['busy_timeout', db.pragma('busy_timeout', { simple: true }), BUSY_TIMEOUT_MS],
+  ];
+  for (const [name, actual, expected] of checks) {
+    if (actual !== expected) {
+      throw new LedgerOpenError(`the ledger refused PRAGMA ${name} = ${String(expected)} (it is ${String(actual)}); not starting`);
+    }
+  }
+}
+
+export function ledgerPath(dataDir: string): string {
+  return path.join(dataDir, DB_FILE_NAME);
+}

@@ -1,0 +1,152 @@
+import { DomainError } from '../../shared/errors';
+import type { ParsedInput } from '../../shared/contract';
+import type { Catalog, CatalogItem, Category, ItemKind } from '../../shared/types';
+import { writeAudit } from '../ledger/journal';
+import type { Db } from '../ledger/open';
+import type { ServiceContext } from './context';
+import { starterCatalogs, starterPrice } from './starter-catalogs';
+import { readSettings } from './store';
+
+type CategoryRow = { id: number; name: string; position: number; archived: number };
+type ItemRow = {
+  id: number;
+  category_id: number | null;
+  name: string;
+  kind: ItemKind;
+  price_minor: number;
+  tax_rate_milli: number;
+  expect_text: string;
+  archived: number;
+};
+
+const toCategory = (r: CategoryRow): Category => ({ id: r.id, name: r.name, position: r.position, archived: r.archived === 1 });
+const toItem = (r: ItemRow): CatalogItem => ({
+  id: r.id,
+  categoryId: r.category_id,
+  name: r.name,
+  kind: r.kind,
+  priceMinor: r.price_minor,
+  rateMilli: r.tax_rate_milli,
+  expectText: r.expect_text,
+  archived: r.archived === 1,
+});
+
+function audit(ctx: ServiceContext, command: string, detail: object): void {
+  writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command, tabId: null, detail: JSON.stringify(detail) });
+}
+
+export function listCatalog(ctx: ServiceContext, input: ParsedInput<'catalog.list'>): Catalog {
+  const where = input.includeArchived ? '' : 'WHERE archived = 0';
+  return {
+    categories: ctx.db.prepare<[], CategoryRow>(`SELECT * FROM categories ${where} ORDER BY position, name`).all().map(toCategory),
+    items: ctx.db.prepare<[], ItemRow>(`SELECT * FROM items ${where} ORDER BY name`).all().map(toItem),
+  };
+}
+
+function readCategory(db: Db, id: number): CategoryRow {
+  const row = db.prepare<[number], CategoryRow>('SELECT * FROM categories WHERE id = ?').get(id);
+  if (!row) throw new DomainError('not_found', `there is no category #${id}`, 'categoryId');
+  return row;
+}
+
+function readItem(db: Db, id: number): ItemRow {
+  const row = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?').get(id);
+  if (!row) throw new DomainError('not_found', `there is no item #${id}`, 'itemId');
+  return row;
+}
+
+function assertNameFree(db: Db, name: string, exceptId: number | null): void {
+  const clash = db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(name);
+  if (clash && clash.id !== exceptId) throw new DomainError('conflict', `a category called "${name}" already exists`, 'name');
+}
+
+export function createCategory(ctx: ServiceContext, input: ParsedInput<'catalog.createCategory'>): Category {
+  assertNameFree(ctx.db, input.name, null);
+  const position = ctx.db.prepare<[], { next: number }>('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM categories').get()?.next ?? 0;
+  const id = Number(ctx.db.prepare('INSERT INTO categories (name, position) VALUES (?, ?)').run(input.name, position).lastInsertRowid);
+  audit(ctx, 'catalog.createCategory', { id, name: input.name });
+  return toCategory(readCategory(ctx.db, id));
+}
+
+export function updateCategory(ctx: ServiceContext, input: ParsedInput<'catalog.updateCategory'>): Category {
+  const row = readCategory(ctx.db, input.categoryId);
+  const name = input.name ?? row.name;
+  const archived = input.archived ?? row.archived === 1;
+  if (!archived) assertNameFree(ctx.db, name, row.id);
+  ctx.db.prepare('UPDATE categories SET name = ?, position = ?, archived = ? WHERE id = ?').run(name, input.position ?? row.position, archived ? 1 : 0, row.id);
+  audit(ctx, 'catalog.updateCategory', input);
+  return toCategory(readCategory(ctx.db, row.id));
+}
+
+function checkItemRefs(ctx: ServiceContext, categoryId: number | null, rateMilli: number): void {
+  if (categoryId !== null && readCategory(ctx.db, categoryId).archived) {
+    throw new DomainError('conflict', 'that category is archived', 'categoryId');
+  }
+  if (!readSettings(ctx.db).taxRates.some((r) => r.rateMilli === rateMilli)) {
+    throw new DomainError('invalid_input', 'that tax rate is not one of the store’s rates', 'rateMilli');
+  }
+}
+
+export function createItem(ctx: ServiceContext, input: ParsedInput<'catalog.createItem'>): CatalogItem {
+  checkItemRefs(ctx, input.categoryId, input.rateMilli);
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO items (category_id, name, kind, price_minor, tax_rate_milli, expect_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.categoryId, input.name, input.kind, input.priceMinor, input.rateMilli, input.expectText, ctx.now, ctx.now).lastInsertRowid,
+  );
+  audit(ctx, 'catalog.createItem', { id, ...input });
+  return toItem(readItem(ctx.db, id));
+}
+
+/** A price change applies to lines added from now on; lines already on tabs keep their snapshot. */
+export function updateItem(ctx: ServiceContext, input: ParsedInput<'catalog.updateItem'>): CatalogItem {
+  const row = readItem(ctx.db, input.itemId);
+  const next = {
+    categoryId: input.categoryId === undefined ? row.category_id : input.categoryId,
+    name: input.name ?? row.name,
+    kind: input.kind ?? row.kind,
+    priceMinor: input.priceMinor ?? row.price_minor,
+    rateMilli: input.rateMilli ?? row.tax_rate_milli,
+    expectText: input.expectText ?? row.expect_text,
+  };
+  checkItemRefs(ctx, next.categoryId, next.rateMilli);
+  ctx.db
+    .prepare('UPDATE items SET category_id = ?, name = ?, kind = ?, price_minor = ?, tax_rate_milli = ?, expect_text = ?, updated_at = ? WHERE id = ?')
+    .run(next.categoryId, next.name, next.kind, next.priceMinor, next.rateMilli, next.expectText, ctx.now, row.id);
+  audit(ctx, 'catalog.updateItem', input);
+  return toItem(readItem(ctx.db, row.id));
+}
+
+export function archiveItem(ctx: ServiceContext, input: ParsedInput<'catalog.archiveItem'>): CatalogItem {
+  const row = readItem(ctx.db, input.itemId);
+  if (!input.archived) checkItemRefs(ctx, row.category_id, row.tax_rate_milli);
+  ctx.db.prepare('UPDATE items SET archived = ?, updated_at = ? WHERE id = ?').run(input.archived ? 1 : 0, ctx.now, row.id);
+  audit(ctx, 'catalog.archiveItem', input);
+  return toItem(readItem(ctx.db, row.id));
+}
+
+/** Adds the starter categories and items, skipping any the store already has by name. */
+export function loadStarter(ctx: ServiceContext, input: ParsedInput<'catalog.loadStarter'>): Catalog {
+  const settings = readSettings(ctx.db);
+  const rate = settings.taxRates[0]?.rateMilli ?? 0;
+  for (const category of starterCatalogs[input.kind]) {
+    const existing = ctx.db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(category.name);
+    const categoryId = existing?.id ?? createCategory(ctx, { name: category.name }).id;
+    for (const item of category.items) {
+      const has = ctx.db.prepare('SELECT 1 FROM items WHERE archived = 0 AND category_id = ? AND name = ?').get(categoryId, item.name);
+      if (has) continue;
+      createItem(ctx, {
+        categoryId,
+        name: item.name,
+        kind: item.kind,
+        priceMinor: starterPrice(item.price, settings.exponent),
+        rateMilli: rate,
+        expectText: item.expect,
+      });
+    }
+  }
+  audit(ctx, 'catalog.loadStarter', input);
+  return listCatalog(ctx, { includeArchived: false });
+}

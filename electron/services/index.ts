@@ -1,0 +1,38 @@
+import { HandlerRegistry } from '../ipc/dispatcher';
+import { archiveItem, createCategory, createItem, listCatalog, loadStarter, updateCategory, updateItem } from './catalog';
+import { checkLedger } from './ledger-check';
+import { clearSplit, pay, planSplit } from './settle';
+import { getStore, updateStore } from './store';
+import { listOpenTabs, readTab } from './tab-read';
+import { addLine, compLine, openTab, removeLine, setQty, updateTab, voidTab, writeOffTab } from './tabs';
+import { nextFreeToken, tokenPool } from './tokens';
+
+/** Every command of the contract bound to its service; a missing or doubled one throws at start. */
+export const handlers = new HandlerRegistry()
+  .register('store.get', getStore)
+  .register('store.update', updateStore)
+  .register('staff.current', (ctx) => ctx.actor)
+  .register('catalog.list', listCatalog)
+  .register('catalog.createCategory', createCategory)
+  .register('catalog.updateCategory', updateCategory)
+  .register('catalog.createItem', createItem)
+  .register('catalog.updateItem', updateItem)
+  .register('catalog.archiveItem', archiveItem)
+  .register('catalog.loadStarter', loadStarter)
+  .register('token.pool', (ctx) => tokenPool(ctx.db))
+  .register('token.next', (ctx) => nextFreeToken(ctx.db))
+  .register('tab.open', openTab)
+  .register('tab.update', updateTab)
+  .register('tab.addLine', addLine)
+  .register('tab.setQty', setQty)
+  .register('tab.removeLine', removeLine)
+  .register('tab.compLine', compLine)
+  .register('tab.void', voidTab)
+  .register('tab.writeOff', writeOffTab)
+  .register('tab.listOpen', (ctx) => listOpenTabs(ctx.db))
+  .register('tab.get', (ctx, input) => readTab(ctx.db, input.tabId))
+  .register('settle.split', planSplit)
+  .register('settle.pay', pay)
+  .register('settle.clearSplit', clearSplit)
+  .register('ledger.check', (ctx) => checkLedger(ctx.db))
+  .complete();

@@ -1,0 +1,38 @@
+import type { LedgerCheck } from '../../shared/types';
+import type { Db } from '../ledger/open';
+
+/**
+ * Checks the journal against the invariants a person can ask about from a screen: every entry
+ * balances, the whole journal balances, each tab's receivable matches its state.
+ */
+export function checkLedger(db: Db): LedgerCheck {
+  const problems: string[] = [];
+  const unbalanced = db
+    .prepare<[], { entry_id: number }>('SELECT entry_id FROM postings GROUP BY entry_id HAVING SUM(amount_minor) <> 0')
+    .all()
+    .map((r) => r.entry_id);
+  if (unbalanced.length > 0) problems.push(`${unbalanced.length} journal entries do not balance`);
+  const accounts = db
+    .prepare<[], { account: string; balance: number }>('SELECT account, SUM(amount_minor) AS balance FROM postings GROUP BY account ORDER BY account')
+    .all()
+    .map((r) => ({ account: r.account, balanceMinor: r.balance }));
+  const total = accounts.reduce((s, a) => s + a.balanceMinor, 0);
+  if (total !== 0) problems.push(`the journal is off by ${total}`);
+  const tabs = db
+    .prepare<[], { id: number; token: number; status: string; receivable: number; posted: number; paid: number }>(
+      `SELECT t.id, t.token, t.status,
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+            WHERE e.tab_id = t.id AND p.account = 'tabs_receivable') AS receivable,
+         (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS posted,
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id) AS paid
+       FROM tabs t`,
+    )
+    .all();
+  for (const t of tabs) {
+    const expected = t.status === 'open' ? t.posted - t.paid : 0;
+    if (t.receivable !== expected) problems.push(`tab #${t.id} (token ${t.token}, ${t.status}) owes ${t.receivable} in the journal but ${expected} by its lines`);
+  }
+  const entries = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries').get()?.n ?? 0;
+  const postings = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM postings').get()?.n ?? 0;
+  return { balanced: unbalanced.length === 0 && total === 0, entries, postings, unbalancedEntries: unbalanced, accounts, problems };
+}

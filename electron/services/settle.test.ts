@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+
+let l: TestLedger;
+afterEach(() => l.cleanup());
+
+/** A store with one item at a given price, and a tab holding `qty` of it. */
+function setup(options: { price: number; qty?: number; currency?: string; taxMode?: 'inclusive' | 'exclusive'; rate?: number; rounding?: number }) {
+  l = makeLedger();
+  const rate = options.rate ?? 10_000;
+  l.call('store.update', {
+    currency: options.currency ?? 'EUR',
+    taxMode: options.taxMode ?? 'inclusive',
+    taxRates: [{ rateMilli: rate, label: 'Standard' }],
+    cashRoundingMinor: options.rounding ?? 1,
+  });
+  const item = l.call('catalog.createItem', { categoryId: null, name: 'Thing', kind: 'product', priceMinor: options.price, rateMilli: rate, expectText: '' });
+  const tab = l.call('tab.open', {});
+  const d = l.call('tab.addLine', { tabId: tab.id, itemId: item.id, qty: options.qty ?? 1 });
+  return { tab: d, item };
+}
+
+function balances() {
+  return Object.fromEntries(l.call('ledger.check', {}).accounts.map((a) => [a.account, a.balanceMinor]));
+}
+
+describe('paying a tab', () => {
+  it('cash with a tip posts the domain example and gives change', () => {
+    const { tab } = setup({ price: 440 });
+    const r = l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 60, tenderedMinor: 1000 });
+    expect(r).toMatchObject({ owedMinor: 500, changeMinor: 500, settled: true });
+    expect(r.tab).toMatchObject({ status: 'settled', dueMinor: 0, paidMinor: 440 });
+    expect(balances()).toMatchObject({ cash_drawer: 500, tabs_receivable: 0, 'tips_payable:1': -60 });
+    expect(l.call('tab.listOpen', {})).toEqual([]);
+    expect(l.call('token.next', {})).toBe(tab.token);
+  });
+
+  it('a partial payment leaves the tab open with the rest due', () => {
+    const { tab } = setup({ price: 1000, qty: 3 });
+    const r = l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 1200, reference: 'auth 1234' });
+    expect(r.settled).toBe(false);
+    expect(r.tab).toMatchObject({ status: 'open', paidMinor: 1200, dueMinor: 1800 });
+    expect(r.payment).toMatchObject({ method: 'card', reference: 'auth 1234' });
+    expect(l.call('settle.pay', { tabId: tab.id, method: 'other' }).settled).toBe(true);
+    expect(balances()).toMatchObject({ card_clearing: 1200, other_tender: 1800 });
+  });
+
+  it('refuses more than is due, cash below what is owed, and a paid tab', () => {
+    const { tab } = setup({ price: 440 });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 441 }).code).toBe('overpayment');
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash', tenderedMinor: 400 }).code).toBe('underpayment');
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 100, tenderedMinor: 500 }).code).toBe('underpayment');
+    l.call('settle.pay', { tabId: tab.id, method: 'card' });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card' }).code).toBe('tab_not_open');
+  });
+
+  it('rounds cash to the store increment and books the difference to rounding (CHF 0.05)', () => {
+    const { tab } = setup({ price: 442, currency: 'CHF', rate: 8_100, rounding: 5 });
+    const r = l.call('settle.pay', { tabId: tab.id, method: 'cash', tenderedMinor: 500 });
+    expect(r).toMatchObject({ owedMinor: 440, changeMinor: 60, settled: true });
+    expect(r.payment.roundingMinor).toBe(2);
+    expect(balances()).toMatchObject({ cash_drawer: 440, rounding: 2, tabs_receivable: 0 });
+  });
+
+  it('does not round card payments', () => {
+    const { tab } = setup({ price: 443, currency: 'CHF', rate: 8_100, rounding: 5 });
+    expect(l.call('settle.pay', { tabId: tab.id, method: 'card' }).owedMinor).toBe(443);
+  });
+
+  it('settles a fully comped tab with a zero payment', () => {
+    const { tab } = setup({ price: 440 });
+    l.call('tab.compLine', { tabId: tab.id, lineId: tab.lines[0]!.id, kind: 'percent', value: 100, reason: 'goodwill' });
+    const r = l.call('settle.pay', { tabId: tab.id, method: 'cash' });
+    expect(r).toMatchObject({ settled: true, owedMinor: 0 });
+    expect(balances()).toMatchObject({ comps: 400, 'sales:10': -400, tabs_receivable: 0 });
+  });
+});
+
+describe('splitting', () => {
+  it('evenly by N: parts sum to the total and each is paid on its own', () => {
+    const { tab } = setup({ price: 1000 });
+    const d = l.call('settle.split', { tabId: tab.id, mode: 'even', parts: 3 });
+    expect(d.split.map((p) => p.amountMinor)).toEqual([334, 333, 333]);
+    l.call('settle.pay', { tabId: tab.id, method: 'cash', partNo: 1, tenderedMinor: 500 });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', partNo: 1 }).code).toBe('conflict');
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', partNo: 2, amountMinor: 100 }).code).toBe('invalid_input');
+    expect(l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 2, tipMinor: 50 }).settled).toBe(false);
+    const last = l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 3 });
+    expect(last.settled).toBe(true);
+    expect(last.tab.split.every((p) => p.paymentId !== null)).toBe(true);
+  });
+
+  it('by amount: the remainder becomes the last part; more than due is refused', () => {
+    const { tab } = setup({ price: 1000 });
+    expect(l.call('settle.split', { tabId: tab.id, mode: 'amounts', amountsMinor: [300, 200] }).split.map((p) => p.amountMinor)).toEqual([300, 200, 500]);
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'amounts', amountsMinor: [900, 200] }).code).toBe('overpayment');
+  });
+
+  it('by lines: each group pays its lines with their tax, exactly', () => {
+    l = makeLedger();
+    l.call('store.update', { taxMode: 'exclusive', currency: 'USD', locale: 'en-US', taxRates: [{ rateMilli: 8_875, label: 'NYC' }] });
+    const mk = (name: string, priceMinor: number) => l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 8_875, expectText: '' });
+    const [a, b, c] = [mk('A', 333), mk('B', 333), mk('C', 334)];
+    const tab = l.call('tab.open', {});
+    for (const item of [a, b, c]) l.call('tab.addLine', { tabId: tab.id, itemId: item.id });
+    const d = l.call('tab.get', { tabId: tab.id });
+    expect(d.totalMinor).toBe(1000 + 89);
+    const [la, lb, lc] = d.lines.map((x) => x.id);
+    const split = l.call('settle.split', { tabId: tab.id, mode: 'lines', groups: [[la!, lb!], [lc!]] });
+    expect(split.split.reduce((s, p) => s + p.amountMinor, 0)).toBe(1089);
+    // Line shares 363 + 363 + 363 (1089 by largest remainder over weights 363, 363, 364).
+    expect(split.split.map((p) => p.amountMinor)).toEqual([726, 363]);
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[la!], [lb!]] }).message).toMatch(/every line/);
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[la!, lb!], [lb!, lc!]] }).message).toMatch(/one part/);
+  });
+
+  it('a change to the tab drops the unpaid parts; a payment outside the split replaces it', () => {
+    const { tab, item } = setup({ price: 1000 });
+    l.call('settle.split', { tabId: tab.id, mode: 'even', parts: 2 });
+    expect(l.call('tab.addLine', { tabId: tab.id, itemId: item.id }).split).toEqual([]);
+    l.call('settle.split', { tabId: tab.id, mode: 'even', parts: 2 });
+    l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 1 });
+    const after = l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 100 });
+    expect(after.tab.split.map((p) => p.partNo)).toEqual([1]);
+    expect(after.tab.dueMinor).toBe(900);
+  });
+});
+
+describe('currencies with other exponents', () => {
+  it('JPY: no decimals anywhere', () => {
+    const { tab } = setup({ price: 1100, currency: 'JPY', qty: 3 });
+    expect(tab).toMatchObject({ totalMinor: 3300, taxMinor: 300 });
+    const r = l.call('settle.pay', { tabId: tab.id, method: 'cash', tenderedMinor: 5000 });
+    expect(r.changeMinor).toBe(1700);
+  });
+
+  it('KWD: three decimals, exclusive tax', () => {
+    const { tab } = setup({ price: 1250, currency: 'KWD', taxMode: 'exclusive', rate: 5_000, qty: 2 });
+    expect(tab).toMatchObject({ netMinor: 2500, taxMinor: 125, totalMinor: 2625 });
+    expect(l.call('settle.split', { tabId: tab.id, mode: 'even', parts: 4 }).split.map((p) => p.amountMinor)).toEqual([657, 656, 656, 656]);
+  });
+});

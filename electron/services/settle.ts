@@ -1,0 +1,170 @@
+import { DomainError } from '../../shared/errors';
+import { computeTabTotals } from '../../shared/domain/tax';
+import { changeDue, splitByWeights, splitEvenly } from '../../shared/domain/split';
+import { roundToIncrement } from '../../shared/money';
+import type { ParsedInput } from '../../shared/contract';
+import type { PaymentResult, TabDetail } from '../../shared/types';
+import { accounts, postEntry, writeAudit, type Posting } from '../ledger/journal';
+import type { ServiceContext } from './context';
+import { readSettings } from './store';
+import { paidOn, readLines, readOpenTab, readTab, receivableOf, toTaxLine } from './tab-read';
+import { markSettled } from './tabs';
+
+type PartRow = { part_no: number; amount_minor: number; payment_id: number | null };
+
+function parts(ctx: ServiceContext, tabId: number): PartRow[] {
+  return ctx.db.prepare<[number], PartRow>('SELECT part_no, amount_minor, payment_id FROM split_parts WHERE tab_id = ? ORDER BY part_no').all(tabId);
+}
+
+/** Amounts each active line owes, tax included, summing exactly to the tab's total per rate. */
+function lineShares(ctx: ServiceContext, tabId: number): Map<number, number> {
+  const { taxMode } = readSettings(ctx.db);
+  const active = readLines(ctx.db, tabId).filter((l) => l.state === 'active');
+  const totals = computeTabTotals(active.map(toTaxLine), taxMode);
+  const shares = new Map<number, number>();
+  for (const rate of totals.byRate) {
+    const lines = active.filter((l) => l.tax_rate_milli === rate.rateMilli);
+    const weights = lines.map((l) => computeTabTotals([toTaxLine(l)], taxMode).grossTotal);
+    splitByWeights(rate.receivable, weights).forEach((amount, i) => shares.set(lines[i]?.id ?? 0, amount));
+  }
+  return shares;
+}
+
+/** Plans how the rest due is shared between payers; each part is then paid on its own. */
+export function planSplit(ctx: ServiceContext, input: ParsedInput<'settle.split'>): TabDetail {
+  const tab = readOpenTab(ctx.db, input.tabId);
+  const due = receivableOf(ctx.db, tab.id);
+  if (due <= 0) throw new DomainError('nothing_due', 'nothing is due on this tab, so there is nothing to split');
+  let amounts: number[];
+  if (input.mode === 'even') {
+    if (input.parts > due) throw new DomainError('invalid_input', `${due} minor units cannot be split ${input.parts} ways`, 'parts');
+    amounts = splitEvenly(due, input.parts);
+  } else if (input.mode === 'amounts') {
+    const sum = input.amountsMinor.reduce((s, a) => s + a, 0);
+    if (sum > due) throw new DomainError('overpayment', `the parts add up to more than the ${due} minor units due`, 'amountsMinor');
+    amounts = sum < due ? [...input.amountsMinor, due - sum] : [...input.amountsMinor];
+  } else {
+    if (paidOn(ctx.db, tab.id) > 0) {
+      throw new DomainError('conflict', 'split by lines before any payment; split the rest evenly or by amount instead', 'groups');
+    }
+    const shares = lineShares(ctx, tab.id);
+    const picked = input.groups.flat();
+    const unknown = picked.find((id) => !shares.has(id));
+    if (unknown !== undefined) throw new DomainError('invalid_input', `line #${unknown} is not an active line of this tab`, 'groups');
+    if (new Set(picked).size !== picked.length) throw new DomainError('invalid_input', 'a line can only be in one part', 'groups');
+    if (picked.length !== shares.size) throw new DomainError('invalid_input', 'every line must be in one of the parts', 'groups');
+    amounts = input.groups.map((group) => group.reduce((s, id) => s + (shares.get(id) ?? 0), 0));
+    if (amounts.some((a) => a <= 0)) throw new DomainError('invalid_input', 'each part must owe something', 'groups');
+  }
+  const existing = parts(ctx, tab.id);
+  ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
+  const firstNo = existing.filter((p) => p.payment_id !== null).reduce((max, p) => Math.max(max, p.part_no), 0) + 1;
+  if (firstNo + amounts.length - 1 > 50) throw new DomainError('invalid_input', 'a tab can be split into at most 50 parts');
+  const insert = ctx.db.prepare('INSERT INTO split_parts (tab_id, part_no, amount_minor) VALUES (?, ?, ?)');
+  amounts.forEach((amount, i) => insert.run(tab.id, firstNo + i, amount));
+  writeAudit(ctx.db, {
+    at: ctx.now,
+    staffId: ctx.actor.id,
+    command: 'settle.split',
+    tabId: tab.id,
+    detail: JSON.stringify({ mode: input.mode, parts: amounts.length, amounts: amounts.join(' ') }),
+  });
+  return readTab(ctx.db, tab.id);
+}
+
+export function clearSplit(ctx: ServiceContext, input: ParsedInput<'settle.clearSplit'>): TabDetail {
+  const tab = readOpenTab(ctx.db, input.tabId);
+  ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
+  writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command: 'settle.clearSplit', tabId: tab.id, detail: '{}' });
+  return readTab(ctx.db, tab.id);
+}
+
+/**
+ * Takes one payment: applies it to the tab, books the tip to the staff member, rounds cash to
+ * the store's increment and works out the change. When nothing is left due the tab is settled
+ * and its token goes back to the pool.
+ */
+export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): PaymentResult {
+  const { db } = ctx;
+  const tab = readOpenTab(db, input.tabId);
+  const due = receivableOf(db, tab.id);
+  let amount = input.amountMinor ?? due;
+  if (input.partNo !== undefined) {
+    const part = parts(ctx, tab.id).find((p) => p.part_no === input.partNo);
+    if (!part) throw new DomainError('not_found', `this tab has no split part ${input.partNo}`, 'partNo');
+    if (part.payment_id !== null) throw new DomainError('conflict', `part ${input.partNo} is already paid`, 'partNo');
+    if (input.amountMinor !== undefined && input.amountMinor !== part.amount_minor) {
+      throw new DomainError('invalid_input', `part ${input.partNo} is ${part.amount_minor} minor units`, 'amountMinor');
+    }
+    amount = part.amount_minor;
+  }
+  if (amount > due) throw new DomainError('overpayment', `only ${due} minor units are due; the payment is more than that`, 'amountMinor');
+  if (amount === 0 && due > 0) throw new DomainError('invalid_input', 'a payment must be more than zero', 'amountMinor');
+  if (due === 0 && !readLines(db, tab.id).some((l) => l.state === 'active')) {
+    throw new DomainError('nothing_due', 'this tab has nothing on it; void it instead');
+  }
+
+  const tip = input.tipMinor;
+  let owed = amount + tip;
+  let rounding = 0;
+  let tendered: number | null = null;
+  let change = 0;
+  const postings: Posting[] = [
+    [accounts.receivable, -amount],
+    [accounts.tips(ctx.actor.id), -tip],
+  ];
+  if (input.method === 'cash') {
+    const { cashRoundingMinor } = readSettings(db);
+    const roundedAmount = roundToIncrement(amount, cashRoundingMinor);
+    rounding = amount - roundedAmount;
+    owed = roundedAmount + tip;
+    tendered = input.tenderedMinor ?? owed;
+    if (tendered < owed) throw new DomainError('underpayment', `the cash handed over is less than the ${owed} minor units owed`, 'tenderedMinor');
+    change = changeDue(tendered, owed);
+    postings.push([accounts.cash, owed], [accounts.rounding, rounding]);
+  } else {
+    postings.push([input.method === 'card' ? accounts.card : accounts.other, owed]);
+  }
+  const entryId =
+    postEntry(
+      db,
+      { kind: `payment.${input.method}`, at: ctx.now, staffId: ctx.actor.id, tabId: tab.id, commandId: ctx.commandId, memo: input.reference },
+      postings,
+    ) ?? anchorEntry(ctx, tab.id);
+  const paymentId = Number(
+    db
+      .prepare(
+        `INSERT INTO payments (tab_id, entry_id, method, amount_minor, tip_minor, tendered_minor, change_minor, rounding_minor, reference, part_no, staff_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(tab.id, entryId, input.method, amount, tip, tendered, change, rounding, input.reference, input.partNo ?? null, ctx.actor.id, ctx.now).lastInsertRowid,
+  );
+  if (input.partNo !== undefined) {
+    db.prepare('UPDATE split_parts SET payment_id = ? WHERE tab_id = ? AND part_no = ?').run(paymentId, tab.id, input.partNo);
+  } else {
+    db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
+  }
+  const settled = due - amount === 0;
+  db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tab.id);
+  if (settled) markSettled(ctx, tab.id);
+  writeAudit(db, {
+    at: ctx.now,
+    staffId: ctx.actor.id,
+    command: 'settle.pay',
+    tabId: tab.id,
+    detail: JSON.stringify({ method: input.method, amountMinor: amount, tipMinor: tip, changeMinor: change, partNo: input.partNo ?? null, settled: settled ? 1 : 0 }),
+  });
+  const detail = readTab(db, tab.id);
+  const payment = detail.payments.find((p) => p.id === paymentId);
+  if (!payment) throw new Error('payment vanished inside its own transaction');
+  return { tab: detail, payment, owedMinor: owed, changeMinor: change, settled };
+}
+
+/** A zero payment on a fully comped tab moves no money but still needs an entry to point at. */
+function anchorEntry(ctx: ServiceContext, tabId: number): number {
+  return Number(
+    ctx.db
+      .prepare('INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, memo) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(ctx.now, 'payment.zero', tabId, ctx.actor.id, ctx.commandId, 'nothing due').lastInsertRowid,
+  );
+}

@@ -1,0 +1,93 @@
+import { DomainError } from '../../shared/errors';
+import { currencyExponent } from '../../shared/money';
+import type { ParsedInput } from '../../shared/contract';
+import type { StoreSettings, TaxRate } from '../../shared/types';
+import type { TaxMode } from '../../shared/domain/tax';
+import { writeAudit } from '../ledger/journal';
+import type { Db } from '../ledger/open';
+import type { ServiceContext } from './context';
+
+type SettingsRow = {
+  name: string;
+  currency: string;
+  locale: string;
+  tax_mode: TaxMode;
+  tax_rates_json: string;
+  token_first: number;
+  token_last: number;
+  cash_rounding_minor: number;
+};
+
+export const MAX_TOKENS = 1000;
+
+export function readSettings(db: Db): StoreSettings {
+  const row = db.prepare<[], SettingsRow>('SELECT * FROM store_settings WHERE id = 1').get();
+  if (!row) throw new Error('store settings are missing; the ledger was not bootstrapped');
+  return {
+    name: row.name,
+    currency: row.currency,
+    exponent: currencyExponent(row.currency),
+    locale: row.locale,
+    taxMode: row.tax_mode,
+    taxRates: JSON.parse(row.tax_rates_json) as TaxRate[],
+    tokenFirst: row.token_first,
+    tokenLast: row.token_last,
+    cashRoundingMinor: row.cash_rounding_minor,
+  };
+}
+
+export function getStore(ctx: ServiceContext): StoreSettings {
+  return readSettings(ctx.db);
+}
+
+/** Changes store settings, refusing the ones that would rewrite money already on the books. */
+export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.update'>): StoreSettings {
+  const { db } = ctx;
+  const before = readSettings(db);
+  const next: StoreSettings = { ...before, ...stripUndefined(input) };
+  next.exponent = currencyExponent(next.currency);
+
+  if (next.currency !== before.currency && db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get()) {
+    throw new DomainError('store_locked', 'the currency cannot change once money has been recorded; start a new ledger for a new currency', 'currency');
+  }
+  const openTabs = db.prepare<[], { token: number }>("SELECT token FROM tabs WHERE status = 'open'").all();
+  if (next.taxMode !== before.taxMode && openTabs.length > 0) {
+    throw new DomainError('store_locked', 'settle or void the open tabs before changing how tax is priced', 'taxMode');
+  }
+  if (next.tokenFirst > next.tokenLast) throw new DomainError('invalid_input', 'the first token must not be after the last', 'tokenFirst');
+  if (next.tokenLast - next.tokenFirst + 1 > MAX_TOKENS) {
+    throw new DomainError('invalid_input', `a token pool holds at most ${MAX_TOKENS} tokens`, 'tokenLast');
+  }
+  const stranded = openTabs.filter((t) => t.token < next.tokenFirst || t.token > next.tokenLast);
+  if (stranded.length > 0) {
+    throw new DomainError('store_locked', `token ${stranded[0]?.token} is held by an open tab and would fall outside the new range`, 'tokenLast');
+  }
+  const rates = new Set(next.taxRates.map((r) => r.rateMilli));
+  if (rates.size !== next.taxRates.length) throw new DomainError('invalid_input', 'each tax rate may appear only once', 'taxRates');
+  const orphan = db
+    .prepare<[], { name: string; tax_rate_milli: number }>('SELECT name, tax_rate_milli FROM items WHERE archived = 0')
+    .all()
+    .find((item) => !rates.has(item.tax_rate_milli));
+  if (orphan) throw new DomainError('store_locked', `"${orphan.name}" still uses a tax rate that would be removed; change or archive it first`, 'taxRates');
+
+  db.prepare(
+    `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,
+       token_last = ?, cash_rounding_minor = ?, updated_at = ? WHERE id = 1`,
+  ).run(
+    next.name,
+    next.currency,
+    next.locale,
+    next.taxMode,
+    JSON.stringify(next.taxRates),
+    next.tokenFirst,
+    next.tokenLast,
+    next.cashRoundingMinor,
+    ctx.now,
+  );
+  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify(input) });
+  return readSettings(db);
+}
+
+export function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

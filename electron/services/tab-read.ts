@@ -1,0 +1,206 @@
+import { DomainError } from '../../shared/errors';
+import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine } from '../../shared/domain/tax';
+import type { HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary } from '../../shared/types';
+import type { Db } from '../ledger/open';
+import { readSettings } from './store';
+
+type TabRow = {
+  id: number;
+  token: number;
+  name: string;
+  label: string;
+  note: string;
+  status: TabStatus;
+  opened_at: string;
+  last_activity_at: string;
+  closed_at: string | null;
+  close_reason: string | null;
+};
+
+type LineRow = {
+  id: number;
+  item_id: number | null;
+  name: string;
+  unit_minor: number;
+  tax_rate_milli: number;
+  qty: number;
+  staff_id: number;
+  staff_name: string;
+  state: 'active' | 'removed';
+  remove_reason: string | null;
+  comp_kind: 'amount' | 'percent' | null;
+  comp_value: number | null;
+  comp_reason: string | null;
+  created_at: string;
+};
+
+export function compOf(row: Pick<LineRow, 'comp_kind' | 'comp_value'>): CompSpec | null {
+  return row.comp_kind && row.comp_value !== null ? { kind: row.comp_kind, value: row.comp_value } : null;
+}
+
+export function toTaxLine(row: Pick<LineRow, 'qty' | 'unit_minor' | 'tax_rate_milli' | 'comp_kind' | 'comp_value'>): TaxLine {
+  return { qty: row.qty, unitMinor: row.unit_minor, rateMilli: row.tax_rate_milli, comp: compOf(row) };
+}
+
+export function readTabRow(db: Db, tabId: number): TabRow {
+  const row = db.prepare<[number], TabRow>('SELECT * FROM tabs WHERE id = ?').get(tabId);
+  if (!row) throw new DomainError('not_found', `there is no tab #${tabId}`, 'tabId');
+  return row;
+}
+
+export function readOpenTab(db: Db, tabId: number): TabRow {
+  const row = readTabRow(db, tabId);
+  if (row.status !== 'open') throw new DomainError('tab_not_open', `the tab on token ${row.token} is already ${row.status.replace('_', ' ')}`);
+  return row;
+}
+
+export function readLines(db: Db, tabId: number): LineRow[] {
+  return db
+    .prepare<[number], LineRow>(
+      `SELECT l.*, s.name AS staff_name FROM tab_lines l JOIN staff s ON s.id = l.staff_id WHERE l.tab_id = ? ORDER BY l.id`,
+    )
+    .all(tabId);
+}
+
+/** Paid so far: what payments applied to the tab, tips and change excluded. */
+export function paidOn(db: Db, tabId: number): number {
+  return db.prepare<[number], { paid: number }>('SELECT COALESCE(SUM(amount_minor), 0) AS paid FROM payments WHERE tab_id = ?').get(tabId)?.paid ?? 0;
+}
+
+/** The tab's receivable balance in the journal: the amount it still owes. */
+export function receivableOf(db: Db, tabId: number): number {
+  return (
+    db
+      .prepare<[number], { due: number }>(
+        `SELECT COALESCE(SUM(p.amount_minor), 0) AS due FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+         WHERE e.tab_id = ? AND p.account = 'tabs_receivable'`,
+      )
+      .get(tabId)?.due ?? 0
+  );
+}
+
+type PaymentRow = {
+  id: number;
+  method: PaymentMethod;
+  amount_minor: number;
+  tip_minor: number;
+  tendered_minor: number | null;
+  change_minor: number;
+  rounding_minor: number;
+  reference: string;
+  part_no: number | null;
+  staff_id: number;
+  created_at: string;
+};
+
+export function toPayment(row: PaymentRow): Payment {
+  return {
+    id: row.id,
+    method: row.method,
+    amountMinor: row.amount_minor,
+    tipMinor: row.tip_minor,
+    tenderedMinor: row.tendered_minor,
+    changeMinor: row.change_minor,
+    roundingMinor: row.rounding_minor,
+    reference: row.reference,
+    partNo: row.part_no,
+    staffId: row.staff_id,
+    createdAt: row.created_at,
+  };
+}
+
+export function readTab(db: Db, tabId: number): TabDetail {
+  const tab = readTabRow(db, tabId);
+  const settings = readSettings(db);
+  const lineRows = readLines(db, tabId);
+  const active = lineRows.filter((l) => l.state === 'active');
+  const totals = computeTabTotals(active.map(toTaxLine), settings.taxMode);
+  const lines: TabLine[] = lineRows.map((row) => {
+    const amounts = lineAmounts(toTaxLine(row));
+    const comp = compOf(row);
+    return {
+      id: row.id,
+      itemId: row.item_id,
+      name: row.name,
+      unitMinor: row.unit_minor,
+      rateMilli: row.tax_rate_milli,
+      qty: row.qty,
+      staffId: row.staff_id,
+      staffName: row.staff_name,
+      state: row.state,
+      removeReason: row.remove_reason,
+      comp: comp ? { ...comp, reason: row.comp_reason ?? '', amountMinor: amounts.comp } : null,
+      listMinor: amounts.list,
+      chargedMinor: row.state === 'active' ? amounts.charged : 0,
+      createdAt: row.created_at,
+    };
+  });
+  const payments = db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE tab_id = ? ORDER BY id').all(tabId).map(toPayment);
+  const split = db
+    .prepare<[number], { part_no: number; amount_minor: number; payment_id: number | null }>(
+      'SELECT part_no, amount_minor, payment_id FROM split_parts WHERE tab_id = ? ORDER BY part_no',
+    )
+    .all(tabId)
+    .map((p): SplitPart => ({ partNo: p.part_no, amountMinor: p.amount_minor, paymentId: p.payment_id }));
+  const history = db
+    .prepare<[number], { at: string; staff_name: string; command: string; detail: string }>(
+      'SELECT a.at, s.name AS staff_name, a.command, a.detail FROM audit a JOIN staff s ON s.id = a.staff_id WHERE a.tab_id = ? ORDER BY a.id',
+    )
+    .all(tabId)
+    .map((h): HistoryEntry => ({ at: h.at, staffName: h.staff_name, action: h.command, detail: JSON.parse(h.detail) as HistoryEntry['detail'] }));
+  const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0);
+  return {
+    id: tab.id,
+    token: tab.token,
+    name: tab.name,
+    label: tab.label,
+    note: tab.note,
+    status: tab.status,
+    itemCount: active.reduce((s, l) => s + l.qty, 0),
+    totalMinor: totals.grossTotal,
+    paidMinor,
+    dueMinor: receivableOf(db, tabId),
+    openedAt: tab.opened_at,
+    lastActivityAt: tab.last_activity_at,
+    lines,
+    rates: totals.byRate.map((r) => ({ rateMilli: r.rateMilli, netMinor: r.receivable - r.tax, taxMinor: r.tax, grossMinor: r.receivable })),
+    listMinor: totals.listTotal,
+    compMinor: totals.compTotal,
+    netMinor: totals.netTotal,
+    taxMinor: totals.taxTotal,
+    payments,
+    split,
+    writeOffReason: tab.status === 'written_off' ? tab.close_reason : null,
+    closedAt: tab.closed_at,
+    history,
+  };
+}
+
+type SummaryRow = TabRow & { item_count: number; total: number; paid: number };
+
+/** Every open tab with its total, paid and due, in one query (the board's hot path). */
+export function listOpenTabs(db: Db): TabSummary[] {
+  return db
+    .prepare<[], SummaryRow>(
+      `SELECT t.*,
+         (SELECT COALESCE(SUM(l.qty), 0) FROM tab_lines l WHERE l.tab_id = t.id AND l.state = 'active') AS item_count,
+         (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id) AS paid
+       FROM tabs t WHERE t.status = 'open' ORDER BY t.token`,
+    )
+    .all()
+    .map((row) => ({
+      id: row.id,
+      token: row.token,
+      name: row.name,
+      label: row.label,
+      note: row.note,
+      status: row.status,
+      itemCount: row.item_count,
+      totalMinor: row.total,
+      paidMinor: row.paid,
+      dueMinor: row.total - row.paid,
+      openedAt: row.opened_at,
+      lastActivityAt: row.last_activity_at,
+    }));
+}

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import type { CatalogItem } from '../../shared/types';
+
+let l: TestLedger;
+let items: Record<string, CatalogItem>;
+beforeEach(() => {
+  l = makeLedger();
+  items = Object.fromEntries(l.call('catalog.loadStarter', { kind: 'cafe' }).items.map((i) => [i.name, i]));
+});
+afterEach(() => l.cleanup());
+
+const latte = () => items['Latte']!;
+const croissant = () => items['Croissant']!;
+
+function postingsOf(entryKind: string) {
+  return l.db
+    .prepare('SELECT p.account, p.amount_minor FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.kind = ? ORDER BY p.account')
+    .all(entryKind);
+}
+
+describe('opening tabs and tokens', () => {
+  it('opens on the next free token, skipping held ones, and frees tokens when a tab closes', () => {
+    const a = l.call('tab.open', { name: 'Ana' });
+    const b = l.call('tab.open', { label: 'Table 4' });
+    expect([a.token, b.token]).toEqual([1, 2]);
+    expect(l.call('token.next', {})).toBe(3);
+    l.call('tab.void', { tabId: a.id });
+    expect(l.call('token.next', {})).toBe(1);
+    expect(l.call('token.pool', {}).filter((t) => t.tabId !== null)).toEqual([{ token: 2, tabId: b.id }]);
+  });
+
+  it('opens on a chosen token and refuses one that is held or outside the pool', () => {
+    const t = l.call('tab.open', { token: 17, name: 'Sam', note: 'oat milk' });
+    expect(t).toMatchObject({ token: 17, name: 'Sam', note: 'oat milk', status: 'open', dueMinor: 0 });
+    expect(l.fail('tab.open', { token: 17 }).code).toBe('token_held');
+    expect(l.fail('tab.open', { token: 41 }).code).toBe('token_out_of_range');
+  });
+
+  it('says so when every token is out', () => {
+    l.call('store.update', { tokenFirst: 1, tokenLast: 2 });
+    l.call('tab.open', {});
+    l.call('tab.open', {});
+    expect(l.fail('tab.open', {}).code).toBe('no_free_token');
+  });
+});
+
+describe('lines', () => {
+  it('posts a line as the domain example: Dr receivable 440, Cr sales:10 400, Cr tax 40', () => {
+    const tab = l.call('tab.open', {});
+    const d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    expect(postingsOf('line.add')).toEqual([
+      { account: 'sales:10', amount_minor: -400 },
+      { account: 'tabs_receivable', amount_minor: 440 },
+      { account: 'tax_payable:10', amount_minor: -40 },
+    ]);
+    expect(d).toMatchObject({ totalMinor: 440, dueMinor: 440, netMinor: 400, taxMinor: 40, itemCount: 1 });
+    expect(d.lines[0]).toMatchObject({ name: 'Latte', unitMinor: 440, qty: 1, staffName: 'Owner', state: 'active' });
+  });
+
+  it('keeps the price a line was added at when the catalog price changes later', () => {
+    const tab = l.call('tab.open', {});
+    l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    l.call('catalog.updateItem', { itemId: latte().id, priceMinor: 480 });
+    const d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    expect(d.lines.map((x) => x.unitMinor)).toEqual([440, 480]);
+    expect(d.totalMinor).toBe(920);
+  });
+
+  it('changes quantity, removes with a reason and comps by percent or amount', () => {
+    const tab = l.call('tab.open', {});
+    let d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    d = l.call('tab.addLine', { tabId: tab.id, itemId: croissant().id, qty: 2 });
+    const [latteLine, croissantLine] = d.lines;
+    d = l.call('tab.setQty', { tabId: tab.id, lineId: latteLine!.id, qty: 3 });
+    expect(d.totalMinor).toBe(3 * 440 + 2 * 320);
+    d = l.call('tab.compLine', { tabId: tab.id, lineId: latteLine!.id, kind: 'percent', value: 50, reason: 'not satisfied' });
+    expect(d.lines[0]!.comp).toEqual({ kind: 'percent', value: 50, reason: 'not satisfied', amountMinor: 660 });
+    expect(d.compMinor).toBe(660);
+    d = l.call('tab.compLine', { tabId: tab.id, lineId: croissantLine!.id, kind: 'amount', value: 100, reason: 'waited too long' });
+    expect(d.totalMinor).toBe(1320 - 660 + 640 - 100);
+    d = l.call('tab.removeLine', { tabId: tab.id, lineId: croissantLine!.id, reason: 'ordered by mistake' });
+    expect(d.totalMinor).toBe(660);
+    expect(d.itemCount).toBe(3);
+    expect(d.lines[1]).toMatchObject({ state: 'removed', removeReason: 'ordered by mistake', chargedMinor: 0 });
+    expect(d.history.map((h) => h.action)).toEqual(['tab.open', 'tab.addLine', 'tab.addLine', 'tab.setQty', 'tab.compLine', 'tab.compLine', 'tab.removeLine']);
+    expect(l.fail('tab.removeLine', { tabId: tab.id, lineId: croissantLine!.id, reason: 'again' }).code).toBe('line_not_active');
+    expect(l.fail('tab.compLine', { tabId: tab.id, lineId: latteLine!.id, kind: 'amount', value: 5000, reason: 'x' }).code).toBe('invalid_input');
+  });
+
+  it('refuses a change that would leave less owing than was already paid', () => {
+    const tab = l.call('tab.open', {});
+    const d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 2 });
+    l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 600 });
+    expect(l.fail('tab.removeLine', { tabId: tab.id, lineId: d.lines[0]!.id, reason: 'x' }).code).toBe('conflict');
+    expect(l.fail('tab.setQty', { tabId: tab.id, lineId: d.lines[0]!.id, qty: 1 }).code).toBe('conflict');
+  });
+
+  it('refuses an archived item and a tab that is no longer open', () => {
+    const tab = l.call('tab.open', {});
+    l.call('catalog.archiveItem', { itemId: croissant().id });
+    expect(l.fail('tab.addLine', { tabId: tab.id, itemId: croissant().id }).code).toBe('conflict');
+    l.call('tab.void', { tabId: tab.id });
+    expect(l.fail('tab.addLine', { tabId: tab.id, itemId: latte().id }).code).toBe('tab_not_open');
+    expect(l.fail('tab.addLine', { tabId: 999, itemId: latte().id }).code).toBe('not_found');
+  });
+});
+
+describe('closing without payment', () => {
+  it('voids only an empty tab', () => {
+    const tab = l.call('tab.open', {});
+    const d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    expect(l.fail('tab.void', { tabId: tab.id }).code).toBe('tab_not_empty');
+    l.call('tab.removeLine', { tabId: tab.id, lineId: d.lines[0]!.id, reason: 'wrong tab' });
+    expect(l.call('tab.void', { tabId: tab.id }).status).toBe('voided');
+  });
+
+  it('writes a walkout off to the walkouts account and frees the token', () => {
+    const tab = l.call('tab.open', { token: 5 });
+    l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    l.call('settle.pay', { tabId: tab.id, method: 'cash', amountMinor: 100 });
+    const d = l.call('tab.writeOff', { tabId: tab.id, reason: 'left without paying' });
+    expect(d).toMatchObject({ status: 'written_off', dueMinor: 0, writeOffReason: 'left without paying' });
+    expect(postingsOf('tab.writeOff')).toEqual([
+      { account: 'tabs_receivable', amount_minor: -340 },
+      { account: 'walkouts', amount_minor: 340 },
+    ]);
+    expect(l.call('tab.listOpen', {})).toEqual([]);
+    expect(l.call('tab.open', { token: 5 }).token).toBe(5);
+  });
+});
+
+describe('the open tab list', () => {
+  it('lists open tabs by token with items, total, paid and due', () => {
+    l.advance(60_000);
+    const a = l.call('tab.open', { token: 3, name: 'Ana' });
+    const b = l.call('tab.open', { token: 1, label: 'Chair 2' });
+    l.call('tab.addLine', { tabId: a.id, itemId: latte().id, qty: 2 });
+    l.call('settle.pay', { tabId: a.id, method: 'card', amountMinor: 300 });
+    const list = l.call('tab.listOpen', {});
+    expect(list.map((t) => [t.token, t.itemCount, t.totalMinor, t.paidMinor, t.dueMinor])).toEqual([
+      [1, 0, 0, 0, 0],
+      [3, 2, 880, 300, 580],
+    ]);
+    expect(list[0]).toMatchObject({ id: b.id, label: 'Chair 2', openedAt: '2026-11-24T09:01:00.000Z' });
+  });
+});

@@ -1,0 +1,157 @@
+import { DomainError } from '../../shared/errors';
+import { lineAmounts } from '../../shared/domain/tax';
+import type { ParsedInput } from '../../shared/contract';
+import type { TabDetail } from '../../shared/types';
+import { accounts, postEntry, writeAudit } from '../ledger/journal';
+import type { ServiceContext } from './context';
+import { repostTab } from './repost';
+import { readSettings } from './store';
+import { readLines, readOpenTab, readTab, receivableOf, toTaxLine } from './tab-read';
+import { nextFreeToken } from './tokens';
+
+type Detail = Record<string, string | number | null>;
+
+function audit(ctx: ServiceContext, command: string, tabId: number, detail: Detail): void {
+  writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command, tabId, detail: JSON.stringify(detail) });
+}
+
+function touch(ctx: ServiceContext, tabId: number): void {
+  ctx.db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tabId);
+}
+
+function readActiveLine(ctx: ServiceContext, tabId: number, lineId: number) {
+  const line = readLines(ctx.db, tabId).find((l) => l.id === lineId);
+  if (!line) throw new DomainError('not_found', `line #${lineId} is not on this tab`, 'lineId');
+  if (line.state !== 'active') throw new DomainError('line_not_active', `"${line.name}" was already removed`, 'lineId');
+  return line;
+}
+
+export function openTab(ctx: ServiceContext, input: ParsedInput<'tab.open'>): TabDetail {
+  const { db } = ctx;
+  const settings = readSettings(db);
+  const token = input.token ?? nextFreeToken(db);
+  if (token === null) throw new DomainError('no_free_token', `all tokens ${settings.tokenFirst}–${settings.tokenLast} are held by open tabs`);
+  if (token < settings.tokenFirst || token > settings.tokenLast) {
+    throw new DomainError('token_out_of_range', `token ${token} is not in the pool (${settings.tokenFirst}–${settings.tokenLast})`, 'token');
+  }
+  const holder = db.prepare<[number], { id: number }>("SELECT id FROM tabs WHERE token = ? AND status = 'open'").get(token);
+  if (holder) throw new DomainError('token_held', `token ${token} is already held by an open tab`, 'token');
+  const tabId = Number(
+    db
+      .prepare(
+        `INSERT INTO tabs (token, name, label, note, status, opened_at, opened_by, last_activity_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`,
+      )
+      .run(token, input.name, input.label, input.note, ctx.now, ctx.actor.id, ctx.now).lastInsertRowid,
+  );
+  audit(ctx, 'tab.open', tabId, { token, name: input.name, label: input.label });
+  return readTab(db, tabId);
+}
+
+export function updateTab(ctx: ServiceContext, input: ParsedInput<'tab.update'>): TabDetail {
+  const tab = readOpenTab(ctx.db, input.tabId);
+  const next = { name: input.name ?? tab.name, label: input.label ?? tab.label, note: input.note ?? tab.note };
+  ctx.db.prepare('UPDATE tabs SET name = ?, label = ?, note = ?, last_activity_at = ? WHERE id = ?').run(next.name, next.label, next.note, ctx.now, tab.id);
+  audit(ctx, 'tab.update', tab.id, next);
+  return readTab(ctx.db, tab.id);
+}
+
+export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>): TabDetail {
+  const { db } = ctx;
+  readOpenTab(db, input.tabId);
+  const item = db
+    .prepare<[number], { id: number; name: string; price_minor: number; tax_rate_milli: number; archived: number }>(
+      'SELECT id, name, price_minor, tax_rate_milli, archived FROM items WHERE id = ?',
+    )
+    .get(input.itemId);
+  if (!item) throw new DomainError('not_found', `there is no item #${input.itemId}`, 'itemId');
+  if (item.archived) throw new DomainError('conflict', `"${item.name}" is archived and can no longer be sold`, 'itemId');
+  const staffId = input.staffId ?? ctx.actor.id;
+  if (!db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(staffId)) {
+    throw new DomainError('not_found', `there is no active staff member #${staffId}`, 'staffId');
+  }
+  const lineId = Number(
+    db
+      .prepare(
+        `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+      )
+      .run(input.tabId, item.id, item.name, item.price_minor, item.tax_rate_milli, input.qty, staffId, ctx.now).lastInsertRowid,
+  );
+  repostTab(ctx, input.tabId, 'line.add', `${item.name} x${input.qty}`);
+  touch(ctx, input.tabId);
+  audit(ctx, 'tab.addLine', input.tabId, { lineId, item: item.name, qty: input.qty, unitMinor: item.price_minor });
+  return readTab(db, input.tabId);
+}
+
+export function setQty(ctx: ServiceContext, input: ParsedInput<'tab.setQty'>): TabDetail {
+  readOpenTab(ctx.db, input.tabId);
+  const line = readActiveLine(ctx, input.tabId, input.lineId);
+  if (line.qty === input.qty) return readTab(ctx.db, input.tabId);
+  ctx.db.prepare('UPDATE tab_lines SET qty = ? WHERE id = ?').run(input.qty, line.id);
+  repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`);
+  touch(ctx, input.tabId);
+  audit(ctx, 'tab.setQty', input.tabId, { lineId: line.id, item: line.name, from: line.qty, to: input.qty });
+  return readTab(ctx.db, input.tabId);
+}
+
+export function removeLine(ctx: ServiceContext, input: ParsedInput<'tab.removeLine'>): TabDetail {
+  readOpenTab(ctx.db, input.tabId);
+  const line = readActiveLine(ctx, input.tabId, input.lineId);
+  ctx.db.prepare("UPDATE tab_lines SET state = 'removed', remove_reason = ? WHERE id = ?").run(input.reason, line.id);
+  repostTab(ctx, input.tabId, 'line.remove', `${line.name}: ${input.reason}`);
+  touch(ctx, input.tabId);
+  audit(ctx, 'tab.removeLine', input.tabId, { lineId: line.id, item: line.name, qty: line.qty, reason: input.reason });
+  return readTab(ctx.db, input.tabId);
+}
+
+export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>): TabDetail {
+  readOpenTab(ctx.db, input.tabId);
+  const line = readActiveLine(ctx, input.tabId, input.lineId);
+  const { list } = lineAmounts(toTaxLine(line));
+  if (input.kind === 'amount' && input.value > list) {
+    throw new DomainError('invalid_input', `a comp cannot be more than the line's amount (${list} minor units)`, 'value');
+  }
+  ctx.db.prepare('UPDATE tab_lines SET comp_kind = ?, comp_value = ?, comp_reason = ? WHERE id = ?').run(input.kind, input.value, input.reason, line.id);
+  repostTab(ctx, input.tabId, 'line.comp', `${line.name}: ${input.reason}`);
+  touch(ctx, input.tabId);
+  audit(ctx, 'tab.compLine', input.tabId, { lineId: line.id, item: line.name, kind: input.kind, value: input.value, reason: input.reason });
+  return readTab(ctx.db, input.tabId);
+}
+
+function closeTab(ctx: ServiceContext, tabId: number, status: 'settled' | 'written_off' | 'voided', reason: string | null): void {
+  ctx.db.prepare('UPDATE tabs SET status = ?, closed_at = ?, close_reason = ?, last_activity_at = ? WHERE id = ?').run(status, ctx.now, reason, ctx.now, tabId);
+  ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
+}
+
+export function markSettled(ctx: ServiceContext, tabId: number): void {
+  closeTab(ctx, tabId, 'settled', null);
+}
+
+export function voidTab(ctx: ServiceContext, input: ParsedInput<'tab.void'>): TabDetail {
+  const tab = readOpenTab(ctx.db, input.tabId);
+  const hasLines = readLines(ctx.db, tab.id).some((l) => l.state === 'active');
+  const hasPayments = ctx.db.prepare('SELECT 1 FROM payments WHERE tab_id = ?').get(tab.id);
+  if (hasLines || hasPayments) {
+    throw new DomainError('tab_not_empty', 'only an empty tab can be voided; remove its lines first, or settle or write it off');
+  }
+  closeTab(ctx, tab.id, 'voided', input.reason);
+  audit(ctx, 'tab.void', tab.id, { token: tab.token, reason: input.reason });
+  return readTab(ctx.db, tab.id);
+}
+
+export function writeOffTab(ctx: ServiceContext, input: ParsedInput<'tab.writeOff'>): TabDetail {
+  const tab = readOpenTab(ctx.db, input.tabId);
+  const due = receivableOf(ctx.db, tab.id);
+  if (due <= 0) throw new DomainError('nothing_due', 'this tab owes nothing; settle or void it instead of writing it off');
+  postEntry(
+    ctx.db,
+    { kind: 'tab.writeOff', at: ctx.now, staffId: ctx.actor.id, tabId: tab.id, commandId: ctx.commandId, memo: input.reason },
+    [
+      [accounts.walkouts, due],
+      [accounts.receivable, -due],
+    ],
+  );
+  closeTab(ctx, tab.id, 'written_off', input.reason);
+  audit(ctx, 'tab.writeOff', tab.id, { token: tab.token, dueMinor: due, reason: input.reason });
+  return readTab(ctx.db, tab.id);
+}

@@ -1,0 +1,54 @@
+import { expect } from 'vitest';
+import { computeTabTotals } from '../../shared/domain/tax';
+import type { Db } from '../ledger/open';
+import { readSettings } from '../services/store';
+import { toTaxLine } from '../services/tab-read';
+
+/**
+ * The invariants of the domain, recomputed from the raw tables and the pure tax function,
+ * independently of the services' own bookkeeping.
+ */
+export function assertInvariants(db: Db): void {
+  // 1. Every entry balances; the whole journal balances.
+  const unbalanced = db.prepare('SELECT entry_id, SUM(amount_minor) AS s FROM postings GROUP BY entry_id HAVING s <> 0').all();
+  expect(unbalanced, 'unbalanced journal entries').toEqual([]);
+  const total = db.prepare<[], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM postings').get()?.s ?? 0;
+  expect(total, 'the journal as a whole').toBe(0);
+
+  // 2. An open tab's receivable equals its unpaid total; a closed one's is zero.
+  const { taxMode } = readSettings(db);
+  const tabs = db.prepare<[], { id: number; status: string; token: number }>('SELECT id, status, token FROM tabs').all();
+  for (const tab of tabs) {
+    const receivable =
+      db
+        .prepare<[number], { s: number | null }>(
+          `SELECT SUM(p.amount_minor) AS s FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.tab_id = ? AND p.account = 'tabs_receivable'`,
+        )
+        .get(tab.id)?.s ?? 0;
+    const lines = db
+      .prepare<[number], Parameters<typeof toTaxLine>[0]>("SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value FROM tab_lines WHERE tab_id = ? AND state = 'active'")
+      .all(tab.id);
+    const paid = db.prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ?').get(tab.id)?.s ?? 0;
+    const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), taxMode).grossTotal - paid : 0;
+    expect(receivable, `receivable of tab ${tab.id} (${tab.status})`).toBe(expected);
+    if (tab.status === 'open') expect(receivable, `tab ${tab.id} owes a negative amount`).toBeGreaterThanOrEqual(0);
+  }
+
+  // 3. A token is held by at most one open tab.
+  const doubled = db.prepare("SELECT token FROM tabs WHERE status = 'open' GROUP BY token HAVING COUNT(*) > 1").all();
+  expect(doubled, 'tokens held twice').toEqual([]);
+
+  // 5. Every amount is a safe integer.
+  const amounts = db
+    .prepare<[], { v: unknown }>(
+      `SELECT amount_minor AS v FROM postings UNION ALL SELECT amount_minor FROM payments UNION ALL SELECT tip_minor FROM payments
+       UNION ALL SELECT unit_minor FROM tab_lines UNION ALL SELECT price_minor FROM items`,
+    )
+    .all();
+  for (const { v } of amounts) expect(Number.isSafeInteger(v), `amount ${String(v)} is not a safe integer`).toBe(true);
+
+  // 9. The connection keeps the production pragmas.
+  expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+}

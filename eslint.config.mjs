@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const forbiddenOutsideMain = {
+  patterns: [
+    { group: ['node:*'], message: 'shared/ and renderer/ run without Node: keep node: imports in electron/.' },
+    { group: ['electron', 'better-sqlite3', 'electron-store'], message: 'only electron/ may import the main-process modules.' },
+    { group: ['**/electron/**'], message: 'the renderer talks to the main process only through renderer/api.ts.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='parseFloat']", message: 'money never goes through a float' },
+        { selector: "CallExpression[callee.property.name='toFixed']", message: 'money never goes through toFixed' },
+        { selector: 'ExportDefaultDeclaration', message: 'use named exports' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', forbiddenOutsideMain] },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', forbiddenOutsideMain] },
+  },
+  {
+    files: ['*.config.{ts,mts,mjs}'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,19 @@
+// Bundles the main-process entry points to CommonJS for Node and Electron. Native and
+// Electron modules stay external: better-sqlite3 is loaded from node_modules at run time.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+};
+
+await build({ ...common, entryPoints: { main: 'electron/main.ts', 'web-host': 'electron/web-host-cli.ts' } });
+// The preload runs sandboxed: it may only require('electron'), so everything else is bundled in.
+await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, target: 'chrome140' });

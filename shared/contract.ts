@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { Permission } from './permissions';
+import * as s from './schemas';
+import type * as T from './types';
+
+/**
+ * Every command the main process answers: its input schema, the permission it needs, whether
+ * it changes the ledger (and so needs a command id), and its result type. Handlers, the
+ * preload object and the renderer's API are all derived from this one object.
+ */
+export type CommandDef<I extends z.ZodType = z.ZodType, R = unknown> = {
+  input: I;
+  permission: Permission;
+  mutates: boolean;
+  /** Type-only marker for the result; never set or read at run time. */
+  result?: [R];
+};
+
+function query<R>() {
+  return <I extends z.ZodType>(input: I, permission: Permission): CommandDef<I, R> => ({ input, permission, mutates: false });
+}
+function mutation<R>() {
+  return <I extends z.ZodType>(input: I, permission: Permission): CommandDef<I, R> => ({ input, permission, mutates: true });
+}
+
+const taxRate = z.object({ rateMilli: s.rateMilli, label: s.text(40).min(1) }).strict();
+
+const storeUpdate = z
+  .object({
+    name: s.text(80).min(1).optional(),
+    currency: s.currency.optional(),
+    locale: s.locale.optional(),
+    taxMode: z.enum(['inclusive', 'exclusive']).optional(),
+    taxRates: z.array(taxRate).min(1).max(8).optional(),
+    tokenFirst: s.token.optional(),
+    tokenLast: s.token.optional(),
+    cashRoundingMinor: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+
+const itemFields = {
+  categoryId: s.id.nullable(),
+  name: s.text(80).min(1, 'a name is required'),
+  kind: z.enum(['product', 'service']),
+  priceMinor: s.amount,
+  rateMilli: s.rateMilli,
+  expectText: s.text(280),
+};
+
+const tabRef = z.object({ tabId: s.id }).strict();
+
+const paymentBase = {
+  tabId: s.id,
+  /** Applied to the tab; defaults to the split part's amount, or to everything due. */
+  amountMinor: s.amount.optional(),
+  tipMinor: s.amount.default(0),
+  partNo: z.number().int().min(1).max(50).optional(),
+  reference: s.text(80).default(''),
+};
+
+const payment = z.discriminatedUnion('method', [
+  z.object({ ...paymentBase, method: z.literal('cash'), tenderedMinor: s.amount.optional() }).strict(),
+  z.object({ ...paymentBase, method: z.literal('card') }).strict(),
+  z.object({ ...paymentBase, method: z.literal('other') }).strict(),
+]);
+
+const splitPlan = z.discriminatedUnion('mode', [
+  z.object({ tabId: s.id, mode: z.literal('even'), parts: z.number().int().min(2).max(50) }).strict(),
+  z.object({ tabId: s.id, mode: z.literal('amounts'), amountsMinor: z.array(s.positiveAmount).min(1).max(50) }).strict(),
+  z.object({ tabId: s.id, mode: z.literal('lines'), groups: z.array(z.array(s.id).min(1).max(200)).min(2).max(50) }).strict(),
+]);
+
+export const contract = {
+  'store.get': query<T.StoreSettings>()(s.empty, 'tabs.read'),
+  'store.update': mutation<T.StoreSettings>()(storeUpdate, 'store.manage'),
+  'staff.current': query<T.Staff>()(s.empty, 'tabs.read'),
+
+  'catalog.list': query<T.Catalog>()(z.object({ includeArchived: z.boolean().default(false) }).strict(), 'tabs.read'),
+  'catalog.createCategory': mutation<T.Category>()(z.object({ name: s.text(60).min(1) }).strict(), 'catalog.manage'),
+  'catalog.updateCategory': mutation<T.Category>()(
+    z.object({ categoryId: s.id, name: s.text(60).min(1).optional(), position: z.number().int().min(0).max(1000).optional(), archived: z.boolean().optional() }).strict(),
+    'catalog.manage',
+  ),
+  'catalog.createItem': mutation<T.CatalogItem>()(z.object(itemFields).strict(), 'catalog.manage'),
+  'catalog.updateItem': mutation<T.CatalogItem>()(z.object({ itemId: s.id, ...itemFields }).partial().required({ itemId: true }).strict(), 'catalog.manage'),
+  'catalog.archiveItem': mutation<T.CatalogItem>()(z.object({ itemId: s.id, archived: z.boolean().default(true) }).strict(), 'catalog.manage'),
+  'catalog.loadStarter': mutation<T.Catalog>()(z.object({ kind: z.enum(['cafe', 'salon']) }).strict(), 'catalog.manage'),
+
+  'token.pool': query<T.TokenState[]>()(s.empty, 'tabs.read'),
+  'token.next': query<number | null>()(s.empty, 'tabs.read'),
+
+  'tab.open': mutation<T.TabDetail>()(
+    z.object({ token: s.token.optional(), name: s.text(60).default(''), label: s.text(30).default(''), note: s.text(280).default('') }).strict(),
+    'tabs.write',
+  ),
+  'tab.update': mutation<T.TabDetail>()(
+    z.object({ tabId: s.id, name: s.optionalText(60), label: s.optionalText(30), note: s.optionalText(280) }).strict(),
+    'tabs.write',
+  ),
+  'tab.addLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, itemId: s.id, qty: s.qty.default(1), staffId: s.id.optional() }).strict(), 'tabs.write'),
+  'tab.setQty': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, qty: s.qty }).strict(), 'tabs.write'),
+  'tab.removeLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, reason: s.reason }).strict(), 'tabs.write'),
+  'tab.compLine': mutation<T.TabDetail>()(
+    z.discriminatedUnion('kind', [
+      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('percent'), value: z.number().int().min(1).max(100), reason: s.reason }).strict(),
+      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('amount'), value: s.positiveAmount, reason: s.reason }).strict(),
+    ]),
+    'tabs.write',
+  ),
+  'tab.void': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.text(200).default('opened by mistake') }).strict(), 'tabs.write'),
+  'tab.writeOff': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.reason }).strict(), 'tabs.writeOff'),
+  'tab.listOpen': query<T.TabSummary[]>()(s.empty, 'tabs.read'),
+  'tab.get': query<T.TabDetail>()(tabRef, 'tabs.read'),
+
+  'settle.split': mutation<T.TabDetail>()(splitPlan, 'tabs.write'),
+  'settle.clearSplit': mutation<T.TabDetail>()(tabRef, 'tabs.write'),
+  'settle.pay': mutation<T.PaymentResult>()(payment, 'tabs.write'),
+
+  'ledger.check': query<T.LedgerCheck>()(s.empty, 'ledger.read'),
+} as const satisfies Record<string, CommandDef>;
+
+export type Contract = typeof contract;
+export type CommandName = keyof Contract;
+export type CommandInput<N extends CommandName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CommandName> = z.output<Contract[N]['input']>;
+export type CommandResult<N extends CommandName> = NonNullable<Contract[N]['result']>[0];
+
+export const commandNames = Object.keys(contract) as CommandName[];
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,97 @@
+import { code as currencyByCode } from 'currency-codes';
+
+/**
+ * Money is an integer count of the currency's minor unit. These helpers never go through a
+ * float: text is split on the decimal point and the digits are joined as integers.
+ */
+export type Minor = number;
+
+export class MoneyError extends Error {}
+
+export function assertMinor(value: number, what = 'amount'): Minor {
+  if (!Number.isSafeInteger(value)) throw new MoneyError(`${what} is not a safe integer of minor units`);
+  return value;
+}
+
+export function sumMinor(values: readonly number[]): Minor {
+  let total = 0;
+  for (const v of values) total = assertMinor(total + assertMinor(v));
+  return total;
+}
+
+export function mulMinor(amount: Minor, factor: number): Minor {
+  assertMinor(factor, 'factor');
+  return assertMinor(assertMinor(amount) * factor);
+}
+
+/** ISO 4217 minor-unit exponent: JPY 0, EUR 2, KWD 3. Throws for an unknown code. */
+export function currencyExponent(currency: string): number {
+  const entry = currencyByCode(currency.toUpperCase());
+  if (!entry) throw new MoneyError(`unknown currency code "${currency}"`);
+  return entry.digits;
+}
+
+export function isKnownCurrency(currency: string): boolean {
+  return /^[A-Z]{3}$/.test(currency) && currencyByCode(currency) !== undefined;
+}
+
+/**
+ * Integer division rounded half up (half away from zero for negatives), exact for any safe
+ * integers because the intermediate product is a BigInt.
+ */
+export function divRoundHalfUp(numerator: bigint, denominator: bigint): Minor {
+  if (denominator <= 0n) throw new MoneyError('denominator must be positive');
+  const negative = numerator < 0n;
+  const n = negative ? -numerator : numerator;
+  const q = (n * 2n + denominator) / (denominator * 2n);
+  return assertMinor(Number(negative ? -q : q), 'rounded amount');
+}
+
+/** Rounds an amount to the nearest multiple of the cash increment (half up). */
+export function roundToIncrement(amount: Minor, increment: Minor): Minor {
+  assertMinor(amount);
+  if (!Number.isSafeInteger(increment) || increment < 1) throw new MoneyError('increment must be a positive integer');
+  if (increment === 1) return amount;
+  return assertMinor(divRoundHalfUp(BigInt(amount), BigInt(increment)) * increment);
+}
+
+/** Parses "4.40", "4.4", "-12", "1,234.50" (grouping commas allowed) into minor units. */
+export function parseMinor(text: string, exponent: number): Minor {
+  const clean = text.trim().replace(/,(?=\d{3}(\D|$))/g, '');
+  const match = /^(-)?(\d+)(?:\.(\d*))?$/.exec(clean);
+  if (!match) throw new MoneyError(`"${text}" is not an amount`);
+  const [, sign, whole, frac = ''] = match;
+  if (frac.length > exponent) {
+    throw new MoneyError(exponent === 0 ? `"${text}" cannot have decimals in this currency` : `"${text}" has more than ${exponent} decimals`);
+  }
+  const digits = (whole + frac.padEnd(exponent, '0')).replace(/^0+(?=\d)/, '');
+  const big = BigInt(digits);
+  if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError(`"${text}" is too large`);
+  const value = Number(big);
+  return assertMinor(sign ? -value : value);
+}
+
+/** Plain decimal text for minor units, e.g. 440 with exponent 2 is "4.40". */
+export function minorToDecimalString(amount: Minor, exponent: number): string {
+  assertMinor(amount);
+  const negative = amount < 0;
+  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0');
+  const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
+  const frac = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
+  return `${negative ? '-' : ''}${whole}${frac}`;
+}
+
+/**
+ * Formats with Intl for the store's currency and locale. The decimal string goes to Intl as a
+ * string (not a float), which Intl formats exactly.
+ */
+export function formatMoney(amount: Minor, currency: string, locale: string): string {
+  const exponent = currencyExponent(currency);
+  const fmt = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  });
+  return fmt.format(minorToDecimalString(amount, exponent) as Intl.StringNumericLiteral);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { isKnownCurrency } from './money';
+import { MAX_RATE_MILLI } from './domain/tax';
+
+/** Largest amount any single input may carry: ten trillion minor units, far inside 2^53. */
+export const MAX_AMOUNT = 10_000_000_000_000;
+export const MAX_QTY = 999;
+export const MAX_TOKEN = 9999;
+
+export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const amount = z.number().int('must be a whole number of minor units').nonnegative().max(MAX_AMOUNT);
+export const positiveAmount = amount.min(1, 'must be more than zero');
+export const qty = z.number().int('quantity must be a whole number').min(1).max(MAX_QTY);
+export const token = z.number().int().min(0).max(MAX_TOKEN);
+export const rateMilli = z.number().int().min(0).max(MAX_RATE_MILLI);
+export const reason = z.string().trim().min(1, 'a reason is required').max(200);
+
+export function text(max: number) {
+  return z.string().trim().max(max);
+}
+export const optionalText = (max: number) => text(max).optional();
+
+export const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'use a three-letter ISO 4217 code such as EUR')
+  .refine(isKnownCurrency, 'unknown ISO 4217 currency code');
+
+export const locale = z
+  .string()
+  .max(35)
+  .refine((value) => {
+    try {
+      return Intl.NumberFormat.supportedLocalesOf([value]).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'unknown locale');
+
+/** A command id chosen by the caller: a repeat returns the first result and posts nothing. */
+export const commandId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'command ids use letters, digits, - and _');
+
+export const empty = z.object({}).strict();

@@ -1,0 +1,137 @@
+import type { Minor } from './money';
+import type { RateMilli, TaxMode } from './domain/tax';
+import type { Role } from './permissions';
+
+export type TaxRate = { rateMilli: RateMilli; label: string };
+
+export type StoreSettings = {
+  name: string;
+  currency: string;
+  /** Follows the currency: JPY 0, EUR 2, KWD 3. */
+  exponent: number;
+  locale: string;
+  taxMode: TaxMode;
+  taxRates: TaxRate[];
+  tokenFirst: number;
+  tokenLast: number;
+  /** Cash payments are rounded to a multiple of this many minor units (1 = no rounding). */
+  cashRoundingMinor: Minor;
+};
+
+export type Staff = { id: number; name: string; role: Role };
+
+export type Category = { id: number; name: string; position: number; archived: boolean };
+
+export type ItemKind = 'product' | 'service';
+
+export type CatalogItem = {
+  id: number;
+  categoryId: number | null;
+  name: string;
+  kind: ItemKind;
+  priceMinor: Minor;
+  rateMilli: RateMilli;
+  expectText: string;
+  archived: boolean;
+};
+
+export type Catalog = { categories: Category[]; items: CatalogItem[] };
+
+export type TokenState = { token: number; tabId: number | null };
+
+export type TabStatus = 'open' | 'settled' | 'written_off' | 'voided';
+
+export type TabSummary = {
+  id: number;
+  token: number;
+  name: string;
+  label: string;
+  note: string;
+  status: TabStatus;
+  itemCount: number;
+  totalMinor: Minor;
+  paidMinor: Minor;
+  dueMinor: Minor;
+  openedAt: string;
+  lastActivityAt: string;
+};
+
+export type LineComp = { kind: 'amount' | 'percent'; value: number; reason: string; amountMinor: Minor };
+
+export type TabLine = {
+  id: number;
+  itemId: number | null;
+  name: string;
+  unitMinor: Minor;
+  rateMilli: RateMilli;
+  qty: number;
+  staffId: number;
+  staffName: string;
+  state: 'active' | 'removed';
+  removeReason: string | null;
+  comp: LineComp | null;
+  listMinor: Minor;
+  chargedMinor: Minor;
+  createdAt: string;
+};
+
+export type PaymentMethod = 'cash' | 'card' | 'other';
+
+export type Payment = {
+  id: number;
+  method: PaymentMethod;
+  amountMinor: Minor;
+  tipMinor: Minor;
+  tenderedMinor: Minor | null;
+  changeMinor: Minor;
+  roundingMinor: Minor;
+  reference: string;
+  partNo: number | null;
+  staffId: number;
+  createdAt: string;
+};
+
+export type SplitPart = { partNo: number; amountMinor: Minor; paymentId: number | null };
+
+/** One thing that happened on a tab; the renderer words it from the action and its details. */
+export type HistoryEntry = { at: string; staffName: string; action: string; detail: Record<string, string | number | null> };
+
+export type RateBreakdown = { rateMilli: RateMilli; netMinor: Minor; taxMinor: Minor; grossMinor: Minor };
+
+export type TabDetail = TabSummary & {
+  lines: TabLine[];
+  rates: RateBreakdown[];
+  listMinor: Minor;
+  compMinor: Minor;
+  netMinor: Minor;
+  taxMinor: Minor;
+  payments: Payment[];
+  split: SplitPart[];
+  writeOffReason: string | null;
+  closedAt: string | null;
+  history: HistoryEntry[];
+};
+
+export type PaymentResult = {
+  tab: TabDetail;
+  payment: Payment;
+  /** What the customer hands over for this payment after rounding, tip included. */
+  owedMinor: Minor;
+  changeMinor: Minor;
+  settled: boolean;
+};
+
+export type LedgerCheck = {
+  balanced: boolean;
+  entries: number;
+  postings: number;
+  unbalancedEntries: number[];
+  accounts: { account: string; balanceMinor: Minor }[];
+  problems: string[];
+};
+
+/** Pushed to every open window after a command changed something. */
+export type AppEvent =
+  | { type: 'tabs.changed'; tabIds: number[] }
+  | { type: 'catalog.changed' }
+  | { type: 'store.changed' };
