@@ -18,6 +18,7 @@ export function openLedger(file: string, options: { readonly?: boolean } = {}): 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
+    cacheStatements(db);
     applyPragmas(db);
     if (!options.readonly) migrate(db);
     return db;
@@ -47,4 +48,22 @@ export function applyPragmas(db: Db): void {
 
 export function ledgerPath(dataDir: string): string {
   return path.join(dataDir, DB_FILE_NAME);
+}
+
+/**
+ * Every SQL text the app prepares is a constant in its source, so a per-connection cache is
+ * bounded by the code and spares recompiling the same statement on every command. Statements
+ * are only ever run to completion (get, all, run), never left half-iterated, so sharing is safe.
+ */
+function cacheStatements(db: Db): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }

@@ -21,7 +21,7 @@ export function checkLedger(db: Db): LedgerCheck {
   const tabs = db
     .prepare<[], { id: number; token: number; status: string; receivable: number; posted: number; paid: number }>(
       `SELECT t.id, t.token, t.status,
-         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id
             WHERE e.tab_id = t.id AND p.account = 'tabs_receivable') AS receivable,
          (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS posted,
          (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id) AS paid

@@ -72,7 +72,7 @@ export function receivableOf(db: Db, tabId: number): number {
   return (
     db
       .prepare<[number], { due: number }>(
-        `SELECT COALESCE(SUM(p.amount_minor), 0) AS due FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+        `SELECT COALESCE(SUM(p.amount_minor), 0) AS due FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id
          WHERE e.tab_id = ? AND p.account = 'tabs_receivable'`,
       )
       .get(tabId)?.due ?? 0

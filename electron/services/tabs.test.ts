@@ -69,8 +69,8 @@ describe('lines', () => {
 
   it('changes quantity, removes with a reason and comps by percent or amount', () => {
     const tab = l.call('tab.open', {});
-    let d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
-    d = l.call('tab.addLine', { tabId: tab.id, itemId: croissant().id, qty: 2 });
+    l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    let d = l.call('tab.addLine', { tabId: tab.id, itemId: croissant().id, qty: 2 });
     const [latteLine, croissantLine] = d.lines;
     d = l.call('tab.setQty', { tabId: tab.id, lineId: latteLine!.id, qty: 3 });
     expect(d.totalMinor).toBe(3 * 440 + 2 * 320);

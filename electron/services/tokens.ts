@@ -18,5 +18,8 @@ export function tokenPool(db: Db): TokenState[] {
 
 /** The lowest free token, or null when every token is out. */
 export function nextFreeToken(db: Db): number | null {
-  return tokenPool(db).find((t) => t.tabId === null)?.token ?? null;
+  const { tokenFirst, tokenLast } = readSettings(db);
+  const held = heldTokens(db);
+  for (let token = tokenFirst; token <= tokenLast; token += 1) if (!held.has(token)) return token;
+  return null;
 }

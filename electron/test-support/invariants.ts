@@ -22,7 +22,7 @@ export function assertInvariants(db: Db): void {
     const receivable =
       db
         .prepare<[number], { s: number | null }>(
-          `SELECT SUM(p.amount_minor) AS s FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.tab_id = ? AND p.account = 'tabs_receivable'`,
+          `SELECT SUM(p.amount_minor) AS s FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id WHERE e.tab_id = ? AND p.account = 'tabs_receivable'`,
         )
         .get(tab.id)?.s ?? 0;
     const lines = db

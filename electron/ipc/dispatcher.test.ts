@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeLedger, snapshot, type TestLedger } from '../test-support/ledger-fixture';
+import { contract } from '../../shared/contract';
+import { createDispatcher, HandlerRegistry } from './dispatcher';
+import { handlers } from '../services';
+import type { AppEvent } from '../../shared/types';
+
+let l: TestLedger;
+afterEach(() => l.cleanup());
+
+describe('command ids (invariant 6)', () => {
+  it('a repeat returns the first result and posts nothing', () => {
+    l = makeLedger();
+    const first = l.raw('tab.open', { name: 'Ana' }, 'cmd-open-0001');
+    const before = snapshot(l);
+    const again = l.raw('tab.open', { name: 'Ana' }, 'cmd-open-0001');
+    expect(again).toEqual(first);
+    expect(snapshot(l)).toEqual(before);
+    expect(l.call('tab.listOpen', {})).toHaveLength(1);
+  });
+
+  it('the same id with a different payload is refused and writes nothing', () => {
+    l = makeLedger();
+    l.raw('tab.open', { name: 'Ana' }, 'cmd-open-0002');
+    const before = snapshot(l);
+    const clash = l.raw('tab.open', { name: 'Bob' }, 'cmd-open-0002');
+    expect(clash).toEqual({ ok: false, error: expect.objectContaining({ code: 'command_id_reused' }) });
+    const otherCommand = l.raw('tab.listOpen', {}, 'cmd-open-0002');
+    expect(otherCommand.ok).toBe(true); // queries ignore command ids
+    expect(snapshot(l)).toEqual(before);
+  });
+
+  it('a mutating command without an id is refused; a failed command can be retried with its id', () => {
+    l = makeLedger();
+    expect(l.raw('tab.open', {}, null)).toMatchObject({ ok: false, error: { code: 'command_id_required' } });
+    expect(l.raw('tab.open', { token: 999 }, 'cmd-retry-001')).toMatchObject({ ok: false, error: { code: 'token_out_of_range' } });
+    l.call('store.update', { tokenLast: 999 });
+    expect(l.raw('tab.open', { token: 999 }, 'cmd-retry-001')).toMatchObject({ ok: true, value: { token: 999 } });
+  });
+});
+
+describe('permissions', () => {
+  it('refuses a command the staff member’s role does not allow, and allows the rest', () => {
+    l = makeLedger();
+    const staffId = Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Kim', 'staff', 'x')").run().lastInsertRowid);
+    const asKim = (name: string, input: unknown) => l.dispatcher.dispatch(name, { input, commandId: `kim-${Math.random().toString(36).slice(2, 12)}` }, { staffId });
+    expect(asKim('store.update', { name: 'Mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(asKim('catalog.loadStarter', { kind: 'cafe' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(asKim('tab.open', {})).toMatchObject({ ok: true, value: { status: 'open' } });
+    expect(l.dispatcher.dispatch('tab.listOpen', { input: {} }, { staffId: 4242 })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+});
+
+describe('the dispatcher', () => {
+  it('refuses unknown commands and malformed envelopes', () => {
+    l = makeLedger();
+    expect(l.raw('tab.explode', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(l.raw('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(l.dispatcher.dispatch('tab.listOpen', { input: {}, extra: 1 }, l.session)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(l.dispatcher.dispatch('tab.open', { input: {}, commandId: 'short' }, l.session)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('rolls a failing handler back whole and reports a plain internal error', () => {
+    l = makeLedger();
+    const log = vi.fn();
+    const broken = {
+      ...handlers,
+      'tab.open': (ctx: Parameters<typeof handlers['tab.open']>[0], input: Parameters<typeof handlers['tab.open']>[1]) => {
+        handlers['tab.open'](ctx, input);
+        throw new Error('disk on fire');
+      },
+    };
+    const d = createDispatcher({ db: l.db, handlers: broken, log });
+    const before = snapshot(l);
+    expect(d.dispatch('tab.open', { input: {}, commandId: 'boom-00001' }, l.session)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside Aftertab; nothing was saved.' },
+    });
+    expect(snapshot(l)).toEqual(before);
+    expect(log).toHaveBeenCalledOnce();
+  });
+
+  it('pushes an event to every subscriber after a change, none after a query or a replay', () => {
+    l = makeLedger();
+    const events: AppEvent[] = [];
+    const off = l.dispatcher.subscribe((e) => events.push(e));
+    const opened = l.raw('tab.open', {}, 'evt-open-0001');
+    l.raw('tab.open', {}, 'evt-open-0001');
+    l.raw('tab.listOpen', {});
+    l.call('catalog.createCategory', { name: 'Food' });
+    off();
+    l.call('tab.open', {});
+    expect(events).toEqual([{ type: 'tabs.changed', tabIds: [(opened as { value: { id: number } }).value.id] }, { type: 'catalog.changed' }]);
+  });
+
+  it('a throwing subscriber does not undo a committed command', () => {
+    l = makeLedger();
+    l.dispatcher.subscribe(() => {
+      throw new Error('window gone');
+    });
+    expect(l.raw('tab.open', {}).ok).toBe(true);
+    expect(l.call('tab.listOpen', {})).toHaveLength(1);
+  });
+});
+
+describe('the handler registry', () => {
+  it('binds every contract command exactly once', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+    expect(() => new HandlerRegistry().register('tab.get', handlers['tab.get']).register('tab.get', handlers['tab.get'])).toThrow(/twice/);
+    expect(() => new HandlerRegistry().complete()).toThrow(/without a handler/);
+  });
+});

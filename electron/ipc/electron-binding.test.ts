@@ -1,0 +1,168 @@
+import { describe, expect, it, vi } from 'vitest';
+import { commandNames } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import type { AppEvent } from '../../shared/types';
+import type { Dispatcher } from './dispatcher';
+import {
+  bindIpc,
+  commandChannel,
+  createTrustedSenderCheck,
+  EVENT_CHANNEL,
+  forwardEvents,
+  type AppWindow,
+  type InvokeEvent,
+  type IpcMainLike,
+} from './electron-binding';
+
+const RENDERER_URL = 'file:///opt/Aftertab/resources/app.asar/dist/renderer/index.html';
+const session = { staffId: 7 };
+
+type Listener = (event: InvokeEvent, envelope: unknown) => unknown;
+
+/** Behaves like Electron's ipcMain: one handler per channel, a second one throws. */
+function fakeIpcMain() {
+  const handlers = new Map<string, Listener>();
+  const ipcMain: IpcMainLike = {
+    handle(channel, listener) {
+      if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      handlers.set(channel, listener);
+    },
+    removeHandler(channel) {
+      handlers.delete(channel);
+    },
+  };
+  return { ipcMain, handlers };
+}
+
+function fakeDispatcher(result: Result<unknown> = { ok: true, value: 'done' }) {
+  const listeners = new Set<(event: AppEvent) => void>();
+  const dispatch = vi.fn<Dispatcher['dispatch']>(() => result);
+  const dispatcher: Dispatcher = {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const emit = (event: AppEvent) => listeners.forEach((listener) => listener(event));
+  return { dispatcher, dispatch, emit };
+}
+
+function fakeWindow(destroyed = false) {
+  const send = vi.fn();
+  const window: AppWindow = { isDestroyed: () => destroyed, webContents: { send } };
+  return { window, send };
+}
+
+function setup(result?: Result<unknown>) {
+  const { ipcMain, handlers } = fakeIpcMain();
+  const { dispatcher, dispatch } = fakeDispatcher(result);
+  const ours = fakeWindow();
+  const isTrustedSender = createTrustedSenderCheck({ rendererUrl: RENDERER_URL, getWindows: () => [ours.window] });
+  const dispose = bindIpc({ ipcMain, dispatcher, session, isTrustedSender });
+  const call = (name: string, event: InvokeEvent, envelope: unknown) => {
+    const handler = handlers.get(commandChannel(name as never));
+    if (!handler) throw new Error(`no handler for ${name}`);
+    return handler(event, envelope);
+  };
+  const trustedEvent: InvokeEvent = { sender: ours.window.webContents, senderFrame: { url: `${RENDERER_URL}#/board`, parent: null } };
+  return { handlers, dispatch, dispose, call, trustedEvent, ours };
+}
+
+describe('channel names', () => {
+  it('prefixes each command and keeps one event channel', () => {
+    expect(commandChannel('tab.open')).toBe('aftertab:cmd:tab.open');
+    expect(EVENT_CHANNEL).toBe('aftertab:event');
+  });
+});
+
+describe('bindIpc', () => {
+  it('registers exactly one handler per command and no other channel', () => {
+    const { handlers } = setup();
+    expect(handlers.size).toBe(commandNames.length);
+    expect([...handlers.keys()].sort()).toEqual(commandNames.map((name) => `aftertab:cmd:${name}`).sort());
+  });
+
+  it('passes input and commandId of a trusted call to the dispatcher and returns its result', () => {
+    const result: Result<unknown> = { ok: true, value: { id: 3 } };
+    const { call, dispatch, trustedEvent } = setup(result);
+    const envelope = { input: { tabId: 3, itemId: 9 }, commandId: 'c0ffee00-0000-4000-8000-000000000001' };
+    expect(call('tab.addLine', trustedEvent, envelope)).toBe(result);
+    expect(dispatch).toHaveBeenCalledTimes(1);
+    expect(dispatch).toHaveBeenCalledWith('tab.addLine', envelope, session);
+  });
+
+  const foreign: [string, (ours: AppWindow) => InvokeEvent][] = [
+    ['a page from another origin', (ours) => ({ sender: ours.webContents, senderFrame: { url: 'https://evil.example/', parent: null } })],
+    ['a webContents that is not one of our windows', () => ({ sender: { id: 99 }, senderFrame: { url: RENDERER_URL, parent: null } })],
+    ['a frame inside our page', (ours) => ({ sender: ours.webContents, senderFrame: { url: RENDERER_URL, parent: {} } })],
+    ['a sender whose frame is gone', (ours) => ({ sender: ours.webContents, senderFrame: null })],
+    ['a file that only starts like the renderer', (ours) => ({ sender: ours.webContents, senderFrame: { url: `${RENDERER_URL}.evil.html`, parent: null } })],
+    ['another local file', (ours) => ({ sender: ours.webContents, senderFrame: { url: 'file:///tmp/evil.html', parent: null } })],
+  ];
+  it.each(foreign)('refuses %s with forbidden and never reaches the dispatcher', (_label, makeEvent) => {
+    const { call, dispatch, ours } = setup();
+    const answer = call('tab.void', makeEvent(ours.window), { input: { tabId: 1 }, commandId: 'x' }) as Result<unknown>;
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.code).toBe('forbidden');
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a sender whose window has been destroyed', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const { dispatcher, dispatch } = fakeDispatcher();
+    const gone = fakeWindow(true);
+    const isTrustedSender = createTrustedSenderCheck({ rendererUrl: RENDERER_URL, getWindows: () => [gone.window] });
+    bindIpc({ ipcMain, dispatcher, session, isTrustedSender });
+    const answer = handlers.get(commandChannel('store.get'))?.({ sender: gone.window.webContents, senderFrame: { url: RENDERER_URL, parent: null } }, {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('uses the sender check it is given', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const { dispatcher, dispatch } = fakeDispatcher();
+    const isTrustedSender = vi.fn(() => false);
+    bindIpc({ ipcMain, dispatcher, session, isTrustedSender });
+    const event: InvokeEvent = { sender: {}, senderFrame: { url: RENDERER_URL, parent: null } };
+    expect(handlers.get(commandChannel('store.get'))?.(event, {})).toMatchObject({ error: { code: 'forbidden' } });
+    expect(isTrustedSender).toHaveBeenCalledWith(event);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a second binding on the same ipcMain and leaves the first one intact', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const { dispatcher } = fakeDispatcher();
+    bindIpc({ ipcMain, dispatcher, session, isTrustedSender: () => true });
+    expect(() => bindIpc({ ipcMain, dispatcher, session, isTrustedSender: () => true })).toThrow(/already bound/);
+    expect(handlers.size).toBe(commandNames.length);
+  });
+
+  it('removes every handler when disposed, after which it can bind again', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const { dispatcher } = fakeDispatcher();
+    const dispose = bindIpc({ ipcMain, dispatcher, session, isTrustedSender: () => true });
+    dispose();
+    expect(handlers.size).toBe(0);
+    bindIpc({ ipcMain, dispatcher, session, isTrustedSender: () => true });
+    expect(handlers.size).toBe(commandNames.length);
+  });
+});
+
+describe('forwardEvents', () => {
+  it('sends each event to every live window on the event channel until unsubscribed', () => {
+    const { dispatcher, emit } = fakeDispatcher();
+    const first = fakeWindow();
+    const second = fakeWindow();
+    const closed = fakeWindow(true);
+    const stop = forwardEvents(dispatcher, () => [first.window, second.window, closed.window]);
+    const event: AppEvent = { type: 'tabs.changed', tabIds: [4] };
+    emit(event);
+    expect(first.send).toHaveBeenCalledWith('aftertab:event', event);
+    expect(second.send).toHaveBeenCalledWith('aftertab:event', event);
+    expect(closed.send).not.toHaveBeenCalled();
+    stop();
+    emit({ type: 'catalog.changed' });
+    expect(first.send).toHaveBeenCalledTimes(1);
+  });
+});

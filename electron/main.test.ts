@@ -1,0 +1,216 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { commandNames } from '../shared/contract';
+import type { Result } from '../shared/errors';
+import type { LedgerApp } from './app-core';
+import type { InvokeEvent } from './ipc/electron-binding';
+
+// Importing main.ts runs it against this fake app, whose single-instance lock is refused.
+const electronFake = vi.hoisted(() => {
+  // The import below reads the real process.env; the fallback folder is what is under test.
+  delete process.env.AFTERTAB_DATA_DIR;
+  const calls: string[] = [];
+  const app = {
+    enableSandbox: vi.fn(() => calls.push('enableSandbox')),
+    getPath: vi.fn((name: string) => `/home/till/.config/${name}`),
+    setPath: vi.fn((name: string) => calls.push(`setPath:${name}`)),
+    requestSingleInstanceLock: vi.fn(() => (calls.push('requestSingleInstanceLock'), false)),
+    quit: vi.fn(() => calls.push('quit')),
+    on: vi.fn(),
+    whenReady: vi.fn(() => new Promise(() => {})),
+  };
+  return { app, calls };
+});
+
+vi.mock('electron', () => ({
+  app: electronFake.app,
+  dialog: { showErrorBox: vi.fn() },
+  ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+  BrowserWindow: { getAllWindows: () => [] },
+  screen: { getAllDisplays: () => [] },
+}));
+vi.mock('electron-store', () => ({ default: class {} }));
+// The real wiring creates the data folder; it must not touch this machine's disk.
+vi.mock('node:fs', () => ({ default: { mkdirSync: vi.fn((dir: string) => electronFake.calls.push(`mkdir:${dir}`)) } }));
+vi.mock('./app-core', () => ({
+  startLedgerApp: vi.fn(() => {
+    throw new Error('main.ts must not open a ledger when it does not hold the lock');
+  }),
+}));
+
+const { runMain } = await import('./main');
+type MainDeps = Parameters<typeof runMain>[0];
+
+describe('main.ts as loaded by Electron', () => {
+  it('quits without waiting for ready when the single-instance lock is refused', () => {
+    expect(electronFake.calls).toEqual([
+      'enableSandbox',
+      'mkdir:/home/till/.config/appData/Aftertab',
+      'setPath:userData',
+      'requestSingleInstanceLock',
+      'quit',
+    ]);
+    expect(electronFake.app.whenReady).not.toHaveBeenCalled();
+    expect(electronFake.app.setPath).toHaveBeenCalledWith('userData', '/home/till/.config/appData/Aftertab');
+  });
+});
+
+type FakeWindow = {
+  isDestroyed: () => boolean;
+  isMinimized: () => boolean;
+  restore: ReturnType<typeof vi.fn>;
+  focus: ReturnType<typeof vi.fn>;
+  loadFile: ReturnType<typeof vi.fn>;
+  webContents: { send: ReturnType<typeof vi.fn> };
+};
+
+function harness(options: { lock?: boolean; platform?: NodeJS.Platform; ledger?: () => LedgerApp; ensureDir?: (dir: string) => void } = {}) {
+  const events = new Map<string, () => void>();
+  const handlers = new Map<string, (event: InvokeEvent, envelope: unknown) => unknown>();
+  const windows: FakeWindow[] = [];
+  let ready: () => void = () => {};
+  const app = {
+    enableSandbox: vi.fn(),
+    getPath: vi.fn(() => '/appdata'),
+    setPath: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => options.lock ?? true),
+    quit: vi.fn(),
+    on: vi.fn((event: string, listener: () => void) => events.set(event, listener)),
+    whenReady: vi.fn(() => new Promise<void>((resolve) => (ready = resolve))),
+  };
+  const close = vi.fn();
+  const dispatch = vi.fn((): Result<unknown> => ({ ok: true, value: 'ok' }));
+  const ledger: LedgerApp = {
+    db: {} as LedgerApp['db'],
+    dispatcher: { dispatch, subscribe: () => () => {} },
+    session: { staffId: 1 },
+    file: '/data/aftertab.sqlite',
+    close,
+  };
+  const dialog = { showErrorBox: vi.fn() };
+  const startLedgerApp = vi.fn(options.ledger ?? (() => ledger));
+  const createWindow = vi.fn(() => {
+    const window: FakeWindow = {
+      isDestroyed: () => false,
+      isMinimized: () => true,
+      restore: vi.fn(),
+      focus: vi.fn(),
+      loadFile: vi.fn(async () => {}),
+      webContents: { send: vi.fn() },
+    };
+    windows.push(window);
+    return window;
+  });
+  const deps = {
+    app,
+    dialog,
+    ipcMain: {
+      handle: (channel: string, listener: (event: InvokeEvent, envelope: unknown) => unknown) => handlers.set(channel, listener),
+      removeHandler: (channel: string) => handlers.delete(channel),
+    },
+    argv: ['/usr/bin/electron', 'dist/electron/main.cjs', '--data-dir=/data'],
+    env: {},
+    platform: options.platform ?? 'linux',
+    preloadPath: '/app/dist/electron/preload.cjs',
+    rendererIndex: '/app/dist/renderer/index.html',
+    ensureDir: options.ensureDir ?? vi.fn(),
+    startLedgerApp,
+    createWindow,
+    getWindows: () => windows,
+  } as unknown as MainDeps;
+  runMain(deps);
+  const becomeReady = async () => {
+    ready();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { app, events, handlers, windows, dialog, startLedgerApp, createWindow, close, dispatch, becomeReady };
+}
+
+describe('runMain', () => {
+  beforeEach(() => vi.spyOn(console, 'error').mockImplementation(() => {}));
+
+  it('uses --data-dir as the data folder and as userData, before taking the lock', () => {
+    const { app } = harness();
+    expect(app.setPath).toHaveBeenCalledWith('userData', '/data');
+    expect(app.setPath.mock.invocationCallOrder[0]).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0] ?? 0);
+    expect(app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('creates the data folder before making it userData, and stops with a message if it cannot', () => {
+    const ensureDir = vi.fn();
+    const { app } = harness({ ensureDir });
+    expect(ensureDir).toHaveBeenCalledWith('/data');
+    expect(ensureDir.mock.invocationCallOrder[0]).toBeLessThan(app.setPath.mock.invocationCallOrder[0] ?? 0);
+
+    const refused = harness({
+      ensureDir: () => {
+        throw new Error('EACCES: permission denied');
+      },
+    });
+    expect(refused.dialog.showErrorBox).toHaveBeenCalledWith('Aftertab could not use its data folder', expect.stringContaining('EACCES'));
+    expect(refused.app.quit).toHaveBeenCalled();
+    expect(refused.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(refused.app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('opens the ledger, binds every command, and loads the renderer once ready', async () => {
+    const { startLedgerApp, createWindow, windows, handlers, becomeReady } = harness();
+    expect(startLedgerApp).not.toHaveBeenCalled();
+    await becomeReady();
+    expect(startLedgerApp).toHaveBeenCalledWith({ dataDir: '/data' });
+    expect(handlers.size).toBe(commandNames.length);
+    expect(createWindow).toHaveBeenCalledWith({
+      preloadPath: '/app/dist/electron/preload.cjs',
+      rendererUrl: 'file:///app/dist/renderer/index.html',
+      dataDir: '/data',
+    });
+    expect(windows[0]?.loadFile).toHaveBeenCalledWith('/app/dist/renderer/index.html');
+  });
+
+  it('answers only the window it created', async () => {
+    const { handlers, windows, dispatch, becomeReady } = harness();
+    await becomeReady();
+    const channel = 'aftertab:cmd:store.get';
+    const frame = { url: 'file:///app/dist/renderer/index.html#/board', parent: null };
+    expect(handlers.get(channel)?.({ sender: windows[0]?.webContents, senderFrame: frame }, {})).toEqual({ ok: true, value: 'ok' });
+    expect(handlers.get(channel)?.({ sender: {}, senderFrame: frame }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(dispatch).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the error and quits, opening no window, when the ledger cannot be opened', async () => {
+    const { app, dialog, createWindow, handlers, becomeReady } = harness({
+      ledger: () => {
+        throw new Error('the ledger was written by a newer Aftertab');
+      },
+    });
+    await becomeReady();
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Aftertab could not open its ledger', expect.stringContaining('newer Aftertab'));
+    expect(app.quit).toHaveBeenCalled();
+    expect(createWindow).not.toHaveBeenCalled();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('closes the ledger and removes the handlers on will-quit', async () => {
+    const { events, close, handlers, becomeReady } = harness();
+    await becomeReady();
+    events.get('will-quit')?.();
+    expect(close).toHaveBeenCalledTimes(1);
+    expect(handlers.size).toBe(0);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const { events, windows, becomeReady } = harness();
+    await becomeReady();
+    events.get('second-instance')?.();
+    expect(windows[0]?.restore).toHaveBeenCalled();
+    expect(windows[0]?.focus).toHaveBeenCalled();
+  });
+
+  it('quits when the last window closes, except on macOS', () => {
+    const linux = harness();
+    linux.events.get('window-all-closed')?.();
+    expect(linux.app.quit).toHaveBeenCalled();
+    const mac = harness({ platform: 'darwin' });
+    mac.events.get('window-all-closed')?.();
+    expect(mac.app.quit).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,114 @@
+import { app, BrowserWindow, dialog, ipcMain, type App, type Dialog } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startLedgerApp, type LedgerApp } from './app-core';
+import { APP_DIR_NAME, resolveDataDir } from './data-dir';
+import { bindIpc, createTrustedSenderCheck, forwardEvents, type IpcMainLike } from './ipc/electron-binding';
+import { createMainWindow } from './window';
+import { createWindowStateStore } from './window-state';
+
+type MainWindow = Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'focus' | 'loadFile' | 'webContents'>;
+
+export type MainDeps = {
+  app: Pick<App, 'enableSandbox' | 'getPath' | 'setPath' | 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady'>;
+  dialog: Pick<Dialog, 'showErrorBox'>;
+  ipcMain: IpcMainLike;
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  /** dist/electron/preload.cjs and dist/renderer/index.html, absolute. */
+  preloadPath: string;
+  rendererIndex: string;
+  /** Creates the data folder: app.setPath throws for a folder that does not exist yet. */
+  ensureDir: (dir: string) => void;
+  startLedgerApp: (options: { dataDir: string }) => LedgerApp;
+  createWindow: (options: { preloadPath: string; rendererUrl: string; dataDir: string }) => MainWindow;
+  getWindows: () => MainWindow[];
+};
+
+/** Lifecycle and wiring only; everything it calls is passed in so a test can drive it. */
+export function runMain(deps: MainDeps): void {
+  const { app } = deps;
+  // showErrorBox is safe before ready, so every start-up failure is told the same way.
+  const fail = (title: string, error: unknown, dataDir: string): void => {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.dialog.showErrorBox(title, `${message}\n\nData folder: ${dataDir}`);
+    app.quit();
+  };
+  app.enableSandbox();
+  // The data folder doubles as userData: the single-instance lock is scoped to it, so one
+  // ledger gets one process while separate test folders can run side by side.
+  const dataDir = resolveDataDir(deps.argv, deps.env, path.join(app.getPath('appData'), APP_DIR_NAME));
+  try {
+    deps.ensureDir(dataDir);
+    app.setPath('userData', dataDir);
+  } catch (error) {
+    fail('Aftertab could not use its data folder', error, dataDir);
+    return;
+  }
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const rendererUrl = pathToFileURL(deps.rendererIndex).href;
+  let ledger: LedgerApp | null = null;
+  const disposers: (() => void)[] = [];
+
+  const openWindow = (): void => {
+    const window = deps.createWindow({ preloadPath: deps.preloadPath, rendererUrl, dataDir });
+    window.loadFile(deps.rendererIndex).catch((error: unknown) => {
+      console.error('[aftertab] the window could not load the renderer:', error);
+    });
+  };
+
+  app.on('second-instance', () => {
+    const window = deps.getWindows().find((candidate) => !candidate.isDestroyed());
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (deps.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (ledger && deps.getWindows().length === 0) openWindow();
+  });
+  app.on('will-quit', () => {
+    for (const dispose of disposers.splice(0)) dispose();
+    ledger?.close();
+    ledger = null;
+  });
+
+  void app.whenReady().then(() => {
+    try {
+      ledger = deps.startLedgerApp({ dataDir });
+    } catch (error) {
+      // Never fall back to a fresh ledger: an empty till would hide every open tab.
+      fail('Aftertab could not open its ledger', error, dataDir);
+      return;
+    }
+    const isTrustedSender = createTrustedSenderCheck({ rendererUrl, getWindows: deps.getWindows });
+    disposers.push(bindIpc({ ipcMain: deps.ipcMain, dispatcher: ledger.dispatcher, session: ledger.session, isTrustedSender }));
+    disposers.push(forwardEvents(ledger.dispatcher, deps.getWindows));
+    openWindow();
+  });
+}
+
+runMain({
+  app,
+  dialog,
+  ipcMain,
+  argv: process.argv,
+  env: process.env,
+  platform: process.platform,
+  // Bundled to dist/electron/main.cjs, so __dirname is dist/electron (inside the asar when packaged).
+  preloadPath: path.join(__dirname, 'preload.cjs'),
+  rendererIndex: path.join(__dirname, '..', 'renderer', 'index.html'),
+  ensureDir: (dir) => fs.mkdirSync(dir, { recursive: true }),
+  startLedgerApp,
+  createWindow: ({ preloadPath, rendererUrl, dataDir }) =>
+    createMainWindow({ preloadPath, rendererUrl, state: createWindowStateStore({ cwd: dataDir }) }),
+  getWindows: () => BrowserWindow.getAllWindows(),
+});

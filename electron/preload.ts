@@ -1,0 +1,31 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { BridgeApi, CallOptions, CommandApi } from '../shared/api-types';
+import { commandNames } from '../shared/contract';
+import { commandChannel, EVENT_CHANNEL } from '../shared/ipc-channels';
+import type { AppEvent } from '../shared/types';
+
+// Runs sandboxed: it may only require('electron'); shared/ code is bundled in by esbuild.
+
+// Object.fromEntries cannot carry the per-command types; every entry has the same shape, and
+// CommandApi (derived from the contract) is what the renderer sees.
+const commands = Object.fromEntries(
+  commandNames.map((name) => [
+    name,
+    (input: unknown, options?: CallOptions) => ipcRenderer.invoke(commandChannel(name), { input, commandId: options?.commandId }),
+  ]),
+) as CommandApi;
+
+const api = {
+  commands,
+  onEvent(listener: (event: AppEvent) => void) {
+    // Only the payload crosses the bridge: the IpcRendererEvent would hand the page `sender`,
+    // which is ipcRenderer itself.
+    const relay = (_event: IpcRendererEvent, appEvent: AppEvent) => listener(appEvent);
+    ipcRenderer.on(EVENT_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, relay);
+    };
+  },
+} satisfies BridgeApi;
+
+contextBridge.exposeInMainWorld('aftertab', api);

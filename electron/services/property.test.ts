@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { assertInvariants } from '../test-support/invariants';
+import type { TabDetail } from '../../shared/types';
+
+const pick = fc.nat({ max: 1000 });
+const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+const op = fc.oneof(
+  w(3, fc.record({ op: fc.constant('open' as const), token: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }) })),
+  w(6, fc.record({ op: fc.constant('add' as const), tab: pick, item: pick, qty: fc.integer({ min: 1, max: 5 }) })),
+  w(3, fc.record({ op: fc.constant('qty' as const), tab: pick, line: pick, qty: fc.integer({ min: 1, max: 9 }) })),
+  w(1, fc.record({ op: fc.constant('remove' as const), tab: pick, line: pick })),
+  w(2, fc.record({ op: fc.constant('comp' as const), tab: pick, line: pick, percent: fc.boolean(), value: fc.integer({ min: 1, max: 2000 }) })),
+  w(2, fc.record({ op: fc.constant('pay' as const), tab: pick, method: fc.constantFrom('cash' as const, 'card' as const, 'other' as const), part: fc.option(fc.integer({ min: 1, max: 2000 }), { nil: undefined }), tip: fc.integer({ min: 0, max: 300 }) })),
+  w(1, fc.record({ op: fc.constant('split' as const), tab: pick, n: fc.integer({ min: 2, max: 4 }) })),
+  w(2, fc.record({ op: fc.constant('payPart' as const), tab: pick, partNo: fc.integer({ min: 1, max: 4 }) })),
+  w(1, fc.record({ op: fc.constant('writeOff' as const), tab: pick })),
+  w(1, fc.record({ op: fc.constant('void' as const), tab: pick })),
+  w(1, fc.record({ op: fc.constant('replay' as const) })),
+);
+const store = fc.record({
+  currency: fc.constantFrom('EUR', 'JPY', 'KWD', 'CHF'),
+  taxMode: fc.constantFrom('inclusive' as const, 'exclusive' as const),
+  rounding: fc.constantFrom(1, 5),
+});
+
+function at<T>(list: readonly T[], index: number): T | undefined {
+  return list.length === 0 ? undefined : list[index % list.length];
+}
+
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+type Cmd = { name: string; input: unknown };
+
+function step(l: TestLedger, tabs: number[], items: number[], last: Cmd | null, o: Op): Cmd | null | undefined | 0 {
+  const tabId = 'tab' in o ? at(tabs, o.tab) : undefined;
+  const detail = tabId === undefined ? undefined : (l.raw('tab.get', { tabId }) as { ok: true; value: TabDetail }).value;
+  const lineId = 'line' in o && detail ? at(detail.lines, o.line)?.id : undefined;
+  switch (o.op) {
+    case 'open':
+      return { name: 'tab.open', input: { token: o.token } };
+    case 'add':
+      return tabId && { name: 'tab.addLine', input: { tabId, itemId: at(items, o.item), qty: o.qty } };
+    case 'qty':
+      return tabId && lineId && { name: 'tab.setQty', input: { tabId, lineId, qty: o.qty } };
+    case 'remove':
+      return tabId && lineId && { name: 'tab.removeLine', input: { tabId, lineId, reason: 'changed mind' } };
+    case 'comp':
+      return tabId && lineId && { name: 'tab.compLine', input: { tabId, lineId, kind: o.percent ? 'percent' : 'amount', value: o.percent ? Math.min(o.value, 100) : o.value, reason: 'not satisfied' } };
+    case 'pay':
+      return tabId && { name: 'settle.pay', input: { tabId, method: o.method, tipMinor: o.tip, ...(o.part === undefined ? {} : { amountMinor: o.part }) } };
+    case 'split':
+      return tabId && { name: 'settle.split', input: { tabId, mode: 'even', parts: o.n } };
+    case 'payPart':
+      return tabId && { name: 'settle.pay', input: { tabId, method: 'card', partNo: o.partNo } };
+    case 'writeOff':
+      return tabId && { name: 'tab.writeOff', input: { tabId, reason: 'walked out' } };
+    case 'void':
+      return tabId && { name: 'tab.void', input: { tabId } };
+    case 'replay':
+      return last;
+  }
+}
+
+describe('random command sequences keep every invariant', () => {
+  it('after each step, whatever the store and the order of commands', () => {
+    const succeeded = new Map<string, number>();
+    fc.assert(
+      fc.property(store, fc.array(op, { minLength: 10, maxLength: 50 }), (s, ops) => {
+        const l = makeLedger();
+        try {
+          l.call('store.update', { currency: s.currency, taxMode: s.taxMode, cashRoundingMinor: s.rounding, tokenLast: 8 });
+          const items = l.call('catalog.loadStarter', { kind: 'cafe' }).items.map((i) => i.id);
+          const tabs: number[] = [];
+          let last: { name: string; input: unknown; id: string } | null = null;
+          let counter = 0;
+          for (const o of ops) {
+            const cmd = step(l, tabs, items, last, o);
+            if (!cmd) continue;
+            const id: string = o.op === 'replay' && last ? last.id : `prop-${(counter += 1).toString().padStart(6, '0')}`;
+            const postingsBefore = l.db.prepare('SELECT COUNT(*) AS n FROM postings').get();
+            const result = l.raw(cmd.name, cmd.input, id);
+            if (result.ok) {
+              succeeded.set(cmd.name, (succeeded.get(cmd.name) ?? 0) + 1);
+              if (cmd.name === 'tab.open' && o.op !== 'replay') tabs.push((result.value as TabDetail).id);
+              if (o.op === 'replay') expect(l.db.prepare('SELECT COUNT(*) AS n FROM postings').get()).toEqual(postingsBefore);
+            } else {
+              expect(result.error.code).not.toBe('internal');
+              expect(l.db.prepare('SELECT COUNT(*) AS n FROM postings').get()).toEqual(postingsBefore);
+            }
+            last = { name: cmd.name, input: cmd.input, id };
+            assertInvariants(l.db);
+          }
+          expect(l.call('ledger.check', {}).problems).toEqual([]);
+        } finally {
+          l.cleanup();
+        }
+      }),
+      { numRuns: 100 },
+    );
+    // The sequences must really reach every kind of change, or the property proves little.
+    for (const name of ['tab.open', 'tab.addLine', 'tab.setQty', 'tab.removeLine', 'tab.compLine', 'settle.pay', 'settle.split', 'tab.writeOff', 'tab.void']) {
+      expect(succeeded.get(name) ?? 0, `${name} succeeded at least 3 times`).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import os from 'node:os';
+import path from 'node:path';
+import { startLedgerApp, type LedgerApp } from './app-core';
+import { defaultDataDir, resolveDataDir } from './data-dir';
+import { startWebHost } from './web-host';
+import { resolvePort } from './web-host-args';
+
+// Bundled to dist/electron/web-host.cjs; the built renderer sits beside it in dist/renderer.
+const rendererDir = path.join(__dirname, '..', 'renderer');
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = resolveDataDir(argv, process.env, defaultDataDir(process.platform, process.env, os.homedir()));
+  const port = resolvePort(argv, process.env);
+
+  let app: LedgerApp;
+  try {
+    app = startLedgerApp({ dataDir });
+  } catch (error) {
+    // A ledger newer than this build, or a folder we may not write: say so and stop.
+    process.stderr.write(`Aftertab could not open its ledger in ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+
+  const host = await startWebHost({ app, rendererDir, port });
+  process.stdout.write(`Aftertab is running at ${host.url}#secret=${host.secret}\n`);
+  process.stdout.write(`Data folder: ${dataDir}\n`);
+
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    // Close the streams and the socket first so no command lands on a closed database.
+    void host.close().finally(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Aftertab could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

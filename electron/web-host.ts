@@ -1,0 +1,272 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { AppError, Result } from '../shared/errors';
+import type { AppEvent } from '../shared/types';
+import type { Dispatcher, Session } from './ipc/dispatcher';
+import { CONTENT_SECURITY_POLICY } from './security';
+
+export const SECRET_HEADER = 'x-aftertab-secret';
+export const MAX_BODY_BYTES = 256 * 1024;
+export const KEEPALIVE_MS = 15_000;
+
+export type WebHostApp = { dispatcher: Dispatcher; session: Session };
+
+export type WebHostOptions = {
+  app: WebHostApp;
+  rendererDir: string;
+  /** 0 picks any free port. */
+  port?: number;
+  secret?: string;
+  host?: string;
+  keepaliveMs?: number;
+};
+
+export type WebHost = { url: string; port: number; secret: string; close: () => Promise<void> };
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function sameSecret(given: string | string[] | undefined, secret: Buffer): boolean {
+  if (typeof given !== 'string') return false;
+  const buffer = Buffer.from(given, 'utf8');
+  // timingSafeEqual throws on unequal lengths; the length of a random secret is no secret.
+  return buffer.length === secret.length && timingSafeEqual(buffer, secret);
+}
+
+function errorResult(code: AppError['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(text);
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...extra,
+  });
+  res.end(text);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        // Stop buffering but let the response go out before the socket closes.
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The file a URL path names inside root, or null if it would leave root or is not a file. */
+function resolveStatic(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = path.resolve(root, relative);
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  try {
+    // realpath catches a symlink inside the build that points outside it.
+    const real = fs.realpathSync(full);
+    if (!real.startsWith(fs.realpathSync(root) + path.sep)) return null;
+    return fs.statSync(real).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serves the built renderer and the HTTP transport on the loopback interface only. Every /api
+ * request must carry the per-launch secret in a header: a header (unlike a cookie) is never
+ * attached by the browser on its own, so another site cannot ride on it.
+ */
+export function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { app } = options;
+  const host = options.host ?? '127.0.0.1';
+  // The secret is the only lock; it must never be reachable from another machine.
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) {
+    return Promise.reject(new Error(`the web host binds to a loopback address only, not ${host}`));
+  }
+  const secret = options.secret ?? newSecret();
+  const secretBytes = Buffer.from(secret, 'utf8');
+  const root = path.resolve(options.rendererDir);
+  const keepaliveMs = options.keepaliveMs ?? KEEPALIVE_MS;
+  const streams = new Set<http.ServerResponse>();
+  let port = 0;
+
+  function allowedHosts(): string[] {
+    return [`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`];
+  }
+
+  async function handleCommand(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      return sendJson(res, 415, errorResult('invalid_input', 'commands must be sent as application/json'));
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return sendJson(res, 413, errorResult('invalid_input', 'the request is too large'), { Connection: 'close' });
+      }
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, errorResult('invalid_input', 'the request body is not valid JSON'));
+    }
+    // The dispatcher checks the envelope's shape and the input; domain errors stay 200.
+    sendJson(res, 200, app.dispatcher.dispatch(name, body, app.session));
+  }
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    // A first comment makes fetch() resolve at once, so the client knows it is connected.
+    res.write(': connected\n\n');
+    const unsubscribe = app.dispatcher.subscribe((event: AppEvent) => {
+      res.write(`data: ${JSON.stringify(event)}\n\n`);
+    });
+    const keepalive = setInterval(() => res.write(': keepalive\n\n'), keepaliveMs);
+    streams.add(res);
+    res.on('close', () => {
+      clearInterval(keepalive);
+      unsubscribe();
+      streams.delete(res);
+    });
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // A rebinding attack reaches us under the attacker's host name; only our own names pass.
+    const hostHeader = req.headers.host ?? '';
+    if (!allowedHosts().includes(hostHeader)) return sendText(res, 421, 'Misdirected request');
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${hostHeader}`) return sendText(res, 403, 'Cross-origin requests are refused');
+
+    const url = new URL(req.url ?? '/', `http://${hostHeader}`);
+    const method = req.method ?? 'GET';
+
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      if (!sameSecret(req.headers[SECRET_HEADER], secretBytes)) {
+        return sendJson(res, 401, errorResult('unauthorized', 'open the exact link Aftertab printed when it started'));
+      }
+      const command = /^\/api\/command\/([A-Za-z]+\.[A-Za-z]+)$/.exec(url.pathname);
+      if (command) {
+        if (method !== 'POST') return sendJson(res, 405, errorResult('invalid_input', 'use POST'), { Allow: 'POST' });
+        return handleCommand(req, res, command[1] ?? '');
+      }
+      if (url.pathname === '/api/events') {
+        if (method !== 'GET') return sendJson(res, 405, errorResult('invalid_input', 'use GET'), { Allow: 'GET' });
+        return handleEvents(req, res);
+      }
+      return sendJson(res, 404, errorResult('not_found', 'no such API route'));
+    }
+
+    if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    const file = resolveStatic(root, url.pathname);
+    if (!file) return sendText(res, 404, 'Not found');
+    const content = await fs.promises.readFile(file);
+    const isIndex = path.basename(file) === 'index.html';
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': content.length,
+      // The index names the hashed bundles; it must never be stale. Hashed assets may be cached.
+      'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    res.end(method === 'HEAD' ? undefined : content);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[aftertab] web host request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, errorResult('internal', 'Something went wrong inside Aftertab; nothing was saved.'));
+      else res.destroy();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${host}:${port}/`,
+        port,
+        secret,
+        close: () =>
+          new Promise<void>((done) => {
+            // Open event streams would keep server.close() waiting forever.
+            for (const stream of streams) stream.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

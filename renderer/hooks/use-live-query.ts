@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { Result } from '../../shared/errors';
+import type { AppEvent } from '../../shared/types';
+import { onEvent } from '../api';
+
+export type LiveQuery<T> = { data: T | null; error: string | null };
+
+/**
+ * Loads once, then again on every event of the given types. `load` must be stable (define it
+ * at module level). A late answer to an older request never overwrites a newer one.
+ */
+export function useLiveQuery<T>(load: () => Promise<Result<T>>, refreshOn: AppEvent['type']): LiveQuery<T> {
+  const [state, setState] = useState<LiveQuery<T>>({ data: null, error: null });
+
+  useEffect(() => {
+    let active = true;
+    let sent = 0;
+    let applied = 0;
+    const refresh = (): void => {
+      const seq = ++sent;
+      void load().then((result) => {
+        if (!active || seq < applied) return;
+        applied = seq;
+        // On failure keep what is on screen and say why; the next event retries.
+        setState((prev) => (result.ok ? { data: result.value, error: null } : { data: prev.data, error: result.error.message }));
+      });
+    };
+    refresh();
+    const unsubscribe = onEvent((event) => {
+      if (event.type === refreshOn) refresh();
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+  }, [load, refreshOn]);
+
+  return state;
+}
