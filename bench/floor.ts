@@ -20,7 +20,7 @@ export function openFloorDb(file: string): Db {
 
 export function floorRunner(db: Db) {
   const s = {
-    openTab: db.prepare("INSERT INTO tabs (token, status, opened_at, opened_by, last_activity_at) VALUES (?, 'open', ?, 1, ?)"),
+    openTab: db.prepare("INSERT INTO tabs (token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, 'open', 'inclusive', ?, 1, ?)"),
     audit: db.prepare('INSERT INTO audit (at, staff_id, command, tab_id, detail) VALUES (?, 1, ?, ?, ?)'),
     command: db.prepare('INSERT INTO commands (id, name, payload_hash, result_json, staff_id, at) VALUES (?, ?, ?, ?, 1, ?)'),
     touch: db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?'),

@@ -79,6 +79,9 @@ try {
     tabs: N,
     full_tabs_per_s: round(fullRate, 1),
     floor_tabs_per_s: round(floorRate, 1),
+    // Each tab is five commands (open, three lines, settle), each its own transaction.
+    full_ops_per_s: round(fullRate * 5, 1),
+    floor_ops_per_s: round(floorRate * 5, 1),
     full_p50_ms: round(percentile(fullSamples, 50)),
     full_p99_ms: round(percentile(fullSamples, 99)),
     floor_p50_ms: round(percentile(floorSamples, 50)),

@@ -54,6 +54,8 @@ const paymentBase = {
   /** Applied to the tab; defaults to the split part's amount, or to everything due. */
   amountMinor: s.amount.optional(),
   tipMinor: s.amount.default(0),
+  /** Who the tip is for (the stylist, the waiter); defaults to whoever takes the payment. */
+  tipStaffId: s.id.optional(),
   partNo: z.number().int().min(1).max(50).optional(),
   reference: s.text(80).default(''),
 };
@@ -99,13 +101,13 @@ export const contract = {
   ),
   'tab.addLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, itemId: s.id, qty: s.qty.default(1), staffId: s.id.optional() }).strict(), 'tabs.write'),
   'tab.setQty': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, qty: s.qty }).strict(), 'tabs.write'),
-  'tab.removeLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, reason: s.reason }).strict(), 'tabs.write'),
+  'tab.removeLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, reason: s.reason }).strict(), 'tabs.adjust'),
   'tab.compLine': mutation<T.TabDetail>()(
     z.discriminatedUnion('kind', [
       z.object({ tabId: s.id, lineId: s.id, kind: z.literal('percent'), value: z.number().int().min(1).max(100), reason: s.reason }).strict(),
       z.object({ tabId: s.id, lineId: s.id, kind: z.literal('amount'), value: s.positiveAmount, reason: s.reason }).strict(),
     ]),
-    'tabs.write',
+    'tabs.adjust',
   ),
   'tab.void': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.text(200).default('opened by mistake') }).strict(), 'tabs.write'),
   'tab.writeOff': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.reason }).strict(), 'tabs.writeOff'),

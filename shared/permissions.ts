@@ -2,7 +2,8 @@
  * What a staff member may do. Roles map to permissions here; staff management, PINs and
  * approvals will arrive later and only change who holds which role.
  */
-export const permissions = ['tabs.read', 'tabs.write', 'tabs.writeOff', 'catalog.manage', 'store.manage', 'ledger.read'] as const;
+/** tabs.adjust lowers what a tab owes (a comp, a removed line, a smaller quantity). */
+export const permissions = ['tabs.read', 'tabs.write', 'tabs.adjust', 'tabs.writeOff', 'catalog.manage', 'store.manage', 'ledger.read'] as const;
 export type Permission = (typeof permissions)[number];
 
 export const roles = ['owner', 'manager', 'staff'] as const;
@@ -10,7 +11,7 @@ export type Role = (typeof roles)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  manager: ['tabs.read', 'tabs.write', 'tabs.writeOff', 'catalog.manage', 'ledger.read'],
+  manager: ['tabs.read', 'tabs.write', 'tabs.adjust', 'tabs.writeOff', 'catalog.manage', 'ledger.read'],
   staff: ['tabs.read', 'tabs.write'],
 };
 

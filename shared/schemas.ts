@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { isKnownCurrency } from './money';
 import { MAX_RATE_MILLI } from './domain/tax';
 
-/** Largest amount any single input may carry: ten trillion minor units, far inside 2^53. */
-export const MAX_AMOUNT = 10_000_000_000_000;
+/**
+ * Largest amount any single input may carry (a trillion minor units), and the largest quantity:
+ * a line is at most 10^15, so sums of lines fail loudly (MoneyError) long before 2^53.
+ */
+export const MAX_AMOUNT = 1_000_000_000_000;
 export const MAX_QTY = 999;
+/** A tab may come to at most this much; past it the till refuses the change. */
+export const MAX_TAB_TOTAL = 10_000_000_000_000;
 export const MAX_TOKEN = 9999;
 
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

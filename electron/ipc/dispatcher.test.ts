@@ -46,7 +46,18 @@ describe('permissions', () => {
     const asKim = (name: string, input: unknown) => l.dispatcher.dispatch(name, { input, commandId: `kim-${Math.random().toString(36).slice(2, 12)}` }, { staffId });
     expect(asKim('store.update', { name: 'Mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(asKim('catalog.loadStarter', { kind: 'cafe' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(asKim('tab.open', {})).toMatchObject({ ok: true, value: { status: 'open' } });
+    const opened = asKim('tab.open', {}) as { ok: true; value: { id: number } };
+    expect(opened).toMatchObject({ ok: true, value: { status: 'open' } });
+    // Lowering what a tab owes needs tabs.adjust, so staff cannot write a tab off by comping it.
+    const item = l.call('catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 300, rateMilli: 10_000, expectText: '' });
+    const tabId = opened.value.id;
+    const added = asKim('tab.addLine', { tabId, itemId: item.id, qty: 2 }) as { ok: true; value: { lines: { id: number }[] } };
+    const lineId = added.value.lines[0]!.id;
+    expect(asKim('tab.compLine', { tabId, lineId, kind: 'percent', value: 100, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(asKim('tab.removeLine', { tabId, lineId, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(asKim('tab.setQty', { tabId, lineId, qty: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(asKim('tab.setQty', { tabId, lineId, qty: 3 })).toMatchObject({ ok: true });
+    expect(asKim('tab.writeOff', { tabId, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(l.dispatcher.dispatch('tab.listOpen', { input: {} }, { staffId: 4242 })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { contract, isCommandName, type CommandName, type CommandResult, type ParsedInput } from '../../shared/contract';
 import { DomainError, type AppError, type Result } from '../../shared/errors';
+import { MoneyError } from '../../shared/money';
 import { roleAllows, type Role } from '../../shared/permissions';
 import { commandId as commandIdSchema } from '../../shared/schemas';
 import type { AppEvent, Staff } from '../../shared/types';
@@ -115,6 +116,8 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
         outcome = run(name, envelope, session);
       } catch (error) {
         if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
+        // An amount that would leave the safe integer range is bad input, not a crash.
+        if (error instanceof MoneyError) return { ok: false, error: { code: 'invalid_input', message: error.message } };
         log(error);
         return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Aftertab; nothing was saved.' } };
       }

@@ -33,11 +33,14 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Without it, INSERT OR REPLACE deletes a row without firing the append-only delete triggers.
+  db.pragma('recursive_triggers = ON');
   const checks: [string, unknown, unknown][] = [
     ['journal_mode', db.pragma('journal_mode', { simple: true }), 'wal'],
     ['synchronous', db.pragma('synchronous', { simple: true }), 2],
     ['foreign_keys', db.pragma('foreign_keys', { simple: true }), 1],
     ['busy_timeout', db.pragma('busy_timeout', { simple: true }), BUSY_TIMEOUT_MS],
+    ['recursive_triggers', db.pragma('recursive_triggers', { simple: true }), 1],
   ];
   for (const [name, actual, expected] of checks) {
     if (actual !== expected) {

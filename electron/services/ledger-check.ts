@@ -12,12 +12,19 @@ export function checkLedger(db: Db): LedgerCheck {
     .all()
     .map((r) => r.entry_id);
   if (unbalanced.length > 0) problems.push(`${unbalanced.length} journal entries do not balance`);
-  const accounts = db
-    .prepare<[], { account: string; balance: number }>('SELECT account, SUM(amount_minor) AS balance FROM postings GROUP BY account ORDER BY account')
-    .all()
-    .map((r) => ({ account: r.account, balanceMinor: r.balance }));
-  const total = accounts.reduce((s, a) => s + a.balanceMinor, 0);
-  if (total !== 0) problems.push(`the journal is off by ${total}`);
+  // Sums are read as BigInt: an account's balance may outgrow 2^53 even when every posting fits.
+  const balances = db
+    .prepare<[], { account: string; balance: bigint }>('SELECT account, SUM(amount_minor) AS balance FROM postings GROUP BY account ORDER BY account')
+    .safeIntegers(true)
+    .all();
+  const accounts = balances.map((r) => {
+    if (r.balance > BigInt(Number.MAX_SAFE_INTEGER) || r.balance < -BigInt(Number.MAX_SAFE_INTEGER)) {
+      problems.push(`${r.account} holds ${r.balance}, beyond what can be shown exactly`);
+    }
+    return { account: r.account, balanceMinor: Number(r.balance) };
+  });
+  const total = balances.reduce((s, r) => s + r.balance, 0n);
+  if (total !== 0n) problems.push(`the journal is off by ${total}`);
   const tabs = db
     .prepare<[], { id: number; token: number; status: string; receivable: number; posted: number; paid: number }>(
       `SELECT t.id, t.token, t.status,
@@ -34,5 +41,5 @@ export function checkLedger(db: Db): LedgerCheck {
   }
   const entries = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries').get()?.n ?? 0;
   const postings = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM postings').get()?.n ?? 0;
-  return { balanced: unbalanced.length === 0 && total === 0, entries, postings, unbalancedEntries: unbalanced, accounts, problems };
+  return { balanced: unbalanced.length === 0 && total === 0n, entries, postings, unbalancedEntries: unbalanced, accounts, problems };
 }

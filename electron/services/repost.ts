@@ -1,9 +1,9 @@
 import { DomainError } from '../../shared/errors';
+import { MAX_TAB_TOTAL } from '../../shared/schemas';
 import { computeTabTotals, rateLabel } from '../../shared/domain/tax';
 import { accounts, postEntry, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
-import { readSettings } from './store';
-import { paidOn, readLines, toTaxLine } from './tab-read';
+import { paidOn, readLines, readTabRow, toTaxLine } from './tab-read';
 
 type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number; tax_minor: number; receivable_minor: number };
 
@@ -14,7 +14,7 @@ type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number
  */
 export function repostTab(ctx: ServiceContext, tabId: number, kind: string, memo: string): void {
   const { db } = ctx;
-  const { taxMode } = readSettings(db);
+  const taxMode = readTabRow(db, tabId).tax_mode;
   const active = readLines(db, tabId).filter((l) => l.state === 'active');
   const totals = computeTabTotals(active.map(toTaxLine), taxMode);
   const prior = new Map(
@@ -49,6 +49,9 @@ export function repostTab(ctx: ServiceContext, tabId: number, kind: string, memo
       [accounts.tax(label), old.tax_minor],
     );
     upsert.run(tabId, rate, 0, 0, 0, 0);
+  }
+  if (totals.grossTotal > MAX_TAB_TOTAL || totals.listTotal > MAX_TAB_TOTAL) {
+    throw new DomainError('invalid_input', 'this would take the tab past the largest total Aftertab can hold; open a separate tab');
   }
   if (totals.grossTotal < paidOn(db, tabId)) {
     throw new DomainError('conflict', 'this change would leave the tab owing less than has already been paid');

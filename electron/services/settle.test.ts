@@ -140,3 +140,47 @@ describe('currencies with other exponents', () => {
     expect(l.call('settle.split', { tabId: tab.id, mode: 'even', parts: 4 }).split.map((p) => p.amountMinor)).toEqual([657, 656, 656, 656]);
   });
 });
+
+describe('found in review', () => {
+  it('a settled tab keeps the totals it was posted with after the store changes its tax mode', () => {
+    const { tab } = setup({ price: 440 });
+    l.call('settle.pay', { tabId: tab.id, method: 'card' });
+    l.call('store.update', { taxMode: 'exclusive' });
+    expect(l.call('tab.get', { tabId: tab.id })).toMatchObject({ totalMinor: 440, taxMinor: 40, paidMinor: 440, dueMinor: 0 });
+  });
+
+  it('rounds the whole cash handed over, tip included, and refuses a part that rounds to nothing', () => {
+    const { tab } = setup({ price: 1000, currency: 'CHF', rate: 8_100, rounding: 5 });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash', amountMinor: 2 }).code).toBe('invalid_input');
+    const part = l.call('settle.pay', { tabId: tab.id, method: 'cash', amountMinor: 502 });
+    expect(part).toMatchObject({ owedMinor: 500, settled: false });
+    const last = l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 3, tenderedMinor: 600 });
+    expect(last).toMatchObject({ owedMinor: 500, changeMinor: 100, settled: true });
+    expect(balances()).toMatchObject({ cash_drawer: 1000, rounding: 3, 'tips_payable:1': -3, tabs_receivable: 0 });
+  });
+
+  it('a remainder that rounds to nothing in cash still settles the tab', () => {
+    const { tab } = setup({ price: 1002, currency: 'CHF', rate: 8_100, rounding: 5 });
+    l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 1000 });
+    expect(l.call('settle.pay', { tabId: tab.id, method: 'cash' })).toMatchObject({ owedMinor: 0, settled: true });
+  });
+
+  it('a tip can go to the staff member who served', () => {
+    const { tab } = setup({ price: 3200 });
+    const stylist = Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Mia', 'staff', 'x')").run().lastInsertRowid);
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 1, tipStaffId: 999 }).code).toBe('not_found');
+    l.call('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 300, tipStaffId: stylist });
+    expect(balances()[`tips_payable:${stylist}`]).toBe(-300);
+    expect(balances()['tips_payable:1']).toBeUndefined();
+  });
+
+  it('amounts that would leave the safe integer range are refused as bad input, not a crash', () => {
+    l = makeLedger();
+    const big = l.call('catalog.createItem', { categoryId: null, name: 'Yacht', kind: 'product', priceMinor: 1_000_000_000_000, rateMilli: 10_000, expectText: '' });
+    const tab = l.call('tab.open', {});
+    expect(l.fail('tab.addLine', { tabId: tab.id, itemId: big.id, qty: 999 }).code).toBe('invalid_input');
+    l.call('tab.addLine', { tabId: tab.id, itemId: big.id, qty: 9 });
+    expect(l.fail('tab.addLine', { tabId: tab.id, itemId: big.id, qty: 2 }).message).toMatch(/largest total/);
+    expect(l.fail('catalog.createItem', { categoryId: null, name: 'X', kind: 'product', priceMinor: 1_000_000_000_001, rateMilli: 10_000, expectText: '' }).code).toBe('invalid_input');
+  });
+});

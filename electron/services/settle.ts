@@ -7,7 +7,7 @@ import type { PaymentResult, TabDetail } from '../../shared/types';
 import { accounts, postEntry, writeAudit, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { readSettings } from './store';
-import { paidOn, readLines, readOpenTab, readTab, receivableOf, toTaxLine } from './tab-read';
+import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTaxLine } from './tab-read';
 import { markSettled } from './tabs';
 
 type PartRow = { part_no: number; amount_minor: number; payment_id: number | null };
@@ -18,7 +18,7 @@ function parts(ctx: ServiceContext, tabId: number): PartRow[] {
 
 /** Amounts each active line owes, tax included, summing exactly to the tab's total per rate. */
 function lineShares(ctx: ServiceContext, tabId: number): Map<number, number> {
-  const { taxMode } = readSettings(ctx.db);
+  const taxMode = readTabRow(ctx.db, tabId).tax_mode;
   const active = readLines(ctx.db, tabId).filter((l) => l.state === 'active');
   const totals = computeTabTotals(active.map(toTaxLine), taxMode);
   const shares = new Map<number, number>();
@@ -105,19 +105,28 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
   }
 
   const tip = input.tipMinor;
+  const tipStaffId = input.tipStaffId ?? ctx.actor.id;
+  if (tip > 0 && !db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(tipStaffId)) {
+    throw new DomainError('not_found', `there is no active staff member #${tipStaffId} to give the tip to`, 'tipStaffId');
+  }
   let owed = amount + tip;
   let rounding = 0;
   let tendered: number | null = null;
   let change = 0;
   const postings: Posting[] = [
     [accounts.receivable, -amount],
-    [accounts.tips(ctx.actor.id), -tip],
+    [accounts.tips(tipStaffId), -tip],
   ];
   if (input.method === 'cash') {
+    // What changes hands in cash is rounded as a whole, tip included; the difference is the
+    // rounding account's. A part payment that would round to nothing is refused, so rounding
+    // can never pay a tab off by itself.
     const { cashRoundingMinor } = readSettings(db);
-    const roundedAmount = roundToIncrement(amount, cashRoundingMinor);
-    rounding = amount - roundedAmount;
-    owed = roundedAmount + tip;
+    owed = roundToIncrement(amount + tip, cashRoundingMinor);
+    rounding = amount + tip - owed;
+    if (owed === 0 && amount < due) {
+      throw new DomainError('invalid_input', 'in cash this part rounds to nothing; take a larger part, or pay it by card', 'amountMinor');
+    }
     tendered = input.tenderedMinor ?? owed;
     if (tendered < owed) throw new DomainError('underpayment', `the cash handed over is less than the ${owed} minor units owed`, 'tenderedMinor');
     change = changeDue(tendered, owed);

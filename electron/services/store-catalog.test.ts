@@ -65,3 +65,11 @@ describe('catalog', () => {
     k.cleanup();
   });
 });
+
+describe('currency and the catalog', () => {
+  it('refuses a currency with another exponent while items are priced in the old one', () => {
+    l.call('catalog.loadStarter', { kind: 'cafe' });
+    expect(l.fail('store.update', { currency: 'JPY' }).code).toBe('store_locked');
+    expect(l.call('store.update', { currency: 'USD' }).currency).toBe('USD');
+  });
+});

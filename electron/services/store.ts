@@ -50,6 +50,13 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   if (next.currency !== before.currency && db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get()) {
     throw new DomainError('store_locked', 'the currency cannot change once money has been recorded; start a new ledger for a new currency', 'currency');
   }
+  if (next.exponent !== before.exponent && db.prepare('SELECT 1 FROM items WHERE archived = 0 LIMIT 1').get()) {
+    throw new DomainError(
+      'store_locked',
+      `catalog prices are kept in ${before.currency}'s minor unit; archive the items or change the currency before adding them`,
+      'currency',
+    );
+  }
   const openTabs = db.prepare<[], { token: number }>("SELECT token FROM tabs WHERE status = 'open'").all();
   if (next.taxMode !== before.taxMode && openTabs.length > 0) {
     throw new DomainError('store_locked', 'settle or void the open tabs before changing how tax is priced', 'taxMode');

@@ -1,8 +1,7 @@
 import { DomainError } from '../../shared/errors';
-import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine } from '../../shared/domain/tax';
+import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine, type TaxMode } from '../../shared/domain/tax';
 import type { HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary } from '../../shared/types';
 import type { Db } from '../ledger/open';
-import { readSettings } from './store';
 
 type TabRow = {
   id: number;
@@ -11,6 +10,7 @@ type TabRow = {
   label: string;
   note: string;
   status: TabStatus;
+  tax_mode: TaxMode;
   opened_at: string;
   last_activity_at: string;
   closed_at: string | null;
@@ -111,10 +111,9 @@ export function toPayment(row: PaymentRow): Payment {
 
 export function readTab(db: Db, tabId: number): TabDetail {
   const tab = readTabRow(db, tabId);
-  const settings = readSettings(db);
   const lineRows = readLines(db, tabId);
   const active = lineRows.filter((l) => l.state === 'active');
-  const totals = computeTabTotals(active.map(toTaxLine), settings.taxMode);
+  const totals = computeTabTotals(active.map(toTaxLine), tab.tax_mode);
   const lines: TabLine[] = lineRows.map((row) => {
     const amounts = lineAmounts(toTaxLine(row));
     const comp = compOf(row);

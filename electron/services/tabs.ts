@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors';
+import { roleAllows } from '../../shared/permissions';
 import { lineAmounts } from '../../shared/domain/tax';
 import type { ParsedInput } from '../../shared/contract';
 import type { TabDetail } from '../../shared/types';
@@ -39,9 +40,9 @@ export function openTab(ctx: ServiceContext, input: ParsedInput<'tab.open'>): Ta
   const tabId = Number(
     db
       .prepare(
-        `INSERT INTO tabs (token, name, label, note, status, opened_at, opened_by, last_activity_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`,
+        `INSERT INTO tabs (token, name, label, note, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
       )
-      .run(token, input.name, input.label, input.note, ctx.now, ctx.actor.id, ctx.now).lastInsertRowid,
+      .run(token, input.name, input.label, input.note, settings.taxMode, ctx.now, ctx.actor.id, ctx.now).lastInsertRowid,
   );
   audit(ctx, 'tab.open', tabId, { token, name: input.name, label: input.label });
   return readTab(db, tabId);
@@ -87,6 +88,9 @@ export function setQty(ctx: ServiceContext, input: ParsedInput<'tab.setQty'>): T
   readOpenTab(ctx.db, input.tabId);
   const line = readActiveLine(ctx, input.tabId, input.lineId);
   if (line.qty === input.qty) return readTab(ctx.db, input.tabId);
+  if (input.qty < line.qty && !roleAllows(ctx.actor.role, 'tabs.adjust')) {
+    throw new DomainError('forbidden', `${ctx.actor.name} may add to a line but not lower it; that needs tabs.adjust`, 'qty');
+  }
   ctx.db.prepare('UPDATE tab_lines SET qty = ? WHERE id = ?').run(input.qty, line.id);
   repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`);
   touch(ctx, input.tabId);

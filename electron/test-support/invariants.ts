@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
-import { computeTabTotals } from '../../shared/domain/tax';
+import { computeTabTotals, type TaxMode } from '../../shared/domain/tax';
 import type { Db } from '../ledger/open';
-import { readSettings } from '../services/store';
 import { toTaxLine } from '../services/tab-read';
 
 /**
@@ -16,8 +15,7 @@ export function assertInvariants(db: Db): void {
   expect(total, 'the journal as a whole').toBe(0);
 
   // 2. An open tab's receivable equals its unpaid total; a closed one's is zero.
-  const { taxMode } = readSettings(db);
-  const tabs = db.prepare<[], { id: number; status: string; token: number }>('SELECT id, status, token FROM tabs').all();
+  const tabs = db.prepare<[], { id: number; status: string; token: number; tax_mode: TaxMode }>('SELECT id, status, token, tax_mode FROM tabs').all();
   for (const tab of tabs) {
     const receivable =
       db
@@ -29,7 +27,7 @@ export function assertInvariants(db: Db): void {
       .prepare<[number], Parameters<typeof toTaxLine>[0]>("SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value FROM tab_lines WHERE tab_id = ? AND state = 'active'")
       .all(tab.id);
     const paid = db.prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ?').get(tab.id)?.s ?? 0;
-    const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), taxMode).grossTotal - paid : 0;
+    const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), tab.tax_mode).grossTotal - paid : 0;
     expect(receivable, `receivable of tab ${tab.id} (${tab.status})`).toBe(expected);
     if (tab.status === 'open') expect(receivable, `tab ${tab.id} owes a negative amount`).toBeGreaterThanOrEqual(0);
   }

@@ -36,12 +36,19 @@ describe('migration 001: the initial schema', () => {
     const column = table === 'postings' ? 'account' : table === 'commands' ? 'name' : table === 'audit' ? 'command' : 'kind';
     expect(() => db.prepare(`UPDATE ${table} SET ${column} = 'changed'`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`DELETE FROM ${table}`).run()).toThrow(/append-only/);
+    // REPLACE deletes the old row first; with recursive triggers (set on every open) that is refused too.
+    db.pragma('recursive_triggers = ON');
+    const key = table === 'commands' ? "'c1'" : '1';
+    const keyColumn = table === 'commands' ? 'id' : 'rowid';
+    const row = db.prepare(`SELECT * FROM ${table} WHERE ${keyColumn} = ${key}`).get() as Record<string, unknown>;
+    const columns = Object.keys(row);
+    expect(() => db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row))).toThrow(/append-only/);
   });
 
   it('lets only one open tab hold a token', () => {
     const db = fresh();
     db.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'O', 'owner', 'x')").run();
-    const open = db.prepare("INSERT INTO tabs (token, status, opened_at, opened_by, last_activity_at) VALUES (7, ?, 'x', 1, 'x')");
+    const open = db.prepare("INSERT INTO tabs (token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (7, ?, 'inclusive', 'x', 1, 'x')");
     open.run('open');
     open.run('settled');
     expect(() => open.run('open')).toThrow(/UNIQUE/);

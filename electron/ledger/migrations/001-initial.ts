@@ -62,6 +62,8 @@ CREATE TABLE tabs (
   label TEXT NOT NULL DEFAULT '',
   note TEXT NOT NULL DEFAULT '',
   status TEXT NOT NULL CHECK (status IN ('open', 'settled', 'written_off', 'voided')),
+  -- How the store priced tax when the tab opened; the tab is always read and posted with it.
+  tax_mode TEXT NOT NULL CHECK (tax_mode IN ('inclusive', 'exclusive')),
   opened_at TEXT NOT NULL,
   opened_by INTEGER NOT NULL REFERENCES staff (id),
   last_activity_at TEXT NOT NULL,
