@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Permission } from './permissions';
 import * as s from './schemas';
 import type * as T from './types';
+import { ratings } from './types';
 
 /**
  * Every command the main process answers: its input schema, the permission it needs, whether
@@ -35,6 +36,9 @@ const storeUpdate = z
     tokenFirst: s.token.optional(),
     tokenLast: s.token.optional(),
     cashRoundingMinor: z.number().int().min(1).max(100_000).optional(),
+    amberMinutes: z.number().int().min(1).max(1440).optional(),
+    redMinutes: z.number().int().min(1).max(1440).optional(),
+    payAfterTerms: s.text(280).optional(),
   })
   .strict();
 
@@ -53,7 +57,9 @@ const paymentBase = {
   tabId: s.id,
   /** Applied to the tab; defaults to the split part's amount, or to everything due. */
   amountMinor: s.amount.optional(),
-  tipMinor: s.amount.default(0),
+  /** A tip as an amount, or as a percentage of this payment (computed by the ledger); not both. */
+  tipMinor: s.amount.optional(),
+  tipPercent: z.number({ error: 'the tip percentage must be a whole number' }).int('the tip percentage must be a whole number').min(0, 'a tip cannot be negative').max(100, 'a tip is at most 100%').optional(),
   /** Who the tip is for (the stylist, the waiter); defaults to whoever takes the payment. */
   tipStaffId: s.id.optional(),
   partNo: z.number().int().min(1).max(50).optional(),
@@ -117,6 +123,7 @@ export const contract = {
   'settle.split': mutation<T.TabDetail>()(splitPlan, 'tabs.write'),
   'settle.clearSplit': mutation<T.TabDetail>()(tabRef, 'tabs.write'),
   'settle.pay': mutation<T.PaymentResult>()(payment, 'tabs.write'),
+  'settle.rate': mutation<T.TabDetail>()(z.object({ tabId: s.id, rating: z.enum(ratings) }).strict(), 'tabs.write'),
 
   'ledger.check': query<T.LedgerCheck>()(s.empty, 'ledger.read'),
 } as const satisfies Record<string, CommandDef>;

@@ -12,10 +12,19 @@ export const MAX_QTY = 999;
 export const MAX_TAB_TOTAL = 10_000_000_000_000;
 export const MAX_TOKEN = 9999;
 
+// Messages are plain words a person at the counter can act on; the field travels separately.
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const amount = z.number().int('must be a whole number of minor units').nonnegative().max(MAX_AMOUNT);
-export const positiveAmount = amount.min(1, 'must be more than zero');
-export const qty = z.number().int('quantity must be a whole number').min(1).max(MAX_QTY);
+export const amount = z
+  .number({ error: 'enter an amount' })
+  .int('an amount cannot have more decimals than the currency')
+  .nonnegative('an amount cannot be negative')
+  .max(MAX_AMOUNT, 'that amount is too large');
+export const positiveAmount = amount.min(1, 'the amount must be more than zero');
+export const qty = z
+  .number({ error: `the quantity must be a whole number from 1 to ${MAX_QTY}` })
+  .int(`the quantity must be a whole number from 1 to ${MAX_QTY}`)
+  .min(1, `the quantity must be a whole number from 1 to ${MAX_QTY}`)
+  .max(MAX_QTY, `the quantity must be a whole number from 1 to ${MAX_QTY}`);
 export const token = z.number().int().min(0).max(MAX_TOKEN);
 export const rateMilli = z.number().int().min(0).max(MAX_RATE_MILLI);
 export const reason = z.string().trim().min(1, 'a reason is required').max(200);

@@ -16,7 +16,15 @@ export type StoreSettings = {
   tokenLast: number;
   /** Cash payments are rounded to a multiple of this many minor units (1 = no rounding). */
   cashRoundingMinor: Minor;
+  /** The board turns a tab amber, then red, after this many minutes open. */
+  amberMinutes: number;
+  redMinutes: number;
+  /** Printed on every token slip, e.g. "Pay at the counter when you're done." */
+  payAfterTerms: string;
 };
+
+export const ratings = ['happy', 'okay', 'unhappy'] as const;
+export type Rating = (typeof ratings)[number];
 
 export type Staff = { id: number; name: string; role: Role };
 
@@ -109,6 +117,7 @@ export type TabDetail = TabSummary & {
   split: SplitPart[];
   writeOffReason: string | null;
   closedAt: string | null;
+  rating: Rating | null;
   history: HistoryEntry[];
 };
 

@@ -40,7 +40,8 @@ export class HandlerRegistry {
 export function zodMessage(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue?.path.join('.') ?? '';
-  const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'invalid input';
+  // The field travels beside the message, so a screen can show the words next to the input.
+  const message = issue?.message ?? 'invalid input';
   return field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message };
 }
 

@@ -1,7 +1,7 @@
 import { HandlerRegistry } from '../ipc/dispatcher';
 import { archiveItem, createCategory, createItem, listCatalog, loadStarter, updateCategory, updateItem } from './catalog';
 import { checkLedger } from './ledger-check';
-import { clearSplit, pay, planSplit } from './settle';
+import { clearSplit, pay, planSplit, rateTab } from './settle';
 import { getStore, updateStore } from './store';
 import { listOpenTabs, readTab } from './tab-read';
 import { addLine, compLine, openTab, removeLine, setQty, updateTab, voidTab, writeOffTab } from './tabs';
@@ -34,5 +34,6 @@ export const handlers = new HandlerRegistry()
   .register('settle.split', planSplit)
   .register('settle.pay', pay)
   .register('settle.clearSplit', clearSplit)
+  .register('settle.rate', rateTab)
   .register('ledger.check', (ctx) => checkLedger(ctx.db))
   .complete();

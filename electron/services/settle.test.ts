@@ -184,3 +184,27 @@ describe('found in review', () => {
     expect(l.fail('catalog.createItem', { categoryId: null, name: 'X', kind: 'product', priceMinor: 1_000_000_000_001, rateMilli: 10_000, expectText: '' }).code).toBe('invalid_input');
   });
 });
+
+describe('the counter', () => {
+  it('works a tip out from a percentage of the payment, and refuses both kinds at once', () => {
+    const { tab } = setup({ price: 1320 });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, tipPercent: 10 }).code).toBe('invalid_input');
+    const r = l.call('settle.pay', { tabId: tab.id, method: 'card', tipPercent: 15 });
+    expect(r.payment.tipMinor).toBe(198);
+    expect(r.owedMinor).toBe(1518);
+  });
+
+  it('keeps a satisfaction rating with the tab, after it is settled too', () => {
+    const { tab } = setup({ price: 500 });
+    l.call('settle.pay', { tabId: tab.id, method: 'card' });
+    expect(l.call('settle.rate', { tabId: tab.id, rating: 'unhappy' }).rating).toBe('unhappy');
+    expect(l.call('tab.get', { tabId: tab.id }).history.at(-1)).toMatchObject({ action: 'settle.rate', detail: { rating: 'unhappy' } });
+    expect(l.fail('settle.rate', { tabId: tab.id, rating: 'meh' }).code).toBe('invalid_input');
+  });
+
+  it('says in plain words what is wrong with a typed amount', () => {
+    const { tab } = setup({ price: 500 });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: -1 })).toEqual({ code: 'invalid_input', message: 'an amount cannot be negative', field: 'tipMinor' });
+    expect(l.fail('tab.setQty', { tabId: tab.id, lineId: tab.lines[0]!.id, qty: null })).toMatchObject({ message: 'the quantity must be a whole number from 1 to 999', field: 'qty' });
+  });
+});

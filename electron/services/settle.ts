@@ -1,6 +1,7 @@
 import { DomainError } from '../../shared/errors';
 import { computeTabTotals } from '../../shared/domain/tax';
 import { changeDue, splitByWeights, splitEvenly } from '../../shared/domain/split';
+import { tipFromPercent } from '../../shared/domain/tender';
 import { roundToIncrement } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
 import type { PaymentResult, TabDetail } from '../../shared/types';
@@ -104,7 +105,10 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
     throw new DomainError('nothing_due', 'this tab has nothing on it; void it instead');
   }
 
-  const tip = input.tipMinor;
+  if (input.tipMinor !== undefined && input.tipPercent !== undefined) {
+    throw new DomainError('invalid_input', 'give the tip as an amount or as a percentage, not both', 'tipPercent');
+  }
+  const tip = input.tipPercent === undefined ? (input.tipMinor ?? 0) : tipFromPercent(amount, input.tipPercent);
   const tipStaffId = input.tipStaffId ?? ctx.actor.id;
   if (tip > 0 && !db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(tipStaffId)) {
     throw new DomainError('not_found', `there is no active staff member #${tipStaffId} to give the tip to`, 'tipStaffId');
@@ -176,4 +180,13 @@ function anchorEntry(ctx: ServiceContext, tabId: number): number {
       .prepare('INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, memo) VALUES (?, ?, ?, ?, ?, ?)')
       .run(ctx.now, 'payment.zero', tabId, ctx.actor.id, ctx.commandId, 'nothing due').lastInsertRowid,
   );
+}
+
+/** Keeps the customer's one-tap satisfaction rating with the tab, open or settled. */
+export function rateTab(ctx: ServiceContext, input: ParsedInput<'settle.rate'>): TabDetail {
+  const tab = readTabRow(ctx.db, input.tabId);
+  if (tab.status === 'voided') throw new DomainError('tab_not_open', 'a voided tab cannot be rated');
+  ctx.db.prepare('UPDATE tabs SET rating = ? WHERE id = ?').run(input.rating, tab.id);
+  writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command: 'settle.rate', tabId: tab.id, detail: JSON.stringify({ rating: input.rating }) });
+  return readTab(ctx.db, tab.id);
 }

@@ -73,3 +73,11 @@ describe('currency and the catalog', () => {
     expect(l.call('store.update', { currency: 'USD' }).currency).toBe('USD');
   });
 });
+
+describe('counter settings', () => {
+  it('has board thresholds and pay-after terms, amber before red', () => {
+    expect(l.call('store.get', {})).toMatchObject({ amberMinutes: 45, redMinutes: 90, payAfterTerms: "Pay at the counter when you're done. Not happy? Tell us." });
+    expect(l.call('store.update', { amberMinutes: 20, redMinutes: 40, payAfterTerms: 'Pay when you leave.' })).toMatchObject({ amberMinutes: 20, redMinutes: 40, payAfterTerms: 'Pay when you leave.' });
+    expect(l.fail('store.update', { amberMinutes: 50 }).field).toBe('amberMinutes');
+  });
+});

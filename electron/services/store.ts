@@ -16,6 +16,9 @@ type SettingsRow = {
   token_first: number;
   token_last: number;
   cash_rounding_minor: number;
+  amber_minutes: number;
+  red_minutes: number;
+  pay_after_terms: string;
 };
 
 export const MAX_TOKENS = 1000;
@@ -33,6 +36,9 @@ export function readSettings(db: Db): StoreSettings {
     tokenFirst: row.token_first,
     tokenLast: row.token_last,
     cashRoundingMinor: row.cash_rounding_minor,
+    amberMinutes: row.amber_minutes,
+    redMinutes: row.red_minutes,
+    payAfterTerms: row.pay_after_terms,
   };
 }
 
@@ -61,6 +67,9 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   if (next.taxMode !== before.taxMode && openTabs.length > 0) {
     throw new DomainError('store_locked', 'settle or void the open tabs before changing how tax is priced', 'taxMode');
   }
+  if (next.amberMinutes >= next.redMinutes) {
+    throw new DomainError('invalid_input', 'the amber warning must come before the red one', 'amberMinutes');
+  }
   if (next.tokenFirst > next.tokenLast) throw new DomainError('invalid_input', 'the first token must not be after the last', 'tokenFirst');
   if (next.tokenLast - next.tokenFirst + 1 > MAX_TOKENS) {
     throw new DomainError('invalid_input', `a token pool holds at most ${MAX_TOKENS} tokens`, 'tokenLast');
@@ -79,7 +88,7 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
 
   db.prepare(
     `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,
-       token_last = ?, cash_rounding_minor = ?, updated_at = ? WHERE id = 1`,
+       token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, pay_after_terms = ?, updated_at = ? WHERE id = 1`,
   ).run(
     next.name,
     next.currency,
@@ -89,6 +98,9 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     next.tokenFirst,
     next.tokenLast,
     next.cashRoundingMinor,
+    next.amberMinutes,
+    next.redMinutes,
+    next.payAfterTerms,
     ctx.now,
   );
   writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify(input) });

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors';
 import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine, type TaxMode } from '../../shared/domain/tax';
-import type { HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary } from '../../shared/types';
+import type { Rating, HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary } from '../../shared/types';
 import type { Db } from '../ledger/open';
 
 type TabRow = {
@@ -15,6 +15,7 @@ type TabRow = {
   last_activity_at: string;
   closed_at: string | null;
   close_reason: string | null;
+  rating: Rating | null;
 };
 
 type LineRow = {
@@ -171,6 +172,7 @@ export function readTab(db: Db, tabId: number): TabDetail {
     split,
     writeOffReason: tab.status === 'written_off' ? tab.close_reason : null,
     closedAt: tab.closed_at,
+    rating: tab.rating,
     history,
   };
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial';
+import { m002Counter } from './002-counter';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Initial];
+export const migrations: readonly Migration[] = [m001Initial, m002Counter];
