@@ -1,9 +1,46 @@
 import { useSyncExternalStore } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { getAccess, subscribeAccess } from './api';
+import { NavBar } from './components/NavBar';
+import { useStore } from './hooks/use-live-data';
+import { t } from './i18n/t';
 import { LinkRequiredScreen } from './screens/access/LinkRequiredScreen';
 import { BoardScreen } from './screens/board/BoardScreen';
+import { CatalogScreen } from './screens/catalog/CatalogScreen';
+import { ReceiptScreen } from './screens/receipt/ReceiptScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { SettleScreen } from './screens/settle/SettleScreen';
+import { SlipScreen } from './screens/slip/SlipScreen';
+import { TabScreen } from './screens/tab/TabScreen';
+import { TokenScreen } from './screens/tokens/TokenScreen';
 
 export function App() {
   const access = useSyncExternalStore(subscribeAccess, getAccess);
-  return access === 'granted' ? <BoardScreen /> : <LinkRequiredScreen access={access} />;
+  if (access !== 'granted') return <LinkRequiredScreen access={access} />;
+  // Hash routes: a reload (or a restart of the window) comes back to the same screen.
+  return (
+    <HashRouter>
+      <Shell />
+    </HashRouter>
+  );
+}
+
+function Shell() {
+  const store = useStore();
+  return (
+    <>
+      <NavBar storeName={store.data?.name ?? t('app.name')} />
+      <Routes>
+        <Route path="/" element={<BoardScreen />} />
+        <Route path="/tokens" element={<TokenScreen />} />
+        <Route path="/slip/:tabId" element={<SlipScreen />} />
+        <Route path="/tab/:tabId" element={<TabScreen />} />
+        <Route path="/tab/:tabId/settle" element={<SettleScreen />} />
+        <Route path="/tab/:tabId/receipt" element={<ReceiptScreen />} />
+        <Route path="/catalog" element={<CatalogScreen />} />
+        <Route path="/settings" element={<SettingsScreen />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </>
+  );
 }

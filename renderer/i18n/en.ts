@@ -1,38 +1,16 @@
-/** A message is plain text, or plural forms chosen with Intl.PluralRules by `count`. */
-export type PluralForms = { one: string; other: string };
-export type Message = string | PluralForms;
+import type { Message, PluralForms } from './messages';
+import { board } from './en/board';
+import { common } from './en/common';
+
+export type { Message, PluralForms } from './messages';
 
 /**
- * Every word the renderer shows. A translation is one more file with the same keys
- * (`satisfies Messages`); placeholders are written {name}.
+ * Every word the renderer shows in English, one module per screen under en/. A translation is
+ * one more folder with the same keys (`satisfies Messages`); placeholders are written {name}.
  */
 export const en = {
-  'app.name': 'Aftertab',
-
-  'board.loading': 'Loading the open tabs…',
-  'board.openTab': 'Open a tab',
-  'board.opening': 'Opening…',
-  'board.openFailed': 'The tab was not opened. {message}',
-  'board.loadFailed': 'The open tabs could not be loaded. {message}',
-  'board.tabsHeading': { one: '1 open tab', other: '{count} open tabs' },
-  'board.empty': 'No open tabs. Press "Open a tab" to hand out the next token.',
-
-  'tab.token': 'Token {token}',
-  'tab.noName': 'No name yet',
-  'tab.items': { one: '1 item', other: '{count} items' },
-  'tab.due': 'Due {amount}',
-
-  'access.heading': 'Open Aftertab from its link',
-  'access.missing':
-    'This page needs the private link that Aftertab printed when it started. Open the exact link printed by "npm run start:web" — the one ending in #secret=… — in this browser.',
-  'access.rejected':
-    'This link belongs to an earlier start of Aftertab, so it no longer works. Open the exact link printed by "npm run start:web" the last time it started.',
-  'access.where': 'Look for this line in the terminal:',
-  'access.example': 'Aftertab is running at http://127.0.0.1:…/#secret=…',
-
-  'errors.offline': 'Aftertab is not answering. Check that it is still running, then try again.',
-  'errors.unreadable': 'Aftertab sent an answer this screen cannot read (HTTP {status}). Try again.',
-  'errors.noLink': 'Open the exact link printed by "npm run start:web".',
+  ...common,
+  ...board,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

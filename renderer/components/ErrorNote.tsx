@@ -1,0 +1,12 @@
+import type { AppError } from '../../shared/errors';
+
+/** An error in plain words, placed right where the user is looking (next to the action). */
+export function ErrorNote({ error, id }: { error: AppError | string | null; id?: string }) {
+  if (!error) return null;
+  const text = typeof error === 'string' ? error : error.message;
+  return (
+    <p className="error-note" role="alert" id={id}>
+      {text.charAt(0).toUpperCase() + text.slice(1)}
+    </p>
+  );
+}

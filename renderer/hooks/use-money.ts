@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { formatMoney, MoneyError, parseMinor } from '../../shared/money';
+import type { StoreSettings } from '../../shared/types';
+
+export type MoneyTools = {
+  exponent: number;
+  format: (minor: number) => string;
+  /** Parses what a person typed ("4.40", "4,40" in a comma locale) into minor units. */
+  parse: (text: string) => { ok: true; minor: number } | { ok: false; message: string };
+};
+
+/** Formats with Intl for the store's currency and locale; parsing never goes through a float. */
+export function moneyTools(store: Pick<StoreSettings, 'currency' | 'locale' | 'exponent'>): MoneyTools {
+  const decimal = new Intl.NumberFormat(store.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return {
+    exponent: store.exponent,
+    format: (minor) => formatMoney(minor, store.currency, store.locale),
+    parse: (text) => {
+      // Spaces (including the narrow ones Intl puts in numbers) go; anything else stays, so
+      // "1e5" or "12abc" is refused rather than quietly read as another number.
+      const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+      const normalized = decimal === ',' ? compact.replace(/\./g, '').replace(',', '.') : compact;
+      try {
+        return { ok: true, minor: parseMinor(normalized, store.exponent) };
+      } catch (error) {
+        return { ok: false, message: error instanceof MoneyError ? error.message : String(error) };
+      }
+    },
+  };
+}
+
+export function useMoney(store: Pick<StoreSettings, 'currency' | 'locale' | 'exponent'>): MoneyTools {
+  return useMemo(() => moneyTools(store), [store]);
+}
