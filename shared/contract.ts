@@ -110,7 +110,7 @@ export const contract = {
   'tab.removeLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, reason: s.reason }).strict(), 'tabs.adjust'),
   'tab.compLine': mutation<T.TabDetail>()(
     z.discriminatedUnion('kind', [
-      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('percent'), value: z.number().int().min(1).max(100), reason: s.reason }).strict(),
+      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('percent'), value: z.number({ error: 'a comp is a whole percentage from 1 to 100' }).int('a comp is a whole percentage from 1 to 100').min(1, 'a comp is a whole percentage from 1 to 100').max(100, 'a comp is a whole percentage from 1 to 100'), reason: s.reason }).strict(),
       z.object({ tabId: s.id, lineId: s.id, kind: z.literal('amount'), value: s.positiveAmount, reason: s.reason }).strict(),
     ]),
     'tabs.adjust',

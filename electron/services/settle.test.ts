@@ -208,3 +208,11 @@ describe('the counter', () => {
     expect(l.fail('tab.setQty', { tabId: tab.id, lineId: tab.lines[0]!.id, qty: null })).toMatchObject({ message: 'the quantity must be a whole number from 1 to 999', field: 'qty' });
   });
 });
+
+describe('messages a person reads', () => {
+  it('name money in the store currency, not in minor units', () => {
+    const { tab } = setup({ price: 760 });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash', tenderedMinor: 500 }).message).toBe('the cash handed over is less than the €7.60 owed');
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 800 }).message).toBe('only €7.60 is due; the payment is more than that');
+  });
+});

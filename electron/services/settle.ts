@@ -7,7 +7,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { PaymentResult, TabDetail } from '../../shared/types';
 import { accounts, postEntry, writeAudit, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
-import { readSettings } from './store';
+import { moneyText, readSettings } from './store';
 import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTaxLine } from './tab-read';
 import { markSettled } from './tabs';
 
@@ -38,11 +38,11 @@ export function planSplit(ctx: ServiceContext, input: ParsedInput<'settle.split'
   if (due <= 0) throw new DomainError('nothing_due', 'nothing is due on this tab, so there is nothing to split');
   let amounts: number[];
   if (input.mode === 'even') {
-    if (input.parts > due) throw new DomainError('invalid_input', `${due} minor units cannot be split ${input.parts} ways`, 'parts');
+    if (input.parts > due) throw new DomainError('invalid_input', `${moneyText(ctx.db, due)} cannot be split ${input.parts} ways`, 'parts');
     amounts = splitEvenly(due, input.parts);
   } else if (input.mode === 'amounts') {
     const sum = input.amountsMinor.reduce((s, a) => s + a, 0);
-    if (sum > due) throw new DomainError('overpayment', `the parts add up to more than the ${due} minor units due`, 'amountsMinor');
+    if (sum > due) throw new DomainError('overpayment', `the parts add up to more than the ${moneyText(ctx.db, due)} due`, 'amountsMinor');
     amounts = sum < due ? [...input.amountsMinor, due - sum] : [...input.amountsMinor];
   } else {
     if (paidOn(ctx.db, tab.id) > 0) {
@@ -95,11 +95,11 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
     if (!part) throw new DomainError('not_found', `this tab has no split part ${input.partNo}`, 'partNo');
     if (part.payment_id !== null) throw new DomainError('conflict', `part ${input.partNo} is already paid`, 'partNo');
     if (input.amountMinor !== undefined && input.amountMinor !== part.amount_minor) {
-      throw new DomainError('invalid_input', `part ${input.partNo} is ${part.amount_minor} minor units`, 'amountMinor');
+      throw new DomainError('invalid_input', `part ${input.partNo} is ${moneyText(db, part.amount_minor)}`, 'amountMinor');
     }
     amount = part.amount_minor;
   }
-  if (amount > due) throw new DomainError('overpayment', `only ${due} minor units are due; the payment is more than that`, 'amountMinor');
+  if (amount > due) throw new DomainError('overpayment', `only ${moneyText(db, due)} is due; the payment is more than that`, 'amountMinor');
   if (amount === 0 && due > 0) throw new DomainError('invalid_input', 'a payment must be more than zero', 'amountMinor');
   if (due === 0 && !readLines(db, tab.id).some((l) => l.state === 'active')) {
     throw new DomainError('nothing_due', 'this tab has nothing on it; void it instead');
@@ -132,7 +132,7 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
       throw new DomainError('invalid_input', 'in cash this part rounds to nothing; take a larger part, or pay it by card', 'amountMinor');
     }
     tendered = input.tenderedMinor ?? owed;
-    if (tendered < owed) throw new DomainError('underpayment', `the cash handed over is less than the ${owed} minor units owed`, 'tenderedMinor');
+    if (tendered < owed) throw new DomainError('underpayment', `the cash handed over is less than the ${moneyText(db, owed)} owed`, 'tenderedMinor');
     change = changeDue(tendered, owed);
     postings.push([accounts.cash, owed], [accounts.rounding, rounding]);
   } else {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors';
-import { currencyExponent } from '../../shared/money';
+import { currencyExponent, formatMoney } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
 import type { StoreSettings, TaxRate } from '../../shared/types';
 import type { TaxMode } from '../../shared/domain/tax';
@@ -40,6 +40,12 @@ export function readSettings(db: Db): StoreSettings {
     redMinutes: row.red_minutes,
     payAfterTerms: row.pay_after_terms,
   };
+}
+
+/** An amount in the store's currency and locale, for messages a person reads at the counter. */
+export function moneyText(db: Db, amount: number): string {
+  const { currency, locale } = readSettings(db);
+  return formatMoney(amount, currency, locale);
 }
 
 export function getStore(ctx: ServiceContext): StoreSettings {

@@ -6,7 +6,7 @@ import type { TabDetail } from '../../shared/types';
 import { accounts, postEntry, writeAudit } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { repostTab } from './repost';
-import { readSettings } from './store';
+import { moneyText, readSettings } from './store';
 import { readLines, readOpenTab, readTab, receivableOf, toTaxLine } from './tab-read';
 import { nextFreeToken } from './tokens';
 
@@ -113,7 +113,7 @@ export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>
   const line = readActiveLine(ctx, input.tabId, input.lineId);
   const { list } = lineAmounts(toTaxLine(line));
   if (input.kind === 'amount' && input.value > list) {
-    throw new DomainError('invalid_input', `a comp cannot be more than the line's amount (${list} minor units)`, 'value');
+    throw new DomainError('invalid_input', `a comp cannot be more than the line's amount (${moneyText(ctx.db, list)})`, 'value');
   }
   ctx.db.prepare('UPDATE tab_lines SET comp_kind = ?, comp_value = ?, comp_reason = ? WHERE id = ?').run(input.kind, input.value, input.reason, line.id);
   repostTab(ctx, input.tabId, 'line.comp', `${line.name}: ${input.reason}`);

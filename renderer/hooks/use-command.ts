@@ -30,7 +30,7 @@ export function useCommand<N extends CommandName>(name: N): CommandRunner<N> {
       if (intent.current?.key !== key) intent.current = { key, id: newCommandId() };
       setPending(true);
       setError(null);
-      const call = api[name] as (input: CommandInput<N>, options: { commandId: string }) => ReturnType<(typeof api)[N]>;
+      const call = api[name] as unknown as (input: CommandInput<N>, options: { commandId: string }) => ReturnType<(typeof api)[N]>;
       const result = await call(input, { commandId: intent.current.id });
       inFlight.current = false;
       setPending(false);

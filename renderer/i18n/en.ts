@@ -1,6 +1,12 @@
 import type { Message, PluralForms } from './messages';
 import { board } from './en/board';
 import { common } from './en/common';
+import { tokens } from './en/tokens';
+import { slip } from './en/slip';
+import { catalog } from './en/catalog';
+import { settings } from './en/settings';
+import { tabDetail } from './en/tab';
+import { settle } from './en/settle';
 
 export type { Message, PluralForms } from './messages';
 
@@ -11,6 +17,12 @@ export type { Message, PluralForms } from './messages';
 export const en = {
   ...common,
   ...board,
+  ...tokens,
+  ...slip,
+  ...catalog,
+  ...settings,
+  ...tabDetail,
+  ...settle,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -1,56 +1,128 @@
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Screen } from '../../components/Screen';
+import { useCommand } from '../../hooks/use-command';
+import { useOpenTabs, useStore } from '../../hooks/use-live-data';
+import { useShortcut } from '../../hooks/use-shortcut';
 import { t } from '../../i18n/t';
+import { filterTabs, loadSortKey, saveSortKey, sortTabs, type SortKey } from './board-logic';
+import { BoardToolbar } from './BoardToolbar';
+import { resolveJump, type JumpTarget } from './digit-jump';
+import { JumpPanel } from './JumpPanel';
 import { TabCard } from './TabCard';
-import { useOpenTab } from './use-open-tab';
-import { useOpenTabs, useStoreSettings } from './use-open-tabs';
+import { useDigitJump } from './use-digit-jump';
+import { useNow } from './use-now';
+import './board.css';
 
-/** The room at a glance: every open tab, updated live from any window. */
+/** Ages are shown in whole minutes; a 30 s tick moves a band at most half a minute late. */
+const TICK_MS = 30_000;
+
+/** The room at a glance: every open tab, updated live from any window. Home of the counter. */
 export function BoardScreen() {
-  const store = useStoreSettings();
+  const navigate = useNavigate();
+  const store = useStore();
   const tabs = useOpenTabs();
-  const openTab = useOpenTab();
-  const loadError = tabs.error ?? store.error;
+  const now = useNow(TICK_MS);
+  const newTab = useCommand('tab.open');
+  const openOn = useCommand('tab.open');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>(() => loadSortKey());
+  const [notice, setNotice] = useState<Exclude<JumpTarget, { kind: 'tab' }> | null>(null);
   const settings = store.data;
+  const openTabs = tabs.data;
+  const loadError = tabs.error ?? store.error;
+
+  const shown = useMemo(() => (openTabs ? sortTabs(filterTabs(openTabs, query), sort) : []), [openTabs, query, sort]);
+
+  const openNew = async (): Promise<void> => {
+    const tab = await newTab.run({});
+    if (tab) navigate(`/slip/${tab.id}`);
+  };
+  const openToken = async (token: number): Promise<void> => {
+    const tab = await openOn.run({ token });
+    if (tab) navigate(`/slip/${tab.id}`);
+  };
+
+  const jump = useDigitJump((typed) => {
+    if (!openTabs || !settings) return;
+    const target = resolveJump(typed, openTabs, settings);
+    openOn.clearError();
+    if (target?.kind === 'tab') navigate(`/tab/${target.tabId}`);
+    else setNotice(target);
+  }, openTabs !== null && settings !== null);
+
+  useShortcut(['n', 'N'], (event) => {
+    event.preventDefault();
+    void openNew();
+  });
+  useShortcut('Escape', () => {
+    jump.clear();
+    setNotice(null);
+  });
+
+  const chooseSort = (key: SortKey): void => {
+    setSort(key);
+    saveSortKey(key);
+  };
+
+  const actions = (
+    <>
+      <button type="button" className="button button--primary" onClick={() => void openNew()} disabled={newTab.pending} aria-keyshortcuts="n">
+        {newTab.pending ? t('board.opening') : t('board.newTab')}
+        <kbd className="board-key" aria-hidden="true">
+          N
+        </kbd>
+      </button>
+      <Link className="button button--ghost" to="/tokens">
+        {t('board.chooseToken')}
+      </Link>
+    </>
+  );
 
   return (
-    <main className="board">
-      <header className="board__header">
-        <h1 className="board__title">{settings?.name ?? t('app.name')}</h1>
-        <div className="board__actions">
-          <button type="button" className="button button--primary" onClick={openTab.open} disabled={openTab.pending}>
-            {openTab.pending ? t('board.opening') : t('board.openTab')}
-          </button>
-          {openTab.error && (
-            <p className="board__error" role="alert">
-              {t('board.openFailed', { message: openTab.error })}
-            </p>
-          )}
-        </div>
-      </header>
+    <Screen title={settings?.name ?? t('app.name')} actions={actions} className="board-screen">
+      <ErrorNote error={newTab.error} />
+      <ErrorNote error={loadError ? t('board.loadFailed', { message: loadError }) : null} />
+      <JumpPanel
+        typed={jump.buffer}
+        notice={notice}
+        pool={{ first: settings?.tokenFirst ?? 0, last: settings?.tokenLast ?? 0 }}
+        opening={openOn.pending}
+        error={openOn.error}
+        onOpen={(token) => void openToken(token)}
+        onDismiss={() => setNotice(null)}
+      />
 
-      {loadError && (
-        <p className="board__error" role="alert">
-          {t('board.loadFailed', { message: loadError })}
-        </p>
-      )}
-
-      {tabs.data && settings ? (
-        <section className="board__tabs" aria-labelledby="open-tabs-heading">
-          <h2 id="open-tabs-heading" className="board__subtitle">
-            {t('board.tabsHeading', { count: tabs.data.length })}
-          </h2>
-          {tabs.data.length === 0 ? (
-            <p className="board__empty">{t('board.empty')}</p>
+      {openTabs && settings ? (
+        <section className="board-tabs" aria-labelledby="open-tabs-heading">
+          <BoardToolbar query={query} onQuery={setQuery} sort={sort} onSort={chooseSort} />
+          <div className="board-tabs__heading">
+            <h2 id="open-tabs-heading" className="board-tabs__count">
+              {t('board.tabsHeading', { count: openTabs.length })}
+            </h2>
+            <p className="board-tabs__hint">{t('board.keysHint')}</p>
+          </div>
+          {openTabs.length === 0 ? (
+            <p className="board-empty">{t('board.empty')}</p>
+          ) : shown.length === 0 ? (
+            <div className="board-empty">
+              <p>{t('board.noMatch', { query: query.trim() })}</p>
+              <button type="button" className="button button--ghost" onClick={() => setQuery('')}>
+                {t('board.clearFilter')}
+              </button>
+            </div>
           ) : (
-            <ul className="tab-grid">
-              {tabs.data.map((tab) => (
-                <TabCard key={tab.id} tab={tab} store={settings} />
+            <ul className="board-grid" aria-labelledby="open-tabs-heading">
+              {shown.map((tab) => (
+                <TabCard key={tab.id} tab={tab} store={settings} now={now} />
               ))}
             </ul>
           )}
         </section>
       ) : (
-        !loadError && <p className="board__loading">{t('board.loading')}</p>
+        !loadError && <p className="board-empty">{t('board.loading')}</p>
       )}
-    </main>
+    </Screen>
   );
 }

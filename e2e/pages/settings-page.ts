@@ -1,0 +1,62 @@
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+
+/** The store settings screen by labels and visible words. */
+export class SettingsPage {
+  readonly name: Locator;
+  readonly currency: Locator;
+  readonly locale: Locator;
+  readonly cashRounding: Locator;
+  readonly amber: Locator;
+  readonly red: Locator;
+  readonly terms: Locator;
+  readonly saveButton: Locator;
+  readonly status: Locator;
+  readonly navStoreName: Locator;
+
+  constructor(readonly page: Page) {
+    this.name = page.getByLabel('Store name');
+    this.currency = page.getByLabel('Currency', { exact: true });
+    this.locale = page.getByLabel('Number and date format');
+    this.cashRounding = page.getByLabel('Cash rounding');
+    this.amber = page.getByLabel('Amber after (minutes)');
+    this.red = page.getByLabel('Red after (minutes)');
+    this.terms = page.getByLabel('Pay-after terms printed on every slip');
+    this.saveButton = page.getByRole('button', { name: 'Save', exact: true });
+    this.status = page.getByRole('status');
+    this.navStoreName = page.getByRole('navigation', { name: 'Main' }).locator('.nav__store');
+  }
+
+  async goto(appUrl: string): Promise<void> {
+    await this.page.goto(appUrl);
+    await this.openFromNav();
+  }
+
+  async openFromNav(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Store settings' }).waitFor();
+  }
+
+  /** A refusal shown by the Save button rather than by one field. */
+  alert(text: string | RegExp): Locator {
+    return this.page.getByRole('alert').filter({ hasText: text });
+  }
+
+  async save(): Promise<void> {
+    await this.saveButton.click();
+  }
+}
+
+type Host = { url: string; secret: string };
+let counter = 0;
+
+/** Calls a command through the web host's HTTP transport, as the renderer does. */
+export async function callCommand<T = unknown>(request: APIRequestContext, host: Host, name: string, input: object): Promise<T> {
+  counter += 1;
+  const response = await request.post(`${host.url}api/command/${name}`, {
+    headers: { 'X-Aftertab-Secret': host.secret, 'Content-Type': 'application/json' },
+    data: { input, commandId: `e2e-${Date.now()}-${counter}` },
+  });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name} failed: ${body.error?.message ?? response.status()}`);
+  return body.value as T;
+}

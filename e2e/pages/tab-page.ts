@@ -1,0 +1,123 @@
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Catalog, TabDetail } from '../../shared/types';
+
+/** Calls a command over the web host's HTTP transport, as the specs' back door for setup and checks. */
+export class CommandClient {
+  private seq = 0;
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly host: { url: string; secret: string },
+  ) {}
+
+  async call<T>(name: string, input: object = {}): Promise<T> {
+    this.seq += 1;
+    const response = await this.request.post(`${this.host.url}api/command/${name}`, {
+      headers: { 'X-Aftertab-Secret': this.host.secret, 'Content-Type': 'application/json' },
+      data: { input, commandId: `e2e-${name.replace('.', '-')}-${Date.now()}-${this.seq}` },
+    });
+    const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${name} failed: ${body.error?.message ?? response.status()}`);
+    return body.value as T;
+  }
+
+  tab(tabId: number): Promise<TabDetail> {
+    return this.call<TabDetail>('tab.get', { tabId });
+  }
+
+  /** Loads the café starter catalog and returns its items by name. */
+  async seedCafe(): Promise<Map<string, number>> {
+    const catalog = await this.call<Catalog>('catalog.loadStarter', { kind: 'cafe' });
+    return new Map(catalog.items.map((item) => [item.name, item.id]));
+  }
+
+  /** Opens a tab on the next token with the named items on it. */
+  async openTabWith(items: Map<string, number>, names: string[]): Promise<TabDetail> {
+    let tab = await this.call<TabDetail>('tab.open', {});
+    for (const name of names) tab = await this.call<TabDetail>('tab.addLine', { tabId: tab.id, itemId: items.get(name) });
+    return tab;
+  }
+}
+
+/** The tab detail screen, by roles and visible words. */
+export class TabPage {
+  readonly search: Locator;
+  readonly lines: Locator;
+  readonly settleButton: Locator;
+  readonly walkoutButton: Locator;
+  readonly history: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByRole('searchbox', { name: 'Search the catalog' });
+    this.lines = page.getByRole('region', { name: 'On the tab' }).getByRole('listitem');
+    this.settleButton = page.getByRole('link', { name: 'Settle', exact: true });
+    this.walkoutButton = page.getByRole('button', { name: 'Walkout', exact: true });
+    this.history = page.getByRole('region', { name: 'History' });
+  }
+
+  /** Opens a tab from the board's own card link. */
+  async openFromBoard(token: number): Promise<void> {
+    await this.page.getByRole('listitem', { name: `Token ${token}`, exact: true }).getByRole('link').click();
+    await this.heading().waitFor();
+  }
+
+  /** Opens a tab's screen directly by its address (the secret is already in the session). */
+  async goto(baseUrl: string, tabId: number): Promise<void> {
+    await this.page.goto(`${baseUrl}#/tab/${tabId}`);
+    await this.heading().waitFor();
+  }
+
+  /** Goes back to the board through the navigation bar. */
+  async toBoard(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Tabs' }).click();
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** Taps a catalog item once and waits until its line shows the new quantity. */
+  async addItem(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: new RegExp(`^Add ${name}, `) }).click();
+  }
+
+  line(name: string): Locator {
+    return this.page.getByRole('region', { name: 'On the tab' }).getByRole('listitem', { name, exact: true });
+  }
+
+  qtyField(name: string): Locator {
+    return this.line(name).getByRole('textbox', { name: `Quantity of ${name}` });
+  }
+
+  async typeQty(name: string, qty: string): Promise<void> {
+    await this.qtyField(name).fill(qty);
+    await this.qtyField(name).press('Enter');
+  }
+
+  async comp(name: string, percent: number, reason: 'Not satisfied' | 'Waited too long' | 'Goodwill'): Promise<void> {
+    const line = this.line(name);
+    await line.getByRole('button', { name: 'Comp', exact: true }).click();
+    const form = line.getByRole('form', { name: `Comp ${name}` });
+    await form.getByRole('textbox', { name: 'How many percent off' }).fill(String(percent));
+    await form.getByRole('radio', { name: reason }).check();
+    await form.getByRole('button', { name: 'Comp the line' }).click();
+  }
+
+  async remove(name: string, reason: string): Promise<void> {
+    const line = this.line(name);
+    await line.getByRole('button', { name: 'Remove', exact: true }).click();
+    const form = line.getByRole('form', { name: `Remove ${name}` });
+    await form.getByRole('textbox', { name: 'Why is it removed?' }).fill(reason);
+    await form.getByRole('button', { name: 'Remove the line' }).click();
+  }
+
+  total(label: string): Locator {
+    return this.page.locator('.tab-totals__row').filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) }).getByRole('definition');
+  }
+
+  async writeOff(reason: string): Promise<void> {
+    await this.walkoutButton.click();
+    const panel = this.page.getByRole('form', { name: /as a walkout$/ });
+    await panel.getByRole('textbox', { name: 'What happened?' }).fill(reason);
+    await panel.getByRole('button', { name: /^Write off / }).click();
+  }
+}

@@ -1,0 +1,100 @@
+import type { StoreSettings } from '../shared/types';
+import { expect, test } from './fixtures';
+import { CatalogPage } from './pages/catalog-page';
+import { callCommand, SettingsPage } from './pages/settings-page';
+
+test('a new store name shows in the nav bar as soon as it is saved', async ({ page, appUrl }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const settings = new SettingsPage(page);
+  await settings.goto(appUrl);
+  await expect(settings.navStoreName).toHaveText('My café');
+
+  await settings.name.fill('Corner Café');
+  await expect(settings.status).toHaveText('1 change not saved yet');
+  await settings.name.press('Enter');
+  await expect(settings.status).toHaveText('Saved');
+  await expect(settings.navStoreName).toHaveText('Corner Café');
+  await expect(settings.name).toHaveValue('Corner Café');
+
+  await page.screenshot({ path: 'test-results/screenshots/settings.png', fullPage: true });
+});
+
+test('colour thresholds and pay-after terms survive a reload', async ({ page, appUrl, request, webHost }) => {
+  const settings = new SettingsPage(page);
+  await settings.goto(appUrl);
+  await settings.amber.fill('20');
+  await settings.red.fill('40');
+  await settings.terms.fill('Pay when you leave. Not happy? Tell us and we will fix it.');
+  await settings.save();
+  await expect(settings.status).toHaveText('Saved');
+
+  await page.reload();
+  await expect(settings.amber).toHaveValue('20');
+  await expect(settings.red).toHaveValue('40');
+  await expect(settings.terms).toHaveValue('Pay when you leave. Not happy? Tell us and we will fix it.');
+  const stored = await callCommand<StoreSettings>(request, webHost, 'store.get', {});
+  expect(stored).toMatchObject({ amberMinutes: 20, redMinutes: 40, name: 'My café' });
+});
+
+test('amber at or after red is refused next to the field and nothing is saved', async ({ page, appUrl, request, webHost }) => {
+  const settings = new SettingsPage(page);
+  await settings.goto(appUrl);
+  const before = await callCommand<StoreSettings>(request, webHost, 'store.get', {});
+
+  await settings.amber.fill('120');
+  await settings.save();
+  await expect(settings.alert('The amber warning must come before the red one')).toBeVisible();
+  await expect(settings.amber).toHaveAttribute('aria-invalid', 'true');
+  await expect(settings.amber).toHaveAccessibleDescription('The amber warning must come before the red one');
+  await expect(settings.status).toHaveText('1 change not saved yet');
+  expect(await callCommand<StoreSettings>(request, webHost, 'store.get', {})).toEqual(before);
+
+  // Typing again clears the refusal; a sensible value then saves.
+  await settings.amber.fill('60');
+  await expect(settings.alert('The amber warning')).toHaveCount(0);
+  await settings.save();
+  await expect(settings.status).toHaveText('Saved');
+});
+
+test('a fresh store can switch to yen, and the catalog then shows whole yen', async ({ page, appUrl, request, webHost }) => {
+  const settings = new SettingsPage(page);
+  await settings.goto(appUrl);
+  await settings.currency.selectOption('JPY');
+  // en-IE writes yen as "JP¥" (CLDR tells it from the yuan); either way whole yen, no decimals.
+  await expect(settings.cashRounding.locator('option').nth(1)).toHaveText(/^Round cash to (JP)?¥5$/);
+  await settings.save();
+  await expect(settings.status).toHaveText('Saved');
+  expect(await callCommand<StoreSettings>(request, webHost, 'store.get', {})).toMatchObject({ currency: 'JPY', exponent: 0 });
+
+  const catalog = new CatalogPage(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+  await catalog.loadCafeButton.click();
+  await expect(catalog.item('Latte').getByText(/^(JP)?¥440$/)).toBeVisible();
+
+  await catalog.addItemButton.click();
+  await expect(catalog.priceField()).toHaveAccessibleName('Price (JPY)');
+  await catalog.fillForm({ name: 'Matcha', price: '450.5' });
+  await catalog.priceField().press('Enter');
+  await expect(catalog.form.getByRole('alert')).toHaveText('"450.5" cannot have decimals in this currency');
+  await catalog.fillForm({ price: '450' });
+  await catalog.priceField().press('Enter');
+  await expect(catalog.item('Matcha').getByText(/^(JP)?¥450$/)).toBeVisible();
+});
+
+test('once a sale is recorded the currency change is refused beside the currency', async ({ page, appUrl, request, webHost }) => {
+  const starter = await callCommand<{ items: { id: number; name: string }[] }>(request, webHost, 'catalog.loadStarter', { kind: 'cafe' });
+  const latte = starter.items.find((i) => i.name === 'Latte');
+  if (!latte) throw new Error('the café starter has no Latte');
+  const tab = await callCommand<{ id: number }>(request, webHost, 'tab.open', {});
+  await callCommand(request, webHost, 'tab.addLine', { tabId: tab.id, itemId: latte.id });
+  await callCommand(request, webHost, 'settle.pay', { tabId: tab.id, method: 'card' });
+
+  const settings = new SettingsPage(page);
+  await settings.goto(appUrl);
+  await settings.currency.selectOption('USD');
+  await settings.save();
+  const refusal = 'The currency cannot change once money has been recorded; start a new ledger for a new currency';
+  await expect(settings.alert(refusal)).toBeVisible();
+  await expect(settings.currency).toHaveAccessibleDescription(new RegExp(refusal.replace(/[.;]/g, '.')));
+  expect(await callCommand<StoreSettings>(request, webHost, 'store.get', {})).toMatchObject({ currency: 'EUR' });
+});

@@ -1,0 +1,142 @@
+import { BoardPage } from './pages/board-page';
+import { ReceiptPage, SettlePage } from './pages/settle-page';
+import { CommandClient, TabPage } from './pages/tab-page';
+import { expect, test } from './fixtures';
+
+test('golden path: a token, three items, split two ways, cash with change and card with a tip', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  await api.seedCafe();
+  const board = new BoardPage(page);
+  const tab = new TabPage(page);
+  const settle = new SettlePage(page);
+  const receipt = new ReceiptPage(page);
+
+  await board.goto(appUrl);
+  await expect(board.emptyState).toBeVisible();
+  await board.openTabButton.click();
+  await expect(page).toHaveURL(/#\/slip\/\d+$/);
+  await tab.toBoard();
+  await tab.openFromBoard(1);
+  await expect(tab.heading()).toHaveText('Token 1');
+
+  for (const item of ['Latte', 'Croissant', 'Cappuccino']) {
+    await tab.addItem(item);
+    await expect(tab.line(item)).toBeVisible();
+  }
+  await expect(tab.total('Due')).toHaveText('€11.80');
+
+  await tab.settleButton.click();
+  await expect(settle.due).toHaveText('€11.80');
+  await settle.splitEvenly(2);
+  await expect(settle.part(1)).toContainText('€5.90');
+  await expect(settle.part(2)).toContainText('€5.90');
+
+  // Part 1 in cash: €10 handed over for €5.90.
+  await settle.method('Cash');
+  await settle.quickTender('€10.00');
+  await expect(settle.cashGiven).toHaveValue('10.00');
+  await settle.confirm();
+  await expect(settle.outcome).toContainText('Paid €5.90 by Cash.');
+  await expect(settle.outcome).toContainText('Change €4.10');
+  await expect(settle.part(1)).toContainText('Paid');
+  await expect(settle.due).toHaveText('€5.90');
+  await page.screenshot({ path: 'test-results/screenshots/settle.png', fullPage: true });
+
+  // Part 2 by card with 15 %: the server computes the tip (€0.885 rounds half up to €0.89).
+  await settle.method('Card');
+  await settle.tipPreset(15);
+  await settle.confirm();
+  await expect(settle.outcome).toContainText('Paid €5.90 by Card.');
+  await expect(settle.outcome).toContainText('Tip €0.89.');
+  await expect(page.getByText('Settled. Token 1 is free again.')).toBeVisible();
+  await settle.rate('Happy');
+
+  await expect(receipt.receipt).toBeVisible();
+  await expect(receipt.payment('Cash')).toContainText('€5.90');
+  await expect(receipt.payment('Cash')).toContainText('Change€4.10');
+  await expect(receipt.payment('Card')).toContainText('€5.90');
+  await expect(receipt.payment('Card')).toContainText('Tip€0.89');
+  await expect(receipt.receipt).toContainText('Your rating: 😊 Happy');
+  await page.screenshot({ path: 'test-results/screenshots/receipt.png', fullPage: true });
+
+  await receipt.backToBoard();
+  await expect(board.emptyState).toBeVisible();
+  expect(await api.call('tab.listOpen')).toEqual([]);
+  expect(await api.call('token.next')).toBe(1);
+  expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
+});
+
+test('bad input at the till: a tip of −1 and cash below what is owed are refused next to the field, nothing posted', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, ['Latte', 'Croissant']);
+  const tab = new TabPage(page);
+  const settle = new SettlePage(page);
+  await page.goto(appUrl);
+  await tab.goto(webHost.url, opened.id);
+  await tab.settleButton.click();
+  await expect(settle.due).toHaveText('€7.60');
+  const before = await api.tab(opened.id);
+
+  await settle.method('Card');
+  await settle.typeTip('-1');
+  await settle.confirm();
+  await expect(settle.errorAfter(settle.tipAmount)).toHaveText('An amount cannot be negative');
+
+  await settle.method('Cash');
+  await settle.tipPayNone();
+  await settle.cashGiven.fill('5');
+  await expect(settle.payPanel).toContainText('€2.60 short');
+  await settle.cashGiven.press('Enter');
+  await expect(settle.errorAfter(settle.cashGiven)).toContainText('The cash handed over is less than');
+  await page.screenshot({ path: 'test-results/screenshots/settle-refused.png', fullPage: true });
+
+  const after = await api.tab(opened.id);
+  expect(after.paidMinor).toBe(0);
+  expect(after.payments).toEqual([]);
+  expect(after.lines).toEqual(before.lines);
+  expect(after.status).toBe('open');
+  expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
+});
+
+test('split by lines and by amount: each part is paid on its own until nothing is due', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);
+  const tab = new TabPage(page);
+  const settle = new SettlePage(page);
+  await page.goto(appUrl);
+  await tab.goto(webHost.url, opened.id);
+  await tab.settleButton.click();
+
+  // By amount: the remainder goes to a last part of its own.
+  await page.getByRole('button', { name: 'By amount' }).click();
+  await page.getByRole('textbox', { name: 'Payer 1 pays' }).fill('5');
+  await expect(page.getByText('Left for the last payer: €6.80')).toBeVisible();
+  await page.getByRole('button', { name: 'Split', exact: true }).click();
+  await expect(settle.part(1)).toContainText('€5.00');
+  await expect(settle.part(2)).toContainText('€6.80');
+  await page.getByRole('button', { name: 'Pay as one again' }).click();
+  await expect(settle.part(1)).toHaveCount(0);
+
+  // By lines: the croissant is someone else's.
+  await page.getByRole('button', { name: 'By lines' }).click();
+  await page.getByRole('button', { name: /1 × Croissant/ }).click();
+  await expect(page.getByRole('button', { name: /1 × Croissant/ })).toContainText('Payer 2');
+  await page.getByRole('button', { name: 'Split', exact: true }).click();
+  await expect(settle.part(1)).toContainText('€8.60');
+  await expect(settle.part(2)).toContainText('€3.20');
+
+  await settle.payPart(2);
+  await expect(settle.payPanel).toContainText('Part 2: take payment of €3.20');
+  await settle.confirm();
+  await expect(settle.outcome).toContainText('Paid €3.20 by Cash.');
+  await expect(settle.part(2)).toContainText('Paid');
+  await settle.method('Other');
+  await settle.payPanel.getByRole('textbox', { name: 'What was used (voucher, transfer…)' }).fill('Voucher 1234');
+  await settle.page.keyboard.press('Enter');
+  await expect(page.getByText(`Settled. Token ${opened.token} is free again.`)).toBeVisible();
+  await settle.toReceipt();
+  await expect(new ReceiptPage(page).payment('Other')).toContainText('Voucher 1234');
+  expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
+});

@@ -1,0 +1,121 @@
+import { BoardPage } from './pages/board-page';
+import { ReceiptPage, SettlePage } from './pages/settle-page';
+import { CommandClient, TabPage } from './pages/tab-page';
+import { expect, test } from './fixtures';
+
+test('an unhappy customer: a line comped by 50 % with a reason shows on the tab and the receipt', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, []);
+  const tab = new TabPage(page);
+  await page.goto(appUrl);
+  await tab.goto(webHost.url, opened.id);
+
+  await tab.addItem('Latte');
+  await expect(tab.line('Latte')).toBeVisible();
+  await tab.line('Latte').getByRole('button', { name: 'One more Latte' }).click();
+  await expect(tab.qtyField('Latte')).toHaveValue('2');
+  await tab.addItem('Banana bread');
+  await expect(tab.line('Banana bread')).toBeVisible();
+  await tab.addItem('Espresso');
+  await expect(tab.line('Espresso')).toBeVisible();
+  await tab.remove('Espresso', 'Ordered by mistake');
+  await expect(tab.line('Espresso')).toContainText('Removed: Ordered by mistake');
+
+  await tab.comp('Banana bread', 50, 'Not satisfied');
+  await expect(tab.line('Banana bread')).toContainText('Comp 50% · Not satisfied · −€1.90');
+  await expect(tab.total('Comps')).toHaveText('−€1.90');
+  await expect(tab.total('Due')).toHaveText('€10.70');
+  await expect(tab.history).toContainText('Comped Banana bread by 50% (Not satisfied)');
+  await expect(tab.history).toContainText('Added Latte × 1');
+  await page.screenshot({ path: 'test-results/screenshots/tab.png', fullPage: true });
+
+  await tab.settleButton.click();
+  const settle = new SettlePage(page);
+  await settle.method('Card');
+  await settle.confirm();
+  await settle.toReceipt();
+  const receipt = new ReceiptPage(page);
+  await expect(receipt.receipt).toContainText('Comp 50%: Not satisfied');
+  await expect(receipt.receipt).toContainText('−€1.90');
+  await expect(receipt.receipt).toContainText('Removed: Ordered by mistake');
+  expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
+});
+
+test('a walkout is written off with a reason and leaves the board', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  await api.openTabWith(items, ['Toasted sandwich', 'Americano']);
+  const board = new BoardPage(page);
+  const tab = new TabPage(page);
+  await board.goto(appUrl);
+  await tab.openFromBoard(1);
+
+  await tab.walkoutButton.click();
+  const panel = page.getByRole('form', { name: /as a walkout$/ });
+  await panel.getByRole('button', { name: 'Write off €10.90' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('A reason is required');
+
+  await panel.getByRole('textbox', { name: 'What happened?' }).fill('Left while we were busy');
+  await panel.getByRole('button', { name: 'Write off €10.90' }).click();
+  await expect(board.emptyState).toBeVisible();
+  await expect(board.tabCard(1)).toHaveCount(0);
+  expect(await api.call('tab.listOpen')).toEqual([]);
+  expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
+});
+
+test('a quantity that is not a number is refused next to the field and nothing is posted', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, ['Latte']);
+  const tab = new TabPage(page);
+  await page.goto(appUrl);
+  await tab.goto(webHost.url, opened.id);
+  const before = await api.tab(opened.id);
+
+  await tab.typeQty('Latte', 'abc');
+  const field = tab.qtyField('Latte');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  const note = page.locator(`#${(await field.getAttribute('aria-describedby')) ?? 'missing'}`);
+  await expect(note).toHaveText('The quantity must be a whole number from 1 to 999');
+  await expect(tab.line('Latte')).toContainText('The quantity must be a whole number from 1 to 999');
+  await page.screenshot({ path: 'test-results/screenshots/tab-refused.png' });
+
+  const after = await api.tab(opened.id);
+  expect(after.lines).toEqual(before.lines);
+  expect(after.paidMinor).toBe(0);
+
+  await tab.typeQty('Latte', '3');
+  await expect(tab.total('Due')).toHaveText('€13.20');
+  await expect(field).toHaveAttribute('aria-invalid', 'false');
+});
+
+test('keyboard: / searches, Enter settles, Esc goes back', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, []);
+  const tab = new TabPage(page);
+  await page.goto(appUrl);
+  await tab.goto(webHost.url, opened.id);
+
+  await page.keyboard.press('/');
+  await expect(tab.search).toBeFocused();
+  await page.keyboard.type('flat');
+  await expect(page.getByRole('button', { name: /^Add / })).toHaveCount(1);
+  await page.getByRole('button', { name: /^Add Flat white/ }).click();
+  await expect(tab.line('Flat white')).toBeVisible();
+
+  // Nothing focused: Enter belongs to the screen, not to a button or field.
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/tab/${opened.id}/settle$`));
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`#/tab/${opened.id}$`));
+  await page.keyboard.press('Escape');
+  await expect(new BoardPage(page).tabCard(1)).toBeVisible();
+
+  await page.goto(`${webHost.url}#/tab/9999`);
+  await expect(page.getByText('There is no such tab.')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the board' }).click();
+  await expect(new BoardPage(page).tabCard(1)).toBeVisible();
+});

@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CatalogItem, StoreSettings } from '../../../shared/types';
+import { ItemForm } from './ItemForm';
+
+const calls = vi.hoisted(() => ({ create: vi.fn(), update: vi.fn() }));
+
+vi.mock('../../api', () => ({
+  api: { 'catalog.createItem': calls.create, 'catalog.updateItem': calls.update },
+  newCommandId: () => 'command-id-0001',
+  onEvent: () => () => undefined,
+}));
+
+const store: StoreSettings = {
+  name: 'My café',
+  currency: 'EUR',
+  exponent: 2,
+  locale: 'en-IE',
+  taxMode: 'inclusive',
+  taxRates: [
+    { rateMilli: 10_000, label: 'Standard' },
+    { rateMilli: 0, label: 'Zero' },
+  ],
+  tokenFirst: 1,
+  tokenLast: 40,
+  cashRoundingMinor: 1,
+  amberMinutes: 45,
+  redMinutes: 90,
+  payAfterTerms: '',
+};
+const categories = [{ id: 7, name: 'Coffee', position: 0, archived: false }];
+const saved: CatalogItem = { id: 1, categoryId: 7, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '', archived: false };
+
+function type(label: RegExp | string, value: string): void {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('ItemForm', () => {
+  beforeEach(() => {
+    calls.create.mockReset().mockResolvedValue({ ok: true, value: saved });
+    calls.update.mockReset().mockResolvedValue({ ok: true, value: saved });
+  });
+  afterEach(cleanup);
+
+  it('sends the price as integer minor units of the store currency', async () => {
+    const onClose = vi.fn();
+    render(<ItemForm store={store} categories={categories} item={null} onClose={onClose} />);
+    type('Name', ' Latte ');
+    type('Category', '7');
+    type('Price (EUR)', '4.40');
+    type('What to expect', 'Steamed milk');
+    fireEvent.click(screen.getByRole('button', { name: 'Save item' }));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.create).toHaveBeenCalledTimes(1);
+    expect(calls.create.mock.calls[0]?.[0]).toEqual({
+      name: 'Latte',
+      categoryId: 7,
+      kind: 'product',
+      priceMinor: 440,
+      rateMilli: 10_000,
+      expectText: 'Steamed milk',
+    });
+    expect(calls.create.mock.calls[0]?.[1]).toEqual({ commandId: 'command-id-0001' });
+  });
+
+  it('shows a price with too many decimals next to the field and sends nothing', async () => {
+    const onClose = vi.fn();
+    render(<ItemForm store={store} categories={categories} item={null} onClose={onClose} />);
+    type('Name', 'Latte');
+    type('Price (EUR)', '4.404');
+    fireEvent.submit(screen.getByRole('dialog'));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('"4.404" has more than 2 decimals');
+    expect(alert.id).toBe('item-price-error');
+    expect(screen.getByLabelText('Price (EUR)').getAttribute('aria-invalid')).toBe('true');
+    expect(calls.create).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('asks for a name before sending', async () => {
+    render(<ItemForm store={store} categories={categories} item={null} onClose={vi.fn()} />);
+    type('Price (EUR)', '3');
+    fireEvent.submit(screen.getByRole('dialog'));
+    expect((await screen.findByRole('alert')).textContent).toBe('A name is required');
+    expect(calls.create).not.toHaveBeenCalled();
+  });
+
+  it('edits an item, keeping its price text in the store format, and shows a refusal by its field', async () => {
+    calls.update.mockResolvedValue({ ok: false, error: { code: 'invalid_input', message: 'that tax rate is not one of the store’s rates', field: 'rateMilli' } });
+    const onClose = vi.fn();
+    render(<ItemForm store={store} categories={categories} item={saved} onClose={onClose} />);
+    expect((screen.getByLabelText('Price (EUR)') as HTMLInputElement).value).toBe('4.40');
+    type('Price (EUR)', '4.60');
+    fireEvent.submit(screen.getByRole('dialog'));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.id).toBe('item-rate-error');
+    expect(calls.update.mock.calls[0]?.[0]).toMatchObject({ itemId: 1, priceMinor: 460 });
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('closes on Escape', () => {
+    const onClose = vi.fn();
+    render(<ItemForm store={store} categories={categories} item={null} onClose={onClose} />);
+    fireEvent.keyDown(screen.getByLabelText('Name'), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('reads a yen price without decimals', async () => {
+    render(<ItemForm store={{ ...store, currency: 'JPY', exponent: 0, locale: 'ja-JP' }} categories={categories} item={null} onClose={vi.fn()} />);
+    type('Name', 'Matcha');
+    type('Price (JPY)', '450');
+    fireEvent.submit(screen.getByRole('dialog'));
+    await waitFor(() => expect(calls.create).toHaveBeenCalled());
+    expect(calls.create.mock.calls[0]?.[0]).toMatchObject({ priceMinor: 450 });
+  });
+});

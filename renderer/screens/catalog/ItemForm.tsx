@@ -1,0 +1,170 @@
+import { useState, type KeyboardEvent } from 'react';
+import { rateLabel } from '../../../shared/domain/tax';
+import type { CatalogItem, Category, ItemKind, StoreSettings } from '../../../shared/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useCommand } from '../../hooks/use-command';
+import { useMoney } from '../../hooks/use-money';
+import { t } from '../../i18n/t';
+import { checkDraft, draftOf, EXPECT_MAX, type ItemDraft, type ItemFields } from './item-draft';
+import { useEscapeFirst } from './use-escape-first';
+
+type Props = {
+  store: StoreSettings;
+  categories: Category[];
+  /** The item being edited; null adds a new one. */
+  item: CatalogItem | null;
+  defaultCategoryId?: number | null;
+  onClose: () => void;
+};
+
+const KINDS: ItemKind[] = ['product', 'service'];
+const SERVER_FIELDS: (keyof ItemFields)[] = ['name', 'categoryId', 'kind', 'priceMinor', 'rateMilli', 'expectText'];
+
+/** Adds or edits one item; Enter saves, Esc closes. Prices are parsed in the store's currency. */
+export function ItemForm({ store, categories, item, defaultCategoryId = null, onClose }: Props) {
+  const money = useMoney(store);
+  const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item, store, defaultCategoryId));
+  const [errors, setErrors] = useState<Partial<Record<keyof ItemFields, string>>>({});
+  const create = useCommand('catalog.createItem');
+  const update = useCommand('catalog.updateItem');
+  const command = item ? update : create;
+  useEscapeFirst(onClose, true);
+
+  const serverField = command.error?.field as keyof ItemFields | undefined;
+  const placed = serverField && SERVER_FIELDS.includes(serverField) ? serverField : null;
+  const errorAt = (field: keyof ItemFields): string | null => errors[field] ?? (placed === field ? (command.error?.message ?? null) : null);
+
+  const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]): void => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setErrors({});
+    command.clearError();
+  };
+
+  const save = async (): Promise<void> => {
+    const checked = checkDraft(draft, money);
+    if (!checked.ok) return setErrors(checked.errors);
+    const saved = item ? await update.run({ itemId: item.id, ...checked.fields }) : await create.run(checked.fields);
+    if (saved) onClose();
+  };
+
+  // Enter in a select or on a radio saves too; in the text area it keeps making new lines.
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Enter' && (target.tagName === 'SELECT' || (target as HTMLInputElement).type === 'radio')) {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  const rates = store.taxRates.some((r) => String(r.rateMilli) === draft.rateMilli)
+    ? store.taxRates
+    : [...store.taxRates, { rateMilli: Number(draft.rateMilli), label: '' }];
+  const title = item ? t('catalog.form.editTitle', { name: item.name }) : t('catalog.form.addTitle');
+  const described = (id: string, error: string | null) => ({ 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined });
+
+  return (
+    <div className="item-panel__backdrop">
+      <form
+        className="item-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="item-form-title"
+        noValidate
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h2 id="item-form-title">{title}</h2>
+
+        <div className="field">
+          <label htmlFor="item-name">{t('catalog.form.name')}</label>
+          <input id="item-name" autoFocus autoComplete="off" maxLength={80} value={draft.name} onChange={(e) => set('name', e.target.value)} {...described('item-name', errorAt('name'))} />
+          <ErrorNote error={errorAt('name')} id="item-name-error" />
+        </div>
+
+        <div className="item-panel__pair">
+          <div className="field">
+            <label htmlFor="item-category">{t('catalog.form.category')}</label>
+            <select id="item-category" value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)} {...described('item-category', errorAt('categoryId'))}>
+              <option value="">{t('catalog.noCategory')}</option>
+              {categories.map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <ErrorNote error={errorAt('categoryId')} id="item-category-error" />
+          </div>
+          <fieldset className="field item-panel__kinds">
+            <legend>{t('catalog.form.kind')}</legend>
+            <div className="item-panel__toggle">
+              {KINDS.map((kind) => (
+                <label key={kind} className={draft.kind === kind ? 'is-on' : undefined}>
+                  <input type="radio" name="item-kind" value={kind} checked={draft.kind === kind} onChange={() => set('kind', kind)} />
+                  {t(`catalog.kind.${kind}`)}
+                </label>
+              ))}
+            </div>
+            <ErrorNote error={errorAt('kind')} />
+          </fieldset>
+        </div>
+
+        <div className="item-panel__pair">
+          <div className="field">
+            <label htmlFor="item-price">{t('catalog.form.price', { currency: store.currency })}</label>
+            <input
+              id="item-price"
+              className="item-panel__price"
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.price}
+              onChange={(e) => set('price', e.target.value)}
+              {...described('item-price', errorAt('priceMinor'))}
+            />
+            <ErrorNote error={errorAt('priceMinor')} id="item-price-error" />
+          </div>
+          <div className="field">
+            <label htmlFor="item-rate">{t('catalog.form.taxRate')}</label>
+            <select id="item-rate" value={draft.rateMilli} onChange={(e) => set('rateMilli', e.target.value)} {...described('item-rate', errorAt('rateMilli'))}>
+              {rates.map((r) => (
+                <option key={r.rateMilli} value={String(r.rateMilli)}>
+                  {t('catalog.taxRate', { label: r.label, rate: rateLabel(r.rateMilli) }).trim()}
+                </option>
+              ))}
+            </select>
+            <ErrorNote error={errorAt('rateMilli')} id="item-rate-error" />
+          </div>
+        </div>
+
+        <div className="field">
+          <label htmlFor="item-expect">{t('catalog.form.expect')}</label>
+          <textarea
+            id="item-expect"
+            rows={3}
+            maxLength={EXPECT_MAX}
+            value={draft.expectText}
+            onChange={(e) => set('expectText', e.target.value)}
+            aria-describedby="item-expect-count"
+          />
+          <p className="item-panel__count" id="item-expect-count">
+            {t('catalog.form.expectCount', { count: draft.expectText.length, max: EXPECT_MAX })}
+          </p>
+          <ErrorNote error={errorAt('expectText')} />
+        </div>
+
+        <div className="item-panel__actions">
+          <button type="submit" className="button button--primary" disabled={command.pending}>
+            {command.pending ? t('catalog.form.saving') : t('catalog.form.save')}
+          </button>
+          <button type="button" className="button button--ghost" onClick={onClose} aria-keyshortcuts="Escape">
+            {t('catalog.form.close')}
+          </button>
+          <p className="item-panel__keys">{t('catalog.form.keys')}</p>
+        </div>
+        <ErrorNote error={command.error && !placed ? command.error : null} />
+      </form>
+    </div>
+  );
+}

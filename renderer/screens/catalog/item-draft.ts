@@ -1,0 +1,64 @@
+import type { CommandInput } from '../../../shared/contract';
+import { rateLabel } from '../../../shared/domain/tax';
+import type { CatalogItem, ItemKind, StoreSettings } from '../../../shared/types';
+import type { MoneyTools } from '../../hooks/use-money';
+import { t } from '../../i18n/t';
+import { priceText } from './catalog-view';
+
+export const EXPECT_MAX = 280;
+
+/** The item form's fields as typed. categoryId is "" for "No category". */
+export type ItemDraft = { name: string; categoryId: string; kind: ItemKind; price: string; rateMilli: string; expectText: string };
+export type ItemFields = CommandInput<'catalog.createItem'>;
+export type DraftCheck = { ok: true; fields: ItemFields } | { ok: false; errors: Partial<Record<keyof ItemFields, string>> };
+
+export function draftOf(item: CatalogItem | null, store: StoreSettings, defaultCategoryId: number | null): ItemDraft {
+  if (!item) {
+    return {
+      name: '',
+      categoryId: defaultCategoryId === null ? '' : String(defaultCategoryId),
+      kind: 'product',
+      price: '',
+      rateMilli: String(store.taxRates[0]?.rateMilli ?? 0),
+      expectText: '',
+    };
+  }
+  return {
+    name: item.name,
+    categoryId: item.categoryId === null ? '' : String(item.categoryId),
+    kind: item.kind,
+    price: priceText(item.priceMinor, store.exponent, store.locale),
+    rateMilli: String(item.rateMilli),
+    expectText: item.expectText,
+  };
+}
+
+/**
+ * Turns the typed fields into the command's input, or says what to fix: a price that does not
+ * parse in the store's currency never reaches the ledger.
+ */
+export function checkDraft(draft: ItemDraft, money: MoneyTools): DraftCheck {
+  const errors: Partial<Record<keyof ItemFields, string>> = {};
+  const name = draft.name.trim();
+  if (!name) errors.name = t('catalog.form.nameRequired');
+  const price = money.parse(draft.price);
+  if (!price.ok) errors.priceMinor = price.message;
+  else if (price.minor < 0) errors.priceMinor = t('catalog.form.priceNegative');
+  if (Object.keys(errors).length > 0 || !price.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    fields: {
+      name,
+      categoryId: draft.categoryId === '' ? null : Number(draft.categoryId),
+      kind: draft.kind,
+      priceMinor: price.minor,
+      rateMilli: Number(draft.rateMilli),
+      expectText: draft.expectText.trim(),
+    },
+  };
+}
+
+/** "Standard 10%" for a rate the store has, "10%" for one it no longer lists. */
+export function rateName(rateMilli: number, store: StoreSettings): { label: string; rate: string } {
+  return { label: store.taxRates.find((r) => r.rateMilli === rateMilli)?.label ?? '', rate: rateLabel(rateMilli) };
+}

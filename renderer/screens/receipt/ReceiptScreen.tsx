@@ -1,0 +1,115 @@
+import { Link } from 'react-router';
+import type { Payment, StoreSettings, TabDetail } from '../../../shared/types';
+import { Screen } from '../../components/Screen';
+import { useStore, useTab } from '../../hooks/use-live-data';
+import { useMoney, type MoneyTools } from '../../hooks/use-money';
+import { useTabId } from '../../hooks/use-tab-id';
+import { t } from '../../i18n/t';
+import { compValue, methodName, ratingName } from '../tab/history-message';
+import { TabLoading, TabMissing } from '../tab/TabMissing';
+import { TabTotals } from '../tab/TabTotals';
+import '../tab/tab.css';
+import './receipt.css';
+
+/** What the customer paid for and how, laid out to print on a receipt printer or A4. */
+export function ReceiptScreen() {
+  const tabId = useTabId();
+  return tabId === null ? <TabMissing /> : <ReceiptLoader tabId={tabId} />;
+}
+
+function ReceiptLoader({ tabId }: { tabId: number }) {
+  const tab = useTab(tabId);
+  const store = useStore();
+  if (!tab.data) return tab.error ? <TabMissing detail={tab.error} /> : <TabLoading />;
+  if (!store.data) return <TabLoading />;
+  return <ReceiptView tab={tab.data} store={store.data} />;
+}
+
+function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
+  const money = useMoney(store);
+  const when = new Intl.DateTimeFormat(store.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const actions = (
+    <>
+      <button type="button" className="button button--primary" onClick={() => window.print()}>
+        {t('receipt.print')}
+      </button>
+      <Link className="button button--ghost" to="/">
+        {t('receipt.backToBoard')}
+      </Link>
+    </>
+  );
+  return (
+    <Screen title={t('receipt.title')} back="/" actions={actions} className="receipt-screen">
+      <article className="receipt" aria-label={t('receipt.title')}>
+        <header className="receipt__head">
+          <p className="receipt__store">{store.name}</p>
+          <p className="receipt__token">{t('receipt.token', { token: tab.token })}</p>
+          {(tab.name || tab.label) && <p>{[tab.name, tab.label].filter(Boolean).join(' · ')}</p>}
+          <p>{t('receipt.opened', { when: when.format(new Date(tab.openedAt)) })}</p>
+          {tab.closedAt && <p>{t('receipt.closed', { when: when.format(new Date(tab.closedAt)) })}</p>}
+          {tab.status === 'open' && <p className="receipt__status">{t('receipt.status.open', { amount: money.format(tab.dueMinor) })}</p>}
+          {tab.status === 'written_off' && <p className="receipt__status">{t('receipt.status.written_off', { reason: tab.writeOffReason ?? '' })}</p>}
+          {tab.status === 'voided' && <p className="receipt__status">{t('receipt.status.voided')}</p>}
+        </header>
+
+        <ul className="receipt__lines">
+          {tab.lines.map((line) => (
+            <li key={line.id} className={`receipt__line ${line.state === 'removed' ? 'receipt__line--removed' : ''}`}>
+              <div className="receipt__row">
+                <span>{t('receipt.line', { qty: line.qty, item: line.name })}</span>
+                <span>{money.format(line.listMinor)}</span>
+              </div>
+              {line.comp && (
+                <div className="receipt__row receipt__sub">
+                  <span>{t('receipt.lineComp', { value: compValue(line.comp.kind, line.comp.value, money.format), reason: line.comp.reason })}</span>
+                  <span>−{money.format(line.comp.amountMinor)}</span>
+                </div>
+              )}
+              {line.state === 'removed' && <div className="receipt__sub">{t('receipt.lineRemoved', { reason: line.removeReason ?? '' })}</div>}
+            </li>
+          ))}
+        </ul>
+
+        <TabTotals tab={tab} format={money.format} locale={store.locale} showDue={tab.status === 'open'} />
+
+        <section className="receipt__payments" aria-labelledby="receipt-payments-heading">
+          <h2 id="receipt-payments-heading" className="receipt__heading">
+            {t('receipt.payments')}
+          </h2>
+          {tab.payments.length === 0 ? <p>{t('receipt.noPayments')}</p> : tab.payments.map((p) => <PaymentRows key={p.id} payment={p} money={money} />)}
+        </section>
+
+        {tab.rating && <p>{t('receipt.rating', { rating: ratingName(tab.rating) })}</p>}
+        {tab.status === 'settled' && <p className="receipt__thanks">{t('receipt.thanks')}</p>}
+      </article>
+    </Screen>
+  );
+}
+
+function PaymentRows({ payment, money }: { payment: Payment; money: MoneyTools }) {
+  const method = methodName(payment.method);
+  return (
+    <div className="receipt__payment" aria-label={method}>
+      <div className="receipt__row">
+        <span>
+          {payment.partNo === null ? t('receipt.payment', { method }) : t('receipt.paymentPart', { method, n: payment.partNo })}
+          {payment.reference && ` · ${payment.reference}`}
+        </span>
+        <span>{money.format(payment.amountMinor)}</span>
+      </div>
+      {payment.tipMinor > 0 && <Sub label={t('receipt.tip')} value={money.format(payment.tipMinor)} />}
+      {payment.tenderedMinor !== null && <Sub label={t('receipt.tendered')} value={money.format(payment.tenderedMinor)} />}
+      {payment.method === 'cash' && <Sub label={t('receipt.change')} value={money.format(payment.changeMinor)} />}
+      {payment.roundingMinor !== 0 && <Sub label={t('receipt.rounding')} value={money.format(payment.roundingMinor)} />}
+    </div>
+  );
+}
+
+function Sub({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="receipt__row receipt__sub">
+      <span>{label}</span>
+      <span>{value}</span>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StoreSettings } from '../../../shared/types';
+import { SettingsScreen } from './SettingsScreen';
+
+const store: StoreSettings = {
+  name: 'My café',
+  currency: 'EUR',
+  exponent: 2,
+  locale: 'en-IE',
+  taxMode: 'inclusive',
+  taxRates: [{ rateMilli: 10_000, label: 'Standard' }],
+  tokenFirst: 1,
+  tokenLast: 40,
+  cashRoundingMinor: 1,
+  amberMinutes: 45,
+  redMinutes: 90,
+  payAfterTerms: 'Pay when done.',
+};
+
+const calls = vi.hoisted(() => ({ get: vi.fn(), update: vi.fn(), listeners: [] as ((e: { type: string }) => void)[] }));
+
+vi.mock('../../api', () => ({
+  api: { 'store.get': calls.get, 'store.update': calls.update },
+  newCommandId: () => 'command-id-0001',
+  onEvent: (listener: (e: { type: string }) => void) => {
+    calls.listeners.push(listener);
+    return () => undefined;
+  },
+}));
+
+function renderScreen(): void {
+  render(
+    <MemoryRouter>
+      <SettingsScreen />
+    </MemoryRouter>,
+  );
+}
+
+describe('SettingsScreen', () => {
+  beforeEach(() => {
+    calls.listeners.length = 0;
+    calls.get.mockReset().mockResolvedValue({ ok: true, value: store });
+    calls.update.mockReset();
+  });
+  afterEach(cleanup);
+
+  it('sends only what changed, with the rate parsed to thousandths, then says Saved', async () => {
+    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    renderScreen();
+    fireEvent.change(await screen.findByLabelText('Red after (minutes)'), { target: { value: '120' } });
+    fireEvent.change(screen.getByLabelText('Rate 1 in %'), { target: { value: '8.875' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(calls.update).toHaveBeenCalledTimes(1);
+    expect(calls.update.mock.calls[0]?.[0]).toEqual({ redMinutes: 120, taxRates: [{ label: 'Standard', rateMilli: 8875 }] });
+  });
+
+  it('puts a refusal next to the field it names and keeps the typed value', async () => {
+    calls.update.mockResolvedValue({
+      ok: false,
+      error: { code: 'store_locked', message: 'settle or void the open tabs before changing how tax is priced', field: 'taxMode' },
+    });
+    renderScreen();
+    fireEvent.click(await screen.findByLabelText(/Tax is added on top/));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Settle or void the open tabs before changing how tax is priced');
+    expect(alert.closest('fieldset')?.querySelector('legend')?.textContent).toBe('How prices include tax');
+    expect((screen.getByLabelText(/Tax is added on top/) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('takes a change made elsewhere without overwriting what is being typed', async () => {
+    renderScreen();
+    const amber = await screen.findByLabelText('Amber after (minutes)');
+    fireEvent.change(amber, { target: { value: '30' } });
+
+    calls.get.mockResolvedValue({ ok: true, value: { ...store, name: 'Renamed elsewhere', amberMinutes: 50 } });
+    for (const listener of calls.listeners) listener({ type: 'store.changed' });
+
+    await waitFor(() => expect((screen.getByLabelText('Store name') as HTMLInputElement).value).toBe('Renamed elsewhere'));
+    expect((amber as HTMLInputElement).value).toBe('30');
+  });
+
+  it('refuses a malformed rate before sending anything', async () => {
+    renderScreen();
+    fireEvent.change(await screen.findByLabelText('Rate 1 in %'), { target: { value: '8.8755' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findAllByRole('alert')).map((a) => a.textContent)).toEqual([
+      'A rate has at most three decimals',
+      'Nothing was saved: fix the fields marked in red.',
+    ]);
+    expect(calls.update).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,58 @@
+import type { StoreSettings } from '../../../shared/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Screen } from '../../components/Screen';
+import { useStore } from '../../hooks/use-live-data';
+import { t } from '../../i18n/t';
+import { CountersSection } from './CountersSection';
+import { StoreSection } from './StoreSection';
+import { TaxSection } from './TaxSection';
+import { useSettingsDraft } from './use-settings-draft';
+import './settings.css';
+
+/** The store's settings, edited as one form and saved together (only what changed is sent). */
+export function SettingsScreen() {
+  const store = useStore();
+  return (
+    <Screen title={t('settings.title')} back="/" className="settings">
+      {store.error && <ErrorNote error={t('settings.loadFailed', { message: store.error })} />}
+      {store.data ? <SettingsForm store={store.data} /> : !store.error && <p>{t('settings.loading')}</p>}
+    </Screen>
+  );
+}
+
+function SettingsForm({ store }: { store: StoreSettings }) {
+  const form = useSettingsDraft(store);
+  const count = form.changed.length;
+  return (
+    <form
+      className="settings__form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.save();
+      }}
+    >
+      <div className="settings__grid">
+        <StoreSection form={form} store={store} />
+        <TaxSection form={form} />
+        <CountersSection form={form} />
+      </div>
+      <div className="settings__bar">
+        <button type="submit" className="button button--primary" disabled={form.pending}>
+          {form.pending ? t('settings.saving') : t('settings.save')}
+        </button>
+        {count > 0 && (
+          <button type="button" className="button button--ghost" onClick={form.undo}>
+            {t('settings.undo')}
+          </button>
+        )}
+        <p className="settings__status" role="status">
+          {form.status === 'saved' && count === 0 && t('settings.saved')}
+          {form.status === 'nothing' && t('settings.noChanges')}
+          {count > 0 && t('settings.unsaved', { count })}
+        </p>
+        <ErrorNote error={form.generalError} />
+      </div>
+    </form>
+  );
+}

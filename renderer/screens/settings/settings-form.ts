@@ -1,0 +1,176 @@
+import type { CommandInput } from '../../../shared/contract';
+import type { TaxMode } from '../../../shared/domain/tax';
+import type { StoreSettings } from '../../../shared/types';
+import type { MessageKey } from '../../i18n/en';
+import { formatRate, parseRate } from './rate-text';
+
+/** What the settings form holds: text exactly as typed, parsed only when saving. */
+export type RateDraft = { label: string; rate: string };
+export type SettingsForm = {
+  name: string;
+  currency: string;
+  locale: string;
+  taxMode: TaxMode;
+  taxRates: RateDraft[];
+  tokenFirst: string;
+  tokenLast: string;
+  cashRoundingMinor: string;
+  amberMinutes: string;
+  redMinutes: string;
+  payAfterTerms: string;
+};
+export type FormKey = keyof SettingsForm;
+export type StoreUpdate = CommandInput<'store.update'>;
+
+/** A problem found before sending: where it goes (a form key or "taxRates.0.rate") and its words. */
+export type FieldProblem = { key: MessageKey; vars?: Record<string, string | number> };
+export type BuildResult = { ok: true; update: StoreUpdate; changed: FormKey[] } | { ok: false; problems: Record<string, FieldProblem> };
+
+const FORM_KEYS: FormKey[] = [
+  'name',
+  'currency',
+  'locale',
+  'taxMode',
+  'taxRates',
+  'tokenFirst',
+  'tokenLast',
+  'cashRoundingMinor',
+  'amberMinutes',
+  'redMinutes',
+  'payAfterTerms',
+];
+
+export function formOf(s: StoreSettings): SettingsForm {
+  return {
+    name: s.name,
+    currency: s.currency,
+    locale: s.locale,
+    taxMode: s.taxMode,
+    taxRates: s.taxRates.map((r) => ({ label: r.label, rate: formatRate(r.rateMilli) })),
+    tokenFirst: String(s.tokenFirst),
+    tokenLast: String(s.tokenLast),
+    cashRoundingMinor: String(s.cashRoundingMinor),
+    amberMinutes: String(s.amberMinutes),
+    redMinutes: String(s.redMinutes),
+    payAfterTerms: s.payAfterTerms,
+  };
+}
+
+function same<K extends FormKey>(a: SettingsForm[K], b: SettingsForm[K]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fields the person has changed from what the store holds. */
+export function changedKeys(draft: SettingsForm, base: SettingsForm): FormKey[] {
+  return FORM_KEYS.filter((k) => !same(draft[k], base[k]));
+}
+
+/**
+ * The store changed underneath the form (another window, a save): take the new value for every
+ * field the person has not touched, and leave what they are typing alone.
+ */
+export function rebase(draft: SettingsForm, oldBase: SettingsForm, newBase: SettingsForm): SettingsForm {
+  const next = { ...draft };
+  for (const k of FORM_KEYS) {
+    if (same(draft[k], oldBase[k])) (next as Record<FormKey, unknown>)[k] = newBase[k];
+  }
+  return next;
+}
+
+function wholeNumber(text: string, min: number, max: number): number | FieldProblem {
+  const clean = text.trim();
+  if (!/^\d{1,9}$/.test(clean)) return { key: 'settings.error.wholeNumber', vars: { min, max } };
+  const value = Number(clean);
+  return value < min || value > max ? { key: 'settings.error.wholeNumber', vars: { min, max } } : value;
+}
+
+const RATE_PROBLEMS = {
+  empty: 'settings.error.rateEmpty',
+  notNumber: 'settings.error.rateNotNumber',
+  tooPrecise: 'settings.error.rateTooPrecise',
+  tooLarge: 'settings.error.rateTooLarge',
+} as const satisfies Record<string, MessageKey>;
+
+/**
+ * The store.update input for the changed fields only, or the problems to show next to each
+ * field. Checks here are the ones a person can fix by retyping; the rules that depend on the
+ * ledger (a locked currency, open tabs) stay with the main process.
+ */
+export function buildUpdate(draft: SettingsForm, base: SettingsForm): BuildResult {
+  const changed = changedKeys(draft, base);
+  const update: StoreUpdate = {};
+  const problems: Record<string, FieldProblem> = {};
+  const whole = (k: 'tokenFirst' | 'tokenLast' | 'amberMinutes' | 'redMinutes', min: number, max: number): void => {
+    const value = wholeNumber(draft[k], min, max);
+    if (typeof value === 'number') update[k] = value;
+    else problems[k] = value;
+  };
+  for (const k of changed) {
+    switch (k) {
+      case 'name': {
+        const name = draft.name.trim();
+        if (name) update.name = name;
+        else problems.name = { key: 'settings.error.nameRequired' };
+        break;
+      }
+      case 'currency': {
+        const currency = draft.currency.trim().toUpperCase();
+        if (/^[A-Z]{3}$/.test(currency)) update.currency = currency;
+        else problems.currency = { key: 'settings.error.currencyCode' };
+        break;
+      }
+      case 'locale':
+        update.locale = draft.locale.trim();
+        break;
+      case 'taxMode':
+        update.taxMode = draft.taxMode;
+        break;
+      case 'taxRates': {
+        const rates = draft.taxRates.map((r, i) => {
+          const label = r.label.trim();
+          if (!label) problems[`taxRates.${i}.label`] = { key: 'settings.error.rateLabel' };
+          const parsed = parseRate(r.rate);
+          if (!parsed.ok) problems[`taxRates.${i}.rateMilli`] = { key: RATE_PROBLEMS[parsed.reason] };
+          return { label, rateMilli: parsed.ok ? parsed.rateMilli : 0 };
+        });
+        if (rates.length === 0) problems.taxRates = { key: 'settings.error.rateNeeded' };
+        update.taxRates = rates;
+        break;
+      }
+      case 'tokenFirst':
+        whole('tokenFirst', 0, 9999);
+        break;
+      case 'tokenLast':
+        whole('tokenLast', 0, 9999);
+        break;
+      case 'amberMinutes':
+        whole('amberMinutes', 1, 1440);
+        break;
+      case 'redMinutes':
+        whole('redMinutes', 1, 1440);
+        break;
+      case 'cashRoundingMinor':
+        update.cashRoundingMinor = Number(draft.cashRoundingMinor);
+        break;
+      case 'payAfterTerms':
+        update.payAfterTerms = draft.payAfterTerms.trim();
+        break;
+    }
+  }
+  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, update, changed };
+}
+
+/**
+ * Where a refusal from the main process belongs on the form: its own field when the form shows
+ * one ("taxRates.1.label"), else the nearest section ("taxRates"), else null (by the Save button).
+ */
+export function placeServerError(field: string | undefined, shown: readonly string[]): string | null {
+  if (!field) return null;
+  let path = field;
+  for (;;) {
+    if (shown.includes(path)) return path;
+    const cut = path.lastIndexOf('.');
+    if (cut < 0) return null;
+    path = path.slice(0, cut);
+  }
+}

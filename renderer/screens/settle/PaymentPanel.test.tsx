@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PaymentResult, StoreSettings } from '../../../shared/types';
+import { PaymentPanel } from './PaymentPanel';
+
+const pay = vi.fn();
+vi.mock('../../api', () => ({ api: { 'settle.pay': (...args: unknown[]) => pay(...args) }, onEvent: () => () => undefined, newCommandId: () => 'test-command-id' }));
+
+const store: StoreSettings = {
+  name: 'Test café',
+  currency: 'EUR',
+  exponent: 2,
+  locale: 'en-IE',
+  taxMode: 'inclusive',
+  taxRates: [{ rateMilli: 10_000, label: 'Standard' }],
+  tokenFirst: 1,
+  tokenLast: 40,
+  cashRoundingMinor: 1,
+  amberMinutes: 45,
+  redMinutes: 90,
+  payAfterTerms: '',
+};
+
+const paid = { ok: true, value: { payment: { method: 'card' }, changeMinor: 0 } as unknown as PaymentResult };
+
+function panel(onPaid = vi.fn()) {
+  render(<PaymentPanel tabId={7} store={store} partNo={2} amountMinor={590} onPaid={onPaid} />);
+  return onPaid;
+}
+
+beforeEach(() => pay.mockReset());
+afterEach(cleanup);
+
+describe('PaymentPanel', () => {
+  it('sends a tip preset as a percentage and lets the server compute it', async () => {
+    pay.mockResolvedValue(paid);
+    const onPaid = panel();
+    fireEvent.click(screen.getByRole('button', { name: 'Card' }));
+    fireEvent.click(screen.getByRole('button', { name: '15 %' }));
+    expect(screen.getByText('Tip €0.89')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Taken on the terminal: €6.79' }));
+    await waitFor(() => expect(onPaid).toHaveBeenCalled());
+    expect(pay).toHaveBeenCalledWith({ tabId: 7, partNo: 2, method: 'card', reference: '', tipPercent: 15 }, { commandId: 'test-command-id' });
+  });
+
+  it('fills cash given from a quick tender and previews the change', async () => {
+    pay.mockResolvedValue(paid);
+    panel();
+    const quick = screen.getByRole('group', { name: 'Cash handed over' });
+    expect([...quick.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['€5.90', '€10.00', '€20.00', '€50.00']);
+    fireEvent.click(screen.getByRole('button', { name: '€10.00' }));
+    expect((screen.getByLabelText('Cash given', { exact: false }) as HTMLInputElement).value).toBe('10.00');
+    expect(screen.getByText('Change €4.10')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Take €5.90 cash' }));
+    await waitFor(() => expect(pay).toHaveBeenCalledTimes(1));
+    expect(pay.mock.calls[0]?.[0]).toEqual({ tabId: 7, partNo: 2, method: 'cash', reference: '', tenderedMinor: 1000 });
+  });
+
+  it('shows the server error next to the field it names and calls nothing else', async () => {
+    pay.mockResolvedValue({ ok: false, error: { code: 'underpayment', message: 'the cash handed over is less than the 590 minor units owed', field: 'tenderedMinor' } });
+    const onPaid = panel();
+    const cash = screen.getByLabelText('Cash given', { exact: false });
+    fireEvent.change(cash, { target: { value: '5' } });
+    expect(screen.getByText('€0.90 short')).toBeTruthy();
+    fireEvent.submit(cash.closest('form') as HTMLFormElement);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The cash handed over is less than the 590 minor units owed');
+    // The note sits in the cash field's block, right under the input.
+    expect(cash.closest('label')?.nextElementSibling).toBe(alert);
+    expect(onPaid).not.toHaveBeenCalled();
+  });
+
+  it('sends a typed negative tip so the server refuses it next to the tip field', async () => {
+    pay.mockResolvedValue({ ok: false, error: { code: 'invalid_input', message: 'an amount cannot be negative', field: 'tipMinor' } });
+    panel();
+    fireEvent.click(screen.getByRole('button', { name: 'Tip amount' }));
+    const tip = screen.getByRole('textbox', { name: 'Tip amount' });
+    fireEvent.change(tip, { target: { value: '-1' } });
+    fireEvent.submit(tip.closest('form') as HTMLFormElement);
+    const alert = await screen.findByRole('alert');
+    expect(pay.mock.calls[0]?.[0]).toMatchObject({ tipMinor: -100 });
+    expect(alert.textContent).toBe('An amount cannot be negative');
+    expect(tip.closest('label')?.nextElementSibling).toBe(alert);
+  });
+
+  it('refuses a tip that is not an amount without calling the server', () => {
+    panel();
+    fireEvent.click(screen.getByRole('button', { name: 'Tip amount' }));
+    const tip = screen.getByRole('textbox', { name: 'Tip amount' });
+    fireEvent.change(tip, { target: { value: 'lots' } });
+    fireEvent.submit(tip.closest('form') as HTMLFormElement);
+    expect(screen.getByRole('alert').textContent).toBe('"lots" is not an amount');
+    expect(pay).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,186 @@
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { quickTenders } from '../../../shared/domain/tender';
+import type { PaymentMethod, PaymentResult, StoreSettings } from '../../../shared/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useCommand } from '../../hooks/use-command';
+import { useMoney } from '../../hooks/use-money';
+import { isTypingTarget, useShortcut } from '../../hooks/use-shortcut';
+import { t } from '../../i18n/t';
+import { errorElsewhere, errorFor } from '../tab/field-error';
+import { amountToInput, previewTender, type TipChoice } from './tender-preview';
+
+type Props = {
+  tabId: number;
+  store: StoreSettings;
+  /** The split part being paid, or null to pay everything due. */
+  partNo: number | null;
+  amountMinor: number;
+  onPaid: (result: PaymentResult) => void;
+};
+
+const methods: readonly PaymentMethod[] = ['cash', 'card', 'other'];
+const tipPresets = [10, 15, 20] as const;
+const tipFields = ['tipMinor', 'tipPercent', 'tipStaffId'];
+const cashFields = ['tenderedMinor'];
+const referenceFields = ['reference'];
+
+/**
+ * Takes one payment. Tip and change are previewed with the shared rules; what is posted, and
+ * the change shown afterwards, come from the server. A refused payment posts nothing.
+ */
+export function PaymentPanel({ tabId, store, partNo, amountMinor, onPaid }: Props) {
+  const money = useMoney(store);
+  const pay = useCommand('settle.pay');
+  const form = useRef<HTMLFormElement>(null);
+  const [method, setMethod] = useState<PaymentMethod>('cash');
+  const [tip, setTip] = useState<TipChoice>({ kind: 'none' });
+  const [cashGiven, setCashGiven] = useState('');
+  const [reference, setReference] = useState('');
+  const [local, setLocal] = useState<{ tip?: string; cash?: string }>({});
+
+  const cash = method === 'cash';
+  const preview = previewTender({ amountMinor, tip, cash, cashGiven, cashRoundingMinor: store.cashRoundingMinor, parse: money.parse });
+  const tenders = cash ? quickTenders(preview.owedMinor, store.currency, store.exponent) : [];
+
+  const submit = async (event?: FormEvent): Promise<void> => {
+    event?.preventDefault();
+    const errors: { tip?: string; cash?: string } = {};
+    let tipPart: { tipPercent: number } | { tipMinor: number } | Record<string, never> = {};
+    if (tip.kind === 'percent') tipPart = { tipPercent: tip.percent };
+    if (tip.kind === 'amount') {
+      // A negative tip parses; it is sent so the ledger refuses it in its own words.
+      const parsed = money.parse(tip.text);
+      if (parsed.ok) tipPart = { tipMinor: parsed.minor };
+      else errors.tip = parsed.message;
+    }
+    let tendered: { tenderedMinor: number } | Record<string, never> = {};
+    if (cash && cashGiven.trim() !== '') {
+      const parsed = money.parse(cashGiven);
+      if (parsed.ok) tendered = { tenderedMinor: parsed.minor };
+      else errors.cash = parsed.message;
+    }
+    setLocal(errors);
+    if (errors.tip || errors.cash) return;
+    const common = { tabId, reference: reference.trim(), ...(partNo === null ? {} : { partNo }), ...tipPart };
+    const result = cash ? await pay.run({ ...common, method: 'cash', ...tendered }) : await pay.run({ ...common, method });
+    if (result) onPaid(result);
+  };
+
+  // Enter anywhere in the panel confirms, even on a method or tip button that has focus.
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Enter' && target instanceof HTMLButtonElement && target.type === 'button') {
+      event.preventDefault();
+      form.current?.requestSubmit();
+    }
+  };
+  useShortcut('Enter', (event) => {
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && (isTypingTarget(focused) || focused.closest('button, a'))) return;
+    event.preventDefault();
+    form.current?.requestSubmit();
+  });
+
+  const tipError = local.tip ?? errorFor(pay.error, tipFields);
+  const cashError = local.cash ?? errorFor(pay.error, cashFields);
+  const amount = money.format(amountMinor);
+  const confirmLabel =
+    method === 'cash'
+      ? t('settle.confirm.cash', { amount: money.format(preview.owedMinor) })
+      : method === 'card'
+        ? t('settle.confirm.card', { amount: money.format(preview.owedMinor) })
+        : t('settle.confirm.other', { amount: money.format(preview.owedMinor) });
+
+  return (
+    <form ref={form} className="settle__panel settle-pay" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-labelledby="settle-pay-heading">
+      <h2 id="settle-pay-heading" className="settle__heading">
+        {partNo === null ? t('settle.payHeading', { amount }) : t('settle.payHeadingPart', { n: partNo, amount })}
+      </h2>
+
+      <div className="settle__choices settle__choices--big" role="group" aria-label={t('settle.method')}>
+        {methods.map((m) => (
+          <button key={m} type="button" className={`button ${method === m ? 'button--primary' : 'button--ghost'}`} aria-pressed={method === m} onClick={() => setMethod(m)}>
+            {t(`settle.method.${m}`)}
+          </button>
+        ))}
+      </div>
+
+      <div className="settle__choices" role="group" aria-label={t('settle.tip')}>
+        <button type="button" className={`button ${tip.kind === 'none' ? 'button--primary' : 'button--ghost'}`} aria-pressed={tip.kind === 'none'} onClick={() => setTip({ kind: 'none' })}>
+          {t('settle.tip.none')}
+        </button>
+        {tipPresets.map((pct) => {
+          const active = tip.kind === 'percent' && tip.percent === pct;
+          return (
+            <button key={pct} type="button" className={`button ${active ? 'button--primary' : 'button--ghost'}`} aria-pressed={active} onClick={() => setTip({ kind: 'percent', percent: pct })}>
+              {t('settle.tip.percent', { pct })}
+            </button>
+          );
+        })}
+        <button
+          type="button"
+          className={`button ${tip.kind === 'amount' ? 'button--primary' : 'button--ghost'}`}
+          aria-pressed={tip.kind === 'amount'}
+          onClick={() => setTip({ kind: 'amount', text: tip.kind === 'amount' ? tip.text : '' })}
+        >
+          {t('settle.tip.amount')}
+        </button>
+      </div>
+      {tip.kind === 'amount' && (
+        <label className="field">
+          <span>{t('settle.tip.amountField')}</span>
+          <input
+            autoFocus
+            inputMode="decimal"
+            value={tip.text}
+            aria-invalid={tipError !== null}
+            onChange={(e) => setTip({ kind: 'amount', text: e.target.value })}
+          />
+        </label>
+      )}
+      <ErrorNote error={tipError} />
+      {preview.tipMinor !== null && preview.tipMinor > 0 && <p className="settle__preview">{t('settle.tip.preview', { amount: money.format(preview.tipMinor) })}</p>}
+
+      {cash && (
+        <>
+          <div className="settle__choices settle__choices--big" role="group" aria-label={t('settle.quickTender')}>
+            {tenders.map((v) => (
+              <button key={v} type="button" className="button button--ghost" onClick={() => setCashGiven(amountToInput(v, store.exponent, store.locale))}>
+                {money.format(v)}
+              </button>
+            ))}
+          </div>
+          <label className="field">
+            <span>{t('settle.cashGiven')}</span>
+            <input inputMode="decimal" value={cashGiven} aria-invalid={cashError !== null} onChange={(e) => setCashGiven(e.target.value)} />
+            <span className="settle__muted">{t('settle.cashGivenHint')}</span>
+          </label>
+          <ErrorNote error={cashError} />
+        </>
+      )}
+      {method === 'card' && <p className="settle__muted">{t('settle.cardHint')}</p>}
+      {!cash && (
+        <label className="field">
+          <span>{t(method === 'card' ? 'settle.reference' : 'settle.otherReference')}</span>
+          <input value={reference} onChange={(e) => setReference(e.target.value)} />
+        </label>
+      )}
+      <ErrorNote error={errorFor(pay.error, referenceFields)} />
+
+      <div className="settle__preview-box" aria-live="polite">
+        <span>{t('settle.owedPreview', { amount: money.format(preview.owedMinor) })}</span>
+        {preview.changeMinor !== null && (
+          <span className={preview.changeMinor < 0 ? 'settle__short' : 'settle__change'}>
+            {preview.changeMinor < 0
+              ? t('settle.shortPreview', { amount: money.format(-preview.changeMinor) })
+              : t('settle.changePreview', { amount: money.format(preview.changeMinor) })}
+          </span>
+        )}
+      </div>
+      <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...cashFields, ...referenceFields])} />
+      <button type="submit" className="button button--primary settle__confirm" disabled={pay.pending} aria-keyshortcuts="Enter">
+        {confirmLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useNavigate } from 'react-router';
+import type { PaymentResult, Rating, SplitPart, TabDetail } from '../../../shared/types';
+import { ratings } from '../../../shared/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useCommand } from '../../hooks/use-command';
+import type { MoneyTools } from '../../hooks/use-money';
+import { t } from '../../i18n/t';
+import { methodName, ratingName } from '../tab/history-message';
+
+type PartsProps = { parts: SplitPart[]; current: number | null; money: MoneyTools; onPick: (partNo: number) => void };
+
+/** Each part of a split with its amount; paid parts are marked, the rest can be picked. */
+export function PartsList({ parts, current, money, onPick }: PartsProps) {
+  return (
+    <section className="settle__panel" aria-labelledby="settle-parts-heading">
+      <h2 id="settle-parts-heading" className="settle__heading">
+        {t('settle.partsHeading')}
+      </h2>
+      <ul className="settle__parts">
+        {parts.map((part) => {
+          const paid = part.paymentId !== null;
+          const label = t('settle.partN', { n: part.partNo });
+          return (
+            <li key={part.partNo} className={`settle__part ${paid ? 'settle__part--paid' : ''} ${part.partNo === current ? 'settle__part--current' : ''}`} aria-label={label}>
+              <span className="settle__part-name">{label}</span>
+              <span className="settle__part-amount">{money.format(part.amountMinor)}</span>
+              {paid ? (
+                <span className="settle__badge">{t('settle.partPaid')}</span>
+              ) : part.partNo === current ? (
+                <span className="settle__badge settle__badge--current">{t('settle.paying')}</span>
+              ) : (
+                <button type="button" className="button button--ghost" onClick={() => onPick(part.partNo)}>
+                  {t('settle.payPart')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** What the last payment did, in the server's numbers. */
+export function PaymentOutcome({ result, money }: { result: PaymentResult; money: MoneyTools }) {
+  const { payment } = result;
+  return (
+    <p className="settle__outcome" role="status">
+      {t('settle.result', { amount: money.format(payment.amountMinor), method: methodName(payment.method) })}{' '}
+      {payment.tipMinor > 0 && <>{t('settle.resultTip', { amount: money.format(payment.tipMinor) })} </>}
+      {payment.roundingMinor !== 0 && <>{t('settle.resultRounding', { amount: money.format(payment.roundingMinor) })} </>}
+      {payment.method === 'cash' && <strong className="settle__outcome-change">{t('settle.resultChange', { amount: money.format(result.changeMinor) })}</strong>}
+    </p>
+  );
+}
+
+const ratingClass: Record<Rating, string> = { happy: 'settle__rate--happy', okay: 'settle__rate--okay', unhappy: 'settle__rate--unhappy' };
+
+/** Settled: one optional tap for how it went, then the receipt. */
+export function SettledPanel({ tab }: { tab: TabDetail }) {
+  const rate = useCommand('settle.rate');
+  const navigate = useNavigate();
+  const receipt = `/tab/${tab.id}/receipt`;
+  return (
+    <section className="settle__panel settle__settled" aria-labelledby="settle-rate-heading">
+      <p className="settle__settled-title">{t('settle.settled', { token: tab.token })}</p>
+      <h2 id="settle-rate-heading" className="settle__heading">
+        {t('settle.rateHeading')}
+      </h2>
+      <div className="settle__choices settle__choices--big" role="group" aria-labelledby="settle-rate-heading">
+        {ratings.map((r) => (
+          <button
+            key={r}
+            type="button"
+            className={`button button--ghost settle__rate ${ratingClass[r]}`}
+            aria-pressed={tab.rating === r}
+            disabled={rate.pending}
+            onClick={() => void rate.run({ tabId: tab.id, rating: r }).then((done) => done && navigate(receipt))}
+          >
+            {ratingName(r)}
+          </button>
+        ))}
+      </div>
+      <ErrorNote error={rate.error} />
+      <button type="button" className="button button--primary settle__confirm" onClick={() => navigate(receipt)}>
+        {t('settle.toReceipt')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { PaymentResult, StoreSettings, TabDetail } from '../../../shared/types';
+import { Screen } from '../../components/Screen';
+import { useStore, useTab } from '../../hooks/use-live-data';
+import { useMoney } from '../../hooks/use-money';
+import { useTabId } from '../../hooks/use-tab-id';
+import { t } from '../../i18n/t';
+import { TabLoading, TabMissing } from '../tab/TabMissing';
+import { PaymentPanel } from './PaymentPanel';
+import { PartsList, PaymentOutcome, SettledPanel } from './SettleParts';
+import { SplitPanel } from './SplitPanel';
+import './settle.css';
+
+/** Taking the money: the amount due, how it is split, and one payment at a time. */
+export function SettleScreen() {
+  const tabId = useTabId();
+  return tabId === null ? <TabMissing /> : <SettleLoader tabId={tabId} />;
+}
+
+function SettleLoader({ tabId }: { tabId: number }) {
+  const tab = useTab(tabId);
+  const store = useStore();
+  const back = `/tab/${tabId}`;
+  if (!tab.data) return tab.error ? <TabMissing detail={tab.error} /> : <TabLoading back={back} />;
+  if (!store.data) return <TabLoading back={back} />;
+  return <SettleView tab={tab.data} store={store.data} />;
+}
+
+function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
+  const money = useMoney(store);
+  const [picked, setPicked] = useState<number | null>(null);
+  const [last, setLast] = useState<PaymentResult | null>(null);
+  const unpaid = tab.split.filter((p) => p.paymentId === null);
+  const part = unpaid.find((p) => p.partNo === picked) ?? unpaid[0] ?? null;
+
+  return (
+    <Screen title={t('settle.title', { token: tab.token })} back={`/tab/${tab.id}`} className="settle">
+      <div className="settle__due" aria-label={t('settle.due')}>
+        <span className="settle__due-label">{t('settle.due')}</span>
+        <span className="settle__due-amount">{money.format(tab.dueMinor)}</span>
+        <span className="settle__muted">
+          {t('settle.total', { amount: money.format(tab.totalMinor) })}
+          {tab.paidMinor > 0 && ` · ${t('settle.paidSoFar', { amount: money.format(tab.paidMinor) })}`}
+        </span>
+      </div>
+      {last && <PaymentOutcome result={last} money={money} />}
+
+      {tab.status === 'settled' ? (
+        <SettledPanel tab={tab} />
+      ) : tab.status !== 'open' ? (
+        <p className="settle__panel">
+          {t('settle.notOpen')}{' '}
+          <Link to={`/tab/${tab.id}`}>{t('receipt.backToTab')}</Link>
+        </p>
+      ) : (
+        <div className="settle__columns">
+          <div className="settle__stack">
+            <SplitPanel tab={tab} money={money} />
+            {tab.split.length > 0 && <PartsList parts={tab.split} current={part?.partNo ?? null} money={money} onPick={setPicked} />}
+          </div>
+          <PaymentPanel
+            key={part ? `part-${part.partNo}-${part.amountMinor}` : `whole-${tab.dueMinor}`}
+            tabId={tab.id}
+            store={store}
+            partNo={part?.partNo ?? null}
+            amountMinor={part?.amountMinor ?? tab.dueMinor}
+            onPaid={(result) => {
+              setLast(result);
+              setPicked(null);
+            }}
+          />
+        </div>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,193 @@
+import { useState, type FormEvent } from 'react';
+import { splitEvenly } from '../../../shared/domain/split';
+import type { TabDetail } from '../../../shared/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useCommand } from '../../hooks/use-command';
+import type { MoneyTools } from '../../hooks/use-money';
+import { t } from '../../i18n/t';
+import { addPayer, moveToNextPayer, startGroups, syncGroups, toGroups } from './split-lines';
+
+type Mode = 'whole' | 'even' | 'amounts' | 'lines';
+const modes: readonly Mode[] = ['whole', 'even', 'amounts', 'lines'];
+
+type Props = { tab: TabDetail; money: MoneyTools };
+type FormProps = Props & { onDone: () => void };
+
+/** How the rest due is shared: one payer, N equal parts, typed amounts, or lines per payer. */
+export function SplitPanel({ tab, money }: Props) {
+  const [mode, setMode] = useState<Mode>('whole');
+  // Once the parts exist the plan folds away; the parts list below is what matters then.
+  const [changing, setChanging] = useState(false);
+  const clear = useCommand('settle.clearSplit');
+  const unpaidParts = tab.split.filter((p) => p.paymentId === null).length;
+
+  const choose = (next: Mode): void => {
+    setMode(next);
+    // Back to one payer: drop the unpaid parts so the whole rest is paid at once.
+    if (next === 'whole' && unpaidParts > 0) void clear.run({ tabId: tab.id }).then((done) => done && setChanging(false));
+  };
+  const done = (): void => setChanging(false);
+
+  if (unpaidParts > 0 && !changing) {
+    return (
+      <section className="settle__panel" aria-labelledby="settle-split-heading">
+        <h2 id="settle-split-heading" className="settle__heading">
+          {t('settle.splitHeading')}
+        </h2>
+        <p>{t('settle.splitInto', { count: tab.split.length })}</p>
+        <div className="settle__choices">
+          <button type="button" className="button button--ghost" onClick={() => setChanging(true)}>
+            {t('settle.changeSplit')}
+          </button>
+          <button type="button" className="button button--ghost" disabled={clear.pending} onClick={() => choose('whole')}>
+            {t('settle.clearSplit')}
+          </button>
+        </div>
+        <ErrorNote error={clear.error} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="settle__panel" aria-labelledby="settle-split-heading">
+      <h2 id="settle-split-heading" className="settle__heading">
+        {t('settle.splitHeading')}
+      </h2>
+      <div className="settle__choices" role="group" aria-label={t('settle.splitHeading')}>
+        {modes.map((m) => (
+          <button key={m} type="button" className={`button ${mode === m ? 'button--primary' : 'button--ghost'}`} aria-pressed={mode === m} onClick={() => choose(m)}>
+            {t(`settle.mode.${m}`)}
+          </button>
+        ))}
+      </div>
+      <ErrorNote error={clear.error} />
+      {unpaidParts > 0 && (
+        <button type="button" className="button button--ghost" onClick={done}>
+          {t('settle.keepSplit')}
+        </button>
+      )}
+      {mode === 'even' && <EvenSplit tab={tab} money={money} onDone={done} />}
+      {mode === 'amounts' && <AmountSplit tab={tab} money={money} onDone={done} />}
+      {mode === 'lines' && <LineSplit tab={tab} money={money} onDone={done} />}
+    </section>
+  );
+}
+
+function EvenSplit({ tab, money, onDone }: FormProps) {
+  const split = useCommand('settle.split');
+  const [ways, setWays] = useState(2);
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    void split.run({ tabId: tab.id, mode: 'even', parts: ways }).then((r) => r && onDone());
+  };
+  // A preview only: the server does the split and its parts are what get paid.
+  const each = tab.dueMinor > 0 ? splitEvenly(tab.dueMinor, ways)[0] : 0;
+  return (
+    <form className="settle__split" onSubmit={submit}>
+      <div className="settle__stepper">
+        <button type="button" className="button button--ghost settle__step" aria-label={t('settle.fewer')} disabled={ways <= 2} onClick={() => setWays(ways - 1)}>
+          −
+        </button>
+        <output className="settle__ways" aria-label={t('settle.ways')}>
+          {ways}
+        </output>
+        <button type="button" className="button button--ghost settle__step" aria-label={t('settle.moreWays')} disabled={ways >= 50} onClick={() => setWays(ways + 1)}>
+          +
+        </button>
+        <span className="settle__muted">{t('settle.evenPreview', { amount: money.format(each ?? 0) })}</span>
+      </div>
+      <ErrorNote error={split.error} />
+      <button type="submit" className="button button--primary" disabled={split.pending}>
+        {t('settle.makeSplit')}
+      </button>
+    </form>
+  );
+}
+
+function AmountSplit({ tab, money, onDone }: FormProps) {
+  const split = useCommand('settle.split');
+  const [texts, setTexts] = useState<string[]>(['']);
+  const [errors, setErrors] = useState<(string | null)[]>([]);
+  const parsed = texts.map((text) => (text.trim() === '' ? null : money.parse(text)));
+  const typed = parsed.reduce((sum, p) => sum + (p?.ok ? p.minor : 0), 0);
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const next = parsed.map((p) => (p === null ? t('settle.amountMissing') : p.ok ? null : p.message));
+    setErrors(next);
+    if (next.some(Boolean)) return;
+    void split.run({ tabId: tab.id, mode: 'amounts', amountsMinor: parsed.map((p) => (p?.ok ? p.minor : 0)) }).then((r) => r && onDone());
+  };
+  return (
+    <form className="settle__split" onSubmit={submit}>
+      {texts.map((text, i) => (
+        <div key={i} className="settle__amount-row">
+          <label className="field">
+            <span>{t('settle.amountN', { n: i + 1 })}</span>
+            <input
+              inputMode="decimal"
+              value={text}
+              aria-invalid={Boolean(errors[i])}
+              onChange={(e) => setTexts(texts.map((old, j) => (j === i ? e.target.value : old)))}
+            />
+          </label>
+          {texts.length > 1 && (
+            <button type="button" className="button button--ghost" aria-label={t('settle.removeAmount', { n: i + 1 })} onClick={() => setTexts(texts.filter((_, j) => j !== i))}>
+              {t('settle.removeAmountSign')}
+            </button>
+          )}
+          <ErrorNote error={errors[i] ?? null} />
+        </div>
+      ))}
+      <p className="settle__muted">{t('settle.remainder', { amount: money.format(tab.dueMinor - typed) })}</p>
+      <ErrorNote error={split.error} />
+      <div className="settle__choices">
+        <button type="button" className="button button--ghost" onClick={() => setTexts([...texts, ''])}>
+          {t('settle.addAmount')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={split.pending}>
+          {t('settle.makeSplit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function LineSplit({ tab, money, onDone }: FormProps) {
+  const split = useCommand('settle.split');
+  const lines = tab.lines.filter((l) => l.state === 'active');
+  const [picked, setPicked] = useState(() => startGroups(lines.map((l) => l.id)));
+  const groups = syncGroups(picked, lines.map((l) => l.id));
+  if (tab.paidMinor > 0) return <p className="settle__muted">{t('settle.linesAfterPayment')}</p>;
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    void split.run({ tabId: tab.id, mode: 'lines', groups: toGroups(groups) }).then((r) => r && onDone());
+  };
+  return (
+    <form className="settle__split" onSubmit={submit}>
+      <p className="settle__muted">{t('settle.linesHint')}</p>
+      <ul className="settle__line-picks">
+        {lines.map((line) => (
+          <li key={line.id}>
+            <button type="button" className="settle__line-pick" onClick={() => setPicked(moveToNextPayer(groups, line.id))}>
+              <span>
+                {t('receipt.line', { qty: line.qty, item: line.name })} · {money.format(line.chargedMinor)}
+              </span>
+              <span className={`settle__payer settle__payer--${((groups.byLine.get(line.id) ?? 1) - 1) % 4}`}>
+                {t('settle.payerN', { n: groups.byLine.get(line.id) ?? 1 })}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorNote error={split.error} />
+      <div className="settle__choices">
+        <button type="button" className="button button--ghost" onClick={() => setPicked(addPayer(groups))}>
+          {t('settle.addPayer', { count: groups.payers })}
+        </button>
+        <button type="submit" className="button button--primary" disabled={split.pending}>
+          {t('settle.makeSplit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link } from 'react-router';
+import type { StoreSettings, TabDetail } from '../../../shared/types';
+import { Screen } from '../../components/Screen';
+import { useStore, useTab } from '../../hooks/use-live-data';
+import { useTabId } from '../../hooks/use-tab-id';
+import { t } from '../../i18n/t';
+import './slip.css';
+
+function openedAt(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** What the customer takes away (or is shown): the token, when, and how paying afterwards works. */
+function Slip({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
+  const who = [tab.name, tab.label].filter(Boolean).join(' · ');
+  return (
+    <article className="slip" aria-label={t('slip.title')}>
+      <p className="slip__store">{store.name}</p>
+      <p className="slip__token-label">{t('slip.tokenLabel')}</p>
+      <p className="slip__token" data-testid="slip-token">
+        {tab.token}
+      </p>
+      {who && <p className="slip__who">{who}</p>}
+      <p className="slip__time">{t('slip.opened', { time: openedAt(tab.openedAt, store.locale) })}</p>
+      {store.payAfterTerms && <p className="slip__terms">{store.payAfterTerms}</p>}
+      {tab.status !== 'open' && <p className="slip__closed no-print">{t('slip.closed')}</p>}
+    </article>
+  );
+}
+
+export function SlipScreen() {
+  const tabId = useTabId();
+  return tabId === null ? <SlipMissing id="?" /> : <SlipFor tabId={tabId} />;
+}
+
+function SlipMissing({ id }: { id: number | string }) {
+  return (
+    <Screen title={t('slip.title')} back="/" className="slip-screen">
+      <div className="slip-missing" role="alert">
+        <p>{t('slip.notFound', { id })}</p>
+        <Link className="button button--primary" to="/">
+          {t('slip.backToBoard')}
+        </Link>
+      </div>
+    </Screen>
+  );
+}
+
+function SlipFor({ tabId }: { tabId: number }) {
+  const tab = useTab(tabId);
+  const store = useStore();
+  if (tab.error && !tab.data) return <SlipMissing id={tabId} />;
+
+  const actions = (
+    <>
+      <button type="button" className="button button--primary" onClick={() => window.print()} disabled={!tab.data || !store.data}>
+        {t('slip.print')}
+      </button>
+      <Link className="button button--ghost" to={`/tab/${tabId}`}>
+        {t('slip.goToTab')}
+      </Link>
+      <Link className="button button--ghost" to="/">
+        {t('slip.backToBoard')}
+      </Link>
+    </>
+  );
+
+  return (
+    <Screen title={t('slip.title')} back="/" actions={actions} className="slip-screen">
+      {tab.data && store.data ? <Slip tab={tab.data} store={store.data} /> : <p className="slip-loading">{t('slip.loading')}</p>}
+    </Screen>
+  );
+}

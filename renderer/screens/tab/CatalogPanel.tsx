@@ -1,0 +1,98 @@
+import { useRef, useState } from 'react';
+import type { Catalog, CatalogItem } from '../../../shared/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useCommand } from '../../hooks/use-command';
+import { useShortcut } from '../../hooks/use-shortcut';
+import { t } from '../../i18n/t';
+import { filterItems } from './filter-items';
+
+type Props = { tabId: number; catalog: Catalog | null; format: (minor: number) => string };
+
+/** The catalog by category with a search; one tap adds one of the item to the tab. */
+export function CatalogPanel({ tabId, catalog, format }: Props) {
+  const [categoryId, setCategoryId] = useState<number | 'all'>('all');
+  const [query, setQuery] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  useShortcut('/', (event) => {
+    event.preventDefault();
+    search.current?.focus();
+  });
+
+  const categories = catalog ? [...catalog.categories].sort((a, b) => a.position - b.position) : [];
+  const items = catalog ? filterItems(catalog.items, { categoryId, query }) : [];
+
+  return (
+    <section className="tab-detail__panel tab-catalog" aria-labelledby="tab-catalog-heading">
+      <h2 id="tab-catalog-heading" className="tab-detail__heading">
+        {t('tabDetail.catalog')}
+      </h2>
+      <label className="field">
+        <span className="tab-detail__muted">{t('tabDetail.searchHint')}</span>
+        <input
+          ref={search}
+          type="search"
+          aria-label={t('tabDetail.search')}
+          placeholder={t('tabDetail.search')}
+          aria-keyshortcuts="/"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Esc in the search clears it first; a second Esc leaves the screen.
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              e.stopPropagation();
+              e.nativeEvent.stopImmediatePropagation();
+              setQuery('');
+            }
+          }}
+        />
+      </label>
+      <div className="tab-catalog__categories" role="group" aria-label={t('tabDetail.catalog')}>
+        {[{ id: 'all' as const, name: t('tabDetail.allItems') }, ...categories].map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={`button ${categoryId === c.id ? 'button--primary' : 'button--ghost'}`}
+            aria-pressed={categoryId === c.id}
+            onClick={() => setCategoryId(c.id)}
+          >
+            {c.name}
+          </button>
+        ))}
+      </div>
+      {!catalog ? (
+        <p className="tab-detail__muted">{t('common.loading')}</p>
+      ) : catalog.items.length === 0 ? (
+        <p className="tab-detail__muted">{t('tabDetail.emptyCatalog')}</p>
+      ) : items.length === 0 ? (
+        <p className="tab-detail__muted">{t('tabDetail.noItems')}</p>
+      ) : (
+        <ul className="tab-catalog__items">
+          {items.map((item) => (
+            <ItemButton key={item.id} tabId={tabId} item={item} price={format(item.priceMinor)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Each item posts on its own, so tapping three items quickly adds all three. */
+function ItemButton({ tabId, item, price }: { tabId: number; item: CatalogItem; price: string }) {
+  const add = useCommand('tab.addLine');
+  return (
+    <li>
+      <button
+        type="button"
+        className="tab-catalog__item"
+        aria-label={t('tabDetail.addItem', { item: item.name, price })}
+        disabled={add.pending}
+        onClick={() => void add.run({ tabId, itemId: item.id, qty: 1 })}
+      >
+        <span className="tab-catalog__item-name">{item.name}</span>
+        <span className="tab-catalog__item-price">{price}</span>
+      </button>
+      <ErrorNote error={add.error} />
+    </li>
+  );
+}

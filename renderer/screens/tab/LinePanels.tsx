@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import type { TabLine } from '../../../shared/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useCommand } from '../../hooks/use-command';
+import type { MoneyTools } from '../../hooks/use-money';
+import type { MessageKey } from '../../i18n/en';
+import { t } from '../../i18n/t';
+import { errorElsewhere, errorFor } from './field-error';
+
+type PanelProps = { tabId: number; line: TabLine; onDone: () => void };
+
+/** Removing a line always says why; the reason stays on the tab and in the history. */
+export function RemovePanel({ tabId, line, onDone }: PanelProps) {
+  const remove = useCommand('tab.removeLine');
+  const [reason, setReason] = useState('');
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (await remove.run({ tabId, lineId: line.id, reason })) onDone();
+  };
+  return (
+    <form className="tab-line__panel" onSubmit={(e) => void submit(e)} aria-label={t('tabDetail.removeHeading', { item: line.name })}>
+      <label className="field">
+        <span>{t('tabDetail.removeReason')}</span>
+        <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={remove.error !== null} />
+      </label>
+      <ErrorNote error={remove.error} />
+      <div className="tab-line__panel-actions">
+        <button type="submit" className="button button--danger" disabled={remove.pending}>
+          {t('tabDetail.removeConfirm')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const presetReasons: readonly MessageKey[] = ['tabDetail.compReason.notSatisfied', 'tabDetail.compReason.waited', 'tabDetail.compReason.goodwill'];
+const percentPresets = [10, 25, 50, 100] as const;
+
+/** A comp by percent or amount with a reason picked from the usual ones, or typed. */
+export function CompPanel({ tabId, line, money, onDone }: PanelProps & { money: MoneyTools }) {
+  const comp = useCommand('tab.compLine');
+  const [kind, setKind] = useState<'percent' | 'amount'>('percent');
+  const [value, setValue] = useState('');
+  const [preset, setPreset] = useState<MessageKey | 'other'>(presetReasons[0] ?? 'other');
+  const [otherReason, setOtherReason] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const reason = preset === 'other' ? otherReason : t(preset);
+    let amount: number;
+    if (kind === 'percent') {
+      if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1 || Number(value) > 100) return setLocalError(t('tabDetail.compPercentInvalid'));
+      amount = Number(value);
+    } else {
+      const parsed = money.parse(value);
+      if (!parsed.ok) return setLocalError(parsed.message);
+      amount = parsed.minor;
+    }
+    setLocalError(null);
+    if (await comp.run({ tabId, lineId: line.id, kind, value: amount, reason })) onDone();
+  };
+
+  const valueError = localError ?? errorFor(comp.error, ['value']);
+  return (
+    <form className="tab-line__panel" onSubmit={(e) => void submit(e)} aria-label={t('tabDetail.compHeading', { item: line.name })}>
+      <div className="tab-line__choices" role="group" aria-label={t('tabDetail.comp')}>
+        {(['percent', 'amount'] as const).map((k) => (
+          <button key={k} type="button" className={`button ${kind === k ? 'button--primary' : 'button--ghost'}`} aria-pressed={kind === k} onClick={() => setKind(k)}>
+            {t(k === 'percent' ? 'tabDetail.compPercent' : 'tabDetail.compAmount')}
+          </button>
+        ))}
+      </div>
+      {kind === 'percent' && (
+        <div className="tab-line__choices">
+          {percentPresets.map((p) => (
+            <button key={p} type="button" className="button button--ghost" aria-pressed={value === String(p)} onClick={() => setValue(String(p))}>
+              {t('tabDetail.compPresetPercent', { pct: p })}
+            </button>
+          ))}
+        </div>
+      )}
+      <label className="field">
+        <span>{t(kind === 'percent' ? 'tabDetail.compValuePercent' : 'tabDetail.compValueAmount')}</span>
+        <input autoFocus inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={valueError !== null} />
+      </label>
+      <ErrorNote error={valueError} />
+      <fieldset className="tab-line__reasons">
+        <legend>{t('tabDetail.compReason')}</legend>
+        {presetReasons.map((key) => (
+          <label key={key} className="tab-line__reason">
+            <input type="radio" name={`comp-reason-${line.id}`} checked={preset === key} onChange={() => setPreset(key)} />
+            {t(key)}
+          </label>
+        ))}
+        <label className="tab-line__reason">
+          <input type="radio" name={`comp-reason-${line.id}`} checked={preset === 'other'} onChange={() => setPreset('other')} />
+          {t('tabDetail.compReasonOther')}
+        </label>
+        {preset === 'other' && (
+          <input className="tab-line__other-reason" aria-label={t('tabDetail.compReasonOther')} value={otherReason} onChange={(e) => setOtherReason(e.target.value)} />
+        )}
+      </fieldset>
+      <ErrorNote error={errorFor(comp.error, ['reason'])} />
+      <ErrorNote error={errorElsewhere(comp.error, ['value', 'reason'])} />
+      <div className="tab-line__panel-actions">
+        <button type="submit" className="button button--primary" disabled={comp.pending}>
+          {t('tabDetail.compConfirm')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

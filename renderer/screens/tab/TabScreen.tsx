@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { StoreSettings, TabDetail } from '../../../shared/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Screen } from '../../components/Screen';
+import { useCommand } from '../../hooks/use-command';
+import { useCatalog, useStore, useTab } from '../../hooks/use-live-data';
+import { useMoney } from '../../hooks/use-money';
+import { isTypingTarget, useShortcut } from '../../hooks/use-shortcut';
+import { useTabId } from '../../hooks/use-tab-id';
+import { t } from '../../i18n/t';
+import { CatalogPanel } from './CatalogPanel';
+import { LineRow } from './LineRow';
+import { TabDetailsForm, WalkoutPanel } from './TabPanels';
+import { TabHistory } from './TabHistory';
+import { TabLoading, TabMissing } from './TabMissing';
+import { TabTotals } from './TabTotals';
+import './tab.css';
+
+/** One tab: add from the catalog, adjust the lines, see the totals, then settle or write off. */
+export function TabScreen() {
+  const tabId = useTabId();
+  return tabId === null ? <TabMissing /> : <TabLoader tabId={tabId} />;
+}
+
+function TabLoader({ tabId }: { tabId: number }) {
+  const tab = useTab(tabId);
+  const store = useStore();
+  if (!tab.data) return tab.error ? <TabMissing detail={tab.error} /> : <TabLoading />;
+  if (!store.data) return <TabLoading />;
+  return <TabView tab={tab.data} store={store.data} />;
+}
+
+type Panel = 'edit' | 'walkout' | null;
+
+function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
+  const money = useMoney(store);
+  const catalog = useCatalog();
+  const navigate = useNavigate();
+  const voidTab = useCommand('tab.void');
+  const [panel, setPanel] = useState<Panel>(null);
+  const open = tab.status === 'open';
+  const hasActiveLines = tab.lines.some((l) => l.state === 'active');
+  const canSettle = open && hasActiveLines;
+  const settlePath = `/tab/${tab.id}/settle`;
+
+  // Enter settles only when nothing else has focus, so it never steals a field's or button's Enter.
+  useShortcut(
+    'Enter',
+    (event) => {
+      const focused = document.activeElement;
+      if (focused && focused !== document.body && (isTypingTarget(focused) || focused.closest('button, a, [role="button"]'))) return;
+      event.preventDefault();
+      navigate(settlePath);
+    },
+    { enabled: canSettle && panel === null },
+  );
+
+  const who = [tab.name, tab.label].filter(Boolean).join(' · ') || t('tabDetail.noName');
+  const actions = open ? (
+    <>
+      {canSettle && (
+        <Link className="button button--primary tab-detail__link-button" to={settlePath} aria-keyshortcuts="Enter">
+          {t('tabDetail.settle')}
+        </Link>
+      )}
+      <Link className="button button--ghost" to={`/slip/${tab.id}`}>
+        {t('tabDetail.slip')}
+      </Link>
+      {tab.dueMinor > 0 && (
+        <button type="button" className="button button--danger" onClick={() => setPanel('walkout')}>
+          {t('tabDetail.walkout')}
+        </button>
+      )}
+      {!hasActiveLines && tab.payments.length === 0 && (
+        <button
+          type="button"
+          className="button button--ghost"
+          title={t('tabDetail.voidHint')}
+          disabled={voidTab.pending}
+          onClick={() => void voidTab.run({ tabId: tab.id }).then((done) => done && navigate('/'))}
+        >
+          {t('tabDetail.void')}
+        </button>
+      )}
+    </>
+  ) : (
+    <Link className="button button--primary tab-detail__link-button" to={`/tab/${tab.id}/receipt`}>
+      {t('tabDetail.receipt')}
+    </Link>
+  );
+
+  return (
+    <Screen title={t('tabDetail.title', { token: tab.token })} back="/" actions={actions} className="tab-detail">
+      <div className="tab-detail__who">
+        <span className="tab-detail__who-name">{who}</span>
+        <span className={`tab-detail__status tab-detail__status--${tab.status}`}>{t(`tabDetail.status.${tab.status}`)}</span>
+        {open && panel !== 'edit' && (
+          <button type="button" className="button button--ghost" onClick={() => setPanel('edit')}>
+            {t('tabDetail.edit')}
+          </button>
+        )}
+      </div>
+      <ErrorNote error={voidTab.error} />
+      {!open && <p className="tab-detail__closed">{tab.writeOffReason ? t('tabDetail.writtenOffReason', { reason: tab.writeOffReason }) : t('tabDetail.closedNote')}</p>}
+      {panel === 'edit' && <TabDetailsForm tab={tab} onDone={() => setPanel(null)} />}
+      {panel === 'walkout' && <WalkoutPanel tab={tab} due={money.format(tab.dueMinor)} onCancel={() => setPanel(null)} />}
+
+      <div className={`tab-detail__columns ${open ? '' : 'tab-detail__columns--closed'}`}>
+        {open && <CatalogPanel tabId={tab.id} catalog={catalog.data} format={money.format} />}
+        <section className="tab-detail__panel" aria-labelledby="tab-lines-heading">
+          <h2 id="tab-lines-heading" className="tab-detail__heading">
+            {t('tabDetail.linesHeading')}
+          </h2>
+          {tab.lines.length === 0 ? (
+            <p className="tab-detail__muted">{t('tabDetail.noLines')}</p>
+          ) : (
+            <ul className="tab-lines">
+              {tab.lines.map((line) => (
+                <LineRow key={line.id} tabId={tab.id} line={line} money={money} readOnly={!open} />
+              ))}
+            </ul>
+          )}
+          <TabTotals tab={tab} format={money.format} locale={store.locale} showDue={open} />
+        </section>
+      </div>
+
+      <div className="tab-detail__columns">
+        <section className="tab-detail__panel" aria-labelledby="tab-notes-heading">
+          <h2 id="tab-notes-heading" className="tab-detail__heading">
+            {t('tabDetail.notesHeading')}
+          </h2>
+          <p className="tab-detail__notes">{tab.note || t('tabDetail.noNotes')}</p>
+        </section>
+        <TabHistory history={tab.history} format={money.format} locale={store.locale} />
+      </div>
+    </Screen>
+  );
+}

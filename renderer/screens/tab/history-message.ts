@@ -1,0 +1,68 @@
+import type { HistoryEntry, PaymentMethod, Rating } from '../../../shared/types';
+import type { MessageKey } from '../../i18n/en';
+import { t } from '../../i18n/t';
+
+/** One message per audited command; an action this screen does not know is shown by name. */
+const keys: Record<string, MessageKey> = {
+  'tab.open': 'tabDetail.history.tab.open',
+  'tab.update': 'tabDetail.history.tab.update',
+  'tab.addLine': 'tabDetail.history.tab.addLine',
+  'tab.setQty': 'tabDetail.history.tab.setQty',
+  'tab.removeLine': 'tabDetail.history.tab.removeLine',
+  'tab.compLine': 'tabDetail.history.tab.compLine',
+  'tab.void': 'tabDetail.history.tab.void',
+  'tab.writeOff': 'tabDetail.history.tab.writeOff',
+  'settle.split': 'tabDetail.history.settle.split',
+  'settle.clearSplit': 'tabDetail.history.settle.clearSplit',
+  'settle.pay': 'tabDetail.history.settle.pay',
+  'settle.rate': 'tabDetail.history.settle.rate',
+};
+
+const methodKeys: Record<PaymentMethod, MessageKey> = { cash: 'settle.method.cash', card: 'settle.method.card', other: 'settle.method.other' };
+const ratingKeys: Record<Rating, MessageKey> = { happy: 'settle.rate.happy', okay: 'settle.rate.okay', unhappy: 'settle.rate.unhappy' };
+
+export function methodName(method: PaymentMethod): string {
+  return t(methodKeys[method]);
+}
+
+export function ratingName(rating: Rating): string {
+  return t(ratingKeys[rating]);
+}
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
+const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+/** A comp as it was given: "50%" or a money amount. */
+export function compValue(kind: string, value: number, format: (minor: number) => string): string {
+  return kind === 'percent' ? `${value}%` : format(value);
+}
+
+/** Words one history entry in the store's money; the server keeps only the action and its facts. */
+export function historyText(entry: HistoryEntry, format: (minor: number) => string): string {
+  const d = entry.detail;
+  const key = keys[entry.action];
+  if (!key) return t('tabDetail.history.other', { action: entry.action });
+  const vars: Record<string, string | number> = {
+    token: str(d.token),
+    name: str(d.name),
+    label: str(d.label),
+    item: str(d.item),
+    qty: str(d.qty),
+    from: str(d.from),
+    to: str(d.to),
+    reason: str(d.reason),
+    parts: str(d.parts),
+    value: d.value === undefined ? '' : compValue(str(d.kind), num(d.value), format),
+    amount: format(num(d.amountMinor ?? d.dueMinor)),
+    tip: format(num(d.tipMinor)),
+    change: format(num(d.changeMinor)),
+    amounts: str(d.amounts)
+      .split(' ')
+      .filter(Boolean)
+      .map((a) => format(Number(a)))
+      .join(' + '),
+    method: d.method === 'cash' || d.method === 'card' || d.method === 'other' ? methodName(d.method) : str(d.method),
+    rating: d.rating === 'happy' || d.rating === 'okay' || d.rating === 'unhappy' ? ratingName(d.rating) : str(d.rating),
+  };
+  return t(key, vars).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TokenState } from '../../../shared/types';
+import { api, onEvent } from '../../api';
+
+export type TokenPool = { data: TokenState[] | null; error: string | null; reload: () => void };
+
+/**
+ * The whole token pool, live: refetched whenever a tab changes anywhere, and on demand after
+ * the ledger refused a token this screen thought was free.
+ */
+export function useTokenPool(): TokenPool {
+  const [state, setState] = useState<{ data: TokenState[] | null; error: string | null }>({ data: null, error: null });
+  const sent = useRef(0);
+  const applied = useRef(0);
+
+  const reload = useCallback(() => {
+    const seq = ++sent.current;
+    void api['token.pool']({}).then((result) => {
+      // A late answer to an older request never overwrites a newer one.
+      if (seq < applied.current) return;
+      applied.current = seq;
+      setState((prev) => (result.ok ? { data: result.value, error: null } : { data: prev.data, error: result.error.message }));
+    });
+  }, []);
+
+  useEffect(() => {
+    let active = true;
+    const guarded = (): void => {
+      if (active) reload();
+    };
+    guarded();
+    const unsubscribe = onEvent((event) => {
+      // The pool's range comes from the store settings, who holds what from the tabs.
+      if (event.type === 'tabs.changed' || event.type === 'store.changed') guarded();
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+  }, [reload]);
+
+  return { ...state, reload };
+}
