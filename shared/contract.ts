@@ -44,7 +44,7 @@ const storeUpdate = z
 
 const itemFields = {
   categoryId: s.id.nullable(),
-  name: s.text(80).min(1, 'a name is required'),
+  name: s.text(80).min(1, 'errors.field.nameRequired'),
   kind: z.enum(['product', 'service']),
   priceMinor: s.amount,
   rateMilli: s.rateMilli,
@@ -59,7 +59,7 @@ const paymentBase = {
   amountMinor: s.amount.optional(),
   /** A tip as an amount, or as a percentage of this payment (computed by the ledger); not both. */
   tipMinor: s.amount.optional(),
-  tipPercent: z.number({ error: 'the tip percentage must be a whole number' }).int('the tip percentage must be a whole number').min(0, 'a tip cannot be negative').max(100, 'a tip is at most 100%').optional(),
+  tipPercent: z.number({ error: 'errors.field.tipPercent' }).int('errors.field.tipPercent').min(0, 'errors.field.tipNegative').max(100, 'errors.field.tipMax').optional(),
   /** Who the tip is for (the stylist, the waiter); defaults to whoever takes the payment. */
   tipStaffId: s.id.optional(),
   partNo: z.number().int().min(1).max(50).optional(),
@@ -110,7 +110,7 @@ export const contract = {
   'tab.removeLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, reason: s.reason }).strict(), 'tabs.adjust'),
   'tab.compLine': mutation<T.TabDetail>()(
     z.discriminatedUnion('kind', [
-      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('percent'), value: z.number({ error: 'a comp is a whole percentage from 1 to 100' }).int('a comp is a whole percentage from 1 to 100').min(1, 'a comp is a whole percentage from 1 to 100').max(100, 'a comp is a whole percentage from 1 to 100'), reason: s.reason }).strict(),
+      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('percent'), value: z.number({ error: 'errors.field.compPercent' }).int('errors.field.compPercent').min(1, 'errors.field.compPercent').max(100, 'errors.field.compPercent'), reason: s.reason }).strict(),
       z.object({ tabId: s.id, lineId: s.id, kind: z.literal('amount'), value: s.positiveAmount, reason: s.reason }).strict(),
     ]),
     'tabs.adjust',

@@ -1,3 +1,6 @@
+import { errorsEn, type ErrorKey } from './i18n/errors-en';
+import { fillTemplate, type Params } from './i18n/template';
+
 /** Stable error codes a screen can rely on; the message is plain words for a person. */
 export type ErrorCode =
   | 'invalid_input'
@@ -20,20 +23,30 @@ export type ErrorCode =
   | 'unauthorized'
   | 'internal';
 
-export type AppError = { code: ErrorCode; message: string; field?: string };
+/**
+ * What a screen gets when a command is refused: the English message, and the key and params a
+ * screen in another language words it from (shared/i18n/errors-en.ts has every key).
+ */
+export type AppError = { code: ErrorCode; message: string; key?: ErrorKey; params?: Params; field?: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function errorText(key: ErrorKey, params: Params = {}): string {
+  return fillTemplate(errorsEn[key], params);
+}
 
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly key: ErrorKey,
+    readonly params: Params = {},
     readonly field?: string,
   ) {
-    super(message);
+    super(errorText(key, params));
     this.name = 'DomainError';
   }
   toJSON(): AppError {
-    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message };
+    const base: AppError = { code: this.code, message: this.message, key: this.key, params: this.params };
+    return this.field ? { ...base, field: this.field } : base;
   }
 }

@@ -1,4 +1,6 @@
 import { code as currencyByCode } from 'currency-codes';
+import { errorsEn, type ErrorKey } from './i18n/errors-en';
+import { fillTemplate, type Params } from './i18n/template';
 
 /**
  * Money is an integer count of the currency's minor unit. These helpers never go through a
@@ -6,7 +8,20 @@ import { code as currencyByCode } from 'currency-codes';
  */
 export type Minor = number;
 
-export class MoneyError extends Error {}
+/** A money rule broken; parse errors carry a key of the error catalogue for the screen. */
+export class MoneyError extends Error {
+  constructor(
+    message: string,
+    readonly key?: ErrorKey,
+    readonly params: Params = {},
+  ) {
+    super(message);
+  }
+}
+
+function parseError(key: ErrorKey, params: Params): MoneyError {
+  return new MoneyError(fillTemplate(errorsEn[key], params), key, params);
+}
 
 export function assertMinor(value: number, what = 'amount'): Minor {
   if (!Number.isSafeInteger(value)) throw new MoneyError(`${what} is not a safe integer of minor units`);
@@ -59,14 +74,14 @@ export function roundToIncrement(amount: Minor, increment: Minor): Minor {
 export function parseMinor(text: string, exponent: number): Minor {
   const clean = text.trim().replace(/,(?=\d{3}(\D|$))/g, '');
   const match = /^(-)?(\d+)(?:\.(\d*))?$/.exec(clean);
-  if (!match) throw new MoneyError(`"${text}" is not an amount`);
+  if (!match) throw parseError('errors.money.notAmount', { text });
   const [, sign, whole, frac = ''] = match;
   if (frac.length > exponent) {
-    throw new MoneyError(exponent === 0 ? `"${text}" cannot have decimals in this currency` : `"${text}" has more than ${exponent} decimals`);
+    throw parseError(exponent === 0 ? 'errors.money.noDecimals' : 'errors.money.tooManyDecimals', { text, digits: exponent });
   }
   const digits = (whole + frac.padEnd(exponent, '0')).replace(/^0+(?=\d)/, '');
   const big = BigInt(digits);
-  if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError(`"${text}" is too large`);
+  if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw parseError('errors.money.tooLarge', { text });
   const value = Number(big);
   return assertMinor(sign ? -value : value);
 }

@@ -14,20 +14,17 @@ export const MAX_TOKEN = 9999;
 
 // Messages are plain words a person at the counter can act on; the field travels separately.
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// Custom messages are keys of shared/i18n/errors-en.ts; the dispatcher words them.
 export const amount = z
-  .number({ error: 'enter an amount' })
-  .int('an amount cannot have more decimals than the currency')
-  .nonnegative('an amount cannot be negative')
-  .max(MAX_AMOUNT, 'that amount is too large');
-export const positiveAmount = amount.min(1, 'the amount must be more than zero');
-export const qty = z
-  .number({ error: `the quantity must be a whole number from 1 to ${MAX_QTY}` })
-  .int(`the quantity must be a whole number from 1 to ${MAX_QTY}`)
-  .min(1, `the quantity must be a whole number from 1 to ${MAX_QTY}`)
-  .max(MAX_QTY, `the quantity must be a whole number from 1 to ${MAX_QTY}`);
+  .number({ error: 'errors.field.amountMissing' })
+  .int('errors.field.amountDecimals')
+  .nonnegative('errors.field.amountNegative')
+  .max(MAX_AMOUNT, 'errors.amountTooLarge');
+export const positiveAmount = amount.min(1, 'errors.field.amountZero');
+export const qty = z.number({ error: 'errors.field.qty' }).int('errors.field.qty').min(1, 'errors.field.qty').max(MAX_QTY, 'errors.field.qty');
 export const token = z.number().int().min(0).max(MAX_TOKEN);
 export const rateMilli = z.number().int().min(0).max(MAX_RATE_MILLI);
-export const reason = z.string().trim().min(1, 'a reason is required').max(200);
+export const reason = z.string().trim().min(1, 'errors.field.reason').max(200);
 
 export function text(max: number) {
   return z.string().trim().max(max);
@@ -36,8 +33,8 @@ export const optionalText = (max: number) => text(max).optional();
 
 export const currency = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'use a three-letter ISO 4217 code such as EUR')
-  .refine(isKnownCurrency, 'unknown ISO 4217 currency code');
+  .regex(/^[A-Z]{3}$/, 'errors.field.currency')
+  .refine(isKnownCurrency, 'errors.field.currencyUnknown');
 
 export const locale = z
   .string()
@@ -48,7 +45,7 @@ export const locale = z
     } catch {
       return false;
     }
-  }, 'unknown locale');
+  }, 'errors.field.locale');
 
 /** A command id chosen by the caller: a repeat returns the first result and posts nothing. */
 export const commandId = z

@@ -85,7 +85,7 @@ describe('the dispatcher', () => {
     const before = snapshot(l);
     expect(d.dispatch('tab.open', { input: {}, commandId: 'boom-00001' }, l.session)).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside Aftertab; nothing was saved.' },
+      error: { code: 'internal', message: 'Something went wrong inside Aftertab; nothing was saved.', key: 'errors.internal', params: {} },
     });
     expect(snapshot(l)).toEqual(before);
     expect(log).toHaveBeenCalledOnce();

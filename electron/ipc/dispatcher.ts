@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { contract, isCommandName, type CommandName, type CommandResult, type ParsedInput } from '../../shared/contract';
-import { DomainError, type AppError, type Result } from '../../shared/errors';
+import { DomainError, type Result } from '../../shared/errors';
+import { isErrorKey } from '../../shared/i18n/errors-en';
 import { MoneyError } from '../../shared/money';
 import { roleAllows, type Role } from '../../shared/permissions';
 import { commandId as commandIdSchema } from '../../shared/schemas';
@@ -37,12 +38,15 @@ export class HandlerRegistry {
   }
 }
 
-export function zodMessage(error: z.ZodError): AppError {
+/**
+ * The first problem zod found, as a DomainError. Our schemas' messages are keys of the error
+ * catalogue; zod's own (a wrong type sent by code, an unknown field) travel as their detail.
+ */
+export function zodError(error: z.ZodError): DomainError {
   const issue = error.issues[0];
-  const field = issue?.path.join('.') ?? '';
-  // The field travels beside the message, so a screen can show the words next to the input.
-  const message = issue?.message ?? 'invalid input';
-  return field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message };
+  const field = issue?.path.join('.') || undefined;
+  const text = issue?.message ?? 'invalid input';
+  return isErrorKey(text) ? new DomainError('invalid_input', text, {}, field) : new DomainError('invalid_input', 'errors.invalid', { detail: text }, field);
 }
 
 function hashPayload(name: string, input: unknown): string {
@@ -76,22 +80,19 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
   const saveCommand = db.prepare('INSERT INTO commands (id, name, payload_hash, result_json, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)');
 
   function run(name: string, envelope: unknown, session: Session): { value: unknown; events: AppEvent[] } {
-    if (!isCommandName(name)) throw new DomainError('unknown_command', `there is no command called "${name}"`);
+    if (!isCommandName(name)) throw new DomainError('unknown_command', 'errors.unknownCommand', { name: name.slice(0, 80) });
     const def = contract[name];
     const parsedEnvelope = envelopeSchema.safeParse(envelope ?? {});
-    if (!parsedEnvelope.success) throw new DomainError('invalid_input', zodMessage(parsedEnvelope.error).message);
+    if (!parsedEnvelope.success) throw zodError(parsedEnvelope.error);
     const parsed = def.input.safeParse(parsedEnvelope.data.input ?? {});
-    if (!parsed.success) {
-      const e = zodMessage(parsed.error);
-      throw new DomainError('invalid_input', e.message, e.field);
-    }
+    if (!parsed.success) throw zodError(parsed.error);
     const actor: Staff | undefined = findStaff.get(session.staffId);
-    if (!actor) throw new DomainError('unauthorized', 'no active staff member is signed in');
+    if (!actor) throw new DomainError('unauthorized', 'errors.notSignedIn');
     if (!roleAllows(actor.role, def.permission)) {
-      throw new DomainError('forbidden', `${actor.name} (${actor.role}) may not do this; it needs ${def.permission}`);
+      throw new DomainError('forbidden', 'errors.forbidden', { staff: actor.name, role: actor.role, permission: def.permission });
     }
     const commandId = parsedEnvelope.data.commandId ?? null;
-    if (def.mutates && commandId === null) throw new DomainError('command_id_required', `${name} needs a command id`);
+    if (def.mutates && commandId === null) throw new DomainError('command_id_required', 'errors.commandIdRequired', { name });
     const handler = handlers[name] as Handler<CommandName>;
     const ctx: ServiceContext = { db, now: clock().toISOString(), actor, commandId };
     return db.transaction(() => {
@@ -100,7 +101,7 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
       const prior = findCommand.get(commandId);
       if (prior) {
         if (prior.name !== name || prior.payload_hash !== hash) {
-          throw new DomainError('command_id_reused', 'this command id was already used for a different request; nothing was changed');
+          throw new DomainError('command_id_reused', 'errors.commandIdReused');
         }
         return { value: JSON.parse(prior.result_json) as unknown, events: [] };
       }
@@ -118,9 +119,9 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
       } catch (error) {
         if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
         // An amount that would leave the safe integer range is bad input, not a crash.
-        if (error instanceof MoneyError) return { ok: false, error: { code: 'invalid_input', message: error.message } };
+        if (error instanceof MoneyError) return { ok: false, error: new DomainError('invalid_input', 'errors.amountTooLarge').toJSON() };
         log(error);
-        return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Aftertab; nothing was saved.' } };
+        return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
       }
       // The command is committed; a failing listener must not turn it into an error.
       for (const event of outcome.events) {

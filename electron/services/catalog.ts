@@ -45,19 +45,19 @@ export function listCatalog(ctx: ServiceContext, input: ParsedInput<'catalog.lis
 
 function readCategory(db: Db, id: number): CategoryRow {
   const row = db.prepare<[number], CategoryRow>('SELECT * FROM categories WHERE id = ?').get(id);
-  if (!row) throw new DomainError('not_found', `there is no category #${id}`, 'categoryId');
+  if (!row) throw new DomainError('not_found', 'errors.categoryMissing', { id }, 'categoryId');
   return row;
 }
 
 function readItem(db: Db, id: number): ItemRow {
   const row = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?').get(id);
-  if (!row) throw new DomainError('not_found', `there is no item #${id}`, 'itemId');
+  if (!row) throw new DomainError('not_found', 'errors.itemMissing', { id }, 'itemId');
   return row;
 }
 
 function assertNameFree(db: Db, name: string, exceptId: number | null): void {
   const clash = db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(name);
-  if (clash && clash.id !== exceptId) throw new DomainError('conflict', `a category called "${name}" already exists`, 'name');
+  if (clash && clash.id !== exceptId) throw new DomainError('conflict', 'errors.categoryExists', { name }, 'name');
 }
 
 export function createCategory(ctx: ServiceContext, input: ParsedInput<'catalog.createCategory'>): Category {
@@ -80,10 +80,10 @@ export function updateCategory(ctx: ServiceContext, input: ParsedInput<'catalog.
 
 function checkItemRefs(ctx: ServiceContext, categoryId: number | null, rateMilli: number): void {
   if (categoryId !== null && readCategory(ctx.db, categoryId).archived) {
-    throw new DomainError('conflict', 'that category is archived', 'categoryId');
+    throw new DomainError('conflict', 'errors.categoryArchived', {}, 'categoryId');
   }
   if (!readSettings(ctx.db).taxRates.some((r) => r.rateMilli === rateMilli)) {
-    throw new DomainError('invalid_input', 'that tax rate is not one of the store’s rates', 'rateMilli');
+    throw new DomainError('invalid_input', 'errors.rateUnknown', {}, 'rateMilli');
   }
 }
 

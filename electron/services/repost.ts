@@ -51,10 +51,10 @@ export function repostTab(ctx: ServiceContext, tabId: number, kind: string, memo
     upsert.run(tabId, rate, 0, 0, 0, 0);
   }
   if (totals.grossTotal > MAX_TAB_TOTAL || totals.listTotal > MAX_TAB_TOTAL) {
-    throw new DomainError('invalid_input', 'this would take the tab past the largest total Aftertab can hold; open a separate tab');
+    throw new DomainError('invalid_input', 'errors.tabTooLarge');
   }
   if (totals.grossTotal < paidOn(db, tabId)) {
-    throw new DomainError('conflict', 'this change would leave the tab owing less than has already been paid');
+    throw new DomainError('conflict', 'errors.belowPaid');
   }
   const entryId = postEntry(db, { kind, at: ctx.now, staffId: ctx.actor.id, tabId, commandId: ctx.commandId, memo }, postings);
   if (entryId !== null) db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);

@@ -204,8 +204,25 @@ describe('the counter', () => {
 
   it('says in plain words what is wrong with a typed amount', () => {
     const { tab } = setup({ price: 500 });
-    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: -1 })).toEqual({ code: 'invalid_input', message: 'an amount cannot be negative', field: 'tipMinor' });
-    expect(l.fail('tab.setQty', { tabId: tab.id, lineId: tab.lines[0]!.id, qty: null })).toMatchObject({ message: 'the quantity must be a whole number from 1 to 999', field: 'qty' });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: -1 })).toEqual({
+      code: 'invalid_input',
+      message: 'an amount cannot be negative',
+      key: 'errors.field.amountNegative',
+      params: {},
+      field: 'tipMinor',
+    });
+    expect(l.fail('tab.setQty', { tabId: tab.id, lineId: tab.lines[0]!.id, qty: null })).toMatchObject({
+      message: 'the quantity must be a whole number from 1 to 999',
+      key: 'errors.field.qty',
+      field: 'qty',
+    });
+    // Refusals carry their key and params, so a screen in another language can word them.
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash', tenderedMinor: 100 })).toMatchObject({
+      code: 'underpayment',
+      key: 'errors.cashShort',
+      params: { amount: '€5.00' },
+      field: 'tenderedMinor',
+    });
   });
 });
 

@@ -35,32 +35,32 @@ function lineShares(ctx: ServiceContext, tabId: number): Map<number, number> {
 export function planSplit(ctx: ServiceContext, input: ParsedInput<'settle.split'>): TabDetail {
   const tab = readOpenTab(ctx.db, input.tabId);
   const due = receivableOf(ctx.db, tab.id);
-  if (due <= 0) throw new DomainError('nothing_due', 'nothing is due on this tab, so there is nothing to split');
+  if (due <= 0) throw new DomainError('nothing_due', 'errors.splitNothingDue');
   let amounts: number[];
   if (input.mode === 'even') {
-    if (input.parts > due) throw new DomainError('invalid_input', `${moneyText(ctx.db, due)} cannot be split ${input.parts} ways`, 'parts');
+    if (input.parts > due) throw new DomainError('invalid_input', 'errors.splitTooMany', { amount: moneyText(ctx.db, due), parts: input.parts }, 'parts');
     amounts = splitEvenly(due, input.parts);
   } else if (input.mode === 'amounts') {
     const sum = input.amountsMinor.reduce((s, a) => s + a, 0);
-    if (sum > due) throw new DomainError('overpayment', `the parts add up to more than the ${moneyText(ctx.db, due)} due`, 'amountsMinor');
+    if (sum > due) throw new DomainError('overpayment', 'errors.splitOver', { amount: moneyText(ctx.db, due) }, 'amountsMinor');
     amounts = sum < due ? [...input.amountsMinor, due - sum] : [...input.amountsMinor];
   } else {
     if (paidOn(ctx.db, tab.id) > 0) {
-      throw new DomainError('conflict', 'split by lines before any payment; split the rest evenly or by amount instead', 'groups');
+      throw new DomainError('conflict', 'errors.splitLinesAfterPayment', {}, 'groups');
     }
     const shares = lineShares(ctx, tab.id);
     const picked = input.groups.flat();
     const unknown = picked.find((id) => !shares.has(id));
-    if (unknown !== undefined) throw new DomainError('invalid_input', `line #${unknown} is not an active line of this tab`, 'groups');
-    if (new Set(picked).size !== picked.length) throw new DomainError('invalid_input', 'a line can only be in one part', 'groups');
-    if (picked.length !== shares.size) throw new DomainError('invalid_input', 'every line must be in one of the parts', 'groups');
+    if (unknown !== undefined) throw new DomainError('invalid_input', 'errors.splitLineUnknown', { id: unknown }, 'groups');
+    if (new Set(picked).size !== picked.length) throw new DomainError('invalid_input', 'errors.splitLineTwice', {}, 'groups');
+    if (picked.length !== shares.size) throw new DomainError('invalid_input', 'errors.splitLineMissing', {}, 'groups');
     amounts = input.groups.map((group) => group.reduce((s, id) => s + (shares.get(id) ?? 0), 0));
-    if (amounts.some((a) => a <= 0)) throw new DomainError('invalid_input', 'each part must owe something', 'groups');
+    if (amounts.some((a) => a <= 0)) throw new DomainError('invalid_input', 'errors.splitPartEmpty', {}, 'groups');
   }
   const existing = parts(ctx, tab.id);
   ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
   const firstNo = existing.filter((p) => p.payment_id !== null).reduce((max, p) => Math.max(max, p.part_no), 0) + 1;
-  if (firstNo + amounts.length - 1 > 50) throw new DomainError('invalid_input', 'a tab can be split into at most 50 parts');
+  if (firstNo + amounts.length - 1 > 50) throw new DomainError('invalid_input', 'errors.splitMaxParts');
   const insert = ctx.db.prepare('INSERT INTO split_parts (tab_id, part_no, amount_minor) VALUES (?, ?, ?)');
   amounts.forEach((amount, i) => insert.run(tab.id, firstNo + i, amount));
   writeAudit(ctx.db, {
@@ -92,26 +92,26 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
   let amount = input.amountMinor ?? due;
   if (input.partNo !== undefined) {
     const part = parts(ctx, tab.id).find((p) => p.part_no === input.partNo);
-    if (!part) throw new DomainError('not_found', `this tab has no split part ${input.partNo}`, 'partNo');
-    if (part.payment_id !== null) throw new DomainError('conflict', `part ${input.partNo} is already paid`, 'partNo');
+    if (!part) throw new DomainError('not_found', 'errors.partMissing', { part: input.partNo }, 'partNo');
+    if (part.payment_id !== null) throw new DomainError('conflict', 'errors.partPaid', { part: input.partNo }, 'partNo');
     if (input.amountMinor !== undefined && input.amountMinor !== part.amount_minor) {
-      throw new DomainError('invalid_input', `part ${input.partNo} is ${moneyText(db, part.amount_minor)}`, 'amountMinor');
+      throw new DomainError('invalid_input', 'errors.partAmount', { part: input.partNo, amount: moneyText(db, part.amount_minor) }, 'amountMinor');
     }
     amount = part.amount_minor;
   }
-  if (amount > due) throw new DomainError('overpayment', `only ${moneyText(db, due)} is due; the payment is more than that`, 'amountMinor');
-  if (amount === 0 && due > 0) throw new DomainError('invalid_input', 'a payment must be more than zero', 'amountMinor');
+  if (amount > due) throw new DomainError('overpayment', 'errors.overpayment', { amount: moneyText(db, due) }, 'amountMinor');
+  if (amount === 0 && due > 0) throw new DomainError('invalid_input', 'errors.paymentZero', {}, 'amountMinor');
   if (due === 0 && !readLines(db, tab.id).some((l) => l.state === 'active')) {
-    throw new DomainError('nothing_due', 'this tab has nothing on it; void it instead');
+    throw new DomainError('nothing_due', 'errors.payEmptyTab');
   }
 
   if (input.tipMinor !== undefined && input.tipPercent !== undefined) {
-    throw new DomainError('invalid_input', 'give the tip as an amount or as a percentage, not both', 'tipPercent');
+    throw new DomainError('invalid_input', 'errors.tipBoth', {}, 'tipPercent');
   }
   const tip = input.tipPercent === undefined ? (input.tipMinor ?? 0) : tipFromPercent(amount, input.tipPercent);
   const tipStaffId = input.tipStaffId ?? ctx.actor.id;
   if (tip > 0 && !db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(tipStaffId)) {
-    throw new DomainError('not_found', `there is no active staff member #${tipStaffId} to give the tip to`, 'tipStaffId');
+    throw new DomainError('not_found', 'errors.tipStaffMissing', { id: tipStaffId }, 'tipStaffId');
   }
   let owed = amount + tip;
   let rounding = 0;
@@ -129,10 +129,10 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
     owed = roundToIncrement(amount + tip, cashRoundingMinor);
     rounding = amount + tip - owed;
     if (owed === 0 && amount < due) {
-      throw new DomainError('invalid_input', 'in cash this part rounds to nothing; take a larger part, or pay it by card', 'amountMinor');
+      throw new DomainError('invalid_input', 'errors.cashRoundsToNothing', {}, 'amountMinor');
     }
     tendered = input.tenderedMinor ?? owed;
-    if (tendered < owed) throw new DomainError('underpayment', `the cash handed over is less than the ${moneyText(db, owed)} owed`, 'tenderedMinor');
+    if (tendered < owed) throw new DomainError('underpayment', 'errors.cashShort', { amount: moneyText(db, owed) }, 'tenderedMinor');
     change = changeDue(tendered, owed);
     postings.push([accounts.cash, owed], [accounts.rounding, rounding]);
   } else {
@@ -185,7 +185,7 @@ function anchorEntry(ctx: ServiceContext, tabId: number): number {
 /** Keeps the customer's one-tap satisfaction rating with the tab, open or settled. */
 export function rateTab(ctx: ServiceContext, input: ParsedInput<'settle.rate'>): TabDetail {
   const tab = readTabRow(ctx.db, input.tabId);
-  if (tab.status === 'voided') throw new DomainError('tab_not_open', 'a voided tab cannot be rated');
+  if (tab.status === 'voided') throw new DomainError('tab_not_open', 'errors.rateVoided');
   ctx.db.prepare('UPDATE tabs SET rating = ? WHERE id = ?').run(input.rating, tab.id);
   writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command: 'settle.rate', tabId: tab.id, detail: JSON.stringify({ rating: input.rating }) });
   return readTab(ctx.db, tab.id);

@@ -60,37 +60,33 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   next.exponent = currencyExponent(next.currency);
 
   if (next.currency !== before.currency && db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get()) {
-    throw new DomainError('store_locked', 'the currency cannot change once money has been recorded; start a new ledger for a new currency', 'currency');
+    throw new DomainError('store_locked', 'errors.currencyLocked', {}, 'currency');
   }
   if (next.exponent !== before.exponent && db.prepare('SELECT 1 FROM items WHERE archived = 0 LIMIT 1').get()) {
-    throw new DomainError(
-      'store_locked',
-      `catalog prices are kept in ${before.currency}'s minor unit; archive the items or change the currency before adding them`,
-      'currency',
-    );
+    throw new DomainError('store_locked', 'errors.currencyCatalog', { currency: before.currency }, 'currency');
   }
   const openTabs = db.prepare<[], { token: number }>("SELECT token FROM tabs WHERE status = 'open'").all();
   if (next.taxMode !== before.taxMode && openTabs.length > 0) {
-    throw new DomainError('store_locked', 'settle or void the open tabs before changing how tax is priced', 'taxMode');
+    throw new DomainError('store_locked', 'errors.taxModeOpenTabs', {}, 'taxMode');
   }
   if (next.amberMinutes >= next.redMinutes) {
-    throw new DomainError('invalid_input', 'the amber warning must come before the red one', 'amberMinutes');
+    throw new DomainError('invalid_input', 'errors.amberAfterRed', {}, 'amberMinutes');
   }
-  if (next.tokenFirst > next.tokenLast) throw new DomainError('invalid_input', 'the first token must not be after the last', 'tokenFirst');
+  if (next.tokenFirst > next.tokenLast) throw new DomainError('invalid_input', 'errors.tokenOrder', {}, 'tokenFirst');
   if (next.tokenLast - next.tokenFirst + 1 > MAX_TOKENS) {
-    throw new DomainError('invalid_input', `a token pool holds at most ${MAX_TOKENS} tokens`, 'tokenLast');
+    throw new DomainError('invalid_input', 'errors.tokenPoolSize', { max: MAX_TOKENS }, 'tokenLast');
   }
   const stranded = openTabs.filter((t) => t.token < next.tokenFirst || t.token > next.tokenLast);
   if (stranded.length > 0) {
-    throw new DomainError('store_locked', `token ${stranded[0]?.token} is held by an open tab and would fall outside the new range`, 'tokenLast');
+    throw new DomainError('store_locked', 'errors.tokenStranded', { token: stranded[0]?.token ?? '' }, 'tokenLast');
   }
   const rates = new Set(next.taxRates.map((r) => r.rateMilli));
-  if (rates.size !== next.taxRates.length) throw new DomainError('invalid_input', 'each tax rate may appear only once', 'taxRates');
+  if (rates.size !== next.taxRates.length) throw new DomainError('invalid_input', 'errors.rateTwice', {}, 'taxRates');
   const orphan = db
     .prepare<[], { name: string; tax_rate_milli: number }>('SELECT name, tax_rate_milli FROM items WHERE archived = 0')
     .all()
     .find((item) => !rates.has(item.tax_rate_milli));
-  if (orphan) throw new DomainError('store_locked', `"${orphan.name}" still uses a tax rate that would be removed; change or archive it first`, 'taxRates');
+  if (orphan) throw new DomainError('store_locked', 'errors.rateInUse', { name: orphan.name }, 'taxRates');
 
   db.prepare(
     `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,

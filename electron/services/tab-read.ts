@@ -45,13 +45,13 @@ export function toTaxLine(row: Pick<LineRow, 'qty' | 'unit_minor' | 'tax_rate_mi
 
 export function readTabRow(db: Db, tabId: number): TabRow {
   const row = db.prepare<[number], TabRow>('SELECT * FROM tabs WHERE id = ?').get(tabId);
-  if (!row) throw new DomainError('not_found', `there is no tab #${tabId}`, 'tabId');
+  if (!row) throw new DomainError('not_found', 'errors.tabMissing', { id: tabId }, 'tabId');
   return row;
 }
 
 export function readOpenTab(db: Db, tabId: number): TabRow {
   const row = readTabRow(db, tabId);
-  if (row.status !== 'open') throw new DomainError('tab_not_open', `the tab on token ${row.token} is already ${row.status.replace('_', ' ')}`);
+  if (row.status !== 'open') throw new DomainError('tab_not_open', 'errors.tabClosed', { token: row.token, status: row.status.replace('_', ' ') });
   return row;
 }
 

@@ -22,8 +22,8 @@ function touch(ctx: ServiceContext, tabId: number): void {
 
 function readActiveLine(ctx: ServiceContext, tabId: number, lineId: number) {
   const line = readLines(ctx.db, tabId).find((l) => l.id === lineId);
-  if (!line) throw new DomainError('not_found', `line #${lineId} is not on this tab`, 'lineId');
-  if (line.state !== 'active') throw new DomainError('line_not_active', `"${line.name}" was already removed`, 'lineId');
+  if (!line) throw new DomainError('not_found', 'errors.lineMissing', { id: lineId }, 'lineId');
+  if (line.state !== 'active') throw new DomainError('line_not_active', 'errors.lineRemoved', { name: line.name }, 'lineId');
   return line;
 }
 
@@ -31,12 +31,12 @@ export function openTab(ctx: ServiceContext, input: ParsedInput<'tab.open'>): Ta
   const { db } = ctx;
   const settings = readSettings(db);
   const token = input.token ?? nextFreeToken(db);
-  if (token === null) throw new DomainError('no_free_token', `all tokens ${settings.tokenFirst}–${settings.tokenLast} are held by open tabs`);
+  if (token === null) throw new DomainError('no_free_token', 'errors.noFreeToken', { first: settings.tokenFirst, last: settings.tokenLast });
   if (token < settings.tokenFirst || token > settings.tokenLast) {
-    throw new DomainError('token_out_of_range', `token ${token} is not in the pool (${settings.tokenFirst}–${settings.tokenLast})`, 'token');
+    throw new DomainError('token_out_of_range', 'errors.tokenOutOfRange', { token, first: settings.tokenFirst, last: settings.tokenLast }, 'token');
   }
   const holder = db.prepare<[number], { id: number }>("SELECT id FROM tabs WHERE token = ? AND status = 'open'").get(token);
-  if (holder) throw new DomainError('token_held', `token ${token} is already held by an open tab`, 'token');
+  if (holder) throw new DomainError('token_held', 'errors.tokenHeld', { token }, 'token');
   const tabId = Number(
     db
       .prepare(
@@ -64,11 +64,11 @@ export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>):
       'SELECT id, name, price_minor, tax_rate_milli, archived FROM items WHERE id = ?',
     )
     .get(input.itemId);
-  if (!item) throw new DomainError('not_found', `there is no item #${input.itemId}`, 'itemId');
-  if (item.archived) throw new DomainError('conflict', `"${item.name}" is archived and can no longer be sold`, 'itemId');
+  if (!item) throw new DomainError('not_found', 'errors.itemMissing', { id: input.itemId }, 'itemId');
+  if (item.archived) throw new DomainError('conflict', 'errors.itemArchived', { name: item.name }, 'itemId');
   const staffId = input.staffId ?? ctx.actor.id;
   if (!db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(staffId)) {
-    throw new DomainError('not_found', `there is no active staff member #${staffId}`, 'staffId');
+    throw new DomainError('not_found', 'errors.staffMissing', { id: staffId }, 'staffId');
   }
   const lineId = Number(
     db
@@ -89,7 +89,7 @@ export function setQty(ctx: ServiceContext, input: ParsedInput<'tab.setQty'>): T
   const line = readActiveLine(ctx, input.tabId, input.lineId);
   if (line.qty === input.qty) return readTab(ctx.db, input.tabId);
   if (input.qty < line.qty && !roleAllows(ctx.actor.role, 'tabs.adjust')) {
-    throw new DomainError('forbidden', `${ctx.actor.name} may add to a line but not lower it; that needs tabs.adjust`, 'qty');
+    throw new DomainError('forbidden', 'errors.qtyLowerForbidden', { staff: ctx.actor.name }, 'qty');
   }
   ctx.db.prepare('UPDATE tab_lines SET qty = ? WHERE id = ?').run(input.qty, line.id);
   repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`);
@@ -113,7 +113,7 @@ export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>
   const line = readActiveLine(ctx, input.tabId, input.lineId);
   const { list } = lineAmounts(toTaxLine(line));
   if (input.kind === 'amount' && input.value > list) {
-    throw new DomainError('invalid_input', `a comp cannot be more than the line's amount (${moneyText(ctx.db, list)})`, 'value');
+    throw new DomainError('invalid_input', 'errors.compTooLarge', { amount: moneyText(ctx.db, list) }, 'value');
   }
   ctx.db.prepare('UPDATE tab_lines SET comp_kind = ?, comp_value = ?, comp_reason = ? WHERE id = ?').run(input.kind, input.value, input.reason, line.id);
   repostTab(ctx, input.tabId, 'line.comp', `${line.name}: ${input.reason}`);
@@ -136,7 +136,7 @@ export function voidTab(ctx: ServiceContext, input: ParsedInput<'tab.void'>): Ta
   const hasLines = readLines(ctx.db, tab.id).some((l) => l.state === 'active');
   const hasPayments = ctx.db.prepare('SELECT 1 FROM payments WHERE tab_id = ?').get(tab.id);
   if (hasLines || hasPayments) {
-    throw new DomainError('tab_not_empty', 'only an empty tab can be voided; remove its lines first, or settle or write it off');
+    throw new DomainError('tab_not_empty', 'errors.voidNotEmpty');
   }
   closeTab(ctx, tab.id, 'voided', input.reason);
   audit(ctx, 'tab.void', tab.id, { token: tab.token, reason: input.reason });
@@ -146,7 +146,7 @@ export function voidTab(ctx: ServiceContext, input: ParsedInput<'tab.void'>): Ta
 export function writeOffTab(ctx: ServiceContext, input: ParsedInput<'tab.writeOff'>): TabDetail {
   const tab = readOpenTab(ctx.db, input.tabId);
   const due = receivableOf(ctx.db, tab.id);
-  if (due <= 0) throw new DomainError('nothing_due', 'this tab owes nothing; settle or void it instead of writing it off');
+  if (due <= 0) throw new DomainError('nothing_due', 'errors.writeOffNothingDue');
   postEntry(
     ctx.db,
     { kind: 'tab.writeOff', at: ctx.now, staffId: ctx.actor.id, tabId: tab.id, commandId: ctx.commandId, memo: input.reason },

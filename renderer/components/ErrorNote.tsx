@@ -1,9 +1,10 @@
 import type { AppError } from '../../shared/errors';
+import { describeError } from '../i18n/describe-error';
 
 /** An error in plain words, placed right where the user is looking (next to the action). */
 export function ErrorNote({ error, id }: { error: AppError | string | null; id?: string }) {
   if (!error) return null;
-  const text = typeof error === 'string' ? error : error.message;
+  const text = typeof error === 'string' ? error : describeError(error);
   return (
     <p className="error-note" role="alert" id={id}>
       {text.charAt(0).toUpperCase() + text.slice(1)}

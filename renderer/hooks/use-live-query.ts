@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Result } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
 import { onEvent } from '../api';
+import { describeError } from '../i18n/describe-error';
 
 export type LiveQuery<T> = { data: T | null; error: string | null };
 
@@ -22,7 +23,7 @@ export function useLiveQuery<T>(load: () => Promise<Result<T>>, refreshOn: AppEv
         if (!active || seq < applied) return;
         applied = seq;
         // On failure keep what is on screen and say why; the next event retries.
-        setState((prev) => (result.ok ? { data: result.value, error: null } : { data: prev.data, error: result.error.message }));
+        setState((prev) => (result.ok ? { data: result.value, error: null } : { data: prev.data, error: describeError(result.error) }));
       });
     };
     refresh();

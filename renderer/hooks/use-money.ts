@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatMoney, MoneyError, parseMinor } from '../../shared/money';
 import type { StoreSettings } from '../../shared/types';
+import { describeError } from '../i18n/describe-error';
 
 export type MoneyTools = {
   exponent: number;
@@ -23,7 +24,8 @@ export function moneyTools(store: Pick<StoreSettings, 'currency' | 'locale' | 'e
       try {
         return { ok: true, minor: parseMinor(normalized, store.exponent) };
       } catch (error) {
-        return { ok: false, message: error instanceof MoneyError ? error.message : String(error) };
+        if (error instanceof MoneyError && error.key) return { ok: false, message: describeError({ message: error.message, key: error.key, params: error.params }) };
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
       }
     },
   };

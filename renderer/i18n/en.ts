@@ -1,3 +1,4 @@
+import { errorsEn } from '../../shared/i18n/errors-en';
 import type { Message, PluralForms } from './messages';
 import { board } from './en/board';
 import { common } from './en/common';
@@ -15,6 +16,7 @@ export type { Message, PluralForms } from './messages';
  * one more folder with the same keys (`satisfies Messages`); placeholders are written {name}.
  */
 export const en = {
+  ...errorsEn,
   ...common,
   ...board,
   ...tokens,

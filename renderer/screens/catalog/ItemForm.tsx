@@ -1,3 +1,4 @@
+import { describeError } from '../../i18n/describe-error';
 import { useState, type KeyboardEvent } from 'react';
 import { rateLabel } from '../../../shared/domain/tax';
 import type { CatalogItem, Category, ItemKind, StoreSettings } from '../../../shared/types';
@@ -32,7 +33,7 @@ export function ItemForm({ store, categories, item, defaultCategoryId = null, on
 
   const serverField = command.error?.field as keyof ItemFields | undefined;
   const placed = serverField && SERVER_FIELDS.includes(serverField) ? serverField : null;
-  const errorAt = (field: keyof ItemFields): string | null => errors[field] ?? (placed === field ? (command.error?.message ?? null) : null);
+  const errorAt = (field: keyof ItemFields): string | null => errors[field] ?? (placed === field ? (command.error ? describeError(command.error) : null) : null);
 
   const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]): void => {
     setDraft((d) => ({ ...d, [key]: value }));

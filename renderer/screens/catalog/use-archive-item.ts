@@ -1,3 +1,4 @@
+import { describeError } from '../../i18n/describe-error';
 import { useState } from 'react';
 import { useCommand } from '../../hooks/use-command';
 
@@ -18,6 +19,6 @@ export function useArchiveItem(): ArchiveAction {
       void command.run({ itemId, archived });
     },
     pending: command.pending,
-    errorFor: (itemId) => (itemId === lastId && command.error ? command.error.message : null),
+    errorFor: (itemId) => (itemId === lastId && command.error ? describeError(command.error) : null),
   };
 }

@@ -1,3 +1,4 @@
+import { describeError } from '../../i18n/describe-error';
 import { useState } from 'react';
 import type { StoreSettings } from '../../../shared/types';
 import { useCommand } from '../../hooks/use-command';
@@ -76,7 +77,7 @@ export function useSettingsDraft(store: StoreSettings): SettingsDraft {
     ...state.draft.taxRates.flatMap((_, i) => [`taxRates.${i}.label`, `taxRates.${i}.rateMilli`]),
   ];
   const serverAt = command.error ? placeServerError(command.error.field, shown) : null;
-  const errorAt = (key: string): string | null => problems[key] ?? (command.error && serverAt === key ? command.error.message : null);
+  const errorAt = (key: string): string | null => problems[key] ?? (command.error && serverAt === key ? describeError(command.error) : null);
 
   return {
     draft: state.draft,
@@ -88,6 +89,6 @@ export function useSettingsDraft(store: StoreSettings): SettingsDraft {
     status,
     errorAt,
     // Client problems sit by their fields, possibly scrolled away: say so by the Save button.
-    generalError: Object.keys(problems).length > 0 ? t('settings.fixFields') : command.error && serverAt === null ? command.error.message : null,
+    generalError: Object.keys(problems).length > 0 ? t('settings.fixFields') : command.error && serverAt === null ? describeError(command.error) : null,
   };
 }

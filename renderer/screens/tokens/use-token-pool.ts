@@ -1,3 +1,4 @@
+import { describeError } from '../../i18n/describe-error';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TokenState } from '../../../shared/types';
 import { api, onEvent } from '../../api';
@@ -19,7 +20,7 @@ export function useTokenPool(): TokenPool {
       // A late answer to an older request never overwrites a newer one.
       if (seq < applied.current) return;
       applied.current = seq;
-      setState((prev) => (result.ok ? { data: result.value, error: null } : { data: prev.data, error: result.error.message }));
+      setState((prev) => (result.ok ? { data: result.value, error: null } : { data: prev.data, error: describeError(result.error) }));
     });
   }, []);
 
