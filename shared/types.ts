@@ -21,6 +21,8 @@ export type StoreSettings = {
   redMinutes: number;
   /** Printed on every token slip, e.g. "Pay at the counter when you're done." */
   payAfterTerms: string;
+  /** True once money is on the books: from then on the currency cannot change. */
+  currencyLocked: boolean;
 };
 
 export const ratings = ['happy', 'okay', 'unhappy'] as const;

@@ -39,6 +39,7 @@ export function readSettings(db: Db): StoreSettings {
     amberMinutes: row.amber_minutes,
     redMinutes: row.red_minutes,
     payAfterTerms: row.pay_after_terms,
+    currencyLocked: db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get() !== undefined,
   };
 }
 
@@ -59,7 +60,7 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   const next: StoreSettings = { ...before, ...stripUndefined(input) };
   next.exponent = currencyExponent(next.currency);
 
-  if (next.currency !== before.currency && db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get()) {
+  if (next.currency !== before.currency && before.currencyLocked) {
     throw new DomainError('store_locked', 'errors.currencyLocked', {}, 'currency');
   }
   if (next.exponent !== before.exponent && db.prepare('SELECT 1 FROM items WHERE archived = 0 LIMIT 1').get()) {

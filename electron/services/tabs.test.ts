@@ -145,3 +145,34 @@ describe('the open tab list', () => {
     expect(list[0]).toMatchObject({ id: b.id, label: 'Chair 2', openedAt: '2026-11-24T09:01:00.000Z' });
   });
 });
+
+describe('at the counter', () => {
+  it('a second tap on the same item grows its line; a comped or repriced line is left alone', () => {
+    const tab = l.call('tab.open', {});
+    l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    let d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    expect(d.lines.map((x) => [x.name, x.qty])).toEqual([['Latte', 2]]);
+    l.call('tab.compLine', { tabId: tab.id, lineId: d.lines[0]!.id, kind: 'percent', value: 10, reason: 'goodwill' });
+    d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    expect(d.lines.map((x) => [x.name, x.qty, x.comp?.value ?? null])).toEqual([
+      ['Latte', 2, 10],
+      ['Latte', 1, null],
+    ]);
+    expect(d.totalMinor).toBe(880 - 88 + 440);
+  });
+
+  it('history records only what an edit changed', () => {
+    const tab = l.call('tab.open', { name: 'Alice', label: 'Table 4' });
+    const d = l.call('tab.update', { tabId: tab.id, name: 'Alice', note: 'oat milk' });
+    expect(d.history.at(-1)).toMatchObject({ action: 'tab.update', detail: { note: 'oat milk' } });
+    expect(Object.keys(d.history.at(-1)!.detail)).toEqual(['note']);
+    expect(l.call('tab.update', { tabId: tab.id, note: 'oat milk' }).history).toHaveLength(d.history.length);
+  });
+
+  it('tells the screens when the currency is locked', () => {
+    expect(l.call('store.get', {}).currencyLocked).toBe(false);
+    const tab = l.call('tab.open', {});
+    l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    expect(l.call('store.get', {}).currencyLocked).toBe(true);
+  });
+});

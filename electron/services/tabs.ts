@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors';
 import { roleAllows } from '../../shared/permissions';
+import { MAX_QTY } from '../../shared/schemas';
 import { lineAmounts } from '../../shared/domain/tax';
 import type { ParsedInput } from '../../shared/contract';
 import type { TabDetail } from '../../shared/types';
@@ -51,8 +52,11 @@ export function openTab(ctx: ServiceContext, input: ParsedInput<'tab.open'>): Ta
 export function updateTab(ctx: ServiceContext, input: ParsedInput<'tab.update'>): TabDetail {
   const tab = readOpenTab(ctx.db, input.tabId);
   const next = { name: input.name ?? tab.name, label: input.label ?? tab.label, note: input.note ?? tab.note };
+  const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => tab[key as keyof typeof next] !== value));
+  if (Object.keys(changed).length === 0) return readTab(ctx.db, tab.id);
   ctx.db.prepare('UPDATE tabs SET name = ?, label = ?, note = ?, last_activity_at = ? WHERE id = ?').run(next.name, next.label, next.note, ctx.now, tab.id);
-  audit(ctx, 'tab.update', tab.id, next);
+  // History says what changed, not the whole record.
+  audit(ctx, 'tab.update', tab.id, changed);
   return readTab(ctx.db, tab.id);
 }
 
@@ -70,14 +74,27 @@ export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>):
   if (!db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(staffId)) {
     throw new DomainError('not_found', 'errors.staffMissing', { id: staffId }, 'staffId');
   }
-  const lineId = Number(
-    db
-      .prepare(
-        `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
-      )
-      .run(input.tabId, item.id, item.name, item.price_minor, item.tax_rate_milli, input.qty, staffId, ctx.now).lastInsertRowid,
-  );
+  // Tapping the same item again grows its line (same price, same server, no comp) rather than
+  // adding a second one; a comped or repriced line stays as it was.
+  const same = db
+    .prepare<[number, number, number, number, number], { id: number; qty: number }>(
+      `SELECT id, qty FROM tab_lines WHERE tab_id = ? AND item_id = ? AND unit_minor = ? AND tax_rate_milli = ? AND staff_id = ?
+         AND state = 'active' AND comp_kind IS NULL ORDER BY id DESC LIMIT 1`,
+    )
+    .get(input.tabId, item.id, item.price_minor, item.tax_rate_milli, staffId);
+  if (same && same.qty + input.qty > MAX_QTY) {
+    throw new DomainError('invalid_input', 'errors.field.qty', {}, 'qty');
+  }
+  const lineId = same
+    ? (db.prepare('UPDATE tab_lines SET qty = ? WHERE id = ?').run(same.qty + input.qty, same.id), same.id)
+    : Number(
+        db
+          .prepare(
+            `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+          )
+          .run(input.tabId, item.id, item.name, item.price_minor, item.tax_rate_milli, input.qty, staffId, ctx.now).lastInsertRowid,
+      );
   repostTab(ctx, input.tabId, 'line.add', `${item.name} x${input.qty}`);
   touch(ctx, input.tabId);
   audit(ctx, 'tab.addLine', input.tabId, { lineId, item: item.name, qty: input.qty, unitMinor: item.price_minor });
