@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../i18n/t';
-import { useShortcut } from '../hooks/use-shortcut';
+import { isTypingTarget, useShortcut } from '../hooks/use-shortcut';
 
 type Props = {
   title: ReactNode;
@@ -15,7 +15,16 @@ type Props = {
 /** The frame of every screen: a title, a back button bound to Esc, actions on the right. */
 export function Screen({ title, back, actions, children, className }: Props) {
   const navigate = useNavigate();
-  useShortcut('Escape', () => back && navigate(back), { enabled: back !== undefined, inFields: true });
+  // Esc leaves the screen, but first it only leaves the field being typed in (what was typed
+  // stays); an open panel closes itself before this runs (useEscapeFirst).
+  useShortcut(
+    'Escape',
+    (event) => {
+      if (isTypingTarget(event.target) && event.target instanceof HTMLElement) event.target.blur();
+      else if (back) navigate(back);
+    },
+    { enabled: back !== undefined, inFields: true },
+  );
   return (
     <main className={`screen ${className ?? ''}`}>
       <header className="screen__header">

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { formatMoney, MoneyError, parseMinor } from '../../shared/money';
 import type { StoreSettings } from '../../shared/types';
 import { describeError } from '../i18n/describe-error';
+import { normalizeAmountText } from './amount-text';
 
 export type MoneyTools = {
   exponent: number;
@@ -17,14 +18,12 @@ export function moneyTools(store: Pick<StoreSettings, 'currency' | 'locale' | 'e
     exponent: store.exponent,
     format: (minor) => formatMoney(minor, store.currency, store.locale),
     parse: (text) => {
-      // Spaces (including the narrow ones Intl puts in numbers) go; anything else stays, so
-      // "1e5" or "12abc" is refused rather than quietly read as another number.
-      const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-      const normalized = decimal === ',' ? compact.replace(/\./g, '').replace(',', '.') : compact;
+      const normalized = normalizeAmountText(text, decimal);
       try {
         return { ok: true, minor: parseMinor(normalized, store.exponent) };
       } catch (error) {
-        if (error instanceof MoneyError && error.key) return { ok: false, message: describeError({ message: error.message, key: error.key, params: error.params }) };
+        // The message quotes what the person typed, not the normalized form.
+        if (error instanceof MoneyError && error.key) return { ok: false, message: describeError({ message: error.message, key: error.key, params: { ...error.params, text } }) };
         return { ok: false, message: error instanceof Error ? error.message : String(error) };
       }
     },

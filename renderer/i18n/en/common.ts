@@ -12,6 +12,7 @@ export const common = {
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
+  'common.unsavedLeave': 'You have unsaved changes. Save them, or press Esc again to leave without saving.',
   'common.notFound': 'This tab does not exist. Go back to the board.',
 
   'access.heading': 'Open Aftertab from its link',

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Screen } from '../../components/Screen';
+import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { useStore } from '../../hooks/use-live-data';
 import { t } from '../../i18n/t';
 import { CountersSection } from './CountersSection';
@@ -23,6 +25,10 @@ export function SettingsScreen() {
 function SettingsForm({ store }: { store: StoreSettings }) {
   const form = useSettingsDraft(store);
   const count = form.changed.length;
+  // Unsaved edits are not thrown away by a stray Esc: the first one warns, the second leaves.
+  const [warnedAt, setWarnedAt] = useState<number | null>(null);
+  const warned = count > 0 && warnedAt === count;
+  useEscapeFirst(() => setWarnedAt(count), count > 0 && !warned);
   return (
     <form
       className="settings__form"
@@ -51,6 +57,11 @@ function SettingsForm({ store }: { store: StoreSettings }) {
           {form.status === 'nothing' && t('settings.noChanges')}
           {count > 0 && t('settings.unsaved', { count })}
         </p>
+        {warned && (
+          <p className="error-note" role="alert">
+            {t('common.unsavedLeave')}
+          </p>
+        )}
         <ErrorNote error={form.generalError} />
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useEscapeFirst } from '../../hooks/use-escape-first';
 import type { TabLine } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
@@ -12,6 +13,7 @@ type Props = { tabId: number; line: TabLine; money: MoneyTools; readOnly: boolea
 /** One line: what, who served it, how many (big − / +, or typed), comp and removal. */
 export function LineRow({ tabId, line, money, readOnly }: Props) {
   const [panel, setPanel] = useState<'remove' | 'comp' | null>(null);
+  useEscapeFirst(() => setPanel(null), panel !== null);
   const setQty = useCommand('tab.setQty');
   const removed = line.state === 'removed';
   const editable = !readOnly && !removed;

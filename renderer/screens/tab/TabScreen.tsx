@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { Link, useNavigate } from 'react-router';
 import type { StoreSettings, TabDetail } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -39,6 +40,7 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const navigate = useNavigate();
   const voidTab = useCommand('tab.void');
   const [panel, setPanel] = useState<Panel>(null);
+  useEscapeFirst(() => setPanel(null), panel !== null);
   const open = tab.status === 'open';
   const hasActiveLines = tab.lines.some((l) => l.state === 'active');
   const canSettle = open && hasActiveLines;
@@ -108,7 +110,7 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
 
       <div className={`tab-detail__columns ${open ? '' : 'tab-detail__columns--closed'}`}>
         {open && <CatalogPanel tabId={tab.id} catalog={catalog.data} format={money.format} />}
-        <section className="tab-detail__panel" aria-labelledby="tab-lines-heading">
+        <section className="tab-detail__panel tab-detail__lines-panel" aria-labelledby="tab-lines-heading">
           <h2 id="tab-lines-heading" className="tab-detail__heading">
             {t('tabDetail.linesHeading')}
           </h2>

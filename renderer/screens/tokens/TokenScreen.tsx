@@ -66,9 +66,11 @@ export function TokenScreen() {
     void openSelected();
   };
 
-  // Enter outside the fields (say, after tapping a token) opens too; on a button it stays a click.
+  // Enter outside the fields opens too, including on the token just tapped (focus stays on it);
+  // on any other button or link it stays a click.
   useShortcut('Enter', (event) => {
-    if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement) return;
+    const onSelectedToken = event.target instanceof HTMLButtonElement && event.target.getAttribute('aria-pressed') === 'true';
+    if (!onSelectedToken && (event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) return;
     event.preventDefault();
     void openSelected();
   });

@@ -1,0 +1,26 @@
+/**
+ * Turns what a person typed into the plain "1234.50" form parseMinor reads, whatever the
+ * locale's decimal mark. Both marks present: the last one is the decimal mark. Only the other
+ * locale's mark: it groups thousands when every group after it has exactly three digits
+ * ("1.234" in de-DE is 1234), otherwise it is a decimal mark ("4.40" in de-DE is 4,40 €), since
+ * people type a dot for cents whatever the keyboard says. Anything else is left for the parser
+ * to refuse.
+ */
+export function normalizeAmountText(text: string, decimalMark: string): string {
+  const compact = text.replace(/[\s\u00a0\u202f']/g, '');
+  const mark = decimalMark === ',' ? ',' : '.';
+  const other = mark === ',' ? '.' : ',';
+  const lastMark = compact.lastIndexOf(mark);
+  const lastOther = compact.lastIndexOf(other);
+  if (lastMark >= 0 && lastOther >= 0) {
+    const decimal = lastMark > lastOther ? mark : other;
+    const group = decimal === mark ? other : mark;
+    return compact.split(group).join('').replace(decimal, '.');
+  }
+  if (lastOther >= 0) {
+    const parts = compact.split(other);
+    if (parts.slice(1).every((part) => /^\d{3}$/.test(part))) return parts.join('');
+    return parts.length === 2 ? parts.join('.') : compact;
+  }
+  return mark === ',' ? compact.replace(',', '.') : compact;
+}
