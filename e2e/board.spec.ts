@@ -1,5 +1,6 @@
 import type { TabSummary } from '../shared/types';
-import { BoardPage, must, starterItems } from './pages/board-page';
+import { BoardPage, starterItems } from './pages/board-page';
+import { must } from './pages/commands';
 import { SlipPage } from './pages/slip-page';
 import { expect, test } from './fixtures';
 

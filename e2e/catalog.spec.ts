@@ -73,6 +73,11 @@ test('a bad price is refused in the form, Esc closes it, then Esc goes back to t
   await expect(catalog.group('Cuts')).toHaveCount(0);
   await expect(catalog.group('Colour')).toBeVisible();
 
+  // Esc first leaves the search (a search field clears itself on Esc, showing every group again), then goes back.
+  await page.keyboard.press('Escape');
+  await expect(catalog.search).not.toBeFocused();
+  await expect(catalog.search).toHaveValue('');
+  await expect(catalog.group('Cuts')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeHidden();
   await expect(page).toHaveURL(/#\/$/);

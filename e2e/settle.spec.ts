@@ -140,3 +140,44 @@ test('split by lines and by amount: each part is paid on its own until nothing i
   await expect(new ReceiptPage(page).payment('Other')).toContainText('Voucher 1234');
   expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
 });
+
+test('a split left with no unpaid part shows what was paid as history, not as a current split', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);
+  await api.call('settle.split', { tabId: opened.id, mode: 'even', parts: 2 });
+  await api.call('settle.pay', { tabId: opened.id, method: 'card', partNo: 1 });
+  // A line taken off after part 1 was paid drops the unpaid part: the old split is gone.
+  const croissant = opened.lines.find((l) => l.name === 'Croissant');
+  if (!croissant) throw new Error('no Croissant line');
+  const after = await api.call<{ split: { paymentId: number | null }[]; dueMinor: number }>('tab.removeLine', {
+    tabId: opened.id,
+    lineId: croissant.id,
+    reason: 'Ordered by mistake',
+  });
+  expect(after.split.filter((p) => p.paymentId === null)).toEqual([]);
+
+  const settle = new SettlePage(page);
+  await page.goto(appUrl);
+  await page.goto(`${webHost.url}#/tab/${opened.id}/settle`);
+  await expect(settle.due).toHaveText('€2.70');
+  const history = page.getByRole('region', { name: 'Already paid' });
+  await expect(history).toContainText('Part 1 by Card');
+  await expect(history).toContainText('€5.90');
+  await expect(history.getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Parts' })).toHaveCount(0);
+  await expect(settle.part(1)).toHaveCount(0);
+  await expect(settle.payPanel).toContainText('Take payment of €2.70');
+
+  await settle.method('Cash');
+  await settle.confirm();
+  await expect(settle.outcome).toContainText('Paid €2.70 by Cash.');
+  // Exact cash: there is no change to hand back, so no "Change €0.00".
+  await expect(settle.outcome).not.toContainText('Change');
+  await expect(page.getByText(`Settled. Token ${opened.token} is free again.`)).toBeVisible();
+  await settle.toReceipt();
+  const receipt = new ReceiptPage(page);
+  await expect(receipt.payment('Cash')).toContainText('€2.70');
+  await expect(receipt.payment('Cash')).not.toContainText('Change');
+  expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
+});

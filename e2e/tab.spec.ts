@@ -42,6 +42,58 @@ test('an unhappy customer: a line comped by 50 % with a reason shows on the tab 
   expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
 });
 
+test('tapping Latte twice grows one line to quantity 2 instead of adding a second line', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, []);
+  const tab = new TabPage(page);
+  await page.goto(appUrl);
+  await tab.goto(webHost.url, opened.id);
+
+  await tab.addItem('Latte');
+  await expect(tab.qtyField('Latte')).toHaveValue('1');
+  await tab.addItem('Latte');
+  await expect(tab.qtyField('Latte')).toHaveValue('2');
+  await expect(tab.lines).toHaveCount(1);
+  await expect(tab.line('Latte')).toContainText('€8.80');
+  await expect(tab.total('Due')).toHaveText('€8.80');
+
+  const after = await api.tab(opened.id);
+  expect(after.lines).toHaveLength(1);
+  expect(after.lines[0]).toMatchObject({ name: 'Latte', qty: 2 });
+  await expect(tab.history.getByText('Added Latte × 1', { exact: true })).toHaveCount(2);
+});
+
+test('an empty catalog points to the Catalog screen with a real link', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const opened = await api.call<{ id: number }>('tab.open', {});
+  const tab = new TabPage(page);
+  await page.goto(appUrl);
+  await tab.goto(webHost.url, opened.id);
+
+  await expect(page.getByText('The catalog is empty. Add items or load a starter catalog on the Catalog screen.')).toBeVisible();
+  const link = page.getByRole('region', { name: 'Add to the tab' }).getByRole('link', { name: 'Catalog screen' });
+  await expect(link).toHaveAttribute('href', '#/catalog');
+  await link.click();
+  await expect(page).toHaveURL(/#\/catalog$/);
+  await expect(page.getByRole('button', { name: 'Load café starter' })).toBeVisible();
+});
+
+test('editing details words the history from what changed', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const opened = await api.call<{ id: number }>('tab.open', { name: 'Alice' });
+  await api.call('tab.update', { tabId: opened.id, name: 'Alice', note: 'oat milk' });
+  await api.call('tab.update', { tabId: opened.id, name: 'Alicia' });
+  const tab = new TabPage(page);
+  await page.goto(appUrl);
+  await tab.goto(webHost.url, opened.id);
+
+  await expect(tab.history.getByText('Note changed: oat milk', { exact: true })).toBeVisible();
+  await expect(tab.history.getByText('Name changed to Alicia', { exact: true })).toBeVisible();
+  await expect(tab.history).not.toContainText('Name changed to Alice ');
+  await expect(tab.history).not.toContainText('Details changed');
+});
+
 test('a walkout is written off with a reason and leaves the board', async ({ page, request, webHost, appUrl }) => {
   const api = new CommandClient(request, webHost);
   const items = await api.seedCafe();

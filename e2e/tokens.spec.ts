@@ -1,6 +1,7 @@
 import type { TabSummary } from '../shared/types';
 import { expect, test } from './fixtures';
-import { BoardPage, must, sendCommand } from './pages/board-page';
+import { BoardPage } from './pages/board-page';
+import { must, sendCommand } from './pages/commands';
 import { SlipPage } from './pages/slip-page';
 import { TokensPage } from './pages/tokens-page';
 

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { must } from './commands';
 
 /** The board as a person sees it: by roles and visible words, not by CSS classes. */
 export class BoardPage {
@@ -56,34 +57,6 @@ export class BoardPage {
   }
 }
 
-let sent = 0;
-
-/**
- * Sends one command through the web host's HTTP API, as another window would; mutations get a
- * fresh command id. Fails the test when the ledger refuses, unless the refusal is expected.
- */
-export async function sendCommand<T = unknown>(
-  request: APIRequestContext,
-  host: { url: string; secret: string },
-  name: string,
-  input: unknown = {},
-): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
-  sent += 1;
-  const response = await request.post(`${host.url}api/command/${name}`, {
-    headers: { 'X-Aftertab-Secret': host.secret, 'Content-Type': 'application/json' },
-    data: { input, commandId: `e2e-board-${Date.now()}-${sent}` },
-  });
-  return (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-}
-
-/** Like sendCommand, but the command must succeed; returns its value. */
-export async function must<T = unknown>(request: APIRequestContext, host: { url: string; secret: string }, name: string, input: unknown = {}): Promise<T> {
-  const result = await sendCommand<T>(request, host, name, input);
-  if (!result.ok) throw new Error(`${name} was refused: ${result.error.message}`);
-  return result.value;
-}
-
-/** Loads the café starter catalog and returns the ids of its first two items. */
 export async function starterItems(request: APIRequestContext, host: { url: string; secret: string }): Promise<[number, number]> {
   const catalog = await must<{ items: { id: number }[] }>(request, host, 'catalog.loadStarter', { kind: 'cafe' });
   const [first, second] = catalog.items;

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** The store settings screen by labels and visible words. */
 export class SettingsPage {
@@ -44,19 +44,4 @@ export class SettingsPage {
   async save(): Promise<void> {
     await this.saveButton.click();
   }
-}
-
-type Host = { url: string; secret: string };
-let counter = 0;
-
-/** Calls a command through the web host's HTTP transport, as the renderer does. */
-export async function callCommand<T = unknown>(request: APIRequestContext, host: Host, name: string, input: object): Promise<T> {
-  counter += 1;
-  const response = await request.post(`${host.url}api/command/${name}`, {
-    headers: { 'X-Aftertab-Secret': host.secret, 'Content-Type': 'application/json' },
-    data: { input, commandId: `e2e-${Date.now()}-${counter}` },
-  });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name} failed: ${body.error?.message ?? response.status()}`);
-  return body.value as T;
 }

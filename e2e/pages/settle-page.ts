@@ -36,7 +36,7 @@ export class SettlePage {
   }
 
   async tipPreset(percent: 10 | 15 | 20): Promise<void> {
-    await this.payPanel.getByRole('group', { name: 'Tip' }).getByRole('button', { name: `${percent} %` }).click();
+    await this.payPanel.getByRole('group', { name: 'Tip' }).getByRole('button', { name: `${percent}%`, exact: true }).click();
   }
 
   async tipPayNone(): Promise<void> {

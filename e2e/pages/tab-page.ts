@@ -1,24 +1,18 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { Catalog, TabDetail } from '../../shared/types';
+import { must } from './commands';
 
 /** Calls a command over the web host's HTTP transport, as the specs' back door for setup and checks. */
 export class CommandClient {
-  private seq = 0;
   constructor(
     private readonly request: APIRequestContext,
     private readonly host: { url: string; secret: string },
   ) {}
 
-  async call<T>(name: string, input: object = {}): Promise<T> {
-    this.seq += 1;
-    const response = await this.request.post(`${this.host.url}api/command/${name}`, {
-      headers: { 'X-Aftertab-Secret': this.host.secret, 'Content-Type': 'application/json' },
-      data: { input, commandId: `e2e-${name.replace('.', '-')}-${Date.now()}-${this.seq}` },
-    });
-    const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${name} failed: ${body.error?.message ?? response.status()}`);
-    return body.value as T;
+  call<T>(name: string, input: object = {}): Promise<T> {
+    return must<T>(this.request, this.host, name, input);
   }
+
 
   tab(tabId: number): Promise<TabDetail> {
     return this.call<TabDetail>('tab.get', { tabId });

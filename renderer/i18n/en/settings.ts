@@ -19,6 +19,7 @@ export const settings = {
   'settings.currencyOther': 'Another currency…',
   'settings.currencyCode': 'Three-letter currency code',
   'settings.currencyHint': 'The currency is fixed once the first sale is recorded.',
+  'settings.currencyLockedHint': 'The currency is fixed now that sales are recorded.',
   'settings.locale': 'Number and date format',
   'settings.localeExample': 'Example: {example}',
   'settings.cashRounding': 'Cash rounding',

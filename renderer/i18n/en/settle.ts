@@ -36,6 +36,9 @@ export const settle = {
   'settle.partsHeading': 'Parts',
   'settle.partN': 'Part {n}',
   'settle.partPaid': 'Paid',
+  'settle.alreadyPaid': 'Already paid',
+  'settle.alreadyPaidPart': 'Part {n} by {method}',
+  'settle.alreadyPaidWhole': 'By {method}',
   'settle.payPart': 'Pay this part',
   'settle.paying': 'Paying now',
 
@@ -47,7 +50,7 @@ export const settle = {
   'settle.method.other': 'Other',
   'settle.tip': 'Tip',
   'settle.tip.none': 'No tip',
-  'settle.tip.percent': '{pct} %',
+  'settle.tip.percent': '{pct}%',
   'settle.tip.amount': 'Tip amount',
   'settle.tip.amountField': 'Tip amount',
   'settle.tip.preview': 'Tip {amount}',

@@ -30,9 +30,14 @@ export function TabCard({ tab, store, now }: Props) {
           <span className="board-card__token">{tab.token}</span>
           {partlyPaid && <span className="board-card__badge">{t('tab.partlyPaid')}</span>}
         </span>
-        <span className={`board-card__who${who ? '' : ' board-card__who--none'}`}>{who || t('tab.noName')}</span>
-        <span className="board-card__items">{t('tab.items', { count: tab.itemCount })}</span>
         <span className="board-card__due">{t('tab.due', { amount: formatMoney(tab.dueMinor, store.currency, store.locale) })}</span>
+        {/* Who and how many share a line: a long name is cut short (the full one is in the title), the count never is. */}
+        <span className="board-card__line">
+          <span className={`board-card__who${who ? '' : ' board-card__who--none'}`} title={who || undefined}>
+            {who || t('tab.noName')}
+          </span>
+          <span className="board-card__items">{t('tab.items', { count: tab.itemCount })}</span>
+        </span>
         <span className="board-card__age">
           {idle > 0 ? t('tab.age', { age: duration(age), idle: duration(idle) }) : t('tab.ageActiveNow', { age: duration(age) })}
         </span>

@@ -118,18 +118,21 @@ function CategoryRow({ category }: { category: Category }) {
   return (
     <li className="category-row" aria-label={category.name}>
       <span className="category-row__name">{category.name}</span>
-      <button type="button" className="button button--ghost" aria-label={t('catalog.renameLabel', { name: category.name })} onClick={() => setEditing(category.name)}>
-        {t('catalog.rename')}
-      </button>
-      <button
-        type="button"
-        className="button button--ghost"
-        aria-label={t('catalog.archiveLabel', { name: category.name })}
-        disabled={archive.pending}
-        onClick={() => void archive.run({ categoryId: category.id, archived: true })}
-      >
-        {t('catalog.archive')}
-      </button>
+      {/* The two buttons move as one: beside the name when it fits, together on the next line when not. */}
+      <span className="category-row__actions">
+        <button type="button" className="button button--ghost" aria-label={t('catalog.renameLabel', { name: category.name })} onClick={() => setEditing(category.name)}>
+          {t('catalog.rename')}
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t('catalog.archiveLabel', { name: category.name })}
+          disabled={archive.pending}
+          onClick={() => void archive.run({ categoryId: category.id, archived: true })}
+        >
+          {t('catalog.archive')}
+        </button>
+      </span>
       <ErrorNote error={archive.error} />
     </li>
   );

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CatalogItem, StoreSettings } from '../../../shared/types';
+import type { CatalogItem } from '../../../shared/types';
 import { ItemForm } from './ItemForm';
+import { testStore } from '../../test-support/store';
 
 const calls = vi.hoisted(() => ({ create: vi.fn(), update: vi.fn() }));
 
@@ -12,23 +13,7 @@ vi.mock('../../api', () => ({
   onEvent: () => () => undefined,
 }));
 
-const store: StoreSettings = {
-  name: 'My café',
-  currency: 'EUR',
-  exponent: 2,
-  locale: 'en-IE',
-  taxMode: 'inclusive',
-  taxRates: [
-    { rateMilli: 10_000, label: 'Standard' },
-    { rateMilli: 0, label: 'Zero' },
-  ],
-  tokenFirst: 1,
-  tokenLast: 40,
-  cashRoundingMinor: 1,
-  amberMinutes: 45,
-  redMinutes: 90,
-  payAfterTerms: '',
-};
+const store = testStore();
 const categories = [{ id: 7, name: 'Coffee', position: 0, archived: false }];
 const saved: CatalogItem = { id: 1, categoryId: 7, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '', archived: false };
 

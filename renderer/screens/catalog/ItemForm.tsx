@@ -7,7 +7,7 @@ import { useCommand } from '../../hooks/use-command';
 import { useMoney } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
 import { checkDraft, draftOf, EXPECT_MAX, type ItemDraft, type ItemFields } from './item-draft';
-import { useEscapeFirst } from './use-escape-first';
+import { useEscapeFirst } from '../../hooks/use-escape-first';
 
 type Props = {
   store: StoreSettings;

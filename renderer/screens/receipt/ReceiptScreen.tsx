@@ -99,7 +99,7 @@ function PaymentRows({ payment, money }: { payment: Payment; money: MoneyTools }
       </div>
       {payment.tipMinor > 0 && <Sub label={t('receipt.tip')} value={money.format(payment.tipMinor)} />}
       {payment.tenderedMinor !== null && <Sub label={t('receipt.tendered')} value={money.format(payment.tenderedMinor)} />}
-      {payment.method === 'cash' && <Sub label={t('receipt.change')} value={money.format(payment.changeMinor)} />}
+      {payment.method === 'cash' && payment.changeMinor > 0 && <Sub label={t('receipt.change')} value={money.format(payment.changeMinor)} />}
       {payment.roundingMinor !== 0 && <Sub label={t('receipt.rounding')} value={money.format(payment.roundingMinor)} />}
     </div>
   );

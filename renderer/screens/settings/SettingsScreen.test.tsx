@@ -4,21 +4,9 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreSettings } from '../../../shared/types';
 import { SettingsScreen } from './SettingsScreen';
+import { testStore } from '../../test-support/store';
 
-const store: StoreSettings = {
-  name: 'My café',
-  currency: 'EUR',
-  exponent: 2,
-  locale: 'en-IE',
-  taxMode: 'inclusive',
-  taxRates: [{ rateMilli: 10_000, label: 'Standard' }],
-  tokenFirst: 1,
-  tokenLast: 40,
-  cashRoundingMinor: 1,
-  amberMinutes: 45,
-  redMinutes: 90,
-  payAfterTerms: 'Pay when done.',
-};
+const store = testStore({ taxRates: [{ rateMilli: 10_000, label: 'Standard' }], payAfterTerms: 'Pay when done.' });
 
 const calls = vi.hoisted(() => ({ get: vi.fn(), update: vi.fn(), listeners: [] as ((e: { type: string }) => void)[] }));
 
@@ -94,6 +82,26 @@ describe('SettingsScreen', () => {
       'A rate has at most three decimals',
       'Nothing was saved: fix the fields marked in red.',
     ]);
+    expect(calls.update).not.toHaveBeenCalled();
+  });
+
+  it('keeps the currency editable with the general hint until money is on the books', async () => {
+    renderScreen();
+    const currency = (await screen.findByLabelText('Currency')) as HTMLSelectElement;
+    expect(currency.disabled).toBe(false);
+    expect(screen.getByText('The currency is fixed once the first sale is recorded.')).toBeTruthy();
+    expect(screen.queryByText('The currency is fixed now that sales are recorded.')).toBeNull();
+  });
+
+  it('disables the currency once sales are recorded and says why before any save', async () => {
+    calls.get.mockResolvedValue({ ok: true, value: { ...store, currencyLocked: true } });
+    renderScreen();
+    const currency = (await screen.findByLabelText('Currency')) as HTMLSelectElement;
+    expect(currency.disabled).toBe(true);
+    expect(currency.value).toBe('EUR');
+    const hint = screen.getByText('The currency is fixed now that sales are recorded.');
+    expect(currency.getAttribute('aria-describedby')?.split(' ')).toContain(hint.id);
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(calls.update).not.toHaveBeenCalled();
   });
 });

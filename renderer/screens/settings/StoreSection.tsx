@@ -44,11 +44,18 @@ export function StoreSection({ form, store }: Props) {
         />
       </SettingsField>
 
-      <SettingsField id="settings-currency" label={t('settings.currency')} hint={t('settings.currencyHint')} error={errorAt('currency')}>
+      <SettingsField
+        id="settings-currency"
+        label={t('settings.currency')}
+        hint={store.currencyLocked ? t('settings.currencyLockedHint') : t('settings.currencyHint')}
+        error={errorAt('currency')}
+      >
         <div className="settings-row">
           <select
             id="settings-currency"
             value={showCode ? OTHER : draft.currency}
+            // Once money is on the books the server refuses any other currency, so say so before anyone tries.
+            disabled={store.currencyLocked}
             onChange={(e) => {
               if (e.target.value === OTHER) return setTypingCode(true);
               setTypingCode(false);
@@ -67,6 +74,7 @@ export function StoreSection({ form, store }: Props) {
             <input
               aria-label={t('settings.currencyCode')}
               className="settings-code"
+              disabled={store.currencyLocked}
               value={draft.currency}
               maxLength={3}
               autoComplete="off"

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StoreSettings } from '../../../shared/types';
 import { buildUpdate, changedKeys, formOf, placeServerError, rebase } from './settings-form';
+import { testStore } from '../../test-support/store';
 
-const store: StoreSettings = {
-  name: 'My café',
-  currency: 'EUR',
-  exponent: 2,
-  locale: 'en-IE',
-  taxMode: 'inclusive',
-  taxRates: [
-    { rateMilli: 10_000, label: 'Standard' },
-    { rateMilli: 0, label: 'Zero' },
-  ],
-  tokenFirst: 1,
-  tokenLast: 40,
-  cashRoundingMinor: 1,
-  amberMinutes: 45,
-  redMinutes: 90,
-  payAfterTerms: 'Pay at the counter when you are done.',
-};
+const store = testStore({ payAfterTerms: 'Pay at the counter when you are done.' });
 
 describe('buildUpdate', () => {
   it('sends nothing when nothing changed', () => {

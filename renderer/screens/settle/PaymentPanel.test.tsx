@@ -1,26 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PaymentResult, StoreSettings } from '../../../shared/types';
+import type { PaymentResult } from '../../../shared/types';
 import { PaymentPanel } from './PaymentPanel';
+import { testStore } from '../../test-support/store';
 
 const pay = vi.fn();
 vi.mock('../../api', () => ({ api: { 'settle.pay': (...args: unknown[]) => pay(...args) }, onEvent: () => () => undefined, newCommandId: () => 'test-command-id' }));
 
-const store: StoreSettings = {
-  name: 'Test café',
-  currency: 'EUR',
-  exponent: 2,
-  locale: 'en-IE',
-  taxMode: 'inclusive',
-  taxRates: [{ rateMilli: 10_000, label: 'Standard' }],
-  tokenFirst: 1,
-  tokenLast: 40,
-  cashRoundingMinor: 1,
-  amberMinutes: 45,
-  redMinutes: 90,
-  payAfterTerms: '',
-};
+const store = testStore({ name: 'Test café', taxRates: [{ rateMilli: 10_000, label: 'Standard' }] });
 
 const paid = { ok: true, value: { payment: { method: 'card' }, changeMinor: 0 } as unknown as PaymentResult };
 
@@ -37,7 +25,7 @@ describe('PaymentPanel', () => {
     pay.mockResolvedValue(paid);
     const onPaid = panel();
     fireEvent.click(screen.getByRole('button', { name: 'Card' }));
-    fireEvent.click(screen.getByRole('button', { name: '15 %' }));
+    fireEvent.click(screen.getByRole('button', { name: '15%' }));
     expect(screen.getByText('Tip €0.89')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Taken on the terminal: €6.79' }));
     await waitFor(() => expect(onPaid).toHaveBeenCalled());

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import type { PaymentResult, Rating, SplitPart, TabDetail } from '../../../shared/types';
+import type { Payment, PaymentResult, Rating, SplitPart, TabDetail } from '../../../shared/types';
 import { ratings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
@@ -41,6 +41,31 @@ export function PartsList({ parts, current, money, onPick }: PartsProps) {
   );
 }
 
+/**
+ * Payments already taken when no part is left to pay (say lines were removed after part 1 was
+ * paid): history, not a split in progress, so there is nothing here to pick.
+ */
+export function AlreadyPaid({ payments, money }: { payments: Payment[]; money: MoneyTools }) {
+  return (
+    <section className="settle__panel settle__already" aria-labelledby="settle-already-heading">
+      <h2 id="settle-already-heading" className="settle__heading">
+        {t('settle.alreadyPaid')}
+      </h2>
+      <ul className="settle__already-list">
+        {payments.map((payment) => {
+          const method = methodName(payment.method);
+          return (
+            <li key={payment.id} className="settle__already-row">
+              <span>{payment.partNo === null ? t('settle.alreadyPaidWhole', { method }) : t('settle.alreadyPaidPart', { n: payment.partNo, method })}</span>
+              <span className="settle__already-amount">{money.format(payment.amountMinor)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 /** What the last payment did, in the server's numbers. */
 export function PaymentOutcome({ result, money }: { result: PaymentResult; money: MoneyTools }) {
   const { payment } = result;
@@ -49,7 +74,8 @@ export function PaymentOutcome({ result, money }: { result: PaymentResult; money
       {t('settle.result', { amount: money.format(payment.amountMinor), method: methodName(payment.method) })}{' '}
       {payment.tipMinor > 0 && <>{t('settle.resultTip', { amount: money.format(payment.tipMinor) })} </>}
       {payment.roundingMinor !== 0 && <>{t('settle.resultRounding', { amount: money.format(payment.roundingMinor) })} </>}
-      {payment.method === 'cash' && <strong className="settle__outcome-change">{t('settle.resultChange', { amount: money.format(result.changeMinor) })}</strong>}
+      {/* An exact cash payment has no change to hand back, so "Change €0.00" would only be noise. */}
+      {payment.method === 'cash' && result.changeMinor > 0 && <strong className="settle__outcome-change">{t('settle.resultChange', { amount: money.format(result.changeMinor) })}</strong>}
     </p>
   );
 }

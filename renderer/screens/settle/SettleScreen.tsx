@@ -8,7 +8,7 @@ import { useTabId } from '../../hooks/use-tab-id';
 import { t } from '../../i18n/t';
 import { TabLoading, TabMissing } from '../tab/TabMissing';
 import { PaymentPanel } from './PaymentPanel';
-import { PartsList, PaymentOutcome, SettledPanel } from './SettleParts';
+import { AlreadyPaid, PartsList, PaymentOutcome, SettledPanel } from './SettleParts';
 import { SplitPanel } from './SplitPanel';
 import './settle.css';
 
@@ -57,7 +57,12 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
         <div className="settle__columns">
           <div className="settle__stack">
             <SplitPanel tab={tab} money={money} />
-            {tab.split.length > 0 && <PartsList parts={tab.split} current={part?.partNo ?? null} money={money} onPick={setPicked} />}
+            {/* With every part paid the old split is history: the rest is paid as one, so only the payments are listed. */}
+            {unpaid.length > 0 ? (
+              <PartsList parts={tab.split} current={part?.partNo ?? null} money={money} onPick={setPicked} />
+            ) : (
+              tab.payments.length > 0 && <AlreadyPaid payments={tab.payments} money={money} />
+            )}
           </div>
           <PaymentPanel
             key={part ? `part-${part.partNo}-${part.amountMinor}` : `whole-${tab.dueMinor}`}

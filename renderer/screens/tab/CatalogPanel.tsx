@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { Catalog, CatalogItem } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
@@ -63,7 +64,7 @@ export function CatalogPanel({ tabId, catalog, format }: Props) {
       {!catalog ? (
         <p className="tab-detail__muted">{t('common.loading')}</p>
       ) : catalog.items.length === 0 ? (
-        <p className="tab-detail__muted">{t('tabDetail.emptyCatalog')}</p>
+        <EmptyCatalog />
       ) : items.length === 0 ? (
         <p className="tab-detail__muted">{t('tabDetail.noItems')}</p>
       ) : (
@@ -74,6 +75,21 @@ export function CatalogPanel({ tabId, catalog, format }: Props) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** The way out of an empty catalog is a real link, placed where the sentence names the screen. */
+function EmptyCatalog() {
+  // {link} is left unfilled by t(), so the sentence can be split around it whatever the word order.
+  const [before = '', after = ''] = t('tabDetail.emptyCatalog').split('{link}');
+  return (
+    <p className="tab-detail__muted">
+      {before}
+      <Link className="tab-catalog__empty-link" to="/catalog">
+        {t('tabDetail.emptyCatalogLink')}
+      </Link>
+      {after}
+    </p>
   );
 }
 

@@ -20,6 +20,26 @@ describe('historyText', () => {
     expect(historyText(entry('settle.rate', { rating: 'happy' }), euro)).toBe('Rated: 😊 Happy');
   });
 
+  it('words a details edit from exactly the fields that changed', () => {
+    expect(historyText(entry('tab.update', { note: 'oat milk' }), euro)).toBe('Note changed: oat milk');
+    expect(historyText(entry('tab.update', { name: 'Alice' }), euro)).toBe('Name changed to Alice');
+    expect(historyText(entry('tab.update', { label: 'Window seat' }), euro)).toBe('Label changed to Window seat');
+    expect(historyText(entry('tab.update', { name: 'Alice', note: 'oat milk' }), euro)).toBe('Name changed to Alice; Note changed: oat milk');
+    expect(historyText(entry('tab.update', { name: 'Bo', label: 'Table 4', note: 'no sugar' }), euro)).toBe(
+      'Name changed to Bo; Label changed to Table 4; Note changed: no sugar',
+    );
+  });
+
+  it('says a cleared field was removed rather than changed to nothing', () => {
+    expect(historyText(entry('tab.update', { label: '' }), euro)).toBe('Label removed');
+    expect(historyText(entry('tab.update', { name: 'Alice', note: '' }), euro)).toBe('Name changed to Alice; Note removed');
+  });
+
+  it('keeps a multi-line note on one history line and ignores keys that are not details', () => {
+    expect(historyText(entry('tab.update', { note: 'oat milk\nextra hot' }), euro)).toBe('Note changed: oat milk extra hot');
+    expect(historyText(entry('tab.update', { tabId: 4 }), euro)).toBe('Details changed');
+  });
+
   it('shows an unknown action by name rather than hiding it', () => {
     expect(historyText(entry('deposit.apply', {}), euro)).toBe('deposit.apply');
   });

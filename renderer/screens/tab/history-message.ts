@@ -2,10 +2,9 @@ import type { HistoryEntry, PaymentMethod, Rating } from '../../../shared/types'
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/t';
 
-/** One message per audited command; an action this screen does not know is shown by name. */
+/** One message per audited command (a details edit is worded by updateText); an unknown action is shown by name. */
 const keys: Record<string, MessageKey> = {
   'tab.open': 'tabDetail.history.tab.open',
-  'tab.update': 'tabDetail.history.tab.update',
   'tab.addLine': 'tabDetail.history.tab.addLine',
   'tab.setQty': 'tabDetail.history.tab.setQty',
   'tab.removeLine': 'tabDetail.history.tab.removeLine',
@@ -37,9 +36,32 @@ export function compValue(kind: string, value: number, format: (minor: number) =
   return kind === 'percent' ? `${value}%` : format(value);
 }
 
+type DetailField = 'name' | 'label' | 'note';
+const updateKeys: Record<DetailField, { changed: MessageKey; cleared: MessageKey }> = {
+  name: { changed: 'tabDetail.history.update.name', cleared: 'tabDetail.history.update.nameCleared' },
+  label: { changed: 'tabDetail.history.update.label', cleared: 'tabDetail.history.update.labelCleared' },
+  note: { changed: 'tabDetail.history.update.note', cleared: 'tabDetail.history.update.noteCleared' },
+};
+
+/**
+ * A details edit: the server records only the fields that changed, so each key present is worded
+ * and nothing else is mentioned; an empty value means the field was cleared.
+ */
+function updateText(detail: HistoryEntry['detail']): string {
+  const parts = (Object.keys(updateKeys) as DetailField[])
+    .filter((field) => Object.hasOwn(detail, field))
+    .map((field) => {
+      const value = str(detail[field]).replace(/\s+/g, ' ').trim();
+      return value ? t(updateKeys[field].changed, { value }) : t(updateKeys[field].cleared);
+    });
+  if (parts.length === 0) return t('tabDetail.history.tab.update');
+  return parts.reduce((first, rest) => t('tabDetail.history.update.join', { first, rest }));
+}
+
 /** Words one history entry in the store's money; the server keeps only the action and its facts. */
 export function historyText(entry: HistoryEntry, format: (minor: number) => string): string {
   const d = entry.detail;
+  if (entry.action === 'tab.update') return updateText(d);
   const key = keys[entry.action];
   if (!key) return t('tabDetail.history.other', { action: entry.action });
   const vars: Record<string, string | number> = {

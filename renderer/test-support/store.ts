@@ -1,0 +1,24 @@
+import type { StoreSettings } from '../../shared/types';
+
+/** A default café store for renderer tests; each test overrides only what it is about. */
+export function testStore(overrides: Partial<StoreSettings> = {}): StoreSettings {
+  return {
+    name: 'My café',
+    currency: 'EUR',
+    exponent: 2,
+    locale: 'en-IE',
+    taxMode: 'inclusive',
+    taxRates: [
+      { rateMilli: 10_000, label: 'Standard' },
+      { rateMilli: 0, label: 'Zero' },
+    ],
+    tokenFirst: 1,
+    tokenLast: 40,
+    cashRoundingMinor: 1,
+    amberMinutes: 45,
+    redMinutes: 90,
+    payAfterTerms: '',
+    currencyLocked: false,
+    ...overrides,
+  };
+}
