@@ -1,6 +1,7 @@
 import { applyPragmas, type Db } from '../electron/ledger/open';
 import { migrate } from '../electron/ledger/migrate';
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,17 +35,17 @@ export function floorRunner(db: Db) {
     payment: db.prepare("INSERT INTO payments (tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (?, ?, 'card', ?, ?, 1, ?)"),
     settle: db.prepare("UPDATE tabs SET status = 'settled', closed_at = ?, last_activity_at = ? WHERE id = ?"),
   };
-  let seq = 0;
   const hash = 'f'.repeat(64);
   const open = db.transaction((token: number, now: string) => {
-    const id = `floor-${(seq += 1)}`;
+    // Random ids, as callers send them: they land anywhere in the commands index, not at its end.
+    const id = randomUUID();
     const tabId = Number(s.openTab.run(token, now, now).lastInsertRowid);
     s.audit.run(now, 'tab.open', tabId, JSON.stringify({ token, name: '', label: '' }));
     s.command.run(id, 'tab.open', hash, resultJson(tabId, token, 0, now), now);
     return tabId;
   });
   const add = db.transaction((tabId: number, n: number, now: string) => {
-    const id = `floor-${(seq += 1)}`;
+    const id = randomUUID();
     s.line.run(tabId, now);
     s.totals.run(tabId, 400 * n, 40 * n, 440 * n);
     const entryId = Number(s.entry.run(now, 'line.add', tabId, id).lastInsertRowid);
@@ -56,7 +57,7 @@ export function floorRunner(db: Db) {
     s.command.run(id, 'tab.addLine', hash, resultJson(tabId, 0, n, now), now);
   });
   const settle = db.transaction((tabId: number, due: number, tip: number, now: string) => {
-    const id = `floor-${(seq += 1)}`;
+    const id = randomUUID();
     const entryId = Number(s.entry.run(now, 'payment.card', tabId, id).lastInsertRowid);
     s.posting.run(entryId, 'card_clearing', due + tip);
     s.posting.run(entryId, 'tabs_receivable', -due);

@@ -31,7 +31,7 @@ function readActiveLine(ctx: ServiceContext, tabId: number, lineId: number) {
 export function openTab(ctx: ServiceContext, input: ParsedInput<'tab.open'>): TabDetail {
   const { db } = ctx;
   const settings = readSettings(db);
-  const token = input.token ?? nextFreeToken(db);
+  const token = input.token ?? nextFreeToken(db, settings);
   if (token === null) throw new DomainError('no_free_token', 'errors.noFreeToken', { first: settings.tokenFirst, last: settings.tokenLast });
   if (token < settings.tokenFirst || token > settings.tokenLast) {
     throw new DomainError('token_out_of_range', 'errors.tokenOutOfRange', { token, first: settings.tokenFirst, last: settings.tokenLast }, 'token');

@@ -17,8 +17,8 @@ export function tokenPool(db: Db): TokenState[] {
 }
 
 /** The lowest free token, or null when every token is out. */
-export function nextFreeToken(db: Db): number | null {
-  const { tokenFirst, tokenLast } = readSettings(db);
+export function nextFreeToken(db: Db, range: { tokenFirst: number; tokenLast: number } = readSettings(db)): number | null {
+  const { tokenFirst, tokenLast } = range;
   const held = heldTokens(db);
   for (let token = tokenFirst; token <= tokenLast; token += 1) if (!held.has(token)) return token;
   return null;
