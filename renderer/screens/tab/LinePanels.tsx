@@ -6,6 +6,7 @@ import type { MoneyTools } from '../../hooks/use-money';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/t';
 import { errorElsewhere, errorFor } from './field-error';
+import { FormActions } from '../../components/FormActions';
 
 type PanelProps = { tabId: number; line: TabLine; onDone: () => void };
 
@@ -24,14 +25,7 @@ export function RemovePanel({ tabId, line, onDone }: PanelProps) {
         <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={remove.error !== null} />
       </label>
       <ErrorNote error={remove.error} />
-      <div className="tab-line__panel-actions">
-        <button type="submit" className="button button--danger" disabled={remove.pending}>
-          {t('tabDetail.removeConfirm')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions className="tab-line__panel-actions" confirm={t('tabDetail.removeConfirm')} pending={remove.pending} onCancel={onDone} danger />
     </form>
   );
 }
@@ -106,14 +100,7 @@ export function CompPanel({ tabId, line, money, onDone }: PanelProps & { money: 
       </fieldset>
       <ErrorNote error={errorFor(comp.error, ['reason'])} />
       <ErrorNote error={errorElsewhere(comp.error, ['value', 'reason'])} />
-      <div className="tab-line__panel-actions">
-        <button type="submit" className="button button--primary" disabled={comp.pending}>
-          {t('tabDetail.compConfirm')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions className="tab-line__panel-actions" confirm={t('tabDetail.compConfirm')} pending={comp.pending} onCancel={onDone} />
     </form>
   );
 }

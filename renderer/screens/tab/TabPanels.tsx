@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
 import { t } from '../../i18n/t';
 import { errorElsewhere, errorFor } from './field-error';
+import { FormActions } from '../../components/FormActions';
 
 /** Name, label and notes, edited in place; Enter saves. */
 export function TabDetailsForm({ tab, onDone }: { tab: TabDetail; onDone: () => void }) {
@@ -42,14 +43,7 @@ export function TabDetailsForm({ tab, onDone }: { tab: TabDetail; onDone: () => 
       </label>
       <ErrorNote error={errorFor(update.error, ['note'])} />
       <ErrorNote error={errorElsewhere(update.error, ['name', 'label', 'note'])} />
-      <div className="tab-detail__form-actions">
-        <button type="submit" className="button button--primary" disabled={update.pending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions className="tab-detail__form-actions" confirm={t('common.save')} pending={update.pending} onCancel={onDone} />
     </form>
   );
 }
@@ -74,14 +68,7 @@ export function WalkoutPanel({ tab, due, onCancel }: { tab: TabDetail; due: stri
         <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={writeOff.error !== null} />
       </label>
       <ErrorNote error={writeOff.error} />
-      <div className="tab-detail__form-actions">
-        <button type="submit" className="button button--danger" disabled={writeOff.pending}>
-          {t('tabDetail.walkoutConfirm', { amount: due })}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions className="tab-detail__form-actions" confirm={t('tabDetail.walkoutConfirm', { amount: due })} pending={writeOff.pending} onCancel={onCancel} danger />
     </form>
   );
 }
