@@ -1,17 +1,12 @@
 import { expect, test } from './fixtures';
 import { CatalogPage } from './pages/catalog-page';
 import { SettingsPage } from './pages/settings-page';
-import { CommandClient, TabPage } from './pages/tab-page';
+import { CommandClient, openTabScreen } from './pages/tab-page';
 import { TokensPage } from './pages/tokens-page';
 import type { StoreSettings } from '../shared/types';
 
 test('Esc closes an open panel first, leaves a field next, and only then goes back', async ({ page, appUrl, request, webHost }) => {
-  const ledger = new CommandClient(request, webHost);
-  const items = await ledger.seedCafe();
-  const tab = await ledger.openTabWith(items, ['Latte']);
-  const tabPage = new TabPage(page);
-  await page.goto(appUrl);
-  await tabPage.goto(webHost.url, tab.id);
+  const { api: ledger, opened: tab, tab: tabPage } = await openTabScreen(page, request, { ...webHost, appUrl }, ['Latte']);
   await tabPage.lines.first().getByRole('button', { name: 'Remove', exact: true }).click();
   const reason = page.getByRole('form', { name: 'Remove Latte' }).getByRole('textbox', { name: 'Why is it removed?' });
   await reason.fill('half typed');

@@ -1,15 +1,10 @@
 import { BoardPage } from './pages/board-page';
 import { ReceiptPage, SettlePage } from './pages/settle-page';
-import { CommandClient, TabPage } from './pages/tab-page';
+import { CommandClient, openTabScreen, TabPage } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
 test('an unhappy customer: a line comped by 50 % with a reason shows on the tab and the receipt', async ({ page, request, webHost, appUrl }) => {
-  const api = new CommandClient(request, webHost);
-  const items = await api.seedCafe();
-  const opened = await api.openTabWith(items, []);
-  const tab = new TabPage(page);
-  await page.goto(appUrl);
-  await tab.goto(webHost.url, opened.id);
+  const { api, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, []);
 
   await tab.addItem('Latte');
   await expect(tab.line('Latte')).toBeVisible();
@@ -43,12 +38,7 @@ test('an unhappy customer: a line comped by 50 % with a reason shows on the tab 
 });
 
 test('tapping Latte twice grows one line to quantity 2 instead of adding a second line', async ({ page, request, webHost, appUrl }) => {
-  const api = new CommandClient(request, webHost);
-  const items = await api.seedCafe();
-  const opened = await api.openTabWith(items, []);
-  const tab = new TabPage(page);
-  await page.goto(appUrl);
-  await tab.goto(webHost.url, opened.id);
+  const { api, opened, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, []);
 
   await tab.addItem('Latte');
   await expect(tab.qtyField('Latte')).toHaveValue('1');
@@ -117,12 +107,7 @@ test('a walkout is written off with a reason and leaves the board', async ({ pag
 });
 
 test('a quantity that is not a number is refused next to the field and nothing is posted', async ({ page, request, webHost, appUrl }) => {
-  const api = new CommandClient(request, webHost);
-  const items = await api.seedCafe();
-  const opened = await api.openTabWith(items, ['Latte']);
-  const tab = new TabPage(page);
-  await page.goto(appUrl);
-  await tab.goto(webHost.url, opened.id);
+  const { api, opened, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, ['Latte']);
   const before = await api.tab(opened.id);
 
   await tab.typeQty('Latte', 'abc');
@@ -143,12 +128,7 @@ test('a quantity that is not a number is refused next to the field and nothing i
 });
 
 test('keyboard: / searches, Enter settles, Esc goes back', async ({ page, request, webHost, appUrl }) => {
-  const api = new CommandClient(request, webHost);
-  const items = await api.seedCafe();
-  const opened = await api.openTabWith(items, []);
-  const tab = new TabPage(page);
-  await page.goto(appUrl);
-  await tab.goto(webHost.url, opened.id);
+  const { opened, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, []);
 
   await page.keyboard.press('/');
   await expect(tab.search).toBeFocused();

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Host } from './commands';
 import type { Catalog, TabDetail } from '../../shared/types';
 import { must } from './commands';
 
@@ -114,4 +115,18 @@ export class TabPage {
     await panel.getByRole('textbox', { name: 'What happened?' }).fill(reason);
     await panel.getByRole('button', { name: /^Write off / }).click();
   }
+}
+
+/**
+ * The usual scene: the café starter loaded, a tab opened on the next token with the named
+ * items, and this page showing that tab.
+ */
+export async function openTabScreen(page: Page, request: APIRequestContext, host: Host & { appUrl: string }, itemNames: string[] = []) {
+  const api = new CommandClient(request, host);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, itemNames);
+  const tab = new TabPage(page);
+  await page.goto(host.appUrl);
+  await tab.goto(host.url, opened.id);
+  return { api, items, opened, tab };
 }
