@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Permission } from './permissions';
 import * as s from './schemas';
+import type * as C from './closing-types';
 import type * as T from './types';
 import { ratings } from './types';
 
@@ -15,10 +16,18 @@ export type CommandDef<I extends z.ZodType = z.ZodType, R = unknown> = {
   mutates: boolean;
   /** Type-only marker for the result; never set or read at run time. */
   result?: [R];
+  /**
+   * Runs in the host (asynchronously, outside any ledger transaction and without command-id
+   * replay): backups and restores, which copy or replace the database file itself.
+   */
+  host?: true;
 };
 
 function query<R>() {
   return <I extends z.ZodType>(input: I, permission: Permission): CommandDef<I, R> => ({ input, permission, mutates: false });
+}
+function host<R>() {
+  return <I extends z.ZodType>(input: I, permission: Permission): CommandDef<I, R> => ({ input, permission, mutates: false, host: true });
 }
 function mutation<R>() {
   return <I extends z.ZodType>(input: I, permission: Permission): CommandDef<I, R> => ({ input, permission, mutates: true });
@@ -39,6 +48,9 @@ const storeUpdate = z
     amberMinutes: z.number().int().min(1).max(1440).optional(),
     redMinutes: z.number().int().min(1).max(1440).optional(),
     payAfterTerms: s.text(280).optional(),
+    /** Minutes after local midnight at which one business day ends and the next begins. */
+    dayBoundaryMinutes: z.number().int().min(0).max(1439).optional(),
+    timeZone: s.timeZone.optional(),
   })
   .strict();
 
@@ -126,6 +138,50 @@ export const contract = {
   'settle.rate': mutation<T.TabDetail>()(z.object({ tabId: s.id, rating: z.enum(ratings) }).strict(), 'tabs.write'),
 
   'ledger.check': query<T.LedgerCheck>()(s.empty, 'ledger.read'),
+
+  'drawer.get': query<C.DrawerState>()(s.empty, 'tabs.read'),
+  'drawer.open': mutation<C.DrawerState>()(z.object({ float: s.cashCount }).strict(), 'drawer.operate'),
+  'drawer.move': mutation<C.DrawerState>()(
+    z.object({ kind: z.enum(['paid_in', 'paid_out']), amountMinor: s.positiveAmount, reason: s.reason }).strict(),
+    'drawer.operate',
+  ),
+  /** The blind count: only after it is entered are the expected cash and the variance shown. */
+  'drawer.count': mutation<C.DrawerState>()(z.object({ count: s.cashCount }).strict(), 'drawer.operate'),
+  /** A manager accepts the count; a variance needs a reason and is posted to cash over/short. */
+  'drawer.close': mutation<C.DrawerState>()(z.object({ varianceReason: s.text(200).default('') }).strict(), 'drawer.signOff'),
+
+  'day.status': query<C.DayStatus>()(s.empty, 'tabs.read'),
+  /** Closes a business day with a numbered Z report; refused while a drawer is open. */
+  'day.close': mutation<C.DayReport>()(z.object({ businessDate: s.businessDate }).strict(), 'day.close'),
+  /** An X report: an unclosed day as it stands (the current business day by default). */
+  'report.x': query<C.DayReport>()(z.object({ businessDate: s.businessDate.optional() }).strict(), 'ledger.read'),
+  'report.z': query<C.DayReport>()(z.object({ zNumber: s.id }).strict(), 'ledger.read'),
+  'report.zList': query<C.ClosedDay[]>()(z.object({ limit: z.number().int().min(1).max(400).default(60) }).strict(), 'ledger.read'),
+  /** A day's report (its Z if closed, else an X) or its journal as CSV. */
+  'report.csv': query<C.CsvExport>()(z.object({ what: z.enum(['report', 'journal']), businessDate: s.businessDate }).strict(), 'ledger.read'),
+
+  'backup.status': host<C.BackupStatus>()(s.empty, 'backup.manage'),
+  'backup.configure': host<C.BackupStatus>()(
+    z
+      .object({
+        folder: z.string().trim().min(1, 'errors.field.backupFolder').max(1000).optional(),
+        keep: z.number().int().min(1).max(365).optional(),
+        everyMinutes: z.number().int().min(5).max(1440).optional(),
+      })
+      .strict(),
+    'backup.manage',
+  ),
+  'backup.now': host<C.BackupInfo>()(s.empty, 'backup.manage'),
+  'backup.restore': host<C.RestoreResult>()(z.object({ name: s.backupName }).strict(), 'backup.manage'),
+  /**
+   * Recovery mode: the ledger failed its start-up check, so there is no staff table to look a
+   * permission up in. The host answers these two without a staff lookup (the permission below
+   * is nominal); that is safe because only our own window (Electron) or a page holding the
+   * per-launch secret on 127.0.0.1 (web host) can call at all, and either could already act as
+   * the store's owner. Outside recovery mode, status says damaged: false and restore is refused.
+   */
+  'recovery.status': host<C.RecoveryStatus>()(s.empty, 'tabs.read'),
+  'recovery.restore': host<C.RestoreResult>()(z.object({ name: s.backupName }).strict(), 'tabs.read'),
 } as const satisfies Record<string, CommandDef>;
 
 export type Contract = typeof contract;

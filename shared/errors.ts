@@ -21,6 +21,13 @@ export type ErrorCode =
   | 'nothing_due'
   | 'store_locked'
   | 'unauthorized'
+  | 'drawer_open'
+  | 'drawer_closed'
+  | 'drawer_counting'
+  | 'drawer_not_counted'
+  | 'day_closed'
+  | 'backup_failed'
+  | 'ledger_damaged'
   | 'internal';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isKnownCurrency } from './money';
 import { MAX_RATE_MILLI } from './domain/tax';
+import { isTimeZone, isValidDate } from './domain/business-day';
 
 /**
  * Largest amount any single input may carry (a trillion minor units), and the largest quantity:
@@ -55,3 +56,22 @@ export const commandId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'command ids use letters, digits, - and _');
 
 export const empty = z.object({}).strict();
+
+/** A business day, YYYY-MM-DD. */
+export const businessDate = z.string().refine(isValidDate, 'errors.field.businessDate');
+
+export const timeZone = z.string().min(1).max(64).refine(isTimeZone, 'errors.field.timeZone');
+
+/** Cash counted as a total, or note by note and coin by coin. */
+export const cashCount = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('total'), totalMinor: amount }).strict(),
+  z
+    .object({
+      kind: z.literal('denominations'),
+      counts: z.array(z.object({ denominationMinor: positiveAmount, qty: z.number({ error: 'errors.field.countQty' }).int('errors.field.countQty').min(0, 'errors.field.countQty').max(100_000, 'errors.field.countQty') }).strict()).max(40),
+    })
+    .strict(),
+]);
+
+/** A file in the backup folder, by name only: no folders, no way out of it. */
+export const backupName = z.string().regex(/^aftertab-[0-9A-Za-z_.-]+\.sqlite$/, 'errors.field.backupName').max(120);

@@ -21,6 +21,10 @@ export type StoreSettings = {
   redMinutes: number;
   /** Printed on every token slip, e.g. "Pay at the counter when you're done." */
   payAfterTerms: string;
+  /** Minutes after local midnight at which one business day ends and the next begins (240 = 04:00). */
+  dayBoundaryMinutes: number;
+  /** The IANA time zone business days are counted in; the shop PC's zone when the store was set up. */
+  timeZone: string;
   /** True once money is on the books: from then on the currency cannot change. */
   currencyLocked: boolean;
 };
@@ -145,4 +149,7 @@ export type LedgerCheck = {
 export type AppEvent =
   | { type: 'tabs.changed'; tabIds: number[] }
   | { type: 'catalog.changed' }
-  | { type: 'store.changed' };
+  | { type: 'store.changed' }
+  | { type: 'drawer.changed' }
+  | { type: 'day.changed' }
+  | { type: 'backup.changed' };

@@ -41,6 +41,21 @@ beforeAll(() => {
     'settle.pay': { tabId: tab.id, method: 'cash', amountMinor: 100, tipPercent: 10, tenderedMinor: 200, reference: 'r' },
     'settle.rate': { tabId: tab.id, rating: 'happy' },
     'ledger.check': {},
+    'drawer.get': {},
+    'drawer.open': { float: { kind: 'denominations', counts: [{ denominationMinor: 1000, qty: 2 }] } },
+    'drawer.move': { kind: 'paid_out', amountMinor: 500, reason: 'milk' },
+    'drawer.count': { count: { kind: 'total', totalMinor: 2500 } },
+    'drawer.close': { varianceReason: 'miscounted change' },
+    'day.status': {},
+    'day.close': { businessDate: '2026-11-24' },
+    'report.x': { businessDate: '2026-11-24' },
+    'report.z': { zNumber: 1 },
+    'report.zList': { limit: 10 },
+    'report.csv': { what: 'journal', businessDate: '2026-11-24' },
+    'backup.status': {},
+    'backup.configure': { folder: '/media/usb/aftertab', keep: 7, everyMinutes: 30 },
+    'backup.now': {},
+    'backup.restore': { name: 'aftertab-20261124T090000Z-manual.sqlite' },
   };
 });
 afterAll(() => l.cleanup());

@@ -32,7 +32,9 @@ export class HandlerRegistry {
     return this;
   }
   complete(): Handlers {
-    const missing = Object.keys(contract).filter((name) => !this.map.has(name as CommandName));
+    const missing = Object.entries(contract)
+      .filter(([name, def]) => !('host' in def) && !this.map.has(name as CommandName))
+      .map(([name]) => name);
     if (missing.length > 0) throw new Error(`commands without a handler: ${missing.join(', ')}`);
     return Object.fromEntries(this.map) as unknown as Handlers;
   }
@@ -55,7 +57,9 @@ function hashPayload(name: string, input: unknown): string {
 
 function eventsFor(name: CommandName, input: unknown, value: unknown): AppEvent[] {
   if (name.startsWith('catalog.')) return [{ type: 'catalog.changed' }];
-  if (name.startsWith('store.')) return [{ type: 'store.changed' }, { type: 'tabs.changed', tabIds: [] }];
+  if (name.startsWith('store.')) return [{ type: 'store.changed' }, { type: 'tabs.changed', tabIds: [] }, { type: 'day.changed' }];
+  if (name.startsWith('drawer.')) return [{ type: 'drawer.changed' }, { type: 'day.changed' }];
+  if (name.startsWith('day.')) return [{ type: 'day.changed' }, { type: 'tabs.changed', tabIds: [] }];
   const fromInput = (input as { tabId?: number }).tabId;
   const fromValue = (value as { id?: number; tab?: { id?: number } }).tab?.id ?? (value as { id?: number }).id;
   const tabId = fromInput ?? fromValue;

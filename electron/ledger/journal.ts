@@ -1,3 +1,4 @@
+import { addDays, businessDateOf } from '../../shared/domain/business-day';
 import { assertMinor } from '../../shared/money';
 import type { Db } from './open';
 
@@ -27,15 +28,36 @@ export function postEntry(db: Db, header: EntryHeader, postings: readonly Postin
   const sum = lines.reduce((s, [, amount]) => s + amount, 0);
   if (sum !== 0) throw new UnbalancedEntryError(`journal entry "${header.kind}" does not balance (off by ${sum})`);
   if (lines.length === 0) return null;
-  const entry = db
-    .prepare(
-      'INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, memo) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(header.at, header.kind, header.tabId, header.staffId, header.commandId, header.memo ?? '');
-  const entryId = Number(entry.lastInsertRowid);
+  const entryId = insertEntry(db, header);
   const insert = db.prepare('INSERT INTO postings (entry_id, account, amount_minor) VALUES (?, ?, ?)');
   for (const [account, amount] of lines) insert.run(entryId, account, amount);
   return entryId;
+}
+
+/**
+ * The business day a posting made at this moment belongs to: the day its local time falls in
+ * after the store's day boundary, or the day after the last closed one when that day is already
+ * closed (invariant 8: a closed day never changes; a late correction lands on the current day).
+ */
+export function businessDateAt(db: Db, at: string): string {
+  const store = db
+    .prepare<[], { day_boundary_minutes: number; time_zone: string }>('SELECT day_boundary_minutes, time_zone FROM store_settings WHERE id = 1')
+    .get();
+  const byClock = businessDateOf(new Date(at), store?.day_boundary_minutes ?? 240, store?.time_zone ?? 'UTC');
+  const lastClosed = lastClosedDate(db);
+  return lastClosed !== null && byClock <= lastClosed ? addDays(lastClosed, 1) : byClock;
+}
+
+export function lastClosedDate(db: Db): string | null {
+  return db.prepare<[], { d: string | null }>('SELECT max(business_date) AS d FROM z_reports').get()?.d ?? null;
+}
+
+/** The entry row alone: for postings (through postEntry) or an event that moves no money. */
+export function insertEntry(db: Db, header: EntryHeader): number {
+  const entry = db
+    .prepare('INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, memo, business_date) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(header.at, header.kind, header.tabId, header.staffId, header.commandId, header.memo ?? '', businessDateAt(db, header.at));
+  return Number(entry.lastInsertRowid);
 }
 
 export function writeAudit(db: Db, row: { at: string; staffId: number; command: string; tabId: number | null; detail: string }): void {
@@ -56,6 +78,13 @@ export const accounts = {
   comps: 'comps',
   walkouts: 'walkouts',
   rounding: 'rounding',
+  /** Cash outside the drawer (the safe, the bank bag): where a float comes from and a count goes. */
+  office: 'cash_office',
+  paidIn: 'paid_in',
+  paidOut: 'paid_out',
+  overShort: 'cash_over_short',
+  depositsHeld: 'deposits_held',
+  forfeited: 'forfeited_deposits',
   sales: (rate: string) => `sales:${rate}`,
   tax: (rate: string) => `tax_payable:${rate}`,
   tips: (staffId: number) => `tips_payable:${staffId}`,

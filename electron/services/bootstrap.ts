@@ -18,15 +18,15 @@ export const DEFAULT_SETTINGS = {
  * First run: default store settings and a default owner, so the counter works out of the box.
  * Returns the id of the staff member a fresh session acts as.
  */
-export function bootstrapStore(db: Db, now: string): number {
+export function bootstrapStore(db: Db, now: string, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'): number {
   return db.transaction(() => {
     const hasSettings = db.prepare('SELECT 1 FROM store_settings WHERE id = 1').get();
     if (!hasSettings) {
       const d = DEFAULT_SETTINGS;
       db.prepare(
-        `INSERT INTO store_settings (id, name, currency, locale, tax_mode, tax_rates_json, token_first, token_last, cash_rounding_minor, updated_at)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(d.name, d.currency, d.locale, d.taxMode, JSON.stringify(d.taxRates), d.tokenFirst, d.tokenLast, d.cashRoundingMinor, now);
+        `INSERT INTO store_settings (id, name, currency, locale, tax_mode, tax_rates_json, token_first, token_last, cash_rounding_minor, time_zone, updated_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(d.name, d.currency, d.locale, d.taxMode, JSON.stringify(d.taxRates), d.tokenFirst, d.tokenLast, d.cashRoundingMinor, timeZone, now);
     }
     const owner = db.prepare<[], { id: number }>("SELECT id FROM staff WHERE role = 'owner' AND active = 1 ORDER BY id LIMIT 1").get();
     if (owner) return owner.id;

@@ -1,6 +1,9 @@
 import { HandlerRegistry } from '../ipc/dispatcher';
 import { archiveItem, createCategory, createItem, listCatalog, loadStarter, updateCategory, updateItem } from './catalog';
+import { closeDay, dayStatus, xReport, zList, zReport } from './day';
+import { closeDrawer, countDrawer, moveCash, openDrawer, readDrawer } from './drawer';
 import { checkLedger } from './ledger-check';
+import { exportCsv } from './report-csv';
 import { clearSplit, pay, planSplit, rateTab } from './settle';
 import { getStore, updateStore } from './store';
 import { listOpenTabs, readTab } from './tab-read';
@@ -36,4 +39,15 @@ export const handlers = new HandlerRegistry()
   .register('settle.clearSplit', clearSplit)
   .register('settle.rate', rateTab)
   .register('ledger.check', (ctx) => checkLedger(ctx.db))
+  .register('drawer.get', (ctx) => readDrawer(ctx.db))
+  .register('drawer.open', openDrawer)
+  .register('drawer.move', moveCash)
+  .register('drawer.count', countDrawer)
+  .register('drawer.close', closeDrawer)
+  .register('day.status', (ctx) => dayStatus(ctx.db, ctx.now))
+  .register('day.close', closeDay)
+  .register('report.x', xReport)
+  .register('report.z', zReport)
+  .register('report.zList', zList)
+  .register('report.csv', exportCsv)
   .complete();

@@ -1,9 +1,10 @@
 import { DomainError } from '../../shared/errors';
 import { MAX_TAB_TOTAL } from '../../shared/schemas';
-import { computeTabTotals, rateLabel } from '../../shared/domain/tax';
-import { accounts, postEntry, type Posting } from '../ledger/journal';
+import { splitByWeights } from '../../shared/domain/split';
+import { computeTabTotals, lineAmounts, rateLabel, type RateTotals } from '../../shared/domain/tax';
+import { accounts, insertEntry, postEntry, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
-import { paidOn, readLines, readTabRow, toTaxLine } from './tab-read';
+import { paidOn, readLines, readTabRow, toTaxLine, type LineRow } from './tab-read';
 
 type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number; tax_minor: number; receivable_minor: number };
 
@@ -56,6 +57,59 @@ export function repostTab(ctx: ServiceContext, tabId: number, kind: string, memo
   if (totals.grossTotal < paidOn(db, tabId)) {
     throw new DomainError('conflict', 'errors.belowPaid');
   }
-  const entryId = postEntry(db, { kind, at: ctx.now, staffId: ctx.actor.id, tabId, commandId: ctx.commandId, memo }, postings);
+  const header = { kind, at: ctx.now, staffId: ctx.actor.id, tabId, commandId: ctx.commandId, memo };
+  const entryId = postEntry(db, header, postings);
   if (entryId !== null) db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
+  const compChanges = compReasonChanges(ctx, tabId, active, totals.byRate);
+  if (compChanges.length > 0) {
+    // A comp whose reason changed but whose amount did not moves no money; its entry still anchors the change.
+    const anchor = entryId ?? insertEntry(db, header);
+    const insert = db.prepare('INSERT INTO comp_postings (entry_id, tax_rate_milli, reason, amount_minor) VALUES (?, ?, ?, ?)');
+    for (const c of compChanges) insert.run(anchor, c.rateMilli, c.reason, c.amount);
+  }
+}
+
+type CompChange = { rateMilli: number; reason: string; amount: number };
+
+/**
+ * Shares each rate's posted comps out to the comp reasons of the lines they come from (largest
+ * remainder, by each line's comp), and returns how that differs from what is already recorded,
+ * so the comps account and the comps-by-reason always agree to the minor unit.
+ */
+function compReasonChanges(ctx: ServiceContext, tabId: number, active: LineRow[], byRate: readonly RateTotals[]): CompChange[] {
+  const next = new Map<string, CompChange>();
+  for (const rate of byRate) {
+    const comped = active.filter((l) => l.tax_rate_milli === rate.rateMilli && lineAmounts(toTaxLine(l)).comp > 0);
+    if (rate.comps === 0 || comped.length === 0) continue;
+    const shares = splitByWeights(rate.comps, comped.map((l) => lineAmounts(toTaxLine(l)).comp));
+    comped.forEach((l, i) => {
+      const reason = l.comp_reason ?? '';
+      const key = `${rate.rateMilli}|${reason}`;
+      const acc = next.get(key) ?? { rateMilli: rate.rateMilli, reason, amount: 0 };
+      next.set(key, { ...acc, amount: acc.amount + (shares[i] ?? 0) });
+    });
+  }
+  const prior = ctx.db
+    .prepare<[number], { tax_rate_milli: number; reason: string; comps_minor: number }>('SELECT tax_rate_milli, reason, comps_minor FROM tab_comp_totals WHERE tab_id = ?')
+    .all(tabId);
+  const changes: CompChange[] = [];
+  const upsert = ctx.db.prepare(
+    `INSERT INTO tab_comp_totals (tab_id, tax_rate_milli, reason, comps_minor) VALUES (?, ?, ?, ?)
+     ON CONFLICT (tab_id, tax_rate_milli, reason) DO UPDATE SET comps_minor = excluded.comps_minor`,
+  );
+  for (const old of prior) {
+    const key = `${old.tax_rate_milli}|${old.reason}`;
+    const now = next.get(key)?.amount ?? 0;
+    if (now !== old.comps_minor) {
+      changes.push({ rateMilli: old.tax_rate_milli, reason: old.reason, amount: now - old.comps_minor });
+      upsert.run(tabId, old.tax_rate_milli, old.reason, now);
+    }
+    next.delete(key);
+  }
+  for (const c of next.values()) {
+    if (c.amount === 0) continue;
+    changes.push(c);
+    upsert.run(tabId, c.rateMilli, c.reason, c.amount);
+  }
+  return changes;
 }

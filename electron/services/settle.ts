@@ -5,11 +5,12 @@ import { tipFromPercent } from '../../shared/domain/tender';
 import { roundToIncrement } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
 import type { PaymentResult, TabDetail } from '../../shared/types';
-import { accounts, postEntry, writeAudit, type Posting } from '../ledger/journal';
+import { accounts, insertEntry, postEntry, writeAudit, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { moneyText, readSettings } from './store';
 import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTaxLine } from './tab-read';
 import { markSettled } from './tabs';
+import { requireOpenDrawer } from './drawer';
 
 type PartRow = { part_no: number; amount_minor: number; payment_id: number | null };
 
@@ -122,6 +123,7 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
     [accounts.tips(tipStaffId), -tip],
   ];
   if (input.method === 'cash') {
+    requireOpenDrawer(db);
     // What changes hands in cash is rounded as a whole, tip included; the difference is the
     // rounding account's. A part payment that would round to nothing is refused, so rounding
     // can never pay a tab off by itself.
@@ -175,11 +177,7 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
 
 /** A zero payment on a fully comped tab moves no money but still needs an entry to point at. */
 function anchorEntry(ctx: ServiceContext, tabId: number): number {
-  return Number(
-    ctx.db
-      .prepare('INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, memo) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(ctx.now, 'payment.zero', tabId, ctx.actor.id, ctx.commandId, 'nothing due').lastInsertRowid,
-  );
+  return insertEntry(ctx.db, { kind: 'payment.zero', at: ctx.now, staffId: ctx.actor.id, tabId, commandId: ctx.commandId, memo: 'nothing due' });
 }
 
 /** Keeps the customer's one-tap satisfaction rating with the tab, open or settled. */

@@ -19,6 +19,8 @@ type SettingsRow = {
   amber_minutes: number;
   red_minutes: number;
   pay_after_terms: string;
+  day_boundary_minutes: number;
+  time_zone: string;
 };
 
 export const MAX_TOKENS = 1000;
@@ -39,6 +41,8 @@ export function readSettings(db: Db): StoreSettings {
     amberMinutes: row.amber_minutes,
     redMinutes: row.red_minutes,
     payAfterTerms: row.pay_after_terms,
+    dayBoundaryMinutes: row.day_boundary_minutes,
+    timeZone: row.time_zone,
     currencyLocked: db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get() !== undefined,
   };
 }
@@ -91,7 +95,8 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
 
   db.prepare(
     `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,
-       token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, pay_after_terms = ?, updated_at = ? WHERE id = 1`,
+       token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, pay_after_terms = ?,
+       day_boundary_minutes = ?, time_zone = ?, updated_at = ? WHERE id = 1`,
   ).run(
     next.name,
     next.currency,
@@ -104,6 +109,8 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     next.amberMinutes,
     next.redMinutes,
     next.payAfterTerms,
+    next.dayBoundaryMinutes,
+    next.timeZone,
     ctx.now,
   );
   writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify(input) });

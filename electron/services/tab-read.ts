@@ -18,7 +18,7 @@ type TabRow = {
   rating: Rating | null;
 };
 
-type LineRow = {
+export type LineRow = {
   id: number;
   item_id: number | null;
   name: string;

@@ -4,7 +4,7 @@ import { MAX_QTY } from '../../shared/schemas';
 import { lineAmounts } from '../../shared/domain/tax';
 import type { ParsedInput } from '../../shared/contract';
 import type { TabDetail } from '../../shared/types';
-import { accounts, postEntry, writeAudit } from '../ledger/journal';
+import { accounts, businessDateAt, postEntry, writeAudit } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { repostTab } from './repost';
 import { moneyText, readSettings } from './store';
@@ -140,7 +140,9 @@ export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>
 }
 
 function closeTab(ctx: ServiceContext, tabId: number, status: 'settled' | 'written_off' | 'voided', reason: string | null): void {
-  ctx.db.prepare('UPDATE tabs SET status = ?, closed_at = ?, close_reason = ?, last_activity_at = ? WHERE id = ?').run(status, ctx.now, reason, ctx.now, tabId);
+  ctx.db
+    .prepare('UPDATE tabs SET status = ?, closed_at = ?, close_reason = ?, last_activity_at = ?, closed_business_date = ? WHERE id = ?')
+    .run(status, ctx.now, reason, ctx.now, businessDateAt(ctx.db, ctx.now), tabId);
   ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
 }
 

@@ -45,6 +45,39 @@ export function assertInvariants(db: Db): void {
     .all();
   for (const { v } of amounts) expect(Number.isSafeInteger(v), `amount ${String(v)} is not a safe integer`).toBe(true);
 
+  // 7. The drawer's expected cash is its float plus every cash posting since it opened, and the
+  //    drawer account holds exactly that while a drawer is open (nothing when none is).
+  const cashTotal = db.prepare<[], { s: number | null }>("SELECT SUM(amount_minor) AS s FROM postings WHERE account = 'cash_drawer'").get()?.s ?? 0;
+  const open = db.prepare<[], { after_entry_id: number; float_minor: number }>("SELECT after_entry_id, float_minor FROM drawer_sessions WHERE status <> 'closed'").get();
+  if (open) {
+    const sinceOpen =
+      db
+        .prepare<[number], { s: number | null }>(
+          `SELECT SUM(p.amount_minor) AS s FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+           WHERE p.account = 'cash_drawer' AND e.id > ? AND e.kind <> 'drawer.open'`,
+        )
+        .get(open.after_entry_id)?.s ?? 0;
+    expect(cashTotal, 'cash in the drawer = float + cash postings since it opened').toBe(open.float_minor + sinceOpen);
+  } else {
+    expect(cashTotal, 'no drawer is open, so the drawer account is empty').toBe(0);
+  }
+
+  // 8. A closed business day never changes: no entry of a closed day was written after its Z.
+  const late = db
+    .prepare('SELECT e.id FROM journal_entries e JOIN z_reports z ON e.business_date <= z.business_date WHERE e.id > z.last_entry_id LIMIT 5')
+    .all();
+  expect(late, 'entries posted into a closed day').toEqual([]);
+
+  // Comps by reason add up to the comps account, entry by entry.
+  const compsOff = db
+    .prepare(
+      `SELECT e.id FROM journal_entries e
+       WHERE COALESCE((SELECT SUM(amount_minor) FROM postings WHERE entry_id = e.id AND account = 'comps'), 0)
+          <> COALESCE((SELECT SUM(amount_minor) FROM comp_postings WHERE entry_id = e.id), 0) LIMIT 5`,
+    )
+    .all();
+  expect(compsOff, 'entries whose comps do not match their comp reasons').toEqual([]);
+
   // 9. The connection keeps the production pragmas.
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('synchronous', { simple: true })).toBe(2);

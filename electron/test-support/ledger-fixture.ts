@@ -12,6 +12,8 @@ export type TestLedger = LedgerApp & {
   dir: string;
   /** Moves the injected clock forward. */
   advance: (ms: number) => void;
+  /** Sets the injected clock to an ISO time. */
+  setNow: (iso: string) => void;
   raw: (name: string, input: unknown, commandId?: string | null) => Result<unknown>;
   /** Runs a command (with a fresh command id when it mutates), checks the invariants, unwraps. */
   call: <N extends CommandName>(name: N, input: CommandInput<N>) => CommandResult<N>;
@@ -19,18 +21,29 @@ export type TestLedger = LedgerApp & {
   cleanup: () => void;
 };
 
-/** A real ledger file made by the real migrations in a temp folder, with a controllable clock. */
-export function makeLedger(start = '2026-11-24T09:00:00.000Z'): TestLedger {
+/**
+ * A real ledger file made by the real migrations in a temp folder, with a controllable clock.
+ * A drawer is opened with an empty float (which posts nothing) so tests can take cash; drawer
+ * and day-close tests pass `{ drawer: false }` and open their own.
+ */
+export function makeLedger(start = '2026-11-24T09:00:00.000Z', options: { drawer?: boolean } = {}): TestLedger {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-test-'));
   let now = Date.parse(start);
-  const app = startLedgerApp({ dataDir: dir, clock: () => new Date(now), log: () => undefined });
+  const app = startLedgerApp({ dataDir: dir, clock: () => new Date(now), log: () => undefined, timeZone: 'UTC' });
   const raw = (name: string, input: unknown, commandId: string | null = randomUUID()) =>
     app.dispatcher.dispatch(name, commandId === null ? { input } : { input, commandId }, app.session);
+  if (options.drawer !== false) {
+    const opened = raw('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
+    if (!opened.ok) throw new Error(`could not open the test drawer: ${opened.error.message}`);
+  }
   return {
     ...app,
     dir,
     advance: (ms) => {
       now += ms;
+    },
+    setNow: (iso) => {
+      now = Date.parse(iso);
     },
     raw,
     call: (name, input) => {
@@ -56,7 +69,7 @@ export function makeLedger(start = '2026-11-24T09:00:00.000Z'): TestLedger {
 
 /** Row counts and sums of every table a command can write, to prove a refusal wrote nothing. */
 export function snapshot(app: LedgerApp): Record<string, unknown> {
-  const tables = ['tabs', 'tab_lines', 'tab_rate_totals', 'journal_entries', 'postings', 'payments', 'split_parts', 'audit', 'commands', 'items', 'categories', 'store_settings'];
+  const tables = ['tabs', 'tab_lines', 'tab_rate_totals', 'journal_entries', 'postings', 'payments', 'split_parts', 'audit', 'commands', 'items', 'categories', 'store_settings', 'drawer_sessions', 'drawer_movements', 'z_reports', 'comp_postings', 'tab_comp_totals'];
   const out: Record<string, unknown> = {};
   for (const table of tables) out[table] = app.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
   return out;

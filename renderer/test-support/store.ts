@@ -18,6 +18,8 @@ export function testStore(overrides: Partial<StoreSettings> = {}): StoreSettings
     amberMinutes: 45,
     redMinutes: 90,
     payAfterTerms: '',
+    dayBoundaryMinutes: 240,
+    timeZone: 'UTC',
     currencyLocked: false,
     ...overrides,
   };

@@ -1,0 +1,109 @@
+import { DomainError } from '../../shared/errors';
+import type { ParsedInput } from '../../shared/contract';
+import type { ClosedDay, DayReport, DayStatus } from '../../shared/closing-types';
+import { businessDateAt, lastClosedDate, writeAudit } from '../ledger/journal';
+import type { Db } from '../ledger/open';
+import type { ServiceContext } from './context';
+import { isDrawerOpen } from './drawer';
+import { buildDayReport } from './report-build';
+import { readSettings } from './store';
+
+type ZRow = { z_number: number; business_date: string; closed_at: string; closed_by_name: string; report_json: string };
+
+const zSelect = `SELECT z.z_number, z.business_date, z.closed_at, s.name AS closed_by_name, z.report_json FROM z_reports z JOIN staff s ON s.id = z.closed_by`;
+
+function toClosedDay(row: ZRow): ClosedDay {
+  const report = JSON.parse(row.report_json) as DayReport;
+  return { zNumber: row.z_number, businessDate: row.business_date, closedAt: row.closed_at, closedBy: row.closed_by_name, netSalesMinor: report.sales.netMinor };
+}
+
+export function dayStatus(db: Db, now: string): DayStatus {
+  const settings = readSettings(db);
+  const current = businessDateAt(db, now);
+  const lastClosed = lastClosedDate(db);
+  const unclosed = db
+    .prepare<[string], { d: string }>('SELECT DISTINCT business_date AS d FROM journal_entries WHERE business_date > ? ORDER BY business_date')
+    .all(lastClosed ?? '')
+    .map((r) => r.d);
+  const oldest = unclosed[0];
+  const last = db.prepare<[], ZRow>(`${zSelect} ORDER BY z.z_number DESC LIMIT 1`).get();
+  return {
+    currentBusinessDate: current,
+    nextToClose: oldest !== undefined && oldest < current ? oldest : current,
+    unclosedDates: unclosed,
+    lastZ: last ? toClosedDay(last) : null,
+    drawerOpen: isDrawerOpen(db),
+    dayBoundaryMinutes: settings.dayBoundaryMinutes,
+    timeZone: settings.timeZone,
+  };
+}
+
+function zFor(db: Db, businessDate: string): ZRow | undefined {
+  return db.prepare<[string], ZRow>(`${zSelect} WHERE z.business_date = ?`).get(businessDate);
+}
+
+/**
+ * The Z: closes the next business day in order with the next number (never reused: numbers only
+ * grow, also past a restored older file), freezing the report as it stands. After it, every
+ * posting belongs to a later day (invariant 8).
+ */
+export function closeDay(ctx: ServiceContext, input: ParsedInput<'day.close'>): DayReport {
+  const { db } = ctx;
+  const closed = zFor(db, input.businessDate);
+  if (closed) throw new DomainError('day_closed', 'errors.day.alreadyClosed', { date: input.businessDate, z: closed.z_number }, 'businessDate');
+  const status = dayStatus(db, ctx.now);
+  if (status.drawerOpen) throw new DomainError('drawer_open', 'errors.day.drawerOpen');
+  if (input.businessDate > status.currentBusinessDate) {
+    throw new DomainError('invalid_input', 'errors.day.future', { date: input.businessDate, current: status.currentBusinessDate }, 'businessDate');
+  }
+  if (input.businessDate !== status.nextToClose) {
+    throw new DomainError('conflict', 'errors.day.inOrder', { date: status.nextToClose }, 'businessDate');
+  }
+  const numbers = db
+    .prepare<[], { top: number | null; floor: number }>('SELECT (SELECT max(z_number) FROM z_reports) AS top, z_number_floor AS floor FROM store_settings WHERE id = 1')
+    .get();
+  const zNumber = Math.max(numbers?.top ?? 0, numbers?.floor ?? 0) + 1;
+  const report = buildDayReport(db, input.businessDate, { kind: 'z', zNumber, generatedAt: ctx.now, generatedBy: ctx.actor.name });
+  const lastEntry = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM journal_entries').get()?.id ?? 0;
+  db.prepare('INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (?, ?, ?, ?, ?, ?)').run(
+    zNumber,
+    input.businessDate,
+    ctx.now,
+    ctx.actor.id,
+    lastEntry,
+    JSON.stringify(report),
+  );
+  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'day.close', tabId: null, detail: JSON.stringify({ zNumber, businessDate: input.businessDate, netSalesMinor: report.sales.netMinor }) });
+  return report;
+}
+
+/** An X: an unclosed day as it stands now. */
+export function xReport(ctx: ServiceContext, input: ParsedInput<'report.x'>): DayReport {
+  const { db } = ctx;
+  const current = businessDateAt(db, ctx.now);
+  const date = input.businessDate ?? current;
+  const closed = zFor(db, date);
+  if (closed) throw new DomainError('day_closed', 'errors.report.dayClosed', { date, z: closed.z_number }, 'businessDate');
+  if (date > current) throw new DomainError('invalid_input', 'errors.day.future', { date, current }, 'businessDate');
+  const lastClosed = lastClosedDate(db);
+  if (lastClosed !== null && date < lastClosed) {
+    throw new DomainError('not_found', 'errors.report.noDay', { date }, 'businessDate');
+  }
+  return buildDayReport(db, date, { kind: 'x', zNumber: null, generatedAt: ctx.now, generatedBy: ctx.actor.name });
+}
+
+export function zReport(ctx: ServiceContext, input: ParsedInput<'report.z'>): DayReport {
+  const row = ctx.db.prepare<[number], { report_json: string }>('SELECT report_json FROM z_reports WHERE z_number = ?').get(input.zNumber);
+  if (!row) throw new DomainError('not_found', 'errors.report.noZ', { z: input.zNumber }, 'zNumber');
+  return JSON.parse(row.report_json) as DayReport;
+}
+
+export function zList(ctx: ServiceContext, input: ParsedInput<'report.zList'>): ClosedDay[] {
+  return ctx.db.prepare<[number], ZRow>(`${zSelect} ORDER BY z.z_number DESC LIMIT ?`).all(input.limit).map(toClosedDay);
+}
+
+/** The day's report: its frozen Z when the day is closed, otherwise an X as of now. */
+export function reportFor(ctx: ServiceContext, businessDate: string): DayReport {
+  const closed = zFor(ctx.db, businessDate);
+  return closed ? (JSON.parse(closed.report_json) as DayReport) : xReport(ctx, { businessDate });
+}

@@ -1,0 +1,265 @@
+import { localTime } from '../../shared/domain/business-day';
+import type { CarriedTab, DayReport, DrawerSection, PaymentsByMethod, TaxByRate } from '../../shared/closing-types';
+import type { PaymentMethod, Rating } from '../../shared/types';
+import type { Db } from '../ledger/open';
+import { toSession } from './drawer';
+import { readSettings } from './store';
+
+type KindAccount = { kind: string; account: string; amount: number; entries: number };
+
+/** "8.875" (the suffix of sales:8.875) back to thousandths of a percent, without a float. */
+export function rateFromLabel(label: string): number {
+  const [whole = '0', frac = ''] = label.split('.');
+  return Number(whole) * 1000 + Number(frac.padEnd(3, '0').slice(0, 3));
+}
+
+/** A credit shown as a positive figure; never -0, which would not survive the Z's JSON unchanged. */
+const neg = (amount: number): number => (amount === 0 ? 0 : -amount);
+
+const methods: PaymentMethod[] = ['cash', 'card', 'other'];
+const tenderAccount: Record<PaymentMethod, string> = { cash: 'cash_drawer', card: 'card_clearing', other: 'other_tender' };
+
+export type ReportHeader = { kind: 'x' | 'z'; zNumber: number | null; generatedAt: string; generatedBy: string };
+
+/**
+ * One business day's report, computed from the journal: every figure is a sum of postings of
+ * the day's entries (grouped by entry kind and account), with the payments, comp reasons, drawer
+ * sessions and tabs tables only to break those sums down. An X and a Z are the same function;
+ * a Z is this result frozen.
+ */
+export function buildDayReport(db: Db, businessDate: string, header: ReportHeader): DayReport {
+  const settings = readSettings(db);
+  const rows = db
+    .prepare<[string], KindAccount>(
+      `SELECT je.kind AS kind, p.account AS account, SUM(p.amount_minor) AS amount, COUNT(DISTINCT je.id) AS entries
+       FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+       WHERE je.business_date = ? GROUP BY je.kind, p.account`,
+    )
+    .all(businessDate);
+  const sum = (pick: (r: KindAccount) => boolean) => rows.filter(pick).reduce((s, r) => s + r.amount, 0);
+  const isSales = (r: KindAccount) => r.account.startsWith('sales:');
+  const isTax = (r: KindAccount) => r.account.startsWith('tax_payable:');
+  const kindCount = db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE business_date = ? AND kind = ?');
+  const countKind = (kind: string) => kindCount.get(businessDate, kind)?.n ?? 0;
+
+  const rungUp = neg(sum((r) => isSales(r) && r.kind !== 'line.remove'));
+  const removed = sum((r) => isSales(r) && r.kind === 'line.remove');
+  const gross = rungUp - removed;
+  const comps = sum((r) => r.account === 'comps');
+  const tax = neg(sum(isTax));
+
+  const compRows = db
+    .prepare<[string], { reason: string; rate: number; amount: number; comps: number }>(
+      `SELECT cp.reason AS reason, cp.tax_rate_milli AS rate, SUM(cp.amount_minor) AS amount,
+         COUNT(DISTINCT CASE WHEN je.kind = 'line.comp' THEN je.id END) AS comps
+       FROM journal_entries je CROSS JOIN comp_postings cp ON cp.entry_id = je.id
+       WHERE je.business_date = ? GROUP BY cp.reason, cp.tax_rate_milli`,
+    )
+    .all(businessDate);
+  const byReason = new Map<string, { count: number; amountMinor: number }>();
+  for (const r of compRows) {
+    const acc = byReason.get(r.reason) ?? { count: 0, amountMinor: 0 };
+    byReason.set(r.reason, { count: acc.count + r.comps, amountMinor: acc.amountMinor + r.amount });
+  }
+
+  const taxes = new Map<number, TaxByRate>();
+  const rateOf = (rateMilli: number) => taxes.get(rateMilli) ?? { rateMilli, netMinor: 0, taxMinor: 0 };
+  for (const r of rows) {
+    if (!isSales(r) && !isTax(r)) continue;
+    const rate = rateFromLabel(r.account.slice(r.account.indexOf(':') + 1));
+    const acc = rateOf(rate);
+    taxes.set(rate, isSales(r) ? { ...acc, netMinor: acc.netMinor + neg(r.amount) } : { ...acc, taxMinor: acc.taxMinor + neg(r.amount) });
+  }
+  for (const r of compRows) {
+    const acc = rateOf(r.rate);
+    taxes.set(r.rate, { ...acc, netMinor: acc.netMinor - r.amount });
+  }
+
+  const staffNames = new Map(db.prepare<[], { id: number; name: string }>('SELECT id, name FROM staff').all().map((s) => [s.id, s.name]));
+  const tipTotals = new Map<number, number>();
+  for (const r of rows.filter((x) => x.account.startsWith('tips_payable:'))) {
+    const staffId = Number(r.account.slice('tips_payable:'.length));
+    tipTotals.set(staffId, (tipTotals.get(staffId) ?? 0) + neg(r.amount));
+  }
+
+  const paymentRows = db
+    .prepare<[string], { method: PaymentMethod; n: number; amount: number; tip: number }>(
+      `SELECT pay.method AS method, COUNT(*) AS n, SUM(pay.amount_minor) AS amount, SUM(pay.tip_minor) AS tip
+       FROM journal_entries je CROSS JOIN payments pay ON pay.entry_id = je.id WHERE je.business_date = ? GROUP BY pay.method`,
+    )
+    .all(businessDate);
+  const payments: PaymentsByMethod[] = methods.map((method) => {
+    const p = paymentRows.find((r) => r.method === method);
+    return {
+      method,
+      count: p?.n ?? 0,
+      amountMinor: p?.amount ?? 0,
+      tipMinor: p?.tip ?? 0,
+      takenMinor: sum((r) => r.kind === `payment.${method}` && r.account === tenderAccount[method]),
+    };
+  });
+
+  const heldBefore =
+    db
+      .prepare<[string], { s: number | null }>(
+        `SELECT SUM(p.amount_minor) AS s FROM postings p JOIN journal_entries je ON je.id = p.entry_id
+         WHERE p.account = 'deposits_held' AND je.business_date <= ?`,
+      )
+      .get(businessDate)?.s ?? 0;
+  const deposits = {
+    takenMinor: neg(sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.take')),
+    appliedMinor: sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.apply'),
+    refundedMinor: sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.refund'),
+    forfeitedMinor: neg(sum((r) => r.account === 'forfeited_deposits')),
+    heldMinor: neg(heldBefore),
+  };
+
+  const receivableDay = sum((r) => r.account === 'tabs_receivable');
+  const charged = sum((r) => r.account === 'tabs_receivable' && r.kind.startsWith('line.'));
+  const writtenOff = neg(sum((r) => r.account === 'tabs_receivable' && r.kind === 'tab.writeOff'));
+  const { carried, broughtForward } = carriedTabs(db, businessDate, header.generatedAt);
+  const carriedForward = broughtForward + receivableDay;
+
+  const closedTabs = db
+    .prepare<[string], { status: string; rating: Rating | null; opened_at: string; closed_at: string }>(
+      "SELECT status, rating, opened_at, closed_at FROM tabs WHERE closed_business_date = ? AND status IN ('settled', 'written_off')",
+    )
+    .all(businessDate);
+  const settled = closedTabs.filter((t) => t.status === 'settled');
+  const satisfaction = { happy: 0, okay: 0, unhappy: 0, unrated: 0 };
+  for (const t of settled) satisfaction[t.rating ?? 'unrated'] += 1;
+  const secondsToPay = settled.map((t) => Math.round((Date.parse(t.closed_at) - Date.parse(t.opened_at)) / 1000));
+
+  const accountsMoved = new Map<string, number>();
+  for (const r of rows) accountsMoved.set(r.account, (accountsMoved.get(r.account) ?? 0) + r.amount);
+
+  return {
+    kind: header.kind,
+    zNumber: header.zNumber,
+    businessDate,
+    generatedAt: header.generatedAt,
+    generatedBy: header.generatedBy,
+    storeName: settings.name,
+    currency: settings.currency,
+    locale: settings.locale,
+    entryCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE business_date = ?').get(businessDate)?.n ?? 0,
+    sales: { rungUpMinor: rungUp, removedMinor: removed, removedCount: countKind('line.remove'), grossMinor: gross, compsMinor: comps, netMinor: gross - comps, taxMinor: tax, totalMinor: gross - comps + tax },
+    comps: [...byReason].map(([reason, v]) => ({ reason, ...v })).filter((c) => c.amountMinor !== 0 || c.count > 0).sort((a, b) => b.amountMinor - a.amountMinor || a.reason.localeCompare(b.reason)),
+    taxes: [...taxes.values()].sort((a, b) => b.rateMilli - a.rateMilli),
+    tips: [...tipTotals].map(([staffId, amountMinor]) => ({ staffId, staffName: staffNames.get(staffId) ?? `#${staffId}`, amountMinor })).filter((t) => t.amountMinor !== 0),
+    payments,
+    roundingMinor: sum((r) => r.account === 'rounding'),
+    deposits,
+    walkouts: { count: countKind('tab.writeOff'), amountMinor: sum((r) => r.account === 'walkouts') },
+    drawer: drawerSection(db, businessDate),
+    satisfaction,
+    tabs: {
+      settled: settled.length,
+      writtenOff: closedTabs.length - settled.length,
+      averageSecondsToPay: secondsToPay.length === 0 ? null : Math.round(secondsToPay.reduce((s, x) => s + x, 0) / secondsToPay.length),
+    },
+    carried,
+    receivable: { broughtForwardMinor: broughtForward, chargedMinor: charged, paidMinor: charged - writtenOff - receivableDay, writtenOffMinor: writtenOff, carriedForwardMinor: carriedForward },
+    byHour: salesByHour(db, businessDate, settings.timeZone, settings.dayBoundaryMinutes),
+    accounts: [...accountsMoved].filter(([, m]) => m !== 0).sort(([a], [b]) => a.localeCompare(b)).map(([account, movementMinor]) => ({ account, movementMinor })),
+  };
+}
+
+function drawerSection(db: Db, businessDate: string): DrawerSection {
+  const sessions = db
+    .prepare<[string], Parameters<typeof toSession>[1]>(
+      `SELECT d.*, o.name AS opened_by_name, c.name AS counted_by_name, s.name AS signed_off_by_name FROM drawer_sessions d
+       JOIN staff o ON o.id = d.opened_by LEFT JOIN staff c ON c.id = d.counted_by LEFT JOIN staff s ON s.id = d.signed_off_by
+       WHERE d.status = 'closed' AND d.business_date = ? ORDER BY d.id`,
+    )
+    .all(businessDate)
+    .map((row) => toSession(db, row))
+    .map((s) => ({
+      sessionId: s.id,
+      openedAt: s.openedAt,
+      closedAt: s.closedAt ?? '',
+      floatMinor: s.floatMinor,
+      cashInMinor: s.cashInMinor ?? 0,
+      paidInMinor: s.paidInMinor,
+      paidOutMinor: s.paidOutMinor,
+      expectedMinor: s.expectedMinor ?? 0,
+      countedMinor: s.countedMinor ?? 0,
+      varianceMinor: s.varianceMinor ?? 0,
+      varianceReason: s.varianceReason ?? '',
+      signedOffBy: s.signedOffBy ?? '',
+    }));
+  const total = (pick: (s: (typeof sessions)[number]) => number) => sessions.reduce((acc, s) => acc + pick(s), 0);
+  return {
+    sessions,
+    floatMinor: total((s) => s.floatMinor),
+    cashInMinor: total((s) => s.cashInMinor),
+    paidInMinor: total((s) => s.paidInMinor),
+    paidOutMinor: total((s) => s.paidOutMinor),
+    expectedMinor: total((s) => s.expectedMinor),
+    countedMinor: total((s) => s.countedMinor),
+    varianceMinor: total((s) => s.varianceMinor),
+  };
+}
+
+/**
+ * What each tab still owed at the end of the day. It starts from the last Z before this day (its
+ * carried list is frozen, and closed days never change) and adds the receivable postings made
+ * since, so a year of history is never summed again.
+ */
+function carriedTabs(db: Db, businessDate: string, at: string): { carried: CarriedTab[]; broughtForward: number } {
+  const previous = db
+    .prepare<[string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date < ? ORDER BY business_date DESC LIMIT 1')
+    .get(businessDate);
+  const owed = new Map<number, number>();
+  for (const tab of previous ? (JSON.parse(previous.report_json) as DayReport).carried : []) owed.set(tab.tabId, tab.dueMinor);
+  const moves = db
+    .prepare<[string, string, string], { tab_id: number; day: number; amount: number }>(
+      `SELECT je.tab_id AS tab_id, je.business_date = ? AS day, SUM(p.amount_minor) AS amount
+       FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+       WHERE je.business_date > ? AND je.business_date <= ? AND p.account = 'tabs_receivable' GROUP BY je.tab_id, day`,
+    )
+    .all(businessDate, previous?.business_date ?? '', businessDate);
+  let broughtForward = [...owed.values()].reduce((s, v) => s + v, 0);
+  for (const m of moves) {
+    owed.set(m.tab_id, (owed.get(m.tab_id) ?? 0) + m.amount);
+    if (!m.day) broughtForward += m.amount;
+  }
+  const ids = [...owed].filter(([, due]) => due !== 0).map(([id]) => id);
+  const read = db.prepare<[number], { token: number; name: string; opened_at: string }>('SELECT token, name, opened_at FROM tabs WHERE id = ?');
+  const carried = ids
+    .map((tabId) => {
+      const tab = read.get(tabId);
+      const openedAt = tab?.opened_at ?? at;
+      return {
+        tabId,
+        token: tab?.token ?? 0,
+        name: tab?.name ?? '',
+        openedAt,
+        ageMinutes: Math.max(0, Math.floor((Date.parse(at) - Date.parse(openedAt)) / 60_000)),
+        dueMinor: owed.get(tabId) ?? 0,
+      };
+    })
+    .sort((a, b) => a.token - b.token || a.tabId - b.tabId);
+  return { carried, broughtForward };
+}
+
+/** Net sales by the local hour the line was rung up, in 15-minute UTC buckets (every zone's offset is a multiple of 15). */
+function salesByHour(db: Db, businessDate: string, timeZone: string, boundaryMinutes: number): { hour: number; netMinor: number }[] {
+  const buckets = db
+    .prepare<[string], { bucket: string; amount: number }>(
+      `SELECT substr(je.created_at, 1, 14) || printf('%02d', (CAST(substr(je.created_at, 15, 2) AS INTEGER) / 15) * 15) AS bucket,
+         SUM(p.amount_minor) AS amount
+       FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+       WHERE je.business_date = ? AND (p.account LIKE 'sales:%' OR p.account = 'comps') GROUP BY bucket`,
+    )
+    .all(businessDate);
+  const hours = new Map<number, number>();
+  for (const b of buckets) {
+    const hour = localTime(new Date(`${b.bucket}:00.000Z`), timeZone).hour;
+    hours.set(hour, (hours.get(hour) ?? 0) + neg(b.amount));
+  }
+  // In the order the business day runs: from the boundary's hour round to the one before it.
+  const first = Math.floor(boundaryMinutes / 60);
+  const order = (hour: number) => (hour - first + 24) % 24;
+  return [...hours].sort(([a], [b]) => order(a) - order(b)).map(([hour, netMinor]) => ({ hour, netMinor }));
+}

@@ -1,0 +1,193 @@
+import type { Minor } from './money';
+import type { RateMilli } from './domain/tax';
+import type { PaymentMethod, Rating } from './types';
+
+/** How many of one note or coin were counted; the denomination is in minor units. */
+export type DenominationCount = { denominationMinor: Minor; qty: number };
+
+export type DrawerMovementKind = 'paid_in' | 'paid_out';
+
+export type DrawerMovement = {
+  id: number;
+  kind: DrawerMovementKind;
+  amountMinor: Minor;
+  reason: string;
+  at: string;
+  staffName: string;
+};
+
+/**
+ * One drawer from its opening float to its signed-off close. While it is open the expected
+ * amount (and the cash taken, from which it could be worked out) stays hidden: the count is blind.
+ */
+export type DrawerSession = {
+  id: number;
+  status: 'open' | 'counted' | 'closed';
+  openedAt: string;
+  openedBy: string;
+  floatMinor: Minor;
+  floatCounts: DenominationCount[] | null;
+  movements: DrawerMovement[];
+  paidInMinor: Minor;
+  paidOutMinor: Minor;
+  /** The rest is null until the blind count has been entered. */
+  cashInMinor: Minor | null;
+  expectedMinor: Minor | null;
+  countedMinor: Minor | null;
+  countedCounts: DenominationCount[] | null;
+  varianceMinor: Minor | null;
+  countedAt: string | null;
+  countedBy: string | null;
+  varianceReason: string | null;
+  closedAt: string | null;
+  signedOffBy: string | null;
+  /** The business day the close belongs to (YYYY-MM-DD). */
+  businessDate: string | null;
+};
+
+export type DrawerState = {
+  session: DrawerSession | null;
+  lastClosed: DrawerSession | null;
+  /** Notes and coins of the store's currency, largest first; empty: count as a total. */
+  denominations: Minor[];
+};
+
+export type ClosedDay = { zNumber: number; businessDate: string; closedAt: string; closedBy: string; netSalesMinor: Minor };
+
+export type DayStatus = {
+  /** The business day a posting made now belongs to. */
+  currentBusinessDate: string;
+  /** The day a Z would close next: the oldest unclosed day with postings, or the current day. */
+  nextToClose: string;
+  /** Unclosed days that have postings, oldest first. */
+  unclosedDates: string[];
+  lastZ: ClosedDay | null;
+  drawerOpen: boolean;
+  dayBoundaryMinutes: number;
+  timeZone: string;
+};
+
+export type SalesSection = {
+  /** Net of tax throughout: rung up, minus removed lines, is gross sales; minus comps, net sales. */
+  rungUpMinor: Minor;
+  removedMinor: Minor;
+  removedCount: number;
+  grossMinor: Minor;
+  compsMinor: Minor;
+  netMinor: Minor;
+  taxMinor: Minor;
+  /** Net sales plus tax: what customers were charged. */
+  totalMinor: Minor;
+};
+
+export type CompByReason = { reason: string; count: number; amountMinor: Minor };
+export type TaxByRate = { rateMilli: RateMilli; netMinor: Minor; taxMinor: Minor };
+export type TipsByStaff = { staffId: number; staffName: string; amountMinor: Minor };
+export type PaymentsByMethod = { method: PaymentMethod; count: number; amountMinor: Minor; tipMinor: Minor; takenMinor: Minor };
+
+export type DepositsSection = { takenMinor: Minor; appliedMinor: Minor; refundedMinor: Minor; forfeitedMinor: Minor; heldMinor: Minor };
+
+export type DrawerSummary = {
+  sessionId: number;
+  openedAt: string;
+  closedAt: string;
+  floatMinor: Minor;
+  cashInMinor: Minor;
+  paidInMinor: Minor;
+  paidOutMinor: Minor;
+  expectedMinor: Minor;
+  countedMinor: Minor;
+  varianceMinor: Minor;
+  varianceReason: string;
+  signedOffBy: string;
+};
+
+export type DrawerSection = {
+  sessions: DrawerSummary[];
+  floatMinor: Minor;
+  cashInMinor: Minor;
+  paidInMinor: Minor;
+  paidOutMinor: Minor;
+  expectedMinor: Minor;
+  countedMinor: Minor;
+  varianceMinor: Minor;
+};
+
+export type CarriedTab = { tabId: number; token: number; name: string; openedAt: string; ageMinutes: number; dueMinor: Minor };
+
+export type ReceivableSection = {
+  broughtForwardMinor: Minor;
+  chargedMinor: Minor;
+  paidMinor: Minor;
+  writtenOffMinor: Minor;
+  carriedForwardMinor: Minor;
+};
+
+export type HourSales = { hour: number; netMinor: Minor };
+
+export type AccountMovement = { account: string; movementMinor: Minor };
+
+/** An X (a look at an unclosed day, any time) or a Z (the day closed, frozen, numbered). */
+export type DayReport = {
+  kind: 'x' | 'z';
+  zNumber: number | null;
+  businessDate: string;
+  /** When this report was produced (the Z's closing time). */
+  generatedAt: string;
+  generatedBy: string;
+  storeName: string;
+  currency: string;
+  locale: string;
+  entryCount: number;
+  sales: SalesSection;
+  comps: CompByReason[];
+  taxes: TaxByRate[];
+  tips: TipsByStaff[];
+  payments: PaymentsByMethod[];
+  roundingMinor: Minor;
+  deposits: DepositsSection;
+  walkouts: { count: number; amountMinor: Minor };
+  drawer: DrawerSection;
+  satisfaction: Record<Rating | 'unrated', number>;
+  tabs: { settled: number; writtenOff: number; averageSecondsToPay: number | null };
+  carried: CarriedTab[];
+  receivable: ReceivableSection;
+  byHour: HourSales[];
+  /** The day's movement on every account; sums to zero. */
+  accounts: AccountMovement[];
+};
+
+export type CsvExport = { filename: string; text: string };
+
+export type BackupInfo = {
+  /** File name inside the backup folder. */
+  name: string;
+  at: string;
+  sizeBytes: number;
+  /** integrity_check passed and the journal balanced when it was made (or last checked). */
+  verified: boolean;
+  reason: 'scheduled' | 'z' | 'manual' | 'before-restore';
+};
+
+export type BackupStatus = {
+  folder: string;
+  keep: number;
+  everyMinutes: number;
+  lastBackup: BackupInfo | null;
+  lastError: string | null;
+  backups: BackupInfo[];
+};
+
+export type RestoreResult = { restoredFrom: string; keptAside: string };
+
+/** What the recovery screen shows when the ledger failed its start-up check. */
+export type RecoveryStatus = {
+  damaged: boolean;
+  /** What the check found, in SQLite's words; null when the ledger is fine. */
+  problem: string | null;
+  /** Where the damaged ledger is (it is never deleted; a restore moves it aside). */
+  ledgerFile: string;
+  backupFolder: string;
+  /** Newest first; only verified ones are offered first. */
+  backups: BackupInfo[];
+};
