@@ -1,0 +1,55 @@
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { journalColumns, reportColumns, safeText } from './report-csv';
+
+let l: TestLedger;
+beforeEach(() => {
+  l = makeLedger('2026-11-24T09:00:00.000Z');
+  const latte = l.call('catalog.createItem', { categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '' });
+  const tab = l.call('tab.open', { name: '=HYPERLINK("x")' });
+  l.call('tab.addLine', { tabId: tab.id, itemId: latte.id, qty: 2 });
+  l.call('tab.compLine', { tabId: tab.id, lineId: l.call('tab.get', { tabId: tab.id }).lines[0]!.id, kind: 'amount', value: 100, reason: 'cold, sorry' });
+  l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 20 });
+});
+afterEach(() => l.cleanup());
+
+type Row = Record<string, string>;
+const rows = (text: string): Row[] => parse(text, { columns: true }) as Row[];
+
+describe('CSV exports', () => {
+  it('writes the report with documented columns whose totals match the report', () => {
+    const csv = l.call('report.csv', { what: 'report', businessDate: '2026-11-24' });
+    expect(csv.filename).toBe('aftertab-x-2026-11-24.csv');
+    expect(csv.text.split('\r\n')[0]).toBe(reportColumns.join(','));
+    const report = l.call('report.x', {});
+    const all = rows(csv.text);
+    const find = (section: string, item: string, detail = '') => all.find((r) => r.section === section && r.item === item && r.detail === detail);
+    expect(find('sales', 'net')).toMatchObject({ amount_minor: String(report.sales.netMinor), amount: '7.09' });
+    expect(find('comps', 'cold, sorry')).toMatchObject({ count: '1', amount_minor: String(report.comps[0]!.amountMinor) });
+    expect(find('payments', 'cash', 'taken')).toMatchObject({ count: '1', amount_minor: '800' });
+    expect(find('deposits', 'held')).toMatchObject({ amount_minor: '0' });
+    const accounts = all.filter((r) => r.section === 'account');
+    expect(accounts.reduce((s, r) => s + Number(r.amount_minor), 0)).toBe(0);
+  });
+
+  it('writes the journal one posting per row, balancing to zero, with names made safe for spreadsheets', () => {
+    const csv = l.call('report.csv', { what: 'journal', businessDate: '2026-11-24' });
+    expect(csv.filename).toBe('aftertab-journal-2026-11-24.csv');
+    const all = rows(csv.text);
+    expect(Object.keys(all[0]!)).toEqual([...journalColumns]);
+    expect(all.reduce((s, r) => s + Number(r.amount_minor), 0)).toBe(0);
+    expect(all.length).toBe(l.db.prepare("SELECT COUNT(*) AS n FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.business_date = '2026-11-24'").get()!.n);
+    expect(safeText('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(safeText('Ana')).toBe('Ana');
+  });
+
+  it('exports a closed day from its frozen Z', () => {
+    l.call('drawer.count', { count: { kind: 'total', totalMinor: 800 } });
+    l.call('drawer.close', {});
+    l.call('day.close', { businessDate: '2026-11-24' });
+    const csv = l.call('report.csv', { what: 'report', businessDate: '2026-11-24' });
+    expect(csv.filename).toBe('aftertab-z0001-2026-11-24.csv');
+    expect(rows(csv.text).find((r) => r.item === 'kind')?.detail).toBe('Z');
+  });
+});
