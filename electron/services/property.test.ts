@@ -18,6 +18,9 @@ const op = fc.oneof(
   w(1, fc.record({ op: fc.constant('writeOff' as const), tab: pick })),
   w(1, fc.record({ op: fc.constant('void' as const), tab: pick })),
   w(1, fc.record({ op: fc.constant('replay' as const) })),
+  w(1, fc.record({ op: fc.constant('drawerMove' as const), paidIn: fc.boolean(), amount: fc.integer({ min: 1, max: 3000 }) })),
+  w(1, fc.record({ op: fc.constant('closeDay' as const), off: fc.integer({ min: -50, max: 50 }) })),
+  w(1, fc.record({ op: fc.constant('night' as const) })),
 );
 const store = fc.record({
   currency: fc.constantFrom('EUR', 'JPY', 'KWD', 'CHF'),
@@ -59,7 +62,32 @@ function step(l: TestLedger, tabs: number[], items: number[], last: Cmd | null, 
       return tabId && { name: 'tab.void', input: { tabId } };
     case 'replay':
       return last;
+    case 'drawerMove':
+      return { name: 'drawer.move', input: { kind: o.paidIn ? 'paid_in' : 'paid_out', amountMinor: o.amount, reason: 'float top-up' } };
+    case 'closeDay':
+      return closeDayNow(l, o.off);
+    case 'night':
+      l.advance(13 * 3_600_000);
+      return 0;
   }
+}
+
+let closedDays = 0;
+
+/** Counts the drawer a little off, signs it off, closes the next day and opens a fresh drawer. */
+function closeDayNow(l: TestLedger, off: number): 0 {
+  const counted = l.call('drawer.count', { count: { kind: 'total', totalMinor: 0 } }).session!;
+  const expected = counted.expectedMinor ?? 0;
+  l.call('drawer.count', { count: { kind: 'total', totalMinor: Math.max(0, expected + off) } });
+  l.call('drawer.close', { varianceReason: 'counted at close' });
+  const before = l.call('report.zList', {});
+  const z = l.call('day.close', { businessDate: l.call('day.status', {}).nextToClose });
+  expect(z.zNumber).toBe((before[0]?.zNumber ?? 0) + 1);
+  expect(z.accounts.reduce((sum, a) => sum + a.movementMinor, 0)).toBe(0);
+  expect(z.receivable.carriedForwardMinor).toBe(z.carried.reduce((sum, t) => sum + t.dueMinor, 0));
+  l.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
+  closedDays += 1;
+  return 0;
 }
 
 describe('random command sequences keep every invariant', () => {
@@ -99,9 +127,10 @@ describe('random command sequences keep every invariant', () => {
       { numRuns: 100 },
     );
     // The sequences must really reach every kind of change, or the property proves little.
-    for (const name of ['tab.open', 'tab.addLine', 'tab.setQty', 'tab.removeLine', 'tab.compLine', 'settle.pay', 'settle.split', 'tab.writeOff', 'tab.void']) {
+    for (const name of ['tab.open', 'tab.addLine', 'tab.setQty', 'tab.removeLine', 'tab.compLine', 'settle.pay', 'settle.split', 'tab.writeOff', 'tab.void', 'drawer.move']) {
       expect(succeeded.get(name) ?? 0, `${name} succeeded at least 3 times`).toBeGreaterThanOrEqual(3);
     }
+    expect(closedDays, 'days closed with a Z in the sequences').toBeGreaterThanOrEqual(10);
     // A hundred sequences take ~10 s alone; the cap leaves room for a loaded CI machine.
   }, 120_000);
 });
