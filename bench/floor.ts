@@ -30,10 +30,11 @@ export function floorRunner(db: Db) {
       `INSERT INTO tab_rate_totals (tab_id, tax_rate_milli, sales_minor, comps_minor, tax_minor, receivable_minor) VALUES (?, 10000, ?, 0, ?, ?)
        ON CONFLICT (tab_id, tax_rate_milli) DO UPDATE SET sales_minor = excluded.sales_minor, tax_minor = excluded.tax_minor, receivable_minor = excluded.receivable_minor`,
     ),
-    entry: db.prepare("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id) VALUES (?, ?, ?, 1, ?)"),
+    // The business day is stamped on each entry, as the ledger does (here from the UTC date).
+    entry: db.prepare("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, business_date) VALUES (?, ?, ?, 1, ?, substr(?, 1, 10))"),
     posting: db.prepare('INSERT INTO postings (entry_id, account, amount_minor) VALUES (?, ?, ?)'),
     payment: db.prepare("INSERT INTO payments (tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (?, ?, 'card', ?, ?, 1, ?)"),
-    settle: db.prepare("UPDATE tabs SET status = 'settled', closed_at = ?, last_activity_at = ? WHERE id = ?"),
+    settle: db.prepare("UPDATE tabs SET status = 'settled', closed_at = ?, last_activity_at = ?, closed_business_date = substr(?, 1, 10) WHERE id = ?"),
   };
   const hash = 'f'.repeat(64);
   const open = db.transaction((token: number, now: string) => {
@@ -48,7 +49,7 @@ export function floorRunner(db: Db) {
     const id = randomUUID();
     s.line.run(tabId, now);
     s.totals.run(tabId, 400 * n, 40 * n, 440 * n);
-    const entryId = Number(s.entry.run(now, 'line.add', tabId, id).lastInsertRowid);
+    const entryId = Number(s.entry.run(now, 'line.add', tabId, id, now).lastInsertRowid);
     s.posting.run(entryId, 'tabs_receivable', 440);
     s.posting.run(entryId, 'sales:10', -400);
     s.posting.run(entryId, 'tax_payable:10', -40);
@@ -58,12 +59,12 @@ export function floorRunner(db: Db) {
   });
   const settle = db.transaction((tabId: number, due: number, tip: number, now: string) => {
     const id = randomUUID();
-    const entryId = Number(s.entry.run(now, 'payment.card', tabId, id).lastInsertRowid);
+    const entryId = Number(s.entry.run(now, 'payment.card', tabId, id, now).lastInsertRowid);
     s.posting.run(entryId, 'card_clearing', due + tip);
     s.posting.run(entryId, 'tabs_receivable', -due);
     s.posting.run(entryId, 'tips_payable:1', -tip);
     s.payment.run(tabId, entryId, due, tip, now);
-    s.settle.run(now, now, tabId);
+    s.settle.run(now, now, now, tabId);
     s.audit.run(now, 'settle.pay', tabId, JSON.stringify({ method: 'card', amountMinor: due, tipMinor: tip, changeMinor: 0, partNo: null, settled: 1 }));
     s.command.run(id, 'settle.pay', hash, resultJson(tabId, 0, 3, now), now);
   });
