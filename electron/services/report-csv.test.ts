@@ -39,7 +39,8 @@ describe('CSV exports', () => {
     const all = rows(csv.text);
     expect(Object.keys(all[0]!)).toEqual([...journalColumns]);
     expect(all.reduce((s, r) => s + Number(r.amount_minor), 0)).toBe(0);
-    expect(all.length).toBe(l.db.prepare("SELECT COUNT(*) AS n FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.business_date = '2026-11-24'").get()!.n);
+    const count = l.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.business_date = '2026-11-24'").get();
+    expect(all.length).toBe(count?.n);
     expect(safeText('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(safeText('Ana')).toBe('Ana');
   });
