@@ -2,33 +2,58 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { startLedgerApp, type LedgerApp } from '../electron/app-core';
+import { startAppCore, type AppCore, type LedgerApp } from '../electron/app-core';
 import { startWebHost, type WebHost } from '../electron/web-host';
 
 /** The renderer as `npm run build` leaves it; the specs drive the real bundle. */
 export const RENDERER_DIR = path.join(__dirname, '..', 'dist', 'renderer');
 
+/**
+ * Prepares the data folder before the web host opens it (e.g. a ledger, a backup, then damage).
+ * An object, not a bare function: Playwright would take a function given to test.use for a fixture.
+ */
+export type SeedDataDir = { prepare: (dataDir: string) => Promise<void> | void };
+
+type Options = {
+  /** null: a fresh, empty data folder (the default). */
+  seedDataDir: SeedDataDir | null;
+};
+
 type Fixtures = {
-  /** A fresh ledger in a temp folder, served by an in-process web host. */
-  webHost: WebHost & { app: LedgerApp; dataDir: string };
+  /**
+   * A ledger in a temp folder, served by an in-process web host. `app` is the ledger in use
+   * (it throws in recovery mode, where there is none); `core` is everything behind the host.
+   */
+  webHost: WebHost & { app: LedgerApp; core: AppCore; dataDir: string };
   /** The link the CLI would print, secret included. */
   appUrl: string;
 };
 
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  webHost: async ({}, use) => {
+export const test = base.extend<Options & Fixtures>({
+  seedDataDir: [null, { option: true }],
+  webHost: async ({ seedDataDir }, use) => {
     await fs.access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
       throw new Error(`no built renderer in ${RENDERER_DIR}; run "npm run build" first`);
     });
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftertab-e2e-'));
-    const app = startLedgerApp({ dataDir });
-    const host = await startWebHost({ app, rendererDir: RENDERER_DIR });
+    if (seedDataDir) await seedDataDir.prepare(dataDir);
+    const core = startAppCore({ dataDir });
+    const host = await startWebHost({ commands: core.commands, rendererDir: RENDERER_DIR });
     try {
-      await use({ ...host, app, dataDir });
+      await use({
+        ...host,
+        core,
+        dataDir,
+        get app(): LedgerApp {
+          const ledger = core.ledger();
+          if (!ledger) throw new Error(`no ledger: the web host started in recovery mode (${core.host.problem() ?? ''})`);
+          return ledger;
+        },
+      });
     } finally {
       await host.close();
-      app.close();
+      await core.idle();
+      core.close();
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   },

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../shared/contract';
+import { commandChannel, PRINT_PDF_CHANNEL } from '../shared/ipc-channels';
 import type { Result } from '../shared/errors';
-import type { LedgerApp } from './app-core';
+import type { AppCore } from './app-core';
+import type { CommandRouter } from './ipc/host-commands';
 import type { InvokeEvent } from './ipc/electron-binding';
 
 // Importing main.ts runs it against this fake app, whose single-instance lock is refused.
@@ -32,7 +34,7 @@ vi.mock('electron-store', () => ({ default: class {} }));
 // The real wiring creates the data folder; it must not touch this machine's disk.
 vi.mock('node:fs', () => ({ default: { mkdirSync: vi.fn((dir: string) => electronFake.calls.push(`mkdir:${dir}`)) } }));
 vi.mock('./app-core', () => ({
-  startLedgerApp: vi.fn(() => {
+  startAppCore: vi.fn(() => {
     throw new Error('main.ts must not open a ledger when it does not hold the lock');
   }),
 }));
@@ -63,7 +65,7 @@ type FakeWindow = {
   webContents: { send: ReturnType<typeof vi.fn> };
 };
 
-function harness(options: { lock?: boolean; platform?: NodeJS.Platform; ledger?: () => LedgerApp; ensureDir?: (dir: string) => void } = {}) {
+function harness(options: { lock?: boolean; platform?: NodeJS.Platform; core?: () => AppCore; problem?: string; ensureDir?: (dir: string) => void } = {}) {
   const events = new Map<string, () => void>();
   const handlers = new Map<string, (event: InvokeEvent, envelope: unknown) => unknown>();
   const windows: FakeWindow[] = [];
@@ -78,16 +80,16 @@ function harness(options: { lock?: boolean; platform?: NodeJS.Platform; ledger?:
     whenReady: vi.fn(() => new Promise<void>((resolve) => (ready = resolve))),
   };
   const close = vi.fn();
-  const dispatch = vi.fn((): Result<unknown> => ({ ok: true, value: 'ok' }));
-  const ledger: LedgerApp = {
-    db: {} as LedgerApp['db'],
-    dispatcher: { dispatch, subscribe: () => () => {} },
-    session: { staffId: 1 },
-    file: '/data/aftertab.sqlite',
+  const dispatch = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 'ok' }));
+  const commands: CommandRouter = { dispatch, subscribe: () => () => {} };
+  // Only what main.ts touches; the rest of the core is tested in app-core.test.ts.
+  const core = {
+    commands,
+    host: { file: '/data/aftertab.sqlite', problem: () => options.problem ?? null },
     close,
-  };
+  } as unknown as AppCore;
   const dialog = { showErrorBox: vi.fn() };
-  const startLedgerApp = vi.fn(options.ledger ?? (() => ledger));
+  const startAppCore = vi.fn(options.core ?? (() => core));
   const createWindow = vi.fn(() => {
     const window: FakeWindow = {
       isDestroyed: () => false,
@@ -113,7 +115,7 @@ function harness(options: { lock?: boolean; platform?: NodeJS.Platform; ledger?:
     preloadPath: '/app/dist/electron/preload.cjs',
     rendererIndex: '/app/dist/renderer/index.html',
     ensureDir: options.ensureDir ?? vi.fn(),
-    startLedgerApp,
+    startAppCore,
     createWindow,
     getWindows: () => windows,
   } as unknown as MainDeps;
@@ -122,7 +124,7 @@ function harness(options: { lock?: boolean; platform?: NodeJS.Platform; ledger?:
     ready();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { app, events, handlers, windows, dialog, startLedgerApp, createWindow, close, dispatch, becomeReady };
+  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, becomeReady };
 }
 
 describe('runMain', () => {
@@ -153,11 +155,13 @@ describe('runMain', () => {
   });
 
   it('opens the ledger, binds every command, and loads the renderer once ready', async () => {
-    const { startLedgerApp, createWindow, windows, handlers, becomeReady } = harness();
-    expect(startLedgerApp).not.toHaveBeenCalled();
+    const { startAppCore, createWindow, windows, handlers, becomeReady } = harness();
+    expect(startAppCore).not.toHaveBeenCalled();
     await becomeReady();
-    expect(startLedgerApp).toHaveBeenCalledWith({ dataDir: '/data' });
-    expect(handlers.size).toBe(commandNames.length);
+    expect(startAppCore).toHaveBeenCalledWith({ dataDir: '/data' });
+    for (const name of commandNames) expect(handlers.has(commandChannel(name)), name).toBe(true);
+    expect(handlers.has(PRINT_PDF_CHANNEL)).toBe(true);
+    expect(handlers.size).toBe(commandNames.length + 1);
     expect(createWindow).toHaveBeenCalledWith({
       preloadPath: '/app/dist/electron/preload.cjs',
       rendererUrl: 'file:///app/dist/renderer/index.html',
@@ -171,14 +175,14 @@ describe('runMain', () => {
     await becomeReady();
     const channel = 'aftertab:cmd:store.get';
     const frame = { url: 'file:///app/dist/renderer/index.html#/board', parent: null };
-    expect(handlers.get(channel)?.({ sender: windows[0]?.webContents, senderFrame: frame }, {})).toEqual({ ok: true, value: 'ok' });
-    expect(handlers.get(channel)?.({ sender: {}, senderFrame: frame }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handlers.get(channel)?.({ sender: windows[0]?.webContents, senderFrame: frame }, {})).toEqual({ ok: true, value: 'ok' });
+    expect(await handlers.get(channel)?.({ sender: {}, senderFrame: frame }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(dispatch).toHaveBeenCalledTimes(1);
   });
 
   it('shows the error and quits, opening no window, when the ledger cannot be opened', async () => {
     const { app, dialog, createWindow, handlers, becomeReady } = harness({
-      ledger: () => {
+      core: () => {
         throw new Error('the ledger was written by a newer Aftertab');
       },
     });
@@ -187,6 +191,17 @@ describe('runMain', () => {
     expect(app.quit).toHaveBeenCalled();
     expect(createWindow).not.toHaveBeenCalled();
     expect(handlers.size).toBe(0);
+  });
+
+  it('opens the window on a damaged ledger (recovery mode) instead of quitting, with every command bound', async () => {
+    const { app, dialog, createWindow, handlers, becomeReady } = harness({ problem: 'file is not a database' });
+    await becomeReady();
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('starting in recovery mode'));
+    expect(dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(app.quit).not.toHaveBeenCalled();
+    expect(createWindow).toHaveBeenCalledTimes(1);
+    expect(handlers.has(commandChannel('recovery.restore'))).toBe(true);
+    expect(handlers.size).toBe(commandNames.length + 1);
   });
 
   it('closes the ledger and removes the handlers on will-quit', async () => {

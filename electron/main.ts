@@ -2,9 +2,10 @@ import { app, BrowserWindow, dialog, ipcMain, type App, type Dialog } from 'elec
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startLedgerApp, type LedgerApp } from './app-core';
+import { startAppCore, type AppCore } from './app-core';
 import { APP_DIR_NAME, resolveDataDir } from './data-dir';
 import { bindIpc, createTrustedSenderCheck, forwardEvents, type IpcMainLike } from './ipc/electron-binding';
+import { bindPrintToPdf } from './print-pdf';
 import { createMainWindow } from './window';
 import { createWindowStateStore } from './window-state';
 
@@ -22,7 +23,7 @@ export type MainDeps = {
   rendererIndex: string;
   /** Creates the data folder: app.setPath throws for a folder that does not exist yet. */
   ensureDir: (dir: string) => void;
-  startLedgerApp: (options: { dataDir: string }) => LedgerApp;
+  startAppCore: (options: { dataDir: string }) => AppCore;
   createWindow: (options: { preloadPath: string; rendererUrl: string; dataDir: string }) => MainWindow;
   getWindows: () => MainWindow[];
 };
@@ -53,7 +54,7 @@ export function runMain(deps: MainDeps): void {
   }
 
   const rendererUrl = pathToFileURL(deps.rendererIndex).href;
-  let ledger: LedgerApp | null = null;
+  let core: AppCore | null = null;
   const disposers: (() => void)[] = [];
 
   const openWindow = (): void => {
@@ -73,25 +74,30 @@ export function runMain(deps: MainDeps): void {
     if (deps.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (ledger && deps.getWindows().length === 0) openWindow();
+    if (core && deps.getWindows().length === 0) openWindow();
   });
   app.on('will-quit', () => {
     for (const dispose of disposers.splice(0)) dispose();
-    ledger?.close();
-    ledger = null;
+    core?.close();
+    core = null;
   });
 
   void app.whenReady().then(() => {
     try {
-      ledger = deps.startLedgerApp({ dataDir });
+      core = deps.startAppCore({ dataDir });
     } catch (error) {
       // Never fall back to a fresh ledger: an empty till would hide every open tab.
       fail('Aftertab could not open its ledger', error, dataDir);
       return;
     }
+    // A ledger that failed its start-up check leaves the core in recovery mode: the window
+    // opens on the recovery screen, which offers the newest good backup.
+    const problem = core.host.problem();
+    if (problem !== null) console.error(`[aftertab] ${core.host.file} failed its start-up check (${problem}); starting in recovery mode`);
     const isTrustedSender = createTrustedSenderCheck({ rendererUrl, getWindows: deps.getWindows });
-    disposers.push(bindIpc({ ipcMain: deps.ipcMain, dispatcher: ledger.dispatcher, session: ledger.session, isTrustedSender }));
-    disposers.push(forwardEvents(ledger.dispatcher, deps.getWindows));
+    disposers.push(bindIpc({ ipcMain: deps.ipcMain, commands: core.commands, isTrustedSender }));
+    disposers.push(bindPrintToPdf({ ipcMain: deps.ipcMain, isTrustedSender }));
+    disposers.push(forwardEvents(core.commands, deps.getWindows));
     openWindow();
   });
 }
@@ -107,7 +113,7 @@ runMain({
   preloadPath: path.join(__dirname, 'preload.cjs'),
   rendererIndex: path.join(__dirname, '..', 'renderer', 'index.html'),
   ensureDir: (dir) => fs.mkdirSync(dir, { recursive: true }),
-  startLedgerApp,
+  startAppCore,
   createWindow: ({ preloadPath, rendererUrl, dataDir }) =>
     createMainWindow({ preloadPath, rendererUrl, state: createWindowStateStore({ cwd: dataDir }) }),
   getWindows: () => BrowserWindow.getAllWindows(),

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { startLedgerApp, type LedgerApp } from './app-core';
+import { startAppCore, type AppCore } from './app-core';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { startWebHost } from './web-host';
 import { resolvePort } from './web-host-args';
@@ -13,28 +13,36 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv, process.env, defaultDataDir(process.platform, process.env, os.homedir()));
   const port = resolvePort(argv, process.env);
 
-  let app: LedgerApp;
+  let core: AppCore;
   try {
-    app = startLedgerApp({ dataDir });
+    core = startAppCore({ dataDir });
   } catch (error) {
     // A ledger newer than this build, or a folder we may not write: say so and stop.
     process.stderr.write(`Aftertab could not open its ledger in ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
 
-  const host = await startWebHost({ app, rendererDir, port });
+  const host = await startWebHost({ commands: core.commands, rendererDir, port });
   process.stdout.write(`Aftertab is running at ${host.url}#secret=${host.secret}\n`);
   process.stdout.write(`Data folder: ${dataDir}\n`);
+  const problem = core.host.problem();
+  if (problem !== null) {
+    // Not started on a fresh ledger: the page opens on the recovery screen instead.
+    process.stderr.write(`The ledger ${core.host.file} failed its start-up check (${problem}).\nAftertab is in recovery mode: open the link to restore a backup.\n`);
+  }
 
   let closing = false;
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
     // Close the streams and the socket first so no command lands on a closed database.
-    void host.close().finally(() => {
-      app.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => core.idle())
+      .finally(() => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../shared/errors';
 import type { AppEvent } from '../shared/types';
-import type { Dispatcher, Session } from './ipc/dispatcher';
+import type { CommandRouter } from './ipc/host-commands';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from './web-host';
 
-type FakeDispatcher = Dispatcher & {
-  calls: { name: string; envelope: unknown; session: Session }[];
+type FakeDispatcher = CommandRouter & {
+  calls: { name: string; envelope: unknown }[];
   listeners: Set<(event: AppEvent) => void>;
   publish(event: AppEvent): void;
 };
@@ -22,8 +22,8 @@ function fakeDispatcher(reply: Result<unknown> = { ok: true, value: [] }): FakeD
   return {
     calls,
     listeners,
-    dispatch(name, envelope, session) {
-      calls.push({ name, envelope, session });
+    async dispatch(name, envelope) {
+      calls.push({ name, envelope });
       return reply;
     },
     subscribe(listener) {
@@ -53,7 +53,6 @@ function send(port: number, options: { method?: string; path: string; headers?: 
   });
 }
 
-const session: Session = { staffId: 7 };
 let dir: string;
 let root: string;
 let dispatcher: FakeDispatcher;
@@ -72,7 +71,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(dir, 'outside.txt'), 'TOP-SECRET-OUTSIDE');
   fs.symlinkSync(path.join(dir, 'outside.txt'), path.join(root, 'link.txt'));
   dispatcher = fakeDispatcher({ ok: true, value: [{ id: 1, token: 3 }] });
-  host = await startWebHost({ app: { dispatcher, session }, rendererDir: root, keepaliveMs: 50 });
+  host = await startWebHost({ commands: dispatcher, rendererDir: root, keepaliveMs: 50 });
 });
 
 afterEach(async () => {
@@ -88,7 +87,7 @@ describe('startWebHost', () => {
 
   it('binds the listening socket to 127.0.0.1', async () => {
     const listen = vi.spyOn(http.Server.prototype, 'listen');
-    const probe = await startWebHost({ app: { dispatcher, session }, rendererDir: root });
+    const probe = await startWebHost({ commands: dispatcher, rendererDir: root });
     try {
       const server = listen.mock.contexts[0] as http.Server;
       expect((server.address() as AddressInfo).address).toBe('127.0.0.1');
@@ -99,11 +98,11 @@ describe('startWebHost', () => {
   });
 
   it('refuses to bind to a non-loopback address', async () => {
-    await expect(startWebHost({ app: { dispatcher, session }, rendererDir: root, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+    await expect(startWebHost({ commands: dispatcher, rendererDir: root, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
   });
 
   it('makes a fresh 43-character secret per launch', async () => {
-    const other = await startWebHost({ app: { dispatcher, session }, rendererDir: root });
+    const other = await startWebHost({ commands: dispatcher, rendererDir: root });
     try {
       expect(host.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(other.secret).not.toBe(host.secret);
@@ -162,19 +161,35 @@ describe('the command route', () => {
     expect(reply.status).toBe(200);
   });
 
-  it('passes {input, commandId} and the session to the dispatcher and returns its result', async () => {
+  it('passes {input, commandId} to the router and returns its result', async () => {
     const envelope = { input: { name: 'Ana' }, commandId: 'cmd-12345678' };
     const reply = await send(host.port, { method: 'POST', path: '/api/command/tab.open', headers: jsonHeaders(), body: JSON.stringify(envelope) });
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [{ id: 1, token: 3 }] });
-    expect(dispatcher.calls).toEqual([{ name: 'tab.open', envelope, session }]);
+    expect(dispatcher.calls).toEqual([{ name: 'tab.open', envelope }]);
+  });
+
+  it('waits for a command that answers later, such as a backup', async () => {
+    await host.close();
+    let finish: (value: Result<unknown>) => void = () => {};
+    const slow: CommandRouter = {
+      dispatch: () => new Promise<Result<unknown>>((resolve) => (finish = resolve)),
+      subscribe: () => () => {},
+    };
+    host = await startWebHost({ commands: slow, rendererDir: root });
+    const pending = send(host.port, { method: 'POST', path: '/api/command/backup.now', headers: jsonHeaders(), body: '{"input":{}}' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    finish({ ok: true, value: { name: 'aftertab-20261124T090000000Z-manual.sqlite' } });
+    const reply = await pending;
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { name: 'aftertab-20261124T090000000Z-manual.sqlite' } });
   });
 
   it('returns a domain error as 200 with ok:false', async () => {
     await host.close();
     const failing = fakeDispatcher({ ok: false, error: { code: 'no_free_token', message: 'every token is in use' } });
-    host = await startWebHost({ app: { dispatcher: failing, session }, rendererDir: root });
+    host = await startWebHost({ commands: failing, rendererDir: root });
     const reply = await send(host.port, { method: 'POST', path: '/api/command/tab.open', headers: jsonHeaders(), body: '{"commandId":"abcdefgh"}' });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code: 'no_free_token', message: 'every token is in use' } });
@@ -332,6 +347,6 @@ describe('the event stream', () => {
     await host.close();
     await ended;
     expect(dispatcher.listeners.size).toBe(0);
-    host = await startWebHost({ app: { dispatcher, session }, rendererDir: root });
+    host = await startWebHost({ commands: dispatcher, rendererDir: root });
   });
 });

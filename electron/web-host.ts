@@ -5,17 +5,16 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { AppError, Result } from '../shared/errors';
 import type { AppEvent } from '../shared/types';
-import type { Dispatcher, Session } from './ipc/dispatcher';
+import type { CommandRouter } from './ipc/host-commands';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 export const SECRET_HEADER = 'x-aftertab-secret';
 export const MAX_BODY_BYTES = 256 * 1024;
 export const KEEPALIVE_MS = 15_000;
 
-export type WebHostApp = { dispatcher: Dispatcher; session: Session };
-
 export type WebHostOptions = {
-  app: WebHostApp;
+  /** Every command and event, through whichever ledger is current (see app-core.ts). */
+  commands: CommandRouter;
   rendererDir: string;
   /** 0 picks any free port. */
   port?: number;
@@ -139,7 +138,7 @@ function resolveStatic(root: string, urlPath: string): string | null {
  * attached by the browser on its own, so another site cannot ride on it.
  */
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { app } = options;
+  const { commands } = options;
   const host = options.host ?? '127.0.0.1';
   // The secret is the only lock; it must never be reachable from another machine.
   if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) {
@@ -176,8 +175,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendJson(res, 400, errorResult('invalid_input', 'the request body is not valid JSON'));
     }
-    // The dispatcher checks the envelope's shape and the input; domain errors stay 200.
-    sendJson(res, 200, app.dispatcher.dispatch(name, body, app.session));
+    // The router checks the envelope's shape and the input; domain errors stay 200.
+    sendJson(res, 200, await commands.dispatch(name, body));
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -189,7 +188,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     // A first comment makes fetch() resolve at once, so the client knows it is connected.
     res.write(': connected\n\n');
-    const unsubscribe = app.dispatcher.subscribe((event: AppEvent) => {
+    const unsubscribe = commands.subscribe((event: AppEvent) => {
       res.write(`data: ${JSON.stringify(event)}\n\n`);
     });
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), keepaliveMs);

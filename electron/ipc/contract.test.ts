@@ -56,6 +56,8 @@ beforeAll(() => {
     'backup.configure': { folder: '/media/usb/aftertab', keep: 7, everyMinutes: 30 },
     'backup.now': {},
     'backup.restore': { name: 'aftertab-20261124T090000Z-manual.sqlite' },
+    'recovery.status': {},
+    'recovery.restore': { name: 'aftertab-20261124T090000Z-manual.sqlite' },
   };
 });
 afterAll(() => l.cleanup());

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
-import type { Dispatcher } from './dispatcher';
+import type { CommandRouter } from './host-commands';
 import {
   bindIpc,
   commandChannel,
@@ -15,7 +15,6 @@ import {
 } from './electron-binding';
 
 const RENDERER_URL = 'file:///opt/Aftertab/resources/app.asar/dist/renderer/index.html';
-const session = { staffId: 7 };
 
 type Listener = (event: InvokeEvent, envelope: unknown) => unknown;
 
@@ -34,10 +33,10 @@ function fakeIpcMain() {
   return { ipcMain, handlers };
 }
 
-function fakeDispatcher(result: Result<unknown> = { ok: true, value: 'done' }) {
+function fakeRouter(result: Result<unknown> = { ok: true, value: 'done' }) {
   const listeners = new Set<(event: AppEvent) => void>();
-  const dispatch = vi.fn<Dispatcher['dispatch']>(() => result);
-  const dispatcher: Dispatcher = {
+  const dispatch = vi.fn<CommandRouter['dispatch']>(async () => result);
+  const commands: CommandRouter = {
     dispatch,
     subscribe(listener) {
       listeners.add(listener);
@@ -45,7 +44,7 @@ function fakeDispatcher(result: Result<unknown> = { ok: true, value: 'done' }) {
     },
   };
   const emit = (event: AppEvent) => listeners.forEach((listener) => listener(event));
-  return { dispatcher, dispatch, emit };
+  return { commands, dispatch, emit };
 }
 
 function fakeWindow(destroyed = false) {
@@ -56,10 +55,10 @@ function fakeWindow(destroyed = false) {
 
 function setup(result?: Result<unknown>) {
   const { ipcMain, handlers } = fakeIpcMain();
-  const { dispatcher, dispatch } = fakeDispatcher(result);
+  const { commands, dispatch } = fakeRouter(result);
   const ours = fakeWindow();
   const isTrustedSender = createTrustedSenderCheck({ rendererUrl: RENDERER_URL, getWindows: () => [ours.window] });
-  const dispose = bindIpc({ ipcMain, dispatcher, session, isTrustedSender });
+  const dispose = bindIpc({ ipcMain, commands, isTrustedSender });
   const call = (name: string, event: InvokeEvent, envelope: unknown) => {
     const handler = handlers.get(commandChannel(name as never));
     if (!handler) throw new Error(`no handler for ${name}`);
@@ -83,13 +82,22 @@ describe('bindIpc', () => {
     expect([...handlers.keys()].sort()).toEqual(commandNames.map((name) => `aftertab:cmd:${name}`).sort());
   });
 
-  it('passes input and commandId of a trusted call to the dispatcher and returns its result', () => {
+  it('passes input and commandId of a trusted call to the router and returns its (awaited) result', async () => {
     const result: Result<unknown> = { ok: true, value: { id: 3 } };
     const { call, dispatch, trustedEvent } = setup(result);
     const envelope = { input: { tabId: 3, itemId: 9 }, commandId: 'c0ffee00-0000-4000-8000-000000000001' };
-    expect(call('tab.addLine', trustedEvent, envelope)).toBe(result);
+    const answer = call('tab.addLine', trustedEvent, envelope);
+    expect(answer).toBeInstanceOf(Promise);
+    expect(await answer).toBe(result);
     expect(dispatch).toHaveBeenCalledTimes(1);
-    expect(dispatch).toHaveBeenCalledWith('tab.addLine', envelope, session);
+    expect(dispatch).toHaveBeenCalledWith('tab.addLine', envelope);
+  });
+
+  it('binds the host commands too (a backup is answered like any other command)', async () => {
+    const { call, dispatch, trustedEvent } = setup({ ok: true, value: { name: 'aftertab-x.sqlite' } });
+    expect(await call('backup.now', trustedEvent, { input: {} })).toEqual({ ok: true, value: { name: 'aftertab-x.sqlite' } });
+    expect(await call('recovery.status', trustedEvent, {})).toMatchObject({ ok: true });
+    expect(dispatch.mock.calls.map(([name]) => name)).toEqual(['backup.now', 'recovery.status']);
   });
 
   const foreign: [string, (ours: AppWindow) => InvokeEvent][] = [
@@ -110,10 +118,10 @@ describe('bindIpc', () => {
 
   it('refuses a sender whose window has been destroyed', () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const { dispatcher, dispatch } = fakeDispatcher();
+    const { commands, dispatch } = fakeRouter();
     const gone = fakeWindow(true);
     const isTrustedSender = createTrustedSenderCheck({ rendererUrl: RENDERER_URL, getWindows: () => [gone.window] });
-    bindIpc({ ipcMain, dispatcher, session, isTrustedSender });
+    bindIpc({ ipcMain, commands, isTrustedSender });
     const answer = handlers.get(commandChannel('store.get'))?.({ sender: gone.window.webContents, senderFrame: { url: RENDERER_URL, parent: null } }, {});
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(dispatch).not.toHaveBeenCalled();
@@ -121,9 +129,9 @@ describe('bindIpc', () => {
 
   it('uses the sender check it is given', () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const { dispatcher, dispatch } = fakeDispatcher();
+    const { commands, dispatch } = fakeRouter();
     const isTrustedSender = vi.fn(() => false);
-    bindIpc({ ipcMain, dispatcher, session, isTrustedSender });
+    bindIpc({ ipcMain, commands, isTrustedSender });
     const event: InvokeEvent = { sender: {}, senderFrame: { url: RENDERER_URL, parent: null } };
     expect(handlers.get(commandChannel('store.get'))?.(event, {})).toMatchObject({ error: { code: 'forbidden' } });
     expect(isTrustedSender).toHaveBeenCalledWith(event);
@@ -132,30 +140,30 @@ describe('bindIpc', () => {
 
   it('refuses a second binding on the same ipcMain and leaves the first one intact', () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const { dispatcher } = fakeDispatcher();
-    bindIpc({ ipcMain, dispatcher, session, isTrustedSender: () => true });
-    expect(() => bindIpc({ ipcMain, dispatcher, session, isTrustedSender: () => true })).toThrow(/already bound/);
+    const { commands } = fakeRouter();
+    bindIpc({ ipcMain, commands, isTrustedSender: () => true });
+    expect(() => bindIpc({ ipcMain, commands, isTrustedSender: () => true })).toThrow(/already bound/);
     expect(handlers.size).toBe(commandNames.length);
   });
 
   it('removes every handler when disposed, after which it can bind again', () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const { dispatcher } = fakeDispatcher();
-    const dispose = bindIpc({ ipcMain, dispatcher, session, isTrustedSender: () => true });
+    const { commands } = fakeRouter();
+    const dispose = bindIpc({ ipcMain, commands, isTrustedSender: () => true });
     dispose();
     expect(handlers.size).toBe(0);
-    bindIpc({ ipcMain, dispatcher, session, isTrustedSender: () => true });
+    bindIpc({ ipcMain, commands, isTrustedSender: () => true });
     expect(handlers.size).toBe(commandNames.length);
   });
 });
 
 describe('forwardEvents', () => {
   it('sends each event to every live window on the event channel until unsubscribed', () => {
-    const { dispatcher, emit } = fakeDispatcher();
+    const { commands, emit } = fakeRouter();
     const first = fakeWindow();
     const second = fakeWindow();
     const closed = fakeWindow(true);
-    const stop = forwardEvents(dispatcher, () => [first.window, second.window, closed.window]);
+    const stop = forwardEvents(commands, () => [first.window, second.window, closed.window]);
     const event: AppEvent = { type: 'tabs.changed', tabIds: [4] };
     emit(event);
     expect(first.send).toHaveBeenCalledWith('aftertab:event', event);

@@ -2,7 +2,7 @@ import { commandNames } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { commandChannel, EVENT_CHANNEL } from '../../shared/ipc-channels';
 import { isRendererUrl } from '../security';
-import type { Dispatcher, Session } from './dispatcher';
+import type { CommandRouter } from './host-commands';
 
 export { commandChannel, EVENT_CHANNEL };
 
@@ -42,21 +42,19 @@ export function createTrustedSenderCheck(options: { rendererUrl: string; getWind
 // refusing up front keeps the first binding whole.
 const bound = new WeakSet<IpcMainLike>();
 
-/** One ipcMain handler per command; returns a disposer that removes them all. */
-export function bindIpc(options: {
-  ipcMain: IpcMainLike;
-  dispatcher: Dispatcher;
-  session: Session;
-  isTrustedSender: TrustedSenderCheck;
-}): () => void {
-  const { ipcMain, dispatcher, session, isTrustedSender } = options;
+/**
+ * One ipcMain handler per command; returns a disposer that removes them all. The router answers
+ * with a promise (host commands such as a backup take a while); ipcMain.handle awaits it.
+ */
+export function bindIpc(options: { ipcMain: IpcMainLike; commands: CommandRouter; isTrustedSender: TrustedSenderCheck }): () => void {
+  const { ipcMain, commands, isTrustedSender } = options;
   if (bound.has(ipcMain)) throw new Error('Aftertab IPC is already bound to this ipcMain; dispose the first binding');
   bound.add(ipcMain);
   for (const name of commandNames) {
     ipcMain.handle(commandChannel(name), (event, envelope) => {
       if (!isTrustedSender(event)) return FORBIDDEN;
-      // The dispatcher parses the envelope and the input itself; nothing is trusted here.
-      return dispatcher.dispatch(name, envelope, session);
+      // The router (and the dispatcher behind it) parses the envelope and the input; nothing is trusted here.
+      return commands.dispatch(name, envelope);
     });
   }
   return () => {
@@ -65,9 +63,9 @@ export function bindIpc(options: {
   };
 }
 
-/** Pushes every dispatcher event to every open window; returns the unsubscribe. */
-export function forwardEvents(dispatcher: Dispatcher, getWindows: () => readonly AppWindow[]): () => void {
-  return dispatcher.subscribe((event) => {
+/** Pushes every event (whichever ledger is current) to every open window; returns the unsubscribe. */
+export function forwardEvents(commands: Pick<CommandRouter, 'subscribe'>, getWindows: () => readonly AppWindow[]): () => void {
+  return commands.subscribe((event) => {
     for (const window of getWindows()) {
       if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
     }

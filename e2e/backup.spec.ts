@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { BackupStatus } from '../shared/closing-types';
+import type { TabSummary } from '../shared/types';
+import { startAppCore } from '../electron/app-core';
+import { ledgerPath } from '../electron/ledger/open';
+import { must } from './pages/commands';
+import { BackupPage, RecoveryPage } from './pages/backup-page';
+import { BoardPage } from './pages/board-page';
+import { expect, test, type SeedDataDir } from './fixtures';
+
+test('backs up now from the Backups screen and lists the copy as checked', async ({ page, request, webHost, appUrl }) => {
+  await must(request, webHost, 'tab.open', { name: 'Ana' });
+  const backups = new BackupPage(page);
+  await page.goto(appUrl);
+  await backups.openFromNav();
+  await expect(page.getByText('No backup has been made yet.')).toBeVisible();
+  await expect(backups.folder).toHaveValue(`${webHost.dataDir}/backups`);
+
+  await backups.backUpNow();
+
+  const row = backups.row('made by hand');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('cell', { name: 'Checked', exact: true })).toBeVisible();
+  await expect(page.getByText(/, made by hand, checked$/)).toBeVisible();
+  await backups.row('made by hand').getByRole('button', { name: /^Restore the backup from/ }).click();
+  await expect(page.getByRole('button', { name: 'Restore this backup' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/backups.png', fullPage: true });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Restore this backup' })).toHaveCount(0);
+  const status = await must<BackupStatus>(request, webHost, 'backup.status');
+  expect(status.backups).toHaveLength(1);
+  expect(status.backups[0]).toMatchObject({ reason: 'manual', verified: true });
+  expect(fs.existsSync(`${webHost.dataDir}/backups/${status.backups[0]?.name ?? ''}`)).toBe(true);
+});
+
+/**
+ * A ledger with two open tabs is backed up, a third tab is opened after the backup, and then
+ * the ledger's header is overwritten: what a failing disk or a half-copied file leaves behind.
+ */
+const damagedAfterBackup: SeedDataDir = {
+  prepare: async (dataDir) => {
+    const core = startAppCore({ dataDir, schedule: false });
+    const call = async (name: string, input: unknown): Promise<void> => {
+      const result = await core.commands.dispatch(name, { input, commandId: randomUUID() });
+      if (!result.ok) throw new Error(`${name} was refused: ${result.error.message}`);
+    };
+    await call('tab.open', { name: 'Ana' });
+    await call('tab.open', { name: 'Ben' });
+    await call('backup.now', {});
+    await call('tab.open', { name: 'After the backup' });
+    await core.idle();
+    core.close();
+    const fd = fs.openSync(ledgerPath(dataDir), 'r+');
+    fs.writeSync(fd, Buffer.alloc(100, 0xa5), 0, 100, 0);
+    fs.closeSync(fd);
+  },
+};
+
+test.describe('a damaged ledger at start', () => {
+  test.use({ seedDataDir: damagedAfterBackup });
+
+  test('offers the newest good backup, restores it, and the board shows the restored tabs', async ({ page, request, webHost, appUrl }) => {
+    const damagedBytes = fs.readFileSync(ledgerPath(webHost.dataDir));
+    expect(webHost.core.ledger()).toBeNull();
+
+    const recovery = new RecoveryPage(page);
+    await page.goto(appUrl);
+    await expect(recovery.heading).toBeVisible();
+    await expect(page.getByText(/^What the check found: .+/)).toBeVisible();
+    await expect(page.getByText(`The damaged file: ${ledgerPath(webHost.dataDir)}`)).toBeVisible();
+    await expect(recovery.newest()).toContainText(/made by hand/);
+    await expect(recovery.restoreNewestButton).toBeFocused();
+    await page.screenshot({ path: 'test-results/screenshots/recovery.png', fullPage: true });
+
+    await recovery.restoreNewestButton.click();
+
+    const board = new BoardPage(page);
+    await expect(board.tabCards).toHaveCount(2);
+    await expect(board.tabList).toContainText('Ana');
+    await expect(board.tabList).toContainText('Ben');
+    await expect(board.tabList).not.toContainText('After the backup');
+    const open = await must<TabSummary[]>(request, webHost, 'tab.listOpen');
+    expect(open.map((tab) => tab.name).sort()).toEqual(['Ana', 'Ben']);
+    // The damaged file was moved aside, byte for byte, never deleted.
+    const aside = fs.readdirSync(webHost.dataDir).filter((name) => /^aftertab\.sqlite\.before-restore-[0-9TZ]+$/.test(name));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(`${webHost.dataDir}/${aside[0] ?? ''}`).equals(damagedBytes)).toBe(true);
+  });
+});

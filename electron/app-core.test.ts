@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BackupInfo, RecoveryStatus, RestoreResult } from '../shared/closing-types';
+import type { CommandInput, CommandName, CommandResult } from '../shared/contract';
+import type { AppError } from '../shared/errors';
+import type { AppEvent, TabDetail, TabSummary } from '../shared/types';
+import { startAppCore, type AppCore } from './app-core';
+import { scribble, tempDir } from './backup/test-ledger';
+import { ledgerPath } from './ledger/open';
+
+const dirs: string[] = [];
+const cores: AppCore[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) {
+    await core.idle();
+    core.close();
+  }
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function start(dataDir: string, schedule = false): AppCore & {
+  call: <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandResult<N>>;
+  refuse: (name: string, input: unknown) => Promise<AppError>;
+} {
+  let now = Date.parse('2026-11-24T10:00:00.000Z');
+  const core = startAppCore({ dataDir, clock: () => new Date((now += 1000)), log: () => undefined, timeZone: 'UTC', schedule });
+  cores.push(core);
+  return {
+    ...core,
+    async call(name, input) {
+      const result = await core.commands.dispatch(name, { input, commandId: randomUUID() });
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
+      return result.value as never;
+    },
+    async refuse(name, input) {
+      const result = await core.commands.dispatch(name, { input, commandId: randomUUID() });
+      if (result.ok) throw new Error(`${name} should have been refused`);
+      return result.error;
+    },
+  };
+}
+
+function dataDir(): string {
+  const dir = tempDir('aftertab-core-');
+  dirs.push(dir);
+  return dir;
+}
+
+/** A café with two open tabs, one of them with a line on it. */
+async function trade(core: ReturnType<typeof start>): Promise<void> {
+  const catalog = await core.call('catalog.loadStarter', { kind: 'cafe' });
+  const tab = await core.call('tab.open', { name: 'Ana' });
+  await core.call('tab.addLine', { tabId: tab.id, itemId: catalog.items[0]!.id, qty: 2 });
+  await core.call('tab.open', { name: 'Ben' });
+}
+
+const summary = (tabs: TabSummary[]) => tabs.map((tab) => ({ token: tab.token, name: tab.name, dueMinor: tab.dueMinor }));
+
+describe('startAppCore', () => {
+  it('starts a fresh ledger in an empty folder and serves ledger and backup commands', async () => {
+    const core = start(dataDir());
+    expect(core.ledger()).not.toBeNull();
+    expect(await core.call('tab.listOpen', {})).toEqual([]);
+    const backup: BackupInfo = await core.call('backup.now', {});
+    expect(backup.verified).toBe(true);
+    expect((await core.call('recovery.status', {})).damaged).toBe(false);
+    expect((await core.refuse('recovery.restore', { name: backup.name })).key).toBe('errors.recovery.notDamaged');
+  });
+
+  it('backs up, restores through the router, and the open tabs are exactly the earlier ones', async () => {
+    const core = start(dataDir());
+    await trade(core);
+    const earlier = summary(await core.call('tab.listOpen', {}));
+    const backup = await core.call('backup.now', {});
+    await core.call('tab.open', { name: 'Later' });
+    const events: AppEvent[] = [];
+    core.commands.subscribe((event) => events.push(event));
+
+    const restored: RestoreResult = await core.call('backup.restore', { name: backup.name });
+    expect(summary(await core.call('tab.listOpen', {}))).toEqual(earlier);
+    expect(fs.existsSync(path.join(core.host.dataDir, restored.keptAside))).toBe(true);
+    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['tabs.changed', 'store.changed', 'day.changed', 'backup.changed']));
+    // The restored ledger takes commands like any other.
+    const tab: TabDetail = await core.call('tab.open', { name: 'After restore' });
+    expect(tab.name).toBe('After restore');
+  });
+});
+
+describe('the after-Z backup', () => {
+  it('copies the ledger with reason z once the day is closed through the dispatcher', async () => {
+    const core = start(dataDir(), true);
+    await trade(core);
+    await core.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
+    await core.idle();
+    expect((await core.call('backup.status', {})).backups).toEqual([]);
+    await core.call('drawer.count', { count: { kind: 'total', totalMinor: 0 } });
+    await core.call('drawer.close', { varianceReason: '' });
+    const day = await core.call('day.status', {});
+    const z = await core.call('day.close', { businessDate: day.nextToClose });
+    await core.idle();
+    const backups = (await core.call('backup.status', {})).backups;
+    expect(backups.map((backup) => [backup.reason, backup.verified])).toEqual([['z', true]]);
+    expect(z.zNumber).toBe(1);
+  });
+});
+
+describe('a damaged ledger at start', () => {
+  async function damagedFolder(damage: (file: string) => void): Promise<{ dir: string; backup: BackupInfo; earlier: ReturnType<typeof summary> }> {
+    const dir = dataDir();
+    const first = start(dir);
+    await trade(first);
+    const earlier = summary(await first.call('tab.listOpen', {}));
+    const backup = await first.call('backup.now', {});
+    await first.call('tab.open', { name: 'Not in the backup' });
+    await first.idle();
+    first.close();
+    cores.splice(cores.indexOf(first), 1);
+    damage(ledgerPath(dir));
+    return { dir, backup, earlier };
+  }
+
+  it.each([
+    ['an overwritten header', (file: string) => scribble(file, 0, 100)],
+    ['a truncated file', (file: string) => fs.truncateSync(file, Math.floor(fs.statSync(file).size / 3))],
+  ])('with %s starts in recovery mode, leaves the file alone, and offers the backup', async (_label, damage) => {
+    const { dir, backup, earlier } = await damagedFolder(damage);
+    const file = ledgerPath(dir);
+    const bytes = fs.readFileSync(file);
+
+    const core = start(dir);
+    expect(core.ledger()).toBeNull();
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    for (const name of ['tab.listOpen', 'store.get', 'backup.status']) {
+      expect((await core.refuse(name, {})).key).toBe('errors.recovery.ledgerDamaged');
+    }
+    const status: RecoveryStatus = await core.call('recovery.status', {});
+    expect(status).toMatchObject({ damaged: true, ledgerFile: file, backups: [{ name: backup.name, verified: true }] });
+    expect(status.problem).toBeTruthy();
+
+    const restored = await core.call('recovery.restore', { name: backup.name });
+    expect(summary(await core.call('tab.listOpen', {}))).toEqual(earlier);
+    expect(fs.readFileSync(path.join(dir, restored.keptAside)).equals(bytes)).toBe(true);
+    expect((await core.call('recovery.status', {})).damaged).toBe(false);
+  });
+
+  it('with no backup says so and still never starts a fresh ledger', async () => {
+    const dir = dataDir();
+    fs.writeFileSync(ledgerPath(dir), Buffer.alloc(16_384, 0x42));
+    const core = start(dir);
+    expect(core.ledger()).toBeNull();
+    expect(await core.call('recovery.status', {})).toMatchObject({ damaged: true, backups: [] });
+    expect(fs.readFileSync(ledgerPath(dir)).equals(Buffer.alloc(16_384, 0x42))).toBe(true);
+  });
+});

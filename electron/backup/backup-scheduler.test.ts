@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBackupScheduler } from './backup-scheduler';
+import { createBackupService } from './backup-service';
+import { createLedgerHost } from './ledger-host';
+import { closeDay, openTestLedger, sell, tempDir, type TestLedgerApp } from './test-ledger';
+
+const dirs: string[] = [];
+afterEach(() => {
+  vi.useRealTimers();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function setup() {
+  const dataDir = tempDir('aftertab-schedule-');
+  dirs.push(dataDir);
+  let now = Date.parse('2026-11-24T12:00:00.000Z');
+  const clock = () => new Date(now);
+  let app: TestLedgerApp | null = null;
+  const host = createLedgerHost({
+    dataDir,
+    open: () => (app = openTestLedger(dataDir)),
+    log: () => undefined,
+  });
+  host.openLedger();
+  const backups = createBackupService({ host, clock, log: () => undefined });
+  const scheduler = createBackupScheduler({ backups, host, clock, log: () => undefined, checkEveryMs: 1000 });
+  const ledger = () => app!;
+  return {
+    host,
+    backups,
+    scheduler,
+    ledger,
+    advanceMinutes: (minutes: number) => (now += minutes * 60_000),
+    sell: (amount: number) => sell(ledger().db, ledger().session.staffId, amount),
+    reasons: () => backups.status().backups.map((b) => b.reason),
+  };
+}
+
+describe('the scheduled backup', () => {
+  it('backs up only when something changed, and at most every everyMinutes', async () => {
+    const t = setup();
+    t.sell(100);
+    expect(await t.scheduler.tick()).toMatchObject({ reason: 'scheduled' });
+
+    t.sell(200);
+    t.advanceMinutes(10);
+    expect(await t.scheduler.tick()).toBeNull();
+    t.advanceMinutes(20);
+    expect(await t.scheduler.tick()).toMatchObject({ reason: 'scheduled' });
+
+    t.advanceMinutes(45);
+    expect(await t.scheduler.tick()).toBeNull();
+    expect(t.reasons()).toEqual(['scheduled', 'scheduled']);
+  });
+
+  it('follows a changed interval without a restart', async () => {
+    const t = setup();
+    t.sell(100);
+    await t.scheduler.tick();
+    t.backups.configure({ everyMinutes: 5 });
+    t.sell(1);
+    t.advanceMinutes(6);
+    expect(await t.scheduler.tick()).not.toBeNull();
+  });
+
+  it('does nothing in recovery mode', async () => {
+    const t = setup();
+    t.host.closeLedger();
+    expect(await t.scheduler.tick()).toBeNull();
+  });
+
+  it('runs on an unref’d timer that stop() clears', async () => {
+    // Only the interval is faked: the online backup steps on real setImmediate.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const t = setup();
+    t.sell(100);
+    const unref = vi.spyOn(globalThis, 'setInterval');
+    t.scheduler.start();
+    const timer = unref.mock.results[0]?.value as { hasRef?: () => boolean };
+    expect(timer.hasRef?.()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    await t.backups.idle();
+    expect(t.reasons()).toEqual(['scheduled']);
+    t.scheduler.stop();
+    t.sell(5);
+    t.advanceMinutes(60);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(t.reasons()).toEqual(['scheduled']);
+  });
+});
+
+describe('the after-Z backup', () => {
+  it('backs up with reason z when the ledger announces a closed day, once per Z', async () => {
+    const t = setup();
+    t.scheduler.start();
+    t.sell(100);
+    closeDay(t.ledger().db, t.ledger().session.staffId, 1, '2026-11-24');
+    t.ledger().emit({ type: 'day.changed' });
+    await t.backups.idle();
+    expect(t.reasons()).toEqual(['z']);
+
+    // The same day announced again (or a restore's own refresh) makes no second copy.
+    t.ledger().emit({ type: 'day.changed' });
+    t.host.emit({ type: 'day.changed' });
+    await t.backups.idle();
+    expect(t.reasons()).toEqual(['z']);
+    t.scheduler.stop();
+  });
+});

@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { LATEST_VERSION } from '../ledger/migrate';
+
+export type Verification = { ok: true; maxZ: number } | { ok: false; problem: string };
+
+const MAX_PROBLEM_LINES = 3;
+
+/** SQLite's own words for a file that is not (or no longer) a readable database. */
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The rows of integrity_check/quick_check as one line, or null when SQLite says ok. */
+function checkProblem(db: Database.Database, pragma: 'integrity_check' | 'quick_check'): string | null {
+  const rows = db.pragma(`${pragma}(${MAX_PROBLEM_LINES})`) as Record<string, string>[];
+  const lines = rows.map((row) => Object.values(row)[0] ?? '');
+  return lines.length === 1 && lines[0] === 'ok' ? null : lines.join('; ');
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** The highest Z number a ledger has issued or promised not to reuse (its floor). */
+export function highestZ(db: Database.Database): number {
+  if (!hasTable(db, 'z_reports')) return 0;
+  const z = db.prepare<[], { z: number | null }>('SELECT max(z_number) AS z FROM z_reports').get()?.z ?? 0;
+  const hasFloor = (db.prepare("SELECT 1 FROM pragma_table_info('store_settings') WHERE name = 'z_number_floor'").get() ?? null) !== null;
+  const floor = hasFloor ? (db.prepare<[], { f: number | null }>('SELECT max(z_number_floor) AS f FROM store_settings').get()?.f ?? 0) : 0;
+  return Math.max(z, floor);
+}
+
+/** The checks that do not depend on how the file was opened: integrity, an Aftertab schema, a balanced journal. */
+function checkLedger(db: Database.Database): Verification {
+  const integrity = checkProblem(db, 'integrity_check');
+  if (integrity !== null) return { ok: false, problem: `integrity_check: ${integrity}` };
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_VERSION) return { ok: false, problem: `it was written by a newer Aftertab (schema ${version})` };
+  if (version < 1 || !hasTable(db, 'postings') || !hasTable(db, 'journal_entries')) {
+    return { ok: false, problem: 'it is not an Aftertab ledger' };
+  }
+  const unbalanced = db
+    .prepare<[], { entry_id: number; off: number }>(
+      'SELECT entry_id, sum(amount_minor) AS off FROM postings GROUP BY entry_id HAVING sum(amount_minor) <> 0 ORDER BY entry_id LIMIT 1',
+    )
+    .get();
+  if (unbalanced) return { ok: false, problem: `journal entry #${unbalanced.entry_id} does not balance (off by ${unbalanced.off} minor units)` };
+  const total = db.prepare<[], { total: number }>('SELECT coalesce(sum(amount_minor), 0) AS total FROM postings').get()?.total ?? 0;
+  if (total !== 0) return { ok: false, problem: `the journal does not balance (off by ${total} minor units)` };
+  return { ok: true, maxZ: highestZ(db) };
+}
+
+/**
+ * Verifies a copy we made (a new backup, or a backup staged for a restore). The copy is first
+ * switched to rollback-journal mode so it is one self-contained file and a read-only open
+ * leaves no -wal/-shm beside it; then, read-only: integrity_check says ok, the file is an
+ * Aftertab ledger this version can open, every journal entry sums to zero and so does the
+ * whole journal. Only ever run on our own copy: it writes the copy's header.
+ */
+export function verifyLedgerCopy(file: string): Verification {
+  try {
+    if (fs.statSync(file).size === 0) return { ok: false, problem: 'the file is empty' };
+    const writable = new Database(file, { fileMustExist: true });
+    try {
+      writable.pragma('journal_mode = DELETE');
+    } finally {
+      writable.close();
+    }
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return checkLedger(db);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    return { ok: false, problem: describe(error) };
+  }
+}
+
+export type StartCheck = { state: 'missing' } | { state: 'ok' } | { state: 'damaged'; problem: string };
+
+/**
+ * The start-up check, before the ledger is opened for writing (so neither the WAL switch nor
+ * a migration ever writes into a damaged file): read-only, PRAGMA quick_check. A file SQLite
+ * cannot read at all (not a database, malformed, cut short) counts as damaged, and so does an
+ * empty file where a ledger used to be. Any other failure (permissions, a locked file) is
+ * thrown: that is not damage, and the caller reports it as before.
+ */
+export function checkLedgerAtStart(file: string): StartCheck {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    throw error;
+  }
+  if (size === 0) return { state: 'damaged', problem: 'the ledger file is empty (0 bytes)' };
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const problem = checkProblem(db, 'quick_check');
+    return problem === null ? { state: 'ok' } : { state: 'damaged', problem: `quick_check: ${problem}` };
+  } catch (error) {
+    if (isDamageError(error)) return { state: 'damaged', problem: describe(error) };
+    throw error;
+  } finally {
+    db?.close();
+  }
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { BackupInfo, BackupStatus } from '../../../shared/closing-types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Screen } from '../../components/Screen';
+import { useCommand } from '../../hooks/use-command';
+import { useStore } from '../../hooks/use-live-data';
+import { t } from '../../i18n/t';
+import { BackupList } from './BackupList';
+import { BackupSettingsForm } from './BackupSettingsForm';
+import { formatWhen, reasonText } from './backup-format';
+import { useBackupStatus } from './use-backup-status';
+import './backup.css';
+
+/** Where backups go, how many are kept, the last one, the list, and restoring one. */
+export function BackupScreen() {
+  const status = useBackupStatus();
+  const store = useStore();
+  return (
+    <Screen title={t('backup.title')} back="/" className="backup">
+      {status.error && <ErrorNote error={t('backup.loadFailed', { message: status.error })} />}
+      {status.data ? <BackupView status={status.data} locale={store.data?.locale} /> : !status.error && <p>{t('backup.loading')}</p>}
+    </Screen>
+  );
+}
+
+export function BackupView({ status, locale }: { status: BackupStatus; locale?: string | undefined }) {
+  return (
+    <div className="backup__columns">
+      <div className="backup__stack">
+        <LastBackup status={status} locale={locale} />
+        <BackupSettingsForm status={status} />
+      </div>
+      <BackupList backups={status.backups} locale={locale} />
+    </div>
+  );
+}
+
+function LastBackup({ status, locale }: { status: BackupStatus; locale?: string | undefined }) {
+  const now = useCommand('backup.now');
+  const [made, setMade] = useState<BackupInfo | null>(null);
+  const last = status.lastBackup;
+  return (
+    <section className="backup__panel" aria-labelledby="backup-last-heading">
+      <h2 id="backup-last-heading" className="backup__heading">
+        {t('backup.statusHeading')}
+      </h2>
+      <p>{last ? t('backup.last', { when: formatWhen(last.at, locale), reason: reasonText(last.reason) }) : t('backup.none')}</p>
+      {status.lastError && (
+        <p className="error-note" role="alert">
+          {t('backup.lastError', { message: status.lastError })}
+        </p>
+      )}
+      <p className="backup__muted">{t('backup.schedule', { minutes: status.everyMinutes })}</p>
+      <div className="backup__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={now.pending}
+          onClick={() => {
+            setMade(null);
+            void now.run({}).then(setMade);
+          }}
+        >
+          {now.pending ? t('backup.nowPending') : t('backup.now')}
+        </button>
+        <p role="status" className="backup__done">
+          {made && t('backup.nowDone', { when: formatWhen(made.at, locale) })}
+        </p>
+      </div>
+      <ErrorNote error={now.error} />
+    </section>
+  );
+}

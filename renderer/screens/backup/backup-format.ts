@@ -1,0 +1,60 @@
+import type { BackupInfo } from '../../../shared/closing-types';
+import { t } from '../../i18n/t';
+
+/** A backup's time in the shop's locale (the browser's when the store cannot be read). */
+export function formatWhen(iso: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+const UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** 1536 → "1.5 kB": file sizes in the units people read them in (a ledger is never mere bytes). */
+export function formatSize(bytes: number, locale?: string): string {
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+export function reasonText(reason: BackupInfo['reason']): string {
+  return t(`backup.reason.${reason}`);
+}
+
+/** The newest backup that was checked when it was made: the one to offer first. */
+export function newestGood(backups: readonly BackupInfo[]): BackupInfo | null {
+  return backups.filter((backup) => backup.verified).sort((a, b) => b.at.localeCompare(a.at))[0] ?? null;
+}
+
+export type SettingsDraft = { folder: string; keep: string; everyMinutes: string };
+export type SettingsChange = { folder?: string; keep?: number; everyMinutes?: number };
+export type DraftErrors = Partial<Record<keyof SettingsDraft, string>>;
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\s*\d{1,5}\s*$/.test(text)) return null;
+  const value = Number(text.trim());
+  return value >= min && value <= max ? value : null;
+}
+
+/**
+ * What the settings form would send: only the fields that differ from what is saved, or the
+ * errors to show beside the fields (nothing is sent while any field is wrong).
+ */
+export function settingsChange(draft: SettingsDraft, saved: { folder: string; keep: number; everyMinutes: number }): { change: SettingsChange; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const change: SettingsChange = {};
+  const folder = draft.folder.trim();
+  if (folder === '') errors.folder = t('errors.field.backupFolder');
+  else if (folder !== saved.folder) change.folder = folder;
+  const keep = wholeNumber(draft.keep, 1, 365);
+  if (keep === null) errors.keep = t('backup.keepInvalid');
+  else if (keep !== saved.keep) change.keep = keep;
+  const every = wholeNumber(draft.everyMinutes, 5, 1440);
+  if (every === null) errors.everyMinutes = t('backup.everyInvalid');
+  else if (every !== saved.everyMinutes) change.everyMinutes = every;
+  return { change: Object.keys(errors).length > 0 ? {} : change, errors };
+}
