@@ -1,4 +1,5 @@
 import { BoardPage } from './pages/board-page';
+import { openDrawerByBackDoor } from './pages/drawer-page';
 import { ReceiptPage, SettlePage } from './pages/settle-page';
 import { CommandClient, TabPage } from './pages/tab-page';
 import { expect, test } from './fixtures';
@@ -6,6 +7,7 @@ import { expect, test } from './fixtures';
 test('golden path: a token, three items, split two ways, cash with change and card with a tip', async ({ page, request, webHost, appUrl }) => {
   const api = new CommandClient(request, webHost);
   await api.seedCafe();
+  await openDrawerByBackDoor(request, webHost);
   const board = new BoardPage(page);
   const tab = new TabPage(page);
   const settle = new SettlePage(page);
@@ -69,6 +71,7 @@ test('golden path: a token, three items, split two ways, cash with change and ca
 test('bad input at the till: a tip of −1 and cash below what is owed are refused next to the field, nothing posted', async ({ page, request, webHost, appUrl }) => {
   const api = new CommandClient(request, webHost);
   const items = await api.seedCafe();
+  await openDrawerByBackDoor(request, webHost);
   const opened = await api.openTabWith(items, ['Latte', 'Croissant']);
   const tab = new TabPage(page);
   const settle = new SettlePage(page);
@@ -102,6 +105,7 @@ test('bad input at the till: a tip of −1 and cash below what is owed are refus
 test('split by lines and by amount: each part is paid on its own until nothing is due', async ({ page, request, webHost, appUrl }) => {
   const api = new CommandClient(request, webHost);
   const items = await api.seedCafe();
+  await openDrawerByBackDoor(request, webHost);
   const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);
   const tab = new TabPage(page);
   const settle = new SettlePage(page);
@@ -144,6 +148,7 @@ test('split by lines and by amount: each part is paid on its own until nothing i
 test('a split left with no unpaid part shows what was paid as history, not as a current split', async ({ page, request, webHost, appUrl }) => {
   const api = new CommandClient(request, webHost);
   const items = await api.seedCafe();
+  await openDrawerByBackDoor(request, webHost);
   const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);
   await api.call('settle.split', { tabId: opened.id, mode: 'even', parts: 2 });
   await api.call('settle.pay', { tabId: opened.id, method: 'card', partNo: 1 });

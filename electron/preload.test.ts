@@ -45,11 +45,20 @@ function reachable(value: unknown, seen = new Set<unknown>()): Set<unknown> {
 }
 
 describe('preload', () => {
-  it('exposes one object, window.aftertab, with exactly commands and onEvent', () => {
+  it('exposes one object, window.aftertab, with exactly commands, onEvent and printToPdf', () => {
     expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledWith('aftertab', expect.anything());
-    expect(Object.keys(api).sort()).toEqual(['commands', 'onEvent']);
+    expect(Object.keys(api).sort()).toEqual(['commands', 'onEvent', 'printToPdf']);
     expect(typeof api.onEvent).toBe('function');
+    expect(typeof api.printToPdf).toBe('function');
+  });
+
+  it('asks the main process for a PDF with the file name only', async () => {
+    fake.ipcRenderer.invoke.mockClear();
+    const sneaky = { filename: 'aftertab-z0001-2026-09-14.pdf', path: '/etc' } as { filename: string };
+    const result = await api.printToPdf?.(sneaky);
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('aftertab:print-pdf', { filename: 'aftertab-z0001-2026-09-14.pdf' });
+    expect(result).toEqual({ ok: true, value: 'from main' });
   });
 
   it('has one function per command name and nothing else', () => {

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { BridgeApi, CallOptions, CommandApi } from '../shared/api-types';
+import type { BridgeApi, CallOptions, CommandApi, PrintToPdfOptions } from '../shared/api-types';
 import { commandNames } from '../shared/contract';
-import { commandChannel, EVENT_CHANNEL } from '../shared/ipc-channels';
+import { commandChannel, EVENT_CHANNEL, PRINT_PDF_CHANNEL } from '../shared/ipc-channels';
 import type { AppEvent } from '../shared/types';
 
 // Runs sandboxed: it may only require('electron'); shared/ code is bundled in by esbuild.
@@ -26,6 +26,8 @@ const api = {
       ipcRenderer.removeListener(EVENT_CHANNEL, relay);
     };
   },
+  // Only the file name crosses: the main process asks where to save and writes the file itself.
+  printToPdf: (options: PrintToPdfOptions) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, { filename: options.filename }),
 } satisfies BridgeApi;
 
 contextBridge.exposeInMainWorld('aftertab', api);

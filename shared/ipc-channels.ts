@@ -6,6 +6,9 @@ import type { CommandName } from './contract';
  */
 export const EVENT_CHANNEL = 'aftertab:event';
 
+/** Saves the window's print layout as a PDF (electron/print-pdf.ts); not a ledger command. */
+export const PRINT_PDF_CHANNEL = 'aftertab:print-pdf';
+
 const COMMAND_PREFIX = 'aftertab:cmd:';
 
 export function commandChannel(name: CommandName): string {

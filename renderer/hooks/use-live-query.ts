@@ -10,10 +10,13 @@ export type LiveQuery<T> = { data: T | null; error: string | null };
  * Loads once, then again on every event of the given types. `load` must be stable (define it
  * at module level). A late answer to an older request never overwrites a newer one.
  */
-export function useLiveQuery<T>(load: () => Promise<Result<T>>, refreshOn: AppEvent['type']): LiveQuery<T> {
+export function useLiveQuery<T>(load: () => Promise<Result<T>>, refreshOn: AppEvent['type'] | readonly AppEvent['type'][]): LiveQuery<T> {
   const [state, setState] = useState<LiveQuery<T>>({ data: null, error: null });
+  // A string key, so a list written inline does not restart the subscription on every render.
+  const types = typeof refreshOn === 'string' ? refreshOn : refreshOn.join(' ');
 
   useEffect(() => {
+    const wanted = new Set(types.split(' '));
     let active = true;
     let sent = 0;
     let applied = 0;
@@ -28,13 +31,13 @@ export function useLiveQuery<T>(load: () => Promise<Result<T>>, refreshOn: AppEv
     };
     refresh();
     const unsubscribe = onEvent((event) => {
-      if (event.type === refreshOn) refresh();
+      if (wanted.has(event.type)) refresh();
     });
     return () => {
       active = false;
       unsubscribe();
     };
-  }, [load, refreshOn]);
+  }, [load, types]);
 
   return state;
 }

@@ -8,6 +8,9 @@ import { catalog } from './en/catalog';
 import { settings } from './en/settings';
 import { tabDetail } from './en/tab';
 import { settle } from './en/settle';
+import { drawer } from './en/drawer';
+import { reports } from './en/reports';
+import { backup } from './en/backup';
 
 export type { Message, PluralForms } from './messages';
 
@@ -25,6 +28,9 @@ export const en = {
   ...settings,
   ...tabDetail,
   ...settle,
+  ...drawer,
+  ...reports,
+  ...backup,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -104,4 +104,28 @@ describe('SettingsScreen', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(calls.update).not.toHaveBeenCalled();
   });
+
+  it('saves the day boundary typed as a time, and puts a refused time zone by its field', async () => {
+    calls.update.mockResolvedValueOnce({ ok: true, value: { ...store, dayBoundaryMinutes: 330 } });
+    renderScreen();
+    const boundary = (await screen.findByLabelText('A business day ends at')) as HTMLInputElement;
+    expect(boundary.value).toBe('04:00');
+    expect(screen.getByText(/belong to the day before; from this time on they belong to the next business day/)).toBeTruthy();
+    fireEvent.change(boundary, { target: { value: '05:30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(calls.update).toHaveBeenCalledTimes(1));
+    expect(calls.update.mock.calls[0]?.[0]).toEqual({ dayBoundaryMinutes: 330 });
+
+    calls.update.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'invalid_input', key: 'errors.field.timeZone', message: 'that is not a time zone', field: 'timeZone' },
+    });
+    const zone = screen.getByLabelText('Time zone') as HTMLSelectElement;
+    const other = [...zone.options].map((o) => o.value).find((v) => v !== zone.value) ?? 'Europe/Dublin';
+    fireEvent.change(zone, { target: { value: other } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('That is not a time zone this computer knows (use a name like Europe/Dublin)');
+    expect(zone.getAttribute('aria-describedby')).toContain(alert.id);
+  });
 });

@@ -6,6 +6,7 @@ import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { useStore } from '../../hooks/use-live-data';
 import { t } from '../../i18n/t';
 import { CountersSection } from './CountersSection';
+import { DaySection } from './DaySection';
 import { StoreSection } from './StoreSection';
 import { TaxSection } from './TaxSection';
 import { useSettingsDraft } from './use-settings-draft';
@@ -42,6 +43,7 @@ function SettingsForm({ store }: { store: StoreSettings }) {
         <StoreSection form={form} store={store} />
         <TaxSection form={form} />
         <CountersSection form={form} />
+        <DaySection form={form} />
       </div>
       <div className="settings__bar">
         <button type="submit" className="button button--primary" disabled={form.pending}>

@@ -61,6 +61,20 @@ describe('buildUpdate', () => {
   });
 });
 
+describe('the business day fields', () => {
+  it('shows the boundary as HH:MM and sends it back as minutes, with the time zone as chosen', () => {
+    const base = formOf({ ...store, dayBoundaryMinutes: 240, timeZone: 'UTC' });
+    expect(base.dayBoundaryMinutes).toBe('04:00');
+    const result = buildUpdate({ ...base, dayBoundaryMinutes: '2:30', timeZone: 'Europe/Dublin' }, base);
+    expect(result).toEqual({ ok: true, update: { dayBoundaryMinutes: 150, timeZone: 'Europe/Dublin' }, changed: ['dayBoundaryMinutes', 'timeZone'] });
+  });
+
+  it('refuses a boundary that is not a time of day, by its field', () => {
+    const base = formOf(store);
+    expect(buildUpdate({ ...base, dayBoundaryMinutes: '25:00' }, base)).toEqual({ ok: false, problems: { dayBoundaryMinutes: { key: 'day.error.boundary' } } });
+  });
+});
+
 describe('rebase', () => {
   it('takes new values for untouched fields and keeps what is being typed', () => {
     const oldBase = formOf(store);

@@ -2,6 +2,7 @@ import type { CommandInput } from '../../../shared/contract';
 import type { TaxMode } from '../../../shared/domain/tax';
 import type { StoreSettings } from '../../../shared/types';
 import type { MessageKey } from '../../i18n/en';
+import { formatBoundary, parseBoundary } from './day-boundary';
 import { formatRate, parseRate } from './rate-text';
 
 /** What the settings form holds: text exactly as typed, parsed only when saving. */
@@ -18,6 +19,9 @@ export type SettingsForm = {
   amberMinutes: string;
   redMinutes: string;
   payAfterTerms: string;
+  /** The business day's boundary as typed, "04:00". */
+  dayBoundaryMinutes: string;
+  timeZone: string;
 };
 export type FormKey = keyof SettingsForm;
 export type StoreUpdate = CommandInput<'store.update'>;
@@ -38,6 +42,8 @@ const FORM_KEYS: FormKey[] = [
   'amberMinutes',
   'redMinutes',
   'payAfterTerms',
+  'dayBoundaryMinutes',
+  'timeZone',
 ];
 
 export function formOf(s: StoreSettings): SettingsForm {
@@ -53,6 +59,8 @@ export function formOf(s: StoreSettings): SettingsForm {
     amberMinutes: String(s.amberMinutes),
     redMinutes: String(s.redMinutes),
     payAfterTerms: s.payAfterTerms,
+    dayBoundaryMinutes: formatBoundary(s.dayBoundaryMinutes),
+    timeZone: s.timeZone,
   };
 }
 
@@ -154,6 +162,16 @@ export function buildUpdate(draft: SettingsForm, base: SettingsForm): BuildResul
         break;
       case 'payAfterTerms':
         update.payAfterTerms = draft.payAfterTerms.trim();
+        break;
+      case 'dayBoundaryMinutes': {
+        const minutes = parseBoundary(draft.dayBoundaryMinutes);
+        if (minutes === null) problems.dayBoundaryMinutes = { key: 'day.error.boundary' };
+        else update.dayBoundaryMinutes = minutes;
+        break;
+      }
+      case 'timeZone':
+        // Whether the zone exists is the ledger's call (it answers by this field).
+        update.timeZone = draft.timeZone.trim();
         break;
     }
   }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentResult } from '../../../shared/types';
 import { PaymentPanel } from './PaymentPanel';
@@ -13,7 +14,14 @@ const store = testStore({ name: 'Test café', taxRates: [{ rateMilli: 10_000, la
 const paid = { ok: true, value: { payment: { method: 'card' }, changeMinor: 0 } as unknown as PaymentResult };
 
 function panel(onPaid = vi.fn()) {
-  render(<PaymentPanel tabId={7} store={store} partNo={2} amountMinor={590} onPaid={onPaid} />);
+  render(
+    <MemoryRouter initialEntries={['/tab/7/settle']}>
+      <Routes>
+        <Route path="/tab/7/settle" element={<PaymentPanel tabId={7} store={store} partNo={2} amountMinor={590} onPaid={onPaid} />} />
+        <Route path="/drawer" element={<p>Drawer screen</p>} />
+      </Routes>
+    </MemoryRouter>,
+  );
   return onPaid;
 }
 
@@ -80,5 +88,21 @@ describe('PaymentPanel', () => {
     fireEvent.submit(tip.closest('form') as HTMLFormElement);
     expect(screen.getByRole('alert').textContent).toBe('"lots" is not an amount');
     expect(pay).not.toHaveBeenCalled();
+  });
+
+  it('puts a cash refusal for want of a drawer by the Cash button, with the way to the drawer', async () => {
+    pay.mockResolvedValue({
+      ok: false,
+      error: { code: 'drawer_closed', key: 'errors.drawer.cashNeedsDrawer', message: 'cash needs an open drawer; open the drawer first', field: 'method' },
+    });
+    const onPaid = panel();
+    fireEvent.click(screen.getByRole('button', { name: 'Take €5.90 cash' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Open the cash drawer before taking cash (Drawer → Open the drawer)');
+    // Right under the group of methods, not down by the confirm button.
+    expect(screen.getByRole('group', { name: 'How they pay' }).nextElementSibling).toBe(alert);
+    fireEvent.click(screen.getByRole('link', { name: 'Go to the drawer' }));
+    expect(screen.getByText('Drawer screen')).toBeTruthy();
+    expect(onPaid).not.toHaveBeenCalled();
   });
 });

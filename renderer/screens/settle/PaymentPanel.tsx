@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Link, useLocation } from 'react-router';
 import { quickTenders } from '../../../shared/domain/tender';
 import type { PaymentMethod, PaymentResult, StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -23,6 +24,7 @@ const tipPresets = [10, 15, 20] as const;
 const tipFields = ['tipMinor', 'tipPercent', 'tipStaffId'];
 const cashFields = ['tenderedMinor'];
 const referenceFields = ['reference'];
+const methodFields = ['method'];
 
 /**
  * Takes one payment. Tip and change are previewed with the shared rules; what is posted, and
@@ -31,6 +33,7 @@ const referenceFields = ['reference'];
 export function PaymentPanel({ tabId, store, partNo, amountMinor, onPaid }: Props) {
   const money = useMoney(store);
   const pay = useCommand('settle.pay');
+  const location = useLocation();
   const form = useRef<HTMLFormElement>(null);
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [tip, setTip] = useState<TipChoice>({ kind: 'none' });
@@ -83,6 +86,9 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, onPaid }: Prop
 
   const tipError = local.tip ?? errorFor(pay.error, tipFields);
   const cashError = local.cash ?? errorFor(pay.error, cashFields);
+  // Cash needs an open drawer: the refusal sits by the Cash button with the way to open one.
+  const methodError = errorFor(pay.error, methodFields);
+  const drawerRefusal = methodError !== null && String(methodError.code).startsWith('drawer_');
   const amount = money.format(amountMinor);
   const confirmLabel =
     method === 'cash'
@@ -104,6 +110,14 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, onPaid }: Prop
           </button>
         ))}
       </div>
+      <ErrorNote error={methodError} />
+      {drawerRefusal && (
+        <p>
+          <Link className="button button--ghost" to="/drawer" state={{ from: location.pathname }}>
+            {t('drawer.openFromSettle')}
+          </Link>
+        </p>
+      )}
 
       <div className="settle__choices" role="group" aria-label={t('settle.tip')}>
         <button type="button" className={`button ${tip.kind === 'none' ? 'button--primary' : 'button--ghost'}`} aria-pressed={tip.kind === 'none'} onClick={() => setTip({ kind: 'none' })}>
@@ -177,7 +191,7 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, onPaid }: Prop
           </span>
         )}
       </div>
-      <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...cashFields, ...referenceFields])} />
+      <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...cashFields, ...referenceFields, ...methodFields])} />
       <button type="submit" className="button button--primary settle__confirm" disabled={pay.pending} aria-keyshortcuts="Enter">
         {confirmLabel}
       </button>

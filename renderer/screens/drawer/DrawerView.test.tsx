@@ -1,0 +1,205 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useEffect, useState } from 'react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DrawerSession, DrawerState } from '../../../shared/closing-types';
+import { testStore } from '../../test-support/store';
+import { DrawerView } from './DrawerScreen';
+
+const calls = vi.hoisted(() => ({ open: vi.fn(), move: vi.fn(), count: vi.fn(), close: vi.fn() }));
+vi.mock('../../api', () => ({
+  api: { 'drawer.open': calls.open, 'drawer.move': calls.move, 'drawer.count': calls.count, 'drawer.close': calls.close },
+  onEvent: () => () => undefined,
+  newCommandId: () => 'command-id-0001',
+}));
+
+const store = testStore();
+const euro = [5000, 2000, 1000, 500, 200, 100, 50];
+
+function session(patch: Partial<DrawerSession> = {}): DrawerSession {
+  return {
+    id: 3,
+    status: 'open',
+    openedAt: '2026-09-14T08:00:00.000Z',
+    openedBy: 'Owner',
+    floatMinor: 10000,
+    floatCounts: null,
+    movements: [],
+    paidInMinor: 0,
+    paidOutMinor: 450,
+    cashInMinor: null,
+    expectedMinor: null,
+    countedMinor: null,
+    countedCounts: null,
+    varianceMinor: null,
+    countedAt: null,
+    countedBy: null,
+    varianceReason: null,
+    closedAt: null,
+    signedOffBy: null,
+    businessDate: null,
+    ...patch,
+  };
+}
+
+const counted = session({ status: 'counted', cashInMinor: 1270, expectedMinor: 10820, countedMinor: 10800, varianceMinor: -20, countedAt: '2026-09-14T20:00:00.000Z', countedBy: 'Owner' });
+
+function show(state: Partial<DrawerState>) {
+  render(
+    <MemoryRouter>
+      <DrawerView state={{ session: null, lastClosed: null, denominations: euro, ...state }} store={store} />
+    </MemoryRouter>,
+  );
+}
+
+beforeEach(() => {
+  for (const fn of Object.values(calls)) fn.mockReset();
+});
+afterEach(cleanup);
+
+describe('opening the drawer', () => {
+  it('counts the float note by note with a running total, and sends the counts', async () => {
+    calls.open.mockResolvedValue({ ok: true, value: { session: session(), lastClosed: null, denominations: euro } });
+    show({});
+    const form = screen.getByRole('form', { name: 'Open the drawer' });
+    const grid = within(form).getByRole('group', { name: 'Notes and coins' });
+    expect(within(grid).getAllByRole('textbox')).toHaveLength(euro.length);
+    fireEvent.change(within(form).getByRole('textbox', { name: 'How many €20.00' }), { target: { value: '2' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'How many €0.50' }), { target: { value: '3' } });
+    expect(within(form).getByRole('status').textContent).toBe('Counted so far: €41.50');
+    fireEvent.click(within(form).getByRole('button', { name: 'Open the drawer with €41.50' }));
+    await waitFor(() => expect(calls.open).toHaveBeenCalledTimes(1));
+    expect(calls.open.mock.calls[0]?.[0]).toEqual({
+      float: {
+        kind: 'denominations',
+        counts: [
+          { denominationMinor: 2000, qty: 2 },
+          { denominationMinor: 50, qty: 3 },
+        ],
+      },
+    });
+  });
+
+  it('refuses a quantity that is not a whole number without sending anything', () => {
+    show({});
+    const form = screen.getByRole('form', { name: 'Open the drawer' });
+    const tens = within(form).getByRole('textbox', { name: 'How many €10.00' });
+    fireEvent.change(tens, { target: { value: '1.5' } });
+    fireEvent.submit(form);
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      'Count €10.00 as a whole number from 0 to 100000',
+      'Nothing was sent: fix the counts marked in red.',
+    ]);
+    expect(tens.getAttribute('aria-invalid')).toBe('true');
+    expect(calls.open).not.toHaveBeenCalled();
+  });
+
+  it('counts as a total when asked, and only as a total for a currency without a note list', async () => {
+    calls.open.mockResolvedValue({ ok: true, value: { session: session(), lastClosed: null, denominations: [] } });
+    show({ denominations: [] });
+    const form = screen.getByRole('form', { name: 'Open the drawer' });
+    expect(within(form).queryByRole('group', { name: 'How to count' })).toBeNull();
+    expect(within(form).getByText('There is no list of notes and coins for EUR here, so count the drawer as a total.')).toBeTruthy();
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Total in the drawer' }), { target: { value: '150' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Open the drawer with €150.00' }));
+    await waitFor(() => expect(calls.open).toHaveBeenCalledWith({ float: { kind: 'total', totalMinor: 15000 } }, { commandId: 'command-id-0001' }));
+  });
+});
+
+describe('an open drawer', () => {
+  it('keeps the count blind: no expected amount before the count is entered', async () => {
+    calls.count.mockResolvedValue({ ok: true, value: { session: counted, lastClosed: null, denominations: euro } });
+    show({ session: session({ movements: [{ id: 1, kind: 'paid_out', amountMinor: 450, reason: 'Milk', at: '2026-09-14T10:00:00.000Z', staffName: 'Owner' }] }) });
+    expect(screen.getByRole('list', { name: 'Paid in and out' }).textContent).toContain('Paid out €4.50: Milk');
+    fireEvent.click(screen.getByRole('button', { name: 'Close the drawer' }));
+    const form = screen.getByRole('form', { name: 'Count the drawer' });
+    expect(screen.queryByText('Expected')).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'As a total' }));
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Total in the drawer' }), { target: { value: '108' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enter the count: €108.00' }));
+    await waitFor(() => expect(calls.count).toHaveBeenCalledWith({ count: { kind: 'total', totalMinor: 10800 } }, { commandId: 'command-id-0001' }));
+  });
+
+  it('records a paid out with its reason and puts a refused amount by the amount field', async () => {
+    calls.move.mockResolvedValue({ ok: false, error: { code: 'invalid_input', key: 'errors.drawer.paidOutTooMuch', message: 'too much', field: 'amountMinor' } });
+    show({ session: session() });
+    const form = screen.getByRole('form', { name: 'Pay in or pay out' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Amount' }), { target: { value: '500' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Reason/ }), { target: { value: 'Rent' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Record paid out' }));
+    const alert = await within(form).findByRole('alert');
+    expect(calls.move.mock.calls[0]?.[0]).toEqual({ kind: 'paid_out', amountMinor: 50000, reason: 'Rent' });
+    expect(alert.textContent).toBe('The drawer does not hold that much cash');
+    expect(within(form).getByRole('textbox', { name: 'Amount' }).closest('label')?.nextElementSibling).toBe(alert);
+  });
+});
+
+describe('a counted drawer', () => {
+  it('shows expected against counted and the variance in words, and needs a reason to sign off', async () => {
+    show({ session: counted });
+    const figures = screen.getByLabelText('Counted against expected', { selector: 'dl' });
+    expect(figures.textContent).toContain('Expected€108.20');
+    expect(figures.textContent).toContain('Counted€108.00');
+    expect(figures.textContent).toContain('Variance−€0.20');
+    expect(screen.getByText('The drawer is €0.20 short.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign off the drawer' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Say why the drawer is over or short before signing off');
+    expect(calls.close).not.toHaveBeenCalled();
+  });
+
+  it('says in plain words, beside the button, that a manager has to sign off', async () => {
+    calls.close.mockResolvedValue({
+      ok: false,
+      error: { code: 'forbidden', key: 'errors.forbidden', params: { staff: 'Kim', role: 'staff', permission: 'drawer.signOff' }, message: 'Kim (staff) may not do this' },
+    });
+    show({ session: counted });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Why is it over or short?' }), { target: { value: 'Coin dropped' } });
+    const button = screen.getByRole('button', { name: 'Sign off the drawer' });
+    fireEvent.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Kim (staff) cannot sign off a drawer: a manager or the owner has to.');
+    expect(button.closest('.form-actions')?.nextElementSibling).toBe(alert);
+    expect(calls.close).toHaveBeenCalledWith({ varianceReason: 'Coin dropped' }, { commandId: 'command-id-0001' });
+  });
+
+  it('allows a recount before the sign-off, then shows the closed drawer after it', async () => {
+    const closed: DrawerSession = { ...counted, status: 'closed', varianceReason: 'Coin dropped', closedAt: '2026-09-14T20:05:00.000Z', signedOffBy: 'Owner' };
+    const after: DrawerState = { session: null, lastClosed: closed, denominations: euro };
+    calls.count.mockResolvedValue({ ok: true, value: { session: counted, lastClosed: null, denominations: euro } });
+    calls.close.mockResolvedValue({ ok: true, value: after });
+    render(
+      <MemoryRouter>
+        <Live initial={{ session: counted, lastClosed: null, denominations: euro }} />
+      </MemoryRouter>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Count again' }));
+    const recount = screen.getByRole('form', { name: 'Count again' });
+    fireEvent.change(within(recount).getByRole('textbox', { name: 'How many €50.00' }), { target: { value: '2' } });
+    fireEvent.click(within(recount).getByRole('button', { name: 'Enter the count: €100.00' }));
+    await waitFor(() => expect(calls.count).toHaveBeenCalledWith({ count: { kind: 'denominations', counts: [{ denominationMinor: 5000, qty: 2 }] } }, { commandId: 'command-id-0001' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Count again' })).toBeNull());
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Why is it over or short?' }), { target: { value: 'Coin dropped' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign off the drawer' }));
+    await waitFor(() => expect(calls.close).toHaveBeenCalledTimes(1));
+    // The drawer.changed event brings the new state a moment later.
+    act(() => live.set(after));
+    expect(await screen.findByRole('heading', { name: 'Drawer closed' })).toBeTruthy();
+    expect(screen.getByText('Reason: Coin dropped')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Go to the reports' }).getAttribute('href')).toBe('/reports');
+    fireEvent.click(screen.getByRole('button', { name: 'Open a new drawer' }));
+    expect(screen.getByRole('form', { name: 'Open the drawer' })).toBeTruthy();
+  });
+});
+
+/** Stands in for the live query: the state the next drawer.changed event would bring. */
+const live = { set: (_state: DrawerState): void => undefined };
+
+function Live({ initial }: { initial: DrawerState }) {
+  const [state, setState] = useState(initial);
+  useEffect(() => {
+    live.set = setState;
+  }, []);
+  return <DrawerView state={state} store={store} />;
+}

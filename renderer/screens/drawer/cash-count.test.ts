@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { moneyTools } from '../../hooks/use-money';
+import { emptyCount, lineTotal, parseQty, readCount, runningTotal } from './cash-count';
+import { signedMoney, varianceKind, varianceText } from './variance';
+
+const money = moneyTools({ currency: 'EUR', locale: 'en-IE', exponent: 2 });
+const notes = [2000, 1000, 500, 200, 100, 50];
+const words = { qtyError: (d: number) => `bad ${d}`, totalMissing: 'no total' };
+
+describe('a drawer count', () => {
+  it('starts note by note when the currency has notes, else as a total', () => {
+    expect(emptyCount(notes).mode).toBe('denominations');
+    expect(emptyCount([]).mode).toBe('total');
+  });
+
+  it('reads quantities: empty is none, whole numbers up to 100000 only', () => {
+    expect(parseQty('')).toBe(0);
+    expect(parseQty(' 12 ')).toBe(12);
+    expect(parseQty('100000')).toBe(100000);
+    expect(parseQty('100001')).toBeNull();
+    expect(parseQty('1.5')).toBeNull();
+    expect(parseQty('-2')).toBeNull();
+    expect(lineTotal(2000, '3')).toBe(6000);
+    expect(lineTotal(2000, 'x')).toBeNull();
+  });
+
+  it('sends only the notes counted, with the total as a preview', () => {
+    const draft = { mode: 'denominations' as const, qty: { '2000': '2', '1000': '4', '200': '5', '100': '', '50': '0' }, total: '' };
+    expect(readCount(draft, notes, money, words)).toEqual({
+      ok: true,
+      count: {
+        kind: 'denominations',
+        counts: [
+          { denominationMinor: 2000, qty: 2 },
+          { denominationMinor: 1000, qty: 4 },
+          { denominationMinor: 200, qty: 5 },
+        ],
+      },
+      totalMinor: 9000,
+    });
+    expect(runningTotal(draft, notes, money)).toBe(9000);
+  });
+
+  it('names each quantity it cannot read and has no running total meanwhile', () => {
+    const draft = { mode: 'denominations' as const, qty: { '2000': 'two', '50': '1.5', '100': '3' }, total: '' };
+    expect(readCount(draft, notes, money, words)).toEqual({ ok: false, problems: { '2000': 'bad 2000', '50': 'bad 50' } });
+    expect(runningTotal(draft, notes, money)).toBeNull();
+  });
+
+  it('reads a total in the locale, and asks for one when it is empty', () => {
+    const total = { mode: 'total' as const, qty: { '2000': '9' }, total: '108,00' };
+    expect(readCount(total, notes, moneyTools({ currency: 'EUR', locale: 'de-DE', exponent: 2 }), words)).toEqual({
+      ok: true,
+      count: { kind: 'total', totalMinor: 10800 },
+      totalMinor: 10800,
+    });
+    expect(readCount({ ...total, total: '  ' }, notes, money, words)).toEqual({ ok: false, problems: { total: 'no total' } });
+    expect(runningTotal({ ...total, total: '' }, notes, money)).toBe(0);
+    expect(readCount({ ...total, total: 'lots' }, notes, money, words)).toEqual({ ok: false, problems: { total: '"lots" is not an amount' } });
+  });
+
+  it('counts a currency without notes as a total, whatever the mode says', () => {
+    expect(readCount({ mode: 'denominations', qty: {}, total: '5' }, [], money, words)).toMatchObject({ ok: true, count: { kind: 'total', totalMinor: 500 } });
+  });
+});
+
+describe('the variance in words', () => {
+  const f = money.format;
+  it('says over, short or exact without a sign on the amount', () => {
+    expect(varianceKind(0)).toBe('even');
+    expect(varianceText(0, f)).toBe('The drawer is exact.');
+    expect(varianceText(-20, f)).toBe('The drawer is €0.20 short.');
+    expect(varianceText(150, f)).toBe('The drawer is €1.50 over.');
+  });
+
+  it('shows a signed amount for tables', () => {
+    expect(signedMoney(-20, f)).toBe('−€0.20');
+    expect(signedMoney(150, f)).toBe('+€1.50');
+    expect(signedMoney(0, f)).toBe('€0.00');
+  });
+});

@@ -1,0 +1,112 @@
+import type { DayReport } from '../../../shared/closing-types';
+import type { StoreSettings } from '../../../shared/types';
+import type { MoneyTools } from '../../hooks/use-money';
+import { t } from '../../i18n/t';
+import { Figures } from '../drawer/Figures';
+import { signedMoney, varianceKind } from '../drawer/variance';
+import { averageToPayText, minutesText } from './report-format';
+import { ReportSection, ReportTable } from './ReportTable';
+
+type Props = { report: DayReport; money: MoneyTools; store: Pick<StoreSettings, 'locale' | 'timeZone'> };
+
+/** The drawer, the customers, the tabs left open and how the day's books move. */
+export function DaySections({ report, money, store }: Props) {
+  const f = money.format;
+  const { drawer, receivable } = report;
+  const time = new Intl.DateTimeFormat(report.locale, { timeStyle: 'short', timeZone: store.timeZone });
+  const varianceRow = (minor: number): [string, string, string] => [t('reports.drawer.variance'), signedMoney(minor, f), `figures__row--${varianceKind(minor)}`];
+  return (
+    <>
+      <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide report-section--split">
+        <Figures
+          label={t('reports.drawer')}
+          rows={[
+            [t('reports.drawer.float'), f(drawer.floatMinor)],
+            [t('reports.drawer.cashIn'), f(drawer.cashInMinor)],
+            [t('reports.drawer.paidIn'), f(drawer.paidInMinor)],
+            [t('reports.drawer.paidOut'), f(drawer.paidOutMinor)],
+            [t('reports.drawer.expected'), f(drawer.expectedMinor), 'figures__row--strong'],
+            [t('reports.drawer.counted'), f(drawer.countedMinor), 'figures__row--strong'],
+            varianceRow(drawer.varianceMinor),
+          ]}
+        />
+        <ReportTable
+          label={t('reports.drawer.sessions')}
+          empty={t('reports.drawer.none')}
+          columns={[
+            { label: t('reports.col.session') },
+            { label: t('reports.drawer.float'), numeric: true },
+            { label: t('reports.drawer.expected'), numeric: true },
+            { label: t('reports.drawer.counted'), numeric: true },
+            { label: t('reports.drawer.variance'), numeric: true },
+            { label: t('reports.col.reason') },
+            { label: t('reports.col.signedOff') },
+          ]}
+          rows={drawer.sessions.map((s) => [
+            t('reports.sessionLabel', { from: time.format(new Date(s.openedAt)), to: time.format(new Date(s.closedAt)) }),
+            f(s.floatMinor),
+            f(s.expectedMinor),
+            f(s.countedMinor),
+            signedMoney(s.varianceMinor, f),
+            s.varianceReason,
+            s.signedOffBy,
+          ])}
+        />
+      </ReportSection>
+
+      <ReportSection id="satisfaction" title={t('reports.satisfaction')}>
+        <Figures
+          label={t('reports.satisfaction')}
+          rows={(['happy', 'okay', 'unhappy', 'unrated'] as const).map((r) => [t(`reports.satisfaction.${r}`), String(report.satisfaction[r])])}
+        />
+      </ReportSection>
+
+      <ReportSection id="tabs" title={t('reports.tabs')}>
+        <Figures
+          label={t('reports.tabs')}
+          rows={[
+            [t('reports.tabs.settled'), String(report.tabs.settled)],
+            [t('reports.tabs.writtenOff'), String(report.tabs.writtenOff)],
+            [t('reports.tabs.averageToPay'), averageToPayText(report.tabs.averageSecondsToPay)],
+          ]}
+        />
+      </ReportSection>
+
+      <ReportSection id="carried" title={t('reports.carried')} className="report-section--wide">
+        <ReportTable
+          label={t('reports.carried')}
+          empty={t('reports.carried.none')}
+          columns={[
+            { label: t('reports.col.token'), numeric: true },
+            { label: t('reports.col.name') },
+            { label: t('reports.col.age'), numeric: true },
+            { label: t('reports.col.due'), numeric: true },
+          ]}
+          rows={report.carried.map((c) => [c.token, c.name, minutesText(c.ageMinutes), f(c.dueMinor)])}
+        />
+      </ReportSection>
+
+      <ReportSection id="receivable" title={t('reports.receivable')}>
+        <Figures
+          label={t('reports.receivable')}
+          rows={[
+            [t('reports.receivable.brought'), f(receivable.broughtForwardMinor)],
+            [t('reports.receivable.charged'), f(receivable.chargedMinor)],
+            [t('reports.receivable.paid'), f(receivable.paidMinor)],
+            [t('reports.receivable.writtenOff'), f(receivable.writtenOffMinor)],
+            [t('reports.receivable.carried'), f(receivable.carriedForwardMinor), 'figures__row--strong'],
+          ]}
+        />
+      </ReportSection>
+
+      <ReportSection id="accounts" title={t('reports.accounts')}>
+        <ReportTable
+          label={t('reports.accounts')}
+          empty={t('reports.accounts.none')}
+          columns={[{ label: t('reports.col.account') }, { label: t('reports.col.movement'), numeric: true }]}
+          rows={report.accounts.map((a) => [a.account, signedMoney(a.movementMinor, f)])}
+        />
+      </ReportSection>
+    </>
+  );
+}

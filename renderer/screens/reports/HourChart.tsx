@@ -1,0 +1,32 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { HourSales } from '../../../shared/closing-types';
+import type { MoneyTools } from '../../hooks/use-money';
+import { t } from '../../i18n/t';
+import { hourBars } from './report-format';
+
+type Props = {
+  byHour: readonly HourSales[];
+  boundaryMinutes: number;
+  money: MoneyTools;
+  /** A fixed size instead of following the page's width (tests have no layout). */
+  size?: { width: number; height: number };
+};
+
+/** Net sales per hour of the business day, as an SVG bar chart that prints as it shows. */
+export function HourChart({ byHour, boundaryMinutes, money, size }: Props) {
+  const bars = hourBars(byHour, boundaryMinutes);
+  if (bars.length === 0) return <p className="report__muted">{t('reports.byHour.none')}</p>;
+  const sizing = size ? { width: size.width, height: size.height } : { responsive: true, style: { width: '100%', height: 260 } };
+  return (
+    <figure className="report-chart" aria-label={t('reports.byHour')}>
+      <BarChart data={bars} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} {...sizing}>
+        <CartesianGrid vertical={false} stroke="#d8d2ca" />
+        <XAxis dataKey="label" tickLine={false} interval="preserveStartEnd" />
+        {/* Money in minor units: whole ticks only, so every tick is a real amount. */}
+        <YAxis allowDecimals={false} tickFormatter={(v: number) => money.format(v)} width={80} />
+        <Tooltip formatter={(v) => money.format(Number(v))} labelFormatter={(label) => String(label)} />
+        <Bar dataKey="netMinor" name={t('reports.sales.net')} fill="#1f5f4a" isAnimationActive={false} />
+      </BarChart>
+    </figure>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+
+export type Column = { label: string; numeric?: boolean };
+
+/** A section of the report: a heading the region is named by, then its figures. */
+export function ReportSection({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`report-section ${className ?? ''}`} aria-labelledby={`report-${id}`}>
+      <h2 id={`report-${id}`} className="report-section__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** Rows of a report section as a real table, so it reads, prints and tests by its headers. */
+export function ReportTable({ columns, rows, label, empty, foot }: { columns: Column[]; rows: ReactNode[][]; label: string; empty: string; foot?: ReactNode[] }) {
+  if (rows.length === 0 && !foot) return <p className="report__muted">{empty}</p>;
+  const cell = (value: ReactNode, i: number) => (
+    <td key={i} className={columns[i]?.numeric ? 'report-table__num' : undefined}>
+      {value}
+    </td>
+  );
+  return (
+    <table className="report-table" aria-label={label}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.label} scope="col" className={c.numeric ? 'report-table__num' : undefined}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, r) => (
+          <tr key={r}>{row.map((value, i) => cell(value, i))}</tr>
+        ))}
+      </tbody>
+      {foot && (
+        <tfoot>
+          <tr>{foot.map((value, i) => cell(value, i))}</tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}

@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { testStore } from '../../test-support/store';
+import { ReportView } from './ReportView';
+import { testReport } from './test-report';
+
+vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newCommandId: () => 'id' }));
+
+afterEach(cleanup);
+
+const store = testStore({ timeZone: 'UTC' });
+
+function show(report = testReport()) {
+  render(
+    <MemoryRouter>
+      <ReportView report={report} store={store} />
+    </MemoryRouter>,
+  );
+}
+
+/** Each label and amount of a list of figures, as shown. */
+function figures(name: string): [string, string][] {
+  const list = screen.getByLabelText(name, { selector: 'dl' });
+  return [...list.querySelectorAll('.figures__row')].map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']);
+}
+
+function rows(name: string): string[][] {
+  const table = screen.getByRole('table', { name });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent ?? ''));
+}
+
+describe('ReportView', () => {
+  it('heads a Z with its number and the day, and says it never changes', () => {
+    show();
+    expect(screen.getByRole('heading', { level: 2, name: 'Z report #7 · Mon 14 Sept 2026' })).toBeTruthy();
+    expect(screen.getByText('This day is closed: this report never changes.')).toBeTruthy();
+    expect(screen.getByText('Produced 14 Sept 2026, 21:30 by Owner · 23 journal entries')).toBeTruthy();
+  });
+
+  it('shows every section of the day, with the ledger’s figures', async () => {
+    show();
+    expect(await within(screen.getByRole('region', { name: 'Net sales by hour' })).findByRole('figure', { name: 'Net sales by hour' })).toBeTruthy();
+    for (const name of [
+      'Sales',
+      'Comps by reason',
+      'Tax by rate',
+      'Payments by method',
+      'Tips by staff',
+      'Deposits',
+      'Walkouts',
+      'Net sales by hour',
+      'Cash drawer',
+      'Satisfaction',
+      'Tabs',
+      'Open tabs carried forward',
+      'Tabs receivable',
+      'Movement by account',
+    ]) {
+      expect(screen.getByRole('region', { name })).toBeTruthy();
+    }
+    expect(figures('Sales')).toEqual([
+      ['Rung up', '€30.46'],
+      ['Removed lines (1)', '−€2.91'],
+      ['Gross sales', '€27.55'],
+      ['Comps', '−€1.46'],
+      ['Net sales', '€26.09'],
+      ['Tax', '€2.61'],
+      ['Total charged (net + tax)', '€28.70'],
+    ]);
+    expect(rows('Comps by reason')).toEqual([['Not satisfied', '1', '€1.46']]);
+    expect(rows('Tax by rate')).toEqual([['Standard 10%', '€26.09', '€2.61']]);
+    expect(rows('Payments by method')).toEqual([
+      ['Cash', '2', '€12.70', '€0.00', '€12.70'],
+      ['Card', '1', '€5.10', '€0.51', '€5.61'],
+    ]);
+    expect(figures('Cash rounding')).toEqual([['Cash rounding', '€0.00']]);
+    expect(rows('Tips by staff')).toEqual([['Owner', '€0.51']]);
+    expect(figures('Deposits').map(([label]) => label)).toEqual(['Taken', 'Applied', 'Refunded', 'Forfeited', 'Held']);
+    expect(figures('Walkouts')).toEqual([
+      ['Tabs written off', '1'],
+      ['Amount written off', '€7.50'],
+    ]);
+    expect(figures('Cash drawer')).toEqual([
+      ['Float', '€100.00'],
+      ['Cash taken', '€12.70'],
+      ['Paid in', '€0.00'],
+      ['Paid out', '€4.50'],
+      ['Expected', '€108.20'],
+      ['Counted', '€108.00'],
+      ['Variance', '−€0.20'],
+    ]);
+    expect(rows('Drawer sessions')).toEqual([['08:00–21:00', '€100.00', '€108.20', '€108.00', '−€0.20', 'Coin dropped', 'Owner']]);
+    expect(figures('Satisfaction')).toEqual([
+      ['😊 Happy', '1'],
+      ['😐 Okay', '0'],
+      ['☹ Unhappy', '0'],
+      ['Not rated', '1'],
+    ]);
+    expect(figures('Tabs')).toEqual([
+      ['Settled', '2'],
+      ['Written off', '1'],
+      ['Average time from opening to paying', '46 min'],
+    ]);
+    expect(rows('Open tabs carried forward')).toEqual([['4', 'Sam', '3 h 30 min', '€3.40']]);
+    expect(figures('Tabs receivable')).toEqual([
+      ['Brought forward', '€0.00'],
+      ['+ Charged', '€28.70'],
+      ['− Paid', '€17.80'],
+      ['− Written off', '€7.50'],
+      ['= Carried forward', '€3.40'],
+    ]);
+    expect(rows('Movement by account')).toEqual([
+      ['cash_drawer', '€0.00'],
+      ['cash_over_short', '+€0.20'],
+      ['walkouts', '+€7.50'],
+      ['sales:10', '−€7.70'],
+    ]);
+  });
+
+  it('keeps the deposit rows at zero and says so when a day has nothing in a section', async () => {
+    show(testReport({ kind: 'x', zNumber: null, comps: [], tips: [], payments: [], carried: [], byHour: [], drawer: { ...testReport().drawer, sessions: [] } }));
+    expect(screen.getByRole('heading', { level: 2, name: 'X report · Mon 14 Sept 2026' })).toBeTruthy();
+    expect(figures('Deposits')).toEqual([
+      ['Taken', '€0.00'],
+      ['Applied', '€0.00'],
+      ['Refunded', '€0.00'],
+      ['Forfeited', '€0.00'],
+      ['Held', '€0.00'],
+    ]);
+    for (const text of ['No comps.', 'No tips.', 'No payments.', 'No tab is carried forward.', 'No drawer was signed off on this day.']) {
+      expect(screen.getByText(text)).toBeTruthy();
+    }
+    // The chart loads on first use; a day without sales gets words, not an empty chart.
+    expect(await screen.findByText('No sales yet.')).toBeTruthy();
+  });
+
+  it('formats a Z in its own currency even after the store changed', () => {
+    show(testReport({ currency: 'JPY', locale: 'ja-JP', sales: { ...testReport().sales, netMinor: 2609 } }));
+    expect(figures('Sales').find(([label]) => label === 'Net sales')?.[1]).toBe('￥2,609');
+  });
+});

@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import type { DayReport } from '../../../shared/closing-types';
+import type { StoreSettings } from '../../../shared/types';
+import { t } from '../../i18n/t';
+import { dateTimeFormat } from '../drawer/Figures';
+import { DaySections } from './DaySections';
+import { ExportActions } from './ExportActions';
+import { businessDateText, reportMoney } from './report-format';
+import { ReportSection } from './ReportTable';
+import { SalesSections } from './SalesSections';
+import './reports.css';
+
+// The chart library is most of the bundle's weight: it loads with the first report, not at start.
+const HourChart = lazy(() => import('./HourChart').then((m) => ({ default: m.HourChart })));
+
+type Props = { report: DayReport; store: StoreSettings };
+
+/** One day's report, X or Z, with every section the ledger produced, laid out to print. */
+export function ReportView({ report, store }: Props) {
+  const money = reportMoney(report);
+  const date = businessDateText(report.businessDate, report.locale);
+  const when = dateTimeFormat({ locale: report.locale, timeZone: store.timeZone });
+  const heading = report.kind === 'z' ? t('reports.heading.z', { number: report.zNumber ?? '', date }) : t('reports.heading.x', { date });
+  return (
+    <article className={`report report--${report.kind}`} aria-label={heading}>
+      <header className="report__head">
+        <p className="report__store">{report.storeName}</p>
+        <h2 className="report__title">{heading}</h2>
+        <p className="report__muted">{t(`reports.kindNote.${report.kind}`)}</p>
+        <p className="report__muted">
+          {t('reports.generated', { when: when.format(new Date(report.generatedAt)), name: report.generatedBy, count: report.entryCount })}
+        </p>
+        <ExportActions report={report} />
+      </header>
+      <div className="report__grid">
+        <SalesSections report={report} money={money} storeRates={store.taxRates} />
+        <ReportSection id="by-hour" title={t('reports.byHour')} className="report-section--wide">
+          <Suspense fallback={<p className="report__muted">{t('reports.loading')}</p>}>
+            <HourChart byHour={report.byHour} boundaryMinutes={store.dayBoundaryMinutes} money={money} />
+          </Suspense>
+        </ReportSection>
+        <DaySections report={report} money={money} store={store} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { csvBlob, downloadBlob, reportPdfName, savePdf } from './export-files';
+
+describe('the CSV download', () => {
+  it('is UTF-8 text/csv with one byte-order mark in front, so spreadsheets read € and accents', async () => {
+    const blob = csvBlob('section,item\r\nsales,€\r\n');
+    expect(blob.type).toBe('text/csv;charset=utf-8');
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe('section,item\r\nsales,€\r\n');
+    const again = new Uint8Array(await csvBlob('\uFEFFa,b').arrayBuffer());
+    expect([...again.slice(0, 6)]).toEqual([0xef, 0xbb, 0xbf, 0x61, 0x2c, 0x62]);
+  });
+
+  it('clicks a temporary link with the file name, then lets it go', () => {
+    const clicked: { href: string; download: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.href, download: this.download });
+    });
+    downloadBlob(csvBlob('a'), 'aftertab-z0001-2026-09-14.csv');
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]?.download).toBe('aftertab-z0001-2026-09-14.csv');
+    expect(clicked[0]?.href).toMatch(/^blob:/);
+    expect(document.querySelector('a[download]')).toBeNull();
+    click.mockRestore();
+  });
+});
+
+describe('Save as PDF', () => {
+  it('uses the browser’s print dialog in the web host', async () => {
+    const print = vi.fn();
+    expect(await savePdf('x.pdf', undefined, print)).toEqual({ kind: 'printed' });
+    expect(await savePdf('x.pdf', {}, print)).toEqual({ kind: 'printed' });
+    expect(print).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks Electron for the PDF, and tells saved, cancelled and failed apart', async () => {
+    const print = vi.fn();
+    const saved = vi.fn(async () => ({ ok: true as const, value: { saved: true as const, path: '/home/till/z.pdf' } }));
+    expect(await savePdf('aftertab-z0001-2026-09-14.pdf', { printToPdf: saved }, print)).toEqual({ kind: 'saved', path: '/home/till/z.pdf' });
+    expect(saved).toHaveBeenCalledWith({ filename: 'aftertab-z0001-2026-09-14.pdf' });
+    expect(await savePdf('x.pdf', { printToPdf: async () => ({ ok: true, value: { saved: false } }) }, print)).toEqual({ kind: 'cancelled' });
+    const failed = { ok: false as const, error: { code: 'internal' as const, message: 'The PDF could not be saved: disk full' } };
+    expect(await savePdf('x.pdf', { printToPdf: async () => failed }, print)).toEqual({ kind: 'failed', result: failed });
+    expect(print).not.toHaveBeenCalled();
+  });
+
+  it('names the PDF like the CSV', () => {
+    expect(reportPdfName({ kind: 'z', zNumber: 12, businessDate: '2026-09-14' })).toBe('aftertab-z0012-2026-09-14.pdf');
+    expect(reportPdfName({ kind: 'x', zNumber: null, businessDate: '2026-09-15' })).toBe('aftertab-x-2026-09-15.pdf');
+  });
+});

@@ -1,0 +1,62 @@
+import type { DayReport, HourSales } from '../../../shared/closing-types';
+import type { RateMilli } from '../../../shared/domain/tax';
+import { currencyExponent, type Minor } from '../../../shared/money';
+import type { TaxRate } from '../../../shared/types';
+import { moneyTools, type MoneyTools } from '../../hooks/use-money';
+import { t } from '../../i18n/t';
+import { formatRate } from '../tab/format-rate';
+
+/** Money in the report's own currency and locale: a Z keeps the ones it was closed in. */
+export function reportMoney(report: Pick<DayReport, 'currency' | 'locale'>): MoneyTools {
+  return moneyTools({ currency: report.currency, locale: report.locale, exponent: currencyExponent(report.currency) });
+}
+
+/** "Standard 10%" when the store still names the rate, else just "10%". */
+export function rateText(rateMilli: RateMilli, storeRates: readonly TaxRate[], locale: string): string {
+  const rate = formatRate(rateMilli, locale);
+  const label = storeRates.find((r) => r.rateMilli === rateMilli)?.label;
+  return label ? t('reports.rateLabel', { label, rate }) : rate;
+}
+
+/** A duration in whole minutes as people read it: "42 min", "2 h 05 min". */
+export function minutesText(totalMinutes: number): string {
+  const minutes = Math.max(0, Math.round(totalMinutes));
+  if (minutes < 60) return t('reports.minutes', { count: minutes });
+  return t('reports.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
+}
+
+/** The average time to pay, or a dash when no tab was paid. */
+export function averageToPayText(seconds: number | null): string {
+  return seconds === null ? t('reports.tabs.noAverage') : minutesText(seconds / 60);
+}
+
+/** A business date (YYYY-MM-DD) as the locale writes it, e.g. "Mon, 14 Sept 2026". */
+export function businessDateText(date: string, locale: string): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return date;
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
+}
+
+export type HourBar = { hour: number; label: string; netMinor: Minor };
+
+/**
+ * The bars of the hourly chart in the order of the business day (starting at the boundary
+ * hour, so 02:00 comes after 23:00 for a bar that closes late), with the quiet hours between
+ * the first and the last sale shown as zero rather than left out.
+ */
+export function hourBars(byHour: readonly HourSales[], boundaryMinutes: number): HourBar[] {
+  const startHour = Math.floor(boundaryMinutes / 60) % 24;
+  const position = (hour: number): number => (hour - startHour + 24) % 24;
+  const sales = new Map<number, Minor>();
+  for (const h of byHour) sales.set(h.hour, (sales.get(h.hour) ?? 0) + h.netMinor);
+  const positions = [...sales.keys()].map(position);
+  if (positions.length === 0) return [];
+  const first = Math.min(...positions);
+  const last = Math.max(...positions);
+  const bars: HourBar[] = [];
+  for (let p = first; p <= last; p += 1) {
+    const hour = (p + startHour) % 24;
+    bars.push({ hour, label: t('reports.byHour.hour', { hour: String(hour).padStart(2, '0') }), netMinor: sales.get(hour) ?? 0 });
+  }
+  return bars;
+}
