@@ -23,8 +23,8 @@ export function BackupList({ backups, locale }: Props) {
   };
 
   return (
-    <section className="backup__panel" aria-labelledby="backup-list-heading">
-      <h2 id="backup-list-heading" className="backup__heading">
+    <section className="panel" aria-labelledby="backup-list-heading">
+      <h2 id="backup-list-heading" className="panel__heading">
         {t('backup.listHeading')}
       </h2>
       <p role="status" className="backup__done">
@@ -92,7 +92,7 @@ export function BackupList({ backups, locale }: Props) {
 function ConfirmRestore(props: { when: string; pending: boolean; onConfirm: () => void; onCancel: () => void }) {
   return (
     <div className="backup__confirm" role="group" aria-labelledby="backup-confirm-heading">
-      <h3 id="backup-confirm-heading" className="backup__heading">
+      <h3 id="backup-confirm-heading" className="panel__heading">
         {t('backup.confirmHeading', { when: props.when })}
       </h3>
       <p>{t('backup.confirmBody', { when: props.when })}</p>

@@ -40,8 +40,8 @@ function LastBackup({ status, locale }: { status: BackupStatus; locale?: string 
   const [made, setMade] = useState<BackupInfo | null>(null);
   const last = status.lastBackup;
   return (
-    <section className="backup__panel" aria-labelledby="backup-last-heading">
-      <h2 id="backup-last-heading" className="backup__heading">
+    <section className="panel" aria-labelledby="backup-last-heading">
+      <h2 id="backup-last-heading" className="panel__heading">
         {t('backup.statusHeading')}
       </h2>
       <p>{last ? t('backup.last', { when: formatWhen(last.at, locale), reason: reasonText(last.reason) }) : t('backup.none')}</p>

@@ -66,7 +66,7 @@ export function BackupSettingsForm({ status }: { status: BackupStatus }) {
 
   return (
     <form
-      className="backup__panel"
+      className="panel"
       aria-labelledby="backup-settings-heading"
       noValidate
       onSubmit={(event) => {
@@ -74,7 +74,7 @@ export function BackupSettingsForm({ status }: { status: BackupStatus }) {
         void save();
       }}
     >
-      <h2 id="backup-settings-heading" className="backup__heading">
+      <h2 id="backup-settings-heading" className="panel__heading">
         {t('backup.settingsHeading')}
       </h2>
       {field('folder', t('backup.folder'), t('backup.folderHint'), { wide: true })}

@@ -34,15 +34,15 @@ export function RecoveryScreen({ status, onRestored, onRecheck }: Props) {
   return (
     <main className="screen recovery">
       <h1 className="screen__title">{t('recovery.title')}</h1>
-      <section className="backup__panel recovery__problem" aria-label={t('recovery.title')}>
+      <section className="panel recovery__problem" aria-label={t('recovery.title')}>
         <p>{t('recovery.intro')}</p>
         <p>{t('recovery.problem', { problem: status.problem ?? '' })}</p>
         <p className="recovery__path">{t('recovery.file', { file: status.ledgerFile })}</p>
       </section>
 
       {good ? (
-        <section className="backup__panel" aria-labelledby="recovery-newest-heading">
-          <h2 id="recovery-newest-heading" className="backup__heading">
+        <section className="panel" aria-labelledby="recovery-newest-heading">
+          <h2 id="recovery-newest-heading" className="panel__heading">
             {t('recovery.newestHeading')}
           </h2>
           <p>{t('recovery.newest', { when: formatWhen(good.at), reason: reasonText(good.reason), size: formatSize(good.sizeBytes) })}</p>
@@ -60,8 +60,8 @@ export function RecoveryScreen({ status, onRestored, onRecheck }: Props) {
           <ErrorNote error={errorFor(good)} />
         </section>
       ) : (
-        <section className="backup__panel" aria-labelledby="recovery-none-heading">
-          <h2 id="recovery-none-heading" className="backup__heading">
+        <section className="panel" aria-labelledby="recovery-none-heading">
+          <h2 id="recovery-none-heading" className="panel__heading">
             {status.backups.length > 0 ? t('recovery.noGood', { folder: status.backupFolder }) : t('recovery.noBackups', { folder: status.backupFolder })}
           </h2>
           {status.backups.length > 0 && <p>{t('recovery.uncheckedHint')}</p>}
@@ -75,8 +75,8 @@ export function RecoveryScreen({ status, onRestored, onRecheck }: Props) {
       )}
 
       {others.length > 0 && (good === null || showAll) && (
-        <section className="backup__panel" aria-labelledby="recovery-all-heading">
-          <h2 id="recovery-all-heading" className="backup__heading">
+        <section className="panel" aria-labelledby="recovery-all-heading">
+          <h2 id="recovery-all-heading" className="panel__heading">
             {t('recovery.othersHeading', { folder: status.backupFolder })}
           </h2>
           <p className="backup__muted">{t('recovery.whatHappens')}</p>

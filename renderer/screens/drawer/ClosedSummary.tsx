@@ -3,8 +3,8 @@ import type { DrawerSession } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { dateTimeFormat, Figures } from './Figures';
-import { signedMoney, varianceKind, varianceText } from './variance';
+import { countedRows, dateTimeFormat, Figures } from './Figures';
+import { varianceKind, varianceText } from './variance';
 
 type Props = {
   session: DrawerSession;
@@ -21,8 +21,8 @@ export function ClosedSummary({ session, store, money, compact = false, onOpenAn
   const variance = session.varianceMinor ?? 0;
   const kind = varianceKind(variance);
   return (
-    <section className="drawer__panel drawer__closed" aria-labelledby={`drawer-closed-${session.id}`}>
-      <h2 id={`drawer-closed-${session.id}`} className="drawer__heading">
+    <section className="panel drawer__closed" aria-labelledby={`drawer-closed-${session.id}`}>
+      <h2 id={`drawer-closed-${session.id}`} className="panel__heading">
         {compact ? t('drawer.lastClosed') : t('drawer.closedHeading')}
       </h2>
       {session.signedOffBy && session.closedAt && (
@@ -30,15 +30,7 @@ export function ClosedSummary({ session, store, money, compact = false, onOpenAn
       )}
       <Figures
         label={compact ? t('drawer.lastClosed') : t('drawer.closedHeading')}
-        rows={[
-          [t('drawer.float'), money.format(session.floatMinor)],
-          [t('drawer.cashIn'), money.format(session.cashInMinor ?? 0)],
-          [t('drawer.paidIn'), money.format(session.paidInMinor)],
-          [t('drawer.paidOut'), money.format(session.paidOutMinor)],
-          [t('drawer.expected'), money.format(session.expectedMinor ?? 0), 'figures__row--strong'],
-          [t('drawer.counted'), money.format(session.countedMinor ?? 0), 'figures__row--strong'],
-          [t('drawer.variance'), signedMoney(variance, money.format), `figures__row--${kind}`],
-        ]}
+        rows={countedRows(session, money.format)}
       />
       <p className={`drawer__variance drawer__variance--${kind}`}>{varianceText(variance, money.format)}</p>
       {session.varianceReason && <p>{t('drawer.closedReason', { reason: session.varianceReason })}</p>}

@@ -9,8 +9,8 @@ import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
 import { errorElsewhere, errorFor } from '../tab/field-error';
 import { CashCountForm } from './CashCountForm';
-import { dateTimeFormat, Figures } from './Figures';
-import { signedMoney, varianceKind, varianceText } from './variance';
+import { countedRows, dateTimeFormat, Figures } from './Figures';
+import { varianceKind, varianceText } from './variance';
 
 type Props = {
   session: DrawerSession;
@@ -55,8 +55,8 @@ export function CountedPanel({ session, denominations, store, money, onClosed }:
 
   return (
     <div className="drawer__columns">
-      <section className="drawer__panel" aria-labelledby="drawer-counted-heading">
-        <h2 id="drawer-counted-heading" className="drawer__heading">
+      <section className="panel" aria-labelledby="drawer-counted-heading">
+        <h2 id="drawer-counted-heading" className="panel__heading">
           {t('drawer.countedHeading')}
         </h2>
         {session.countedBy && session.countedAt && (
@@ -64,15 +64,7 @@ export function CountedPanel({ session, denominations, store, money, onClosed }:
         )}
         <Figures
           label={t('drawer.countedHeading')}
-          rows={[
-            [t('drawer.float'), money.format(session.floatMinor)],
-            [t('drawer.cashIn'), money.format(session.cashInMinor ?? 0)],
-            [t('drawer.paidIn'), money.format(session.paidInMinor)],
-            [t('drawer.paidOut'), money.format(session.paidOutMinor)],
-            [t('drawer.expected'), money.format(session.expectedMinor ?? 0), 'figures__row--strong'],
-            [t('drawer.counted'), money.format(session.countedMinor ?? 0), 'figures__row--strong'],
-            [t('drawer.variance'), signedMoney(variance, money.format), `figures__row--${kind}`],
-          ]}
+          rows={countedRows(session, money.format)}
         />
         <p className={`drawer__variance drawer__variance--${kind}`} role="status">
           {varianceText(variance, money.format)}
@@ -109,8 +101,8 @@ export function CountedPanel({ session, denominations, store, money, onClosed }:
       </section>
 
       {counting && (
-        <section className="drawer__panel" aria-labelledby="drawer-recount-heading">
-          <h2 id="drawer-recount-heading" className="drawer__heading">
+        <section className="panel" aria-labelledby="drawer-recount-heading">
+          <h2 id="drawer-recount-heading" className="panel__heading">
             {t('drawer.recountHeading')}
           </h2>
           <CashCountForm

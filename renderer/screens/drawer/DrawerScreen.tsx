@@ -55,8 +55,8 @@ function NoDrawer({ state, store, money }: { state: DrawerState; store: StoreSet
   const open = useCommand('drawer.open');
   return (
     <div className="drawer__columns">
-      <section className="drawer__panel" aria-labelledby="drawer-open-heading">
-        <h2 id="drawer-open-heading" className="drawer__heading">
+      <section className="panel" aria-labelledby="drawer-open-heading">
+        <h2 id="drawer-open-heading" className="panel__heading">
           {t('drawer.openHeading')}
         </h2>
         <p>{t('drawer.none')}</p>
@@ -86,8 +86,8 @@ function OpenSession({ session, denominations, store, money }: SessionProps) {
   useEscapeFirst(() => setCounting(false), counting);
   return (
     <div className="drawer__columns">
-      <section className="drawer__panel" aria-labelledby="drawer-session-heading">
-        <h2 id="drawer-session-heading" className="drawer__heading">
+      <section className="panel" aria-labelledby="drawer-session-heading">
+        <h2 id="drawer-session-heading" className="panel__heading">
           {t('drawer.openSince', { when: when.format(new Date(session.openedAt)), name: session.openedBy })}
         </h2>
         <Figures
@@ -100,7 +100,7 @@ function OpenSession({ session, denominations, store, money }: SessionProps) {
         />
         {counting ? (
           <div className="drawer__blind" aria-labelledby="drawer-blind-heading">
-            <h3 id="drawer-blind-heading" className="drawer__heading">
+            <h3 id="drawer-blind-heading" className="panel__heading">
               {t('drawer.blindHeading')}
             </h3>
             <p className="drawer__muted">{t('drawer.blindHint')}</p>

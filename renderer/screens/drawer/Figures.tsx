@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import type { DrawerSession } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
+import { t } from '../../i18n/t';
+import { signedMoney, varianceKind } from './variance';
 
 /** Dates and times in the store's locale and time zone (the zone its business days are counted in). */
 export function dateTimeFormat(store: Pick<StoreSettings, 'locale' | 'timeZone'>): Intl.DateTimeFormat {
@@ -20,4 +23,18 @@ export function Figures({ label, rows }: { label: string; rows: readonly FigureR
       ))}
     </dl>
   );
+}
+
+/** A counted drawer's figures: what went in and out, what was expected and what was counted. */
+export function countedRows(session: DrawerSession, format: (minor: number) => string): FigureRow[] {
+  const variance = session.varianceMinor ?? 0;
+  return [
+    [t('drawer.float'), format(session.floatMinor)],
+    [t('drawer.cashIn'), format(session.cashInMinor ?? 0)],
+    [t('drawer.paidIn'), format(session.paidInMinor)],
+    [t('drawer.paidOut'), format(session.paidOutMinor)],
+    [t('drawer.expected'), format(session.expectedMinor ?? 0), 'figures__row--strong'],
+    [t('drawer.counted'), format(session.countedMinor ?? 0), 'figures__row--strong'],
+    [t('drawer.variance'), signedMoney(variance, format), `figures__row--${varianceKind(variance)}`],
+  ];
 }

@@ -36,8 +36,8 @@ export function MovePanel({ session, store, money }: Props) {
   const reasonError = errorFor(move.error, ['reason']);
 
   return (
-    <section className="drawer__panel" aria-labelledby="drawer-move-heading">
-      <h2 id="drawer-move-heading" className="drawer__heading">
+    <section className="panel" aria-labelledby="drawer-move-heading">
+      <h2 id="drawer-move-heading" className="panel__heading">
         {t('drawer.moveHeading')}
       </h2>
       <form className="drawer-move" aria-labelledby="drawer-move-heading" onSubmit={(e) => void submit(e)} noValidate>
