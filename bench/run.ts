@@ -5,10 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { startLedgerApp, type LedgerApp } from '../electron/app-core';
 import { floorRunner, openFloorDb } from './floor';
 import { percentile, round, timeMs } from './stats';
+import { yearFigures } from './year-bench';
 
 /**
  * Opens, fills and settles N tabs through the real dispatcher on a fresh file database with the
- * production pragmas, then does the same transactions with bare statements as the floor.
+ * production pragmas, then does the same transactions with bare statements as the floor. Then,
+ * on a year of generated data (bench/year-data.ts, cached in bench/.cache; BENCH_YEAR=0 skips
+ * it): one day's Z, the current X and one verified backup.
  */
 const N = Number(process.env.BENCH_TABS ?? 400);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-bench-'));
@@ -92,4 +95,20 @@ try {
   for (const [key, value] of Object.entries(lines)) console.log(`${key}=${value}`);
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
+}
+
+async function yearSection(): Promise<void> {
+  console.log(`Aftertab bench: a year of data (365 closed business days of about 300 tabs, then one open day; load average ${round(os.loadavg()[0] ?? 0, 1)})`);
+  const year = await yearFigures((line) => console.log(line));
+  console.log(`  Z of one mid-year day:  ${year.z_report_ms} ms (median of 5; target < ${year.z_report_target_ms} ms)`);
+  console.log(`  X of the open day:      ${year.x_report_ms} ms (median of 5)`);
+  console.log(`  verified backup:        ${year.backup_year_ms} ms (median of 3; target < ${year.backup_target_ms} ms)`);
+  for (const [key, value] of Object.entries(year)) console.log(`${key}=${value}`);
+}
+
+if (process.env.BENCH_YEAR !== '0') {
+  yearSection().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

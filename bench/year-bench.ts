@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLedgerApp, type LedgerApp } from '../electron/app-core';
+import { createBackupService } from '../electron/backup/backup-service';
+import { createLedgerHost } from '../electron/backup/ledger-host';
+import { checkLedgerAtStart, verifyLedgerCopy } from '../electron/backup/verify';
+import { ledgerPath } from '../electron/ledger/open';
+import { buildDayReport } from '../electron/services/report-build';
+import { percentile, round, timeMs } from './stats';
+import { generateYear, YEAR_DATA_VERSION } from './year-data';
+
+export const Z_TARGET_MS = 200;
+export const BACKUP_TARGET_MS = 3000;
+
+/** The generated year, reused while the generator's version stays the same (bench/.cache is gitignored). */
+export function yearCacheFile(): string {
+  return path.join(__dirname, '.cache', `year-v${YEAR_DATA_VERSION}.sqlite`);
+}
+
+const median = (samples: number[]) => percentile(samples, 50);
+
+function repeat(times: number, fn: () => void): number[] {
+  fn(); // warm the statement cache and the page cache
+  return Array.from({ length: times }, () => timeMs(fn));
+}
+
+async function repeatAsync(times: number, fn: () => Promise<void>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples;
+}
+
+function call(app: LedgerApp, name: string, input: unknown): unknown {
+  const result = app.dispatcher.dispatch(name, { input }, app.session);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
+}
+
+type ZRow = { z_number: number; business_date: string; closed_at: string; closed_by_name: string; report_json: string };
+
+/**
+ * Z, X and a verified backup on a year of data, on a copy of the cached year in a temp data
+ * folder (the copy is opened by the app's own start path; nothing writes to the cache).
+ */
+export async function yearFigures(log: (line: string) => void): Promise<Record<string, number | boolean>> {
+  const cache = yearCacheFile();
+  const figures: Record<string, number | boolean> = {};
+  if (!fs.existsSync(cache)) {
+    log(`  no cached year at ${path.relative(process.cwd(), cache)}: generating it (a few minutes, once)`);
+    const generated = generateYear({ out: cache, onProgress: log });
+    log(`  generated in ${round(generated.ms / 1000, 1)} s: ${generated.tabs} tabs, ${generated.entries} entries, ${generated.postings} postings, ${round(generated.fileBytes / 1e6, 1)} MB`);
+    figures.year_gen_s = round(generated.ms / 1000, 1);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-bench-year-'));
+  try {
+    const file = ledgerPath(dataDir);
+    fs.copyFileSync(cache, file);
+    // The start-up check the host runs on every launch (quick_check), on a year of data.
+    const startCheck = median(
+      repeat(3, () => {
+        if (checkLedgerAtStart(file).state !== 'ok') throw new Error('the year file failed its start-up check');
+      }),
+    );
+    let nowMs = 0;
+    const host = createLedgerHost({ dataDir, open: () => startLedgerApp({ dataDir, clock: () => new Date(nowMs), log: () => undefined }), log: () => undefined });
+    const app = host.openLedger();
+    if (!app) throw new Error(`the year file did not open: ${host.problem() ?? ''}`);
+    try {
+      const { db } = app;
+      const n = (sql: string) => db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
+      Object.assign(figures, {
+        year_days: n('SELECT COUNT(*) AS n FROM z_reports'),
+        year_tabs: n('SELECT COUNT(*) AS n FROM tabs'),
+        year_entries: n('SELECT COUNT(*) AS n FROM journal_entries'),
+        year_postings: n('SELECT COUNT(*) AS n FROM postings'),
+        year_db_mb: round(fs.statSync(file).size / 1e6, 1),
+      });
+
+      // One day's Z, mid-year, built the way day.close builds it; and the frozen Z read back.
+      const zs = db
+        .prepare<[], ZRow>('SELECT z.z_number, z.business_date, z.closed_at, s.name AS closed_by_name, z.report_json FROM z_reports z JOIN staff s ON s.id = z.closed_by ORDER BY z.z_number')
+        .all();
+      const mid = zs[Math.floor(zs.length / 2)];
+      const last = zs[zs.length - 1];
+      if (!mid || !last) throw new Error('the year has no Z');
+      const zHeader = { kind: 'z' as const, zNumber: mid.z_number, generatedAt: mid.closed_at, generatedBy: mid.closed_by_name };
+      let rebuilt = '';
+      figures.z_report_ms = round(median(repeat(5, () => void (rebuilt = JSON.stringify(buildDayReport(db, mid.business_date, zHeader))))));
+      figures.z_report_matches_frozen = rebuilt === mid.report_json;
+      figures.z_report_cmd_ms = round(median(repeat(5, () => call(app, 'report.z', { zNumber: mid.z_number }))));
+
+      // The current X: the open day after the last Z, as of just after its latest entry.
+      const latest = db.prepare<[], { at: string }>('SELECT max(created_at) AS at FROM journal_entries').get()?.at ?? last.closed_at;
+      nowMs = Date.parse(latest) + 60_000;
+      const xHeader = { kind: 'x' as const, zNumber: null, generatedAt: new Date(nowMs).toISOString(), generatedBy: mid.closed_by_name };
+      const openDate = (call(app, 'day.status', {}) as { currentBusinessDate: string }).currentBusinessDate;
+      if (openDate <= last.business_date) throw new Error(`expected an open day after ${last.business_date}, the clock says ${openDate}`);
+      let x = buildDayReport(db, openDate, xHeader);
+      figures.x_report_ms = round(median(repeat(5, () => void (x = buildDayReport(db, openDate, xHeader)))));
+      figures.x_report_cmd_ms = round(median(repeat(5, () => call(app, 'report.x', {}))));
+      figures.x_open_day_entries = x.entryCount;
+      figures.x_carried_tabs = x.carried.length;
+
+      // One verified backup through the backup service (copy, integrity_check, balance, index, rotation).
+      const backups = createBackupService({ host, log: () => undefined });
+      const backupSamples = await repeatAsync(3, async () => {
+        const info = await backups.backupNow('manual');
+        if (!info.verified) throw new Error('the backup was not verified');
+      });
+      figures.backup_year_ms = round(median(backupSamples));
+      // Its two halves, to see where the time goes.
+      const copy = path.join(dataDir, 'copy.sqlite');
+      figures.backup_copy_ms = round((await repeatAsync(1, async () => void (await db.backup(copy))))[0] ?? 0);
+      figures.backup_verify_ms = round(
+        timeMs(() => {
+          const verdict = verifyLedgerCopy(copy);
+          if (!verdict.ok) throw new Error(`the copy failed verification: ${verdict.problem}`);
+        }),
+      );
+      figures.start_check_year_ms = round(startCheck);
+    } finally {
+      host.close();
+    }
+    Object.assign(figures, {
+      z_report_target_ms: Z_TARGET_MS,
+      z_report_ok: (figures.z_report_ms as number) < Z_TARGET_MS,
+      backup_target_ms: BACKUP_TARGET_MS,
+      backup_ok: (figures.backup_year_ms as number) < BACKUP_TARGET_MS,
+    });
+    return figures;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
