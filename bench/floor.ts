@@ -23,7 +23,8 @@ export function floorRunner(db: Db) {
   const s = {
     openTab: db.prepare("INSERT INTO tabs (token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, 'open', 'inclusive', ?, 1, ?)"),
     audit: db.prepare('INSERT INTO audit (at, staff_id, command, tab_id, detail) VALUES (?, 1, ?, ?, ?)'),
-    command: db.prepare('INSERT INTO commands (id, name, payload_hash, result_json, staff_id, at) VALUES (?, ?, ?, ?, 1, ?)'),
+    command: db.prepare('INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES (?, ?, ?, 1, ?)'),
+    result: db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)'),
     touch: db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?'),
     line: db.prepare("INSERT INTO tab_lines (tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (?, 'Latte', 440, 10000, 1, 1, 'active', ?)"),
     totals: db.prepare(
@@ -42,7 +43,8 @@ export function floorRunner(db: Db) {
     const id = randomUUID();
     const tabId = Number(s.openTab.run(token, now, now).lastInsertRowid);
     s.audit.run(now, 'tab.open', tabId, JSON.stringify({ token, name: '', label: '' }));
-    s.command.run(id, 'tab.open', hash, resultJson(tabId, token, 0, now), now);
+    s.command.run(id, 'tab.open', hash, now);
+    s.result.run(id, resultJson(tabId, token, 0, now));
     return tabId;
   });
   const add = db.transaction((tabId: number, n: number, now: string) => {
@@ -55,7 +57,8 @@ export function floorRunner(db: Db) {
     s.posting.run(entryId, 'tax_payable:10', -40);
     s.touch.run(now, tabId);
     s.audit.run(now, 'tab.addLine', tabId, JSON.stringify({ lineId: n, item: 'Latte', qty: 1, unitMinor: 440 }));
-    s.command.run(id, 'tab.addLine', hash, resultJson(tabId, 0, n, now), now);
+    s.command.run(id, 'tab.addLine', hash, now);
+    s.result.run(id, resultJson(tabId, 0, n, now));
   });
   const settle = db.transaction((tabId: number, due: number, tip: number, now: string) => {
     const id = randomUUID();
@@ -66,7 +69,8 @@ export function floorRunner(db: Db) {
     s.payment.run(tabId, entryId, due, tip, now);
     s.settle.run(now, now, now, tabId);
     s.audit.run(now, 'settle.pay', tabId, JSON.stringify({ method: 'card', amountMinor: due, tipMinor: tip, changeMinor: 0, partNo: null, settled: 1 }));
-    s.command.run(id, 'settle.pay', hash, resultJson(tabId, 0, 3, now), now);
+    s.command.run(id, 'settle.pay', hash, now);
+    s.result.run(id, resultJson(tabId, 0, 3, now));
   });
   return (token: number) => {
     const now = new Date().toISOString();

@@ -36,7 +36,7 @@ describe('the year generator on a tiny run (3 days of about 20 tabs)', () => {
     expect(check.balanced).toBe(true);
     assertInvariants(db);
     expect(summary).toMatchObject({ days: 3, firstDate: '2025-01-06', openDate: '2025-01-09', entries: check.entries, postings: check.postings });
-    // The generator's scaffolding index is gone again.
+    // The generator leaves the app schema as it is: no indexes of its own.
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'bench_%'").all()).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { runBusinessDay, type DayWorld, type MenuItem } from './year-day';
 import { createRunner } from './year-runner';
 
 /** Bump whenever the generator writes different data: the bench then regenerates its cached year. */
-export const YEAR_DATA_VERSION = 1;
+export const YEAR_DATA_VERSION = 2;
 
 export type YearOptions = {
   /** The ledger file to write (replaced if it exists). */
@@ -60,24 +60,6 @@ function removeLedgerFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
-function hasIndexLeadingWith(db: Db, table: string, column: string): boolean {
-  return (
-    db
-      .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM pragma_index_list(?) AS l, pragma_index_info(l.name) AS i WHERE i.seqno = 0 AND i.name = ?')
-      .get(table, column)?.n !== 0
-  );
-}
-
-/**
- * Schema v3 has no index on payments.entry_id, which the report's payments-by-method query
- * joins on: every evening's day.close then scans all the year's payments once per journal entry
- * of the day (quadratic; a year would take far more than "a few minutes"). The generator adds
- * one for its own run and drops it before the file is finished, so the file keeps the app's
- * exact schema and the bench measures what the app would do. Nothing is added once the schema
- * has such an index of its own (see the bench report's proposal).
- */
-const SCAFFOLD_INDEX = 'bench_generator_payments_entry';
-
 function count(db: Db, table: string): number {
   return db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`).get()?.n ?? 0;
 }
@@ -104,8 +86,6 @@ export function generateYear(options: YearOptions): YearSummary {
     // A 128 MB page cache for the same reason (the app keeps SQLite's default).
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -131072');
-    const scaffold = !hasIndexLeadingWith(db, 'payments', 'entry_id');
-    if (scaffold) db.exec(`CREATE INDEX ${SCAFFOLD_INDEX} ON payments (entry_id)`);
     const startMs = Date.parse(`${firstDate}T06:00:00.000Z`);
     const staffId = bootstrapStore(db, new Date(startMs).toISOString(), 'UTC');
     const actor = db.prepare<[number], Staff>('SELECT id, name, role FROM staff WHERE id = ?').get(staffId);
@@ -139,7 +119,6 @@ export function generateYear(options: YearOptions): YearSummary {
     }
     const openDate = addDays(firstDate, days);
     runDay(openDate, false);
-    if (scaffold) db.exec(`DROP INDEX ${SCAFFOLD_INDEX}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     const summary = {
       days,

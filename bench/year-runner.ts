@@ -27,7 +27,8 @@ export type CommandRunner = {
  */
 export function createRunner(db: Db, actor: Staff, random: Random, options: { commandLog: boolean; startMs: number }): CommandRunner {
   let now = options.startMs;
-  const save = db.prepare('INSERT INTO commands (id, name, payload_hash, result_json, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const save = db.prepare('INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES (?, ?, ?, ?, ?)');
+  const saveResult = db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)');
   const registry = handlers as Partial<Record<CommandName, Handler<CommandName>>>;
   return {
     db,
@@ -48,7 +49,8 @@ export function createRunner(db: Db, actor: Staff, random: Random, options: { co
       const value = handler(ctx, parsed as never);
       if (commandId !== null && options.commandLog) {
         const hash = createHash('sha256').update(JSON.stringify([name, parsed])).digest('hex');
-        save.run(commandId, name, hash, JSON.stringify(value), actor.id, at);
+        save.run(commandId, name, hash, actor.id, at);
+        saveResult.run(commandId, JSON.stringify(value));
       }
       return value as CommandResult<typeof name>;
     },

@@ -49,7 +49,8 @@ export function sell(db: Db, staffId: number, amountMinor: number): number {
   clockMs += 60_000;
   const at = new Date(clockMs).toISOString();
   const commandId = randomUUID();
-  db.prepare('INSERT INTO commands (id, name, payload_hash, result_json, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(commandId, 'test.sell', '-', '{}', staffId, at);
+  db.prepare('INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES (?, ?, ?, ?, ?)').run(commandId, 'test.sell', '-', staffId, at);
+  db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)').run(commandId, '{}');
   const id = postEntry(db, { kind: 'test.sale', at, staffId, tabId: null, commandId }, [
     ['cash_drawer', amountMinor],
     ['sales', -amountMinor],

@@ -66,7 +66,7 @@ function eventsFor(name: CommandName, input: unknown, value: unknown): AppEvent[
   return [{ type: 'tabs.changed', tabIds: typeof tabId === 'number' ? [tabId] : [] }];
 }
 
-type StoredCommand = { name: string; payload_hash: string; result_json: string };
+type StoredCommand = { name: string; payload_hash: string; at: string; result_json: string | null };
 
 /**
  * The one entry point for every transport: parse the envelope and the input, check the
@@ -80,8 +80,11 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
   const findStaff = db.prepare<[number], { id: number; name: string; role: Role }>(
     'SELECT id, name, role FROM staff WHERE id = ? AND active = 1',
   );
-  const findCommand = db.prepare<[string], StoredCommand>('SELECT name, payload_hash, result_json FROM commands WHERE id = ?');
-  const saveCommand = db.prepare('INSERT INTO commands (id, name, payload_hash, result_json, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const findCommand = db.prepare<[string], StoredCommand>(
+    'SELECT c.name, c.payload_hash, c.at, r.result_json FROM commands c LEFT JOIN command_results r ON r.command_id = c.id WHERE c.id = ?',
+  );
+  const saveCommand = db.prepare('INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES (?, ?, ?, ?, ?)');
+  const saveResult = db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)');
 
   function run(name: string, envelope: unknown, session: Session): { value: unknown; events: AppEvent[] } {
     if (!isCommandName(name)) throw new DomainError('unknown_command', 'errors.unknownCommand', { name: name.slice(0, 80) });
@@ -107,10 +110,13 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
         if (prior.name !== name || prior.payload_hash !== hash) {
           throw new DomainError('command_id_reused', 'errors.commandIdReused');
         }
+        // A result from before the last Z is no longer kept; the command still never runs twice.
+        if (prior.result_json === null) throw new DomainError('conflict', 'errors.commandDone', { at: prior.at });
         return { value: JSON.parse(prior.result_json) as unknown, events: [] };
       }
       const value = handler(ctx, parsed.data as never);
-      saveCommand.run(commandId, name, hash, JSON.stringify(value), actor.id, ctx.now);
+      saveCommand.run(commandId, name, hash, actor.id, ctx.now);
+      saveResult.run(commandId, JSON.stringify(value));
       return { value, events: eventsFor(name, parsed.data, value) };
     })();
   }

@@ -245,3 +245,29 @@ describe('the drawer', () => {
     expect(l.call('drawer.get', {}).denominations.slice(0, 3)).toEqual([50_000, 20_000, 10_000]);
   });
 });
+
+describe('replaying a command after days are closed', () => {
+  it('keeps first results for the day being closed and the next, and never runs an older command again', () => {
+    l.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
+    const first = l.raw('tab.open', { name: 'Early' }, 'cmd-day-one-000001');
+    expect(first.ok).toBe(true);
+    const close = (date: string, counted: number) => {
+      l.call('drawer.count', { count: { kind: 'total', totalMinor: counted } });
+      l.call('drawer.close', {});
+      l.call('day.close', { businessDate: date });
+      l.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
+    };
+    at(l, '18:00');
+    close('2026-11-24', 0);
+    expect(l.raw('tab.open', { name: 'Early' }, 'cmd-day-one-000001')).toEqual(first);
+    at(l, '23:00');
+    const second = l.raw('tab.open', { name: 'Late' }, 'cmd-day-two-000001');
+    l.setNow('2026-11-25T18:00:00.000Z');
+    close('2026-11-25', 0);
+    const tabsBefore = l.db.prepare('SELECT COUNT(*) AS n FROM tabs').get();
+    expect(l.raw('tab.open', { name: 'Early' }, 'cmd-day-one-000001')).toMatchObject({ ok: false, error: { code: 'conflict', key: 'errors.commandDone' } });
+    expect(l.raw('tab.open', { name: 'Late' }, 'cmd-day-two-000001')).toEqual(second);
+    expect(l.raw('tab.open', { name: 'Other' }, 'cmd-day-one-000001')).toMatchObject({ ok: false, error: { code: 'command_id_reused' } });
+    expect(l.db.prepare('SELECT COUNT(*) AS n FROM tabs').get()).toEqual(tabsBefore);
+  });
+});

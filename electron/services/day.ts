@@ -64,6 +64,11 @@ export function closeDay(ctx: ServiceContext, input: ParsedInput<'day.close'>): 
     .get();
   const zNumber = Math.max(numbers?.top ?? 0, numbers?.floor ?? 0) + 1;
   const report = buildDayReport(db, input.businessDate, { kind: 'z', zNumber, generatedAt: ctx.now, generatedBy: ctx.actor.name });
+  // Replay results are kept for the day being closed and the one after it; older ones go.
+  const previousZ = db.prepare<[], { closed_at: string }>('SELECT closed_at FROM z_reports ORDER BY z_number DESC LIMIT 1').get();
+  if (previousZ) {
+    db.prepare('DELETE FROM command_results WHERE (SELECT at FROM commands WHERE id = command_results.command_id) < ?').run(previousZ.closed_at);
+  }
   const lastEntry = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM journal_entries').get()?.id ?? 0;
   db.prepare('INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (?, ?, ?, ?, ?, ?)').run(
     zNumber,

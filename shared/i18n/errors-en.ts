@@ -10,6 +10,7 @@ export const errorsEn = {
   'errors.forbidden': '{staff} ({role}) may not do this; it needs {permission}',
   'errors.commandIdRequired': '{name} needs a command id',
   'errors.commandIdReused': 'this command id was already used for a different request; nothing was changed',
+  'errors.commandDone': 'this was already done at {at}, on a day that is now closed; nothing was changed again',
   'errors.internal': 'Something went wrong inside Aftertab; nothing was saved.',
   'errors.amountTooLarge': 'that amount is too large',
 

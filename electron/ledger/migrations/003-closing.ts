@@ -103,6 +103,23 @@ CREATE TABLE tab_comp_totals (
   PRIMARY KEY (tab_id, tax_rate_milli, reason)
 ) STRICT;
 
+-- Reports read payments and closed tabs by day.
+CREATE INDEX payments_entry ON payments (entry_id);
+CREATE INDEX tabs_closed_day ON tabs (closed_business_date);
+
+-- The first result of each command id, kept while its day may still see a retry; a Z clears the
+-- results of the day before it. The id and payload hash stay in commands for ever, so a repeat
+-- never posts twice and a reused id is always refused.
+CREATE TABLE command_results (
+  command_id TEXT PRIMARY KEY REFERENCES commands (id),
+  result_json TEXT NOT NULL
+) STRICT;
+INSERT INTO command_results (command_id, result_json) SELECT id, result_json FROM commands;
+DROP TRIGGER commands_no_update;
+ALTER TABLE commands DROP COLUMN result_json;
+CREATE TRIGGER commands_no_update BEFORE UPDATE ON commands
+BEGIN SELECT RAISE(ABORT, 'commands is append-only: rows are never updated'); END;
+
 ${appendOnly('z_reports')}
 ${appendOnly('drawer_movements')}
 ${appendOnly('comp_postings')}
