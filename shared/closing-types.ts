@@ -36,6 +36,8 @@ export type DrawerSession = {
   countedMinor: Minor | null;
   countedCounts: DenominationCount[] | null;
   varianceMinor: Minor | null;
+  /** The first blind count, when the drawer was counted again before sign-off; null otherwise. */
+  firstCountMinor: Minor | null;
   countedAt: string | null;
   countedBy: string | null;
   varianceReason: string | null;
@@ -59,6 +61,11 @@ export type DayStatus = {
   currentBusinessDate: string;
   /** The day a Z would close next: the oldest unclosed day with postings, or the current day. */
   nextToClose: string;
+  /**
+   * False when that day has not begun by the clock yet (the day after one closed early, before
+   * its day boundary): it cannot be closed until it has.
+   */
+  canCloseNext: boolean;
   /** Unclosed days that have postings, oldest first. */
   unclosedDates: string[];
   lastZ: ClosedDay | null;
@@ -100,10 +107,14 @@ export type DrawerSummary = {
   varianceMinor: Minor;
   varianceReason: string;
   signedOffBy: string;
+  /** The first count when the drawer was counted again before sign-off. */
+  firstCountMinor: Minor | null;
 };
 
 export type DrawerSection = {
   sessions: DrawerSummary[];
+  /** A drawer was still open when this report was made: its figures appear once it is signed off. */
+  openNow: boolean;
   floatMinor: Minor;
   cashInMinor: Minor;
   paidInMinor: Minor;

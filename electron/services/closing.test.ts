@@ -98,6 +98,7 @@ describe('a scripted day closed with a Z', () => {
     const { carriedTabId } = scriptedDay();
     const x = l.call('report.x', {});
     expect(x.kind).toBe('x');
+    expect(x.drawer).toMatchObject({ openNow: true, sessions: [] });
     expectScriptedFigures(x, carriedTabId);
     expect(l.fail('day.close', { businessDate: '2026-11-24' }).key).toBe('errors.day.drawerOpen');
     closeDrawerShort();
@@ -108,6 +109,8 @@ describe('a scripted day closed with a Z', () => {
     expect(z.carried[0]?.ageMinutes).toBe(315);
     expect(z.drawer).toMatchObject({ floatMinor: 5000, cashInMinor: 615, paidInMinor: 0, paidOutMinor: 300, expectedMinor: 5315, countedMinor: 5300, varianceMinor: -15 });
     expect(z.drawer.sessions).toHaveLength(1);
+    expect(z.drawer.openNow).toBe(false);
+    expect(z.drawer.sessions[0]?.firstCountMinor).toBeNull();
     expect(z.drawer.sessions[0]).toMatchObject({ varianceReason: 'short change', signedOffBy: 'Owner' });
     expect(z.accounts).toEqual([
       { account: 'card_clearing', movementMinor: 1155 },
@@ -159,7 +162,14 @@ describe('a scripted day closed with a Z', () => {
     closeDrawerShort();
     at(l, '18:30');
     const z = l.call('day.close', { businessDate: '2026-11-24' });
-    expect(l.call('day.status', {})).toMatchObject({ currentBusinessDate: '2026-11-25', nextToClose: '2026-11-25', lastZ: { zNumber: 1, businessDate: '2026-11-24' } });
+    expect(l.call('day.status', {})).toMatchObject({
+      currentBusinessDate: '2026-11-25',
+      nextToClose: '2026-11-25',
+      canCloseNext: false,
+      lastZ: { zNumber: 1, businessDate: '2026-11-24' },
+    });
+    // The 25th has postings coming, but it begins only at 04:00 on the 25th: it cannot be closed tonight.
+    expect(l.fail('day.close', { businessDate: '2026-11-25' })).toMatchObject({ key: 'errors.day.notBegun' });
     // The carried tab is still open and owed, and is paid the same evening: that lands on the 25th.
     expect(l.call('tab.get', { tabId: carriedTabId })).toMatchObject({ status: 'open', dueMinor: 440 });
     at(l, '19:00');
@@ -178,6 +188,8 @@ describe('a scripted day closed with a Z', () => {
     expect(next.carried).toEqual([]);
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 440 } });
     l.call('drawer.close', {});
+    l.setNow('2026-11-25T04:00:00.000Z');
+    expect(l.call('day.status', {})).toMatchObject({ nextToClose: '2026-11-25', canCloseNext: true });
     expect(l.call('day.close', { businessDate: '2026-11-25' }).zNumber).toBe(2);
   });
 
@@ -229,14 +241,16 @@ describe('the drawer', () => {
     l.call('tab.addLine', { tabId: tab.id, itemId: items.water });
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash' }).key).toBe('errors.drawer.cashWhileCounting');
     // A recount is allowed before sign-off; the first count stays in the audit trail.
-    l.call('drawer.count', { count: { kind: 'total', totalMinor: 12_000 } });
-    expect(l.db.prepare("SELECT COUNT(*) AS n FROM audit WHERE command IN ('drawer.count', 'drawer.recount')").get()).toEqual({ n: 2 });
+    l.call('drawer.count', { count: { kind: 'total', totalMinor: 11_000 } });
+    expect(l.call('drawer.count', { count: { kind: 'total', totalMinor: 12_000 } }).session).toMatchObject({ firstCountMinor: 12_100, countedMinor: 12_000 });
+    expect(l.db.prepare("SELECT COUNT(*) AS n FROM audit WHERE command IN ('drawer.count', 'drawer.recount')").get()).toEqual({ n: 3 });
     const staffId = Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Sam', 'staff', 'x')").run().lastInsertRowid);
     const asStaff = l.dispatcher.dispatch('drawer.close', { input: {}, commandId: 'sam-signs-off-1' }, { staffId });
     expect(asStaff).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const closed = l.call('drawer.close', {});
     expect(closed.session).toBeNull();
-    expect(closed.lastClosed).toMatchObject({ status: 'closed', expectedMinor: 12_000, countedMinor: 12_000, varianceMinor: 0, signedOffBy: 'Owner', businessDate: '2026-11-24' });
+    expect(closed.lastClosed).toMatchObject({ status: 'closed', expectedMinor: 12_000, countedMinor: 12_000, firstCountMinor: 12_100, varianceMinor: 0, signedOffBy: 'Owner', businessDate: '2026-11-24' });
+    expect(l.call('report.x', {}).drawer.sessions[0]).toMatchObject({ countedMinor: 12_000, firstCountMinor: 12_100 });
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash' })).toMatchObject({ code: 'drawer_closed', key: 'errors.drawer.cashNeedsDrawer' });
     expect(l.call('settle.pay', { tabId: tab.id, method: 'card' }).settled).toBe(true);
   });

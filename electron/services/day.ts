@@ -1,6 +1,7 @@
 import { DomainError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/contract';
 import type { ClosedDay, DayReport, DayStatus } from '../../shared/closing-types';
+import { businessDateOf } from '../../shared/domain/business-day';
 import { businessDateAt, lastClosedDate, writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
@@ -20,6 +21,7 @@ function toClosedDay(row: ZRow): ClosedDay {
 export function dayStatus(db: Db, now: string): DayStatus {
   const settings = readSettings(db);
   const current = businessDateAt(db, now);
+  const byClock = businessDateOf(new Date(now), settings.dayBoundaryMinutes, settings.timeZone);
   const lastClosed = lastClosedDate(db);
   const unclosed = db
     .prepare<[string], { d: string }>('SELECT DISTINCT business_date AS d FROM journal_entries WHERE business_date > ? ORDER BY business_date')
@@ -27,9 +29,11 @@ export function dayStatus(db: Db, now: string): DayStatus {
     .map((r) => r.d);
   const oldest = unclosed[0];
   const last = db.prepare<[], ZRow>(`${zSelect} ORDER BY z.z_number DESC LIMIT 1`).get();
+  const nextToClose = oldest !== undefined && oldest < current ? oldest : current;
   return {
     currentBusinessDate: current,
-    nextToClose: oldest !== undefined && oldest < current ? oldest : current,
+    nextToClose,
+    canCloseNext: nextToClose <= byClock,
     unclosedDates: unclosed,
     lastZ: last ? toClosedDay(last) : null,
     drawerOpen: isDrawerOpen(db),
@@ -55,6 +59,9 @@ export function closeDay(ctx: ServiceContext, input: ParsedInput<'day.close'>): 
   if (status.drawerOpen) throw new DomainError('drawer_open', 'errors.day.drawerOpen');
   if (input.businessDate > status.currentBusinessDate) {
     throw new DomainError('invalid_input', 'errors.day.future', { date: input.businessDate, current: status.currentBusinessDate }, 'businessDate');
+  }
+  if (!status.canCloseNext && input.businessDate === status.nextToClose) {
+    throw new DomainError('conflict', 'errors.day.notBegun', { date: input.businessDate }, 'businessDate');
   }
   if (input.businessDate !== status.nextToClose) {
     throw new DomainError('conflict', 'errors.day.inOrder', { date: status.nextToClose }, 'businessDate');

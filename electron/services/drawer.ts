@@ -16,6 +16,7 @@ type SessionRow = {
   float_counts_json: string | null;
   after_entry_id: number;
   counted_minor: number | null;
+  first_count_minor: number | null;
   counted_counts_json: string | null;
   counted_at: string | null;
   counted_by_name: string | null;
@@ -104,6 +105,7 @@ export function toSession(db: Db, row: SessionRow): DrawerSession {
     countedMinor: counted ? row.counted_minor : null,
     countedCounts: counted ? parseCounts(row.counted_counts_json) : null,
     varianceMinor: counted && row.counted_minor !== null && expected !== null ? row.counted_minor - expected : null,
+    firstCountMinor: counted ? row.first_count_minor : null,
     countedAt: row.counted_at,
     countedBy: row.counted_by_name,
     varianceReason: row.variance_reason,
@@ -212,8 +214,17 @@ export function countDrawer(ctx: ServiceContext, input: ParsedInput<'drawer.coun
   const count = counted(db, input.count);
   const { expected } = drawerCash(db, session.after_entry_id, null);
   db.prepare(
-    `UPDATE drawer_sessions SET status = 'counted', counted_minor = ?, counted_counts_json = ?, counted_at = ?, counted_by = ?, expected_minor = ? WHERE id = ?`,
-  ).run(count.total, count.counts === null ? null : JSON.stringify(count.counts), ctx.now, ctx.actor.id, expected, session.id);
+    `UPDATE drawer_sessions SET status = 'counted', counted_minor = ?, counted_counts_json = ?, counted_at = ?, counted_by = ?, expected_minor = ?,
+       first_count_minor = coalesce(first_count_minor, ?) WHERE id = ?`,
+  ).run(
+    count.total,
+    count.counts === null ? null : JSON.stringify(count.counts),
+    ctx.now,
+    ctx.actor.id,
+    expected,
+    session.status === 'counted' ? session.counted_minor : null,
+    session.id,
+  );
   // A recount keeps the earlier one in the audit trail.
   audit(ctx, session.status === 'counted' ? 'drawer.recount' : 'drawer.count', {
     countedMinor: count.total,

@@ -2,7 +2,7 @@ import { localTime } from '../../shared/domain/business-day';
 import type { CarriedTab, DayReport, DrawerSection, PaymentsByMethod, TaxByRate } from '../../shared/closing-types';
 import type { PaymentMethod, Rating } from '../../shared/types';
 import type { Db } from '../ledger/open';
-import { toSession } from './drawer';
+import { isDrawerOpen, toSession } from './drawer';
 import { readSettings } from './store';
 
 type KindAccount = { kind: string; account: string; amount: number; entries: number };
@@ -151,7 +151,7 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     roundingMinor: sum((r) => r.account === 'rounding'),
     deposits,
     walkouts: { count: countKind('tab.writeOff'), amountMinor: sum((r) => r.account === 'walkouts') },
-    drawer: drawerSection(db, businessDate),
+    drawer: { ...drawerSection(db, businessDate), openNow: header.kind === 'x' && isDrawerOpen(db) },
     satisfaction,
     tabs: {
       settled: settled.length,
@@ -165,7 +165,7 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   };
 }
 
-function drawerSection(db: Db, businessDate: string): DrawerSection {
+function drawerSection(db: Db, businessDate: string): Omit<DrawerSection, 'openNow'> {
   const sessions = db
     .prepare<[string], Parameters<typeof toSession>[1]>(
       `SELECT d.*, o.name AS opened_by_name, c.name AS counted_by_name, s.name AS signed_off_by_name FROM drawer_sessions d
@@ -187,6 +187,7 @@ function drawerSection(db: Db, businessDate: string): DrawerSection {
       varianceMinor: s.varianceMinor ?? 0,
       varianceReason: s.varianceReason ?? '',
       signedOffBy: s.signedOffBy ?? '',
+      firstCountMinor: s.firstCountMinor,
     }));
   const total = (pick: (s: (typeof sessions)[number]) => number) => sessions.reduce((acc, s) => acc + pick(s), 0);
   return {

@@ -104,6 +104,7 @@ export const errorsEn = {
   'errors.day.alreadyClosed': '{date} is already closed (Z {z})',
   'errors.day.drawerOpen': 'count and sign off the cash drawer before closing the day',
   'errors.day.future': '{date} has not begun yet; the current business day is {current}',
+  'errors.day.notBegun': '{date} has not begun yet; it can be closed once it has',
   'errors.day.inOrder': 'days close in order: close {date} first',
   'errors.report.dayClosed': '{date} is closed; open its Z {z} instead',
   'errors.report.noDay': '{date} was never traded or is already behind a closed day',

@@ -56,6 +56,8 @@ CREATE TABLE drawer_sessions (
   -- The journal's last entry before the drawer opened: its cash is every cash posting after it.
   after_entry_id INTEGER NOT NULL,
   counted_minor INTEGER CHECK (counted_minor >= 0),
+  -- The first blind count, kept when the drawer is counted again before sign-off.
+  first_count_minor INTEGER CHECK (first_count_minor >= 0),
   counted_counts_json TEXT,
   counted_at TEXT,
   counted_by INTEGER REFERENCES staff (id),
