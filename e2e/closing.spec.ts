@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { DayReport } from '../shared/closing-types';
+import type { DayReport, DayStatus } from '../shared/closing-types';
 import type { TabDetail } from '../shared/types';
 import { BoardPage } from './pages/board-page';
 import { DrawerPage, openDrawerByBackDoor } from './pages/drawer-page';
@@ -118,12 +118,16 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
   await expect(reports.figure('Sales', 'Net sales')).toHaveText('€26.09');
   await expect(reports.figure('Sales', 'Total charged (net + tax)')).toHaveText('€28.70');
   await expect(reports.chartBars.first()).toBeVisible();
+  // The open drawer has no figures yet: said in words, not as a table of zeros.
+  await expect(reports.section('Cash drawer')).toContainText('A drawer is open: its figures appear once it is counted and signed off.');
+  await expect(reports.section('Cash drawer').getByRole('table')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/report-x.png', fullPage: true });
 
-  // Closing is refused while the drawer is open, with the way to the drawer.
-  await reports.closeDay();
-  await expect(page.getByRole('alert')).toHaveText('Count and sign off the cash drawer before closing the day');
-  await page.getByRole('link', { name: 'Go to the drawer' }).first().click();
+  // Closing cannot start while the drawer is open: the reason beside the button, one way to the drawer.
+  await expect(reports.closeButton).toBeDisabled();
+  await expect(reports.closeBlocked).toHaveText('A drawer is open: count it and sign it off before closing the day.');
+  await expect(page.getByRole('link', { name: 'Go to the drawer' })).toHaveCount(1);
+  await page.getByRole('link', { name: 'Go to the drawer' }).click();
 
   // The blind count: nothing expected is shown until the count is in; €0.20 short.
   await drawer.startClosing();
@@ -133,6 +137,10 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
   await page.screenshot({ path: 'test-results/screenshots/drawer-count.png', fullPage: true });
   await drawer.blindForm.getByRole('button', { name: 'Enter the count: €108.00' }).click();
   const counted = 'Counted against expected';
+  // Counted again before the sign-off (to the same €108.00): the first count is kept and shown.
+  await expect(drawer.figure(counted, 'Counted')).toHaveText('€108.00');
+  await drawer.recount('108');
+  await expect(drawer.firstCount).toHaveText('Counted twice: first count €108.00');
   await expect(drawer.figure(counted, 'Expected')).toHaveText('€108.20');
   await expect(drawer.figure(counted, 'Counted')).toHaveText('€108.00');
   await expect(drawer.figure(counted, 'Cash taken')).toHaveText('€12.70');
@@ -172,7 +180,7 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
   ]);
   for (const label of ['Taken', 'Applied', 'Refunded', 'Forfeited', 'Held']) await expect(reports.figure('Deposits', label)).toHaveText('€0.00');
   await expect(reports.figure('Walkouts', 'Tabs written off')).toHaveText('1');
-  await expect(reports.figure('Walkouts', 'Amount written off')).toHaveText('€7.50');
+  await expect(reports.figure('Walkouts', 'Amount written off (as charged, tax included)')).toHaveText('€7.50');
   const drawerFigures: [string, string][] = [
     ['Float', '€100.00'],
     ['Cash taken', '€12.70'],
@@ -183,6 +191,9 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
     ['Variance', '−€0.20'],
   ];
   for (const [label, amount] of drawerFigures) await expect(reports.figure('Cash drawer', label)).toHaveText(amount);
+  const sessions = await reports.rows('Drawer sessions');
+  expect(sessions.map((row) => row[3])).toEqual(['€108.00Counted twice: first count €108.00']);
+  await expect(reports.section('Cash drawer')).not.toContainText('A drawer is open');
   await expect(reports.figure('Satisfaction', '😊 Happy')).toHaveText('1');
   await expect(reports.figure('Satisfaction', 'Not rated')).toHaveText('1');
   await expect(reports.figure('Tabs', 'Settled')).toHaveText('2');
@@ -198,7 +209,11 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
     ['= Carried forward', '€3.40'],
   ];
   for (const [label, amount] of receivable) await expect(reports.figure('Tabs receivable', label)).toHaveText(amount);
-  const accounts = new Map((await reports.rows('Movement by account')).map(([account, movement]) => [account, movement]));
+  const accountRows = await reports.rows('Movement by account');
+  const accounts = new Map(accountRows.map(([account, , movement]) => [account, movement]));
+  // Beside each journal name, what it is in words.
+  expect(new Map(accountRows.map(([account, meaning]) => [account, meaning])).get('tips_payable:1')).toBe('Tips owed to Owner');
+  expect(new Map(accountRows.map(([account, meaning]) => [account, meaning])).get('sales:10')).toBe('Sales at 10% (net of tax)');
   // The drawer ends empty (what was counted went to the office), so cash_drawer did not move.
   expect(Object.fromEntries(accounts)).toEqual({
     cash_office: '+€8.00',
@@ -213,11 +228,22 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
     cash_over_short: '+€0.20',
   });
   await expect(reports.chartBars.first()).toBeVisible();
+  // Every hour of the business day has its place, so a single busy hour is one narrow bar.
+  await expect(reports.chartTicks.first()).toHaveText(/^\d\d:00$/);
+  const bar = await reports.chartBars.first().boundingBox();
+  const chart = await reports.section('Net sales by hour').locator('svg').first().boundingBox();
+  expect(bar && chart && bar.width < chart.width / 10).toBe(true);
+  // recharts' text-measuring span stays out of the page's text.
+  await expect(page.locator('#recharts_measurement_span')).toHaveCount(1);
+  await expect(page.locator('#recharts_measurement_span')).toBeHidden();
   await page.screenshot({ path: 'test-results/screenshots/report-z.png', fullPage: true });
-  // On paper (and in the PDF) the report stands alone: no nav, no buttons.
+  // On paper (and in the PDF) the report stands alone: no nav, no buttons, no hover shading.
+  await reports.chartBars.first().hover();
+  await expect(reports.chartCursor).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Download CSV' })).toBeHidden();
+  await expect(reports.chartCursor).toBeHidden();
   await expect(reports.figure('Sales', 'Net sales')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/report-print.png', fullPage: true });
   await page.emulateMedia({ media: 'screen' });
@@ -260,9 +286,15 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
   // The account movements balance, as the journal does.
   expect(rows.filter((r) => r.section === 'account').reduce((sum, r) => sum + Number(r.amount_minor), 0)).toBe(0);
 
-  // The Z is listed, and the tab carried forward is still open and owed on the board.
+  // The Z is listed; the next day has not begun by the clock, so closing it is not offered.
   await reports.openFromNav();
   await expect(reports.zList.getByRole('link', { name: 'Open Z #1' })).toBeVisible();
+  const status = await api.call<DayStatus>('day.status');
+  expect(status.canCloseNext).toBe(false);
+  const boundary = `${String(Math.floor(status.dayBoundaryMinutes / 60)).padStart(2, '0')}:${String(status.dayBoundaryMinutes % 60).padStart(2, '0')}`;
+  await expect(reports.notBegun).toHaveText(new RegExp(`^\\w{3} \\d{1,2} \\w+ \\d{4} has not begun yet; it can be closed from ${boundary} on that day\\.$`));
+  await expect(reports.closeButton).toHaveCount(0);
+  // The tab carried forward is still open and owed on the board.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tabs' }).click();
   await expect(board.tabCard(four.token)).toBeVisible();
   await expect(board.tabCard(four.token)).toContainText('€3.40');
@@ -294,16 +326,22 @@ test('cash without a drawer is refused by the Cash button, with the way to open 
   expect((await api.tab(opened.id)).status).toBe('settled');
 });
 
-test('a day cannot close while its drawer is open: the refusal is shown with the way to the drawer', async ({ page, request, webHost, appUrl }) => {
+test('a day cannot close while its drawer is open: the reason is shown once with the way to the drawer', async ({ page, request, webHost, appUrl }) => {
   await openDrawerByBackDoor(request, webHost, 2000);
   const reports = new ReportsPage(page);
   await page.goto(appUrl);
   await reports.openFromNav();
-  await expect(page.getByText('A drawer is open: count it and sign it off before closing the day.')).toBeVisible();
-  await reports.closeDay();
-  await expect(page.getByRole('alert')).toHaveText('Count and sign off the cash drawer before closing the day');
+  await expect(reports.closeBlocked).toHaveText('A drawer is open: count it and sign it off before closing the day.');
+  await expect(reports.closeButton).toBeDisabled();
+  await reports.closeButton.click({ force: true });
+  await expect(reports.confirmClose).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page).toHaveURL(/#\/reports$/);
   expect(await new CommandClient(request, webHost).call('report.zList', { limit: 5 })).toEqual([]);
-  await page.getByRole('link', { name: 'Go to the drawer' }).last().click();
+  // Said once, with one way to the drawer, drawn as a button like the other actions.
+  await expect(page.getByText('A drawer is open: count it and sign it off before closing the day.')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Go to the drawer' })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Go to the drawer' })).toHaveClass(/\bbutton\b/);
+  await page.getByRole('link', { name: 'Go to the drawer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cash drawer' })).toBeVisible();
 });

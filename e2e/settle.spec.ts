@@ -186,3 +186,42 @@ test('a split left with no unpaid part shows what was paid as history, not as a 
   await expect(receipt.payment('Cash')).not.toContainText('Change');
   expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
 });
+
+test('at 1280×800 the change due stays in view above the confirm button; Card comes first when no drawer is open', async ({ page, request, webHost, appUrl }) => {
+  const api = new CommandClient(request, webHost);
+  const items = await api.seedCafe();
+  const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);
+  const settle = new SettlePage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(appUrl);
+  await page.goto(`${webHost.url}#/tab/${opened.id}/settle`);
+  await expect(settle.due).toHaveText('€11.80');
+  // No drawer is open, so cash cannot be taken: Card is chosen; Cash is one tap away.
+  await expect(settle.chosenMethod()).toHaveText('Card');
+  await expect(settle.confirmButton()).toHaveText('Taken on the terminal: €11.80');
+
+  // Once a drawer opens (in any window), Cash is the first choice again.
+  await openDrawerByBackDoor(request, webHost);
+  await expect(settle.chosenMethod()).toHaveText('Cash');
+
+  // The tallest form: a split part, a typed tip, cash handed over.
+  await settle.splitEvenly(2);
+  await settle.typeTip('1');
+  await settle.quickTender('€10.00');
+  await expect(settle.preview).toContainText('To take: €6.90');
+  await expect(settle.preview).toContainText('Change €3.10');
+  const view = page.viewportSize();
+  const change = await settle.preview.boundingBox();
+  const button = await settle.confirmButton().boundingBox();
+  if (!view || !change || !button) throw new Error('no viewport, change line or button to compare');
+  expect(change.y).toBeGreaterThanOrEqual(0);
+  expect(change.y + change.height).toBeLessThanOrEqual(button.y);
+  expect(button.y + button.height).toBeLessThanOrEqual(view.height);
+  // Nothing is drawn over the change line: the topmost element at its centre is inside it.
+  const [x, y] = [Math.round(change.x + change.width / 2), Math.round(change.y + change.height / 2)];
+  expect(await page.evaluate(`document.elementFromPoint(${x}, ${y})?.closest('.settle__preview-box') !== null`)).toBe(true);
+  await page.screenshot({ path: 'test-results/screenshots/settle-1280x800-change.png' });
+  await settle.confirm();
+  await expect(settle.outcome).toContainText('Paid €5.90 by Cash.');
+  await expect(settle.outcome).toContainText('Change €3.10');
+});

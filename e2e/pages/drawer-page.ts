@@ -28,6 +28,9 @@ export class DrawerPage {
   readonly movements: Locator;
   readonly variance: Locator;
   readonly signOffForm: Locator;
+  readonly recountForm: Locator;
+  /** After a recount: "Counted twice: first count €…". */
+  readonly firstCount: Locator;
 
   constructor(readonly page: Page) {
     this.openForm = page.getByRole('form', { name: 'Open the drawer' });
@@ -36,6 +39,8 @@ export class DrawerPage {
     this.movements = page.getByRole('list', { name: 'Paid in and out' }).getByRole('listitem');
     this.variance = page.locator('.drawer__variance');
     this.signOffForm = page.getByRole('form', { name: 'Sign off the drawer' });
+    this.recountForm = page.getByRole('form', { name: 'Count again' });
+    this.firstCount = page.getByText(/^Counted twice: first count /);
   }
 
   async openFromNav(): Promise<void> {
@@ -67,6 +72,15 @@ export class DrawerPage {
   /** One figure of a list of figures (float, expected, counted…), by its label. */
   figure(list: string, label: string): Locator {
     return figureIn(this.page, list, label);
+  }
+
+  /** Counts the drawer again, as a total, before the sign-off. */
+  async recount(total: string): Promise<void> {
+    await this.signOffForm.getByRole('button', { name: 'Count again' }).click();
+    await this.recountForm.getByRole('button', { name: 'As a total' }).click();
+    await this.recountForm.getByRole('textbox', { name: 'Total in the drawer' }).fill(total);
+    await this.recountForm.getByRole('button', { name: /^Enter the count: / }).click();
+    await this.recountForm.waitFor({ state: 'detached' });
   }
 
   async signOff(reason: string): Promise<void> {

@@ -8,6 +8,13 @@ export class ReportsPage {
   readonly confirmClose: Locator;
   readonly zList: Locator;
   readonly chartBars: Locator;
+  readonly chartTicks: Locator;
+  /** The shading recharts draws behind the bar under the pointer. */
+  readonly chartCursor: Locator;
+  /** Why Close (Z) is disabled, beside it. */
+  readonly closeBlocked: Locator;
+  /** Said instead of a Close button when the day to close next has not begun. */
+  readonly notBegun: Locator;
 
   constructor(readonly page: Page) {
     this.report = page.getByRole('article');
@@ -15,6 +22,10 @@ export class ReportsPage {
     this.confirmClose = page.getByRole('button', { name: 'Close the day', exact: true });
     this.zList = page.getByRole('table', { name: 'Closed days' });
     this.chartBars = page.getByRole('region', { name: 'Net sales by hour' }).locator('svg .recharts-bar-rectangle');
+    this.chartTicks = page.getByRole('region', { name: 'Net sales by hour' }).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    this.chartCursor = page.getByRole('region', { name: 'Net sales by hour' }).locator('.recharts-tooltip-cursor');
+    this.closeBlocked = page.locator('#close-day-blocked');
+    this.notBegun = page.getByText(/ has not begun yet; it can be closed from /);
   }
 
   async openFromNav(): Promise<void> {

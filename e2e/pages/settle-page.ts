@@ -7,6 +7,8 @@ export class SettlePage {
   readonly payPanel: Locator;
   readonly cashGiven: Locator;
   readonly tipAmount: Locator;
+  /** "To take: €…" and, for cash handed over, "Change €…" or "€… short", above the confirm button. */
+  readonly preview: Locator;
 
   constructor(readonly page: Page) {
     this.due = page.locator('.settle__due-amount');
@@ -14,6 +16,7 @@ export class SettlePage {
     this.payPanel = page.getByRole('form', { name: /take payment of/i });
     this.cashGiven = this.payPanel.getByRole('textbox', { name: 'Cash given' });
     this.tipAmount = this.payPanel.getByRole('textbox', { name: 'Tip amount' });
+    this.preview = this.payPanel.locator('.settle__preview-box');
   }
 
   async splitEvenly(ways: number): Promise<void> {
@@ -33,6 +36,11 @@ export class SettlePage {
 
   async method(name: 'Cash' | 'Card' | 'Other'): Promise<void> {
     await this.payPanel.getByRole('group', { name: 'How they pay' }).getByRole('button', { name, exact: true }).click();
+  }
+
+  /** The method button that is chosen now. */
+  chosenMethod(): Locator {
+    return this.payPanel.getByRole('group', { name: 'How they pay' }).getByRole('button', { pressed: true });
   }
 
   async tipPreset(percent: 10 | 15 | 20): Promise<void> {

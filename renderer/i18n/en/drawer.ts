@@ -60,6 +60,7 @@ export const drawer = {
 
   'drawer.countedHeading': 'Counted against expected',
   'drawer.countedBy': 'Counted by {name} at {when}',
+  'drawer.firstCount': 'Counted twice: first count {amount}',
   'drawer.variance.even': 'The drawer is exact.',
   'drawer.variance.over': 'The drawer is {amount} over.',
   'drawer.variance.short': 'The drawer is {amount} short.',

@@ -3,7 +3,7 @@ import type { DrawerSession } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { countedRows, dateTimeFormat, Figures } from './Figures';
+import { countedRows, dateTimeFormat, Figures, FirstCount } from './Figures';
 import { varianceKind, varianceText } from './variance';
 
 type Props = {
@@ -32,6 +32,7 @@ export function ClosedSummary({ session, store, money, compact = false, onOpenAn
         label={compact ? t('drawer.lastClosed') : t('drawer.closedHeading')}
         rows={countedRows(session, money.format)}
       />
+      <FirstCount session={session} money={money} />
       <p className={`drawer__variance drawer__variance--${kind}`}>{varianceText(variance, money.format)}</p>
       {session.varianceReason && <p>{t('drawer.closedReason', { reason: session.varianceReason })}</p>}
       <div className="form-actions">

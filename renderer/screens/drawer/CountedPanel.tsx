@@ -9,7 +9,7 @@ import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
 import { errorElsewhere, errorFor } from '../tab/field-error';
 import { CashCountForm } from './CashCountForm';
-import { countedRows, dateTimeFormat, Figures } from './Figures';
+import { countedRows, dateTimeFormat, Figures, FirstCount } from './Figures';
 import { varianceKind, varianceText } from './variance';
 
 type Props = {
@@ -66,6 +66,7 @@ export function CountedPanel({ session, denominations, store, money, onClosed }:
           label={t('drawer.countedHeading')}
           rows={countedRows(session, money.format)}
         />
+        <FirstCount session={session} money={money} />
         <p className={`drawer__variance drawer__variance--${kind}`} role="status">
           {varianceText(variance, money.format)}
         </p>

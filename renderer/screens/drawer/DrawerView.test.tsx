@@ -33,6 +33,7 @@ function session(patch: Partial<DrawerSession> = {}): DrawerSession {
     countedMinor: null,
     countedCounts: null,
     varianceMinor: null,
+    firstCountMinor: null,
     countedAt: null,
     countedBy: null,
     varianceReason: null,
@@ -164,7 +165,8 @@ describe('a counted drawer', () => {
   });
 
   it('allows a recount before the sign-off, then shows the closed drawer after it', async () => {
-    const closed: DrawerSession = { ...counted, status: 'closed', varianceReason: 'Coin dropped', closedAt: '2026-09-14T20:05:00.000Z', signedOffBy: 'Owner' };
+    const recounted: DrawerSession = { ...counted, countedMinor: 10000, varianceMinor: -820, firstCountMinor: 10800 };
+    const closed: DrawerSession = { ...recounted, status: 'closed', varianceReason: 'Coin dropped', closedAt: '2026-09-14T20:05:00.000Z', signedOffBy: 'Owner' };
     const after: DrawerState = { session: null, lastClosed: closed, denominations: euro };
     calls.count.mockResolvedValue({ ok: true, value: { session: counted, lastClosed: null, denominations: euro } });
     calls.close.mockResolvedValue({ ok: true, value: after });
@@ -180,6 +182,12 @@ describe('a counted drawer', () => {
     await waitFor(() => expect(calls.count).toHaveBeenCalledWith({ count: { kind: 'denominations', counts: [{ denominationMinor: 5000, qty: 2 }] } }, { commandId: 'command-id-0001' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Count again' })).toBeNull());
 
+    // The drawer.changed event brings the recounted session, which keeps the first count.
+    expect(screen.queryByText(/^Counted twice/)).toBeNull();
+    act(() => live.set({ session: recounted, lastClosed: null, denominations: euro }));
+    expect(screen.getByText('Counted twice: first count €108.00')).toBeTruthy();
+    expect(screen.getByLabelText('Counted against expected', { selector: 'dl' }).textContent).toContain('Counted€100.00');
+
     fireEvent.change(screen.getByRole('textbox', { name: 'Why is it over or short?' }), { target: { value: 'Coin dropped' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign off the drawer' }));
     await waitFor(() => expect(calls.close).toHaveBeenCalledTimes(1));
@@ -187,6 +195,7 @@ describe('a counted drawer', () => {
     act(() => live.set(after));
     expect(await screen.findByRole('heading', { name: 'Drawer closed' })).toBeTruthy();
     expect(screen.getByText('Reason: Coin dropped')).toBeTruthy();
+    expect(screen.getByText('Counted twice: first count €108.00')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Go to the reports' }).getAttribute('href')).toBe('/reports');
     fireEvent.click(screen.getByRole('button', { name: 'Open a new drawer' }));
     expect(screen.getByRole('form', { name: 'Open the drawer' })).toBeTruthy();

@@ -38,3 +38,9 @@ export function countedRows(session: DrawerSession, format: (minor: number) => s
     [t('drawer.variance'), signedMoney(variance, format), `figures__row--${varianceKind(variance)}`],
   ];
 }
+
+/** After a recount, the count it replaced: "Counted twice: first count €100.00". Nothing otherwise. */
+export function FirstCount({ session, money }: { session: Pick<DrawerSession, 'firstCountMinor'>; money: { format: (minor: number) => string } }) {
+  if (session.firstCountMinor === null) return null;
+  return <p className="drawer__muted drawer__first-count">{t('drawer.firstCount', { amount: money.format(session.firstCountMinor) })}</p>;
+}

@@ -12,6 +12,7 @@ vi.mock('../../api', () => ({ api: { 'day.close': close }, onEvent: () => () => 
 const status: DayStatus = {
   currentBusinessDate: '2026-09-15',
   nextToClose: '2026-09-14',
+  canCloseNext: true,
   unclosedDates: ['2026-09-14', '2026-09-15'],
   lastZ: null,
   drawerOpen: false,
@@ -54,14 +55,36 @@ describe('CloseDayPanel', () => {
     expect(close).not.toHaveBeenCalled();
   });
 
-  it('shows a refusal for an open drawer in plain words, with the way to the drawer', async () => {
+  it('shows a refusal for a drawer opened meanwhile in plain words, with one way to the drawer', async () => {
     close.mockResolvedValue({ ok: false, error: { code: 'drawer_open', key: 'errors.day.drawerOpen', message: 'count the drawer' } });
-    show({ ...status, drawerOpen: true });
+    show();
     fireEvent.click(screen.getByRole('button', { name: 'Close day 2026-09-14 (Z)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close the day' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Count and sign off the cash drawer before closing the day');
+    expect(screen.getAllByRole('link', { name: 'Go to the drawer' })).toHaveLength(1);
     fireEvent.click(screen.getByRole('link', { name: 'Go to the drawer' }));
     expect(screen.getByText('Drawer screen')).toBeTruthy();
+  });
+
+  it('disables Close while a drawer is open, with the reason beside it and a single link to the drawer', () => {
+    show({ ...status, drawerOpen: true });
+    const button = screen.getByRole('button', { name: 'Close day 2026-09-14 (Z)' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    const reason = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toBe('A drawer is open: count it and sign it off before closing the day.');
+    expect(button.nextElementSibling).toBe(reason);
+    expect(screen.getAllByRole('link', { name: 'Go to the drawer' })).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(button);
+    expect(screen.queryByRole('button', { name: 'Close the day' })).toBeNull();
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('does not offer to close a day that has not begun, and says from when it can be closed', () => {
+    show({ ...status, nextToClose: '2026-09-16', currentBusinessDate: '2026-09-16', unclosedDates: [], canCloseNext: false, drawerOpen: true });
+    expect(screen.queryByRole('button', { name: /\(Z\)$/ })).toBeNull();
+    expect(screen.getByText('day 2026-09-16 has not begun yet; it can be closed from 04:00 on that day.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Go to the drawer' })).toBeNull();
   });
 
   it('words the other refusals from their keys, with no drawer link', async () => {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { DayStatus } from '../../../shared/closing-types';
+import { boundaryText } from '../../../shared/domain/business-day';
 import type { AppError } from '../../../shared/errors';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
@@ -16,36 +17,64 @@ export function isDrawerRefusal(error: AppError | null): boolean {
 type Props = { status: DayStatus; dateText: (date: string) => string };
 
 /**
- * Closing the day: a confirmation first (a Z can never be undone), then day.close. A refusal is
- * shown by the button in the ledger's words, with the way to the drawer when that is the cause.
+ * Closing the day: a confirmation first (a Z can never be undone), then day.close. A day that
+ * has not begun by the clock is not offered at all; while a drawer is open the button is
+ * disabled with the reason and the one way to the drawer beside it. A refusal from the ledger
+ * (the state changed since the screen loaded) is shown by the button in its own words.
  */
 export function CloseDayPanel({ status, dateText }: Props) {
+  const date = dateText(status.nextToClose);
+  if (!status.canCloseNext) {
+    return (
+      <div className="report-close no-print">
+        <p className="report-close__reason">{t('reports.notBegun', { date, time: boundaryText(status.dayBoundaryMinutes) })}</p>
+      </div>
+    );
+  }
+  return <CloseDay status={status} date={date} />;
+}
+
+function CloseDay({ status, date }: { status: DayStatus; date: string }) {
   const close = useCommand('day.close');
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
-  const date = dateText(status.nextToClose);
-  useEscapeFirst(() => setConfirming(false), confirming);
+  const blocked = status.drawerOpen;
+  const open = confirming && !blocked;
+  useEscapeFirst(() => setConfirming(false), open);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const z = await close.run({ businessDate: status.nextToClose });
     if (z?.zNumber) navigate(`/reports/z/${z.zNumber}`);
   };
-  const drawerLink = status.drawerOpen || isDrawerRefusal(close.error);
+  // Once the status says the drawer is open, its reason replaces a drawer refusal: said once.
+  const error = blocked && isDrawerRefusal(close.error) ? null : close.error;
 
   return (
     <div className="report-close no-print">
-      {!confirming ? (
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => {
-            close.clearError();
-            setConfirming(true);
-          }}
-        >
-          {t('reports.closeDay', { date })}
-        </button>
+      {!open ? (
+        <div className="report-close__row">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={blocked}
+            aria-describedby={blocked ? 'close-day-blocked' : undefined}
+            onClick={() => {
+              close.clearError();
+              setConfirming(true);
+            }}
+          >
+            {t('reports.closeDay', { date })}
+          </button>
+          {blocked && (
+            <>
+              <p id="close-day-blocked" className="report-close__reason report-close__reason--blocked">
+                {t('reports.drawerOpen')}
+              </p>
+              <DrawerLink />
+            </>
+          )}
+        </div>
       ) : (
         <form className="report-close__confirm" aria-labelledby="close-day-heading" onSubmit={(e) => void submit(e)}>
           <h2 id="close-day-heading" className="report-section__title">
@@ -62,14 +91,16 @@ export function CloseDayPanel({ status, dateText }: Props) {
           </div>
         </form>
       )}
-      <ErrorNote error={close.error} />
-      {drawerLink && (close.error || confirming) && (
-        <p>
-          <Link className="button button--ghost" to="/drawer">
-            {t('reports.toDrawer')}
-          </Link>
-        </p>
-      )}
+      <ErrorNote error={error} />
+      {!blocked && isDrawerRefusal(error) && <DrawerLink />}
     </div>
+  );
+}
+
+function DrawerLink() {
+  return (
+    <Link className="button button--ghost" to="/drawer">
+      {t('reports.toDrawer')}
+    </Link>
   );
 }

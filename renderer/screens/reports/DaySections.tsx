@@ -4,6 +4,7 @@ import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
 import { Figures } from '../drawer/Figures';
 import { signedMoney, varianceKind } from '../drawer/variance';
+import { accountLabel } from './account-label';
 import { averageToPayText, minutesText } from './report-format';
 import { ReportSection, ReportTable } from './ReportTable';
 
@@ -12,47 +13,10 @@ type Props = { report: DayReport; money: MoneyTools; store: Pick<StoreSettings, 
 /** The drawer, the customers, the tabs left open and how the day's books move. */
 export function DaySections({ report, money, store }: Props) {
   const f = money.format;
-  const { drawer, receivable } = report;
-  const time = new Intl.DateTimeFormat(report.locale, { timeStyle: 'short', timeZone: store.timeZone });
-  const varianceRow = (minor: number): [string, string, string] => [t('reports.drawer.variance'), signedMoney(minor, f), `figures__row--${varianceKind(minor)}`];
+  const { receivable } = report;
   return (
     <>
-      <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide report-section--split">
-        <Figures
-          label={t('reports.drawer')}
-          rows={[
-            [t('reports.drawer.float'), f(drawer.floatMinor)],
-            [t('reports.drawer.cashIn'), f(drawer.cashInMinor)],
-            [t('reports.drawer.paidIn'), f(drawer.paidInMinor)],
-            [t('reports.drawer.paidOut'), f(drawer.paidOutMinor)],
-            [t('reports.drawer.expected'), f(drawer.expectedMinor), 'figures__row--strong'],
-            [t('reports.drawer.counted'), f(drawer.countedMinor), 'figures__row--strong'],
-            varianceRow(drawer.varianceMinor),
-          ]}
-        />
-        <ReportTable
-          label={t('reports.drawer.sessions')}
-          empty={t('reports.drawer.none')}
-          columns={[
-            { label: t('reports.col.session') },
-            { label: t('reports.drawer.float'), numeric: true },
-            { label: t('reports.drawer.expected'), numeric: true },
-            { label: t('reports.drawer.counted'), numeric: true },
-            { label: t('reports.drawer.variance'), numeric: true },
-            { label: t('reports.col.reason') },
-            { label: t('reports.col.signedOff') },
-          ]}
-          rows={drawer.sessions.map((s) => [
-            t('reports.sessionLabel', { from: time.format(new Date(s.openedAt)), to: time.format(new Date(s.closedAt)) }),
-            f(s.floatMinor),
-            f(s.expectedMinor),
-            f(s.countedMinor),
-            signedMoney(s.varianceMinor, f),
-            s.varianceReason,
-            s.signedOffBy,
-          ])}
-        />
-      </ReportSection>
+      <DrawerPart report={report} money={money} store={store} />
 
       <ReportSection id="satisfaction" title={t('reports.satisfaction')}>
         <Figures
@@ -103,10 +67,79 @@ export function DaySections({ report, money, store }: Props) {
         <ReportTable
           label={t('reports.accounts')}
           empty={t('reports.accounts.none')}
-          columns={[{ label: t('reports.col.account') }, { label: t('reports.col.movement'), numeric: true }]}
-          rows={report.accounts.map((a) => [a.account, signedMoney(a.movementMinor, f)])}
+          columns={[{ label: t('reports.col.account') }, { label: t('reports.col.meaning') }, { label: t('reports.col.movement'), numeric: true }]}
+          rows={report.accounts.map((a) => [<code key="a">{a.account}</code>, accountLabel(a.account, report.tips), signedMoney(a.movementMinor, f)])}
         />
+        <p className="report__muted">{t('reports.accounts.note')}</p>
       </ReportSection>
+    </>
+  );
+}
+
+/**
+ * The drawers signed off on the day: their totals beside one row per session. A drawer still open
+ * when an X is made has no figures yet; it is said in words rather than shown as zeros.
+ */
+function DrawerPart({ report, money, store }: Props) {
+  const f = money.format;
+  const { drawer } = report;
+  const openNote = drawer.openNow && <p className="report-section__note report__muted">{t('reports.drawer.openNow')}</p>;
+  if (drawer.openNow && drawer.sessions.length === 0) {
+    return (
+      <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide">
+        {openNote}
+      </ReportSection>
+    );
+  }
+  const time = new Intl.DateTimeFormat(report.locale, { timeStyle: 'short', timeZone: store.timeZone });
+  const varianceRow = (minor: number): [string, string, string] => [t('reports.drawer.variance'), signedMoney(minor, f), `figures__row--${varianceKind(minor)}`];
+  return (
+    <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide report-section--split">
+      {openNote}
+      <Figures
+        label={t('reports.drawer')}
+        rows={[
+          [t('reports.drawer.float'), f(drawer.floatMinor)],
+          [t('reports.drawer.cashIn'), f(drawer.cashInMinor)],
+          [t('reports.drawer.paidIn'), f(drawer.paidInMinor)],
+          [t('reports.drawer.paidOut'), f(drawer.paidOutMinor)],
+          [t('reports.drawer.expected'), f(drawer.expectedMinor), 'figures__row--strong'],
+          [t('reports.drawer.counted'), f(drawer.countedMinor), 'figures__row--strong'],
+          varianceRow(drawer.varianceMinor),
+        ]}
+      />
+      <ReportTable
+        label={t('reports.drawer.sessions')}
+        empty={t('reports.drawer.none')}
+        columns={[
+          { label: t('reports.col.session') },
+          { label: t('reports.drawer.float'), numeric: true },
+          { label: t('reports.drawer.expected'), numeric: true },
+          { label: t('reports.drawer.counted'), numeric: true },
+          { label: t('reports.drawer.variance'), numeric: true },
+          { label: t('reports.col.reason') },
+          { label: t('reports.col.signedOff') },
+        ]}
+        rows={drawer.sessions.map((s) => [
+          t('reports.sessionLabel', { from: time.format(new Date(s.openedAt)), to: time.format(new Date(s.closedAt)) }),
+          f(s.floatMinor),
+          f(s.expectedMinor),
+          <CountedCell key="counted" countedMinor={s.countedMinor} firstCountMinor={s.firstCountMinor} format={f} />,
+          signedMoney(s.varianceMinor, f),
+          s.varianceReason,
+          s.signedOffBy,
+        ])}
+      />
+    </ReportSection>
+  );
+}
+
+/** The amount counted, and the first count under it when the drawer was counted twice. */
+function CountedCell({ countedMinor, firstCountMinor, format }: { countedMinor: number; firstCountMinor: number | null; format: (minor: number) => string }) {
+  return (
+    <>
+      {format(countedMinor)}
+      {firstCountMinor !== null && <span className="report-table__note">{t('reports.drawer.firstCount', { amount: format(firstCountMinor) })}</span>}
     </>
   );
 }

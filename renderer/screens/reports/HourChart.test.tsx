@@ -9,7 +9,7 @@ afterEach(cleanup);
 const money = moneyTools({ currency: 'EUR', locale: 'en-IE', exponent: 2 });
 
 describe('HourChart', () => {
-  it('draws one SVG bar per hour of the day, quiet hours included', () => {
+  it('draws the 24 hours of the business day from the boundary, quiet hours included', () => {
     const { container } = render(
       <HourChart
         byHour={[
@@ -18,18 +18,28 @@ describe('HourChart', () => {
         ]}
         boundaryMinutes={240}
         money={money}
-        size={{ width: 600, height: 240 }}
+        size={{ width: 1200, height: 240 }}
       />,
     );
     const figure = screen.getByRole('figure', { name: 'Net sales by hour' });
     expect(figure.querySelector('svg')).toBeTruthy();
     const ticks = [...container.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
-    expect(ticks).toEqual(['09:00', '10:00', '11:00']);
-    // Two hours with sales draw a bar each; the quiet 10:00 has a zero-height bar or none.
+    // recharts may thin the labels to fit; the first is the boundary hour, the last the hour before it.
+    expect(ticks[0]).toBe('04:00');
+    expect(ticks.at(-1)).toBe('03:00');
     expect(container.querySelectorAll('.recharts-bar-rectangle path').length).toBeGreaterThanOrEqual(2);
     const yTicks = [...container.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent ?? '');
     expect(yTicks.length).toBeGreaterThan(1);
     for (const tick of yTicks) expect(tick).toMatch(/^€\d+\.\d{2}$/);
+  });
+
+  it('keeps a single hour of sales to one narrow bar', () => {
+    const { container } = render(<HourChart byHour={[{ hour: 10, netMinor: 500 }]} boundaryMinutes={0} money={money} size={{ width: 1200, height: 240 }} />);
+    const bars = [...container.querySelectorAll('.recharts-bar-rectangle path')];
+    expect(bars).toHaveLength(1);
+    const width = Number(bars[0]?.getAttribute('width') ?? Number.NaN);
+    expect(width).toBeGreaterThan(0);
+    expect(width).toBeLessThanOrEqual(60);
   });
 
   it('says there were no sales instead of drawing an empty chart', () => {

@@ -12,7 +12,7 @@ type Props = {
   size?: { width: number; height: number };
 };
 
-/** Net sales per hour of the business day, as an SVG bar chart that prints as it shows. */
+/** Net sales per hour of the business day (all 24, quiet ones at zero), as an SVG bar chart that prints as it shows. */
 export function HourChart({ byHour, boundaryMinutes, money, size }: Props) {
   const bars = hourBars(byHour, boundaryMinutes);
   if (bars.length === 0) return <p className="report__muted">{t('reports.byHour.none')}</p>;
@@ -24,8 +24,9 @@ export function HourChart({ byHour, boundaryMinutes, money, size }: Props) {
         <XAxis dataKey="label" tickLine={false} interval="preserveStartEnd" />
         {/* Money in minor units: whole ticks only, so every tick is a real amount. */}
         <YAxis allowDecimals={false} tickFormatter={(v: number) => money.format(v)} width={80} />
-        <Tooltip formatter={(v) => money.format(Number(v))} labelFormatter={(label) => String(label)} />
-        <Bar dataKey="netMinor" name={t('reports.sales.net')} fill="#1f5f4a" isAnimationActive={false} />
+        <Tooltip formatter={(v) => money.format(Number(v))} labelFormatter={(label) => String(label)} cursor={{ fill: '#1f5f4a', fillOpacity: 0.08 }} />
+        {/* A bar never wider than this, however few hours the chart spans. */}
+        <Bar dataKey="netMinor" name={t('reports.sales.net')} fill="#1f5f4a" maxBarSize={40} isAnimationActive={false} />
       </BarChart>
     </figure>
   );

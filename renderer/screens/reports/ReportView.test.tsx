@@ -72,6 +72,9 @@ describe('ReportView', () => {
       ['Tax', '€2.61'],
       ['Total charged (net + tax)', '€28.70'],
     ]);
+    // Right under "Total charged (net + tax)": which figures carry tax and which do not.
+    expect(screen.getByText('Sales and comps are net of tax; Total charged includes tax.')).toBeTruthy();
+    expect(screen.queryByText('Amounts are net of tax.')).toBeNull();
     expect(rows('Comps by reason')).toEqual([['Not satisfied', '1', '€1.46']]);
     expect(rows('Tax by rate')).toEqual([['Standard 10%', '€26.09', '€2.61']]);
     expect(rows('Payments by method')).toEqual([
@@ -83,7 +86,7 @@ describe('ReportView', () => {
     expect(figures('Deposits').map(([label]) => label)).toEqual(['Taken', 'Applied', 'Refunded', 'Forfeited', 'Held']);
     expect(figures('Walkouts')).toEqual([
       ['Tabs written off', '1'],
-      ['Amount written off', '€7.50'],
+      ['Amount written off (as charged, tax included)', '€7.50'],
     ]);
     expect(figures('Cash drawer')).toEqual([
       ['Float', '€100.00'],
@@ -115,11 +118,76 @@ describe('ReportView', () => {
       ['= Carried forward', '€3.40'],
     ]);
     expect(rows('Movement by account')).toEqual([
-      ['cash_drawer', '€0.00'],
-      ['cash_over_short', '+€0.20'],
-      ['walkouts', '+€7.50'],
-      ['sales:10', '−€7.70'],
+      ['cash_drawer', 'Cash in the drawer', '€0.00'],
+      ['cash_over_short', 'Drawer over (−) or short (+)', '+€0.20'],
+      ['walkouts', 'Walkouts written off', '+€7.50'],
+      ['sales:10', 'Sales at 10% (net of tax)', '−€7.70'],
     ]);
+    expect(screen.getByText('Account names as in the journal CSV; debits are +, credits −, and the rows add up to zero.')).toBeTruthy();
+  });
+
+  it('names every common account in words beside its journal name, tips by the staff member', () => {
+    const accounts = [
+      'sales:8.875',
+      'tax_payable:10',
+      'tips_payable:1',
+      'tips_payable:9',
+      'cash_drawer',
+      'cash_office',
+      'card_clearing',
+      'comps',
+      'walkouts',
+      'paid_out',
+      'paid_in',
+      'cash_over_short',
+      'tabs_receivable',
+      'rounding',
+      'mystery',
+    ].map((account) => ({ account, movementMinor: 0 }));
+    show(testReport({ accounts }));
+    expect(rows('Movement by account').map(([account, meaning]) => [account, meaning])).toEqual([
+      ['sales:8.875', 'Sales at 8.875% (net of tax)'],
+      ['tax_payable:10', 'Tax owed at 10%'],
+      ['tips_payable:1', 'Tips owed to Owner'],
+      ['tips_payable:9', 'Tips owed to staff #9'],
+      ['cash_drawer', 'Cash in the drawer'],
+      ['cash_office', 'Cash kept outside the drawer (safe, bank bag)'],
+      ['card_clearing', 'Card payments, until the bank pays them out'],
+      ['comps', 'Comps given'],
+      ['walkouts', 'Walkouts written off'],
+      ['paid_out', 'Cash paid out of the drawer'],
+      ['paid_in', 'Cash paid into the drawer'],
+      ['cash_over_short', 'Drawer over (−) or short (+)'],
+      ['tabs_receivable', 'Owed on tabs'],
+      ['rounding', 'Cash rounding'],
+      ['mystery', ''],
+    ]);
+  });
+
+  it('shows the first count of a drawer that was counted twice', () => {
+    const drawer = testReport().drawer;
+    const [session] = drawer.sessions;
+    if (!session) throw new Error('the test report has a drawer session');
+    show(testReport({ drawer: { ...drawer, sessions: [{ ...session, firstCountMinor: 10000 }] } }));
+    expect(rows('Drawer sessions')).toEqual([['08:00–21:00', '€100.00', '€108.20', '€108.00Counted twice: first count €100.00', '−€0.20', 'Coin dropped', 'Owner']]);
+    expect(screen.getByText('Counted twice: first count €100.00')).toBeTruthy();
+  });
+
+  it('says a drawer is still open instead of a table of zeros when none was signed off yet', () => {
+    const zero = { floatMinor: 0, cashInMinor: 0, paidInMinor: 0, paidOutMinor: 0, expectedMinor: 0, countedMinor: 0, varianceMinor: 0 };
+    show(testReport({ kind: 'x', zNumber: null, drawer: { sessions: [], openNow: true, ...zero } }));
+    const section = screen.getByRole('region', { name: 'Cash drawer' });
+    expect(within(section).getByText('A drawer is open: its figures appear once it is counted and signed off.')).toBeTruthy();
+    expect(within(section).queryByText('€0.00')).toBeNull();
+    expect(within(section).queryByText('No drawer was signed off on this day.')).toBeNull();
+    expect(section.querySelector('dl')).toBeNull();
+  });
+
+  it('keeps the signed-off drawers and adds a note when another is still open', () => {
+    show(testReport({ kind: 'x', zNumber: null, drawer: { ...testReport().drawer, openNow: true } }));
+    const section = screen.getByRole('region', { name: 'Cash drawer' });
+    expect(within(section).getByText('A drawer is open: its figures appear once it is counted and signed off.')).toBeTruthy();
+    expect(rows('Drawer sessions')).toHaveLength(1);
   });
 
   it('keeps the deposit rows at zero and says so when a day has nothing in a section', async () => {

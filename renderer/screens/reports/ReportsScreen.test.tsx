@@ -17,6 +17,7 @@ vi.mock('../../api', () => ({
 const status: DayStatus = {
   currentBusinessDate: '2026-09-15',
   nextToClose: '2026-09-14',
+  canCloseNext: true,
   unclosedDates: ['2026-09-14', '2026-09-15'],
   lastZ: { zNumber: 6, businessDate: '2026-09-13', closedAt: '2026-09-13T23:00:00.000Z', closedBy: 'Owner', netSalesMinor: 12000 },
   drawerOpen: true,

@@ -50,11 +50,6 @@ function ReportsView({ status, store }: { status: DayStatus; store: StoreSetting
         <p className="report__muted">
           {status.lastZ ? t('reports.lastZ', { number: status.lastZ.zNumber, date: dateText(status.lastZ.businessDate) }) : t('reports.noZ')}
         </p>
-        {status.drawerOpen && (
-          <p className="report-day__drawer">
-            {t('reports.drawerOpen')} <Link to="/drawer">{t('reports.toDrawer')}</Link>
-          </p>
-        )}
         {days.length > 1 && (
           <div className="report-day__pick" role="group" aria-label={t('reports.pickDay')}>
             {days.map((d) => (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { averageToPayText, businessDateText, hourBars, minutesText, rateText, reportMoney } from './report-format';
 
 describe('hourBars', () => {
-  it('fills the quiet hours between the first and last sale with zero', () => {
+  it('shows all 24 hours of the business day from the boundary hour, quiet ones at zero', () => {
     const bars = hourBars(
       [
         { hour: 9, netMinor: 400 },
@@ -10,30 +10,40 @@ describe('hourBars', () => {
       ],
       240,
     );
-    expect(bars.map((b) => [b.label, b.netMinor])).toEqual([
+    expect(bars).toHaveLength(24);
+    expect(bars[0]).toEqual({ hour: 4, label: '04:00', netMinor: 0 });
+    expect(bars.at(-1)).toEqual({ hour: 3, label: '03:00', netMinor: 0 });
+    expect(bars.filter((b) => b.netMinor !== 0).map((b) => [b.label, b.netMinor])).toEqual([
       ['09:00', 400],
-      ['10:00', 0],
-      ['11:00', 0],
       ['12:00', 1250],
     ]);
   });
 
-  it('orders a late night after the evening when the day ends at 04:00', () => {
+  it('gives a single hour of sales the whole day around it, not the whole width', () => {
+    const bars = hourBars([{ hour: 10, netMinor: 500 }], 0);
+    expect(bars.map((b) => b.hour)).toEqual(Array.from({ length: 24 }, (_, h) => h));
+    expect(bars.reduce((sum, b) => sum + b.netMinor, 0)).toBe(500);
+  });
+
+  it('orders a late night after the evening when the day ends at 04:30', () => {
     const bars = hourBars(
       [
         { hour: 1, netMinor: 300 },
         { hour: 22, netMinor: 900 },
         { hour: 23, netMinor: 100 },
       ],
-      240,
+      270,
     );
-    expect(bars.map((b) => b.hour)).toEqual([22, 23, 0, 1]);
-    expect(bars.map((b) => b.netMinor)).toEqual([900, 100, 0, 300]);
+    const hours = bars.map((b) => b.hour);
+    expect(hours.slice(0, 2)).toEqual([4, 5]);
+    expect(hours.indexOf(22)).toBeLessThan(hours.indexOf(23));
+    expect(hours.indexOf(23)).toBeLessThan(hours.indexOf(1));
+    expect(bars.filter((b) => b.netMinor !== 0).map((b) => b.netMinor)).toEqual([900, 100, 300]);
   });
 
   it('has no bars for a day without sales, and adds up an hour listed twice', () => {
     expect(hourBars([], 0)).toEqual([]);
-    expect(hourBars([{ hour: 8, netMinor: 100 }, { hour: 8, netMinor: 50 }], 0)).toEqual([{ hour: 8, label: '08:00', netMinor: 150 }]);
+    expect(hourBars([{ hour: 8, netMinor: 100 }, { hour: 8, netMinor: 50 }], 0)[8]).toEqual({ hour: 8, label: '08:00', netMinor: 150 });
   });
 });
 

@@ -40,23 +40,17 @@ export function businessDateText(date: string, locale: string): string {
 export type HourBar = { hour: number; label: string; netMinor: Minor };
 
 /**
- * The bars of the hourly chart in the order of the business day (starting at the boundary
- * hour, so 02:00 comes after 23:00 for a bar that closes late), with the quiet hours between
- * the first and the last sale shown as zero rather than left out.
+ * The bars of the hourly chart: every hour of the business day, 24 of them, starting at the
+ * boundary hour (so 02:00 comes after 23:00 for a bar that closes late), the quiet hours at zero.
+ * A day without sales has none, so the chart can say so in words.
  */
 export function hourBars(byHour: readonly HourSales[], boundaryMinutes: number): HourBar[] {
+  if (byHour.length === 0) return [];
   const startHour = Math.floor(boundaryMinutes / 60) % 24;
-  const position = (hour: number): number => (hour - startHour + 24) % 24;
   const sales = new Map<number, Minor>();
   for (const h of byHour) sales.set(h.hour, (sales.get(h.hour) ?? 0) + h.netMinor);
-  const positions = [...sales.keys()].map(position);
-  if (positions.length === 0) return [];
-  const first = Math.min(...positions);
-  const last = Math.max(...positions);
-  const bars: HourBar[] = [];
-  for (let p = first; p <= last; p += 1) {
+  return Array.from({ length: 24 }, (_, p) => {
     const hour = (p + startHour) % 24;
-    bars.push({ hour, label: t('reports.byHour.hour', { hour: String(hour).padStart(2, '0') }), netMinor: sales.get(hour) ?? 0 });
-  }
-  return bars;
+    return { hour, label: t('reports.byHour.hour', { hour: String(hour).padStart(2, '0') }), netMinor: sales.get(hour) ?? 0 };
+  });
 }

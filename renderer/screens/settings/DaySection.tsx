@@ -5,10 +5,10 @@ import { describedBy, SettingsField } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
 
 /** When one business day ends and the next begins, and the time zone days are counted in. */
-export function DaySection({ form }: { form: SettingsDraft }) {
+export function DaySection({ form, savedZone }: { form: SettingsDraft; savedZone: string }) {
   const { draft, set, errorAt } = form;
   const supported = useMemo(() => supportedTimeZones(), []);
-  const zones = timeZoneChoices(draft.timeZone, supported);
+  const zones = timeZoneChoices(draft.timeZone, savedZone, supported);
   return (
     <section className="settings-section" aria-labelledby="settings-day">
       <h2 id="settings-day">{t('day.section')}</h2>

@@ -128,4 +128,22 @@ describe('SettingsScreen', () => {
     expect(alert.textContent).toBe('That is not a time zone this computer knows (use a name like Europe/Dublin)');
     expect(zone.getAttribute('aria-describedby')).toContain(alert.id);
   });
+
+  it('keeps UTC and the saved zone in the time zone list after switching away and saving', async () => {
+    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    renderScreen();
+    const zone = (await screen.findByLabelText('Time zone')) as HTMLSelectElement;
+    const values = (): string[] => [...zone.options].map((o) => o.value);
+    expect(zone.value).toBe('UTC');
+    fireEvent.change(zone, { target: { value: 'Europe/Dublin' } });
+    expect(zone.value).toBe('Europe/Dublin');
+    expect(values()).toContain('UTC');
+    expect(values().filter((v) => v === 'UTC')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(calls.update.mock.calls[0]?.[0]).toEqual({ timeZone: 'Europe/Dublin' });
+    expect(values()).toContain('UTC');
+    fireEvent.change(zone, { target: { value: 'UTC' } });
+    expect(zone.value).toBe('UTC');
+  });
 });

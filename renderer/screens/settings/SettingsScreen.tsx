@@ -43,7 +43,7 @@ function SettingsForm({ store }: { store: StoreSettings }) {
         <StoreSection form={form} store={store} />
         <TaxSection form={form} />
         <CountersSection form={form} />
-        <DaySection form={form} />
+        <DaySection form={form} savedZone={store.timeZone} />
       </div>
       <div className="settings__bar">
         <button type="submit" className="button button--primary" disabled={form.pending}>

@@ -26,8 +26,16 @@ describe('the day boundary typed as a time', () => {
 });
 
 describe('time zone choices', () => {
-  it('keeps the store zone listed even when the engine leaves it out', () => {
-    expect(timeZoneChoices('UTC', ['Europe/Dublin', 'Europe/Paris'])).toEqual(['UTC', 'Europe/Dublin', 'Europe/Paris']);
-    expect(timeZoneChoices('Europe/Paris', ['Europe/Dublin', 'Europe/Paris'])).toEqual(['Europe/Dublin', 'Europe/Paris']);
+  const known = ['Europe/Dublin', 'Europe/Paris'];
+
+  it('keeps UTC listed when the engine leaves it out, also once another zone is picked', () => {
+    expect(timeZoneChoices('UTC', 'UTC', known)).toEqual(['UTC', 'Europe/Dublin', 'Europe/Paris']);
+    expect(timeZoneChoices('Europe/Paris', 'UTC', known)).toEqual(['UTC', 'Europe/Dublin', 'Europe/Paris']);
+    expect(timeZoneChoices('Europe/Paris', 'Europe/Paris', known)).toEqual(['UTC', 'Europe/Dublin', 'Europe/Paris']);
+  });
+
+  it('keeps the store’s saved zone and the picked one listed, each once', () => {
+    expect(timeZoneChoices('Europe/Dublin', 'Etc/GMT-2', known)).toEqual(['UTC', 'Etc/GMT-2', 'Europe/Dublin', 'Europe/Paris']);
+    expect(timeZoneChoices('UTC', 'UTC', ['UTC', ...known])).toEqual(['UTC', ...known]);
   });
 });

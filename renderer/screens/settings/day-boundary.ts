@@ -19,11 +19,13 @@ export function formatBoundary(minutes: number): string {
 }
 
 /**
- * The time zones to choose from: the ones this computer knows, with the store's own first when
- * the list leaves it out (some engines list "UTC" only as an alias).
+ * The time zones to choose from: the ones this computer knows, with UTC, the store's saved zone
+ * and the one being picked always listed (engines list "UTC" only as an alias, so it would drop
+ * out of the list as soon as another zone was picked). Those the engine leaves out come first.
  */
-export function timeZoneChoices(current: string, supported: readonly string[]): string[] {
-  return supported.includes(current) ? [...supported] : [current, ...supported];
+export function timeZoneChoices(picked: string, saved: string, supported: readonly string[]): string[] {
+  const missing = [...new Set(['UTC', saved, picked])].filter((zone) => zone !== '' && !supported.includes(zone));
+  return [...missing, ...supported];
 }
 
 /** Intl's list of time zones, or none where the engine cannot list them (a text field then). */

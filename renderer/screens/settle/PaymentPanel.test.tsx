@@ -13,17 +13,23 @@ const store = testStore({ name: 'Test café', taxRates: [{ rateMilli: 10_000, la
 
 const paid = { ok: true, value: { payment: { method: 'card' }, changeMinor: 0 } as unknown as PaymentResult };
 
-function panel(onPaid = vi.fn()) {
-  render(
+function tree(onPaid: () => void, drawerOpen: boolean | null) {
+  return (
     <MemoryRouter initialEntries={['/tab/7/settle']}>
       <Routes>
-        <Route path="/tab/7/settle" element={<PaymentPanel tabId={7} store={store} partNo={2} amountMinor={590} onPaid={onPaid} />} />
+        <Route path="/tab/7/settle" element={<PaymentPanel tabId={7} store={store} partNo={2} amountMinor={590} drawerOpen={drawerOpen} onPaid={onPaid} />} />
         <Route path="/drawer" element={<p>Drawer screen</p>} />
       </Routes>
-    </MemoryRouter>,
+    </MemoryRouter>
   );
+}
+
+function panel(onPaid = vi.fn(), drawerOpen: boolean | null = true) {
+  render(tree(onPaid, drawerOpen));
   return onPaid;
 }
+
+const pressed = (name: string): string | null => screen.getByRole('button', { name }).getAttribute('aria-pressed');
 
 beforeEach(() => pay.mockReset());
 afterEach(cleanup);
@@ -104,5 +110,41 @@ describe('PaymentPanel', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Go to the drawer' }));
     expect(screen.getByText('Drawer screen')).toBeTruthy();
     expect(onPaid).not.toHaveBeenCalled();
+  });
+
+  it('preselects Cash while a drawer is open', () => {
+    panel(vi.fn(), true);
+    expect(pressed('Cash')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Take €5.90 cash' })).toBeTruthy();
+  });
+
+  it('preselects Card when no drawer is open, once the drawer state arrives, and still lets Cash lead to the drawer', async () => {
+    pay.mockResolvedValue({
+      ok: false,
+      error: { code: 'drawer_closed', key: 'errors.drawer.cashNeedsDrawer', message: 'cash needs an open drawer; open the drawer first', field: 'method' },
+    });
+    const onPaid = vi.fn();
+    const { rerender } = render(tree(onPaid, null));
+    expect(pressed('Cash')).toBe('true');
+    rerender(tree(onPaid, false));
+    expect(pressed('Card')).toBe('true');
+    expect(pressed('Cash')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Taken on the terminal: €5.90' })).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Cash handed over' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cash' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Take €5.90 cash' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Open the cash drawer before taking cash (Drawer → Open the drawer)');
+    fireEvent.click(screen.getByRole('link', { name: 'Go to the drawer' }));
+    expect(screen.getByText('Drawer screen')).toBeTruthy();
+    expect(onPaid).not.toHaveBeenCalled();
+  });
+
+  it('keeps the method someone picked when the drawer state changes', () => {
+    const onPaid = vi.fn();
+    const { rerender } = render(tree(onPaid, true));
+    fireEvent.click(screen.getByRole('button', { name: 'Other' }));
+    rerender(tree(onPaid, false));
+    expect(pressed('Other')).toBe('true');
   });
 });

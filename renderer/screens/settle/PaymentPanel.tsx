@@ -16,6 +16,11 @@ type Props = {
   /** The split part being paid, or null to pay everything due. */
   partNo: number | null;
   amountMinor: number;
+  /**
+   * Whether a drawer is open to take cash: false preselects Card (Cash stays one tap away, and
+   * its refusal leads to the drawer); null while the drawer's state is loading.
+   */
+  drawerOpen?: boolean | null;
   onPaid: (result: PaymentResult) => void;
 };
 
@@ -30,12 +35,14 @@ const methodFields = ['method'];
  * Takes one payment. Tip and change are previewed with the shared rules; what is posted, and
  * the change shown afterwards, come from the server. A refused payment posts nothing.
  */
-export function PaymentPanel({ tabId, store, partNo, amountMinor, onPaid }: Props) {
+export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = null, onPaid }: Props) {
   const money = useMoney(store);
   const pay = useCommand('settle.pay');
   const location = useLocation();
   const form = useRef<HTMLFormElement>(null);
-  const [method, setMethod] = useState<PaymentMethod>('cash');
+  // Until someone picks a method, it follows the drawer: Cash when one is open, else Card.
+  const [picked, setMethod] = useState<PaymentMethod | null>(null);
+  const method: PaymentMethod = picked ?? (drawerOpen === false ? 'card' : 'cash');
   const [tip, setTip] = useState<TipChoice>({ kind: 'none' });
   const [cashGiven, setCashGiven] = useState('');
   const [reference, setReference] = useState('');
@@ -181,20 +188,23 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, onPaid }: Prop
       )}
       <ErrorNote error={errorFor(pay.error, referenceFields)} />
 
-      <div className="settle__preview-box" aria-live="polite">
-        <span>{t('settle.owedPreview', { amount: money.format(preview.owedMinor) })}</span>
-        {preview.changeMinor !== null && (
-          <span className={preview.changeMinor < 0 ? 'settle__short' : 'settle__change'}>
-            {preview.changeMinor < 0
-              ? t('settle.shortPreview', { amount: money.format(-preview.changeMinor) })
-              : t('settle.changePreview', { amount: money.format(preview.changeMinor) })}
-          </span>
-        )}
+      {/* What to take, the change and the button stay together at the window's foot however long the form is. */}
+      <div className="settle-pay__footer">
+        <div className="settle__preview-box" aria-live="polite">
+          <span>{t('settle.owedPreview', { amount: money.format(preview.owedMinor) })}</span>
+          {preview.changeMinor !== null && (
+            <span className={preview.changeMinor < 0 ? 'settle__short' : 'settle__change'}>
+              {preview.changeMinor < 0
+                ? t('settle.shortPreview', { amount: money.format(-preview.changeMinor) })
+                : t('settle.changePreview', { amount: money.format(preview.changeMinor) })}
+            </span>
+          )}
+        </div>
+        <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...cashFields, ...referenceFields, ...methodFields])} />
+        <button type="submit" className="button button--primary settle__confirm" disabled={pay.pending} aria-keyshortcuts="Enter">
+          {confirmLabel}
+        </button>
       </div>
-      <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...cashFields, ...referenceFields, ...methodFields])} />
-      <button type="submit" className="button button--primary settle__confirm" disabled={pay.pending} aria-keyshortcuts="Enter">
-        {confirmLabel}
-      </button>
     </form>
   );
 }

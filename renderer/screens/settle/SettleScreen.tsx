@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PaymentResult, StoreSettings, TabDetail } from '../../../shared/types';
 import { Screen } from '../../components/Screen';
-import { useStore, useTab } from '../../hooks/use-live-data';
+import { useDrawer, useStore, useTab } from '../../hooks/use-live-data';
 import { useMoney } from '../../hooks/use-money';
 import { useTabId } from '../../hooks/use-tab-id';
 import { t } from '../../i18n/t';
@@ -29,6 +29,9 @@ function SettleLoader({ tabId }: { tabId: number }) {
 
 function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const money = useMoney(store);
+  const drawer = useDrawer();
+  // Cash needs a drawer that is open (not one being counted); unknown until the state loads.
+  const drawerOpen = drawer.data ? drawer.data.session?.status === 'open' : null;
   const [picked, setPicked] = useState<number | null>(null);
   const [last, setLast] = useState<PaymentResult | null>(null);
   const unpaid = tab.split.filter((p) => p.paymentId === null);
@@ -70,6 +73,7 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
             store={store}
             partNo={part?.partNo ?? null}
             amountMinor={part?.amountMinor ?? tab.dueMinor}
+            drawerOpen={drawerOpen}
             onPaid={(result) => {
               setLast(result);
               setPicked(null);

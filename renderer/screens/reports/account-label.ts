@@ -1,0 +1,42 @@
+import type { TipsByStaff } from '../../../shared/closing-types';
+import { t } from '../../i18n/t';
+
+const plain = {
+  cash_drawer: 'reports.account.cash_drawer',
+  cash_office: 'reports.account.cash_office',
+  card_clearing: 'reports.account.card_clearing',
+  other_tender: 'reports.account.other_tender',
+  comps: 'reports.account.comps',
+  walkouts: 'reports.account.walkouts',
+  paid_out: 'reports.account.paid_out',
+  paid_in: 'reports.account.paid_in',
+  cash_over_short: 'reports.account.cash_over_short',
+  tabs_receivable: 'reports.account.tabs_receivable',
+  rounding: 'reports.account.rounding',
+  deposits_held: 'reports.account.deposits_held',
+  forfeited_deposits: 'reports.account.forfeited_deposits',
+} as const;
+
+const isPlain = (account: string): account is keyof typeof plain => Object.hasOwn(plain, account);
+
+/**
+ * What a ledger account holds, in words, beside its raw name (which stays as the journal CSV
+ * writes it): "sales:10" → "Sales at 10%", "tips_payable:3" → "Tips owed to Kim". An account
+ * this screen does not know gets no label rather than a guess.
+ */
+export function accountLabel(account: string, tips: readonly TipsByStaff[]): string {
+  if (isPlain(account)) return t(plain[account]);
+  const [kind, detail] = splitAccount(account);
+  if (kind === 'sales') return t('reports.account.sales', { rate: detail });
+  if (kind === 'tax_payable') return t('reports.account.tax_payable', { rate: detail });
+  if (kind === 'tips_payable') {
+    const name = tips.find((tip) => String(tip.staffId) === detail)?.staffName;
+    return name ? t('reports.account.tips_payable', { name }) : t('reports.account.tips_payableId', { id: detail });
+  }
+  return '';
+}
+
+function splitAccount(account: string): [kind: string, detail: string] {
+  const colon = account.indexOf(':');
+  return colon < 0 ? [account, ''] : [account.slice(0, colon), account.slice(colon + 1)];
+}
