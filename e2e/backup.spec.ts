@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { BackupStatus } from '../shared/closing-types';
 import type { TabSummary } from '../shared/types';
 import { startAppCore } from '../electron/app-core';
+import { scribble } from '../electron/backup/test-ledger';
 import { ledgerPath } from '../electron/ledger/open';
 import { must } from './pages/commands';
 import { BackupPage, RecoveryPage } from './pages/backup-page';
@@ -32,6 +33,60 @@ test('backs up now from the Backups screen and lists the copy as checked', async
   expect(status.backups).toHaveLength(1);
   expect(status.backups[0]).toMatchObject({ reason: 'manual', verified: true });
   expect(fs.existsSync(`${webHost.dataDir}/backups/${status.backups[0]?.name ?? ''}`)).toBe(true);
+});
+
+test('lists dates on one line at 1280 px', async ({ page, request, webHost, appUrl }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await must(request, webHost, 'tab.open', { name: 'Ana' });
+  await must(request, webHost, 'backup.now');
+  const backups = new BackupPage(page);
+  await page.goto(appUrl);
+  await backups.openFromNav();
+  const cell = backups.row('made by hand').getByRole('cell').first();
+  await expect(cell).toContainText('2');
+  // The line boxes of the date's text: one, not "Nov 24, / 2026, / 9:30 PM".
+  const lines = await cell.evaluate((td) => {
+    const range = td.ownerDocument.createRange();
+    range.selectNodeContents(td);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  expect(lines).toBe(1);
+});
+
+test('a restore from the Backups screen is backed up at once, and recovery later offers that copy, not the one before the restore', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
+  await must(request, webHost, 'tab.open', { name: 'Ana' });
+  await must(request, webHost, 'backup.now');
+  await must(request, webHost, 'tab.open', { name: 'Undone by the restore' });
+  const backups = new BackupPage(page);
+  await page.goto(appUrl);
+  await backups.openFromNav();
+  await backups.row('made by hand').getByRole('button', { name: /^Restore the backup from/ }).click();
+  await page.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Restored the backup from/ })).toBeVisible();
+  await expect(backups.row('after a restore')).toHaveCount(1);
+  await expect(backups.row('before a restore')).toHaveCount(1);
+  const status = await must<BackupStatus>(request, webHost, 'backup.status');
+  expect(status.lastBackup?.reason).toBe('after-restore');
+
+  // Later the file is damaged: recovery must offer the restored ledger, not undo the restore.
+  webHost.core.host.closeLedger();
+  scribble(ledgerPath(webHost.dataDir), 0, 100);
+  expect(webHost.core.host.openLedger()).toBeNull();
+  const recovery = new RecoveryPage(page);
+  await page.reload();
+  await expect(recovery.heading).toBeVisible();
+  await expect(recovery.newest()).toContainText('(after a restore)');
+  await recovery.restoreNewestButton.click();
+  await recovery.continueButton.click();
+  const board = new BoardPage(page);
+  await expect(board.tabCards).toHaveCount(1);
+  await expect(board.tabList).toContainText('Ana');
+  await expect(board.tabList).not.toContainText('Undone by the restore');
 });
 
 /**
@@ -75,6 +130,17 @@ test.describe('a damaged ledger at start', () => {
 
     await recovery.restoreNewestButton.click();
 
+    // First what the restore means, in the words the owner needs; the board only after that.
+    const aside = fs.readdirSync(webHost.dataDir).filter((name) => /^aftertab\.sqlite\.damaged-[0-9TZ]+$/.test(name));
+    expect(aside).toHaveLength(1);
+    await expect(recovery.doneHeading).toBeVisible();
+    await expect(recovery.done()).toContainText(`The damaged file was kept in the data folder as ${aside[0] ?? ''}`);
+    await expect(recovery.done()).toContainText('is not in this ledger');
+    await expect(recovery.done()).toContainText('Count the cash in the drawer now and compare it with the Drawer screen');
+    await expect(recovery.continueButton).toBeFocused();
+    await page.screenshot({ path: 'test-results/screenshots/recovery-restored.png', fullPage: true });
+    await recovery.continueButton.click();
+
     const board = new BoardPage(page);
     await expect(board.tabCards).toHaveCount(2);
     await expect(board.tabList).toContainText('Ana');
@@ -82,9 +148,10 @@ test.describe('a damaged ledger at start', () => {
     await expect(board.tabList).not.toContainText('After the backup');
     const open = await must<TabSummary[]>(request, webHost, 'tab.listOpen');
     expect(open.map((tab) => tab.name).sort()).toEqual(['Ana', 'Ben']);
-    // The damaged file was moved aside, byte for byte, never deleted.
-    const aside = fs.readdirSync(webHost.dataDir).filter((name) => /^aftertab\.sqlite\.before-restore-[0-9TZ]+$/.test(name));
-    expect(aside).toHaveLength(1);
+    // The damaged file was kept aside under a name that says so, byte for byte, never deleted.
     expect(fs.readFileSync(`${webHost.dataDir}/${aside[0] ?? ''}`).equals(damagedBytes)).toBe(true);
+    expect(fs.readdirSync(webHost.dataDir).filter((name) => name.includes('before-restore'))).toEqual([]);
+    const status = await must<BackupStatus>(request, webHost, 'backup.status');
+    expect(status.lastBackup?.reason).toBe('after-restore');
   });
 });

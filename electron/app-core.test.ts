@@ -104,6 +104,25 @@ describe('the after-Z backup', () => {
     expect(backups.map((backup) => [backup.reason, backup.verified])).toEqual([['z', true]]);
     expect(z.zNumber).toBe(1);
   });
+
+  it('makes no z copy when a ledger that already held a Z starts with no backups and a drawer opens', async () => {
+    const dir = dataDir();
+    const first = start(dir);
+    await trade(first);
+    await first.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
+    await first.call('drawer.count', { count: { kind: 'total', totalMinor: 0 } });
+    await first.call('drawer.close', { varianceReason: '' });
+    await first.call('day.close', { businessDate: (await first.call('day.status', {})).nextToClose });
+    await first.idle();
+    first.close();
+    cores.splice(cores.indexOf(first), 1);
+
+    const core = start(dir, true);
+    // drawer.* and store.* announce day.changed too; only a Z closed now is a reason 'z'.
+    await core.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
+    await core.idle();
+    expect((await core.call('backup.status', {})).backups).toEqual([]);
+  });
 });
 
 describe('a damaged ledger at start', () => {
@@ -141,8 +160,16 @@ describe('a damaged ledger at start', () => {
 
     const restored = await core.call('recovery.restore', { name: backup.name });
     expect(summary(await core.call('tab.listOpen', {}))).toEqual(earlier);
+    expect(restored.keptAside).toMatch(/^aftertab\.sqlite\.damaged-\d{8}T\d{9}Z$/);
     expect(fs.readFileSync(path.join(dir, restored.keptAside)).equals(bytes)).toBe(true);
     expect((await core.call('recovery.status', {})).damaged).toBe(false);
+    // The restored ledger was backed up at once (this test's clocks restart with each core, so
+    // its time is not compared here; backup-service.test.ts checks it is the newest).
+    const after = await core.call('backup.status', {});
+    expect(after.backups.map((b) => [b.reason, b.verified]).sort()).toEqual([
+      ['after-restore', true],
+      ['manual', true],
+    ]);
   });
 
   it('with no backup says so and still never starts a fresh ledger', async () => {

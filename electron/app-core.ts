@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createBackupScheduler, type BackupScheduler } from './backup/backup-scheduler';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { createLedgerHost, type LedgerHost } from './backup/ledger-host';
@@ -46,12 +47,15 @@ export type AppCore = {
  * until a backup is restored. Any other failure (a ledger from a newer Aftertab, a folder it
  * may not write) is thrown, as before, for the caller to report.
  */
-export function startAppCore(options: LedgerOptions & { schedule?: boolean }): AppCore {
+export function startAppCore(options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string }): AppCore {
   const log = options.log ?? ((error: unknown) => console.error('[aftertab]', error));
   const clock = options.clock ?? systemClock;
   const host = createLedgerHost({ dataDir: options.dataDir, open: () => startLedgerApp(options), log });
   host.openLedger();
-  const backups = createBackupService({ host, clock, log });
+  // Bundled, this file is dist/electron/{main,web-host}.cjs and the worker sits beside it; run
+  // from source (tests, the bench) there is no such file and backups are verified in-thread.
+  const verifyWorkerFile = options.verifyWorkerFile ?? path.join(__dirname, 'verify-worker.cjs');
+  const backups = createBackupService({ host, clock, log, verifyWorkerFile });
   const scheduler = createBackupScheduler({ backups, host, clock, log });
   if (options.schedule !== false) scheduler.start();
   const commands = createCommandRouter({ host, handlers: backupHandlers(backups), log });

@@ -65,8 +65,20 @@ type FakeWindow = {
   webContents: { send: ReturnType<typeof vi.fn> };
 };
 
-function harness(options: { lock?: boolean; platform?: NodeJS.Platform; core?: () => AppCore; problem?: string; ensureDir?: (dir: string) => void } = {}) {
-  const events = new Map<string, () => void>();
+type QuitEvent = { preventDefault: ReturnType<typeof vi.fn> };
+
+function harness(
+  options: {
+    lock?: boolean;
+    platform?: NodeJS.Platform;
+    core?: () => AppCore;
+    problem?: string;
+    ensureDir?: (dir: string) => void;
+    backupIfChanged?: () => Promise<unknown>;
+    quitBackupLimitMs?: number;
+  } = {},
+) {
+  const events = new Map<string, (event?: QuitEvent) => void>();
   const handlers = new Map<string, (event: InvokeEvent, envelope: unknown) => unknown>();
   const windows: FakeWindow[] = [];
   let ready: () => void = () => {};
@@ -76,16 +88,18 @@ function harness(options: { lock?: boolean; platform?: NodeJS.Platform; core?: (
     setPath: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => options.lock ?? true),
     quit: vi.fn(),
-    on: vi.fn((event: string, listener: () => void) => events.set(event, listener)),
+    on: vi.fn((event: string, listener: (event?: QuitEvent) => void) => events.set(event, listener)),
     whenReady: vi.fn(() => new Promise<void>((resolve) => (ready = resolve))),
   };
   const close = vi.fn();
   const dispatch = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 'ok' }));
   const commands: CommandRouter = { dispatch, subscribe: () => () => {} };
   // Only what main.ts touches; the rest of the core is tested in app-core.test.ts.
+  const backupIfChanged = vi.fn(options.backupIfChanged ?? (async () => null));
   const core = {
     commands,
     host: { file: '/data/aftertab.sqlite', problem: () => options.problem ?? null },
+    backups: { backupIfChanged },
     close,
   } as unknown as AppCore;
   const dialog = { showErrorBox: vi.fn() };
@@ -118,13 +132,22 @@ function harness(options: { lock?: boolean; platform?: NodeJS.Platform; core?: (
     startAppCore,
     createWindow,
     getWindows: () => windows,
+    quitBackupLimitMs: options.quitBackupLimitMs,
   } as unknown as MainDeps;
   runMain(deps);
   const becomeReady = async () => {
     ready();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, becomeReady };
+  /** What Electron does on app.quit(): before-quit, and will-quit unless it was prevented. */
+  const quit = (): QuitEvent => {
+    const event = { preventDefault: vi.fn() };
+    events.get('before-quit')?.(event);
+    if (event.preventDefault.mock.calls.length === 0) events.get('will-quit')?.();
+    return event;
+  };
+  app.quit.mockImplementation(() => void quit());
+  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, becomeReady, backupIfChanged, quit };
 }
 
 describe('runMain', () => {
@@ -210,6 +233,50 @@ describe('runMain', () => {
     events.get('will-quit')?.();
     expect(close).toHaveBeenCalledTimes(1);
     expect(handlers.size).toBe(0);
+  });
+
+  it('holds quitting for one last backup, then quits and closes the ledger', async () => {
+    let finish: (value: unknown) => void = () => {};
+    const t = harness({ backupIfChanged: () => new Promise((resolve) => (finish = resolve)) });
+    await t.becomeReady();
+    const first = t.quit();
+    expect(first.preventDefault).toHaveBeenCalledTimes(1);
+    expect(t.backupIfChanged).toHaveBeenCalledWith('scheduled');
+    // Asked again while it runs (a second Cmd+Q): still held, no second backup.
+    expect(t.quit().preventDefault).toHaveBeenCalledTimes(1);
+    expect(t.backupIfChanged).toHaveBeenCalledTimes(1);
+    expect(t.app.quit).not.toHaveBeenCalled();
+    expect(t.close).not.toHaveBeenCalled();
+
+    finish({ name: 'aftertab-20261124T220000000Z-scheduled.sqlite' });
+    await vi.waitFor(() => expect(t.app.quit).toHaveBeenCalledTimes(1));
+    expect(t.close).toHaveBeenCalledTimes(1);
+    expect(t.handlers.size).toBe(0);
+  });
+
+  it('quits anyway, and logs it, when the last backup fails or takes longer than the limit', async () => {
+    const failed = harness({ backupIfChanged: () => Promise.reject(new Error('the stick is full')) });
+    await failed.becomeReady();
+    failed.quit();
+    await vi.waitFor(() => expect(failed.close).toHaveBeenCalledTimes(1));
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('backup before quitting'), expect.objectContaining({ message: 'the stick is full' }));
+
+    const stuck = harness({ backupIfChanged: () => new Promise(() => undefined), quitBackupLimitMs: 20 });
+    await stuck.becomeReady();
+    expect(stuck.quit().preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(stuck.close).toHaveBeenCalledTimes(1));
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('backup before quitting'), expect.objectContaining({ message: expect.stringContaining('longer than 20 ms') }));
+  });
+
+  it('does not hold quitting when no ledger was opened', async () => {
+    const t = harness({
+      core: () => {
+        throw new Error('the ledger was written by a newer Aftertab');
+      },
+    });
+    await t.becomeReady();
+    expect(t.quit().preventDefault).not.toHaveBeenCalled();
+    expect(t.backupIfChanged).not.toHaveBeenCalled();
   });
 
   it('focuses the existing window when a second instance starts', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startAppCore, type AppCore } from './app-core';
+import { backupBeforeExit, SHUTDOWN_BACKUP_LIMIT_MS } from './backup/shutdown-backup';
 import { APP_DIR_NAME, resolveDataDir } from './data-dir';
 import { bindIpc, createTrustedSenderCheck, forwardEvents, type IpcMainLike } from './ipc/electron-binding';
 import { bindPrintToPdf } from './print-pdf';
@@ -26,6 +27,8 @@ export type MainDeps = {
   startAppCore: (options: { dataDir: string }) => AppCore;
   createWindow: (options: { preloadPath: string; rendererUrl: string; dataDir: string }) => MainWindow;
   getWindows: () => MainWindow[];
+  /** How long quitting waits for the last backup; SHUTDOWN_BACKUP_LIMIT_MS unless a test says otherwise. */
+  quitBackupLimitMs?: number;
 };
 
 /** Lifecycle and wiring only; everything it calls is passed in so a test can drive it. */
@@ -75,6 +78,21 @@ export function runMain(deps: MainDeps): void {
   });
   app.on('activate', () => {
     if (core && deps.getWindows().length === 0) openWindow();
+  });
+  // Before quitting, one last backup of whatever changed since the previous one, so work done
+  // since the last scheduled copy survives damage to the file later. Quitting is held (never
+  // for more than the limit) and then asked for again, which this handler lets through.
+  let lastBackup: 'not-yet' | 'running' | 'done' = 'not-yet';
+  app.on('before-quit', (event) => {
+    if (lastBackup === 'done' || !core) return;
+    event.preventDefault();
+    if (lastBackup === 'running') return;
+    lastBackup = 'running';
+    const log = (error: unknown): void => console.error('[aftertab] the backup before quitting failed:', error);
+    void backupBeforeExit(core.backups, { limitMs: deps.quitBackupLimitMs ?? SHUTDOWN_BACKUP_LIMIT_MS, log }).finally(() => {
+      lastBackup = 'done';
+      app.quit();
+    });
   });
   app.on('will-quit', () => {
     for (const dispose of disposers.splice(0)) dispose();

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { startAppCore, type AppCore } from './app-core';
+import { backupBeforeExit } from './backup/shutdown-backup';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { startWebHost } from './web-host';
 import { resolvePort } from './web-host-args';
@@ -35,10 +36,18 @@ async function main(): Promise<void> {
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
-    // Close the streams and the socket first so no command lands on a closed database.
+    const log = (error: unknown): void => {
+      process.stderr.write(`The backup before stopping did not complete: ${error instanceof Error ? error.message : String(error)}\n`);
+    };
+    // Close the streams and the socket first so no command lands on a closed database, then
+    // back up what changed since the last backup (within a few seconds at most), then stop.
     void host
       .close()
-      .then(() => core.idle())
+      .then(() => backupBeforeExit(core.backups, { log }))
+      .then((result) => {
+        if (result.outcome === 'backed-up') process.stdout.write(`Backed up to ${result.backup.name} before stopping.\n`);
+      })
+      .catch(log)
       .finally(() => {
         core.close();
         process.exit(0);

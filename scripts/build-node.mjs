@@ -14,6 +14,11 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: { main: 'electron/main.ts', 'web-host': 'electron/web-host-cli.ts' } });
+// verify-worker runs a backup's integrity check in a worker thread; app-core.ts starts it from
+// beside main.cjs / web-host.cjs (falling back to the main thread if it is missing).
+await build({
+  ...common,
+  entryPoints: { main: 'electron/main.ts', 'web-host': 'electron/web-host-cli.ts', 'verify-worker': 'electron/backup/verify-worker.ts' },
+});
 // The preload runs sandboxed: it may only require('electron'), so everything else is bundled in.
 await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, target: 'chrome140' });

@@ -177,7 +177,7 @@ export type BackupInfo = {
   sizeBytes: number;
   /** integrity_check passed and the journal balanced when it was made (or last checked). */
   verified: boolean;
-  reason: 'scheduled' | 'z' | 'manual' | 'before-restore';
+  reason: 'scheduled' | 'z' | 'manual' | 'before-restore' | 'after-restore';
 };
 
 export type BackupStatus = {

@@ -41,14 +41,23 @@ export class RecoveryPage {
   readonly heading: Locator;
   readonly restoreNewestButton: Locator;
   readonly pickAnotherButton: Locator;
+  /** After a restore: what was restored and what it means, before the board. */
+  readonly doneHeading: Locator;
+  readonly continueButton: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'The ledger failed its check' });
     this.restoreNewestButton = page.getByRole('button', { name: 'Restore this backup', exact: true });
     this.pickAnotherButton = page.getByRole('button', { name: 'Pick another backup' });
+    this.doneHeading = page.getByRole('heading', { level: 1, name: 'The backup is restored' });
+    this.continueButton = page.getByRole('button', { name: 'Continue to the board' });
   }
 
   newest(): Locator {
     return this.page.getByRole('region', { name: 'Newest good backup' });
+  }
+
+  done(): Locator {
+    return this.page.getByRole('region', { name: 'The backup is restored' });
   }
 }

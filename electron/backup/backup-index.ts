@@ -18,7 +18,7 @@ const entrySchema = z.object({
   name: backupName,
   at: z.string(),
   sizeBytes: z.number().int().min(0),
-  reason: z.enum(['scheduled', 'z', 'manual', 'before-restore']),
+  reason: z.enum(['scheduled', 'z', 'manual', 'before-restore', 'after-restore']),
   verified: z.boolean(),
   maxZ: z.number().int().min(0),
 });

@@ -3,10 +3,10 @@ import { backupName } from '../../shared/schemas';
 
 export type BackupReason = BackupInfo['reason'];
 
-const reasons: readonly BackupReason[] = ['scheduled', 'z', 'manual', 'before-restore'];
+const reasons: readonly BackupReason[] = ['scheduled', 'z', 'manual', 'before-restore', 'after-restore'];
 
 /** aftertab-20261124T090000123Z-manual.sqlite (an optional -2, -3 when two land in one millisecond). */
-const NAME = /^aftertab-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(scheduled|z|manual|before-restore)(?:-\d{1,3})?\.sqlite$/;
+const NAME = /^aftertab-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(scheduled|z|manual|before-restore|after-restore)(?:-\d{1,3})?\.sqlite$/;
 
 /** A UTC stamp that sorts as text in time order and is safe in a file name on every system. */
 export function fileStamp(at: Date): string {

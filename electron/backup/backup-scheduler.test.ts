@@ -4,6 +4,7 @@ import { createBackupScheduler } from './backup-scheduler';
 import { createBackupService } from './backup-service';
 import { createLedgerHost } from './ledger-host';
 import { closeDay, openTestLedger, sell, tempDir, type TestLedgerApp } from './test-ledger';
+import { verifyLedgerCopy } from './verify';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -11,9 +12,15 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function setup() {
+function setup(options: { seed?: (app: TestLedgerApp) => void; verify?: Parameters<typeof createBackupService>[0]['verify'] } = {}) {
   const dataDir = tempDir('aftertab-schedule-');
   dirs.push(dataDir);
+  if (options.seed) {
+    // A ledger that already holds history (brought in, generated, or its backup folder is new).
+    const seeded = openTestLedger(dataDir);
+    options.seed(seeded);
+    seeded.close();
+  }
   let now = Date.parse('2026-11-24T12:00:00.000Z');
   const clock = () => new Date(now);
   let app: TestLedgerApp | null = null;
@@ -23,7 +30,7 @@ function setup() {
     log: () => undefined,
   });
   host.openLedger();
-  const backups = createBackupService({ host, clock, log: () => undefined });
+  const backups = createBackupService({ host, clock, log: () => undefined, ...(options.verify ? { verify: options.verify } : {}) });
   const scheduler = createBackupScheduler({ backups, host, clock, log: () => undefined, checkEveryMs: 1000 });
   const ledger = () => app!;
   return {
@@ -103,6 +110,46 @@ describe('the after-Z backup', () => {
     // The same day announced again (or a restore's own refresh) makes no second copy.
     t.ledger().emit({ type: 'day.changed' });
     t.host.emit({ type: 'day.changed' });
+    await t.backups.idle();
+    expect(t.reasons()).toEqual(['z']);
+    t.scheduler.stop();
+  });
+
+  it('makes no z copy of a ledger that already held Zs when it was opened: only a Z closed here is one', async () => {
+    // What the acceptance test saw: a data folder with a year of closed days and no backups yet.
+    // Any drawer or settings command announces day.changed, and the first copy was labelled "z".
+    const t = setup({
+      seed: (app) => {
+        sell(app.db, app.session.staffId, 100);
+        closeDay(app.db, app.session.staffId, 1, '2026-11-22');
+        closeDay(app.db, app.session.staffId, 2, '2026-11-23');
+      },
+    });
+    t.scheduler.start();
+    t.ledger().emit({ type: 'day.changed' });
+    await t.backups.idle();
+    expect(t.reasons()).toEqual([]);
+    // The schedule makes the first copy, as a scheduled one.
+    expect(await t.scheduler.tick()).toMatchObject({ reason: 'scheduled' });
+
+    closeDay(t.ledger().db, t.ledger().session.staffId, 3, '2026-11-24');
+    t.ledger().emit({ type: 'day.changed' });
+    await t.backups.idle();
+    expect(t.reasons()).toEqual(['z', 'scheduled']);
+    t.scheduler.stop();
+  });
+
+  it('tries the z copy again on the next day.changed when it failed', async () => {
+    let fail = true;
+    const t = setup({ verify: (file) => (fail ? { ok: false, problem: 'the stick is full' } : verifyLedgerCopy(file)) });
+    t.scheduler.start();
+    t.sell(100);
+    closeDay(t.ledger().db, t.ledger().session.staffId, 1, '2026-11-24');
+    t.ledger().emit({ type: 'day.changed' });
+    await t.backups.idle();
+    expect(t.reasons()).toEqual([]);
+    fail = false;
+    t.ledger().emit({ type: 'day.changed' });
     await t.backups.idle();
     expect(t.reasons()).toEqual(['z']);
     t.scheduler.stop();

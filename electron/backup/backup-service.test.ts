@@ -159,6 +159,27 @@ describe('changedSinceLastBackup', () => {
   });
 });
 
+describe('backupIfChanged', () => {
+  it('backs up only a ledger that changed since the last backup, after what is already running', async () => {
+    const t = setup();
+    t.sell(120);
+    const [manual, shutdown] = await Promise.all([t.backups.backupNow('manual'), t.backups.backupIfChanged('scheduled')]);
+    expect(manual.reason).toBe('manual');
+    // Its turn came after the manual copy, which already held everything.
+    expect(shutdown).toBeNull();
+    t.sell(5);
+    t.advance(60_000);
+    expect(await t.backups.backupIfChanged('scheduled')).toMatchObject({ reason: 'scheduled', verified: true });
+    expect(await t.backups.backupIfChanged('scheduled')).toBeNull();
+  });
+
+  it('does nothing in recovery mode', async () => {
+    const t = setup();
+    t.host.closeLedger();
+    expect(await t.backups.backupIfChanged('scheduled')).toBeNull();
+  });
+});
+
 describe('configure', () => {
   it('saves the settings beside the ledger and a new service reads them back', () => {
     const t = setup();
@@ -206,8 +227,56 @@ describe('restore', () => {
     aside.close();
     const beforeRestore = t.backups.status().backups.find((b) => b.reason === 'before-restore');
     expect(beforeRestore?.verified).toBe(true);
+    // The restored ledger is backed up at once: the newest copy is the owner's choice.
+    const afterRestore = t.backups.status().backups.filter((b) => b.reason === 'after-restore');
+    expect(afterRestore).toHaveLength(1);
+    expect(afterRestore[0]?.verified).toBe(true);
+    const copy = new Database(path.join(t.folder, afterRestore[0]?.name ?? ''), { readonly: true });
+    expect(balances(copy)).toEqual(earlier);
+    copy.close();
+    expect(t.backups.changedSinceLastBackup()).toBe(false);
     expect(db.prepare("SELECT command FROM audit WHERE command = 'backup.restore'").all()).toHaveLength(1);
     expect(t.events.map((e) => e.type)).toEqual(expect.arrayContaining(['store.changed', 'tabs.changed', 'day.changed', 'backup.changed', 'catalog.changed']));
+  });
+
+  it('from recovery keeps the damaged file as aftertab.sqlite.damaged-<stamp>, then backs up the restored ledger', async () => {
+    const t = setup();
+    t.sell(450);
+    const backup = await t.backups.backupNow('manual');
+    const good = balances(t.ledger().db);
+    t.sell(1);
+    t.host.closeLedger();
+    scribble(path.join(t.dataDir, 'aftertab.sqlite'), 0, 100);
+    const damagedBytes = fs.readFileSync(path.join(t.dataDir, 'aftertab.sqlite'));
+    expect(t.host.openLedger()).toBeNull();
+    t.advance(60_000);
+
+    const result = await t.backups.restore(backup.name, { onlyInRecovery: true });
+    expect(result.keptAside).toBe('aftertab.sqlite.damaged-20261124T120100000Z');
+    expect(fs.readFileSync(path.join(t.dataDir, result.keptAside)).equals(damagedBytes)).toBe(true);
+    expect(fs.readdirSync(t.dataDir).filter((name) => name.includes('before-restore'))).toEqual([]);
+    expect(balances(t.ledger().db)).toEqual(good);
+    // No before-restore copy of a ledger that could not be opened; one copy of the restored one.
+    expect(t.backups.status().backups.map((b) => [b.reason, b.verified])).toEqual([
+      ['after-restore', true],
+      ['manual', true],
+    ]);
+  });
+
+  it('still restores when the backup of the restored ledger fails, and says so in lastError', async () => {
+    const t = setup({
+      verify: (file) => (path.basename(file).includes('after-restore') ? { ok: false, problem: 'the stick was pulled' } : verifyLedgerCopy(file)),
+    });
+    t.sell(300);
+    const backup = await t.backups.backupNow('manual');
+    const earlier = balances(t.ledger().db);
+    t.sell(5);
+    t.advance(60_000);
+    const result = await t.backups.restore(backup.name);
+    expect(result.restoredFrom).toBe(backup.name);
+    expect(balances(t.ledger().db)).toEqual(earlier);
+    expect(t.backups.status().lastError).toContain('the stick was pulled');
+    expect(t.backups.status().backups.map((b) => b.reason)).not.toContain('after-restore');
   });
 
   it('raises z_number_floor to the highest Z the replaced file had', async () => {

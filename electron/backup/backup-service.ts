@@ -1,17 +1,20 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupStatus, RecoveryStatus, RestoreResult } from '../../shared/closing-types';
 import { DomainError } from '../../shared/errors';
 import { writeAudit } from '../ledger/journal';
-import { DB_FILE_NAME, type Db } from '../ledger/open';
+import { DB_FILE_NAME } from '../ledger/open';
 import { systemClock, type Clock } from '../services/context';
 import { readIndex, listBackups, writeIndex, type BackupIndex } from './backup-index';
 import { fileStamp, makeBackupName, type BackupReason } from './backup-names';
 import { loadBackupSettings, saveBackupSettings, type BackupSettings } from './backup-settings';
 import type { LedgerHost } from './ledger-host';
+import { highestZOfFile, issuedZ, ledgerFingerprint } from './ledger-marks';
 import { keepLedgerAside, putBack, type KeptAside } from './restore-files';
 import { highestZ, verifyLedgerCopy, type Verification } from './verify';
+import { verifyOffThread, type VerifyCopy } from './verify-off-thread';
+
+export { ledgerFingerprint } from './ledger-marks';
 
 export type BackupService = {
   settings(): BackupSettings;
@@ -19,11 +22,20 @@ export type BackupService = {
   configure(change: Partial<BackupSettings>): BackupStatus;
   /** Copies, verifies, keeps and rotates; one at a time (a second call waits for the first). */
   backupNow(reason: BackupReason): Promise<BackupInfo>;
-  /** After a Z: a backup with reason 'z' when the ledger holds a Z number no backup holds yet. */
+  /**
+   * After a Z: a backup with reason 'z' when this ledger has issued a Z number since it was
+   * opened here (or since the last after-Z backup); any other day.changed makes no copy.
+   */
   backupAfterZ(): Promise<BackupInfo | null>;
   /** True when the ledger differs from what the last backup in the folder copied. */
   changedSinceLastBackup(): boolean;
-  /** Verifies the backup, keeps the current file aside and swaps the ledger; onlyInRecovery refuses it on a healthy ledger. */
+  /** A backup only when something changed since the last one (checked once it is its turn); null otherwise. */
+  backupIfChanged(reason: BackupReason): Promise<BackupInfo | null>;
+  /**
+   * Verifies the backup, keeps the current file aside (.before-restore-…, or .damaged-… in
+   * recovery) and swaps the ledger, then backs up the restored ledger ('after-restore') so the
+   * newest copy is the owner's choice; onlyInRecovery refuses it on a healthy ledger.
+   */
   restore(name: string, options?: { onlyInRecovery?: boolean }): Promise<RestoreResult>;
   recoveryStatus(): RecoveryStatus;
   /** Resolves once no backup or restore is running. */
@@ -34,53 +46,31 @@ export type BackupServiceOptions = {
   host: LedgerHost;
   clock?: Clock;
   log?: (error: unknown) => void;
-  /** Tests pass a failing check here; the app always uses verifyLedgerCopy. */
-  verify?: (file: string) => Verification;
+  /** Tests pass a failing check here; the app uses verifyLedgerCopy, in a worker when verifyWorkerFile exists. */
+  verify?: VerifyCopy;
+  /** The bundled verification worker (dist/electron/verify-worker.cjs); without it the check runs on the main thread. */
+  verifyWorkerFile?: string;
 };
-
-/**
- * What changes whenever the ledger changes: every mutation through the dispatcher stores a
- * command row, postings and audit rows only ever grow, and the settings carry their update time.
- * Read from the data itself, so it still means something after a restart.
- */
-export function ledgerFingerprint(db: Db): string {
-  const row = db
-    .prepare<[], Record<string, number | string | null>>(
-      `SELECT (SELECT max(rowid) FROM commands) AS c, (SELECT max(id) FROM journal_entries) AS j,
-              (SELECT max(id) FROM audit) AS a, (SELECT max(updated_at) FROM store_settings) AS s,
-              (SELECT max(id) FROM staff) AS st`,
-    )
-    .get();
-  return JSON.stringify([row?.c ?? 0, row?.j ?? 0, row?.a ?? 0, row?.s ?? '', row?.st ?? 0, db.pragma('user_version', { simple: true })]);
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** The Z high-water mark of a damaged file we cannot open normally; 0 when it cannot be read at all. */
-function highestZOfFile(file: string): number {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return highestZ(db);
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
 }
 
 export function createBackupService(options: BackupServiceOptions): BackupService {
   const { host } = options;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((error: unknown) => console.error('[aftertab] backup:', error));
-  const verify = options.verify ?? verifyLedgerCopy;
+  const verify: VerifyCopy = options.verify ?? (options.verifyWorkerFile ? verifyOffThread({ workerFile: options.verifyWorkerFile, log }) : verifyLedgerCopy);
   const loaded = loadBackupSettings(host.dataDir);
   let settings = loaded.settings;
   let lastError: string | null = loaded.problem;
   let queue: Promise<unknown> = Promise.resolve();
+  // The Z number the open ledger had issued when it was opened here (or at the last after-Z
+  // backup): only a Z above it is a Z just closed. Compared with the folder's index instead, a
+  // ledger holding Zs the folder has never seen (a new folder, a lost index, a ledger brought in)
+  // made its first backup look like one taken after a Z.
+  const opened = host.current();
+  let zSeen = { app: opened, z: opened ? issuedZ(opened.db) : 0 };
 
   function serial<T>(task: () => Promise<T>): Promise<T> {
     const run = queue.then(task, task);
@@ -94,12 +84,12 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     return error;
   }
 
-  /** Keeps the newest `keep` verified copies; the one being restored from is never removed. */
-  function rotate(folder: string, index: BackupIndex, protect: string | null): void {
+  /** Keeps the newest `keep` verified copies; the one just made and the one being restored from are never removed. */
+  function rotate(folder: string, index: BackupIndex, protect: readonly (string | null)[]): void {
     const present = index.entries.filter((entry) => fs.existsSync(path.join(folder, entry.name)));
     const verified = present.filter((entry) => entry.verified).sort((a, b) => (a.at === b.at ? b.name.localeCompare(a.name) : b.at.localeCompare(a.at)));
     const drop = new Set(verified.slice(settings.keep).map((entry) => entry.name));
-    if (protect) drop.delete(protect);
+    for (const name of protect) if (name) drop.delete(name);
     for (const name of drop) {
       try {
         fs.rmSync(path.join(folder, name));
@@ -132,7 +122,12 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       fs.rmSync(temp, { force: true });
       throw failed(new DomainError('conflict', 'errors.backup.copyFailed', { folder, detail: describe(error) }));
     }
-    const verdict = verify(temp);
+    let verdict: Verification;
+    try {
+      verdict = await verify(temp);
+    } catch (error) {
+      verdict = { ok: false, problem: describe(error) };
+    }
     if (!verdict.ok) {
       // The bad copy goes; every older backup stays, because none was rotated out yet.
       fs.rmSync(temp, { force: true });
@@ -146,7 +141,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       index.lastFingerprint = fingerprint;
       // The new copy is recorded as verified before any older one is removed.
       writeIndex(folder, index);
-      rotate(folder, index, protect);
+      rotate(folder, index, [name, protect]);
       writeIndex(folder, index);
       lastError = null;
       host.emit({ type: 'backup.changed' });
@@ -179,7 +174,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     let verdict: Verification;
     try {
       fs.copyFileSync(source, staged);
-      verdict = verify(staged);
+      verdict = await verify(staged);
     } catch (error) {
       verdict = { ok: false, problem: describe(error) };
     }
@@ -204,7 +199,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     let aside: KeptAside = { name: '', moved: [] };
     let placed = false;
     try {
-      aside = keepLedgerAside(host.file, fileStamp(clock()));
+      // In recovery the file set aside is the damaged one, and its name says so.
+      aside = keepLedgerAside(host.file, fileStamp(clock()), current ? 'before-restore' : 'damaged');
       fs.renameSync(staged, host.file);
       placed = true;
       const opened = host.openLedger();
@@ -237,9 +233,24 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       host.emit({ type: 'backup.changed' });
       throw new DomainError('internal', 'errors.backup.restoreFailed', { detail: describe(error) });
     }
+    const restored = host.current();
+    zSeen = { app: restored, z: restored ? issuedZ(restored.db) : 0 };
+    try {
+      // The restored ledger is now the newest good copy: were the file damaged later, recovery
+      // offers this one, not the before-restore copy that would undo the owner's choice.
+      await makeBackup('after-restore', name);
+    } catch (error) {
+      // The restore stands; the Backups screen shows lastError and the schedule tries again.
+      log(error);
+    }
     for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed'] as const) host.emit({ type });
     host.emit({ type: 'tabs.changed', tabIds: [] });
     return { restoredFrom: name, keptAside: aside.name };
+  }
+
+  function changed(): boolean {
+    const app = host.current();
+    return app !== null && ledgerFingerprint(app.db) !== readIndex(settings.folder).lastFingerprint;
   }
 
   function status(): BackupStatus {
@@ -276,14 +287,20 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       serial(async () => {
         const app = host.current();
         if (!app) return null;
-        const z = app.db.prepare<[], { z: number | null }>('SELECT max(z_number) AS z FROM z_reports').get()?.z ?? 0;
-        const known = Math.max(0, ...readIndex(settings.folder).entries.map((entry) => entry.maxZ));
-        return z > known ? makeBackup('z') : null;
+        const z = issuedZ(app.db);
+        if (zSeen.app !== app) {
+          // A ledger this service did not see open: what it holds now is its starting point.
+          zSeen = { app, z };
+          return null;
+        }
+        if (z <= zSeen.z) return null;
+        const info = await makeBackup('z');
+        // Only once the copy is made: a failed one is tried again on the next day.changed.
+        zSeen = { app, z };
+        return info;
       }),
-    changedSinceLastBackup() {
-      const app = host.current();
-      return app !== null && ledgerFingerprint(app.db) !== readIndex(settings.folder).lastFingerprint;
-    },
+    changedSinceLastBackup: changed,
+    backupIfChanged: (reason) => serial(async () => (changed() ? makeBackup(reason) : null)),
     restore: (name, restoreOptions) => serial(() => restore(name, restoreOptions?.onlyInRecovery ?? false)),
     recoveryStatus() {
       const problem = host.problem();

@@ -20,6 +20,20 @@ function ledgerWithSidecars(): { dir: string; file: string } {
 }
 
 describe('keepLedgerAside', () => {
+  it('names a damaged ledger set aside in recovery .damaged-<stamp>, sidecars included', () => {
+    const { dir, file } = ledgerWithSidecars();
+    const kept = keepLedgerAside(file, '20261124T120000000Z', 'damaged');
+    expect(kept.name).toBe('aftertab.sqlite.damaged-20261124T120000000Z');
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'aftertab.sqlite',
+      'aftertab.sqlite.damaged-20261124T120000000Z',
+      'aftertab.sqlite.damaged-20261124T120000000Z-shm',
+      'aftertab.sqlite.damaged-20261124T120000000Z-wal',
+    ]);
+    // A second recovery in the same millisecond never overwrites the first damaged file.
+    expect(keepLedgerAside(file, '20261124T120000000Z', 'damaged').name).toBe('aftertab.sqlite.damaged-20261124T120000000Z-2');
+  });
+
   it('keeps the ledger and moves its sidecars aside, leaving the ledger in place until it is replaced', () => {
     const { dir, file } = ledgerWithSidecars();
     const kept = keepLedgerAside(file, '20261124T120000000Z');

@@ -42,12 +42,13 @@ export const backup = {
   'backup.reason.z': 'after a Z report',
   'backup.reason.manual': 'made by hand',
   'backup.reason.before-restore': 'before a restore',
+  'backup.reason.after-restore': 'after a restore',
   'backup.restore': 'Restore…',
   'backup.restoreLabel': 'Restore the backup from {when}',
 
   'backup.confirmHeading': 'Restore the backup from {when}?',
   'backup.confirmBody':
-    'The ledger goes back to how it was at {when}: sales, tabs and closed days recorded after that are not in it. Aftertab first checks the backup, then keeps the current ledger file aside in the data folder (aftertab.sqlite.before-restore-…) and backs it up too; nothing is deleted.',
+    'The ledger goes back to how it was at {when}: sales, tabs and closed days recorded after that are not in it. Aftertab first checks the backup, then keeps the current ledger file aside in the data folder (aftertab.sqlite.before-restore-…) and backs it up too; nothing is deleted. The restored ledger is then backed up at once.',
   'backup.confirm': 'Restore this backup',
   'backup.restoring': 'Restoring…',
   'backup.restored': 'Restored the backup from {when}. The previous ledger was kept as {file}.',
@@ -61,15 +62,22 @@ export const backup = {
   'recovery.restoreNewest': 'Restore this backup',
   'recovery.restoring': 'Restoring…',
   'recovery.whatHappens':
-    'Aftertab checks the backup again, moves the damaged file aside (it is never deleted) and opens the backup. Anything recorded after the backup was made is not in it.',
+    'Aftertab checks the backup again, keeps the damaged file aside as aftertab.sqlite.damaged-… (it is never deleted) and opens the backup. Anything recorded after the backup was made is not in it.',
   'recovery.pickAnother': 'Pick another backup',
   'recovery.hideOthers': 'Hide the other backups',
   'recovery.othersHeading': 'All backups in {folder}',
   'recovery.noGood': 'There is no checked backup in {folder}.',
+  'recovery.onlyBeforeRestore': 'The only checked backup in {folder} was made just before a restore: restoring it undoes that restore. Pick it below only if that is what you want.',
   'recovery.uncheckedHint': 'The backups below were not checked when they were made; Aftertab checks each one before restoring it.',
   'recovery.noBackups': 'There is no backup in {folder}.',
   'recovery.byHand':
     'Aftertab will not start an empty ledger over a damaged one. If you have a backup elsewhere (an aftertab-….sqlite file), copy it into that folder and press Check again. To start over with an empty ledger instead, close Aftertab, move the damaged file out of the data folder yourself, and start Aftertab again.',
   'recovery.checkAgain': 'Check again',
+  'recovery.doneTitle': 'The backup is restored',
+  'recovery.doneFrom': 'Aftertab now runs on the backup from {when}.',
+  'recovery.doneLost': 'Anything recorded after {when} (sales, payments, tabs, closed days) is not in this ledger. Enter again what you need from after that time.',
+  'recovery.doneKept': 'The damaged file was kept in the data folder as {file}; nothing was deleted.',
+  'recovery.doneDrawer': 'Count the cash in the drawer now and compare it with the Drawer screen: cash taken after {when} is in the drawer but not in this ledger.',
+  'recovery.continue': 'Continue to the board',
   'recovery.loadFailed': 'Aftertab could not say whether the ledger is healthy. {message}',
 } as const satisfies Record<string, Message>;

@@ -52,7 +52,7 @@ export function BackupList({ backups, locale }: Props) {
               return (
                 <Fragment key={backup.name}>
                   <tr data-backup={backup.name}>
-                    <td>{when}</td>
+                    <td className="backup__when">{when}</td>
                     <td>{reasonText(backup.reason)}</td>
                     <td>{formatSize(backup.sizeBytes, locale)}</td>
                     <td className={backup.verified ? 'backup__ok' : 'backup__warn'}>{backup.verified ? t('backup.checked') : t('backup.unchecked')}</td>

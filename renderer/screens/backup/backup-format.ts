@@ -2,10 +2,24 @@ import type { BackupInfo } from '../../../shared/closing-types';
 import { t } from '../../i18n/t';
 
 /** A backup's time in the shop's locale (the browser's when the store cannot be read). */
-export function formatWhen(iso: string, locale?: string): string {
+export function formatWhen(iso: string, locale?: string, clock?: '24h'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', ...(clock === '24h' ? { hourCycle: 'h23' } : {}) };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    // A locale tag Intl does not accept: the runtime's own.
+    return new Intl.DateTimeFormat(undefined, options).format(date);
+  }
+}
+
+/**
+ * A time on the recovery screen, where the store's locale cannot be read (the ledger is the
+ * damaged thing): the system's language, and a 24-hour clock, which reads the same everywhere.
+ */
+export function formatRecoveryWhen(iso: string, locale: string = navigator.language): string {
+  return formatWhen(iso, locale, '24h');
 }
 
 const UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -25,9 +39,13 @@ export function reasonText(reason: BackupInfo['reason']): string {
   return t(`backup.reason.${reason}`);
 }
 
-/** The newest backup that was checked when it was made: the one to offer first. */
+/**
+ * The newest backup that was checked when it was made: the one to offer first. Never a
+ * before-restore copy: it holds what the owner chose to replace, so offering it by default
+ * would undo their restore (it stays in the list, to pick deliberately).
+ */
 export function newestGood(backups: readonly BackupInfo[]): BackupInfo | null {
-  return backups.filter((backup) => backup.verified).sort((a, b) => b.at.localeCompare(a.at))[0] ?? null;
+  return backups.filter((backup) => backup.verified && backup.reason !== 'before-restore').sort((a, b) => b.at.localeCompare(a.at))[0] ?? null;
 }
 
 export type SettingsDraft = { folder: string; keep: string; everyMinutes: string };

@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import type { Db } from '../ledger/open';
+import { highestZ } from './verify';
+
+/**
+ * What changes whenever the ledger changes: every mutation through the dispatcher stores a
+ * command row, postings and audit rows only ever grow, and the settings carry their update time.
+ * Read from the data itself, so it still means something after a restart.
+ */
+export function ledgerFingerprint(db: Db): string {
+  const row = db
+    .prepare<[], Record<string, number | string | null>>(
+      `SELECT (SELECT max(rowid) FROM commands) AS c, (SELECT max(id) FROM journal_entries) AS j,
+              (SELECT max(id) FROM audit) AS a, (SELECT max(updated_at) FROM store_settings) AS s,
+              (SELECT max(id) FROM staff) AS st`,
+    )
+    .get();
+  return JSON.stringify([row?.c ?? 0, row?.j ?? 0, row?.a ?? 0, row?.s ?? '', row?.st ?? 0, db.pragma('user_version', { simple: true })]);
+}
+
+/** The highest Z number the ledger has actually issued (not its floor): what a new Z raises. */
+export function issuedZ(db: Db): number {
+  return db.prepare<[], { z: number | null }>('SELECT max(z_number) AS z FROM z_reports').get()?.z ?? 0;
+}
+
+/** The Z high-water mark of a damaged file we cannot open normally; 0 when it cannot be read at all. */
+export function highestZOfFile(file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return highestZ(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}

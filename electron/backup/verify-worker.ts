@@ -1,0 +1,10 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { verifyLedgerCopy } from './verify';
+
+/**
+ * The entry of the verification worker (bundled to dist/electron/verify-worker.cjs by
+ * scripts/build-node.mjs): checks one copy and posts the verdict back. integrity_check on a year
+ * of data takes seconds; here it does not hold up the main process, which keeps answering.
+ */
+const file = (workerData as { file?: unknown } | null)?.file;
+parentPort?.postMessage(typeof file === 'string' ? verifyLedgerCopy(file) : { ok: false, problem: 'no file to verify was given' });
