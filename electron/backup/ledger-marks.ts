@@ -4,13 +4,14 @@ import { highestZ } from './verify';
 
 /**
  * What changes whenever the ledger changes: every mutation through the dispatcher stores a
- * command row, postings and audit rows only ever grow, and the settings carry their update time.
+ * command result (a Z clears only older ones, never the newest), postings and audit rows only
+ * ever grow, and the settings carry their update time.
  * Read from the data itself, so it still means something after a restart.
  */
 export function ledgerFingerprint(db: Db): string {
   const row = db
     .prepare<[], Record<string, number | string | null>>(
-      `SELECT (SELECT max(rowid) FROM commands) AS c, (SELECT max(id) FROM journal_entries) AS j,
+      `SELECT (SELECT max(rowid) FROM command_results) AS c, (SELECT max(id) FROM journal_entries) AS j,
               (SELECT max(id) FROM audit) AS a, (SELECT max(updated_at) FROM store_settings) AS s,
               (SELECT max(id) FROM staff) AS st`,
     )

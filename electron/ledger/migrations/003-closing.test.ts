@@ -75,6 +75,18 @@ describe('migration 003: closing the day', () => {
     }
   });
 
+  it('moves replay results out of the command log, which is keyed by its id and stays append-only', () => {
+    const db = atVersion2();
+    db.prepare("INSERT INTO commands (id, name, payload_hash, result_json, staff_id, at) VALUES ('cmd-00000001', 'tab.open', 'h', '{\"id\":1}', 1, 'x')").run();
+    migrate(db, 3);
+    expect(db.prepare('SELECT * FROM commands').all()).toEqual([{ id: 'cmd-00000001', name: 'tab.open', payload_hash: 'h', staff_id: 1, at: 'x' }]);
+    expect(db.prepare('SELECT * FROM command_results').all()).toEqual([{ command_id: 'cmd-00000001', result_json: '{"id":1}' }]);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'commands'").get()).toEqual({ sql: expect.stringContaining('WITHOUT ROWID') });
+    expect(() => db.prepare("UPDATE commands SET name = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM commands').run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT INTO command_results VALUES ('no-such-command', '{}')").run()).toThrow(/FOREIGN KEY/);
+  });
+
   it('allows one drawer session that is not closed', () => {
     const db = atVersion2();
     migrate(db, 3);

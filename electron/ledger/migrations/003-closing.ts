@@ -112,15 +112,24 @@ CREATE INDEX tabs_closed_day ON tabs (closed_business_date);
 -- The first result of each command id, kept while its day may still see a retry; a Z clears the
 -- results of the day before it. The id and payload hash stay in commands for ever, so a repeat
 -- never posts twice and a reused id is always refused.
+-- The command log itself becomes a WITHOUT ROWID table on its id: one B-tree instead of a table
+-- plus an index of the same random ids, which is a quarter of what a backup's check reads.
+CREATE TABLE commands_v3 (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  payload_hash TEXT NOT NULL,
+  staff_id INTEGER NOT NULL REFERENCES staff (id),
+  at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO commands_v3 (id, name, payload_hash, staff_id, at) SELECT id, name, payload_hash, staff_id, at FROM commands;
 CREATE TABLE command_results (
-  command_id TEXT PRIMARY KEY REFERENCES commands (id),
+  command_id TEXT PRIMARY KEY REFERENCES commands_v3 (id),
   result_json TEXT NOT NULL
 ) STRICT;
 INSERT INTO command_results (command_id, result_json) SELECT id, result_json FROM commands;
-DROP TRIGGER commands_no_update;
-ALTER TABLE commands DROP COLUMN result_json;
-CREATE TRIGGER commands_no_update BEFORE UPDATE ON commands
-BEGIN SELECT RAISE(ABORT, 'commands is append-only: rows are never updated'); END;
+DROP TABLE commands;
+ALTER TABLE commands_v3 RENAME TO commands;
+${appendOnly('commands')}
 
 ${appendOnly('z_reports')}
 ${appendOnly('drawer_movements')}
