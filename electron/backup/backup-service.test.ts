@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../shared/types';
 import { backupName } from '../../shared/schemas';
 import { DomainError } from '../../shared/errors';
@@ -343,5 +343,23 @@ describe('restore', () => {
     expect(balances(failingHost.current()!.db)).toEqual(current);
     expect(fs.readdirSync(t.dataDir).filter((name) => name.includes('before-restore'))).toEqual([]);
     failingHost.close();
+  });
+});
+
+describe('durability', () => {
+  it('flushes the copy to the disk before it is named a backup, and then the folder holding the new name', async () => {
+    const t = setup();
+    t.sell(500);
+    const open = vi.spyOn(fs.promises, 'open');
+    try {
+      const info = await t.backups.backupNow('manual');
+      const flushed = open.mock.calls.map(([file, flags]) => [path.basename(String(file)), flags]);
+      expect(flushed).toEqual([
+        [`.${info.name}.partial`, 'r+'],
+        ['backups', 'r'],
+      ]);
+    } finally {
+      open.mockRestore();
+    }
   });
 });

@@ -124,7 +124,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     }
     let verdict: Verification;
     try {
-      verdict = await verify(temp);
+      // The copy is flushed to the disk (a USB stick may be pulled right after) while it is
+      // checked: both run off the main thread, so together they take as long as the slower.
+      [verdict] = await Promise.all([verify(temp), flushToDisk(temp)]);
     } catch (error) {
       verdict = { ok: false, problem: describe(error) };
     }
@@ -136,6 +138,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     const index = readIndex(folder);
     try {
       fs.renameSync(temp, target);
+      await flushFolder(folder);
       const info: BackupInfo = { name, at: at.toISOString(), sizeBytes: fs.statSync(target).size, verified: true, reason };
       index.entries.push({ ...info, maxZ: verdict.maxZ });
       index.lastFingerprint = fingerprint;
@@ -310,4 +313,23 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     },
     idle: () => queue.then(() => undefined),
   };
+}
+
+/** Waits until a file's bytes are on the disk, not only in the system's cache. */
+async function flushToDisk(file: string, flags = 'r+'): Promise<void> {
+  const handle = await fs.promises.open(file, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes a rename in a folder durable; Windows cannot open a folder for this, and needs not. */
+async function flushFolder(folder: string): Promise<void> {
+  try {
+    await flushToDisk(folder, 'r');
+  } catch {
+    // EISDIR / EPERM on Windows: NTFS journals the rename itself.
+  }
 }
