@@ -99,13 +99,7 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     };
   });
 
-  const heldBefore =
-    db
-      .prepare<[string], { s: number | null }>(
-        `SELECT SUM(p.amount_minor) AS s FROM postings p JOIN journal_entries je ON je.id = p.entry_id
-         WHERE p.account = 'deposits_held' AND je.business_date <= ?`,
-      )
-      .get(businessDate)?.s ?? 0;
+  const heldBefore = depositsHeldThrough(db, businessDate);
   const deposits = {
     takenMinor: neg(sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.take')),
     appliedMinor: sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.apply'),
@@ -242,6 +236,25 @@ function carriedTabs(db: Db, businessDate: string, at: string): { carried: Carri
     })
     .sort((a, b) => a.token - b.token || a.tabId - b.tabId);
   return { carried, broughtForward };
+}
+
+/**
+ * What deposits_held holds at the end of the day: the last earlier Z's figure (frozen) plus the
+ * postings since, so no report sums the whole journal. Returns the account balance (a credit).
+ */
+function depositsHeldThrough(db: Db, businessDate: string): number {
+  const previous = db
+    .prepare<[string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date < ? ORDER BY business_date DESC LIMIT 1')
+    .get(businessDate);
+  const before = previous ? neg((JSON.parse(previous.report_json) as DayReport).deposits.heldMinor) : 0;
+  const since =
+    db
+      .prepare<[string, string], { s: number | null }>(
+        `SELECT SUM(p.amount_minor) AS s FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+         WHERE je.business_date > ? AND je.business_date <= ? AND p.account = 'deposits_held'`,
+      )
+      .get(previous?.business_date ?? '', businessDate)?.s ?? 0;
+  return before + since;
 }
 
 /** Net sales by the local hour the line was rung up, in 15-minute UTC buckets (every zone's offset is a multiple of 15). */

@@ -104,6 +104,9 @@ describe('migration 003: closing the day', () => {
   it('finds a day by its index and a drawer by the journal key, not by scanning', () => {
     const db = atVersion2();
     migrate(db, 3);
+    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index'").all().map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['journal_entries_day', 'payments_entry', 'tabs_closed_day']));
+    expect(indexes).not.toContain('postings_account');
     const plan = (sql: string) =>
       db
         .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)

@@ -105,6 +105,10 @@ CREATE TABLE tab_comp_totals (
   PRIMARY KEY (tab_id, tax_rate_milli, reason)
 ) STRICT;
 
+-- Every query reaches postings through their entry; the index by account served none, and it
+-- was a tenth of what a backup's integrity check reads.
+DROP INDEX postings_account;
+
 -- Reports read payments and closed tabs by day.
 CREATE INDEX payments_entry ON payments (entry_id);
 CREATE INDEX tabs_closed_day ON tabs (closed_business_date);
