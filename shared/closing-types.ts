@@ -94,10 +94,8 @@ export type PaymentsByMethod = { method: PaymentMethod; count: number; amountMin
 
 export type DepositsSection = { takenMinor: Minor; appliedMinor: Minor; refundedMinor: Minor; forfeitedMinor: Minor; heldMinor: Minor };
 
-export type DrawerSummary = {
-  sessionId: number;
-  openedAt: string;
-  closedAt: string;
+/** A signed-off drawer's money, for one session or summed over a day's sessions. */
+export type DrawerFigures = {
   floatMinor: Minor;
   cashInMinor: Minor;
   paidInMinor: Minor;
@@ -105,23 +103,22 @@ export type DrawerSummary = {
   expectedMinor: Minor;
   countedMinor: Minor;
   varianceMinor: Minor;
+};
+
+export type DrawerSummary = DrawerFigures & {
+  sessionId: number;
+  openedAt: string;
+  closedAt: string;
   varianceReason: string;
   signedOffBy: string;
   /** The first count when the drawer was counted again before sign-off. */
   firstCountMinor: Minor | null;
 };
 
-export type DrawerSection = {
+export type DrawerSection = DrawerFigures & {
   sessions: DrawerSummary[];
   /** A drawer was still open when this report was made: its figures appear once it is signed off. */
   openNow: boolean;
-  floatMinor: Minor;
-  cashInMinor: Minor;
-  paidInMinor: Minor;
-  paidOutMinor: Minor;
-  expectedMinor: Minor;
-  countedMinor: Minor;
-  varianceMinor: Minor;
 };
 
 export type CarriedTab = { tabId: number; token: number; name: string; openedAt: string; ageMinutes: number; dueMinor: Minor };
