@@ -93,8 +93,12 @@ function EmptyCatalog() {
   );
 }
 
-/** Each item posts on its own, so tapping three items quickly adds all three. */
-function ItemButton({ tabId, item, price }: { tabId: number; item: CatalogItem; price: string }) {
+/**
+ * Each item posts on its own, so tapping three items quickly adds all three. While its add is
+ * on its way the button ignores taps but stays enabled: a disabled button drops the keyboard
+ * focus to the page, where the next Enter would open Settle instead of adding again.
+ */
+export function ItemButton({ tabId, item, price }: { tabId: number; item: CatalogItem; price: string }) {
   const add = useCommand('tab.addLine');
   return (
     <li>
@@ -102,8 +106,10 @@ function ItemButton({ tabId, item, price }: { tabId: number; item: CatalogItem; 
         type="button"
         className="tab-catalog__item"
         aria-label={t('tabDetail.addItem', { item: item.name, price })}
-        disabled={add.pending}
-        onClick={() => void add.run({ tabId, itemId: item.id, qty: 1 })}
+        aria-disabled={add.pending}
+        onClick={() => {
+          if (!add.pending) void add.run({ tabId, itemId: item.id, qty: 1 });
+        }}
       >
         <span className="tab-catalog__item-name">{item.name}</span>
         <span className="tab-catalog__item-price">{price}</span>
