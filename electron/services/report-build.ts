@@ -99,7 +99,8 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     };
   });
 
-  const heldBefore = depositsHeldThrough(db, businessDate);
+  const previous = previousZ(db, businessDate);
+  const heldBefore = depositsHeldThrough(db, businessDate, previous);
   const deposits = {
     takenMinor: neg(sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.take')),
     appliedMinor: sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.apply'),
@@ -111,7 +112,7 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   const receivableDay = sum((r) => r.account === 'tabs_receivable');
   const charged = sum((r) => r.account === 'tabs_receivable' && r.kind.startsWith('line.'));
   const writtenOff = neg(sum((r) => r.account === 'tabs_receivable' && r.kind === 'tab.writeOff'));
-  const { carried, broughtForward } = carriedTabs(db, businessDate, header.generatedAt);
+  const { carried, broughtForward } = carriedTabs(db, businessDate, header.generatedAt, previous);
   const carriedForward = broughtForward + receivableDay;
 
   const closedTabs = db
@@ -196,24 +197,31 @@ function drawerSection(db: Db, businessDate: string): Omit<DrawerSection, 'openN
   };
 }
 
+type PreviousZ = { businessDate: string; report: DayReport };
+
+/** The last Z before this day: its frozen figures are where carried balances start. */
+function previousZ(db: Db, businessDate: string): PreviousZ | null {
+  const row = db
+    .prepare<[string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date < ? ORDER BY business_date DESC LIMIT 1')
+    .get(businessDate);
+  return row ? { businessDate: row.business_date, report: JSON.parse(row.report_json) as DayReport } : null;
+}
+
 /**
  * What each tab still owed at the end of the day. It starts from the last Z before this day (its
  * carried list is frozen, and closed days never change) and adds the receivable postings made
  * since, so a year of history is never summed again.
  */
-function carriedTabs(db: Db, businessDate: string, at: string): { carried: CarriedTab[]; broughtForward: number } {
-  const previous = db
-    .prepare<[string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date < ? ORDER BY business_date DESC LIMIT 1')
-    .get(businessDate);
+function carriedTabs(db: Db, businessDate: string, at: string, previous: PreviousZ | null): { carried: CarriedTab[]; broughtForward: number } {
   const owed = new Map<number, number>();
-  for (const tab of previous ? (JSON.parse(previous.report_json) as DayReport).carried : []) owed.set(tab.tabId, tab.dueMinor);
+  for (const tab of previous ? previous.report.carried : []) owed.set(tab.tabId, tab.dueMinor);
   const moves = db
     .prepare<[string, string, string], { tab_id: number; day: number; amount: number }>(
       `SELECT je.tab_id AS tab_id, je.business_date = ? AS day, SUM(p.amount_minor) AS amount
        FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
        WHERE je.business_date > ? AND je.business_date <= ? AND p.account = 'tabs_receivable' GROUP BY je.tab_id, day`,
     )
-    .all(businessDate, previous?.business_date ?? '', businessDate);
+    .all(businessDate, previous?.businessDate ?? '', businessDate);
   let broughtForward = [...owed.values()].reduce((s, v) => s + v, 0);
   for (const m of moves) {
     owed.set(m.tab_id, (owed.get(m.tab_id) ?? 0) + m.amount);
@@ -242,18 +250,15 @@ function carriedTabs(db: Db, businessDate: string, at: string): { carried: Carri
  * What deposits_held holds at the end of the day: the last earlier Z's figure (frozen) plus the
  * postings since, so no report sums the whole journal. Returns the account balance (a credit).
  */
-function depositsHeldThrough(db: Db, businessDate: string): number {
-  const previous = db
-    .prepare<[string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date < ? ORDER BY business_date DESC LIMIT 1')
-    .get(businessDate);
-  const before = previous ? neg((JSON.parse(previous.report_json) as DayReport).deposits.heldMinor) : 0;
+function depositsHeldThrough(db: Db, businessDate: string, previous: PreviousZ | null): number {
+  const before = previous ? neg(previous.report.deposits.heldMinor) : 0;
   const since =
     db
       .prepare<[string, string], { s: number | null }>(
         `SELECT SUM(p.amount_minor) AS s FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
          WHERE je.business_date > ? AND je.business_date <= ? AND p.account = 'deposits_held'`,
       )
-      .get(previous?.business_date ?? '', businessDate)?.s ?? 0;
+      .get(previous?.businessDate ?? '', businessDate)?.s ?? 0;
   return before + since;
 }
 
