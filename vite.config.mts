@@ -5,5 +5,6 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true },
+  // No source maps: the package and the web host would hand out the readable source with them.
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false },
 });

@@ -45,3 +45,23 @@ describe('isRendererUrl', () => {
     expect(isRendererUrl('not a url', 'not a url')).toBe(false);
   });
 });
+
+describe('isRendererUrl for the app:// renderer', () => {
+  const renderer = 'app://aftertab/index.html';
+  it('accepts the renderer on any screen (the hash routes) or with a query', () => {
+    expect(isRendererUrl(renderer, renderer)).toBe(true);
+    expect(isRendererUrl('app://aftertab/index.html#/tab/3', renderer)).toBe(true);
+    expect(isRendererUrl('app://aftertab/index.html?x=1#/settle/3', renderer)).toBe(true);
+  });
+
+  it('refuses another document, another host, another scheme and the old file:// renderer', () => {
+    expect(isRendererUrl('app://aftertab/other.html', renderer)).toBe(false);
+    expect(isRendererUrl('app://aftertab/index.html/x', renderer)).toBe(false);
+    expect(isRendererUrl('app://aftertab/', renderer)).toBe(false);
+    expect(isRendererUrl('app://evil/index.html', renderer)).toBe(false);
+    expect(isRendererUrl('app://aftertab.evil/index.html', renderer)).toBe(false);
+    expect(isRendererUrl('app://aftertab:1/index.html', renderer)).toBe(false);
+    expect(isRendererUrl('https://aftertab/index.html', renderer)).toBe(false);
+    expect(isRendererUrl('file:///opt/Aftertab/resources/app.asar/dist/renderer/index.html', renderer)).toBe(false);
+  });
+});

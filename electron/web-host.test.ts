@@ -68,6 +68,7 @@ beforeEach(async () => {
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><div id="root"></div>');
   fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(root, 'assets', 'app.js.map'), '{"sources":["SECRET-SOURCE"]}');
   fs.writeFileSync(path.join(dir, 'outside.txt'), 'TOP-SECRET-OUTSIDE');
   fs.symlinkSync(path.join(dir, 'outside.txt'), path.join(root, 'link.txt'));
   dispatcher = fakeDispatcher({ ok: true, value: [{ id: 1, token: 3 }] });
@@ -266,6 +267,16 @@ describe('static files', () => {
       expect([400, 404]).toContain(reply.status);
       expect(reply.body).not.toContain('TOP-SECRET-OUTSIDE');
       expect(reply.body).not.toContain('root:');
+    },
+  );
+
+  it.each(['/assets/app.js.map', '/assets/app.js%2emap', '/assets/../assets/app.js.map'])(
+    'never serves a source map, even one in the build: %s',
+    async (target) => {
+      expect(fs.existsSync(path.join(root, 'assets', 'app.js.map'))).toBe(true);
+      const reply = await send(host.port, { path: target });
+      expect(reply.status).toBe(404);
+      expect(reply.body).not.toContain('SECRET-SOURCE');
     },
   );
 

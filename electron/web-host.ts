@@ -7,6 +7,7 @@ import type { AppError, Result } from '../shared/errors';
 import type { AppEvent } from '../shared/types';
 import type { CommandRouter } from './ipc/host-commands';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { contentTypeFor, resolveStatic } from './static-files';
 
 export const SECRET_HEADER = 'x-aftertab-secret';
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -21,25 +22,11 @@ export type WebHostOptions = {
   secret?: string;
   host?: string;
   keepaliveMs?: number;
+  /** Where a request that failed inside the host goes, with its stack (the app's log file). */
+  log?: (error: unknown) => void;
 };
 
 export type WebHost = { url: string; port: number; secret: string; close: () => Promise<void> };
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -108,28 +95,6 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
-}
-
-/** The file a URL path names inside root, or null if it would leave root or is not a file. */
-function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = path.resolve(root, relative);
-  if (full !== root && !full.startsWith(root + path.sep)) return null;
-  try {
-    // realpath catches a symlink inside the build that points outside it.
-    const real = fs.realpathSync(full);
-    if (!real.startsWith(fs.realpathSync(root) + path.sep)) return null;
-    return fs.statSync(real).isFile() ? real : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -233,7 +198,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const isIndex = path.basename(file) === 'index.html';
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(file),
       'Content-Length': content.length,
       // The index names the hashed bundles; it must never be stale. Hashed assets may be cached.
       'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
@@ -243,7 +208,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error('[aftertab] web host request failed:', error);
+      (options.log ?? ((failure: unknown) => console.error('[aftertab] web host request failed:', failure)))(error);
       if (!res.headersSent) sendJson(res, 500, errorResult('internal', 'Something went wrong inside Aftertab; nothing was saved.'));
       else res.destroy();
     });

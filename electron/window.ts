@@ -5,7 +5,7 @@ import { fitBounds, MIN_SIZE, type WindowStateStore } from './window-state';
 export type MainWindowDeps = {
   /** Absolute path of dist/electron/preload.cjs. */
   preloadPath: string;
-  /** The file:// URL of dist/renderer/index.html: the only document the window may show. */
+  /** RENDERER_URL (app://aftertab/index.html, see app-protocol.ts): the only document the window may show. */
   rendererUrl: string;
   state: WindowStateStore;
 };
