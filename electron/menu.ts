@@ -1,0 +1,310 @@
+import type { MenuItemConstructorOptions, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
+import { applyDeviceSettings, clampZoom, DEFAULT_DEVICE_SETTINGS, stepZoom, type DeviceSettingsStore, type DeviceWindow } from './device-settings';
+
+/** What Help › About shows; read at the moment it opens, since the backup folder can change. */
+export type AboutInfo = { version: string; dataDir: string; ledgerFile: string; backupDir: string; logsDir: string };
+
+export type MenuActions = {
+  zoomIn(): void;
+  zoomOut(): void;
+  resetZoom(): void;
+  toggleFullScreen(): void;
+  toggleKiosk(): void;
+  about(): void;
+  openLogsFolder(): void;
+  openDataFolder(): void;
+};
+
+export type MenuTemplateDeps = {
+  platform: NodeJS.Platform;
+  isPackaged: boolean;
+  /** Whether the kiosk item starts checked: the remembered choice for this PC. */
+  kiosk: boolean;
+  actions: MenuActions;
+};
+
+type KeyInput = { type: string; key: string; control: boolean; meta: boolean; shift: boolean; alt: boolean };
+
+/** The part of a BrowserWindow the menu drives; a real BrowserWindow fits it. */
+export type MenuWindow = DeviceWindow & {
+  isDestroyed(): boolean;
+  isKiosk(): boolean;
+  isFullScreen(): boolean;
+  setFullScreen(flag: boolean): void;
+  webContents: DeviceWindow['webContents'] & {
+    getZoomFactor(): number;
+    on(event: 'before-input-event', listener: (event: { preventDefault(): void }, input: KeyInput) => void): unknown;
+  };
+};
+
+export type MessageBoxDialog<W> = {
+  showMessageBox(window: W, options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+  showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+};
+
+type MenuLike = { getMenuItemById(id: string): { checked?: boolean } | null };
+
+export type AppMenuDeps<W extends MenuWindow, M extends MenuLike> = {
+  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): M; setApplicationMenu(menu: M | null): void };
+  dialog: MessageBoxDialog<W>;
+  shell: { openPath(path: string): Promise<string> };
+  getFocusedWindow: () => W | null;
+  platform: NodeJS.Platform;
+  isPackaged: boolean;
+  about: () => AboutInfo;
+  settings: DeviceSettingsStore;
+  /** Creates a folder before it is opened (the logs folder may not exist yet). */
+  ensureDir?: (dir: string) => void;
+  /** Where a failed dialog is reported; console.error unless a test says otherwise. */
+  log?: (message: string, error: unknown) => void;
+};
+
+export type AppMenu<M> = {
+  menu: M;
+  /** Applies this PC's kiosk and zoom to a new window and lets the kiosk keys leave kiosk there. */
+  attachWindow(window: MenuWindow): void;
+};
+
+export const MENU_IDS = {
+  about: 'about',
+  zoomIn: 'zoom-in',
+  zoomOut: 'zoom-out',
+  resetZoom: 'zoom-reset',
+  fullScreen: 'full-screen',
+  kiosk: 'kiosk',
+  devTools: 'dev-tools',
+  openLogs: 'open-logs',
+  openData: 'open-data',
+} as const;
+
+// Modified, so it never reaches the board, whose keys are all bare (N, digits, /, Enter, Esc).
+export const KIOSK_ACCELERATOR = 'CmdOrCtrl+Shift+K';
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+function kioskKeysLabel(platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? 'Cmd+Shift+K' : 'Ctrl+Shift+K';
+}
+
+/** The about box's text, one line per place on disk, so support can be told where things are. */
+export function aboutDetail(info: AboutInfo): string {
+  return [
+    `Version: ${info.version}`,
+    `Data folder: ${info.dataDir}`,
+    `Ledger file: ${info.ledgerFile}`,
+    `Backup folder: ${info.backupDir}`,
+    `Logs folder: ${info.logsDir}`,
+  ].join('\n');
+}
+
+export function buildMenuTemplate(deps: MenuTemplateDeps): MenuItemConstructorOptions[] {
+  const { actions } = deps;
+  const mac = deps.platform === 'darwin';
+  const about: MenuItemConstructorOptions = { id: MENU_IDS.about, label: 'About Aftertab', click: () => actions.about() };
+  // Hidden twins give zoom the keys people also reach for (Plus with Shift, the number pad).
+  const hiddenTwin = (accelerator: string, click: () => void): MenuItemConstructorOptions => ({
+    label: 'Zoom',
+    accelerator,
+    visible: false,
+    acceleratorWorksWhenHidden: true,
+    click,
+  });
+
+  const appMenu: MenuItemConstructorOptions = mac
+    ? {
+        label: 'Aftertab',
+        submenu: [
+          about,
+          separator,
+          { role: 'hide', accelerator: 'Command+H' },
+          { role: 'hideOthers', accelerator: 'Command+Alt+H' },
+          { role: 'unhide' },
+          separator,
+          { role: 'quit', label: 'Quit Aftertab', accelerator: 'Command+Q' },
+        ],
+      }
+    : // Windows closes with Alt+F4 and has no quit chord of its own; Linux desktops use Ctrl+Q.
+      { label: 'File', submenu: [{ role: 'quit', label: 'Quit', ...(deps.platform === 'win32' ? {} : { accelerator: 'CmdOrCtrl+Q' }) }] };
+
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo', accelerator: 'CmdOrCtrl+Z' },
+      { role: 'redo', accelerator: deps.platform === 'win32' ? 'Control+Y' : 'Shift+CmdOrCtrl+Z' },
+      separator,
+      { role: 'cut', accelerator: 'CmdOrCtrl+X' },
+      { role: 'copy', accelerator: 'CmdOrCtrl+C' },
+      { role: 'paste', accelerator: 'CmdOrCtrl+V' },
+      separator,
+      { role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { id: MENU_IDS.zoomIn, label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: () => actions.zoomIn() },
+      hiddenTwin('CmdOrCtrl+Plus', () => actions.zoomIn()),
+      hiddenTwin('CmdOrCtrl+numadd', () => actions.zoomIn()),
+      { id: MENU_IDS.zoomOut, label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => actions.zoomOut() },
+      hiddenTwin('CmdOrCtrl+numsub', () => actions.zoomOut()),
+      { id: MENU_IDS.resetZoom, label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: () => actions.resetZoom() },
+      hiddenTwin('CmdOrCtrl+num0', () => actions.resetZoom()),
+      separator,
+      {
+        id: MENU_IDS.fullScreen,
+        label: 'Toggle Full Screen',
+        accelerator: mac ? 'Ctrl+Command+F' : 'F11',
+        click: () => actions.toggleFullScreen(),
+      },
+      {
+        id: MENU_IDS.kiosk,
+        label: 'Kiosk Mode',
+        type: 'checkbox',
+        checked: deps.kiosk,
+        accelerator: KIOSK_ACCELERATOR,
+        click: () => actions.toggleKiosk(),
+      },
+      // A packaged till offers no way into its own internals or a reload that drops a half-typed tab.
+      ...(deps.isPackaged
+        ? []
+        : [separator, { id: MENU_IDS.devTools, role: 'toggleDevTools', accelerator: mac ? 'Alt+Command+I' : 'Ctrl+Shift+I' } satisfies MenuItemConstructorOptions]),
+    ],
+  };
+
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    label: 'Help',
+    submenu: [
+      // macOS keeps About in the app menu.
+      ...(mac ? [] : [about, separator]),
+      { id: MENU_IDS.openLogs, label: 'Open Logs Folder', click: () => actions.openLogsFolder() },
+      { id: MENU_IDS.openData, label: 'Open Data Folder', click: () => actions.openDataFolder() },
+    ],
+  };
+
+  return [appMenu, edit, view, help];
+}
+
+function isKioskChord(input: KeyInput, platform: NodeJS.Platform): boolean {
+  const command = platform === 'darwin' ? input.meta && !input.control : input.control && !input.meta;
+  return input.type === 'keyDown' && command && input.shift && !input.alt && input.key.toLowerCase() === 'k';
+}
+
+/** Sets the application menu and wires its actions to the focused window, the dialogs and this PC's settings. */
+export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: AppMenuDeps<W, M>): AppMenu<M> {
+  const log = deps.log ?? ((message, error) => console.error(`[aftertab] ${message}`, error));
+  let menu: M | null = null;
+  let askingForKiosk = false;
+
+  const focused = (): W | null => {
+    const window = deps.getFocusedWindow();
+    return window && !window.isDestroyed() ? window : null;
+  };
+  const showMessageBox = (options: MessageBoxOptions): Promise<MessageBoxReturnValue> => {
+    const parent = focused();
+    return parent ? deps.dialog.showMessageBox(parent, options) : deps.dialog.showMessageBox(options);
+  };
+  // Electron flips a checkbox before its click runs; the item must show the window's real state.
+  const showKiosk = (on: boolean): void => {
+    const item = menu?.getMenuItemById(MENU_IDS.kiosk);
+    if (item) item.checked = on;
+  };
+  const setKiosk = (window: MenuWindow, on: boolean): void => {
+    window.setKiosk(on);
+    deps.settings.save({ kiosk: on });
+    showKiosk(on);
+  };
+  const zoom = (next: (current: number) => number): void => {
+    const window = focused();
+    if (!window) return;
+    const factor = clampZoom(next(window.webContents.getZoomFactor()));
+    window.webContents.setZoomFactor(factor);
+    deps.settings.save({ zoomFactor: factor });
+  };
+
+  const askToEnterKiosk = async (window: W): Promise<void> => {
+    const keys = kioskKeysLabel(deps.platform);
+    const { response } = await deps.dialog.showMessageBox(window, {
+      type: 'question',
+      title: 'Kiosk mode',
+      message: 'Run Aftertab in kiosk mode on this PC?',
+      detail:
+        'Aftertab fills the screen with no menu bar and no window controls, and starts this way on this PC from now on.\n\n' +
+        `To leave kiosk mode, press ${keys} again.`,
+      buttons: ['Enter Kiosk Mode', 'Cancel'],
+      // Cancel by default: an Enter meant for the till must not lock the screen.
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (response === 0 && !window.isDestroyed()) setKiosk(window, true);
+    else showKiosk(window.isDestroyed() ? deps.settings.load().kiosk : window.isKiosk());
+  };
+
+  const openFolder = async (dir: string): Promise<void> => {
+    try {
+      deps.ensureDir?.(dir);
+      const failure = await deps.shell.openPath(dir);
+      if (failure) throw new Error(failure);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await showMessageBox({ type: 'error', title: 'Aftertab', message: `Aftertab could not open ${dir}`, detail: reason, buttons: ['OK'], noLink: true });
+    }
+  };
+  const run = (what: string, task: Promise<unknown>): void => {
+    task.catch((error: unknown) => log(`${what} failed:`, error));
+  };
+
+  const actions: MenuActions = {
+    zoomIn: () => zoom((current) => stepZoom(current, 1)),
+    zoomOut: () => zoom((current) => stepZoom(current, -1)),
+    resetZoom: () => zoom(() => DEFAULT_DEVICE_SETTINGS.zoomFactor),
+    toggleFullScreen: () => {
+      const window = focused();
+      // Kiosk is already full screen; a stray F11 must not leave half of it behind.
+      if (window && !window.isKiosk()) window.setFullScreen(!window.isFullScreen());
+    },
+    toggleKiosk: () => {
+      const window = focused();
+      if (!window) return showKiosk(deps.settings.load().kiosk);
+      if (window.isKiosk()) return setKiosk(window, false);
+      if (askingForKiosk) return showKiosk(false);
+      askingForKiosk = true;
+      run(
+        'Asking for kiosk mode',
+        askToEnterKiosk(window).finally(() => (askingForKiosk = false)),
+      );
+    },
+    about: () => {
+      const info = deps.about();
+      run(
+        'The about box',
+        showMessageBox({ type: 'info', title: 'About Aftertab', message: `Aftertab ${info.version}`, detail: aboutDetail(info), buttons: ['OK'], noLink: true }),
+      );
+    },
+    openLogsFolder: () => run('Opening the logs folder', openFolder(deps.about().logsDir)),
+    openDataFolder: () => run('Opening the data folder', openFolder(deps.about().dataDir)),
+  };
+
+  const built = deps.Menu.buildFromTemplate(
+    buildMenuTemplate({ platform: deps.platform, isPackaged: deps.isPackaged, kiosk: deps.settings.load().kiosk, actions }),
+  );
+  menu = built;
+  deps.Menu.setApplicationMenu(built);
+
+  return {
+    menu: built,
+    attachWindow(window) {
+      applyDeviceSettings(window, deps.settings.load());
+      // In kiosk the menu bar is hidden and, on some desktops, its accelerators go with it; the
+      // window itself listens for the kiosk keys so there is always a way out. preventDefault
+      // keeps the menu's own accelerator from toggling a second time.
+      window.webContents.on('before-input-event', (event, input) => {
+        if (!isKioskChord(input, deps.platform) || window.isDestroyed() || !window.isKiosk()) return;
+        event.preventDefault();
+        setKiosk(window, false);
+      });
+    },
+  };
+}
