@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import type { Db } from '../ledger/open';
+import { openDatabase } from '../ledger/sqlite-driver';
 import { highestZ } from './verify';
 
 /**
@@ -27,7 +27,7 @@ export function issuedZ(db: Db): number {
 /** The Z high-water mark of a damaged file we cannot open normally; 0 when it cannot be read at all. */
 export function highestZOfFile(file: string): number {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openDatabase(file, { readonly: true, fileMustExist: true });
     try {
       return highestZ(db);
     } finally {

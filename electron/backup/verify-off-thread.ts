@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { nativeBindingInUse } from '../ledger/sqlite-driver';
 import { verifyLedgerCopy, type Verification } from './verify';
 
 export type VerifyCopy = (file: string) => Verification | Promise<Verification>;
@@ -39,7 +40,7 @@ export function verifyOffThread(options: OffThreadOptions): VerifyCopy {
       };
       let worker: Worker;
       try {
-        worker = new Worker(options.workerFile, { workerData: { file } });
+        worker = new Worker(options.workerFile, { workerData: { file, nativeBinding: nativeBindingInUse() } });
       } catch (error) {
         options.log(error);
         finish(() => fallback(file));

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { LATEST_VERSION } from '../ledger/migrate';
+import { openDatabase } from '../ledger/sqlite-driver';
 
 export type Verification = { ok: true; maxZ: number } | { ok: false; problem: string };
 
@@ -67,13 +68,13 @@ function checkLedger(db: Database.Database): Verification {
 export function verifyLedgerCopy(file: string): Verification {
   try {
     if (fs.statSync(file).size === 0) return { ok: false, problem: 'the file is empty' };
-    const writable = new Database(file, { fileMustExist: true });
+    const writable = openDatabase(file, { fileMustExist: true });
     try {
       writable.pragma('journal_mode = DELETE');
     } finally {
       writable.close();
     }
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openDatabase(file, { readonly: true, fileMustExist: true });
     try {
       // integrity_check walks every table against its indexes; a large page cache for this one
       // short-lived connection saves re-reading pages (about a fifth of the time on a year of
@@ -109,7 +110,7 @@ export function checkLedgerAtStart(file: string): StartCheck {
   if (size === 0) return { state: 'damaged', problem: 'the ledger file is empty (0 bytes)' };
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const problem = checkProblem(db, 'quick_check');
     return problem === null ? { state: 'ok' } : { state: 'damaged', problem: `quick_check: ${problem}` };
   } catch (error) {

@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrate';
+import { openDatabase } from './sqlite-driver';
 
 export type Db = Database.Database;
 
@@ -16,7 +17,7 @@ export class LedgerOpenError extends Error {}
  */
 export function openLedger(file: string, options: { readonly?: boolean } = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const db = openDatabase(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
     cacheStatements(db);
     applyPragmas(db);

@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+
+/**
+ * Which compiled better-sqlite3 this process loads. Node (tests, the web host, the bench) uses
+ * the build `npm install` made inside node_modules; Electron's main process runs another ABI and
+ * loads a build of its own (see electron/native/). It is a fact about the process, so it is set
+ * once at start, before the first open, by the entry point that knows the runtime, and handed
+ * on to worker threads (they load native modules afresh).
+ */
+let nativeBinding: string | undefined;
+
+export function useNativeBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
+export function nativeBindingInUse(): string | undefined {
+  return nativeBinding;
+}
+
+/** Every connection the app makes goes through here, so each one loads the same build. */
+export function openDatabase(file: string, options: Database.Options = {}): Database.Database {
+  return new Database(file, nativeBinding === undefined ? options : { ...options, nativeBinding });
+}
