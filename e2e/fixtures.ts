@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { startAppCore, type AppCore, type LedgerApp } from '../electron/app-core';
-import { startWebHost, type WebHost } from '../electron/web-host';
+import { createAppLog, type AppLog } from '../electron/app-log';
+import { logErrorsTo } from '../electron/logger';
+import { newSecret, startWebHost, type WebHost } from '../electron/web-host';
 
 /** The renderer as `npm run build` leaves it; the specs drive the real bundle. */
 export const RENDERER_DIR = path.join(__dirname, '..', 'dist', 'renderer');
@@ -24,7 +26,7 @@ type Fixtures = {
    * A ledger in a temp folder, served by an in-process web host. `app` is the ledger in use
    * (it throws in recovery mode, where there is none); `core` is everything behind the host.
    */
-  webHost: WebHost & { app: LedgerApp; core: AppCore; dataDir: string };
+  webHost: WebHost & { app: LedgerApp; core: AppCore; dataDir: string; log: AppLog };
   /** The link the CLI would print, secret included. */
   appUrl: string;
 };
@@ -37,13 +39,18 @@ export const test = base.extend<Options & Fixtures>({
     });
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftertab-e2e-'));
     if (seedDataDir) await seedDataDir.prepare(dataDir);
-    const core = startAppCore({ dataDir });
-    const host = await startWebHost({ commands: core.commands, rendererDir: RENDERER_DIR });
+    // A real log file in every test's data folder, written as the CLI writes it (secret masked).
+    const log = createAppLog({ dataDir });
+    const secret = newSecret();
+    log.redact(secret);
+    const core = startAppCore({ dataDir, logger: log });
+    const host = await startWebHost({ commands: core.commands, rendererDir: RENDERER_DIR, secret, log: logErrorsTo(log, 'web host request failed') });
     try {
       await use({
         ...host,
         core,
         dataDir,
+        log,
         get app(): LedgerApp {
           const ledger = core.ledger();
           if (!ledger) throw new Error(`no ledger: the web host started in recovery mode (${core.host.problem() ?? ''})`);
@@ -54,6 +61,7 @@ export const test = base.extend<Options & Fixtures>({
       await host.close();
       await core.idle();
       core.close();
+      log.close();
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   },

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createBackupScheduler, type BackupScheduler } from './backup/backup-scheduler';
 import { createBackupService, type BackupService } from './backup/backup-service';
@@ -5,13 +6,30 @@ import { createLedgerHost, type LedgerHost } from './backup/ledger-host';
 import { createDispatcher, type Dispatcher, type Session } from './ipc/dispatcher';
 import { backupHandlers, createCommandRouter, type CommandRouter } from './ipc/host-commands';
 import { ledgerPath, openLedger, type Db } from './ledger/open';
+import { consoleLogger, logErrorsTo, type ErrorLog, type Logger } from './logger';
 import { bootstrapStore } from './services/bootstrap';
 import { systemClock, type Clock } from './services/context';
 import { handlers } from './services';
 
 export type LedgerApp = { db: Db; dispatcher: Dispatcher; session: Session; file: string; close: () => void };
 
-export type LedgerOptions = { dataDir: string; clock?: Clock; log?: (error: unknown) => void; timeZone?: string };
+export type LedgerOptions = {
+  dataDir: string;
+  clock?: Clock;
+  /** Everything worth keeping: start, the start-up check, backups, restores, stop, internal errors. */
+  logger?: Logger;
+  /** Without a logger: where errors go (tests pass a no-op), with no routine lines. */
+  log?: ErrorLog;
+  timeZone?: string;
+};
+
+/** The logger given, or one that sends only errors to `log`, or errors to stderr. */
+function loggerOf(options: LedgerOptions): Logger {
+  if (options.logger) return options.logger;
+  const log = options.log;
+  if (!log) return consoleLogger;
+  return { info: () => undefined, warn: () => undefined, error: (_message, error, fields) => log(error, fields) };
+}
 
 /**
  * One ledger file opened, with no Electron in it: the ledger in dataDir, the default store,
@@ -22,7 +40,7 @@ export function startLedgerApp(options: LedgerOptions): LedgerApp {
   const file = ledgerPath(options.dataDir);
   const db = openLedger(file);
   const staffId = bootstrapStore(db, clock().toISOString(), options.timeZone);
-  const dispatcher = createDispatcher({ db, handlers, clock, ...(options.log ? { log: options.log } : {}) });
+  const dispatcher = createDispatcher({ db, handlers, clock, log: logErrorsTo(loggerOf(options), 'internal error') });
   return { db, dispatcher, session: { staffId }, file, close: () => db.close() };
 }
 
@@ -48,17 +66,29 @@ export type AppCore = {
  * may not write) is thrown, as before, for the caller to report.
  */
 export function startAppCore(options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string }): AppCore {
-  const log = options.log ?? ((error: unknown) => console.error('[aftertab]', error));
+  const logger = loggerOf(options);
   const clock = options.clock ?? systemClock;
-  const host = createLedgerHost({ dataDir: options.dataDir, open: () => startLedgerApp(options), log });
-  host.openLedger();
+  const host = createLedgerHost({ dataDir: options.dataDir, open: () => startLedgerApp({ ...options, logger }), log: logErrorsTo(logger, 'event listener failed') });
+  logger.info('start', { dataDir: options.dataDir, ledger: host.file, node: process.versions.node, electron: process.versions.electron ?? null });
+  const existed = fs.existsSync(host.file);
+  try {
+    host.openLedger();
+  } catch (error) {
+    logger.error('the ledger could not be opened', error, { ledger: host.file });
+    throw error;
+  }
+  const problem = host.problem();
+  if (problem === null) logger.info('start-up check passed', { ledger: host.file, existed });
+  else logger.warn('start-up check failed: recovery mode, only recovery.* will answer', { ledger: host.file, problem });
   // Bundled, this file is dist/electron/{main,web-host}.cjs and the worker sits beside it; run
   // from source (tests, the bench) there is no such file and backups are verified in-thread.
   const verifyWorkerFile = options.verifyWorkerFile ?? path.join(__dirname, 'verify-worker.cjs');
-  const backups = createBackupService({ host, clock, log, verifyWorkerFile });
-  const scheduler = createBackupScheduler({ backups, host, clock, log });
+  const backups = createBackupService({ host, clock, log: logErrorsTo(logger, 'backup problem'), logger, verifyWorkerFile });
+  // The service has logged a failed backup with its stack; this says the schedule goes on.
+  const retry = (error: unknown): void => logger.warn('the scheduled backup will be tried again', { problem: error instanceof Error ? error.message : typeof error });
+  const scheduler = createBackupScheduler({ backups, host, clock, log: retry });
   if (options.schedule !== false) scheduler.start();
-  const commands = createCommandRouter({ host, handlers: backupHandlers(backups), log });
+  const commands = createCommandRouter({ host, handlers: backupHandlers(backups), log: logErrorsTo(logger, 'internal error') });
   return {
     host,
     backups,
@@ -69,6 +99,7 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
     close() {
       scheduler.stop();
       host.close();
+      logger.info('stop', { dataDir: options.dataDir });
     },
   };
 }

@@ -1,9 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { startAppCore, type AppCore } from './app-core';
+import { createAppLog } from './app-log';
 import { backupBeforeExit } from './backup/shutdown-backup';
 import { defaultDataDir, resolveDataDir } from './data-dir';
-import { startWebHost } from './web-host';
+import { logErrorsTo } from './logger';
+import { newSecret, startWebHost, type WebHost } from './web-host';
 import { resolvePort } from './web-host-args';
 
 // Bundled to dist/electron/web-host.cjs; the built renderer sits beside it in dist/renderer.
@@ -13,17 +15,30 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv, process.env, defaultDataDir(process.platform, process.env, os.homedir()));
   const port = resolvePort(argv, process.env);
+  const log = createAppLog({ dataDir });
+  // Made here, not by the host, so the log masks it before anything could print it.
+  const secret = newSecret();
+  log.redact(secret);
 
   let core: AppCore;
   try {
-    core = startAppCore({ dataDir });
+    core = startAppCore({ dataDir, logger: log });
   } catch (error) {
-    // A ledger newer than this build, or a folder we may not write: say so and stop.
+    // A ledger newer than this build, or a folder we may not write: say so and stop (the core logged it).
     process.stderr.write(`Aftertab could not open its ledger in ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
 
-  const host = await startWebHost({ commands: core.commands, rendererDir, port });
+  let host: WebHost;
+  try {
+    host = await startWebHost({ commands: core.commands, rendererDir, port, secret, log: logErrorsTo(log, 'web host request failed') });
+  } catch (error) {
+    log.error('the web host could not start', error, { port });
+    core.close();
+    throw error;
+  }
+  // The port and folder only: the link carries the secret, which stays out of the log.
+  log.info('web host started', { port: host.port, dataDir, logFile: log.file });
   process.stdout.write(`Aftertab is running at ${host.url}#secret=${host.secret}\n`);
   process.stdout.write(`Data folder: ${dataDir}\n`);
   const problem = core.host.problem();
@@ -33,23 +48,27 @@ async function main(): Promise<void> {
   }
 
   let closing = false;
-  const shutdown = (): void => {
+  const shutdown = (signal: NodeJS.Signals): void => {
     if (closing) return;
     closing = true;
-    const log = (error: unknown): void => {
+    log.info('web host stopping', { signal });
+    const failed = (error: unknown): void => {
+      log.error('the backup before stopping did not complete', error);
       process.stderr.write(`The backup before stopping did not complete: ${error instanceof Error ? error.message : String(error)}\n`);
     };
     // Close the streams and the socket first so no command lands on a closed database, then
     // back up what changed since the last backup (within a few seconds at most), then stop.
     void host
       .close()
-      .then(() => backupBeforeExit(core.backups, { log }))
+      .then(() => backupBeforeExit(core.backups, { log: failed }))
       .then((result) => {
+        log.info('the backup before stopping', { outcome: result.outcome, name: result.outcome === 'backed-up' ? result.backup.name : null });
         if (result.outcome === 'backed-up') process.stdout.write(`Backed up to ${result.backup.name} before stopping.\n`);
       })
-      .catch(log)
+      .catch(failed)
       .finally(() => {
         core.close();
+        log.close();
         process.exit(0);
       });
   };

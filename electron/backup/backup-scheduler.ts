@@ -1,4 +1,5 @@
 import type { BackupInfo } from '../../shared/closing-types';
+import { consoleLogger, logErrorsTo, type ErrorLog } from '../logger';
 import { systemClock, type Clock } from '../services/context';
 import type { BackupService } from './backup-service';
 import type { LedgerHost } from './ledger-host';
@@ -23,12 +24,12 @@ export function createBackupScheduler(options: {
   backups: BackupService;
   host: LedgerHost;
   clock?: Clock;
-  log?: (error: unknown) => void;
+  log?: ErrorLog;
   checkEveryMs?: number;
 }): BackupScheduler {
   const { backups, host } = options;
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? ((error: unknown) => console.error('[aftertab] scheduled backup failed:', error));
+  const log = options.log ?? logErrorsTo(consoleLogger, 'scheduled backup failed');
   let timer: ReturnType<typeof setInterval> | null = null;
   let unsubscribe: (() => void) | null = null;
   let lastTry = Number.NEGATIVE_INFINITY;

@@ -4,6 +4,7 @@ import type { BackupInfo, BackupStatus, RecoveryStatus, RestoreResult } from '..
 import { DomainError } from '../../shared/errors';
 import { writeAudit } from '../ledger/journal';
 import { DB_FILE_NAME } from '../ledger/open';
+import { consoleLogger, logErrorsTo, silentLogger, type ErrorLog, type Logger } from '../logger';
 import { systemClock, type Clock } from '../services/context';
 import { readIndex, listBackups, writeIndex, type BackupIndex } from './backup-index';
 import { fileStamp, makeBackupName, type BackupReason } from './backup-names';
@@ -45,7 +46,9 @@ export type BackupService = {
 export type BackupServiceOptions = {
   host: LedgerHost;
   clock?: Clock;
-  log?: (error: unknown) => void;
+  log?: ErrorLog;
+  /** Each backup and restore, made, refused or failed, for the log file; nothing when not given. */
+  logger?: Logger;
   /** Tests pass a failing check here; the app uses verifyLedgerCopy, in a worker when verifyWorkerFile exists. */
   verify?: VerifyCopy;
   /** The bundled verification worker (dist/electron/verify-worker.cjs); without it the check runs on the main thread. */
@@ -59,7 +62,8 @@ function describe(error: unknown): string {
 export function createBackupService(options: BackupServiceOptions): BackupService {
   const { host } = options;
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? ((error: unknown) => console.error('[aftertab] backup:', error));
+  const log = options.log ?? logErrorsTo(consoleLogger, 'backup problem');
+  const logger = options.logger ?? silentLogger;
   const verify: VerifyCopy = options.verify ?? (options.verifyWorkerFile ? verifyOffThread({ workerFile: options.verifyWorkerFile, log }) : verifyLedgerCopy);
   const loaded = loadBackupSettings(host.dataDir);
   let settings = loaded.settings;
@@ -102,6 +106,19 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   }
 
   async function makeBackup(reason: BackupReason, protect: string | null = null): Promise<BackupInfo> {
+    const started = performance.now();
+    const ms = (): number => Math.round(performance.now() - started);
+    try {
+      const info = await copyVerifyKeep(reason, protect);
+      logger.info('backup made', { name: info.name, reason, folder: settings.folder, bytes: info.sizeBytes, ms: ms() });
+      return info;
+    } catch (error) {
+      logger.error('backup failed', error, { reason, folder: settings.folder, ms: ms() });
+      throw error;
+    }
+  }
+
+  async function copyVerifyKeep(reason: BackupReason, protect: string | null): Promise<BackupInfo> {
     const app = host.current();
     if (!app) throw new DomainError('conflict', 'errors.backup.noLedger');
     const folder = settings.folder;
@@ -184,6 +201,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     if (!verdict.ok) {
       fs.rmSync(staged, { force: true });
       markUnverified(folder, name);
+      logger.warn('restore refused: the backup failed its check', { name, problem: verdict.problem });
       host.emit({ type: 'backup.changed' });
       throw new DomainError('conflict', 'errors.backup.restoreRefused', { name, problem: verdict.problem });
     }
@@ -220,6 +238,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         });
       })();
     } catch (error) {
+      logger.error('restore failed; putting the previous ledger back', error, { name });
       host.closeLedger();
       if (placed) {
         // Only the restored copy and its sidecars: the old ledger is safe aside and goes back.
@@ -236,6 +255,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       host.emit({ type: 'backup.changed' });
       throw new DomainError('internal', 'errors.backup.restoreFailed', { detail: describe(error) });
     }
+    logger.info('restored', { from: name, keptAside: aside.name, zNumberFloor: zFloor });
     const restored = host.current();
     zSeen = { app: restored, z: restored ? issuedZ(restored.db) : 0 };
     try {

@@ -89,6 +89,7 @@ describe('the dispatcher', () => {
     });
     expect(snapshot(l)).toEqual(before);
     expect(log).toHaveBeenCalledOnce();
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'disk on fire' }), { command: 'tab.open', code: 'internal' });
   });
 
   it('pushes an event to every subscriber after a change, none after a query or a replay', () => {

@@ -8,6 +8,7 @@ import { roleAllows, type Role } from '../../shared/permissions';
 import { commandId as commandIdSchema } from '../../shared/schemas';
 import type { AppEvent, Staff } from '../../shared/types';
 import type { Db } from '../ledger/open';
+import { consoleLogger, logErrorsTo, type ErrorLog } from '../logger';
 import { systemClock, type Clock, type ServiceContext } from '../services/context';
 
 export type Handler<N extends CommandName> = (ctx: ServiceContext, input: ParsedInput<N>) => CommandResult<N>;
@@ -72,10 +73,10 @@ type StoredCommand = { name: string; payload_hash: string; at: string; result_js
  * The one entry point for every transport: parse the envelope and the input, check the
  * permission, replay a repeated command id, run the handler inside one transaction, push events.
  */
-export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: Clock; log?: (error: unknown) => void }): Dispatcher {
+export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: Clock; log?: ErrorLog }): Dispatcher {
   const { db, handlers } = options;
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? ((error: unknown) => console.error('[aftertab] command failed:', error));
+  const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
   const listeners = new Set<(event: AppEvent) => void>();
   const findStaff = db.prepare<[number], { id: number; name: string; role: Role }>(
     'SELECT id, name, role FROM staff WHERE id = ? AND active = 1',
@@ -130,7 +131,7 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
         if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
         // An amount that would leave the safe integer range is bad input, not a crash.
         if (error instanceof MoneyError) return { ok: false, error: new DomainError('invalid_input', 'errors.amountTooLarge').toJSON() };
-        log(error);
+        log(error, { command: name.slice(0, 80), code: 'internal' });
         return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
       }
       // The command is committed; a failing listener must not turn it into an error.
@@ -139,7 +140,7 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
           try {
             listener(event);
           } catch (error) {
-            log(error);
+            log(error, { command: name, event: event.type });
           }
         }
       }

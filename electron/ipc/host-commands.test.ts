@@ -107,7 +107,17 @@ describe('host commands', () => {
     expect(errorOf(await t.router.dispatch('backup.now', {}))).toMatchObject({ key: 'errors.backup.verifyFailed', message: expect.stringContaining('page 2') });
     t.handlers['backup.now'].mockRejectedValueOnce(new Error('EIO'));
     expect(errorOf(await t.router.dispatch('backup.now', {})).code).toBe('internal');
-    expect(t.log).toHaveBeenCalledWith(expect.objectContaining({ message: 'EIO' }));
+    expect(t.log).toHaveBeenCalledOnce();
+    expect(t.log).toHaveBeenCalledWith(expect.objectContaining({ message: 'EIO' }), { command: 'backup.now', code: 'internal' });
+  });
+
+  it('log a handler’s own internal DomainError too, since the client sees the same `internal`', async () => {
+    const t = setup();
+    const failure = new DomainError('internal', 'errors.backup.restoreFailed', { detail: 'rename failed' });
+    t.handlers['backup.restore'].mockRejectedValueOnce(failure);
+    const result = await t.router.dispatch('backup.restore', { input: { name: 'aftertab-x.sqlite' }, commandId: '00000000-0000-4000-8000-000000000001' });
+    expect(errorOf(result)).toMatchObject({ code: 'internal', key: 'errors.backup.restoreFailed' });
+    expect(t.log).toHaveBeenCalledWith(failure, { command: 'backup.restore', code: 'internal' });
   });
 });
 

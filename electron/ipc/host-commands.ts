@@ -6,6 +6,7 @@ import { commandId as commandIdSchema } from '../../shared/schemas';
 import type { AppEvent, Staff } from '../../shared/types';
 import type { BackupService } from '../backup/backup-service';
 import type { LedgerHost } from '../backup/ledger-host';
+import { consoleLogger, logErrorsTo, type ErrorLog } from '../logger';
 import { zodError } from './dispatcher';
 
 /** The contract's commands flagged `host: true`: they copy or replace the ledger file itself. */
@@ -43,9 +44,9 @@ export function ledgerDamaged(problem: string): DomainError {
  * ledger commands, then awaited outside any transaction. With no ledger (recovery mode) only
  * recovery.* are answered; everything else is refused with errors.recovery.ledgerDamaged.
  */
-export function createCommandRouter(options: { host: LedgerHost; handlers: HostHandlers; log?: (error: unknown) => void }): CommandRouter {
+export function createCommandRouter(options: { host: LedgerHost; handlers: HostHandlers; log?: ErrorLog }): CommandRouter {
   const { host, handlers } = options;
-  const log = options.log ?? ((error: unknown) => console.error('[aftertab] command failed:', error));
+  const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
 
   async function runHost(name: HostCommandName, envelope: unknown): Promise<unknown> {
     const parsedEnvelope = envelopeSchema.safeParse(envelope ?? {});
@@ -76,8 +77,10 @@ export function createCommandRouter(options: { host: LedgerHost; handlers: HostH
         if (!app) throw ledgerDamaged(host.problem() ?? '');
         return app.dispatcher.dispatch(name, envelope, app.session);
       } catch (error) {
+        // A client sees `internal` for these two alike; both go to the log with their stacks.
+        if (error instanceof DomainError && error.code !== 'internal') return { ok: false, error: error.toJSON() };
+        log(error, { command: name.slice(0, 80), code: 'internal' });
         if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
-        log(error);
         return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
       }
     },
