@@ -5,6 +5,8 @@ import type { Result } from '../shared/errors';
 import type { AppCore } from './app-core';
 import type { CommandRouter } from './ipc/host-commands';
 import type { InvokeEvent } from './ipc/electron-binding';
+import type { AboutInfo } from './menu';
+import type { DriverProblem } from './native/load-driver';
 
 // Importing main.ts runs it against this fake app, whose single-instance lock is refused.
 const electronFake = vi.hoisted(() => {
@@ -27,12 +29,18 @@ vi.mock('electron', () => ({
   app: electronFake.app,
   dialog: { showErrorBox: vi.fn() },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
-  BrowserWindow: { getAllWindows: () => [] },
+  protocol: { registerSchemesAsPrivileged: vi.fn(() => electronFake.calls.push('registerSchemesAsPrivileged')), handle: vi.fn(), unhandle: vi.fn() },
+  Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
+  shell: { openPath: vi.fn() },
+  BrowserWindow: { getAllWindows: () => [], getFocusedWindow: () => null },
   screen: { getAllDisplays: () => [] },
 }));
 vi.mock('electron-store', () => ({ default: class {} }));
 // The real wiring creates the data folder; it must not touch this machine's disk.
-vi.mock('node:fs', () => ({ default: { mkdirSync: vi.fn((dir: string) => electronFake.calls.push(`mkdir:${dir}`)) } }));
+vi.mock('node:fs', async (importOriginal) => {
+  const real = (await importOriginal<{ default: typeof import('node:fs') }>()).default;
+  return { default: { ...real, mkdirSync: vi.fn((dir: string) => electronFake.calls.push(`mkdir:${dir}`)) } };
+});
 vi.mock('./app-core', () => ({
   startAppCore: vi.fn(() => {
     throw new Error('main.ts must not open a ledger when it does not hold the lock');
@@ -44,8 +52,10 @@ type MainDeps = Parameters<typeof runMain>[0];
 
 describe('main.ts as loaded by Electron', () => {
   it('quits without waiting for ready when the single-instance lock is refused', () => {
+    // Under Node, the driver chosen at import is Node's own build, which loads: the start goes on.
     expect(electronFake.calls).toEqual([
       'enableSandbox',
+      'registerSchemesAsPrivileged',
       'mkdir:/home/till/.config/appData/Aftertab',
       'setPath:userData',
       'requestSingleInstanceLock',
@@ -61,7 +71,7 @@ type FakeWindow = {
   isMinimized: () => boolean;
   restore: ReturnType<typeof vi.fn>;
   focus: ReturnType<typeof vi.fn>;
-  loadFile: ReturnType<typeof vi.fn>;
+  loadURL: ReturnType<typeof vi.fn>;
   webContents: { send: ReturnType<typeof vi.fn> };
 };
 
@@ -76,6 +86,8 @@ function harness(
     ensureDir?: (dir: string) => void;
     backupIfChanged?: () => Promise<unknown>;
     quitBackupLimitMs?: number;
+    driverProblem?: DriverProblem;
+    loadURL?: () => Promise<void>;
   } = {},
 ) {
   const events = new Map<string, (event?: QuitEvent) => void>();
@@ -90,7 +102,14 @@ function harness(
     quit: vi.fn(),
     on: vi.fn((event: string, listener: (event?: QuitEvent) => void) => events.set(event, listener)),
     whenReady: vi.fn(() => new Promise<void>((resolve) => (ready = resolve))),
+    getVersion: vi.fn(() => '0.1.0'),
   };
+  const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn(), unhandle: vi.fn() };
+  const startDriver = vi.fn(() => options.driverProblem ?? null);
+  const log = { dir: '/data/logs', file: '/data/logs/aftertab.log', info: vi.fn(), warn: vi.fn(), error: vi.fn(), redact: vi.fn(), close: vi.fn() };
+  const createLog = vi.fn(() => log);
+  const attachWindow = vi.fn();
+  const installMenu = vi.fn((_options: { dataDir: string; about: () => AboutInfo }) => ({ attachWindow }));
   const close = vi.fn();
   const dispatch = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 'ok' }));
   const commands: CommandRouter = { dispatch, subscribe: () => () => {} };
@@ -99,7 +118,7 @@ function harness(
   const core = {
     commands,
     host: { file: '/data/aftertab.sqlite', problem: () => options.problem ?? null },
-    backups: { backupIfChanged },
+    backups: { backupIfChanged, settings: () => ({ folder: '/media/usb/aftertab', keep: 14, everyMinutes: 30 }) },
     close,
   } as unknown as AppCore;
   const dialog = { showErrorBox: vi.fn() };
@@ -110,7 +129,7 @@ function harness(
       isMinimized: () => true,
       restore: vi.fn(),
       focus: vi.fn(),
-      loadFile: vi.fn(async () => {}),
+      loadURL: vi.fn(options.loadURL ?? (async () => {})),
       webContents: { send: vi.fn() },
     };
     windows.push(window);
@@ -123,6 +142,10 @@ function harness(
       handle: (channel: string, listener: (event: InvokeEvent, envelope: unknown) => unknown) => handlers.set(channel, listener),
       removeHandler: (channel: string) => handlers.delete(channel),
     },
+    protocol,
+    startDriver,
+    createLog,
+    installMenu,
     argv: ['/usr/bin/electron', 'dist/electron/main.cjs', '--data-dir=/data'],
     env: {},
     platform: options.platform ?? 'linux',
@@ -147,7 +170,7 @@ function harness(
     return event;
   };
   app.quit.mockImplementation(() => void quit());
-  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, becomeReady, backupIfChanged, quit };
+  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, becomeReady, backupIfChanged, quit, protocol, startDriver, log, createLog, installMenu, attachWindow, ensureDir: deps.ensureDir };
 }
 
 describe('runMain', () => {
@@ -181,23 +204,23 @@ describe('runMain', () => {
     const { startAppCore, createWindow, windows, handlers, becomeReady } = harness();
     expect(startAppCore).not.toHaveBeenCalled();
     await becomeReady();
-    expect(startAppCore).toHaveBeenCalledWith({ dataDir: '/data' });
+    expect(startAppCore).toHaveBeenCalledWith({ dataDir: '/data', logger: expect.objectContaining({ file: '/data/logs/aftertab.log' }) as unknown });
     for (const name of commandNames) expect(handlers.has(commandChannel(name)), name).toBe(true);
     expect(handlers.has(PRINT_PDF_CHANNEL)).toBe(true);
     expect(handlers.size).toBe(commandNames.length + 1);
     expect(createWindow).toHaveBeenCalledWith({
       preloadPath: '/app/dist/electron/preload.cjs',
-      rendererUrl: 'file:///app/dist/renderer/index.html',
+      rendererUrl: 'app://aftertab/index.html',
       dataDir: '/data',
     });
-    expect(windows[0]?.loadFile).toHaveBeenCalledWith('/app/dist/renderer/index.html');
+    expect(windows[0]?.loadURL).toHaveBeenCalledWith('app://aftertab/index.html');
   });
 
   it('answers only the window it created', async () => {
     const { handlers, windows, dispatch, becomeReady } = harness();
     await becomeReady();
     const channel = 'aftertab:cmd:store.get';
-    const frame = { url: 'file:///app/dist/renderer/index.html#/board', parent: null };
+    const frame = { url: 'app://aftertab/index.html#/board', parent: null };
     expect(await handlers.get(channel)?.({ sender: windows[0]?.webContents, senderFrame: frame }, {})).toEqual({ ok: true, value: 'ok' });
     expect(await handlers.get(channel)?.({ sender: {}, senderFrame: frame }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(dispatch).toHaveBeenCalledTimes(1);
@@ -219,7 +242,6 @@ describe('runMain', () => {
   it('opens the window on a damaged ledger (recovery mode) instead of quitting, with every command bound', async () => {
     const { app, dialog, createWindow, handlers, becomeReady } = harness({ problem: 'file is not a database' });
     await becomeReady();
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('starting in recovery mode'));
     expect(dialog.showErrorBox).not.toHaveBeenCalled();
     expect(app.quit).not.toHaveBeenCalled();
     expect(createWindow).toHaveBeenCalledTimes(1);
@@ -259,13 +281,13 @@ describe('runMain', () => {
     await failed.becomeReady();
     failed.quit();
     await vi.waitFor(() => expect(failed.close).toHaveBeenCalledTimes(1));
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('backup before quitting'), expect.objectContaining({ message: 'the stick is full' }));
+    expect(failed.log.error).toHaveBeenCalledWith('the backup before quitting did not complete', expect.objectContaining({ message: 'the stick is full' }), undefined);
 
     const stuck = harness({ backupIfChanged: () => new Promise(() => undefined), quitBackupLimitMs: 20 });
     await stuck.becomeReady();
     expect(stuck.quit().preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(stuck.close).toHaveBeenCalledTimes(1));
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('backup before quitting'), expect.objectContaining({ message: expect.stringContaining('longer than 20 ms') }));
+    expect(stuck.log.error).toHaveBeenCalledWith('the backup before quitting did not complete', expect.objectContaining({ message: expect.stringContaining('longer than 20 ms') }), undefined);
   });
 
   it('does not hold quitting when no ledger was opened', async () => {
@@ -294,5 +316,92 @@ describe('runMain', () => {
     const mac = harness({ platform: 'darwin' });
     mac.events.get('window-all-closed')?.();
     expect(mac.app.quit).not.toHaveBeenCalled();
+  });
+});
+
+describe('runMain: the driver, the app:// renderer, the menu and the log', () => {
+  beforeEach(() => vi.spyOn(console, 'error').mockImplementation(() => {}));
+
+  const missing: DriverProblem = {
+    kind: 'missing',
+    file: '/app/native/electron/better_sqlite3.node',
+    target: { electron: '45.4.1', abi: '150', platform: 'linux', arch: 'x64', betterSqlite3: '12.11.1' },
+  };
+
+  it('loads the SQLite driver before anything else touches the data folder', () => {
+    const t = harness();
+    expect(t.startDriver).toHaveBeenCalledTimes(1);
+    expect(t.startDriver.mock.invocationCallOrder[0]).toBeLessThan((t.ensureDir as ReturnType<typeof vi.fn>).mock.invocationCallOrder[0] ?? 0);
+    expect(t.startDriver.mock.invocationCallOrder[0]).toBeLessThan(t.app.setPath.mock.invocationCallOrder[0] ?? 0);
+  });
+
+  it('explains a missing driver in a dialog and the log, and quits without opening the ledger', async () => {
+    const t = harness({ driverProblem: missing });
+    expect(t.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [title, message] = t.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(title).toBe('Aftertab cannot start: its SQLite driver for Electron is not ready');
+    expect(message).toContain('no SQLite driver built for Electron 45.4.1');
+    expect(message).toContain('    npm run electron:driver');
+    expect(message).toContain('Your data was not touched: the ledger in /data was not opened.');
+    expect(message).not.toMatch(/\n\s+at /);
+    expect(t.log.error).toHaveBeenCalledWith(expect.stringContaining('npm run electron:driver'));
+    expect(t.log.close).toHaveBeenCalled();
+    expect(t.app.quit).toHaveBeenCalled();
+    expect(t.app.setPath).not.toHaveBeenCalled();
+    expect(t.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(t.app.whenReady).not.toHaveBeenCalled();
+    expect(t.startAppCore).not.toHaveBeenCalled();
+  });
+
+  it('still shows the dialog when the data folder cannot even hold a log', () => {
+    const t = harness({
+      driverProblem: missing,
+      ensureDir: () => {
+        throw new Error('EACCES');
+      },
+    });
+    expect(t.dialog.showErrorBox).toHaveBeenCalledWith('Aftertab cannot start: its SQLite driver for Electron is not ready', expect.any(String));
+    expect(t.createLog).not.toHaveBeenCalled();
+    expect(t.app.quit).toHaveBeenCalled();
+  });
+
+  it('declares the app:// scheme before ready, serves the renderer folder once ready, and stops serving on quit', async () => {
+    const t = harness();
+    expect(t.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown }]);
+    expect(t.protocol.handle).not.toHaveBeenCalled();
+    await t.becomeReady();
+    expect(t.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(t.protocol.handle.mock.invocationCallOrder[0]).toBeLessThan(t.windows[0]?.loadURL.mock.invocationCallOrder[0] ?? 0);
+    t.events.get('will-quit')?.();
+    expect(t.protocol.unhandle).toHaveBeenCalledWith('app');
+  });
+
+  it('installs the menu with an About that reads the current folders, and attaches every window to it', async () => {
+    const t = harness();
+    await t.becomeReady();
+    expect(t.installMenu).toHaveBeenCalledTimes(1);
+    expect(t.attachWindow).toHaveBeenCalledWith(t.windows[0]);
+    const about = t.installMenu.mock.calls[0]?.[0].about;
+    expect(about?.()).toEqual({ version: '0.1.0', dataDir: '/data', ledgerFile: '/data/aftertab.sqlite', backupDir: '/media/usb/aftertab', logsDir: '/data/logs' });
+  });
+
+  it('logs a window that cannot load the renderer, the backup before quitting, and closes the log last', async () => {
+    const t = harness({ loadURL: () => Promise.reject(new Error('ERR_FILE_NOT_FOUND')) });
+    await t.becomeReady();
+    await vi.waitFor(() => expect(t.log.error).toHaveBeenCalledWith('the window could not load the renderer', expect.objectContaining({ message: 'ERR_FILE_NOT_FOUND' }), { url: 'app://aftertab/index.html' }));
+    t.quit();
+    await vi.waitFor(() => expect(t.log.close).toHaveBeenCalledTimes(1));
+    expect(t.log.info).toHaveBeenCalledWith('the backup before quitting', { outcome: 'unchanged', name: null });
+    expect(t.log.close.mock.invocationCallOrder[0]).toBeGreaterThan(t.close.mock.invocationCallOrder[0] ?? 0);
+  });
+
+  it('logs a ledger that cannot be opened', async () => {
+    const t = harness({
+      core: () => {
+        throw new Error('the ledger was written by a newer Aftertab');
+      },
+    });
+    await t.becomeReady();
+    expect(t.log.error).toHaveBeenCalledWith('Aftertab could not open its ledger', expect.objectContaining({ message: 'the ledger was written by a newer Aftertab' }), { dataDir: '/data' });
   });
 });

@@ -1,38 +1,49 @@
-import { app, BrowserWindow, dialog, ipcMain, type App, type Dialog } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type App, type Dialog, type Protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startAppCore, type AppCore } from './app-core';
+import { createAppLog, type AppLog } from './app-log';
+import { handleAppProtocol, registerAppScheme, RENDERER_URL } from './app-protocol';
 import { backupBeforeExit, SHUTDOWN_BACKUP_LIMIT_MS } from './backup/shutdown-backup';
 import { APP_DIR_NAME, resolveDataDir } from './data-dir';
+import { createDeviceSettingsStore } from './device-settings';
 import { bindIpc, createTrustedSenderCheck, forwardEvents, type IpcMainLike } from './ipc/electron-binding';
+import { logErrorsTo, type Logger } from './logger';
+import { installAppMenu, type AboutInfo } from './menu';
+import { driverProblemWords, installedBetterSqlite3Version, startDriver, type DriverProblem } from './native/load-driver';
 import { bindPrintToPdf } from './print-pdf';
 import { createMainWindow } from './window';
 import { createWindowStateStore } from './window-state';
 
-type MainWindow = Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'focus' | 'loadFile' | 'webContents'>;
+type MainWindow = Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'focus' | 'loadURL' | 'webContents'>;
 
-export type MainDeps = {
-  app: Pick<App, 'enableSandbox' | 'getPath' | 'setPath' | 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady'>;
+export type MainDeps<W extends MainWindow = MainWindow> = {
+  app: Pick<App, 'enableSandbox' | 'getPath' | 'setPath' | 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getVersion'>;
   dialog: Pick<Dialog, 'showErrorBox'>;
   ipcMain: IpcMainLike;
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle' | 'unhandle'>;
   argv: readonly string[];
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   /** dist/electron/preload.cjs and dist/renderer/index.html, absolute. */
   preloadPath: string;
   rendererIndex: string;
+  /** Loads the SQLite build this process needs (native/load-driver.ts); null when it works. */
+  startDriver: () => DriverProblem | null;
   /** Creates the data folder: app.setPath throws for a folder that does not exist yet. */
   ensureDir: (dir: string) => void;
-  startAppCore: (options: { dataDir: string }) => AppCore;
-  createWindow: (options: { preloadPath: string; rendererUrl: string; dataDir: string }) => MainWindow;
-  getWindows: () => MainWindow[];
+  createLog: (options: { dataDir: string }) => AppLog;
+  startAppCore: (options: { dataDir: string; logger: Logger }) => AppCore;
+  createWindow: (options: { preloadPath: string; rendererUrl: string; dataDir: string }) => W;
+  /** The application menu; attachWindow applies this PC's zoom and kiosk to a new window. */
+  installMenu: (options: { dataDir: string; about: () => AboutInfo }) => { attachWindow: (window: W) => void };
+  getWindows: () => W[];
   /** How long quitting waits for the last backup; SHUTDOWN_BACKUP_LIMIT_MS unless a test says otherwise. */
   quitBackupLimitMs?: number;
 };
 
 /** Lifecycle and wiring only; everything it calls is passed in so a test can drive it. */
-export function runMain(deps: MainDeps): void {
+export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
   const { app } = deps;
   // showErrorBox is safe before ready, so every start-up failure is told the same way.
   const fail = (title: string, error: unknown, dataDir: string): void => {
@@ -41,9 +52,31 @@ export function runMain(deps: MainDeps): void {
     app.quit();
   };
   app.enableSandbox();
+  // A scheme's privileges can only be declared before ready.
+  registerAppScheme(deps.protocol);
   // The data folder doubles as userData: the single-instance lock is scoped to it, so one
   // ledger gets one process while separate test folders can run side by side.
   const dataDir = resolveDataDir(deps.argv, deps.env, path.join(app.getPath('appData'), APP_DIR_NAME));
+
+  // Before anything else: without a SQLite build for this Electron nothing can work, and
+  // better-sqlite3's own error (a stack about NODE_MODULE_VERSION) helps nobody at a counter.
+  const driverProblem = deps.startDriver();
+  if (driverProblem !== null) {
+    const words = driverProblemWords(driverProblem, dataDir);
+    console.error(`[aftertab] ${words.logLine}`);
+    try {
+      deps.ensureDir(dataDir);
+      const log = deps.createLog({ dataDir });
+      log.error(words.logLine);
+      log.close();
+    } catch {
+      // No folder to log into: the dialog and stderr still say it.
+    }
+    deps.dialog.showErrorBox(words.title, words.message);
+    app.quit();
+    return;
+  }
+
   try {
     deps.ensureDir(dataDir);
     app.setPath('userData', dataDir);
@@ -56,15 +89,15 @@ export function runMain(deps: MainDeps): void {
     return;
   }
 
-  const rendererUrl = pathToFileURL(deps.rendererIndex).href;
+  const log = deps.createLog({ dataDir });
   let core: AppCore | null = null;
+  let menu: { attachWindow: (window: W) => void } | null = null;
   const disposers: (() => void)[] = [];
 
   const openWindow = (): void => {
-    const window = deps.createWindow({ preloadPath: deps.preloadPath, rendererUrl, dataDir });
-    window.loadFile(deps.rendererIndex).catch((error: unknown) => {
-      console.error('[aftertab] the window could not load the renderer:', error);
-    });
+    const window = deps.createWindow({ preloadPath: deps.preloadPath, rendererUrl: RENDERER_URL, dataDir });
+    menu?.attachWindow(window);
+    window.loadURL(RENDERER_URL).catch((error: unknown) => log.error('the window could not load the renderer', error, { url: RENDERER_URL }));
   };
 
   app.on('second-instance', () => {
@@ -88,51 +121,80 @@ export function runMain(deps: MainDeps): void {
     event.preventDefault();
     if (lastBackup === 'running') return;
     lastBackup = 'running';
-    const log = (error: unknown): void => console.error('[aftertab] the backup before quitting failed:', error);
-    void backupBeforeExit(core.backups, { limitMs: deps.quitBackupLimitMs ?? SHUTDOWN_BACKUP_LIMIT_MS, log }).finally(() => {
-      lastBackup = 'done';
-      app.quit();
-    });
+    void backupBeforeExit(core.backups, { limitMs: deps.quitBackupLimitMs ?? SHUTDOWN_BACKUP_LIMIT_MS, log: logErrorsTo(log, 'the backup before quitting did not complete') })
+      .then((result) => log.info('the backup before quitting', { outcome: result.outcome, name: result.outcome === 'backed-up' ? result.backup.name : null }))
+      .finally(() => {
+        lastBackup = 'done';
+        app.quit();
+      });
   });
   app.on('will-quit', () => {
     for (const dispose of disposers.splice(0)) dispose();
     core?.close();
     core = null;
+    log.close();
   });
 
   void app.whenReady().then(() => {
     try {
-      core = deps.startAppCore({ dataDir });
+      core = deps.startAppCore({ dataDir, logger: log });
     } catch (error) {
       // Never fall back to a fresh ledger: an empty till would hide every open tab.
+      log.error('Aftertab could not open its ledger', error, { dataDir });
       fail('Aftertab could not open its ledger', error, dataDir);
       return;
     }
-    // A ledger that failed its start-up check leaves the core in recovery mode: the window
-    // opens on the recovery screen, which offers the newest good backup.
-    const problem = core.host.problem();
-    if (problem !== null) console.error(`[aftertab] ${core.host.file} failed its start-up check (${problem}); starting in recovery mode`);
-    const isTrustedSender = createTrustedSenderCheck({ rendererUrl, getWindows: deps.getWindows });
-    disposers.push(bindIpc({ ipcMain: deps.ipcMain, commands: core.commands, isTrustedSender }));
+    // A ledger that failed its start-up check leaves the core in recovery mode (the core logs
+    // it): the window opens on the recovery screen, which offers the newest good backup.
+    const started = core;
+    disposers.push(handleAppProtocol(deps.protocol, path.dirname(deps.rendererIndex)));
+    menu = deps.installMenu({
+      dataDir,
+      about: () => ({ version: app.getVersion(), dataDir, ledgerFile: started.host.file, backupDir: started.backups.settings().folder, logsDir: log.dir }),
+    });
+    const isTrustedSender = createTrustedSenderCheck({ rendererUrl: RENDERER_URL, getWindows: deps.getWindows });
+    disposers.push(bindIpc({ ipcMain: deps.ipcMain, commands: started.commands, isTrustedSender }));
     disposers.push(bindPrintToPdf({ ipcMain: deps.ipcMain, isTrustedSender }));
-    disposers.push(forwardEvents(core.commands, deps.getWindows));
+    disposers.push(forwardEvents(started.commands, deps.getWindows));
     openWindow();
   });
 }
 
-runMain({
+// Bundled to dist/electron/main.cjs, so __dirname is dist/electron (inside the asar when packaged)
+// and the checkout's root, where native/electron lives, is two folders up.
+const appRoot = path.join(__dirname, '..', '..');
+
+runMain<BrowserWindow>({
   app,
   dialog,
   ipcMain,
+  protocol,
   argv: process.argv,
   env: process.env,
   platform: process.platform,
-  // Bundled to dist/electron/main.cjs, so __dirname is dist/electron (inside the asar when packaged).
   preloadPath: path.join(__dirname, 'preload.cjs'),
   rendererIndex: path.join(__dirname, '..', 'renderer', 'index.html'),
+  startDriver: () =>
+    startDriver({
+      appRoot,
+      runtime: { electron: process.versions.electron, abi: process.versions.modules, platform: process.platform, arch: process.arch, isPackaged: app.isPackaged },
+      betterSqlite3: installedBetterSqlite3Version(),
+    }),
   ensureDir: (dir) => fs.mkdirSync(dir, { recursive: true }),
+  createLog: ({ dataDir }) => createAppLog({ dataDir, console: !app.isPackaged }),
   startAppCore,
-  createWindow: ({ preloadPath, rendererUrl, dataDir }) =>
-    createMainWindow({ preloadPath, rendererUrl, state: createWindowStateStore({ cwd: dataDir }) }),
+  createWindow: ({ preloadPath, rendererUrl, dataDir }) => createMainWindow({ preloadPath, rendererUrl, state: createWindowStateStore({ cwd: dataDir }) }),
+  installMenu: ({ dataDir, about }) =>
+    installAppMenu<BrowserWindow, Menu>({
+      Menu,
+      dialog,
+      shell,
+      getFocusedWindow: () => BrowserWindow.getFocusedWindow(),
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      settings: createDeviceSettingsStore({ cwd: dataDir }),
+      ensureDir: (dir) => fs.mkdirSync(dir, { recursive: true }),
+      about,
+    }),
   getWindows: () => BrowserWindow.getAllWindows(),
 });

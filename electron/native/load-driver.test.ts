@@ -107,7 +107,7 @@ describe('the start-up dialog’s words', () => {
     expect(words.title).toMatch(/SQLite driver/);
     expect(words.message).toContain('Electron 45.4.1');
     expect(words.message).toContain(`\n    ${REBUILD_COMMAND}\n`);
-    expect(words.message).toContain('Your data was not touched: nothing was opened in /home/ana/.config/Aftertab.');
+    expect(words.message).toContain('Your data was not touched: the ledger in /home/ana/.config/Aftertab was not opened.');
     expect(words.message).not.toMatch(/\bat \S+ \(|npm rebuild|Error:/);
     expect(words.logLine).not.toContain('\n');
     expect(words.logLine).toContain(REBUILD_COMMAND);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { openDatabase, useNativeBinding } from '../ledger/sqlite-driver';
 import { ELECTRON_DRIVER_DIR, electronDriverStatus, type DriverTarget } from './electron-driver';
 
@@ -88,7 +90,7 @@ export const REBUILD_COMMAND = 'npm run electron:driver';
 
 /** What the start-up dialog and the log say: what is wrong, the one command that fixes it, the data untouched. */
 export function driverProblemWords(problem: DriverProblem, dataDir: string): DriverProblemWords {
-  const untouched = `Your data was not touched: nothing was opened in ${dataDir}.`;
+  const untouched = `Your data was not touched: the ledger in ${dataDir} was not opened.`;
   if (problem.kind === 'load-failed' && problem.packaged) {
     const what = `This installation of Aftertab is damaged: the SQLite driver inside it could not be loaded (${problem.detail}).`;
     const fix = 'Reinstall Aftertab from its installer; reinstalling keeps your data.';
@@ -107,4 +109,10 @@ export function driverProblemWords(problem: DriverProblem, dataDir: string): Dri
     message: `${what}\n\n${fix}\n\n    ${REBUILD_COMMAND}\n\n${untouched}`,
     logLine: `${what} Fix: run \`${REBUILD_COMMAND}\` in the Aftertab folder. ${untouched}`,
   };
+}
+
+/** better-sqlite3's installed version, read where this bundle resolves it (its JS must match its build). */
+export function installedBetterSqlite3Version(): string {
+  const resolve = createRequire(__filename).resolve;
+  return (JSON.parse(fs.readFileSync(resolve('better-sqlite3/package.json'), 'utf8')) as { version: string }).version;
 }
