@@ -3,18 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-// electron-store is conf plus Electron's default folder; with an explicit cwd it is conf with
-// the name as configName. The real conf runs here, so broken files are read as on disk.
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  return {
-    default: class extends Conf {
-      constructor({ name, ...options }: { name: string; cwd: string; clearInvalidConfig?: boolean }) {
-        super({ ...options, configName: name });
-      }
-    },
-  };
-});
+vi.mock('electron-store', async () => ({ default: (await import('./test-support/conf-store')).ConfStore }));
 
 const { applyDeviceSettings, clampZoom, createDeviceSettingsStore, stepZoom } = await import('./device-settings');
 

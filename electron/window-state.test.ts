@@ -53,7 +53,7 @@ describe('createWindowStateStore', () => {
     createWindowStateStore({ cwd: '/data/a' }).save(bounds);
     expect(createWindowStateStore({ cwd: '/data/a' }).load()).toEqual(bounds);
     expect(createWindowStateStore({ cwd: '/data/b' }).load()).toBeUndefined();
-    expect(fake.options).toContainEqual({ name: 'window-state', cwd: '/data/a' });
+    expect(fake.options).toContainEqual({ name: 'window-state', clearInvalidConfig: true, cwd: '/data/a' });
   });
 
   it('ignores a damaged file instead of trusting it', () => {

@@ -19,7 +19,8 @@ const boundsSchema = z.object({
 
 /** Window bounds in `<cwd>/window-state.json`, next to the ledger they belong to. */
 export function createWindowStateStore(options: { cwd?: string } = {}): WindowStateStore {
-  const store = new Store<{ bounds?: WindowBounds }>({ name: 'window-state', ...(options.cwd ? { cwd: options.cwd } : {}) });
+  // A file broken by a crash or a hand edit is read as empty: a window must open whatever is in it.
+  const store = new Store<{ bounds?: WindowBounds }>({ name: 'window-state', clearInvalidConfig: true, ...(options.cwd ? { cwd: options.cwd } : {}) });
   return {
     load() {
       const parsed = boundsSchema.safeParse(store.get('bounds'));
