@@ -40,7 +40,8 @@ function validate(candidate: unknown): void {
 describe('what the packaging step gets', () => {
   it('is this file: npm run dist passes it, and package.json carries no competing build key', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; build?: unknown };
-    expect(manifest.scripts.dist).toMatch(/electron-builder --config electron-builder\.yml$/);
+    expect(manifest.scripts.dist).toBe('npm run build && tsx scripts/dist.ts');
+    expect(fs.readFileSync(path.join(ROOT, 'scripts', 'dist.ts'), 'utf8')).toContain("[builder, '--config', 'electron-builder.yml', ...process.argv.slice(2)]");
     expect(manifest.build).toBeUndefined();
   });
 
