@@ -2,6 +2,9 @@ import { test, expect, _electron, type ElectronApplication, type Page } from '@p
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findElectronBinary } from '../electron/native/electron-binary';
+import { describeTarget, electronDriverStatus, installedElectronTarget } from '../electron/native/electron-driver';
+import { makeElectronDriver } from '../electron/native/make-driver';
 import { expectGoldenReceipt, walkGoldenPath } from './flows/golden-path';
 import { BoardPage } from './pages/board-page';
 import { BridgeClient } from './pages/bridge-client';
@@ -11,25 +14,8 @@ import { TabPage } from './pages/tab-page';
 
 const ROOT = path.join(__dirname, '..');
 const MAIN_SCRIPT = path.join(ROOT, 'dist', 'electron', 'main.cjs');
-/** better-sqlite3 rebuilt for Electron's ABI; the one in node_modules is built for Node. */
-const ELECTRON_DRIVER = path.join(ROOT, 'native', 'electron', 'better_sqlite3.node');
 
-/**
- * The Electron executable, or null when its binary was never downloaded. This reads the same
- * path.txt the electron package's index.js reads, without requiring it: when the binary is
- * missing, require('electron') starts a download attempt that blocks on an unreachable host.
- */
-function electronBinary(): string | null {
-  const packageDir = path.join(ROOT, 'node_modules', 'electron');
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const relative = fs.readFileSync(pathFile, 'utf8').trim();
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? path.join(override, relative || 'electron') : path.join(packageDir, 'dist', relative);
-  return fs.existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const binary = findElectronBinary(ROOT);
 
 test.skip(binary === null, 'Electron binary is not installed on this machine (its download host is unreachable); this spec runs where it is');
 
@@ -52,10 +38,14 @@ async function quit(): Promise<void> {
   await running?.close();
 }
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   if (!fs.existsSync(MAIN_SCRIPT)) throw new Error(`no ${MAIN_SCRIPT}; run "npm run build" first`);
-  // Without it the main process cannot open the ledger; failing here says why in one line.
-  if (!fs.existsSync(ELECTRON_DRIVER)) throw new Error(`no ${ELECTRON_DRIVER}: run npm start once (it builds the SQLite driver for Electron), then rerun`);
+  // Electron's build of the SQLite driver, made as npm start makes it (a download, or a compile of about a minute).
+  test.setTimeout(300_000);
+  const target = installedElectronTarget(ROOT);
+  if (electronDriverStatus(ROOT, target).state === 'ready') return;
+  const made = await makeElectronDriver({ appRoot: ROOT, target });
+  if (!made.ok) throw new Error(`no SQLite driver for ${describeTarget(target)} could be made, so the desktop app cannot open a ledger: ${made.reason}`);
 });
 
 test.beforeEach(() => {
