@@ -40,6 +40,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', forbiddenOutsideMain] },
   },
   {
+    // CommonJS on purpose: loaded with `node -r` before a bundle (e2e/support/fake-electron.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['*.config.{ts,mts,mjs}'],
     rules: { 'no-restricted-syntax': 'off' },
   },

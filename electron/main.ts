@@ -63,7 +63,6 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
   const driverProblem = deps.startDriver();
   if (driverProblem !== null) {
     const words = driverProblemWords(driverProblem, dataDir);
-    console.error(`[aftertab] ${words.logLine}`);
     try {
       deps.ensureDir(dataDir);
       const log = deps.createLog({ dataDir });
@@ -71,6 +70,7 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
       log.close();
     } catch {
       // No folder to log into: the dialog and stderr still say it.
+      console.error(`[aftertab] ${words.logLine}`);
     }
     deps.dialog.showErrorBox(words.title, words.message);
     app.quit();
