@@ -1,23 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tempFolders } from './test-support/temp-folders';
 
 vi.mock('electron-store', async () => ({ default: (await import('./test-support/conf-store')).ConfStore }));
 
 const { applyDeviceSettings, clampZoom, createDeviceSettingsStore, stepZoom } = await import('./device-settings');
 
-const folders: string[] = [];
-function tempFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-device-'));
-  folders.push(dir);
-  return dir;
-}
+const tempFolder = tempFolders('aftertab-device-');
 const settingsFile = (dir: string): string => path.join(dir, 'device-settings.json');
-
-afterEach(() => {
-  for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe('createDeviceSettingsStore', () => {
   it('starts at 100 % zoom and out of kiosk when nothing was saved', () => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SETTINGS_FILE } from '../backup/backup-settings';
 import { checkLedgerAtStart } from '../backup/verify';
 import { ledgerPath, openLedger } from '../ledger/open';
@@ -9,12 +8,11 @@ import { builtAbiOf, electronDriverStatus, type DriverTarget } from '../native/e
 import { NODE_BUILD, placeElectronBuild, recordFor, REPO_ROOT } from '../native/native-fixture';
 import { atLeast, minimumOf, runChecks, type CheckStatus } from './checks';
 import { backupFolderOf, isExecutable, kindOf, loadDriverInNode, probeWrite, realDoctorDeps, type DoctorDeps } from './deps';
+import { tempFolders } from '../test-support/temp-folders';
 import { exitCodeOf } from './report';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
+const tempRoot = tempFolders('aftertab-doctor-');
+const realRoot = tempFolders('aftertab-doctor-real-');
 
 const GB = 1024 * 1024 * 1024;
 const MB = 1024 * 1024;
@@ -28,8 +26,7 @@ type Setup = { root: string; deps: DoctorDeps };
  * real folders. Only what cannot run here is faked: Electron itself, Chromium, the disk's size.
  */
 function healthy(): Setup {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-doctor-'));
-  roots.push(root);
+  const root = tempRoot();
   const appRoot = path.join(root, 'app');
   fs.mkdirSync(appRoot);
   placeElectronBuild(appRoot, { content: `\0node_register_module_v${TARGET.abi}\0`, record: recordFor(TARGET) });
@@ -300,8 +297,7 @@ describe('the Node version rule', () => {
 
 describe('the real checks on this checkout', () => {
   it('find Node’s driver loading with this Node’s ABI, and a fresh data folder usable', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-doctor-real-'));
-    roots.push(root);
+    const root = realRoot();
     const dataDir = path.join(root, 'data');
     const deps = realDoctorDeps({ appRoot: REPO_ROOT, argv: [`--data-dir=${dataDir}`], env: { ...process.env, AFTERTAB_DATA_DIR: undefined }, home: root });
     expect(deps.dataDir).toBe(dataDir);

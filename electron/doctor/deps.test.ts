@@ -1,20 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NODE_BUILD, REPO_ROOT } from '../native/native-fixture';
+import { tempFolders } from '../test-support/temp-folders';
 import { chromiumVersion, freeBytes, isExecutable, kindOf, loadDriverInElectron, loadDriverInNode, probeWrite, realDoctorDeps } from './deps';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
-
-function tempRoot(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-doctor-deps-'));
-  roots.push(root);
-  return root;
-}
+const tempRoot = tempFolders('aftertab-doctor-deps-');
 
 function script(root: string, name: string, body: string): string {
   const file = path.join(root, name);

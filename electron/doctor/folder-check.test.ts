@@ -1,20 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolders } from '../test-support/temp-folders';
 import { kindOf, probeWrite } from './deps';
 import { checkFolder, formatBytes, type FolderDeps } from './folder-check';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
-
-function tempRoot(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-folder-'));
-  roots.push(root);
-  return root;
-}
+const tempRoot = tempFolders('aftertab-folder-');
 
 const words = { createdBy: 'a first start creates it', unreachableFix: 'choose another folder' };
 

@@ -1,18 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtAbiOf, electronDriverStatus, installedElectronTarget, writeBuildRecord } from './electron-driver';
-import { NODE_BUILD, placeElectronBuild, recordFor, REPO_ROOT, tempAppRoot, thisProcessTarget } from './native-fixture';
+import { NODE_BUILD, placeElectronBuild, recordFor, REPO_ROOT, tempAppRoots, thisProcessTarget } from './native-fixture';
 
-const roots: string[] = [];
-const newRoot = (): string => {
-  const root = tempAppRoot();
-  roots.push(root);
-  return root;
-};
-afterEach(() => {
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
+const newRoot = tempAppRoots();
 
 const target = { electron: '45.4.1', abi: '150', platform: 'linux', arch: 'x64', betterSqlite3: '12.11.1' };
 

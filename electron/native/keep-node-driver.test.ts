@@ -1,20 +1,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keepNodeDriver, nodeDriverFile } from './keep-node-driver';
+import { tempFolders } from '../test-support/temp-folders';
 import { NODE_BUILD } from './native-fixture';
-import os from 'node:os';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
+const tempRoot = tempFolders('aftertab-keep-');
 
 /** An app folder with its own copy of Node's build, so the test may overwrite it as electron-builder would. */
 function appWithNodeBuild(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-keep-'));
-  roots.push(root);
+  const root = tempRoot();
   fs.mkdirSync(path.dirname(nodeDriverFile(root)), { recursive: true });
   fs.copyFileSync(NODE_BUILD, nodeDriverFile(root));
   return root;

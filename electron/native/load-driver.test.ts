@@ -1,18 +1,11 @@
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nativeBindingInUse, openDatabase, useNativeBinding } from '../ledger/sqlite-driver';
 import { chooseDriver, driverProblemWords, loadFailureDetail, REBUILD_COMMAND, startDriver, type DriverProblem, type Runtime } from './load-driver';
-import { NODE_BUILD, placeElectronBuild, recordFor, tempAppRoot, thisProcessTarget } from './native-fixture';
+import { NODE_BUILD, placeElectronBuild, recordFor, tempAppRoots, thisProcessTarget } from './native-fixture';
 
-const roots: string[] = [];
-const newRoot = (): string => {
-  const root = tempAppRoot();
-  roots.push(root);
-  return root;
-};
+const newRoot = tempAppRoots();
 afterEach(() => {
   useNativeBinding(undefined);
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
 });
 
 const electron45: Runtime = { electron: '45.4.1', abi: '150', platform: 'linux', arch: 'x64', isPackaged: false };

@@ -2,20 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { electronDriverStatus } from './electron-driver';
 import { lastLines, makeElectronDriver, makeSteps, stepEnv, type RunCommand } from './make-driver';
-import { NODE_BUILD, tempAppRoot, thisProcessTarget } from './native-fixture';
+import { NODE_BUILD, tempAppRoots, thisProcessTarget } from './native-fixture';
 
-const roots: string[] = [];
-const newRoot = (): string => {
-  const root = tempAppRoot();
-  roots.push(root);
-  return root;
-};
-afterEach(() => {
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
+const newRoot = tempAppRoots();
 
 const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const tools = { prebuildInstall: '/m/prebuild-install/bin.js', nodeGyp: '/m/node-gyp/bin/node-gyp.js' };

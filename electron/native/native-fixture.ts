@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempFolders } from '../test-support/temp-folders';
 import { BUILD_RECORD_NAME, DRIVER_FILE_NAME, ELECTRON_DRIVER_DIR, type DriverBuildRecord, type DriverTarget } from './electron-driver';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -12,12 +12,18 @@ export function thisProcessTarget(): DriverTarget {
   return { electron: process.versions.node, abi: process.versions.modules, platform: process.platform, arch: process.arch, betterSqlite3: '12.11.1' };
 }
 
-/** An app folder in tmp whose node_modules is the repo's (read only by the code under test). */
-export function tempAppRoot(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-native-'));
-  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  fs.writeFileSync(path.join(root, 'package.json'), '{"name":"aftertab-native-test","private":true}\n');
-  return root;
+/**
+ * A maker of app folders in tmp whose node_modules is the repo's (read only by the code under
+ * test), each removed after every test. Call once at the top of a test file.
+ */
+export function tempAppRoots(): () => string {
+  const tempRoot = tempFolders('aftertab-native-');
+  return () => {
+    const root = tempRoot();
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+    fs.writeFileSync(path.join(root, 'package.json'), '{"name":"aftertab-native-test","private":true}\n');
+    return root;
+  };
 }
 
 /** Puts a driver file and (unless null) its record into appRoot/native/electron. */
