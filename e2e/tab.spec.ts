@@ -3,7 +3,7 @@ import { ReceiptPage, SettlePage } from './pages/settle-page';
 import { CommandClient, openTabScreen, TabPage } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
-test('an unhappy customer: a line comped by 50 % with a reason shows on the tab and the receipt', async ({ page, request, webHost, appUrl }) => {
+test('an unhappy customer: a comp shows on the tab and the receipt; a removed line only in the tab and its history', async ({ page, request, webHost, appUrl }) => {
   const { api, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, []);
 
   await tab.addItem('Latte');
@@ -23,6 +23,7 @@ test('an unhappy customer: a line comped by 50 % with a reason shows on the tab 
   await expect(tab.total('Due')).toHaveText('€10.70');
   await expect(tab.history).toContainText('Comped Banana bread by 50% (Not satisfied)');
   await expect(tab.history).toContainText('Added Latte × 1');
+  await expect(tab.history).toContainText('Removed Espresso × 1 (Ordered by mistake)');
   await page.screenshot({ path: 'test-results/screenshots/tab.png', fullPage: true });
 
   await tab.settleButton.click();
@@ -33,7 +34,9 @@ test('an unhappy customer: a line comped by 50 % with a reason shows on the tab 
   const receipt = new ReceiptPage(page);
   await expect(receipt.receipt).toContainText('Comp 50%: Not satisfied');
   await expect(receipt.receipt).toContainText('−€1.90');
-  await expect(receipt.receipt).toContainText('Removed: Ordered by mistake');
+  // A removed line is the shop's business: it stays in the history and never reaches the customer's paper.
+  await expect(receipt.receipt).not.toContainText('Espresso');
+  await expect(receipt.receipt).not.toContainText('Ordered by mistake');
   expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
 });
 

@@ -89,7 +89,6 @@ export const settle = {
   'receipt.status.voided': 'Voided',
   'receipt.line': '{qty} × {item}',
   'receipt.lineComp': 'Comp {value}: {reason}',
-  'receipt.lineRemoved': 'Removed: {reason}',
   'receipt.payments': 'Payments',
   'receipt.noPayments': 'No payments.',
   'receipt.payment': '{method}',

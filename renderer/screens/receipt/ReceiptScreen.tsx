@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Payment, StoreSettings, TabDetail } from '../../../shared/types';
+import type { Payment, StoreSettings, TabDetail, TabLine } from '../../../shared/types';
 import { Screen } from '../../components/Screen';
 import { useStore, useTab } from '../../hooks/use-live-data';
 import { useMoney, type MoneyTools } from '../../hooks/use-money';
@@ -25,7 +25,7 @@ function ReceiptLoader({ tabId }: { tabId: number }) {
   return <ReceiptView tab={tab.data} store={store.data} />;
 }
 
-function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
+export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const money = useMoney(store);
   const when = new Intl.DateTimeFormat(store.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const actions = (
@@ -53,8 +53,8 @@ function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
         </header>
 
         <ul className="receipt__lines">
-          {tab.lines.map((line) => (
-            <li key={line.id} className={`receipt__line ${line.state === 'removed' ? 'receipt__line--removed' : ''}`}>
+          {tab.lines.filter(onReceipt).map((line) => (
+            <li key={line.id} className="receipt__line">
               <div className="receipt__row">
                 <span>{t('receipt.line', { qty: line.qty, item: line.name })}</span>
                 <span>{money.format(line.listMinor)}</span>
@@ -65,7 +65,6 @@ function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
                   <span>−{money.format(line.comp.amountMinor)}</span>
                 </div>
               )}
-              {line.state === 'removed' && <div className="receipt__sub">{t('receipt.lineRemoved', { reason: line.removeReason ?? '' })}</div>}
             </li>
           ))}
         </ul>
@@ -84,6 +83,11 @@ function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       </article>
     </Screen>
   );
+}
+
+/** A removed line belongs in the tab's history, not on the customer's paper; a comp stays (the customer sees it). */
+function onReceipt(line: TabLine): boolean {
+  return line.state !== 'removed';
 }
 
 function PaymentRows({ payment, money }: { payment: Payment; money: MoneyTools }) {

@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TabDetail } from '../../../shared/types';
+import { testStore } from '../../test-support/store';
+import { testLine, testTab } from '../../test-support/tab';
+import { ReceiptView } from './ReceiptScreen';
+
+vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newCommandId: () => 'command-id-0001' }));
+
+afterEach(cleanup);
+
+function show(tab: TabDetail) {
+  render(
+    <MemoryRouter>
+      <ReceiptView tab={tab} store={testStore()} />
+    </MemoryRouter>,
+  );
+  return screen.getByRole('article', { name: 'Receipt' });
+}
+
+// Latte 4.40 kept, banana bread 3.80 comped by half, espresso 2.90 removed: the customer pays 6.30.
+const tab = testTab({
+  lines: [
+    testLine(),
+    testLine({ id: 2, name: 'Banana bread', unitMinor: 380, listMinor: 380, chargedMinor: 190, comp: { kind: 'percent', value: 50, reason: 'Not satisfied', amountMinor: 190 } }),
+    testLine({ id: 3, name: 'Espresso', unitMinor: 290, listMinor: 290, chargedMinor: 0, state: 'removed', removeReason: 'Ordered by mistake' }),
+  ],
+  itemCount: 2,
+  listMinor: 820,
+  compMinor: 190,
+  totalMinor: 630,
+  paidMinor: 630,
+  netMinor: 573,
+  taxMinor: 57,
+  rates: [{ rateMilli: 10_000, netMinor: 573, taxMinor: 57, grossMinor: 630 }],
+});
+
+describe('the receipt', () => {
+  it('leaves a removed line and its reason off the customer’s paper', () => {
+    const receipt = show(tab);
+    expect(receipt.textContent).not.toContain('Espresso');
+    expect(receipt.textContent).not.toContain('Ordered by mistake');
+    expect(receipt.querySelectorAll('.receipt__line')).toHaveLength(2);
+  });
+
+  it('still shows the lines charged and a comp with its reason and amount', () => {
+    const receipt = show(tab);
+    const [latte, bread] = [...receipt.querySelectorAll('.receipt__line')].map((li) => li.textContent ?? '');
+    expect(latte).toContain('Latte');
+    expect(bread).toContain('Banana bread');
+    // How a comp reads is the comp's business; that it is on the paper, with its reason and amount, is the receipt's.
+    expect(bread).toContain('Not satisfied');
+    expect(bread).toContain('−€1.90');
+  });
+});
