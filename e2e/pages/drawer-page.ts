@@ -74,9 +74,15 @@ export class DrawerPage {
     return figureIn(this.page, list, label);
   }
 
+  /** Starts counting again before the sign-off; the recount form replaces the figures. */
+  async startRecount(): Promise<void> {
+    await this.signOffForm.getByRole('button', { name: 'Count again' }).click();
+    await this.recountForm.waitFor();
+  }
+
   /** Counts the drawer again, as a total, before the sign-off. */
   async recount(total: string): Promise<void> {
-    await this.signOffForm.getByRole('button', { name: 'Count again' }).click();
+    await this.startRecount();
     await this.recountForm.getByRole('button', { name: 'As a total' }).click();
     await this.recountForm.getByRole('textbox', { name: 'Total in the drawer' }).fill(total);
     await this.recountForm.getByRole('button', { name: /^Enter the count: / }).click();

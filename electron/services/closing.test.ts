@@ -255,6 +255,20 @@ describe('the drawer', () => {
     expect(l.call('settle.pay', { tabId: tab.id, method: 'card' }).settled).toBe(true);
   });
 
+  it('answers a recount only once it is stored: a refused one tells nothing of the expected amount and leaves the count standing', () => {
+    l.call('drawer.open', { float: { kind: 'total', totalMinor: 10_000 } });
+    l.call('drawer.move', { kind: 'paid_in', amountMinor: 1234, reason: 'change from the bank' });
+    const first = l.call('drawer.count', { count: { kind: 'total', totalMinor: 11_000 } }).session!;
+    expect(first).toMatchObject({ expectedMinor: 11_234, countedMinor: 11_000, firstCountMinor: null });
+    const before = l.db.prepare('SELECT * FROM drawer_sessions').all();
+    const refused = l.fail('drawer.count', { count: { kind: 'denominations', counts: [{ denominationMinor: 300, qty: 1 }] } });
+    expect(refused).toMatchObject({ key: 'errors.count.unknownDenomination', params: { amount: '€3.00' }, field: 'counts' });
+    expect(JSON.stringify(refused)).not.toMatch(/112\.34|11234/);
+    expect(l.db.prepare('SELECT * FROM drawer_sessions').all()).toEqual(before);
+    const again = l.call('drawer.count', { count: { kind: 'total', totalMinor: 11_234 } }).session!;
+    expect(again).toMatchObject({ expectedMinor: 11_234, countedMinor: 11_234, varianceMinor: 0, firstCountMinor: 11_000 });
+  });
+
   it('lists the notes and coins of the store currency for counting', () => {
     expect(l.call('drawer.get', {}).denominations.slice(0, 3)).toEqual([50_000, 20_000, 10_000]);
   });

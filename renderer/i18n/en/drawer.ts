@@ -56,6 +56,7 @@ export const drawer = {
   'drawer.blindHint': 'Count everything in the drawer, float included. The expected amount stays hidden until the count is entered.',
   'drawer.countConfirm': 'Enter the count: {amount}',
   'drawer.recountHeading': 'Count again',
+  'drawer.recountHint': 'Count everything in the drawer again, float included. The expected amount and the first count stay hidden until this count is entered.',
   'drawer.cancelCount': 'Not now',
 
   'drawer.countedHeading': 'Counted against expected',

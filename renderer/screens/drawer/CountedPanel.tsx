@@ -9,6 +9,7 @@ import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
 import { errorElsewhere, errorFor } from '../tab/field-error';
 import { CashCountForm } from './CashCountForm';
+import type { CashCount } from './cash-count';
 import { countedRows, dateTimeFormat, Figures, FirstCount } from './Figures';
 import { varianceKind, varianceText } from './variance';
 
@@ -31,7 +32,7 @@ export function signOffError(error: AppError | null): AppError | string | null {
 /**
  * After the blind count: expected against counted, the variance in words, and the manager's
  * sign-off with a reason (required when the drawer is over or short). A recount is allowed
- * until the sign-off.
+ * until the sign-off, and is as blind as the first count.
  */
 export function CountedPanel({ session, denominations, store, money, onClosed }: Props) {
   const close = useCommand('drawer.close');
@@ -52,6 +53,21 @@ export function CountedPanel({ session, denominations, store, money, onClosed }:
     if (state?.lastClosed) onClosed(state.lastClosed);
   };
   const reasonError = reasonProblem ?? errorFor(close.error, ['varianceReason']);
+
+  if (counting) {
+    return (
+      <Recount
+        session={session}
+        denominations={denominations}
+        store={store}
+        money={money}
+        pending={recount.pending}
+        error={recount.error}
+        onSubmit={(count) => void recount.run({ count }).then((state) => state && setCounting(false))}
+        onCancel={() => setCounting(false)}
+      />
+    );
+  }
 
   return (
     <div className="drawer__columns">
@@ -91,35 +107,59 @@ export function CountedPanel({ session, denominations, store, money, onClosed }:
             <button type="submit" className="button button--primary" disabled={close.pending}>
               {t('drawer.signOff')}
             </button>
-            {!counting && (
-              <button type="button" className="button button--ghost" onClick={() => setCounting(true)}>
-                {t('drawer.recount')}
-              </button>
-            )}
+            <button type="button" className="button button--ghost" onClick={() => setCounting(true)}>
+              {t('drawer.recount')}
+            </button>
           </div>
           <ErrorNote error={signOffError(errorElsewhere(close.error, ['varianceReason']))} />
         </form>
       </section>
+    </div>
+  );
+}
 
-      {counting && (
-        <section className="panel" aria-labelledby="drawer-recount-heading">
-          <h2 id="drawer-recount-heading" className="panel__heading">
-            {t('drawer.recountHeading')}
-          </h2>
+type RecountProps = Omit<Props, 'onClosed'> & {
+  pending: boolean;
+  error: AppError | null;
+  onSubmit: (count: CashCount) => void;
+  onCancel: () => void;
+};
+
+/**
+ * Counting again, blind like the first count: only what went in and out by hand is shown;
+ * the expected amount, the cash taken and the first count wait until this count is entered.
+ */
+function Recount({ session, denominations, store, money, pending, error, onSubmit, onCancel }: RecountProps) {
+  return (
+    <div className="drawer__columns">
+      <section className="panel" aria-labelledby="drawer-recount-heading">
+        <h2 id="drawer-recount-heading" className="panel__heading">
+          {t('drawer.recountHeading')}
+        </h2>
+        <Figures
+          label={t('drawer.title')}
+          rows={[
+            [t('drawer.float'), money.format(session.floatMinor)],
+            [t('drawer.paidIn'), money.format(session.paidInMinor)],
+            [t('drawer.paidOut'), money.format(session.paidOutMinor)],
+          ]}
+        />
+        <div className="drawer__blind">
+          <p className="drawer__muted">{t('drawer.recountHint')}</p>
           <CashCountForm
             label={t('drawer.recountHeading')}
             denominations={denominations}
             currency={store.currency}
             money={money}
             confirm={(amount) => t('drawer.countConfirm', { amount })}
-            pending={recount.pending}
-            error={recount.error}
+            pending={pending}
+            error={error}
             autoFocus
-            onSubmit={(count) => void recount.run({ count }).then((state) => state && setCounting(false))}
-            onCancel={() => setCounting(false)}
+            onSubmit={onSubmit}
+            onCancel={onCancel}
           />
-        </section>
-      )}
+        </div>
+      </section>
     </div>
   );
 }

@@ -164,6 +164,40 @@ describe('a counted drawer', () => {
     expect(calls.close).toHaveBeenCalledWith({ varianceReason: 'Coin dropped' }, { commandId: 'command-id-0001' });
   });
 
+  it('keeps a recount blind: expected, cash taken, the counts and the variance stay hidden until it is entered', async () => {
+    const twice: DrawerSession = { ...counted, countedMinor: 10010, varianceMinor: -810, firstCountMinor: 10800 };
+    const thrice: DrawerSession = { ...twice, countedMinor: 10820, varianceMinor: 0 };
+    calls.count.mockResolvedValue({ ok: true, value: { session: thrice, lastClosed: null, denominations: euro } });
+    render(
+      <MemoryRouter>
+        <Live initial={{ session: twice, lastClosed: null, denominations: euro }} />
+      </MemoryRouter>,
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: 'Why is it over or short?' }), { target: { value: 'Recounted' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Count again' }));
+    const recount = screen.getByRole('form', { name: 'Count again' });
+    const page = document.body.textContent ?? '';
+    for (const hidden of ['Expected', 'Cash taken', 'Counted against', 'Counted by', 'Variance', '€108.20', '€108.00', '€100.10', '€12.70', 'short', 'Counted twice']) {
+      expect(page).not.toContain(hidden);
+    }
+    expect(screen.queryByRole('form', { name: 'Sign off the drawer' })).toBeNull();
+    // What went in and out by hand is no secret: the first blind count shows it too.
+    expect(screen.getByLabelText('Cash drawer', { selector: 'dl' }).textContent).toBe('Float€100.00Paid in€0.00Paid out€4.50');
+
+    fireEvent.click(within(recount).getByRole('button', { name: 'As a total' }));
+    fireEvent.change(within(recount).getByRole('textbox', { name: 'Total in the drawer' }), { target: { value: '108.20' } });
+    fireEvent.click(within(recount).getByRole('button', { name: 'Enter the count: €108.20' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Count again' })).toBeNull());
+    act(() => live.set({ session: thrice, lastClosed: null, denominations: euro }));
+    const figures = screen.getByLabelText('Counted against expected', { selector: 'dl' });
+    expect(figures.textContent).toContain('Expected€108.20');
+    expect(figures.textContent).toContain('Counted€108.20');
+    expect(screen.getByText('The drawer is exact.')).toBeTruthy();
+    expect(screen.getByText('Counted twice: first count €108.00')).toBeTruthy();
+    // The note typed before counting again is still there for the sign-off.
+    expect((screen.getByRole('textbox', { name: 'Note (optional)' }) as HTMLInputElement).value).toBe('Recounted');
+  });
+
   it('allows a recount before the sign-off, then shows the closed drawer after it', async () => {
     const recounted: DrawerSession = { ...counted, countedMinor: 10000, varianceMinor: -820, firstCountMinor: 10800 };
     const closed: DrawerSession = { ...recounted, status: 'closed', varianceReason: 'Coin dropped', closedAt: '2026-09-14T20:05:00.000Z', signedOffBy: 'Owner' };
