@@ -1,3 +1,4 @@
+import type { DrawerState } from '../shared/closing-types';
 import { DrawerPage, openDrawerByBackDoor } from './pages/drawer-page';
 import { CommandClient } from './pages/tab-page';
 import { expect, test } from './fixtures';
@@ -41,4 +42,27 @@ test('a recount is blind like the first count: expected and the first count appe
   await expect(drawer.figure(counted, 'Expected')).toHaveText('€112.34');
   await expect(drawer.variance).toHaveText('The drawer is exact.');
   await expect(drawer.firstCount).toHaveText('Counted twice: first count €110.00');
+});
+
+test('the float button names no amount it would refuse: a negative float is refused by its field and nothing opens', async ({ page, request, webHost, appUrl }) => {
+  const drawer = new DrawerPage(page);
+  await page.goto(appUrl);
+  await drawer.openFromNav();
+  await drawer.openForm.getByRole('button', { name: 'As a total' }).click();
+  const total = drawer.openForm.getByRole('textbox', { name: 'Total in the drawer' });
+  await total.fill('-100.00');
+  await expect(drawer.openForm.getByRole('button', { name: 'Open the drawer', exact: true })).toBeVisible();
+  await expect(drawer.openForm.getByRole('button', { name: /100/ })).toHaveCount(0);
+  await drawer.openForm.getByRole('button', { name: 'Open the drawer', exact: true }).click();
+  await expect(drawer.openForm.getByRole('alert')).toHaveText('A total in the drawer cannot be below zero');
+  await expect(total).toHaveAttribute('aria-invalid', 'true');
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screenshots/drawer-open-negative-${size.width}x${size.height}.png`, fullPage: true });
+  }
+  expect((await new CommandClient(request, webHost).call<DrawerState>('drawer.get')).session).toBeNull();
+
+  await total.fill('100');
+  await drawer.openForm.getByRole('button', { name: 'Open the drawer with €100.00' }).click();
+  await expect(drawer.figure('Cash drawer', 'Float')).toHaveText('€100.00');
 });

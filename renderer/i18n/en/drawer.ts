@@ -24,6 +24,7 @@ export const drawer = {
   'drawer.count.noDenominations': 'There is no list of notes and coins for {currency} here, so count the drawer as a total.',
   'drawer.count.qtyError': 'count {denomination} as a whole number from 0 to 100000',
   'drawer.count.totalMissing': 'enter the total counted',
+  'drawer.count.totalNegative': 'a total in the drawer cannot be below zero',
   'drawer.count.fixFields': 'Nothing was sent: fix the counts marked in red.',
 
   'drawer.openSince': 'Open since {when}, by {name}',
@@ -55,6 +56,7 @@ export const drawer = {
   'drawer.blindHeading': 'Count the drawer',
   'drawer.blindHint': 'Count everything in the drawer, float included. The expected amount stays hidden until the count is entered.',
   'drawer.countConfirm': 'Enter the count: {amount}',
+  'drawer.countPlain': 'Enter the count',
   'drawer.recountHeading': 'Count again',
   'drawer.recountHint': 'Count everything in the drawer again, float included. The expected amount and the first count stay hidden until this count is entered.',
   'drawer.cancelCount': 'Not now',

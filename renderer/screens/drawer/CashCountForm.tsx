@@ -12,8 +12,8 @@ type Props = {
   denominations: readonly Minor[];
   currency: string;
   money: MoneyTools;
-  /** The confirm button's words for the total so far. */
-  confirm: (amount: string) => string;
+  /** The confirm button's words for the total that would be sent, or null while the count cannot be sent. */
+  confirm: (amount: string | null) => string;
   pending: boolean;
   /** A refusal from the ledger, shown by the confirm button. */
   error: AppError | null;
@@ -33,14 +33,16 @@ export function CashCountForm({ label, denominations, currency, money, confirm, 
   const canGrid = denominations.length > 0;
   const byNote = canGrid && draft.mode === 'denominations';
   const running = runningTotal(draft, denominations, money);
-
   const words = {
     qtyError: (d: Minor) => t('drawer.count.qtyError', { denomination: money.format(d) }),
     totalMissing: t('drawer.count.totalMissing'),
+    totalNegative: t('drawer.count.totalNegative'),
   };
+  // The button names an amount only when that amount is what pressing it would send.
+  const read = readCount(draft, denominations, money, words);
+
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const read = readCount(draft, denominations, money, words);
     if (!read.ok) return setProblems(read.problems);
     setProblems({});
     onSubmit(read.count);
@@ -140,7 +142,7 @@ export function CashCountForm({ label, denominations, currency, money, confirm, 
       <ErrorNote error={error} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={pending}>
-          {confirm(money.format(running ?? 0))}
+          {confirm(read.ok ? money.format(read.totalMinor) : null)}
         </button>
         {onCancel && (
           <button type="button" className="button button--ghost" onClick={onCancel}>

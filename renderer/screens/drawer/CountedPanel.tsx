@@ -151,7 +151,7 @@ function Recount({ session, denominations, store, money, pending, error, onSubmi
             denominations={denominations}
             currency={store.currency}
             money={money}
-            confirm={(amount) => t('drawer.countConfirm', { amount })}
+            confirm={(amount) => (amount === null ? t('drawer.countPlain') : t('drawer.countConfirm', { amount }))}
             pending={pending}
             error={error}
             autoFocus

@@ -66,7 +66,7 @@ function NoDrawer({ state, store, money }: { state: DrawerState; store: StoreSet
           denominations={state.denominations}
           currency={store.currency}
           money={money}
-          confirm={(amount) => t('drawer.openConfirm', { amount })}
+          confirm={(amount) => (amount === null ? t('drawer.openHeading') : t('drawer.openConfirm', { amount }))}
           pending={open.pending}
           error={open.error}
           onSubmit={(float) => void open.run({ float })}
@@ -109,7 +109,7 @@ function OpenSession({ session, denominations, store, money }: SessionProps) {
               denominations={denominations}
               currency={store.currency}
               money={money}
-              confirm={(amount) => t('drawer.countConfirm', { amount })}
+              confirm={(amount) => (amount === null ? t('drawer.countPlain') : t('drawer.countConfirm', { amount }))}
               pending={count.pending}
               error={count.error}
               autoFocus

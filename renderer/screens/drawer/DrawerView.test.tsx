@@ -96,6 +96,26 @@ describe('opening the drawer', () => {
     expect(calls.open).not.toHaveBeenCalled();
   });
 
+  it('names no amount on the button until the float can be sent, and refuses a negative one by its field', () => {
+    show({});
+    const form = screen.getByRole('form', { name: 'Open the drawer' });
+    fireEvent.click(within(form).getByRole('button', { name: 'As a total' }));
+    const total = within(form).getByRole('textbox', { name: 'Total in the drawer' });
+    expect(within(form).getByRole('button', { name: 'Open the drawer' })).toBeTruthy();
+    fireEvent.change(total, { target: { value: '-100.00' } });
+    expect(within(form).queryByRole('button', { name: /100/ })).toBeNull();
+    expect(within(form).getByRole('status').textContent).toBe('');
+    fireEvent.click(within(form).getByRole('button', { name: 'Open the drawer' }));
+    const alert = within(form).getByRole('alert');
+    expect(alert.textContent).toBe('A total in the drawer cannot be below zero');
+    expect(total.closest('label')?.nextElementSibling).toBe(alert);
+    expect(total.getAttribute('aria-invalid')).toBe('true');
+    expect(calls.open).not.toHaveBeenCalled();
+    fireEvent.change(total, { target: { value: '100' } });
+    expect(within(form).queryByRole('alert')).toBeNull();
+    expect(within(form).getByRole('button', { name: 'Open the drawer with €100.00' })).toBeTruthy();
+  });
+
   it('counts as a total when asked, and only as a total for a currency without a note list', async () => {
     calls.open.mockResolvedValue({ ok: true, value: { session: session(), lastClosed: null, denominations: [] } });
     show({ denominations: [] });

@@ -5,7 +5,7 @@ import { signedMoney, varianceKind, varianceText } from './variance';
 
 const money = moneyTools({ currency: 'EUR', locale: 'en-IE', exponent: 2 });
 const notes = [2000, 1000, 500, 200, 100, 50];
-const words = { qtyError: (d: number) => `bad ${d}`, totalMissing: 'no total' };
+const words = { qtyError: (d: number) => `bad ${d}`, totalMissing: 'no total', totalNegative: 'below zero' };
 
 describe('a drawer count', () => {
   it('starts note by note when the currency has notes, else as a total', () => {
@@ -57,6 +57,13 @@ describe('a drawer count', () => {
     expect(readCount({ ...total, total: '  ' }, notes, money, words)).toEqual({ ok: false, problems: { total: 'no total' } });
     expect(runningTotal({ ...total, total: '' }, notes, money)).toBe(0);
     expect(readCount({ ...total, total: 'lots' }, notes, money, words)).toEqual({ ok: false, problems: { total: '"lots" is not an amount' } });
+  });
+
+  it('refuses a negative total by its field, with no running total meanwhile', () => {
+    const negative = { mode: 'total' as const, qty: {}, total: '-100.00' };
+    expect(readCount(negative, notes, money, words)).toEqual({ ok: false, problems: { total: 'below zero' } });
+    expect(runningTotal(negative, notes, money)).toBeNull();
+    expect(readCount({ ...negative, total: '0' }, notes, money, words)).toMatchObject({ ok: true, totalMinor: 0 });
   });
 
   it('counts a currency without notes as a total, whatever the mode says', () => {

@@ -31,7 +31,7 @@ export function parseQty(text: string): number | null {
   return qty <= MAX_QTY ? qty : null;
 }
 
-type Words = { qtyError: (denominationMinor: Minor) => string; totalMissing: string };
+type Words = { qtyError: (denominationMinor: Minor) => string; totalMissing: string; totalNegative: string };
 
 /**
  * Reads a count: the input for drawer.open / drawer.count and its total (shown as a preview
@@ -41,8 +41,9 @@ export function readCount(draft: CountDraft, denominations: readonly Minor[], mo
   if (draft.mode === 'total' || denominations.length === 0) {
     if (draft.total.trim() === '') return { ok: false, problems: { total: words.totalMissing } };
     const parsed = money.parse(draft.total);
-    // A negative total parses; it is sent so the ledger refuses it in its own words.
     if (!parsed.ok) return { ok: false, problems: { total: parsed.message } };
+    // A negative amount parses as money; as cash in a drawer it means nothing.
+    if (parsed.minor < 0) return { ok: false, problems: { total: words.totalNegative } };
     return { ok: true, count: { kind: 'total', totalMinor: parsed.minor }, totalMinor: parsed.minor };
   }
   const problems: CountProblems = {};
@@ -64,7 +65,7 @@ export function readCount(draft: CountDraft, denominations: readonly Minor[], mo
 
 /** The running total shown under the grid while counting, or null while a field cannot be read. */
 export function runningTotal(draft: CountDraft, denominations: readonly Minor[], money: Pick<MoneyTools, 'parse'>): Minor | null {
-  const read = readCount(draft, denominations, money, { qtyError: () => '', totalMissing: '' });
+  const read = readCount(draft, denominations, money, { qtyError: () => '', totalMissing: '', totalNegative: '' });
   if (read.ok) return read.totalMinor;
   return draft.mode === 'total' && draft.total.trim() === '' ? 0 : null;
 }
