@@ -154,3 +154,22 @@ test('keyboard: / searches, Enter settles, Esc goes back', async ({ page, reques
   await page.getByRole('link', { name: 'Back to the board' }).click();
   await expect(new BoardPage(page).tabCard(1)).toBeVisible();
 });
+
+test('a comp reason typed as only a zero-width space is refused beside the reason, and nothing is comped', async ({ page, request, webHost, appUrl }) => {
+  const { api, opened, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, ['Banana bread']);
+
+  const line = tab.line('Banana bread');
+  await line.getByRole('button', { name: 'Comp', exact: true }).click();
+  const form = line.getByRole('form', { name: 'Comp Banana bread' });
+  await form.getByRole('textbox', { name: 'How many percent off' }).fill('50');
+  await form.getByRole('radio', { name: 'Another reason' }).check();
+  await form.getByRole('textbox', { name: 'Another reason' }).fill('\u200b');
+  await form.getByRole('button', { name: 'Comp the line' }).click();
+
+  await expect(form.locator('fieldset + [role="alert"]')).toHaveText('A reason is required');
+  await expect(form.getByRole('alert')).toHaveCount(1);
+  const after = await api.tab(opened.id);
+  expect(after.lines[0]).toMatchObject({ name: 'Banana bread', comp: null });
+  expect(after.dueMinor).toBe(opened.dueMinor);
+  expect(after.dueMinor).toBeGreaterThan(0);
+});

@@ -33,11 +33,11 @@ function mutation<R>() {
   return <I extends z.ZodType>(input: I, permission: Permission): CommandDef<I, R> => ({ input, permission, mutates: true });
 }
 
-const taxRate = z.object({ rateMilli: s.rateMilli, label: s.text(40).min(1) }).strict();
+const taxRate = z.object({ rateMilli: s.rateMilli, label: s.requiredName(40) }).strict();
 
 const storeUpdate = z
   .object({
-    name: s.text(80).min(1).optional(),
+    name: s.requiredName(80).optional(),
     currency: s.currency.optional(),
     locale: s.locale.optional(),
     taxMode: z.enum(['inclusive', 'exclusive']).optional(),
@@ -47,7 +47,7 @@ const storeUpdate = z
     cashRoundingMinor: z.number().int().min(1).max(100_000).optional(),
     amberMinutes: z.number().int().min(1).max(1440).optional(),
     redMinutes: z.number().int().min(1).max(1440).optional(),
-    payAfterTerms: s.text(280).optional(),
+    payAfterTerms: s.readableText(280).optional(),
     /** Minutes after local midnight at which one business day ends and the next begins. */
     dayBoundaryMinutes: z.number().int().min(0).max(1439).optional(),
     timeZone: s.timeZone.optional(),
@@ -56,11 +56,11 @@ const storeUpdate = z
 
 const itemFields = {
   categoryId: s.id.nullable(),
-  name: s.text(80).min(1, 'errors.field.nameRequired'),
+  name: s.requiredName(80),
   kind: z.enum(['product', 'service']),
   priceMinor: s.amount,
   rateMilli: s.rateMilli,
-  expectText: s.text(280),
+  expectText: s.readableText(280),
 };
 
 const tabRef = z.object({ tabId: s.id }).strict();
@@ -75,7 +75,7 @@ const paymentBase = {
   /** Who the tip is for (the stylist, the waiter); defaults to whoever takes the payment. */
   tipStaffId: s.id.optional(),
   partNo: z.number().int().min(1).max(50).optional(),
-  reference: s.text(80).default(''),
+  reference: s.readableText(80).default(''),
 };
 
 const payment = z.discriminatedUnion('method', [
@@ -96,9 +96,9 @@ export const contract = {
   'staff.current': query<T.Staff>()(s.empty, 'tabs.read'),
 
   'catalog.list': query<T.Catalog>()(z.object({ includeArchived: z.boolean().default(false) }).strict(), 'tabs.read'),
-  'catalog.createCategory': mutation<T.Category>()(z.object({ name: s.text(60).min(1) }).strict(), 'catalog.manage'),
+  'catalog.createCategory': mutation<T.Category>()(z.object({ name: s.requiredName(60) }).strict(), 'catalog.manage'),
   'catalog.updateCategory': mutation<T.Category>()(
-    z.object({ categoryId: s.id, name: s.text(60).min(1).optional(), position: z.number().int().min(0).max(1000).optional(), archived: z.boolean().optional() }).strict(),
+    z.object({ categoryId: s.id, name: s.requiredName(60).optional(), position: z.number().int().min(0).max(1000).optional(), archived: z.boolean().optional() }).strict(),
     'catalog.manage',
   ),
   'catalog.createItem': mutation<T.CatalogItem>()(z.object(itemFields).strict(), 'catalog.manage'),
@@ -110,11 +110,11 @@ export const contract = {
   'token.next': query<number | null>()(s.empty, 'tabs.read'),
 
   'tab.open': mutation<T.TabDetail>()(
-    z.object({ token: s.token.optional(), name: s.text(60).default(''), label: s.text(30).default(''), note: s.text(280).default('') }).strict(),
+    z.object({ token: s.token.optional(), name: s.readableText(60).default(''), label: s.readableText(30).default(''), note: s.readableText(280).default('') }).strict(),
     'tabs.write',
   ),
   'tab.update': mutation<T.TabDetail>()(
-    z.object({ tabId: s.id, name: s.optionalText(60), label: s.optionalText(30), note: s.optionalText(280) }).strict(),
+    z.object({ tabId: s.id, name: s.readableText(60).optional(), label: s.readableText(30).optional(), note: s.readableText(280).optional() }).strict(),
     'tabs.write',
   ),
   'tab.addLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, itemId: s.id, qty: s.qty.default(1), staffId: s.id.optional() }).strict(), 'tabs.write'),
@@ -127,7 +127,7 @@ export const contract = {
     ]),
     'tabs.adjust',
   ),
-  'tab.void': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.text(200).default('opened by mistake') }).strict(), 'tabs.write'),
+  'tab.void': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.readableText(200).default('opened by mistake') }).strict(), 'tabs.write'),
   'tab.writeOff': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.reason }).strict(), 'tabs.writeOff'),
   'tab.listOpen': query<T.TabSummary[]>()(s.empty, 'tabs.read'),
   'tab.get': query<T.TabDetail>()(tabRef, 'tabs.read'),
@@ -148,7 +148,7 @@ export const contract = {
   /** The blind count: only after it is entered are the expected cash and the variance shown. */
   'drawer.count': mutation<C.DrawerState>()(z.object({ count: s.cashCount }).strict(), 'drawer.operate'),
   /** A manager accepts the count; a variance needs a reason and is posted to cash over/short. */
-  'drawer.close': mutation<C.DrawerState>()(z.object({ varianceReason: s.text(200).default('') }).strict(), 'drawer.signOff'),
+  'drawer.close': mutation<C.DrawerState>()(z.object({ varianceReason: s.readableText(200).default('') }).strict(), 'drawer.signOff'),
 
   'day.status': query<C.DayStatus>()(s.empty, 'tabs.read'),
   /** Closes a business day with a numbered Z report; refused while a drawer is open. */

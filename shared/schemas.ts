@@ -25,12 +25,54 @@ export const positiveAmount = amount.min(1, 'errors.field.amountZero');
 export const qty = z.number({ error: 'errors.field.qty' }).int('errors.field.qty').min(1, 'errors.field.qty').max(MAX_QTY, 'errors.field.qty');
 export const token = z.number().int().min(0).max(MAX_TOKEN);
 export const rateMilli = z.number().int().min(0).max(MAX_RATE_MILLI);
-export const reason = z.string().trim().min(1, 'errors.field.reason').max(200);
 
-export function text(max: number) {
-  return z.string().trim().max(max);
+/**
+ * One character that shows something: not white space, a control, a format character
+ * (zero-width space and joiners, word joiner, BOM, direction marks) or one of Unicode's default
+ * ignorables (Hangul fillers, variation selectors). A text without one counts as empty, exactly
+ * as one made of spaces always has, so a lone U+200B is no reason at all.
+ */
+const visible = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Refused anywhere in a text: control characters other than tab and line breaks (NUL cuts a
+ * string short in C code, the CSV and the log), and the bidi embeddings, overrides and isolates,
+ * which reorder what follows them so a name or reason can read as something it is not.
+ */
+const hiddenCharacter = /(?![\t\n\r])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Zero-width characters at either end are dropped as spaces are: there they change nothing a
+ * person sees, yet would make "Cakes" and "Cakes" + U+200B two different category names. Inside
+ * a text nothing is dropped (a joiner inside an emoji or a Persian word means something), and
+ * direction marks at the ends stay, since right-to-left text may need them.
+ */
+const blankAtEdge = /[\s\u200B-\u200D\u2060\uFEFF]/;
+
+// A loop, not /\s+$/: that regex is quadratic on a long run of inner spaces.
+function tidy(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && blankAtEdge.test(value.charAt(start))) start += 1;
+  while (end > start && blankAtEdge.test(value.charAt(end - 1))) end -= 1;
+  const trimmed = value.slice(start, end);
+  return visible.test(trimmed) ? trimmed : '';
 }
-export const optionalText = (max: number) => text(max).optional();
+
+/**
+ * Free text a person types (names, labels, notes, reasons): trimmed, at most `max` characters,
+ * empty when nothing in it can be seen, never hiding controls. Line breaks stay allowed, so
+ * notes keep theirs. Callers add `.min(1, key)` where a value is required.
+ */
+export function readableText(max: number) {
+  return z
+    .string()
+    .refine((value) => !hiddenCharacter.test(value), 'errors.field.hiddenCharacters')
+    .overwrite(tidy)
+    .max(max);
+}
+export const reason = readableText(200).min(1, 'errors.field.reason');
+export const requiredName = (max: number) => readableText(max).min(1, 'errors.field.nameRequired');
 
 export const currency = z
   .string()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, commandNames, type CommandInput, type CommandName } from '../../shared/contract';
+import type { ErrorKey } from '../../shared/i18n/errors-en';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
 
 let l: TestLedger;
@@ -21,13 +22,13 @@ beforeAll(() => {
     'catalog.createCategory': { name: 'Cakes' },
     'catalog.updateCategory': { categoryId, name: 'Hot drinks', position: 2 },
     'catalog.createItem': { categoryId, name: 'Mocha', kind: 'product', priceMinor: 460, rateMilli: 10_000, expectText: 'Chocolate and espresso.' },
-    'catalog.updateItem': { itemId: item.id, priceMinor: 300, name: 'Espresso doppio' },
+    'catalog.updateItem': { itemId: item.id, priceMinor: 300, name: 'Espresso doppio', expectText: 'Two shots.' },
     'catalog.archiveItem': { itemId: item.id, archived: true },
     'catalog.loadStarter': { kind: 'salon' },
     'token.pool': {},
     'token.next': {},
     'tab.open': { token: 12, name: 'Ana', label: 'Table 2', note: 'no sugar' },
-    'tab.update': { tabId: tab.id, name: 'Ben', note: 'allergic to nuts' },
+    'tab.update': { tabId: tab.id, name: 'Ben', label: 'Chair 3', note: 'allergic to nuts' },
     'tab.addLine': { tabId: tab.id, itemId: item.id, qty: 1, staffId: 1 },
     'tab.setQty': { tabId: tab.id, lineId: line.id, qty: 3 },
     'tab.removeLine': { tabId: tab.id, lineId: line.id, reason: 'wrong order' },
@@ -61,6 +62,34 @@ beforeAll(() => {
   };
 });
 afterAll(() => l.cleanup());
+
+/**
+ * Every field of free text a person types, and the key that refuses it when nothing readable is
+ * left (none: it may be empty). The last test below fails when a sample gains a text field that
+ * is missing here.
+ */
+type TextField = { path: (string | number)[]; required: ErrorKey | null };
+const name = (path: string | number, ...rest: (string | number)[]): TextField => ({ path: [path, ...rest], required: 'errors.field.nameRequired' });
+const optional = (path: string): TextField => ({ path: [path], required: null });
+const reasonField = (path: string): TextField => ({ path: [path], required: 'errors.field.reason' });
+const textFields: { [N in CommandName]?: TextField[] } = {
+  'store.update': [name('name'), name('taxRates', 0, 'label'), optional('payAfterTerms')],
+  'catalog.createCategory': [name('name')],
+  'catalog.updateCategory': [name('name')],
+  'catalog.createItem': [name('name'), optional('expectText')],
+  'catalog.updateItem': [name('name'), optional('expectText')],
+  'tab.open': [optional('name'), optional('label'), optional('note')],
+  'tab.update': [optional('name'), optional('label'), optional('note')],
+  'tab.removeLine': [reasonField('reason')],
+  'tab.compLine': [reasonField('reason')],
+  'tab.void': [optional('reason')],
+  'tab.writeOff': [reasonField('reason')],
+  'settle.pay': [optional('reference')],
+  'drawer.move': [reasonField('reason')],
+  'drawer.close': [optional('varianceReason')],
+};
+/** Strings that are not words for people: a folder on disk takes whatever the system allows. */
+const notText: { [N in CommandName]?: string[] } = { 'backup.configure': ['folder'] };
 
 type Leaf = { path: (string | number)[]; value: unknown };
 function leaves(value: unknown, path: (string | number)[] = []): Leaf[] {
@@ -107,4 +136,46 @@ describe.each(commandNames)('%s at the boundary', (name) => {
       }
     }
   });
+});
+
+describe.each(Object.keys(textFields) as CommandName[])('%s refuses text that cannot be read', (command) => {
+  const fields = (): TextField[] => textFields[command] ?? [];
+  const invisible = ['\u200b', '\u200b\u200b ', '\t\n', '\u2060\ufeff\u200d', '\u00ad'];
+  const hidden = ['\u0000', 'Ana\u0000', '\u202e', 'Invoice \u202efdp.exe', 'x\u2066y\u2069', 'beep\u0007'];
+
+  it('refuses NUL, other controls and direction overrides in every text field, writing nothing', () => {
+    for (const field of fields()) {
+      for (const bad of hidden) {
+        const error = l.fail(command, setAt(samples[command], field.path, bad));
+        expect([error.code, error.key, error.field], `${field.path.join('.')} = ${JSON.stringify(bad)}`).toEqual(['invalid_input', 'errors.field.hiddenCharacters', field.path.join('.')]);
+      }
+    }
+  });
+
+  it('refuses a required text made only of invisible characters, writing nothing, and keeps an optional one empty', () => {
+    for (const field of fields()) {
+      for (const blank of invisible) {
+        const input = setAt(samples[command], field.path, blank);
+        const label = `${field.path.join('.')} = ${JSON.stringify(blank)}`;
+        if (field.required === null) {
+          const parsed = contract[command].input.parse(input);
+          expect(field.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], parsed), label).toBe('');
+        } else {
+          const error = l.fail(command, input);
+          expect([error.code, error.key, error.field], label).toEqual(['invalid_input', field.required, field.path.join('.')]);
+        }
+      }
+    }
+  });
+});
+
+it('lists every field of free text in the samples (a new one must be checked above)', () => {
+  for (const command of commandNames) {
+    const words = leaves(samples[command])
+      .filter((leaf) => typeof leaf.value === 'string')
+      .filter((leaf) => contract[command].input.safeParse(setAt(samples[command], leaf.path, 'Plain words 42')).success)
+      .map((leaf) => leaf.path.join('.'))
+      .filter((path) => !(notText[command] ?? []).includes(path));
+    expect(words, command).toEqual((textFields[command] ?? []).map((field) => field.path.join('.')));
+  }
 });

@@ -26,6 +26,7 @@ export const errorsEn = {
   'errors.field.qty': 'the quantity must be a whole number from 1 to 999',
   'errors.field.reason': 'a reason is required',
   'errors.field.nameRequired': 'a name is required',
+  'errors.field.hiddenCharacters': 'this text holds hidden control or text-direction characters (often from a paste); type it again',
   'errors.field.currency': 'use a three-letter ISO 4217 code such as EUR',
   'errors.field.currencyUnknown': 'unknown ISO 4217 currency code',
   'errors.field.locale': 'unknown locale',
