@@ -2,7 +2,7 @@ import type { StoreSettings } from '../shared/types';
 import { expect, test } from './fixtures';
 import { CatalogPage } from './pages/catalog-page';
 import { SettingsPage } from './pages/settings-page';
-import { must } from './pages/commands';
+import { must, sendCommand } from './pages/commands';
 
 test('a new store name shows in the nav bar as soon as it is saved', async ({ page, appUrl }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -62,7 +62,8 @@ test('a fresh store can switch to yen, and the catalog then shows whole yen', as
   await settings.goto(appUrl);
   await settings.currency.selectOption('JPY');
   // en-IE writes yen as "JP¥" (CLDR tells it from the yuan); either way whole yen, no decimals.
-  await expect(settings.cashRounding.locator('option').nth(1)).toHaveText(/^Round cash to (JP)?¥5$/);
+  // Only the steps yen coins make: ¥1 (no rounding), ¥5, ¥10; never ¥25.
+  await expect(settings.cashRounding.locator('option')).toHaveText(['No rounding', /^Round cash to (JP)?¥5$/, /^Round cash to (JP)?¥10$/]);
   await settings.save();
   await expect(settings.status).toHaveText('Saved');
   expect(await must<StoreSettings>(request, webHost, 'store.get', {})).toMatchObject({ currency: 'JPY', exponent: 0 });
@@ -80,6 +81,27 @@ test('a fresh store can switch to yen, and the catalog then shows whole yen', as
   await catalog.fillForm({ price: '450' });
   await catalog.priceField().press('Enter');
   await expect(catalog.item('Matcha').getByText(/^(JP)?¥450$/)).toBeVisible();
+});
+
+test('cash rounding follows the coins: francs round to 5 or 10 centimes, and a step no coin makes is refused', async ({ page, appUrl, request, webHost }) => {
+  const settings = new SettingsPage(page);
+  await settings.goto(appUrl);
+  await settings.currency.selectOption('CHF');
+  await expect(settings.cashRounding.locator('option')).toHaveText([/^Round cash to CHF.0\.05$/, /^Round cash to CHF.0\.10$/]);
+  await expect(settings.cashRounding).toHaveValue('5');
+  for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screenshots/settings-rounding-chf-${size.width}x${size.height}.png`, fullPage: true });
+  }
+  await settings.save();
+  await expect(settings.status).toHaveText('Saved');
+  expect(await must<StoreSettings>(request, webHost, 'store.get', {})).toMatchObject({ currency: 'CHF', cashRoundingMinor: 5 });
+
+  // The ledger holds the same line for any caller: no 25-centime step, nothing changed.
+  const refused = await sendCommand(request, webHost, 'store.update', { cashRoundingMinor: 25 });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'cashRoundingMinor' } });
+  expect(refused.ok ? '' : refused.error.message).toMatch(/^cash in CHF can be rounded only to a step its coins make: /);
+  expect(await must<StoreSettings>(request, webHost, 'store.get', {})).toMatchObject({ currency: 'CHF', cashRoundingMinor: 5 });
 });
 
 test('once a sale is recorded the currency control is locked and says why up front', async ({ page, appUrl, request, webHost }) => {

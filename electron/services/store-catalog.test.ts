@@ -15,7 +15,7 @@ describe('store settings', () => {
 
   it('derives the exponent from the currency', () => {
     expect(l.call('store.update', { currency: 'JPY', locale: 'ja-JP' }).exponent).toBe(0);
-    expect(l.call('store.update', { currency: 'KWD' }).exponent).toBe(3);
+    expect(l.call('store.update', { currency: 'KWD', cashRoundingMinor: 5 }).exponent).toBe(3);
   });
 
   it('refuses a currency change once money is on the books, and a tax mode change with open tabs', () => {
@@ -29,6 +29,47 @@ describe('store settings', () => {
     expect(l.fail('store.update', { taxRates: [{ rateMilli: 20_000, label: 'New' }] }).code).toBe('store_locked');
     expect(l.fail('store.update', { currency: 'ABC' }).code).toBe('invalid_input');
     expect(l.fail('store.update', { locale: 'not a locale!' }).code).toBe('invalid_input');
+  });
+});
+
+describe('cash rounding', () => {
+  it('takes only a step the currency coins make, and refuses any other by its field, changing nothing', () => {
+    l.call('store.update', { locale: 'en-US' });
+    expect(l.call('store.update', { cashRoundingMinor: 5 }).cashRoundingMinor).toBe(5);
+    expect(l.call('store.update', { cashRoundingMinor: 10 }).cashRoundingMinor).toBe(10);
+    const before = l.call('store.get', {});
+    for (const step of [2, 25, 50, 100]) {
+      expect(l.fail('store.update', { cashRoundingMinor: step })).toMatchObject({
+        code: 'invalid_input',
+        key: 'errors.cashRoundingStep',
+        field: 'cashRoundingMinor',
+        message: 'cash in EUR can be rounded only to a step its coins make: €0.01, €0.05, €0.10',
+      });
+    }
+    expect(l.fail('store.update', { currency: 'JPY', cashRoundingMinor: 25 }).message).toBe('cash in JPY can be rounded only to a step its coins make: ¥1, ¥5, ¥10');
+    expect(l.call('store.get', {})).toEqual(before);
+    expect(l.call('store.update', { currency: 'JPY', cashRoundingMinor: 5 })).toMatchObject({ currency: 'JPY', cashRoundingMinor: 5 });
+  });
+
+  it('checks the step against a new currency: no rounding is no choice where the smallest coin is larger', () => {
+    l.call('store.update', { locale: 'en-US' });
+    expect(l.fail('store.update', { currency: 'CHF' })).toMatchObject({ key: 'errors.cashRoundingStep', message: 'cash in CHF can be rounded only to a step its coins make: CHF\u00a00.05, CHF\u00a00.10' });
+    expect(l.call('store.get', {})).toMatchObject({ currency: 'EUR', cashRoundingMinor: 1 });
+    expect(l.call('store.update', { currency: 'CHF', cashRoundingMinor: 5 })).toMatchObject({ currency: 'CHF', cashRoundingMinor: 5 });
+    expect(l.fail('store.update', { currency: 'SEK', cashRoundingMinor: 5 }).message).toBe('cash in SEK can be rounded only to a step its coins make: SEK\u00a01.00, SEK\u00a05.00, SEK\u00a010.00');
+    expect(l.call('store.update', { currency: 'SEK', cashRoundingMinor: 100 })).toMatchObject({ currency: 'SEK', cashRoundingMinor: 100 });
+    // Settings that have nothing to do with cash are not held up by it.
+    expect(l.call('store.update', { amberMinutes: 30 }).amberMinutes).toBe(30);
+  });
+
+  it('leaves the cash of a currency without a coin list unrounded', () => {
+    expect(l.call('store.update', { currency: 'XAF' })).toMatchObject({ currency: 'XAF', cashRoundingMinor: 1 });
+    expect(l.fail('store.update', { cashRoundingMinor: 5 })).toMatchObject({
+      key: 'errors.cashRoundingNoCoins',
+      field: 'cashRoundingMinor',
+      message: 'there is no list of XAF coins here, so its cash cannot be rounded; choose no rounding',
+    });
+    expect(l.call('store.get', {}).cashRoundingMinor).toBe(1);
   });
 });
 
@@ -60,7 +101,7 @@ describe('catalog', () => {
     l.call('store.update', { currency: 'JPY' });
     expect(l.call('catalog.loadStarter', { kind: 'cafe' }).items.find((i) => i.name === 'Latte')?.priceMinor).toBe(440);
     const k = makeLedger();
-    k.call('store.update', { currency: 'KWD' });
+    k.call('store.update', { currency: 'KWD', cashRoundingMinor: 5 });
     expect(k.call('catalog.loadStarter', { kind: 'cafe' }).items.find((i) => i.name === 'Latte')?.priceMinor).toBe(4400);
     k.cleanup();
   });

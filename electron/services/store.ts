@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/errors';
 import { currencyExponent, formatMoney } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
 import type { StoreSettings, TaxRate } from '../../shared/types';
+import { cashRoundingSteps, denominationsFor } from '../../shared/domain/denominations';
 import type { TaxMode } from '../../shared/domain/tax';
 import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
@@ -70,6 +71,7 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   if (next.exponent !== before.exponent && db.prepare('SELECT 1 FROM items WHERE archived = 0 LIMIT 1').get()) {
     throw new DomainError('store_locked', 'errors.currencyCatalog', { currency: before.currency }, 'currency');
   }
+  if (input.cashRoundingMinor !== undefined || input.currency !== undefined) requireRoundingStep(next);
   const openTabs = db.prepare<[], { token: number }>("SELECT token FROM tabs WHERE status = 'open'").all();
   if (next.taxMode !== before.taxMode && openTabs.length > 0) {
     throw new DomainError('store_locked', 'errors.taxModeOpenTabs', {}, 'taxMode');
@@ -115,6 +117,15 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   );
   writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify(input) });
   return readSettings(db);
+}
+
+/** Cash is rounded only to a step the currency's coins make (no ¥25), whichever of the two changed. */
+function requireRoundingStep({ currency, locale, cashRoundingMinor }: StoreSettings): void {
+  const steps = cashRoundingSteps(currency);
+  if (steps.includes(cashRoundingMinor)) return;
+  if (denominationsFor(currency).length === 0) throw new DomainError('invalid_input', 'errors.cashRoundingNoCoins', { currency }, 'cashRoundingMinor');
+  const listed = steps.map((step) => formatMoney(step, currency, locale)).join(', ');
+  throw new DomainError('invalid_input', 'errors.cashRoundingStep', { currency, steps: listed }, 'cashRoundingMinor');
 }
 
 export function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -81,6 +81,8 @@ export const errorsEn = {
   'errors.currencyLocked': 'the currency cannot change once money has been recorded; start a new ledger for a new currency',
   'errors.currencyCatalog': "catalog prices are kept in {currency}'s minor unit; archive the items or change the currency before adding them",
   'errors.taxModeOpenTabs': 'settle or void the open tabs before changing how tax is priced',
+  'errors.cashRoundingStep': 'cash in {currency} can be rounded only to a step its coins make: {steps}',
+  'errors.cashRoundingNoCoins': 'there is no list of {currency} coins here, so its cash cannot be rounded; choose no rounding',
   'errors.amberAfterRed': 'the amber warning must come before the red one',
   'errors.tokenOrder': 'the first token must not be after the last',
   'errors.tokenPoolSize': 'a token pool holds at most {max} tokens',

@@ -93,6 +93,25 @@ describe('SettingsScreen', () => {
     expect(screen.queryByText('The currency is fixed now that sales are recorded.')).toBeNull();
   });
 
+  it('offers the cash rounding steps of the chosen currency coins, and moves a step the new currency lacks', async () => {
+    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    renderScreen();
+    const rounding = (await screen.findByLabelText('Cash rounding')) as HTMLSelectElement;
+    const choices = (): string[] => [...rounding.options].map((o) => o.textContent ?? '');
+    expect(choices()).toEqual(['No rounding', 'Round cash to €0.05', 'Round cash to €0.10']);
+    fireEvent.change(screen.getByLabelText('Currency'), { target: { value: 'JPY' } });
+    expect(choices()).toEqual(['No rounding', 'Round cash to JP¥5', 'Round cash to JP¥10']);
+    expect(rounding.value).toBe('1');
+    // Switzerland has no coin under 5 centimes, so there is no "no rounding" to keep.
+    fireEvent.change(screen.getByLabelText('Currency'), { target: { value: 'CHF' } });
+    expect(choices()).toEqual(['Round cash to CHF\u00a00.05', 'Round cash to CHF\u00a00.10']);
+    expect(rounding.value).toBe('5');
+    fireEvent.change(rounding, { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(calls.update.mock.calls[0]?.[0]).toEqual({ currency: 'CHF', cashRoundingMinor: 10 });
+  });
+
   it('disables the currency once sales are recorded and says why before any save', async () => {
     calls.get.mockResolvedValue({ ok: true, value: { ...store, currencyLocked: true } });
     renderScreen();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { StoreSettings } from '../../../shared/types';
 import { t } from '../../i18n/t';
-import { cashRoundingOptions } from './cash-rounding';
+import { cashRoundingOptions, stepForCurrency } from './cash-rounding';
 import { previewMoney, sampleMinor } from './money-preview';
 import { describedBy, SettingsField } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
@@ -26,9 +26,15 @@ export function StoreSection({ form, store }: Props) {
   const { draft, set, errorAt } = form;
   const [typingCode, setTypingCode] = useState(!CURRENCIES.includes(draft.currency));
   const money = previewMoney(store, draft.currency, draft.locale);
-  const rounding = cashRoundingOptions(money.exponent, Number(draft.cashRoundingMinor));
+  const rounding = cashRoundingOptions(draft.currency.trim().toUpperCase(), Number(draft.cashRoundingMinor));
   const locales = LOCALES.includes(draft.locale) ? LOCALES : [draft.locale, ...LOCALES];
   const showCode = typingCode || !CURRENCIES.includes(draft.currency);
+  const chooseCurrency = (code: string): void => {
+    set('currency', code);
+    // The rounding step follows the coins: CHF has no 0.01 coin, JPY no ¥25 one.
+    const step = stepForCurrency(code.trim().toUpperCase(), draft.cashRoundingMinor);
+    if (step !== draft.cashRoundingMinor) set('cashRoundingMinor', step);
+  };
 
   return (
     <section className="settings-section" aria-labelledby="settings-store">
@@ -59,7 +65,7 @@ export function StoreSection({ form, store }: Props) {
             onChange={(e) => {
               if (e.target.value === OTHER) return setTypingCode(true);
               setTypingCode(false);
-              set('currency', e.target.value);
+              chooseCurrency(e.target.value);
             }}
             {...describedBy('settings-currency', errorAt('currency'), true)}
           >
@@ -78,7 +84,7 @@ export function StoreSection({ form, store }: Props) {
               value={draft.currency}
               maxLength={3}
               autoComplete="off"
-              onChange={(e) => set('currency', e.target.value.toUpperCase())}
+              onChange={(e) => chooseCurrency(e.target.value.toUpperCase())}
             />
           )}
         </div>

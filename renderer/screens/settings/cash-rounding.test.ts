@@ -1,21 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { cashRoundingOptions } from './cash-rounding';
+import { cashRoundingOptions, stepForCurrency } from './cash-rounding';
 
 describe('cashRoundingOptions', () => {
-  it('offers 0.05 up to 1.00 for a two-decimal currency', () => {
-    expect(cashRoundingOptions(2)).toEqual([1, 5, 10, 25, 50, 100]);
+  it('offers the steps of the currency coins: no ¥25, no 0.25, no 0.02', () => {
+    expect(cashRoundingOptions('JPY')).toEqual([1, 5, 10]);
+    expect(cashRoundingOptions('EUR')).toEqual([1, 5, 10]);
+    expect(cashRoundingOptions('USD')).toEqual([1, 5]);
+    expect(cashRoundingOptions('KWD')).toEqual([5, 10]);
   });
 
-  it('offers ¥5 up to ¥100 for a currency without decimals', () => {
-    expect(cashRoundingOptions(0)).toEqual([1, 5, 10, 25, 50, 100]);
+  it('offers no "no rounding" where the smallest coin is larger than one minor unit', () => {
+    expect(cashRoundingOptions('CHF')).toEqual([5, 10]);
+    expect(cashRoundingOptions('SEK')).toEqual([100, 500, 1000]);
   });
 
-  it('goes up to one dinar for a three-decimal currency', () => {
-    expect(cashRoundingOptions(3)).toEqual([1, 5, 10, 25, 50, 100, 250, 500, 1000]);
+  it('offers only no rounding for a currency without a coin list', () => {
+    expect(cashRoundingOptions('XAF')).toEqual([1]);
   });
 
-  it('keeps an unusual current value so the select can show it', () => {
-    expect(cashRoundingOptions(2, 20)).toEqual([1, 5, 10, 20, 25, 50, 100]);
-    expect(cashRoundingOptions(2, 10)).toEqual([1, 5, 10, 25, 50, 100]);
+  it('keeps a current value the coins do not make, so the select can show what is saved', () => {
+    expect(cashRoundingOptions('EUR', 25)).toEqual([1, 5, 10, 25]);
+    expect(cashRoundingOptions('EUR', 10)).toEqual([1, 5, 10]);
+    expect(cashRoundingOptions('EUR', Number.NaN)).toEqual([1, 5, 10]);
+  });
+});
+
+describe('stepForCurrency', () => {
+  it('keeps a step the new currency makes, else takes its smallest', () => {
+    expect(stepForCurrency('JPY', '5')).toBe('5');
+    expect(stepForCurrency('CHF', '1')).toBe('5');
+    expect(stepForCurrency('SEK', '10')).toBe('100');
+    expect(stepForCurrency('XAF', '5')).toBe('1');
   });
 });
