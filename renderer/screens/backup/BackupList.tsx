@@ -3,13 +3,14 @@ import type { BackupInfo, RestoreResult } from '../../../shared/closing-types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
+import { formatWhen, type WhenPlace } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { formatSize, formatWhen, reasonText } from './backup-format';
+import { formatSize, reasonText } from './backup-format';
 
-type Props = { backups: BackupInfo[]; locale?: string | undefined };
+type Props = { backups: BackupInfo[]; place: WhenPlace };
 
 /** Every backup in the folder, newest first; Restore… asks once, saying what will happen. */
-export function BackupList({ backups, locale }: Props) {
+export function BackupList({ backups, place }: Props) {
   const restore = useCommand('backup.restore');
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const [restored, setRestored] = useState<{ result: RestoreResult; at: string } | null>(null);
@@ -28,7 +29,7 @@ export function BackupList({ backups, locale }: Props) {
         {t('backup.listHeading')}
       </h2>
       <p role="status" className="backup__done">
-        {restored && t('backup.restored', { when: formatWhen(restored.at, locale), file: restored.result.keptAside })}
+        {restored && t('backup.restored', { when: formatWhen(restored.at, place), file: restored.result.keptAside })}
       </p>
       {backups.length === 0 ? (
         <p>{t('backup.listEmpty')}</p>
@@ -47,14 +48,14 @@ export function BackupList({ backups, locale }: Props) {
           </thead>
           <tbody>
             {backups.map((backup) => {
-              const when = formatWhen(backup.at, locale);
+              const when = formatWhen(backup.at, place);
               const open = confirming?.name === backup.name;
               return (
                 <Fragment key={backup.name}>
                   <tr data-backup={backup.name}>
                     <td className="backup__when">{when}</td>
                     <td>{reasonText(backup.reason)}</td>
-                    <td>{formatSize(backup.sizeBytes, locale)}</td>
+                    <td>{formatSize(backup.sizeBytes, place.locale)}</td>
                     <td className={backup.verified ? 'backup__ok' : 'backup__warn'}>{backup.verified ? t('backup.checked') : t('backup.unchecked')}</td>
                     <td>
                       <button

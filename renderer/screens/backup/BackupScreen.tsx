@@ -4,10 +4,11 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Screen } from '../../components/Screen';
 import { useCommand } from '../../hooks/use-command';
 import { useStore } from '../../hooks/use-live-data';
+import { formatWhen, type WhenPlace } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { BackupList } from './BackupList';
 import { BackupSettingsForm } from './BackupSettingsForm';
-import { formatWhen, reasonText } from './backup-format';
+import { reasonText } from './backup-format';
 import { useBackupStatus } from './use-backup-status';
 import './backup.css';
 
@@ -18,24 +19,25 @@ export function BackupScreen() {
   return (
     <Screen title={t('backup.title')} back="/" className="backup">
       {status.error && <ErrorNote error={t('backup.loadFailed', { message: status.error })} />}
-      {status.data ? <BackupView status={status.data} locale={store.data?.locale} /> : !status.error && <p>{t('backup.loading')}</p>}
+      {status.data ? <BackupView status={status.data} place={{ locale: store.data?.locale, timeZone: store.data?.timeZone }} /> : !status.error && <p>{t('backup.loading')}</p>}
     </Screen>
   );
 }
 
-export function BackupView({ status, locale }: { status: BackupStatus; locale?: string | undefined }) {
+/** `place`: the store's locale and time zone (this computer's until the store has loaded). */
+export function BackupView({ status, place }: { status: BackupStatus; place: WhenPlace }) {
   return (
     <div className="backup__columns">
       <div className="backup__stack">
-        <LastBackup status={status} locale={locale} />
+        <LastBackup status={status} place={place} />
         <BackupSettingsForm status={status} />
       </div>
-      <BackupList backups={status.backups} locale={locale} />
+      <BackupList backups={status.backups} place={place} />
     </div>
   );
 }
 
-function LastBackup({ status, locale }: { status: BackupStatus; locale?: string | undefined }) {
+function LastBackup({ status, place }: { status: BackupStatus; place: WhenPlace }) {
   const now = useCommand('backup.now');
   const [made, setMade] = useState<BackupInfo | null>(null);
   const last = status.lastBackup;
@@ -44,7 +46,7 @@ function LastBackup({ status, locale }: { status: BackupStatus; locale?: string 
       <h2 id="backup-last-heading" className="panel__heading">
         {t('backup.statusHeading')}
       </h2>
-      <p>{last ? t('backup.last', { when: formatWhen(last.at, locale), reason: reasonText(last.reason) }) : t('backup.none')}</p>
+      <p>{last ? t('backup.last', { when: formatWhen(last.at, place), reason: reasonText(last.reason) }) : t('backup.none')}</p>
       {status.lastError && (
         <p className="error-note" role="alert">
           {t('backup.lastError', { message: status.lastError })}
@@ -64,7 +66,7 @@ function LastBackup({ status, locale }: { status: BackupStatus; locale?: string 
           {now.pending ? t('backup.nowPending') : t('backup.now')}
         </button>
         <p role="status" className="backup__done">
-          {made && t('backup.nowDone', { when: formatWhen(made.at, locale) })}
+          {made && t('backup.nowDone', { when: formatWhen(made.at, place) })}
         </p>
       </div>
       <ErrorNote error={now.error} />

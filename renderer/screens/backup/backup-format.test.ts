@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../../shared/closing-types';
-import { formatRecoveryWhen, formatSize, formatWhen, newestGood, reasonText, settingsChange } from './backup-format';
+import { formatRecoveryWhen, formatSize, newestGood, reasonText, settingsChange } from './backup-format';
 
 const saved = { folder: '/data/backups', keep: 14, everyMinutes: 30 };
 const info = (name: string, at: string, verified: boolean): BackupInfo => ({ name, at, verified, sizeBytes: 1, reason: 'manual' });
@@ -12,11 +12,6 @@ describe('backup formatting', () => {
     expect(formatSize(3 * 1024 * 1024, 'en-GB')).toBe('3 MB');
     expect(reasonText('before-restore')).toBe('before a restore');
     expect(reasonText('after-restore')).toBe('after a restore');
-  });
-
-  it('shows a time in the given locale and an unreadable one as it is', () => {
-    expect(formatWhen('2026-11-24T09:05:00.000Z', 'en-GB')).toMatch(/24 Nov 2026/);
-    expect(formatWhen('not a time')).toBe('not a time');
   });
 
   it('on the recovery screen: the given (system) locale, medium date, 24-hour time, on one line', () => {

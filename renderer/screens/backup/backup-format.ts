@@ -1,25 +1,14 @@
 import type { BackupInfo } from '../../../shared/closing-types';
+import { formatWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 
-/** A backup's time in the shop's locale (the browser's when the store cannot be read). */
-export function formatWhen(iso: string, locale?: string, clock?: '24h'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', ...(clock === '24h' ? { hourCycle: 'h23' } : {}) };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  } catch {
-    // A locale tag Intl does not accept: the runtime's own.
-    return new Intl.DateTimeFormat(undefined, options).format(date);
-  }
-}
-
 /**
- * A time on the recovery screen, where the store's locale cannot be read (the ledger is the
- * damaged thing): the system's language, and a 24-hour clock, which reads the same everywhere.
+ * A time on the recovery screen, where the store's locale and time zone cannot be read (the
+ * ledger is the damaged thing): the system's language and zone, and a 24-hour clock, which reads
+ * the same everywhere.
  */
 export function formatRecoveryWhen(iso: string, locale: string = navigator.language): string {
-  return formatWhen(iso, locale, '24h');
+  return formatWhen(iso, { locale, clock: '24h' });
 }
 
 const UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import type { DrawerSession } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
+import { whenTools, type WhenTools } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { signedMoney, varianceKind } from './variance';
 
-/** Dates and times in the store's locale and time zone (the zone its business days are counted in). */
-export function dateTimeFormat(store: Pick<StoreSettings, 'locale' | 'timeZone'>): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(store.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: store.timeZone });
+/** Dates and times in the store's locale and time zone, through the renderer's one formatter. */
+export function dateTimeFormat(store: Pick<StoreSettings, 'locale' | 'timeZone'>): WhenTools {
+  return whenTools(store);
 }
 
 export type FigureRow = [label: string, value: ReactNode, className?: string];

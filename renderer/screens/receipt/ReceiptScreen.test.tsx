@@ -11,10 +11,10 @@ vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newComman
 
 afterEach(cleanup);
 
-function show(tab: TabDetail) {
+function show(tab: TabDetail, store = testStore()) {
   render(
     <MemoryRouter>
-      <ReceiptView tab={tab} store={testStore()} />
+      <ReceiptView tab={tab} store={store} />
     </MemoryRouter>,
   );
   return screen.getByRole('article', { name: 'Receipt' });
@@ -53,5 +53,13 @@ describe('the receipt', () => {
     // How a comp reads is the comp's business; that it is on the paper, with its reason and amount, is the receipt's.
     expect(bread).toContain('Not satisfied');
     expect(bread).toContain('−€1.90');
+  });
+
+  it('prints when the tab opened and closed on the store’s clock, whatever this computer’s zone', () => {
+    // 23:30 UTC is already 12:30 the next day in Auckland: the date on the paper is the store's.
+    const late = testTab({ openedAt: '2026-11-24T23:30:00.000Z', closedAt: '2026-11-25T00:10:00.000Z' });
+    const receipt = show(late, testStore({ locale: 'en-GB', timeZone: 'Pacific/Auckland' }));
+    expect(receipt.textContent).toContain('Opened 25 Nov 2026, 12:30');
+    expect(receipt.textContent).toContain('Closed 25 Nov 2026, 13:10');
   });
 });

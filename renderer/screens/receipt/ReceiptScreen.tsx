@@ -4,6 +4,7 @@ import { Screen } from '../../components/Screen';
 import { useStore, useTab } from '../../hooks/use-live-data';
 import { useMoney, type MoneyTools } from '../../hooks/use-money';
 import { useTabId } from '../../hooks/use-tab-id';
+import { useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { compValue, methodName, ratingName } from '../tab/history-message';
 import { TabLoading, TabMissing } from '../tab/TabMissing';
@@ -27,7 +28,7 @@ function ReceiptLoader({ tabId }: { tabId: number }) {
 
 export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const money = useMoney(store);
-  const when = new Intl.DateTimeFormat(store.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = useWhen(store);
   const actions = (
     <>
       <button type="button" className="button button--primary" onClick={() => window.print()}>
@@ -45,8 +46,8 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
           <p className="receipt__store">{store.name}</p>
           <p className="receipt__token">{t('receipt.token', { token: tab.token })}</p>
           {(tab.name || tab.label) && <p>{[tab.name, tab.label].filter(Boolean).join(' · ')}</p>}
-          <p>{t('receipt.opened', { when: when.format(new Date(tab.openedAt)) })}</p>
-          {tab.closedAt && <p>{t('receipt.closed', { when: when.format(new Date(tab.closedAt)) })}</p>}
+          <p>{t('receipt.opened', { when: when.format(tab.openedAt) })}</p>
+          {tab.closedAt && <p>{t('receipt.closed', { when: when.format(tab.closedAt) })}</p>}
           {tab.status === 'open' && <p className="receipt__status">{t('receipt.status.open', { amount: money.format(tab.dueMinor) })}</p>}
           {tab.status === 'written_off' && <p className="receipt__status">{t('receipt.status.written_off', { reason: tab.writeOffReason ?? '' })}</p>}
           {tab.status === 'voided' && <p className="receipt__status">{t('receipt.status.voided')}</p>}

@@ -1,6 +1,7 @@
 import type { DayReport } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
+import { whenTools } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { Figures } from '../drawer/Figures';
 import { signedMoney, varianceKind } from '../drawer/variance';
@@ -91,7 +92,7 @@ function DrawerPart({ report, money, store }: Props) {
       </ReportSection>
     );
   }
-  const time = new Intl.DateTimeFormat(report.locale, { timeStyle: 'short', timeZone: store.timeZone });
+  const when = whenTools({ locale: report.locale, timeZone: store.timeZone });
   const varianceRow = (minor: number): [string, string, string] => [t('reports.drawer.variance'), signedMoney(minor, f), `figures__row--${varianceKind(minor)}`];
   return (
     <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide report-section--split">
@@ -121,7 +122,7 @@ function DrawerPart({ report, money, store }: Props) {
           { label: t('reports.col.signedOff') },
         ]}
         rows={drawer.sessions.map((s) => [
-          t('reports.sessionLabel', { from: time.format(new Date(s.openedAt)), to: time.format(new Date(s.closedAt)) }),
+          t('reports.sessionLabel', { from: when.time(s.openedAt), to: when.time(s.closedAt) }),
           f(s.floatMinor),
           f(s.expectedMinor),
           <CountedCell key="counted" countedMinor={s.countedMinor} firstCountMinor={s.firstCountMinor} format={f} />,

@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import type { DayReport } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
+import { formatBusinessDate, useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { dateTimeFormat } from '../drawer/Figures';
 import { DaySections } from './DaySections';
 import { ExportActions } from './ExportActions';
-import { businessDateText, reportMoney } from './report-format';
+import { reportMoney } from './report-format';
 import { ReportSection } from './ReportTable';
 import { SalesSections } from './SalesSections';
 import './reports.css';
@@ -18,8 +18,9 @@ type Props = { report: DayReport; store: StoreSettings };
 /** One day's report, X or Z, with every section the ledger produced, laid out to print. */
 export function ReportView({ report, store }: Props) {
   const money = reportMoney(report);
-  const date = businessDateText(report.businessDate, report.locale);
-  const when = dateTimeFormat({ locale: report.locale, timeZone: store.timeZone });
+  const date = formatBusinessDate(report.businessDate, report.locale);
+  // A Z keeps the locale it was closed in; its moments are read on the store's clock.
+  const when = useWhen({ locale: report.locale, timeZone: store.timeZone });
   const heading = report.kind === 'z' ? t('reports.heading.z', { number: report.zNumber ?? '', date }) : t('reports.heading.x', { date });
   return (
     <article className={`report report--${report.kind}`} aria-label={heading}>
@@ -28,7 +29,7 @@ export function ReportView({ report, store }: Props) {
         <h2 className="report__title">{heading}</h2>
         <p className="report__muted">{t(`reports.kindNote.${report.kind}`)}</p>
         <p className="report__muted">
-          {t('reports.generated', { when: when.format(new Date(report.generatedAt)), name: report.generatedBy, count: report.entryCount })}
+          {t('reports.generated', { when: when.format(report.generatedAt), name: report.generatedBy, count: report.entryCount })}
         </p>
         <ExportActions report={report} />
       </header>

@@ -7,10 +7,9 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Screen } from '../../components/Screen';
 import { useDayStatus, useStore, useXReport, useZList } from '../../hooks/use-live-data';
 import { useMoney } from '../../hooks/use-money';
+import { formatBusinessDate, useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { dateTimeFormat } from '../drawer/Figures';
 import { CloseDayPanel } from './CloseDayPanel';
-import { businessDateText } from './report-format';
 import { ReportTable } from './ReportTable';
 import { ReportView } from './ReportView';
 import './reports.css';
@@ -37,7 +36,7 @@ function ReportsView({ status, store }: { status: DayStatus; store: StoreSetting
   const [picked, setPicked] = useState<string | null>(null);
   const days = openDays(status);
   const day = picked && days.includes(picked) ? picked : status.nextToClose;
-  const dateText = (date: string) => businessDateText(date, store.locale);
+  const dateText = (date: string) => formatBusinessDate(date, store.locale);
   return (
     <>
       <section className="report-day no-print" aria-labelledby="report-day-heading">
@@ -77,13 +76,13 @@ function XReport({ businessDate, store }: { businessDate: string; store: StoreSe
 function ZList({ store }: { store: StoreSettings }) {
   const list = useZList();
   const money = useMoney(store);
-  const when = dateTimeFormat(store);
+  const when = useWhen(store);
   const rows = (list.data ?? []).map((z: ClosedDay) => [
     <Link key="z" to={`/reports/z/${z.zNumber}`} aria-label={t('reports.z.open', { number: z.zNumber })}>
       #{z.zNumber}
     </Link>,
-    businessDateText(z.businessDate, store.locale),
-    when.format(new Date(z.closedAt)),
+    formatBusinessDate(z.businessDate, store.locale),
+    when.format(z.closedAt),
     z.closedBy,
     money.format(z.netSalesMinor),
   ]);

@@ -30,13 +30,6 @@ export function averageToPayText(seconds: number | null): string {
   return seconds === null ? t('reports.tabs.noAverage') : minutesText(seconds / 60);
 }
 
-/** A business date (YYYY-MM-DD) as the locale writes it, e.g. "Mon, 14 Sept 2026". */
-export function businessDateText(date: string, locale: string): string {
-  const at = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(at.getTime())) return date;
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
-}
-
 export type HourBar = { hour: number; label: string; netMinor: Minor };
 
 /**

@@ -3,12 +3,9 @@ import type { StoreSettings, TabDetail } from '../../../shared/types';
 import { Screen } from '../../components/Screen';
 import { useStore, useTab } from '../../hooks/use-live-data';
 import { useTabId } from '../../hooks/use-tab-id';
+import { formatWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import './slip.css';
-
-function openedAt(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
 
 /** What the customer takes away (or is shown): the token, when, and how paying afterwards works. */
 function Slip({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
@@ -21,7 +18,7 @@ function Slip({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
         {tab.token}
       </p>
       {who && <p className="slip__who">{who}</p>}
-      <p className="slip__time">{t('slip.opened', { time: openedAt(tab.openedAt, store.locale) })}</p>
+      <p className="slip__time">{t('slip.opened', { time: formatWhen(tab.openedAt, store) })}</p>
       {store.payAfterTerms && <p className="slip__terms">{store.payAfterTerms}</p>}
       {tab.status !== 'open' && <p className="slip__closed no-print">{t('slip.closed')}</p>}
     </article>

@@ -134,7 +134,7 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
           </h2>
           <p className="tab-detail__notes">{tab.note || t('tabDetail.noNotes')}</p>
         </section>
-        <TabHistory history={tab.history} format={money.format} locale={store.locale} />
+        <TabHistory history={tab.history} format={money.format} store={store} />
       </div>
     </Screen>
   );
