@@ -84,10 +84,16 @@ const payment = z.discriminatedUnion('method', [
   z.object({ ...paymentBase, method: z.literal('other') }).strict(),
 ]);
 
+/**
+ * Some units of a line for one part of a split by lines. `comped` says which units of a line
+ * with comped and full-price ones (the comped units owe less); a line of one kind leaves it out.
+ */
+const unitPick = z.object({ lineId: s.id, qty: s.qty, comped: z.boolean().optional() }).strict();
+
 const splitPlan = z.discriminatedUnion('mode', [
   z.object({ tabId: s.id, mode: z.literal('even'), parts: z.number().int().min(2).max(50) }).strict(),
   z.object({ tabId: s.id, mode: z.literal('amounts'), amountsMinor: z.array(s.positiveAmount).min(1).max(50) }).strict(),
-  z.object({ tabId: s.id, mode: z.literal('lines'), groups: z.array(z.array(s.id).min(1).max(200)).min(2).max(50) }).strict(),
+  z.object({ tabId: s.id, mode: z.literal('lines'), groups: z.array(z.array(unitPick).min(1).max(200)).min(2).max(50) }).strict(),
 ]);
 
 export const contract = {
@@ -120,10 +126,11 @@ export const contract = {
   'tab.addLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, itemId: s.id, qty: s.qty.default(1), staffId: s.id.optional() }).strict(), 'tabs.write'),
   'tab.setQty': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, qty: s.qty }).strict(), 'tabs.write'),
   'tab.removeLine': mutation<T.TabDetail>()(z.object({ tabId: s.id, lineId: s.id, reason: s.reason }).strict(), 'tabs.adjust'),
+  /** A comp on `qty` units of the line (every unit when left out), replacing any comp it had. */
   'tab.compLine': mutation<T.TabDetail>()(
     z.discriminatedUnion('kind', [
-      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('percent'), value: z.number({ error: 'errors.field.compPercent' }).int('errors.field.compPercent').min(1, 'errors.field.compPercent').max(100, 'errors.field.compPercent'), reason: s.reason }).strict(),
-      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('amount'), value: s.positiveAmount, reason: s.reason }).strict(),
+      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('percent'), value: z.number({ error: 'errors.field.compPercent' }).int('errors.field.compPercent').min(1, 'errors.field.compPercent').max(100, 'errors.field.compPercent'), qty: s.qty.optional(), reason: s.reason }).strict(),
+      z.object({ tabId: s.id, lineId: s.id, kind: z.literal('amount'), value: s.positiveAmount, qty: s.qty.optional(), reason: s.reason }).strict(),
     ]),
     'tabs.adjust',
   ),

@@ -70,7 +70,8 @@ export type TabSummary = {
   lastActivityAt: string;
 };
 
-export type LineComp = { kind: 'amount' | 'percent'; value: number; reason: string; amountMinor: Minor };
+/** A comp on `qty` of its line's units (all of them or fewer), with what it takes off. */
+export type LineComp = { kind: 'amount' | 'percent'; value: number; qty: number; reason: string; amountMinor: Minor };
 
 export type TabLine = {
   id: number;

@@ -26,6 +26,17 @@ export class SettlePage {
     await this.part(1).waitFor();
   }
 
+  /** A row of the split by lines: "1 × Latte", or "1 × Latte, comped 50%" for a line's comped units. */
+  unitRow(row: string): Locator {
+    return this.page.getByRole('listitem', { name: row, exact: true });
+  }
+
+  /** Moves one unit of a row from one payer to another with their − and +. */
+  async giveUnit(row: string, item: string, from: number, to: number): Promise<void> {
+    await this.unitRow(row).getByRole('button', { name: `One fewer ${item} for payer ${from}` }).click();
+    await this.unitRow(row).getByRole('button', { name: `One more ${item} for payer ${to}` }).click();
+  }
+
   part(n: number): Locator {
     return this.page.getByRole('listitem', { name: `Part ${n}`, exact: true });
   }

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { Host } from './commands';
 import type { Catalog, TabDetail } from '../../shared/types';
 import { must } from './commands';
@@ -88,13 +88,27 @@ export class TabPage {
     await this.qtyField(name).press('Enter');
   }
 
-  async comp(name: string, percent: number, reason: 'Not satisfied' | 'Waited too long' | 'Goodwill'): Promise<void> {
+  /** Comps a line by a percentage; `units` sets how many of its units (all of them when left out). */
+  async comp(name: string, percent: number, reason: 'Not satisfied' | 'Waited too long' | 'Goodwill', units?: number): Promise<void> {
     const line = this.line(name);
     await line.getByRole('button', { name: 'Comp', exact: true }).click();
     const form = line.getByRole('form', { name: `Comp ${name}` });
     await form.getByRole('textbox', { name: 'How many percent off' }).fill(String(percent));
+    if (units !== undefined) await this.compUnits(form, name, units);
     await form.getByRole('radio', { name: reason }).check();
     await form.getByRole('button', { name: 'Comp the line' }).click();
+  }
+
+  /** Steps the comp's "n of qty" with its − and + until it reads `units`. */
+  private async compUnits(form: Locator, name: string, units: number): Promise<void> {
+    const count = form.getByRole('status', { name: `${name} to comp` });
+    for (;;) {
+      const text = (await count.textContent()) ?? '';
+      const now = Number.parseInt(text, 10);
+      if (now === units) return;
+      await form.getByRole('button', { name: now > units ? `Comp one fewer ${name}` : `Comp one more ${name}` }).click();
+      await expect(count).not.toHaveText(text);
+    }
   }
 
   async remove(name: string, reason: string): Promise<void> {

@@ -32,7 +32,7 @@ beforeAll(() => {
     'tab.addLine': { tabId: tab.id, itemId: item.id, qty: 1, staffId: 1 },
     'tab.setQty': { tabId: tab.id, lineId: line.id, qty: 3 },
     'tab.removeLine': { tabId: tab.id, lineId: line.id, reason: 'wrong order' },
-    'tab.compLine': { tabId: tab.id, lineId: line.id, kind: 'percent', value: 50, reason: 'not satisfied' },
+    'tab.compLine': { tabId: tab.id, lineId: line.id, kind: 'percent', value: 50, qty: 1, reason: 'not satisfied' },
     'tab.void': { tabId: empty.id, reason: 'opened by mistake' },
     'tab.writeOff': { tabId: tab.id, reason: 'walked out' },
     'tab.listOpen': {},

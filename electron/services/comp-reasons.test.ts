@@ -35,12 +35,26 @@ describe('comps by reason', () => {
     // The same amount for another reason moves no money, yet the breakdown follows it.
     l.call('tab.compLine', { tabId, lineId: lineIds[1]!, kind: 'amount', value: 100, reason: 'burnt' });
     expect(byReason()).toEqual(new Map([['burnt', dry], ['dry', 0]]));
-    l.call('tab.compLine', { tabId, lineId: lineIds[0]!, kind: 'percent', value: 100, reason: 'spilt' });
     l.call('tab.setQty', { tabId, lineId: lineIds[0]!, qty: 3 });
+    l.call('tab.compLine', { tabId, lineId: lineIds[0]!, kind: 'percent', value: 100, reason: 'spilt' });
+    expect(byReason().get('spilt')).toBe(1200); // 3 lattes fully comped: 1320 less 120 tax
+    l.call('tab.setQty', { tabId, lineId: lineIds[0]!, qty: 2 });
     l.call('tab.removeLine', { tabId, lineId: lineIds[1]!, reason: 'wrong order' });
     const report = l.call('report.x', {});
     expect(report.comps.reduce((s, c) => s + c.amountMinor, 0)).toBe(report.sales.compsMinor);
     expect(byReason().get('burnt') ?? 0).toBe(0);
-    expect(byReason().get('spilt')).toBe(1200); // 3 lattes fully comped: 1320 less 120 tax
+    expect(byReason().get('spilt')).toBe(800); // fewer lattes, fewer comped: 880 less 80 tax
+  });
+
+  it('follow a comp on some units: one latte of two is comped and so is its share of the report', () => {
+    l.call('tab.setQty', { tabId, lineId: lineIds[0]!, qty: 2 });
+    l.call('tab.compLine', { tabId, lineId: lineIds[0]!, kind: 'percent', value: 100, qty: 1, reason: 'spilt' });
+    l.call('tab.compLine', { tabId, lineId: lineIds[1]!, kind: 'percent', value: 50, qty: 1, reason: 'dry' });
+    expect(byReason()).toEqual(new Map([['spilt', 400], ['dry', 159]]));
+    // Growing the line leaves the comp on its one unit.
+    l.call('tab.setQty', { tabId, lineId: lineIds[0]!, qty: 5 });
+    expect(byReason().get('spilt')).toBe(400);
+    const report = l.call('report.x', {});
+    expect(report.comps.reduce((s, c) => s + c.amountMinor, 0)).toBe(report.sales.compsMinor);
   });
 });

@@ -12,9 +12,10 @@ const op = fc.oneof(
   w(6, fc.record({ op: fc.constant('add' as const), tab: pick, item: pick, qty: fc.integer({ min: 1, max: 5 }) })),
   w(3, fc.record({ op: fc.constant('qty' as const), tab: pick, line: pick, qty: fc.integer({ min: 1, max: 9 }) })),
   w(1, fc.record({ op: fc.constant('remove' as const), tab: pick, line: pick })),
-  w(2, fc.record({ op: fc.constant('comp' as const), tab: pick, line: pick, percent: fc.boolean(), value: fc.integer({ min: 1, max: 2000 }) })),
+  w(2, fc.record({ op: fc.constant('comp' as const), tab: pick, line: pick, percent: fc.boolean(), value: fc.integer({ min: 1, max: 2000 }), units: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }) })),
   w(2, fc.record({ op: fc.constant('pay' as const), tab: pick, method: fc.constantFrom('cash' as const, 'card' as const, 'other' as const), part: fc.option(fc.integer({ min: 1, max: 2000 }), { nil: undefined }), tip: fc.integer({ min: 0, max: 300 }) })),
   w(1, fc.record({ op: fc.constant('split' as const), tab: pick, n: fc.integer({ min: 2, max: 4 }) })),
+  w(1, fc.record({ op: fc.constant('splitUnits' as const), tab: pick, n: fc.integer({ min: 2, max: 4 }), to: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 40 }) })),
   w(2, fc.record({ op: fc.constant('payPart' as const), tab: pick, partNo: fc.integer({ min: 1, max: 4 }) })),
   w(1, fc.record({ op: fc.constant('writeOff' as const), tab: pick })),
   w(1, fc.record({ op: fc.constant('void' as const), tab: pick })),
@@ -51,11 +52,16 @@ function step(l: TestLedger, tabs: number[], items: number[], last: Cmd | null, 
     case 'remove':
       return tabId && lineId && { name: 'tab.removeLine', input: { tabId, lineId, reason: 'changed mind' } };
     case 'comp':
-      return tabId && lineId && { name: 'tab.compLine', input: { tabId, lineId, kind: o.percent ? 'percent' : 'amount', value: o.percent ? Math.min(o.value, 100) : o.value, reason: 'not satisfied' } };
+      return (
+        tabId &&
+        lineId && { name: 'tab.compLine', input: { tabId, lineId, kind: o.percent ? 'percent' : 'amount', value: o.percent ? Math.min(o.value, 100) : o.value, qty: o.units, reason: 'not satisfied' } }
+      );
     case 'pay':
       return tabId && { name: 'settle.pay', input: { tabId, method: o.method, tipMinor: o.tip, ...(o.part === undefined ? {} : { amountMinor: o.part }) } };
     case 'split':
       return tabId && { name: 'settle.split', input: { tabId, mode: 'even', parts: o.n } };
+    case 'splitUnits':
+      return tabId && detail && { name: 'settle.split', input: { tabId, mode: 'lines', groups: unitGroups(detail, o.n, o.to) } };
     case 'payPart':
       return tabId && { name: 'settle.pay', input: { tabId, method: 'card', partNo: o.partNo } };
     case 'writeOff':
@@ -72,6 +78,24 @@ function step(l: TestLedger, tabs: number[], items: number[], last: Cmd | null, 
       l.advance(13 * 3_600_000);
       return 0;
   }
+}
+
+/** Every unit of the tab's active lines, comped apart from full-price, dealt to n parts in the order `to` says. */
+function unitGroups(detail: TabDetail, n: number, to: readonly number[]) {
+  const parts = Array.from({ length: n }, () => new Map<string, { lineId: number; qty: number; comped: boolean }>());
+  let k = 0;
+  for (const line of detail.lines.filter((x) => x.state === 'active')) {
+    const comped = line.comp?.qty ?? 0;
+    for (let unit = 0; unit < line.qty; unit += 1) {
+      const isComped = unit < comped;
+      const part = parts[(at(to, k) ?? 0) % n];
+      k += 1;
+      const key = `${line.id}:${isComped}`;
+      const pick = part?.get(key) ?? { lineId: line.id, qty: 0, comped: isComped };
+      part?.set(key, { ...pick, qty: pick.qty + 1 });
+    }
+  }
+  return parts.map((p) => [...p.values()]).filter((p) => p.length > 0);
 }
 
 let closedDays = 0;
@@ -113,7 +137,8 @@ describe('random command sequences keep every invariant', () => {
             const postingsBefore = l.db.prepare('SELECT COUNT(*) AS n FROM postings').get();
             const result = l.raw(cmd.name, cmd.input, id);
             if (result.ok) {
-              succeeded.set(cmd.name, (succeeded.get(cmd.name) ?? 0) + 1);
+              const counted = o.op === 'splitUnits' ? 'settle.split by units' : cmd.name;
+              succeeded.set(counted, (succeeded.get(counted) ?? 0) + 1);
               if (cmd.name === 'tab.open' && o.op !== 'replay') tabs.push((result.value as TabDetail).id);
               if (o.op === 'replay') expect(l.db.prepare('SELECT COUNT(*) AS n FROM postings').get()).toEqual(postingsBefore);
             } else {
@@ -131,7 +156,7 @@ describe('random command sequences keep every invariant', () => {
       { numRuns: 100 },
     );
     // The sequences must really reach every kind of change, or the property proves little.
-    for (const name of ['tab.open', 'tab.addLine', 'tab.setQty', 'tab.removeLine', 'tab.compLine', 'settle.pay', 'settle.split', 'tab.writeOff', 'tab.void', 'drawer.move']) {
+    for (const name of ['tab.open', 'tab.addLine', 'tab.setQty', 'tab.removeLine', 'tab.compLine', 'settle.pay', 'settle.split', 'settle.split by units', 'tab.writeOff', 'tab.void', 'drawer.move']) {
       expect(succeeded.get(name) ?? 0, `${name} succeeded at least 3 times`).toBeGreaterThanOrEqual(3);
     }
     expect(closedDays, 'days closed with a Z in the sequences').toBeGreaterThanOrEqual(10);

@@ -106,12 +106,59 @@ describe('splitting', () => {
     const d = l.call('tab.get', { tabId: tab.id });
     expect(d.totalMinor).toBe(1000 + 89);
     const [la, lb, lc] = d.lines.map((x) => x.id);
-    const split = l.call('settle.split', { tabId: tab.id, mode: 'lines', groups: [[la!, lb!], [lc!]] });
+    const one = (lineId: number) => ({ lineId, qty: 1 });
+    const split = l.call('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!), one(lb!)], [one(lc!)]] });
     expect(split.split.reduce((s, p) => s + p.amountMinor, 0)).toBe(1089);
     // Line shares 363 + 363 + 363 (1089 by largest remainder over weights 363, 363, 364).
     expect(split.split.map((p) => p.amountMinor)).toEqual([726, 363]);
-    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[la!], [lb!]] }).message).toMatch(/every line/);
-    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[la!, lb!], [lb!, lc!]] }).message).toMatch(/one part/);
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!)], [one(lb!)]] }).message).toBe('every unit must be in a part: 1 × C is in none');
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!), one(lb!)], [one(lb!), one(lc!)]] }).message).toBe('the parts take 2 × B, more than the 1 on the tab');
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!), one(la!)], [one(lb!), one(lc!)]] }).message).toBe('part 1 names A twice; give each part its units of a line once');
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!), one(lb!)], [one(lc! + 99)]] }).key).toBe('errors.splitLineUnknown');
+  });
+
+  it('by units: a line of two lattes, one comped 50 %, gives one latte to each part, the comp with its unit', () => {
+    const { tab } = setup({ price: 440, qty: 2 });
+    const lineId = tab.lines[0]!.id;
+    const comped = l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 1, reason: 'cold' });
+    expect(comped.totalMinor).toBe(660);
+    const d = l.call('settle.split', {
+      tabId: tab.id,
+      mode: 'lines',
+      groups: [[{ lineId, qty: 1, comped: true }], [{ lineId, qty: 1, comped: false }]],
+    });
+    expect(d.split.map((p) => p.amountMinor)).toEqual([220, 440]);
+    expect(l.call('settle.pay', { tabId: tab.id, method: 'cash', partNo: 1 }).settled).toBe(false);
+    const last = l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 2 });
+    expect(last).toMatchObject({ settled: true, tab: { status: 'settled', dueMinor: 0, paidMinor: 660 } });
+    expect(balances()).toMatchObject({ cash_drawer: 220, card_clearing: 440, tabs_receivable: 0, comps: 200 });
+  });
+
+  it('by units: two units of one line across two parts, odd cents by the largest remainder', () => {
+    const { tab } = setup({ price: 333, qty: 3, currency: 'USD', taxMode: 'exclusive', rate: 8_875 });
+    const lineId = tab.lines[0]!.id;
+    expect(tab.totalMinor).toBe(1088);
+    const d = l.call('settle.split', { tabId: tab.id, mode: 'lines', groups: [[{ lineId, qty: 1 }], [{ lineId, qty: 2 }]] });
+    expect(d.split.map((p) => p.amountMinor)).toEqual([363, 725]);
+  });
+
+  it('by units: refuses units beyond the line, left over, of an unnamed kind or in a part that owes nothing, posting nothing', () => {
+    const { tab } = setup({ price: 440, qty: 2 });
+    const lineId = tab.lines[0]!.id;
+    const split = (groups: { lineId: number; qty: number; comped?: boolean }[][]) => l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups });
+    expect(split([[{ lineId, qty: 2 }], [{ lineId, qty: 1 }]]).message).toBe('the parts take 3 × Thing, more than the 2 on the tab');
+    expect(split([[{ lineId, qty: 1 }], [{ lineId, qty: 1, comped: true }]]).message).toBe('Thing has no comped units');
+    l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 100, qty: 1, reason: 'spilt' });
+    expect(split([[{ lineId, qty: 1 }], [{ lineId, qty: 1 }]]).message).toBe('Thing has comped and full-price units; say which ones each part takes');
+    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 2, comped: true }]]).message).toBe('the parts take 2 comped × Thing, more than the 1 comped');
+    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: false }]]).message).toBe('the parts take 2 full-price × Thing, more than the 1 at full price');
+    expect(split([[{ lineId, qty: 1, comped: false }], []]).code).toBe('invalid_input');
+    expect(split([[{ lineId, qty: 1, comped: true }], [{ lineId, qty: 1, comped: false }]]).message).toBe('each part must owe something');
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 0, comped: true }]] }).key).toBe('errors.field.qty');
+    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: true }]]).key).toBe('errors.splitFullUnitsOver');
+    l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 2, reason: 'cold' });
+    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: true }]]).message).toBe('every unit of Thing is comped; it has no full-price units');
+    expect(l.call('tab.get', { tabId: tab.id }).split).toEqual([]);
   });
 
   it('a change to the tab drops the unpaid parts; a payment outside the split replaces it', () => {

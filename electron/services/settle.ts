@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors';
-import { computeTabTotals } from '../../shared/domain/tax';
-import { changeDue, splitByWeights, splitEvenly } from '../../shared/domain/split';
+import { changeDue, splitEvenly } from '../../shared/domain/split';
+import { checkUnitPicks, splitByUnits, type UnitPickProblem } from '../../shared/domain/split-units';
 import { tipFromPercent } from '../../shared/domain/tender';
 import { roundToIncrement } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
@@ -8,7 +8,7 @@ import type { PaymentResult, TabDetail } from '../../shared/types';
 import { accounts, insertEntry, postEntry, writeAudit, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { moneyText, readSettings } from './store';
-import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTaxLine } from './tab-read';
+import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTaxLine, type LineRow } from './tab-read';
 import { markSettled } from './tabs';
 import { requireOpenDrawer } from './drawer';
 
@@ -16,20 +16,6 @@ type PartRow = { part_no: number; amount_minor: number; payment_id: number | nul
 
 function parts(ctx: ServiceContext, tabId: number): PartRow[] {
   return ctx.db.prepare<[number], PartRow>('SELECT part_no, amount_minor, payment_id FROM split_parts WHERE tab_id = ? ORDER BY part_no').all(tabId);
-}
-
-/** Amounts each active line owes, tax included, summing exactly to the tab's total per rate. */
-function lineShares(ctx: ServiceContext, tabId: number): Map<number, number> {
-  const taxMode = readTabRow(ctx.db, tabId).tax_mode;
-  const active = readLines(ctx.db, tabId).filter((l) => l.state === 'active');
-  const totals = computeTabTotals(active.map(toTaxLine), taxMode);
-  const shares = new Map<number, number>();
-  for (const rate of totals.byRate) {
-    const lines = active.filter((l) => l.tax_rate_milli === rate.rateMilli);
-    const weights = lines.map((l) => computeTabTotals([toTaxLine(l)], taxMode).grossTotal);
-    splitByWeights(rate.receivable, weights).forEach((amount, i) => shares.set(lines[i]?.id ?? 0, amount));
-  }
-  return shares;
 }
 
 /** Plans how the rest due is shared between payers; each part is then paid on its own. */
@@ -49,13 +35,11 @@ export function planSplit(ctx: ServiceContext, input: ParsedInput<'settle.split'
     if (paidOn(ctx.db, tab.id) > 0) {
       throw new DomainError('conflict', 'errors.splitLinesAfterPayment', {}, 'groups');
     }
-    const shares = lineShares(ctx, tab.id);
-    const picked = input.groups.flat();
-    const unknown = picked.find((id) => !shares.has(id));
-    if (unknown !== undefined) throw new DomainError('invalid_input', 'errors.splitLineUnknown', { id: unknown }, 'groups');
-    if (new Set(picked).size !== picked.length) throw new DomainError('invalid_input', 'errors.splitLineTwice', {}, 'groups');
-    if (picked.length !== shares.size) throw new DomainError('invalid_input', 'errors.splitLineMissing', {}, 'groups');
-    amounts = input.groups.map((group) => group.reduce((s, id) => s + (shares.get(id) ?? 0), 0));
+    const active = readLines(ctx.db, tab.id).filter((l) => l.state === 'active');
+    const lines = active.map((l) => ({ ...toTaxLine(l), id: l.id }));
+    const problem = checkUnitPicks(lines, input.groups);
+    if (problem) throw unitPickError(problem, active);
+    amounts = splitByUnits(lines, tab.tax_mode, input.groups);
     if (amounts.some((a) => a <= 0)) throw new DomainError('invalid_input', 'errors.splitPartEmpty', {}, 'groups');
   }
   const existing = parts(ctx, tab.id);
@@ -72,6 +56,27 @@ export function planSplit(ctx: ServiceContext, input: ParsedInput<'settle.split'
     detail: JSON.stringify({ mode: input.mode, parts: amounts.length, amounts: amounts.join(' ') }),
   });
   return readTab(ctx.db, tab.id);
+}
+
+/** Words what is wrong with a split by units, naming the line's item. */
+function unitPickError(problem: UnitPickProblem, lines: readonly LineRow[]): DomainError {
+  const line = lines.find((l) => l.id === problem.lineId);
+  const item = line?.name ?? '';
+  // A line with a comp on it has two kinds of units, so the words say which kind.
+  const kind = (comped: boolean) => (line?.comp_kind ? (comped ? 'Comped' : 'Full') : '');
+  switch (problem.kind) {
+    case 'unknownLine':
+      return new DomainError('invalid_input', 'errors.splitLineUnknown', { id: problem.lineId }, 'groups');
+    case 'unclear':
+      return new DomainError('invalid_input', 'errors.splitUnitsUnclear', { item }, 'groups');
+    case 'twice':
+      return new DomainError('invalid_input', 'errors.splitLineTwice', { part: problem.part, item }, 'groups');
+    case 'over':
+      if (problem.qty === 0) return new DomainError('invalid_input', problem.comped ? 'errors.splitNoCompedUnits' : 'errors.splitNoFullUnits', { item }, 'groups');
+      return new DomainError('invalid_input', `errors.split${kind(problem.comped)}UnitsOver`, { item, qty: problem.qty, taken: problem.taken }, 'groups');
+    case 'missing':
+      return new DomainError('invalid_input', `errors.split${kind(problem.comped)}UnitsMissing`, { item, left: problem.left }, 'groups');
+  }
 }
 
 export function clearSplit(ctx: ServiceContext, input: ParsedInput<'settle.clearSplit'>): TabDetail {

@@ -32,14 +32,16 @@ export type LineRow = {
   comp_kind: 'amount' | 'percent' | null;
   comp_value: number | null;
   comp_reason: string | null;
+  /** How many of the line's units the comp covers (migration 004 gave earlier comps every unit). */
+  comp_qty: number | null;
   created_at: string;
 };
 
-export function compOf(row: Pick<LineRow, 'comp_kind' | 'comp_value'>): CompSpec | null {
-  return row.comp_kind && row.comp_value !== null ? { kind: row.comp_kind, value: row.comp_value } : null;
+export function compOf(row: Pick<LineRow, 'qty' | 'comp_kind' | 'comp_value' | 'comp_qty'>): CompSpec | null {
+  return row.comp_kind && row.comp_value !== null ? { kind: row.comp_kind, value: row.comp_value, qty: row.comp_qty ?? row.qty } : null;
 }
 
-export function toTaxLine(row: Pick<LineRow, 'qty' | 'unit_minor' | 'tax_rate_milli' | 'comp_kind' | 'comp_value'>): TaxLine {
+export function toTaxLine(row: Pick<LineRow, 'qty' | 'unit_minor' | 'tax_rate_milli' | 'comp_kind' | 'comp_value' | 'comp_qty'>): TaxLine {
   return { qty: row.qty, unitMinor: row.unit_minor, rateMilli: row.tax_rate_milli, comp: compOf(row) };
 }
 
@@ -129,7 +131,7 @@ export function readTab(db: Db, tabId: number): TabDetail {
       staffName: row.staff_name,
       state: row.state,
       removeReason: row.remove_reason,
-      comp: comp ? { ...comp, reason: row.comp_reason ?? '', amountMinor: amounts.comp } : null,
+      comp: comp ? { kind: comp.kind, value: comp.value, qty: comp.qty ?? row.qty, reason: row.comp_reason ?? '', amountMinor: amounts.comp } : null,
       listMinor: amounts.list,
       chargedMinor: row.state === 'active' ? amounts.charged : 0,
       createdAt: row.created_at,

@@ -75,7 +75,7 @@ describe('lines', () => {
     d = l.call('tab.setQty', { tabId: tab.id, lineId: latteLine!.id, qty: 3 });
     expect(d.totalMinor).toBe(3 * 440 + 2 * 320);
     d = l.call('tab.compLine', { tabId: tab.id, lineId: latteLine!.id, kind: 'percent', value: 50, reason: 'not satisfied' });
-    expect(d.lines[0]!.comp).toEqual({ kind: 'percent', value: 50, reason: 'not satisfied', amountMinor: 660 });
+    expect(d.lines[0]!.comp).toEqual({ kind: 'percent', value: 50, qty: 3, reason: 'not satisfied', amountMinor: 660 });
     expect(d.compMinor).toBe(660);
     d = l.call('tab.compLine', { tabId: tab.id, lineId: croissantLine!.id, kind: 'amount', value: 100, reason: 'waited too long' });
     expect(d.totalMinor).toBe(1320 - 660 + 640 - 100);
@@ -86,6 +86,58 @@ describe('lines', () => {
     expect(d.history.map((h) => h.action)).toEqual(['tab.open', 'tab.addLine', 'tab.addLine', 'tab.setQty', 'tab.compLine', 'tab.compLine', 'tab.removeLine']);
     expect(l.fail('tab.removeLine', { tabId: tab.id, lineId: croissantLine!.id, reason: 'again' }).code).toBe('line_not_active');
     expect(l.fail('tab.compLine', { tabId: tab.id, lineId: latteLine!.id, kind: 'amount', value: 5000, reason: 'x' }).code).toBe('invalid_input');
+  });
+
+  it('comps one unit of two: the tab, the journal and the comps by reason all take off that unit alone', () => {
+    const tab = l.call('tab.open', {});
+    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 2 }).lines[0]!.id;
+    const d = l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 1, reason: 'cold' });
+    expect(d.lines[0]).toMatchObject({ qty: 2, listMinor: 880, chargedMinor: 660, comp: { kind: 'percent', value: 50, qty: 1, reason: 'cold', amountMinor: 220 } });
+    expect(d).toMatchObject({ totalMinor: 660, compMinor: 220, dueMinor: 660 });
+    // 880 list: sales 800; 660 charged holds 60 tax, so comps are 800 - 600 = 200 net.
+    expect(postingsOf('line.comp')).toEqual([
+      { account: 'comps', amount_minor: 200 },
+      { account: 'tabs_receivable', amount_minor: -220 },
+      { account: 'tax_payable:10', amount_minor: 20 },
+    ]);
+    const report = l.call('report.x', {});
+    expect(report.comps).toEqual([expect.objectContaining({ reason: 'cold', amountMinor: 200 })]);
+    expect(report.sales.compsMinor).toBe(200);
+    expect(d.history.at(-1)).toMatchObject({ action: 'tab.compLine', detail: { item: 'Latte', qty: 1, of: 2, kind: 'percent', value: 50, reason: 'cold' } });
+    // An amount comp on one unit may take off up to that unit's 4.40; the second unit comps the rest.
+    expect(l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'amount', value: 440, qty: 1, reason: 'spilt' }).totalMinor).toBe(440);
+    expect(l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'amount', value: 880, qty: 2, reason: 'spilt' }).totalMinor).toBe(0);
+  });
+
+  it('a comp stays on its units when the quantity grows, and shrinks with it when it falls below them', () => {
+    const tab = l.call('tab.open', {});
+    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 3 }).lines[0]!.id;
+    l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 100, qty: 2, reason: 'spilt' });
+    let d = l.call('tab.setQty', { tabId: tab.id, lineId, qty: 4 });
+    expect(d.lines[0]!.comp).toMatchObject({ qty: 2, amountMinor: 880 });
+    expect(d.totalMinor).toBe(880);
+    d = l.call('tab.setQty', { tabId: tab.id, lineId, qty: 1 });
+    expect(d.lines[0]!.comp).toMatchObject({ qty: 1, amountMinor: 440 });
+    expect(d.totalMinor).toBe(0);
+    // Another latte is a line of its own: it never joins a comped one.
+    d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    expect(d.lines.map((x) => [x.qty, x.comp?.qty ?? null])).toEqual([
+      [1, 1],
+      [1, null],
+    ]);
+  });
+
+  it('refuses a comp on more units than the line has, or worth more than those units, posting nothing', () => {
+    const tab = l.call('tab.open', {});
+    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 2 }).lines[0]!.id;
+    const over = l.fail('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 3, reason: 'cold' });
+    expect([over.code, over.field, over.message]).toEqual(['invalid_input', 'qty', 'this line has 2; a comp covers from 1 to 2 of them']);
+    const big = l.fail('tab.compLine', { tabId: tab.id, lineId, kind: 'amount', value: 441, qty: 1, reason: 'cold' });
+    expect([big.code, big.field, big.message]).toEqual(['invalid_input', 'value', 'a comp cannot be more than the €4.40 of the units it covers']);
+    for (const qty of [0, -1, 1.5, 1000]) {
+      expect(l.fail('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty, reason: 'cold' }).key).toBe('errors.field.qty');
+    }
+    expect(l.call('tab.get', { tabId: tab.id })).toMatchObject({ totalMinor: 880, compMinor: 0 });
   });
 
   it('refuses a change that would leave less owing than was already paid', () => {

@@ -1,14 +1,14 @@
 import { DomainError } from '../../shared/errors';
 import { roleAllows } from '../../shared/permissions';
 import { MAX_QTY } from '../../shared/schemas';
-import { lineAmounts } from '../../shared/domain/tax';
+import { mulMinor } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
 import type { TabDetail } from '../../shared/types';
 import { accounts, businessDateAt, postEntry, writeAudit } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { repostTab } from './repost';
 import { moneyText, readSettings } from './store';
-import { readLines, readOpenTab, readTab, receivableOf, toTaxLine } from './tab-read';
+import { readLines, readOpenTab, readTab, receivableOf } from './tab-read';
 import { nextFreeToken } from './tokens';
 
 type Detail = Record<string, string | number | null>;
@@ -108,7 +108,8 @@ export function setQty(ctx: ServiceContext, input: ParsedInput<'tab.setQty'>): T
   if (input.qty < line.qty && !roleAllows(ctx.actor.role, 'tabs.adjust')) {
     throw new DomainError('forbidden', 'errors.qtyLowerForbidden', { staff: ctx.actor.name }, 'qty');
   }
-  ctx.db.prepare('UPDATE tab_lines SET qty = ? WHERE id = ?').run(input.qty, line.id);
+  // A comp stays on the units it was given; lowered below them, it covers every unit left.
+  ctx.db.prepare('UPDATE tab_lines SET qty = ?, comp_qty = MIN(comp_qty, ?) WHERE id = ?').run(input.qty, input.qty, line.id);
   repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`);
   touch(ctx, input.tabId);
   audit(ctx, 'tab.setQty', input.tabId, { lineId: line.id, item: line.name, from: line.qty, to: input.qty });
@@ -128,14 +129,18 @@ export function removeLine(ctx: ServiceContext, input: ParsedInput<'tab.removeLi
 export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>): TabDetail {
   readOpenTab(ctx.db, input.tabId);
   const line = readActiveLine(ctx, input.tabId, input.lineId);
-  const { list } = lineAmounts(toTaxLine(line));
-  if (input.kind === 'amount' && input.value > list) {
-    throw new DomainError('invalid_input', 'errors.compTooLarge', { amount: moneyText(ctx.db, list) }, 'value');
+  const units = input.qty ?? line.qty;
+  if (units > line.qty) throw new DomainError('invalid_input', 'errors.compQtyOver', { qty: line.qty }, 'qty');
+  const compedList = mulMinor(line.unit_minor, units);
+  if (input.kind === 'amount' && input.value > compedList) {
+    throw new DomainError('invalid_input', 'errors.compTooLarge', { amount: moneyText(ctx.db, compedList) }, 'value');
   }
-  ctx.db.prepare('UPDATE tab_lines SET comp_kind = ?, comp_value = ?, comp_reason = ? WHERE id = ?').run(input.kind, input.value, input.reason, line.id);
-  repostTab(ctx, input.tabId, 'line.comp', `${line.name}: ${input.reason}`);
+  ctx.db
+    .prepare('UPDATE tab_lines SET comp_kind = ?, comp_value = ?, comp_reason = ?, comp_qty = ? WHERE id = ?')
+    .run(input.kind, input.value, input.reason, units, line.id);
+  repostTab(ctx, input.tabId, 'line.comp', `${line.name} x${units} of ${line.qty}: ${input.reason}`);
   touch(ctx, input.tabId);
-  audit(ctx, 'tab.compLine', input.tabId, { lineId: line.id, item: line.name, kind: input.kind, value: input.value, reason: input.reason });
+  audit(ctx, 'tab.compLine', input.tabId, { lineId: line.id, item: line.name, kind: input.kind, value: input.value, qty: units, of: line.qty, reason: input.reason });
   return readTab(ctx.db, input.tabId);
 }
 

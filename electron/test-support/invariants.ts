@@ -24,7 +24,7 @@ export function assertInvariants(db: Db): void {
         )
         .get(tab.id)?.s ?? 0;
     const lines = db
-      .prepare<[number], Parameters<typeof toTaxLine>[0]>("SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value FROM tab_lines WHERE tab_id = ? AND state = 'active'")
+      .prepare<[number], Parameters<typeof toTaxLine>[0]>("SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value, comp_qty FROM tab_lines WHERE tab_id = ? AND state = 'active'")
       .all(tab.id);
     const paid = db.prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ?').get(tab.id)?.s ?? 0;
     const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), tab.tax_mode).grossTotal - paid : 0;

@@ -70,6 +70,14 @@ describe('comps on a line', () => {
     expect(lineAmounts(line(300, 0, 2, { kind: 'amount', value: 900 }))).toEqual({ list: 600, comp: 600, charged: 0 });
     expect(lineAmounts(line(300, 0, 2, { kind: 'percent', value: 100 })).charged).toBe(0);
   });
+  it('a comp on some units takes its percent of those units, or an amount up to their list amount', () => {
+    expect(lineAmounts(line(440, 10_000, 2, { kind: 'percent', value: 50, qty: 1 }))).toEqual({ list: 880, comp: 220, charged: 660 });
+    expect(lineAmounts(line(333, 0, 3, { kind: 'percent', value: 50, qty: 1 }))).toEqual({ list: 999, comp: 167, charged: 832 });
+    expect(lineAmounts(line(300, 0, 3, { kind: 'amount', value: 900, qty: 2 }))).toEqual({ list: 900, comp: 600, charged: 300 });
+    expect(lineAmounts(line(300, 0, 3, { kind: 'amount', value: 900, qty: 3 })).comp).toBe(900);
+    expect(() => lineAmounts(line(300, 0, 2, { kind: 'percent', value: 10, qty: 3 }))).toThrow(RangeError);
+    expect(() => lineAmounts(line(300, 0, 2, { kind: 'percent', value: 10, qty: 0 }))).toThrow(RangeError);
+  });
 });
 
 describe('tax identities hold for any tab', () => {

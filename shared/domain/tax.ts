@@ -16,7 +16,11 @@ export function rateLabel(rate: RateMilli): string {
   return frac ? `${whole}.${frac}` : String(whole);
 }
 
-export type CompSpec = { kind: 'amount'; value: Minor } | { kind: 'percent'; value: number };
+/**
+ * A comp by amount or percent on `qty` units of a line (every unit when left out): a percent
+ * of those units' list amount, or an amount never more than it.
+ */
+export type CompSpec = ({ kind: 'amount'; value: Minor } | { kind: 'percent'; value: number }) & { qty?: number };
 
 export type TaxLine = {
   qty: number;
@@ -25,12 +29,21 @@ export type TaxLine = {
   comp: CompSpec | null;
 };
 
-/** The list amount of a line and the comp taken off it (never more than the list amount). */
+/** How many of a line's units its comp covers (0 without a comp). */
+export function compedUnits(line: Pick<TaxLine, 'qty' | 'comp'>): number {
+  if (!line.comp) return 0;
+  const units = line.comp.qty ?? line.qty;
+  if (!Number.isSafeInteger(units) || units < 1 || units > line.qty) throw new RangeError('a comp covers 1 to all of its line\'s units');
+  return units;
+}
+
+/** The list amount of a line and the comp taken off it (never more than its comped units' list amount). */
 export function lineAmounts(line: TaxLine): { list: Minor; comp: Minor; charged: Minor } {
   const list = mulMinor(line.unitMinor, line.qty);
+  const compedList = mulMinor(line.unitMinor, compedUnits(line));
   let comp = 0;
-  if (line.comp?.kind === 'amount') comp = Math.min(line.comp.value, list);
-  if (line.comp?.kind === 'percent') comp = divRoundHalfUp(BigInt(list) * BigInt(line.comp.value), 100n);
+  if (line.comp?.kind === 'amount') comp = Math.min(line.comp.value, compedList);
+  if (line.comp?.kind === 'percent') comp = divRoundHalfUp(BigInt(compedList) * BigInt(line.comp.value), 100n);
   return { list, comp, charged: assertMinor(list - comp) };
 }
 

@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial';
 import { m002Counter } from './002-counter';
 import { m003Closing } from './003-closing';
+import { m004CompUnits } from './004-comp-units';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing];
+export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits];

@@ -48,6 +48,7 @@ export const tabDetail = {
   'tabDetail.comp': 'Comp',
   'tabDetail.removed': 'Removed: {reason}',
   'tabDetail.compBadge': 'Comp {value} · {reason} · −{amount}',
+  'tabDetail.compBadgeUnits': '{qty} of {of} comped {value} ({reason}) · −{amount}',
 
   'tabDetail.removeHeading': 'Remove {item}',
   'tabDetail.removeReason': 'Why is it removed?',
@@ -66,6 +67,11 @@ export const tabDetail = {
   'tabDetail.compReason.goodwill': 'Goodwill',
   'tabDetail.compConfirm': 'Comp the line',
   'tabDetail.compPresetPercent': '{pct} %',
+  'tabDetail.compUnits': 'How many',
+  'tabDetail.compUnitsOf': '{units} of {qty}',
+  'tabDetail.compUnitsCount': '{item} to comp',
+  'tabDetail.compUnitsFewer': 'Comp one fewer {item}',
+  'tabDetail.compUnitsMore': 'Comp one more {item}',
   'tabDetail.qtyRead': '× {qty}',
 
   'tabDetail.totalsHeading': 'Totals',
@@ -96,6 +102,7 @@ export const tabDetail = {
   'tabDetail.history.tab.setQty': '{item}: quantity {from} → {to}',
   'tabDetail.history.tab.removeLine': 'Removed {item} × {qty} ({reason})',
   'tabDetail.history.tab.compLine': 'Comped {item} by {value} ({reason})',
+  'tabDetail.history.tab.compLineUnits': 'Comped {qty} of {of} × {item} by {value} ({reason})',
   'tabDetail.history.tab.void': 'Voided ({reason})',
   'tabDetail.history.tab.writeOff': 'Written off {amount} as a walkout ({reason})',
   'tabDetail.history.settle.split': 'Split into {parts}: {amounts}',

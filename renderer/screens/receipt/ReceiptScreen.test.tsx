@@ -24,7 +24,7 @@ function show(tab: TabDetail, store = testStore()) {
 const tab = testTab({
   lines: [
     testLine(),
-    testLine({ id: 2, name: 'Banana bread', unitMinor: 380, listMinor: 380, chargedMinor: 190, comp: { kind: 'percent', value: 50, reason: 'Not satisfied', amountMinor: 190 } }),
+    testLine({ id: 2, name: 'Banana bread', unitMinor: 380, listMinor: 380, chargedMinor: 190, comp: { kind: 'percent', value: 50, qty: 1, reason: 'Not satisfied', amountMinor: 190 } }),
     testLine({ id: 3, name: 'Espresso', unitMinor: 290, listMinor: 290, chargedMinor: 0, state: 'removed', removeReason: 'Ordered by mistake' }),
   ],
   itemCount: 2,

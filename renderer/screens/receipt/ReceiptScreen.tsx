@@ -6,7 +6,8 @@ import { useMoney, type MoneyTools } from '../../hooks/use-money';
 import { useTabId } from '../../hooks/use-tab-id';
 import { useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { compValue, methodName, ratingName } from '../tab/history-message';
+import { compReceiptText } from '../tab/comp-text';
+import { methodName, ratingName } from '../tab/history-message';
 import { TabLoading, TabMissing } from '../tab/TabMissing';
 import { TabTotals } from '../tab/TabTotals';
 import '../tab/tab.css';
@@ -62,7 +63,7 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
               </div>
               {line.comp && (
                 <div className="receipt__row receipt__sub">
-                  <span>{t('receipt.lineComp', { value: compValue(line.comp.kind, line.comp.value, money.format), reason: line.comp.reason })}</span>
+                  <span>{compReceiptText(line.comp, line.qty, money.format)}</span>
                   <span>−{money.format(line.comp.amountMinor)}</span>
                 </div>
               )}

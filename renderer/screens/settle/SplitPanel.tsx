@@ -5,7 +5,9 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { addPayer, moveToNextPayer, startGroups, syncGroups, toGroups } from './split-lines';
+import { compValue } from '../tab/history-message';
+import { addPayer, countFor, firstUnassigned, startPlan, step, syncPlan, toGroups, unitRows, unitsLeft, type UnitPlan, type UnitRow } from './split-lines';
+import './split-units.css';
 
 type Mode = 'whole' | 'even' | 'amounts' | 'lines';
 const modes: readonly Mode[] = ['whole', 'even', 'amounts', 'lines'];
@@ -154,40 +156,80 @@ function AmountSplit({ tab, money, onDone }: FormProps) {
 
 function LineSplit({ tab, money, onDone }: FormProps) {
   const split = useCommand('settle.split');
-  const lines = tab.lines.filter((l) => l.state === 'active');
-  const [picked, setPicked] = useState(() => startGroups(lines.map((l) => l.id)));
-  const groups = syncGroups(picked, lines.map((l) => l.id));
+  const rows = unitRows(tab.lines);
+  const [picked, setPicked] = useState(() => startPlan(rows));
+  const [unassigned, setUnassigned] = useState<string | null>(null);
+  const plan = syncPlan(picked, rows);
   if (tab.paidMinor > 0) return <p className="settle__muted">{t('settle.linesAfterPayment')}</p>;
+  const change = (next: UnitPlan): void => {
+    setPicked(next);
+    setUnassigned(null);
+  };
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    void split.run({ tabId: tab.id, mode: 'lines', groups: toGroups(groups) }).then((r) => r && onDone());
+    const left = firstUnassigned(plan, rows);
+    if (left) return setUnassigned(t('settle.unitsUnassigned', { count: unitsLeft(plan, left), item: rowName(left, money) }));
+    void split.run({ tabId: tab.id, mode: 'lines', groups: toGroups(plan, rows) }).then((r) => r && onDone());
   };
   return (
     <form className="settle__split" onSubmit={submit}>
       <p className="settle__muted">{t('settle.linesHint')}</p>
       <ul className="settle__line-picks">
-        {lines.map((line) => (
-          <li key={line.id}>
-            <button type="button" className="settle__line-pick" onClick={() => setPicked(moveToNextPayer(groups, line.id))}>
-              <span>
-                {t('receipt.line', { qty: line.qty, item: line.name })} · {money.format(line.chargedMinor)}
-              </span>
-              <span className={`settle__payer settle__payer--${((groups.byLine.get(line.id) ?? 1) - 1) % 4}`}>
-                {t('settle.payerN', { n: groups.byLine.get(line.id) ?? 1 })}
-              </span>
-            </button>
-          </li>
+        {rows.map((row) => (
+          <UnitRowPicks key={row.key} row={row} plan={plan} money={money} onChange={change} />
         ))}
       </ul>
-      <ErrorNote error={split.error} />
+      <ErrorNote error={unassigned ?? split.error} />
       <div className="settle__choices">
-        <button type="button" className="button button--ghost" onClick={() => setPicked(addPayer(groups))}>
-          {t('settle.addPayer', { count: groups.payers })}
+        <button type="button" className="button button--ghost" onClick={() => change(addPayer(plan))}>
+          {t('settle.addPayer', { count: plan.payers })}
         </button>
         <button type="submit" className="button button--primary" disabled={split.pending}>
           {t('settle.makeSplit')}
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Latte" or "Latte, comped 50%": the comped units of a line are a row of their own. */
+function rowName(row: UnitRow, money: MoneyTools): string {
+  return row.comp ? t('settle.unitsComped', { item: row.name, value: compValue(row.comp.kind, row.comp.value, money.format) }) : row.name;
+}
+
+type RowProps = { row: UnitRow; plan: UnitPlan; money: MoneyTools; onChange: (plan: UnitPlan) => void };
+
+/** One row of units with a − count + per payer; + stops when every unit is given. */
+function UnitRowPicks({ row, plan, money, onChange }: RowProps) {
+  const item = rowName(row, money);
+  const left = unitsLeft(plan, row);
+  return (
+    <li className="split-units__row" aria-label={t('receipt.line', { qty: row.qty, item })}>
+      <div className="split-units__what">
+        <span>
+          {t('receipt.line', { qty: row.qty, item })} · {money.format(row.chargedMinor)}
+        </span>
+        <span className={left > 0 ? 'split-units__left' : 'settle__muted'}>{left > 0 ? t('settle.unitsLeft', { count: left }) : t('settle.unitsAllGiven')}</span>
+      </div>
+      <div className="split-units__payers">
+        {Array.from({ length: plan.payers }, (_, i) => i + 1).map((n) => {
+          const count = countFor(plan, row, n);
+          return (
+            <div key={n} className="split-units__payer" role="group" aria-label={t('settle.payerN', { n })}>
+              <span className={`settle__payer settle__payer--${(n - 1) % 4}`}>{t('settle.payerN', { n })}</span>
+              <button type="button" className="button button--ghost settle__step" aria-label={t('settle.unitsFewer', { item, n })} disabled={count === 0} onClick={() => onChange(step(plan, row, n, -1))}>
+                −
+              </button>
+              <output className="split-units__count" aria-label={t('settle.unitsCount', { item, n })}>
+                {count}
+              </output>
+              <button type="button" className="button button--ghost settle__step" aria-label={t('settle.unitsMore', { item, n })} disabled={left === 0} onClick={() => onChange(step(plan, row, n, 1))}>
+                +
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </li>
   );
 }

@@ -40,6 +40,8 @@ export function CompPanel({ tabId, line, money, onDone }: PanelProps & { money: 
   const [value, setValue] = useState('');
   const [preset, setPreset] = useState<MessageKey | 'other'>(presetReasons[0] ?? 'other');
   const [otherReason, setOtherReason] = useState('');
+  // A comp again replaces the one before, so it starts from the units that one covered.
+  const [units, setUnits] = useState(line.comp?.qty ?? line.qty);
   const [localError, setLocalError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -55,7 +57,7 @@ export function CompPanel({ tabId, line, money, onDone }: PanelProps & { money: 
       amount = parsed.minor;
     }
     setLocalError(null);
-    if (await comp.run({ tabId, lineId: line.id, kind, value: amount, reason })) onDone();
+    if (await comp.run({ tabId, lineId: line.id, kind, value: amount, qty: units, reason })) onDone();
   };
 
   const valueError = localError ?? errorFor(comp.error, ['value']);
@@ -82,6 +84,8 @@ export function CompPanel({ tabId, line, money, onDone }: PanelProps & { money: 
         <input autoFocus inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={valueError !== null} />
       </label>
       <ErrorNote error={valueError} />
+      {line.qty > 1 && <CompUnits line={line} units={units} onChange={setUnits} />}
+      <ErrorNote error={errorFor(comp.error, ['qty'])} />
       <fieldset className="tab-line__reasons">
         <legend>{t('tabDetail.compReason')}</legend>
         {presetReasons.map((key) => (
@@ -99,8 +103,26 @@ export function CompPanel({ tabId, line, money, onDone }: PanelProps & { money: 
         )}
       </fieldset>
       <ErrorNote error={errorFor(comp.error, ['reason'])} />
-      <ErrorNote error={errorElsewhere(comp.error, ['value', 'reason'])} />
+      <ErrorNote error={errorElsewhere(comp.error, ['value', 'qty', 'reason'])} />
       <FormActions className="tab-line__panel-actions" confirm={t('tabDetail.compConfirm')} pending={comp.pending} onCancel={onDone} />
     </form>
+  );
+}
+
+/** How many of the line's units the comp covers: − count + within 1 and the line's quantity. */
+function CompUnits({ line, units, onChange }: { line: TabLine; units: number; onChange: (units: number) => void }) {
+  return (
+    <div className="tab-line__comp-units" role="group" aria-label={t('tabDetail.compUnits')}>
+      <span>{t('tabDetail.compUnits')}</span>
+      <button type="button" className="button button--ghost tab-line__step" aria-label={t('tabDetail.compUnitsFewer', { item: line.name })} disabled={units <= 1} onClick={() => onChange(units - 1)}>
+        −
+      </button>
+      <output className="tab-line__comp-count" aria-label={t('tabDetail.compUnitsCount', { item: line.name })}>
+        {t('tabDetail.compUnitsOf', { units, qty: line.qty })}
+      </output>
+      <button type="button" className="button button--ghost tab-line__step" aria-label={t('tabDetail.compUnitsMore', { item: line.name })} disabled={units >= line.qty} onClick={() => onChange(units + 1)}>
+        +
+      </button>
+    </div>
   );
 }

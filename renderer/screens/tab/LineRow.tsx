@@ -5,7 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { compValue } from './history-message';
+import { compBadge } from './comp-text';
 import { CompPanel, RemovePanel } from './LinePanels';
 
 type Props = { tabId: number; line: TabLine; money: MoneyTools; readOnly: boolean };
@@ -28,15 +28,7 @@ export function LineRow({ tabId, line, money, readOnly }: Props) {
           <span className="tab-detail__muted">
             {t('tabDetail.unit', { price: money.format(line.unitMinor) })} · {t('tabDetail.servedBy', { staff: line.staffName })}
           </span>
-          {line.comp && (
-            <span className="tab-line__comp">
-              {t('tabDetail.compBadge', {
-                value: compValue(line.comp.kind, line.comp.value, money.format),
-                reason: line.comp.reason,
-                amount: money.format(line.comp.amountMinor),
-              })}
-            </span>
-          )}
+          {line.comp && <span className="tab-line__comp">{compBadge(line.comp, line.qty, money.format)}</span>}
           {removed && <span className="tab-line__removed-reason">{t('tabDetail.removed', { reason: line.removeReason ?? '' })}</span>}
         </div>
         {editable ? (

@@ -12,6 +12,8 @@ describe('historyText', () => {
       'Comped Latte by 50% (Not satisfied)',
     );
     expect(historyText(entry('tab.compLine', { item: 'Latte', kind: 'amount', value: 100, reason: 'Goodwill' }), euro)).toBe('Comped Latte by €1 (Goodwill)');
+    expect(historyText(entry('tab.compLine', { item: 'Latte', kind: 'percent', value: 50, qty: 1, of: 2, reason: 'cold' }), euro)).toBe('Comped 1 of 2 × Latte by 50% (cold)');
+    expect(historyText(entry('tab.compLine', { item: 'Latte', kind: 'percent', value: 50, qty: 2, of: 2, reason: 'cold' }), euro)).toBe('Comped Latte by 50% (cold)');
     expect(historyText(entry('settle.pay', { method: 'card', amountMinor: 590, tipMinor: 89, changeMinor: 0 }), euro)).toBe(
       'Paid €5.9 by Card, tip €0.89, change €0',
     );

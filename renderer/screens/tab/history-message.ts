@@ -62,7 +62,9 @@ function updateText(detail: HistoryEntry['detail']): string {
 export function historyText(entry: HistoryEntry, format: (minor: number) => string): string {
   const d = entry.detail;
   if (entry.action === 'tab.update') return updateText(d);
-  const key = keys[entry.action];
+  // A comp on fewer units than its line has says how many (older entries name neither).
+  const someUnits = entry.action === 'tab.compLine' && d.qty !== undefined && d.of !== undefined && num(d.qty) < num(d.of);
+  const key = someUnits ? 'tabDetail.history.tab.compLineUnits' : keys[entry.action];
   if (!key) return t('tabDetail.history.other', { action: entry.action });
   const vars: Record<string, string | number> = {
     token: str(d.token),
@@ -70,6 +72,7 @@ export function historyText(entry: HistoryEntry, format: (minor: number) => stri
     label: str(d.label),
     item: str(d.item),
     qty: str(d.qty),
+    of: str(d.of),
     from: str(d.from),
     to: str(d.to),
     reason: str(d.reason),

@@ -1,0 +1,17 @@
+import type { LineComp } from '../../../shared/types';
+import { t } from '../../i18n/t';
+import { compValue } from './history-message';
+
+type Format = (minor: number) => string;
+
+/** The words for a comp on the tab: "Comp 50% · cold · −€4.40", or "1 of 2 comped 50% (cold) · −€2.20" when it covers fewer units than the line has. */
+export function compBadge(comp: LineComp, lineQty: number, format: Format): string {
+  const vars = { value: compValue(comp.kind, comp.value, format), reason: comp.reason, amount: format(comp.amountMinor), qty: comp.qty, of: lineQty };
+  return comp.qty < lineQty ? t('tabDetail.compBadgeUnits', vars) : t('tabDetail.compBadge', vars);
+}
+
+/** The same on the receipt, where the amount stands in its own column. */
+export function compReceiptText(comp: LineComp, lineQty: number, format: Format): string {
+  const vars = { value: compValue(comp.kind, comp.value, format), reason: comp.reason, qty: comp.qty, of: lineQty };
+  return comp.qty < lineQty ? t('receipt.lineCompUnits', vars) : t('receipt.lineComp', vars);
+}
