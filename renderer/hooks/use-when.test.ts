@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatBusinessDate, formatWhen, whenTools } from './use-when';
 
-const computerZone = process.env.TZ;
+// TZ sets this computer's zone; every test puts back the one it found.
 afterEach(() => {
-  if (computerZone === undefined) delete process.env.TZ;
-  else process.env.TZ = computerZone;
+  vi.unstubAllEnvs();
 });
 
 describe('formatWhen: every moment on the store’s clock', () => {
@@ -25,7 +24,7 @@ describe('formatWhen: every moment on the store’s clock', () => {
   });
 
   it('never reads this computer’s zone when the store’s is given', () => {
-    process.env.TZ = 'America/Los_Angeles';
+    vi.stubEnv('TZ', 'America/Los_Angeles');
     expect(formatWhen('2026-11-24T23:30:00.000Z', { locale: 'en-GB', timeZone: 'Pacific/Auckland' })).toBe('25 Nov 2026, 12:30');
     // Without a zone (the recovery screen only) it is this computer's: the case the store's zone rules out.
     expect(formatWhen('2026-11-24T23:30:00.000Z', { locale: 'en-GB' })).toBe('24 Nov 2026, 15:30');
@@ -37,7 +36,7 @@ describe('formatWhen: every moment on the store’s clock', () => {
   });
 
   it('reads a zone that is not one as UTC, the same on every computer, instead of failing the screen', () => {
-    process.env.TZ = 'Asia/Kolkata';
+    vi.stubEnv('TZ', 'Asia/Kolkata');
     expect(formatWhen('2026-11-24T23:30:00.000Z', { locale: 'en-GB', timeZone: 'Mars/Olympus' })).toBe('24 Nov 2026, 23:30');
   });
 
@@ -58,9 +57,9 @@ describe('whenTools', () => {
 
 describe('formatBusinessDate', () => {
   it('writes a business day as the locale does, never shifted by a zone', () => {
-    process.env.TZ = 'Pacific/Kiritimati';
+    vi.stubEnv('TZ', 'Pacific/Kiritimati');
     expect(formatBusinessDate('2026-03-01', 'en-GB')).toBe('Sun, 1 Mar 2026');
-    process.env.TZ = 'Pacific/Pago_Pago';
+    vi.stubEnv('TZ', 'Pacific/Pago_Pago');
     expect(formatBusinessDate('2026-03-01', 'en-GB')).toBe('Sun, 1 Mar 2026');
     expect(formatBusinessDate('not a date', 'en-GB')).toBe('not a date');
   });
