@@ -34,6 +34,7 @@ export function floorRunner(db: Db) {
     // The business day is stamped on each entry, as the ledger does (here from the UTC date).
     entry: db.prepare("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, business_date) VALUES (?, ?, ?, 1, ?, substr(?, 1, 10))"),
     posting: db.prepare('INSERT INTO postings (entry_id, account, amount_minor) VALUES (?, ?, ?)'),
+    entryLine: db.prepare('INSERT INTO entry_lines (entry_id, line_id) VALUES (?, ?)'),
     payment: db.prepare("INSERT INTO payments (tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (?, ?, 'card', ?, ?, 1, ?)"),
     settle: db.prepare("UPDATE tabs SET status = 'settled', closed_at = ?, last_activity_at = ?, closed_business_date = substr(?, 1, 10) WHERE id = ?"),
   };
@@ -49,12 +50,13 @@ export function floorRunner(db: Db) {
   });
   const add = db.transaction((tabId: number, n: number, now: string) => {
     const id = randomUUID();
-    s.line.run(tabId, now);
+    const lineId = Number(s.line.run(tabId, now).lastInsertRowid);
     s.totals.run(tabId, 400 * n, 40 * n, 440 * n);
     const entryId = Number(s.entry.run(now, 'line.add', tabId, id, now).lastInsertRowid);
     s.posting.run(entryId, 'tabs_receivable', 440);
     s.posting.run(entryId, 'sales:10', -400);
     s.posting.run(entryId, 'tax_payable:10', -40);
+    s.entryLine.run(entryId, lineId);
     s.touch.run(now, tabId);
     s.audit.run(now, 'tab.addLine', tabId, JSON.stringify({ lineId: n, item: 'Latte', qty: 1, unitMinor: 440 }));
     s.command.run(id, 'tab.addLine', hash, now);

@@ -161,6 +161,11 @@ export type DayReport = {
   carried: CarriedTab[];
   receivable: ReceivableSection;
   byHour: HourSales[];
+  /**
+   * True when a comp, a removed line or a lower quantity counts in the hour of the sale it reduces.
+   * Missing from a Z frozen before that: its hours count each reduction in the hour it was given.
+   */
+  byHourOfSale?: true;
   /** The day's movement on every account; sums to zero. */
   accounts: AccountMovement[];
 };

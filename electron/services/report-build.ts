@@ -1,8 +1,8 @@
-import { localTime } from '../../shared/domain/business-day';
 import type { CarriedTab, DayReport, DrawerSection, PaymentsByMethod, TaxByRate } from '../../shared/closing-types';
 import type { PaymentMethod, Rating } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { isDrawerOpen, toSession } from './drawer';
+import { salesByHour } from './sales-by-hour';
 import { readSettings } from './store';
 
 type KindAccount = { kind: string; account: string; amount: number; entries: number };
@@ -156,6 +156,7 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     carried,
     receivable: { broughtForwardMinor: broughtForward, chargedMinor: charged, paidMinor: charged - writtenOff - receivableDay, writtenOffMinor: writtenOff, carriedForwardMinor: carriedForward },
     byHour: salesByHour(db, businessDate, settings.timeZone, settings.dayBoundaryMinutes),
+    byHourOfSale: true,
     accounts: [...accountsMoved].filter(([, m]) => m !== 0).sort(([a], [b]) => a.localeCompare(b)).map(([account, movementMinor]) => ({ account, movementMinor })),
   };
 }
@@ -260,25 +261,4 @@ function depositsHeldThrough(db: Db, businessDate: string, previous: PreviousZ |
       )
       .get(previous?.businessDate ?? '', businessDate)?.s ?? 0;
   return before + since;
-}
-
-/** Net sales by the local hour the line was rung up, in 15-minute UTC buckets (every zone's offset is a multiple of 15). */
-function salesByHour(db: Db, businessDate: string, timeZone: string, boundaryMinutes: number): { hour: number; netMinor: number }[] {
-  const buckets = db
-    .prepare<[string], { bucket: string; amount: number }>(
-      `SELECT substr(je.created_at, 1, 14) || printf('%02d', (CAST(substr(je.created_at, 15, 2) AS INTEGER) / 15) * 15) AS bucket,
-         SUM(p.amount_minor) AS amount
-       FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-       WHERE je.business_date = ? AND (p.account LIKE 'sales:%' OR p.account = 'comps') GROUP BY bucket`,
-    )
-    .all(businessDate);
-  const hours = new Map<number, number>();
-  for (const b of buckets) {
-    const hour = localTime(new Date(`${b.bucket}:00.000Z`), timeZone).hour;
-    hours.set(hour, (hours.get(hour) ?? 0) + neg(b.amount));
-  }
-  // In the order the business day runs: from the boundary's hour round to the one before it.
-  const first = Math.floor(boundaryMinutes / 60);
-  const order = (hour: number) => (hour - first + 24) % 24;
-  return [...hours].sort(([a], [b]) => order(a) - order(b)).map(([hour, netMinor]) => ({ hour, netMinor }));
 }

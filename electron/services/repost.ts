@@ -11,9 +11,11 @@ type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number
 /**
  * Recomputes a tab's totals with the one tax function and posts the difference from what the
  * journal already holds for it, so the ledger always equals the tab as it now stands.
- * Unpaid split parts no longer fit the new total and are dropped.
+ * Unpaid split parts no longer fit the new total and are dropped. `lineId` is the line whose change
+ * this is (every line command changes one): the entry remembers it, so sales by hour can tell
+ * which sale a comp or a removal reduces.
  */
-export function repostTab(ctx: ServiceContext, tabId: number, kind: string, memo: string): void {
+export function repostTab(ctx: ServiceContext, tabId: number, kind: string, memo: string, lineId: number): void {
   const { db } = ctx;
   const taxMode = readTabRow(db, tabId).tax_mode;
   const active = readLines(db, tabId).filter((l) => l.state === 'active');
@@ -59,7 +61,10 @@ export function repostTab(ctx: ServiceContext, tabId: number, kind: string, memo
   }
   const header = { kind, at: ctx.now, staffId: ctx.actor.id, tabId, commandId: ctx.commandId, memo };
   const entryId = postEntry(db, header, postings);
-  if (entryId !== null) db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
+  if (entryId !== null) {
+    db.prepare('INSERT INTO entry_lines (entry_id, line_id) VALUES (?, ?)').run(entryId, lineId);
+    db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
+  }
   const compChanges = compReasonChanges(ctx, tabId, active, totals.byRate);
   if (compChanges.length > 0) {
     // A comp whose reason changed but whose amount did not moves no money; its entry still anchors the change.

@@ -95,7 +95,7 @@ export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>):
           )
           .run(input.tabId, item.id, item.name, item.price_minor, item.tax_rate_milli, input.qty, staffId, ctx.now).lastInsertRowid,
       );
-  repostTab(ctx, input.tabId, 'line.add', `${item.name} x${input.qty}`);
+  repostTab(ctx, input.tabId, 'line.add', `${item.name} x${input.qty}`, lineId);
   touch(ctx, input.tabId);
   audit(ctx, 'tab.addLine', input.tabId, { lineId, item: item.name, qty: input.qty, unitMinor: item.price_minor });
   return readTab(db, input.tabId);
@@ -110,7 +110,7 @@ export function setQty(ctx: ServiceContext, input: ParsedInput<'tab.setQty'>): T
   }
   // A comp stays on the units it was given; lowered below them, it covers every unit left.
   ctx.db.prepare('UPDATE tab_lines SET qty = ?, comp_qty = MIN(comp_qty, ?) WHERE id = ?').run(input.qty, input.qty, line.id);
-  repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`);
+  repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`, line.id);
   touch(ctx, input.tabId);
   audit(ctx, 'tab.setQty', input.tabId, { lineId: line.id, item: line.name, from: line.qty, to: input.qty });
   return readTab(ctx.db, input.tabId);
@@ -120,7 +120,7 @@ export function removeLine(ctx: ServiceContext, input: ParsedInput<'tab.removeLi
   readOpenTab(ctx.db, input.tabId);
   const line = readActiveLine(ctx, input.tabId, input.lineId);
   ctx.db.prepare("UPDATE tab_lines SET state = 'removed', remove_reason = ? WHERE id = ?").run(input.reason, line.id);
-  repostTab(ctx, input.tabId, 'line.remove', `${line.name}: ${input.reason}`);
+  repostTab(ctx, input.tabId, 'line.remove', `${line.name}: ${input.reason}`, line.id);
   touch(ctx, input.tabId);
   audit(ctx, 'tab.removeLine', input.tabId, { lineId: line.id, item: line.name, qty: line.qty, reason: input.reason });
   return readTab(ctx.db, input.tabId);
@@ -138,7 +138,7 @@ export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>
   ctx.db
     .prepare('UPDATE tab_lines SET comp_kind = ?, comp_value = ?, comp_reason = ?, comp_qty = ? WHERE id = ?')
     .run(input.kind, input.value, input.reason, units, line.id);
-  repostTab(ctx, input.tabId, 'line.comp', `${line.name} x${units} of ${line.qty}: ${input.reason}`);
+  repostTab(ctx, input.tabId, 'line.comp', `${line.name} x${units} of ${line.qty}: ${input.reason}`, line.id);
   touch(ctx, input.tabId);
   audit(ctx, 'tab.compLine', input.tabId, { lineId: line.id, item: line.name, kind: input.kind, value: input.value, qty: units, of: line.qty, reason: input.reason });
   return readTab(ctx.db, input.tabId);

@@ -3,8 +3,9 @@ import { m001Initial } from './001-initial';
 import { m002Counter } from './002-counter';
 import { m003Closing } from './003-closing';
 import { m004CompUnits } from './004-comp-units';
+import { m005EntryLines } from './005-entry-lines';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits];
+export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits, m005EntryLines];

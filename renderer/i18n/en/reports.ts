@@ -163,6 +163,8 @@ export const reports = {
   'reports.byHour': 'Net sales by hour',
   'reports.byHour.none': 'No sales yet.',
   'reports.byHour.hour': '{hour}:00',
+  'reports.byHour.ofSale': 'Comps, removed lines and lower quantities count in the hour of the sale they reduce.',
+  'reports.byHour.asGiven': 'Comps, removed lines and lower quantities count in the hour they were given, so an hour can be negative.',
 
   'day.section': 'Business day',
   'day.boundary': 'A business day ends at',

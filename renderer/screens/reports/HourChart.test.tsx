@@ -17,6 +17,7 @@ describe('HourChart', () => {
           { hour: 11, netMinor: 1918 },
         ]}
         boundaryMinutes={240}
+        ofSale
         money={money}
         size={{ width: 1200, height: 240 }}
       />,
@@ -34,7 +35,7 @@ describe('HourChart', () => {
   });
 
   it('keeps a single hour of sales to one narrow bar', () => {
-    const { container } = render(<HourChart byHour={[{ hour: 10, netMinor: 500 }]} boundaryMinutes={0} money={money} size={{ width: 1200, height: 240 }} />);
+    const { container } = render(<HourChart byHour={[{ hour: 10, netMinor: 500 }]} boundaryMinutes={0} ofSale money={money} size={{ width: 1200, height: 240 }} />);
     const bars = [...container.querySelectorAll('.recharts-bar-rectangle path')];
     expect(bars).toHaveLength(1);
     const width = Number(bars[0]?.getAttribute('width') ?? Number.NaN);
@@ -43,8 +44,36 @@ describe('HourChart', () => {
   });
 
   it('says there were no sales instead of drawing an empty chart', () => {
-    render(<HourChart byHour={[]} boundaryMinutes={240} money={money} size={{ width: 600, height: 240 }} />);
+    render(<HourChart byHour={[]} boundaryMinutes={240} ofSale money={money} size={{ width: 600, height: 240 }} />);
     expect(screen.getByText('No sales yet.')).toBeTruthy();
     expect(screen.queryByRole('figure')).toBeNull();
+  });
+
+  it('says a comp, a removal or a lower quantity counts in the hour of the sale it reduces', () => {
+    render(<HourChart byHour={[{ hour: 10, netMinor: 200 }]} boundaryMinutes={240} ofSale money={money} size={{ width: 1200, height: 240 }} />);
+    expect(screen.getByRole('figure', { name: 'Net sales by hour' }).querySelector('figcaption')?.textContent).toBe(
+      'Comps, removed lines and lower quantities count in the hour of the sale they reduce.',
+    );
+  });
+
+  it('draws a Z frozen before that as it was closed: a negative hour as a bar below zero, and says why', () => {
+    const { container } = render(
+      <HourChart
+        byHour={[
+          { hour: 10, netMinor: 400 },
+          { hour: 11, netMinor: -200 },
+        ]}
+        boundaryMinutes={240}
+        ofSale={false}
+        money={money}
+        size={{ width: 1200, height: 240 }}
+      />,
+    );
+    expect(container.querySelectorAll('.recharts-bar-rectangle path')).toHaveLength(2);
+    const yTicks = [...container.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent ?? '');
+    expect(yTicks.some((tick) => tick.startsWith('-'))).toBe(true);
+    expect(screen.getByRole('figure', { name: 'Net sales by hour' }).querySelector('figcaption')?.textContent).toBe(
+      'Comps, removed lines and lower quantities count in the hour they were given, so an hour can be negative.',
+    );
   });
 });

@@ -7,13 +7,15 @@ import { hourBars } from './report-format';
 type Props = {
   byHour: readonly HourSales[];
   boundaryMinutes: number;
+  /** The report counts reductions in the hour of the sale they reduce (a Z frozen before that did not). */
+  ofSale: boolean;
   money: MoneyTools;
   /** A fixed size instead of following the page's width (tests have no layout). */
   size?: { width: number; height: number };
 };
 
 /** Net sales per hour of the business day (all 24, quiet ones at zero), as an SVG bar chart that prints as it shows. */
-export function HourChart({ byHour, boundaryMinutes, money, size }: Props) {
+export function HourChart({ byHour, boundaryMinutes, ofSale, money, size }: Props) {
   const bars = hourBars(byHour, boundaryMinutes);
   if (bars.length === 0) return <p className="report__muted">{t('reports.byHour.none')}</p>;
   const sizing = size ? { width: size.width, height: size.height } : { responsive: true, style: { width: '100%', height: 260 } };
@@ -28,6 +30,7 @@ export function HourChart({ byHour, boundaryMinutes, money, size }: Props) {
         {/* A bar never wider than this, however few hours the chart spans. */}
         <Bar dataKey="netMinor" name={t('reports.sales.net')} fill="#1f5f4a" maxBarSize={40} isAnimationActive={false} />
       </BarChart>
+      <figcaption className="report__muted">{t(ofSale ? 'reports.byHour.ofSale' : 'reports.byHour.asGiven')}</figcaption>
     </figure>
   );
 }

@@ -42,6 +42,14 @@ describe('ReportView', () => {
     expect(screen.getByText('Produced 14 Sept 2026, 21:30 by Owner · 23 journal entries')).toBeTruthy();
   });
 
+  it('reads a Z frozen before hours followed the sale: its stored hours as they are, and says how they were counted', async () => {
+    show(testReport({ byHour: [{ hour: 10, netMinor: 400 }, { hour: 11, netMinor: -200 }] }));
+    expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour they were given, so an hour can be negative.')).toBeTruthy();
+    cleanup();
+    show(testReport({ byHourOfSale: true }));
+    expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour of the sale they reduce.')).toBeTruthy();
+  });
+
   it('shows every section of the day, with the ledger’s figures', async () => {
     show();
     expect(await within(screen.getByRole('region', { name: 'Net sales by hour' })).findByRole('figure', { name: 'Net sales by hour' })).toBeTruthy();

@@ -37,7 +37,7 @@ export function ReportView({ report, store }: Props) {
         <SalesSections report={report} money={money} storeRates={store.taxRates} />
         <ReportSection id="by-hour" title={t('reports.byHour')} className="report-section--wide">
           <Suspense fallback={<p className="report__muted">{t('reports.loading')}</p>}>
-            <HourChart byHour={report.byHour} boundaryMinutes={store.dayBoundaryMinutes} money={money} />
+            <HourChart byHour={report.byHour} boundaryMinutes={store.dayBoundaryMinutes} ofSale={report.byHourOfSale === true} money={money} />
           </Suspense>
         </ReportSection>
         <DaySections report={report} money={money} store={store} />
