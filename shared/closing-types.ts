@@ -90,7 +90,12 @@ export type SalesSection = {
 export type CompByReason = { reason: string; count: number; amountMinor: Minor };
 export type TaxByRate = { rateMilli: RateMilli; netMinor: Minor; taxMinor: Minor };
 export type TipsByStaff = { staffId: number; staffName: string; amountMinor: Minor };
-export type PaymentsByMethod = { method: PaymentMethod; count: number; amountMinor: Minor; tipMinor: Minor; takenMinor: Minor };
+/**
+ * A method's payments on the day: how many were taken, and what they applied to tabs, tipped and
+ * took, net of the voids made on the day. The voids are counted apart, with the money they gave
+ * back; a Z frozen before payments could be voided has neither field.
+ */
+export type PaymentsByMethod = { method: PaymentMethod; count: number; amountMinor: Minor; tipMinor: Minor; takenMinor: Minor; voidedCount?: number; voidedMinor?: Minor };
 
 export type DepositsSection = { takenMinor: Minor; appliedMinor: Minor; refundedMinor: Minor; forfeitedMinor: Minor; heldMinor: Minor };
 

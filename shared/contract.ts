@@ -143,6 +143,11 @@ export const contract = {
   'settle.clearSplit': mutation<T.TabDetail>()(tabRef, 'tabs.write'),
   'settle.pay': mutation<T.PaymentResult>()(payment, 'tabs.write'),
   'settle.rate': mutation<T.TabDetail>()(z.object({ tabId: s.id, rating: z.enum(ratings) }).strict(), 'tabs.write'),
+  /**
+   * Takes back the tab's last payment that still stands, within minutes of taking it; the tab owes
+   * it again. `paymentId` names the payment the screen showed, so a stale screen voids nothing else.
+   */
+  'settle.voidLastPayment': mutation<T.TabDetail>()(z.object({ tabId: s.id, paymentId: s.id, reason: s.reason }).strict(), 'payments.void'),
 
   'ledger.check': query<T.LedgerCheck>()(s.empty, 'ledger.read'),
 

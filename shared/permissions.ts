@@ -6,6 +6,7 @@
  * tabs.adjust lowers what a tab owes (a comp, a removed line, a smaller quantity).
  * drawer.operate opens the drawer, pays in and out and enters the blind count; drawer.signOff
  * accepts a count and its variance; day.close prints the Z; backup.manage copies and restores.
+ * payments.void takes back a tab's last payment soon after it was taken (a manager's correction).
  */
 export const permissions = [
   'tabs.read',
@@ -19,6 +20,7 @@ export const permissions = [
   'drawer.signOff',
   'day.close',
   'backup.manage',
+  'payments.void',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,7 +29,7 @@ export type Role = (typeof roles)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  manager: ['tabs.read', 'tabs.write', 'tabs.adjust', 'tabs.writeOff', 'catalog.manage', 'ledger.read', 'drawer.operate', 'drawer.signOff', 'day.close'],
+  manager: ['tabs.read', 'tabs.write', 'tabs.adjust', 'tabs.writeOff', 'catalog.manage', 'ledger.read', 'drawer.operate', 'drawer.signOff', 'day.close', 'payments.void'],
   staff: ['tabs.read', 'tabs.write', 'drawer.operate'],
 };
 

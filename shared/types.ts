@@ -106,6 +106,9 @@ export type Payment = {
   createdAt: string;
 };
 
+/** A payment a manager took back soon after it was taken: when, by whom and why. */
+export type VoidedPayment = Payment & { voidedAt: string; voidedBy: string; voidReason: string };
+
 export type SplitPart = { partNo: number; amountMinor: Minor; paymentId: number | null };
 
 /** One thing that happened on a tab; the renderer words it from the action and its details. */
@@ -120,7 +123,9 @@ export type TabDetail = TabSummary & {
   compMinor: Minor;
   netMinor: Minor;
   taxMinor: Minor;
+  /** The payments that stand; a voided one is in voidedPayments instead. */
   payments: Payment[];
+  voidedPayments: VoidedPayment[];
   split: SplitPart[];
   writeOffReason: string | null;
   closedAt: string | null;

@@ -41,6 +41,7 @@ beforeAll(() => {
     'settle.clearSplit': { tabId: tab.id },
     'settle.pay': { tabId: tab.id, method: 'cash', amountMinor: 100, tipPercent: 10, tenderedMinor: 200, reference: 'r' },
     'settle.rate': { tabId: tab.id, rating: 'happy' },
+    'settle.voidLastPayment': { tabId: tab.id, paymentId: 1, reason: 'wrong card' },
     'ledger.check': {},
     'drawer.get': {},
     'drawer.open': { float: { kind: 'denominations', counts: [{ denominationMinor: 1000, qty: 2 }] } },
@@ -85,6 +86,7 @@ const textFields: { [N in CommandName]?: TextField[] } = {
   'tab.void': [optional('reason')],
   'tab.writeOff': [reasonField('reason')],
   'settle.pay': [optional('reference')],
+  'settle.voidLastPayment': [reasonField('reason')],
   'drawer.move': [reasonField('reason')],
   'drawer.close': [optional('varianceReason')],
 };

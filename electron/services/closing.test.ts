@@ -74,9 +74,9 @@ function expectScriptedFigures(r: DayReport, carriedTabId: number): void {
   ]);
   expect(r.tips).toEqual([{ staffId: 1, staffName: 'Owner', amountMinor: 100 }]);
   expect(r.payments).toEqual([
-    { method: 'cash', count: 1, amountMinor: 615, tipMinor: 0, takenMinor: 615 },
-    { method: 'card', count: 2, amountMinor: 1055, tipMinor: 100, takenMinor: 1155 },
-    { method: 'other', count: 0, amountMinor: 0, tipMinor: 0, takenMinor: 0 },
+    { method: 'cash', count: 1, amountMinor: 615, tipMinor: 0, takenMinor: 615, voidedCount: 0, voidedMinor: 0 },
+    { method: 'card', count: 2, amountMinor: 1055, tipMinor: 100, takenMinor: 1155, voidedCount: 0, voidedMinor: 0 },
+    { method: 'other', count: 0, amountMinor: 0, tipMinor: 0, takenMinor: 0, voidedCount: 0, voidedMinor: 0 },
   ]);
   expect(r.roundingMinor).toBe(0);
   expect(r.deposits).toEqual({ takenMinor: 0, appliedMinor: 0, refundedMinor: 0, forfeitedMinor: 0, heldMinor: 0 });

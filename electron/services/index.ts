@@ -9,6 +9,7 @@ import { getStore, updateStore } from './store';
 import { listOpenTabs, readTab } from './tab-read';
 import { addLine, compLine, openTab, removeLine, setQty, updateTab, voidTab, writeOffTab } from './tabs';
 import { nextFreeToken, tokenPool } from './tokens';
+import { voidLastPayment } from './void-payment';
 
 /** Every command of the contract bound to its service; a missing or doubled one throws at start. */
 export const handlers = new HandlerRegistry()
@@ -38,6 +39,7 @@ export const handlers = new HandlerRegistry()
   .register('settle.pay', pay)
   .register('settle.clearSplit', clearSplit)
   .register('settle.rate', rateTab)
+  .register('settle.voidLastPayment', voidLastPayment)
   .register('ledger.check', (ctx) => checkLedger(ctx.db))
   .register('drawer.get', (ctx) => readDrawer(ctx.db))
   .register('drawer.open', openDrawer)

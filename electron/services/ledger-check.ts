@@ -1,5 +1,6 @@
 import type { LedgerCheck } from '../../shared/types';
 import type { Db } from '../ledger/open';
+import { standingPayment } from './tab-read';
 
 /**
  * Checks the journal against the invariants a person can ask about from a screen: every entry
@@ -31,7 +32,7 @@ export function checkLedger(db: Db): LedgerCheck {
          (SELECT COALESCE(SUM(p.amount_minor), 0) FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id
             WHERE e.tab_id = t.id AND p.account = 'tabs_receivable') AS receivable,
          (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS posted,
-         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id) AS paid
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) AS paid
        FROM tabs t`,
     )
     .all();

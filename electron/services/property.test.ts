@@ -18,6 +18,7 @@ const op = fc.oneof(
   w(1, fc.record({ op: fc.constant('splitUnits' as const), tab: pick, n: fc.integer({ min: 2, max: 4 }), to: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 40 }) })),
   w(2, fc.record({ op: fc.constant('payPart' as const), tab: pick, partNo: fc.integer({ min: 1, max: 4 }) })),
   w(1, fc.record({ op: fc.constant('writeOff' as const), tab: pick })),
+  w(2, fc.record({ op: fc.constant('voidPayment' as const), tab: pick, stale: fc.boolean() })),
   w(1, fc.record({ op: fc.constant('void' as const), tab: pick })),
   w(1, fc.record({ op: fc.constant('replay' as const) })),
   w(1, fc.record({ op: fc.constant('drawerMove' as const), paidIn: fc.boolean(), amount: fc.integer({ min: 1, max: 3000 }) })),
@@ -66,6 +67,12 @@ function step(l: TestLedger, tabs: number[], items: number[], last: Cmd | null, 
       return tabId && { name: 'settle.pay', input: { tabId, method: 'card', partNo: o.partNo } };
     case 'writeOff':
       return tabId && { name: 'tab.writeOff', input: { tabId, reason: 'walked out' } };
+    case 'voidPayment': {
+      // The last payment that stands, or (a stale screen) the first one the tab ever had.
+      const payments = detail ? [...detail.payments, ...detail.voidedPayments].sort((a, b) => a.id - b.id) : [];
+      const target = o.stale ? payments[0] : detail?.payments.at(-1);
+      return tabId && target && { name: 'settle.voidLastPayment', input: { tabId, paymentId: target.id, reason: 'wrong method' } };
+    }
     case 'void':
       return tabId && { name: 'tab.void', input: { tabId } };
     case 'replay':
@@ -156,7 +163,7 @@ describe('random command sequences keep every invariant', () => {
       { numRuns: 100 },
     );
     // The sequences must really reach every kind of change, or the property proves little.
-    for (const name of ['tab.open', 'tab.addLine', 'tab.setQty', 'tab.removeLine', 'tab.compLine', 'settle.pay', 'settle.split', 'settle.split by units', 'tab.writeOff', 'tab.void', 'drawer.move']) {
+    for (const name of ['tab.open', 'tab.addLine', 'tab.setQty', 'tab.removeLine', 'tab.compLine', 'settle.pay', 'settle.split', 'settle.split by units', 'tab.writeOff', 'tab.void', 'drawer.move', 'settle.voidLastPayment']) {
       expect(succeeded.get(name) ?? 0, `${name} succeeded at least 3 times`).toBeGreaterThanOrEqual(3);
     }
     expect(closedDays, 'days closed with a Z in the sequences').toBeGreaterThanOrEqual(10);

@@ -88,14 +88,27 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
        FROM journal_entries je CROSS JOIN payments pay ON pay.entry_id = je.id WHERE je.business_date = ? GROUP BY pay.method`,
     )
     .all(businessDate);
+  // A void belongs to the day it was made, which may be the day after its payment's (past the boundary).
+  const voidRows = db
+    .prepare<[string], { method: PaymentMethod; n: number; amount: number; tip: number }>(
+      `SELECT pay.method AS method, COUNT(*) AS n, SUM(pay.amount_minor) AS amount, SUM(pay.tip_minor) AS tip
+       FROM journal_entries je CROSS JOIN payment_voids v ON v.entry_id = je.id CROSS JOIN payments pay ON pay.id = v.payment_id
+       WHERE je.business_date = ? GROUP BY pay.method`,
+    )
+    .all(businessDate);
   const payments: PaymentsByMethod[] = methods.map((method) => {
     const p = paymentRows.find((r) => r.method === method);
+    const v = voidRows.find((r) => r.method === method);
+    // A void's entry moves only its own method's tender account, so the tender sum nets it out.
+    const tender = (kind: string) => sum((r) => r.kind === kind && r.account === tenderAccount[method]);
     return {
       method,
       count: p?.n ?? 0,
-      amountMinor: p?.amount ?? 0,
-      tipMinor: p?.tip ?? 0,
-      takenMinor: sum((r) => r.kind === `payment.${method}` && r.account === tenderAccount[method]),
+      amountMinor: (p?.amount ?? 0) - (v?.amount ?? 0),
+      tipMinor: (p?.tip ?? 0) - (v?.tip ?? 0),
+      takenMinor: tender(`payment.${method}`) + tender('payment.void'),
+      voidedCount: v?.n ?? 0,
+      voidedMinor: neg(tender('payment.void')),
     };
   });
 

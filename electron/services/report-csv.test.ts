@@ -28,6 +28,7 @@ describe('CSV exports', () => {
     expect(find('sales', 'net')).toMatchObject({ amount_minor: String(report.sales.netMinor), amount: '7.09' });
     expect(find('comps', 'cold, sorry')).toMatchObject({ count: '1', amount_minor: String(report.comps[0]!.amountMinor) });
     expect(find('payments', 'cash', 'taken')).toMatchObject({ count: '1', amount_minor: '800' });
+    expect(find('payments', 'cash', 'voided')).toMatchObject({ count: '0', amount_minor: '0' });
     expect(find('deposits', 'held')).toMatchObject({ amount_minor: '0' });
     const accounts = all.filter((r) => r.section === 'account');
     expect(accounts.reduce((s, r) => s + Number(r.amount_minor), 0)).toBe(0);

@@ -52,6 +52,8 @@ export function reportRows(r: DayReport): Cell[][] {
   for (const t of r.tips) rows.push(money('tips', safeText(t.staffName), t.amountMinor, t.staffId));
   for (const p of r.payments) {
     rows.push(money('payments', p.method, p.takenMinor, 'taken', p.count), money('payments', p.method, p.amountMinor, 'applied_to_tabs'), money('payments', p.method, p.tipMinor, 'tips'));
+    // A Z frozen before payments could be voided has no voids to list.
+    if (p.voidedCount !== undefined) rows.push(money('payments', p.method, p.voidedMinor ?? 0, 'voided', p.voidedCount));
   }
   rows.push(money('payments', 'rounding', r.roundingMinor));
   const d = r.deposits;

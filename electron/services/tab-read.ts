@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors';
 import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine, type TaxMode } from '../../shared/domain/tax';
-import type { Rating, HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary } from '../../shared/types';
+import type { Rating, HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary, VoidedPayment } from '../../shared/types';
 import type { Db } from '../ledger/open';
 
 type TabRow = {
@@ -65,9 +65,12 @@ export function readLines(db: Db, tabId: number): LineRow[] {
     .all(tabId);
 }
 
-/** Paid so far: what payments applied to the tab, tips and change excluded. */
+/** A payment row `p` that stands: no manager has voided it. */
+export const standingPayment = 'NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)';
+
+/** Paid so far: what the standing payments applied to the tab, tips and change excluded. */
 export function paidOn(db: Db, tabId: number): number {
-  return db.prepare<[number], { paid: number }>('SELECT COALESCE(SUM(amount_minor), 0) AS paid FROM payments WHERE tab_id = ?').get(tabId)?.paid ?? 0;
+  return db.prepare<[number], { paid: number }>(`SELECT COALESCE(SUM(p.amount_minor), 0) AS paid FROM payments p WHERE p.tab_id = ? AND ${standingPayment}`).get(tabId)?.paid ?? 0;
 }
 
 /** The tab's receivable balance in the journal: the amount it still owes. */
@@ -82,7 +85,7 @@ export function receivableOf(db: Db, tabId: number): number {
   );
 }
 
-type PaymentRow = {
+export type PaymentRow = {
   id: number;
   method: PaymentMethod;
   amount_minor: number;
@@ -137,7 +140,16 @@ export function readTab(db: Db, tabId: number): TabDetail {
       createdAt: row.created_at,
     };
   });
-  const payments = db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE tab_id = ? ORDER BY id').all(tabId).map(toPayment);
+  const paymentRows = db
+    .prepare<[number], PaymentRow & { void_at: string | null; void_reason: string | null; void_by: string | null }>(
+      `SELECT p.*, v.at AS void_at, v.reason AS void_reason, s.name AS void_by FROM payments p
+       LEFT JOIN payment_voids v ON v.payment_id = p.id LEFT JOIN staff s ON s.id = v.staff_id WHERE p.tab_id = ? ORDER BY p.id`,
+    )
+    .all(tabId);
+  const payments = paymentRows.filter((p) => p.void_at === null).map(toPayment);
+  const voidedPayments = paymentRows.flatMap((p): VoidedPayment[] =>
+    p.void_at === null ? [] : [{ ...toPayment(p), voidedAt: p.void_at, voidedBy: p.void_by ?? '', voidReason: p.void_reason ?? '' }],
+  );
   const split = db
     .prepare<[number], { part_no: number; amount_minor: number; payment_id: number | null }>(
       'SELECT part_no, amount_minor, payment_id FROM split_parts WHERE tab_id = ? ORDER BY part_no',
@@ -171,6 +183,7 @@ export function readTab(db: Db, tabId: number): TabDetail {
     netMinor: totals.netTotal,
     taxMinor: totals.taxTotal,
     payments,
+    voidedPayments,
     split,
     writeOffReason: tab.status === 'written_off' ? tab.close_reason : null,
     closedAt: tab.closed_at,
@@ -188,7 +201,7 @@ export function listOpenTabs(db: Db): TabSummary[] {
       `SELECT t.*,
          (SELECT COALESCE(SUM(l.qty), 0) FROM tab_lines l WHERE l.tab_id = t.id AND l.state = 'active') AS item_count,
          (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
-         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id) AS paid
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) AS paid
        FROM tabs t WHERE t.status = 'open' ORDER BY t.token`,
     )
     .all()

@@ -8,7 +8,7 @@ import { accounts, businessDateAt, postEntry, writeAudit } from '../ledger/journ
 import type { ServiceContext } from './context';
 import { repostTab } from './repost';
 import { moneyText, readSettings } from './store';
-import { readLines, readOpenTab, readTab, receivableOf } from './tab-read';
+import { readLines, readOpenTab, readTab, receivableOf, standingPayment } from './tab-read';
 import { nextFreeToken } from './tokens';
 
 type Detail = Record<string, string | number | null>;
@@ -158,7 +158,8 @@ export function markSettled(ctx: ServiceContext, tabId: number): void {
 export function voidTab(ctx: ServiceContext, input: ParsedInput<'tab.void'>): TabDetail {
   const tab = readOpenTab(ctx.db, input.tabId);
   const hasLines = readLines(ctx.db, tab.id).some((l) => l.state === 'active');
-  const hasPayments = ctx.db.prepare('SELECT 1 FROM payments WHERE tab_id = ?').get(tab.id);
+  // A voided payment no longer stands, so a tab whose only payment was voided and whose lines were removed can still go.
+  const hasPayments = ctx.db.prepare(`SELECT 1 FROM payments p WHERE p.tab_id = ? AND ${standingPayment}`).get(tab.id);
   if (hasLines || hasPayments) {
     throw new DomainError('tab_not_empty', 'errors.voidNotEmpty');
   }

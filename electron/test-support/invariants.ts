@@ -26,7 +26,11 @@ export function assertInvariants(db: Db): void {
     const lines = db
       .prepare<[number], Parameters<typeof toTaxLine>[0]>("SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value, comp_qty FROM tab_lines WHERE tab_id = ? AND state = 'active'")
       .all(tab.id);
-    const paid = db.prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ?').get(tab.id)?.s ?? 0;
+    // A voided payment was reversed in the journal, so only the payments that stand count as paid.
+    const paid =
+      db
+        .prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ? AND id NOT IN (SELECT payment_id FROM payment_voids)')
+        .get(tab.id)?.s ?? 0;
     const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), tab.tax_mode).grossTotal - paid : 0;
     expect(receivable, `receivable of tab ${tab.id} (${tab.status})`).toBe(expected);
     if (tab.status === 'open') expect(receivable, `tab ${tab.id} owes a negative amount`).toBeGreaterThanOrEqual(0);
@@ -67,6 +71,20 @@ export function assertInvariants(db: Db): void {
     .prepare('SELECT e.id FROM journal_entries e JOIN z_reports z ON e.business_date <= z.business_date WHERE e.id > z.last_entry_id LIMIT 5')
     .all();
   expect(late, 'entries posted into a closed day').toEqual([]);
+
+  // A void reverses its payment's entry exactly: every account the payment moved, moved back.
+  const unreversed = db
+    .prepare(
+      `SELECT v.payment_id FROM payment_voids v JOIN payments pay ON pay.id = v.payment_id
+       WHERE EXISTS (
+         SELECT account FROM (
+           SELECT account, amount_minor FROM postings WHERE entry_id = pay.entry_id
+           UNION ALL SELECT account, amount_minor FROM postings WHERE entry_id = v.entry_id
+         ) GROUP BY account HAVING SUM(amount_minor) <> 0
+       ) LIMIT 5`,
+    )
+    .all();
+  expect(unreversed, 'voided payments whose void does not reverse them').toEqual([]);
 
   // Comps by reason add up to the comps account, entry by entry.
   const compsOff = db

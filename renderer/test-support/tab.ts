@@ -43,6 +43,7 @@ export function testTab(overrides: Partial<TabDetail> = {}): TabDetail {
     netMinor: 400,
     taxMinor: 40,
     payments: [],
+    voidedPayments: [],
     split: [],
     writeOffReason: null,
     closedAt: '2026-09-14T08:40:00.000Z',

@@ -87,6 +87,17 @@ export const errorsEn = {
   'errors.cashShort': 'the cash handed over is less than the {amount} owed',
   'errors.rateVoided': 'a voided tab cannot be rated',
 
+  'errors.voidPayment.missing': 'payment #{id} is not on this tab',
+  'errors.voidPayment.already': 'this payment was already voided ({reason})',
+  'errors.voidPayment.notLast': 'payment #{id} is no longer the last payment on this tab; only the last one can be voided, so look at the tab again',
+  'errors.voidPayment.tooLate': 'a payment can be voided only within {limit} minutes of taking it; this one was taken {minutes} minutes ago',
+  'errors.voidPayment.dayClosed': 'this payment belongs to {date}, which is closed (Z {z}); it can no longer be voided',
+  'errors.voidPayment.tabState': 'the tab on token {token} is {status}; its payments can no longer be voided',
+  'errors.voidPayment.tokenHeld': 'token {token} is held by another open tab now, so this tab cannot reopen on it; settle or void that tab first',
+  'errors.voidPayment.drawerCounting': 'the drawer this cash went into is being counted; cash can be voided only while its drawer is open',
+  'errors.voidPayment.drawerClosed': 'the drawer this cash went into has been counted and signed off; the cash can no longer be voided',
+  'errors.voidPayment.drawerShort': 'the drawer holds {amount} in cash, less than the {owed} this payment took',
+
   'errors.currencyLocked': 'the currency cannot change once money has been recorded; start a new ledger for a new currency',
   'errors.currencyCatalog': "catalog prices are kept in {currency}'s minor unit; archive the items or change the currency before adding them",
   'errors.taxModeOpenTabs': 'settle or void the open tabs before changing how tax is priced',

@@ -4,8 +4,9 @@ import { m002Counter } from './002-counter';
 import { m003Closing } from './003-closing';
 import { m004CompUnits } from './004-comp-units';
 import { m005EntryLines } from './005-entry-lines';
+import { m006PaymentVoids } from './006-payment-voids';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits, m005EntryLines];
+export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits, m005EntryLines, m006PaymentVoids];

@@ -79,6 +79,9 @@ export const reports = {
   'reports.col.method': 'Method',
   'reports.col.tip': 'Tips',
   'reports.col.taken': 'Taken',
+  'reports.payments.voided': 'Voided payments',
+  'reports.payments.voidedRow': '{method}: {count} voided',
+  'reports.payments.note': 'Amounts are net of the payments voided on this day; the count is of payments taken.',
   'reports.rounding': 'Cash rounding',
 
   'reports.deposits': 'Deposits',

@@ -87,6 +87,17 @@ export const tabDetail = {
   'tabDetail.walkoutReason': 'What happened?',
   'tabDetail.walkoutConfirm': 'Write off {amount}',
 
+  'tabDetail.voidPayment': 'Void last payment',
+  'tabDetail.voidPaymentHeading': 'Void the payment of {amount} by {method}',
+  'tabDetail.voidPaymentReopens': 'The tab goes back on the board on token {token}, owing {amount} again.',
+  'tabDetail.voidPaymentOwes': 'The tab stays open and owes {amount} again.',
+  'tabDetail.voidPaymentTip': 'Its tip of {tip} is taken back too.',
+  'tabDetail.voidPaymentCash': 'Hand the cash back from the drawer; the drawer is expected to hold that much less.',
+  'tabDetail.voidPaymentCard': 'Void or refund it on the card terminal as well.',
+  'tabDetail.voidPaymentUntil': 'This can be done until {time}.',
+  'tabDetail.voidPaymentReason': 'Why is it voided?',
+  'tabDetail.voidPaymentConfirm': 'Void {amount}',
+
   'tabDetail.historyHeading': 'History',
   'tabDetail.historyEntry': '{when} · {who}',
   'tabDetail.history.tab.open': 'Opened on token {token}',
@@ -109,5 +120,6 @@ export const tabDetail = {
   'tabDetail.history.settle.clearSplit': 'Split cleared',
   'tabDetail.history.settle.pay': 'Paid {amount} by {method}, tip {tip}, change {change}',
   'tabDetail.history.settle.rate': 'Rated: {rating}',
+  'tabDetail.history.settle.voidLastPayment': 'Payment of {amount} by {method} voided: {reason}',
   'tabDetail.history.other': '{action}',
 } as const satisfies Record<string, Message>;

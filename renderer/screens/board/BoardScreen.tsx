@@ -12,7 +12,7 @@ import { resolveJump, type JumpTarget } from './digit-jump';
 import { JumpPanel } from './JumpPanel';
 import { TabCard } from './TabCard';
 import { useDigitJump } from './use-digit-jump';
-import { useNow } from './use-now';
+import { useNow } from '../../hooks/use-now';
 import './board.css';
 
 /** Ages are shown in whole minutes; a 30 s tick moves a band at most half a minute late. */

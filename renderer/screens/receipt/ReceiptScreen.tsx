@@ -1,6 +1,8 @@
-import { Link } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { Payment, StoreSettings, TabDetail, TabLine } from '../../../shared/types';
 import { Screen } from '../../components/Screen';
+import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { useStore, useTab } from '../../hooks/use-live-data';
 import { useMoney, type MoneyTools } from '../../hooks/use-money';
 import { useTabId } from '../../hooks/use-tab-id';
@@ -10,6 +12,7 @@ import { compReceiptText } from '../tab/comp-text';
 import { methodName, ratingName } from '../tab/history-message';
 import { TabLoading, TabMissing } from '../tab/TabMissing';
 import { TabTotals } from '../tab/TabTotals';
+import { useVoidablePayment, VoidPaymentPanel } from '../tab/VoidPaymentPanel';
 import '../tab/tab.css';
 import './receipt.css';
 
@@ -30,6 +33,11 @@ function ReceiptLoader({ tabId }: { tabId: number }) {
 export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const money = useMoney(store);
   const when = useWhen(store);
+  const navigate = useNavigate();
+  const voidable = useVoidablePayment(tab);
+  // The payment shown when the panel opened: voiding names it, whatever happens on the tab meanwhile.
+  const [voiding, setVoiding] = useState<Payment | null>(null);
+  useEscapeFirst(() => setVoiding(null), voiding !== null);
   const actions = (
     <>
       <button type="button" className="button button--primary" onClick={() => window.print()}>
@@ -38,10 +46,18 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
       <Link className="button button--ghost" to="/">
         {t('receipt.backToBoard')}
       </Link>
+      {voidable && (
+        <button type="button" className="button button--ghost" onClick={() => setVoiding(voidable)}>
+          {t('tabDetail.voidPayment')}
+        </button>
+      )}
     </>
   );
   return (
     <Screen title={t('receipt.title')} back="/" actions={actions} className="receipt-screen">
+      {voiding && (
+        <VoidPaymentPanel tab={tab} payment={voiding} money={money} store={store} onCancel={() => setVoiding(null)} onDone={() => navigate(`/tab/${tab.id}`)} />
+      )}
       <article className="receipt" aria-label={t('receipt.title')}>
         <header className="receipt__head">
           <p className="receipt__store">{store.name}</p>

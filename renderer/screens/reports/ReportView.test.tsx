@@ -50,6 +50,27 @@ describe('ReportView', () => {
     expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour of the sale they reduce.')).toBeTruthy();
   });
 
+  it('lists the payments voided on the day by method, and says the amounts are net of them; a day without voids lists none', () => {
+    show(
+      testReport({
+        payments: [
+          { method: 'cash', count: 2, amountMinor: 1270, tipMinor: 0, takenMinor: 1270, voidedCount: 0, voidedMinor: 0 },
+          { method: 'card', count: 2, amountMinor: 510, tipMinor: 51, takenMinor: 561, voidedCount: 1, voidedMinor: 1340 },
+        ],
+      }),
+    );
+    expect(rows('Payments by method')).toEqual([
+      ['Cash', '2', '€12.70', '€0.00', '€12.70'],
+      ['Card', '2', '€5.10', '€0.51', '€5.61'],
+    ]);
+    expect(figures('Voided payments')).toEqual([['Card: 1 voided', '−€13.40']]);
+    expect(screen.getByText('Amounts are net of the payments voided on this day; the count is of payments taken.')).toBeTruthy();
+    cleanup();
+    show();
+    expect(screen.queryByLabelText('Voided payments')).toBeNull();
+    expect(screen.queryByText('Amounts are net of the payments voided on this day; the count is of payments taken.')).toBeNull();
+  });
+
   it('shows every section of the day, with the ledger’s figures', async () => {
     show();
     expect(await within(screen.getByRole('region', { name: 'Net sales by hour' })).findByRole('figure', { name: 'Net sales by hour' })).toBeTruthy();

@@ -14,6 +14,8 @@ export function SalesSections({ report, money, storeRates }: Props) {
   const f = money.format;
   const { sales } = report;
   const minus = (minor: number) => (minor === 0 ? f(0) : `−${f(minor)}`);
+  // A Z closed before payments could be voided has no voids to show.
+  const voided = report.payments.filter((p) => (p.voidedCount ?? 0) > 0);
   return (
     <>
       <ReportSection id="sales" title={t('reports.sales')}>
@@ -63,6 +65,15 @@ export function SalesSections({ report, money, storeRates }: Props) {
           ]}
           rows={report.payments.map((p) => [methodName(p.method), p.count, f(p.amountMinor), f(p.tipMinor), f(p.takenMinor)])}
         />
+        {voided.length > 0 && (
+          <>
+            <Figures
+              label={t('reports.payments.voided')}
+              rows={voided.map((p) => [t('reports.payments.voidedRow', { method: methodName(p.method), count: p.voidedCount ?? 0 }), minus(p.voidedMinor ?? 0)])}
+            />
+            <p className="report__muted">{t('reports.payments.note')}</p>
+          </>
+        )}
         <Figures label={t('reports.rounding')} rows={[[t('reports.rounding'), f(report.roundingMinor)]]} />
       </ReportSection>
 

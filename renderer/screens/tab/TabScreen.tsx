@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { Link, useNavigate } from 'react-router';
-import type { StoreSettings, TabDetail } from '../../../shared/types';
+import type { Payment, StoreSettings, TabDetail } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Screen } from '../../components/Screen';
 import { useCommand } from '../../hooks/use-command';
@@ -16,6 +16,7 @@ import { TabDetailsForm, WalkoutPanel } from './TabPanels';
 import { TabHistory } from './TabHistory';
 import { TabLoading, TabMissing } from './TabMissing';
 import { TabTotals } from './TabTotals';
+import { useVoidablePayment, VoidPaymentPanel } from './VoidPaymentPanel';
 import './tab.css';
 
 /** One tab: add from the catalog, adjust the lines, see the totals, then settle or write off. */
@@ -32,7 +33,7 @@ function TabLoader({ tabId }: { tabId: number }) {
   return <TabView tab={tab.data} store={store.data} />;
 }
 
-type Panel = 'edit' | 'walkout' | null;
+type Panel = 'edit' | 'walkout' | 'voidPayment' | null;
 
 function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const money = useMoney(store);
@@ -40,6 +41,18 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const navigate = useNavigate();
   const voidTab = useCommand('tab.void');
   const [panel, setPanel] = useState<Panel>(null);
+  // The payment shown when the panel opened: voiding names it, whatever happens on the tab meanwhile.
+  const [voiding, setVoiding] = useState<Payment | null>(null);
+  const voidable = useVoidablePayment(tab);
+  const openVoid = (payment: Payment) => {
+    setVoiding(payment);
+    setPanel('voidPayment');
+  };
+  const voidButton = voidable && (
+    <button type="button" className="button button--ghost" onClick={() => openVoid(voidable)}>
+      {t('tabDetail.voidPayment')}
+    </button>
+  );
   useEscapeFirst(() => setPanel(null), panel !== null);
   const open = tab.status === 'open';
   const hasActiveLines = tab.lines.some((l) => l.state === 'active');
@@ -74,6 +87,7 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
           {t('tabDetail.walkout')}
         </button>
       )}
+      {voidButton}
       {!hasActiveLines && tab.payments.length === 0 && (
         <button
           type="button"
@@ -87,9 +101,12 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       )}
     </>
   ) : (
-    <Link className="button button--primary tab-detail__link-button" to={`/tab/${tab.id}/receipt`}>
-      {t('tabDetail.receipt')}
-    </Link>
+    <>
+      <Link className="button button--primary tab-detail__link-button" to={`/tab/${tab.id}/receipt`}>
+        {t('tabDetail.receipt')}
+      </Link>
+      {voidButton}
+    </>
   );
 
   return (
@@ -107,6 +124,7 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       {!open && <p className="tab-detail__closed">{tab.writeOffReason ? t('tabDetail.writtenOffReason', { reason: tab.writeOffReason }) : t('tabDetail.closedNote')}</p>}
       {panel === 'edit' && <TabDetailsForm tab={tab} onDone={() => setPanel(null)} />}
       {panel === 'walkout' && <WalkoutPanel tab={tab} due={money.format(tab.dueMinor)} onCancel={() => setPanel(null)} />}
+      {panel === 'voidPayment' && voiding && <VoidPaymentPanel tab={tab} payment={voiding} money={money} store={store} onCancel={() => setPanel(null)} onDone={() => setPanel(null)} />}
 
       <div className={`tab-detail__columns ${open ? '' : 'tab-detail__columns--closed'}`}>
         {open && <CatalogPanel tabId={tab.id} catalog={catalog.data} format={money.format} />}

@@ -20,6 +20,9 @@ describe('historyText', () => {
     expect(historyText(entry('settle.split', { mode: 'even', parts: 2, amounts: '590 590' }), euro)).toBe('Split into 2: €5.9 + €5.9');
     expect(historyText(entry('tab.writeOff', { token: 3, dueMinor: 1180, reason: 'Ran off' }), euro)).toBe('Written off €11.8 as a walkout (Ran off)');
     expect(historyText(entry('settle.rate', { rating: 'happy' }), euro)).toBe('Rated: 😊 Happy');
+    expect(historyText(entry('settle.voidLastPayment', { paymentId: 4, method: 'card', amountMinor: 1240, tipMinor: 0, reason: 'wrong card', reopened: 1 }), euro)).toBe(
+      'Payment of €12.4 by Card voided: wrong card',
+    );
   });
 
   it('words a details edit from exactly the fields that changed', () => {

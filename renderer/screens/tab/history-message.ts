@@ -15,6 +15,7 @@ const keys: Record<string, MessageKey> = {
   'settle.clearSplit': 'tabDetail.history.settle.clearSplit',
   'settle.pay': 'tabDetail.history.settle.pay',
   'settle.rate': 'tabDetail.history.settle.rate',
+  'settle.voidLastPayment': 'tabDetail.history.settle.voidLastPayment',
 };
 
 const methodKeys: Record<PaymentMethod, MessageKey> = { cash: 'settle.method.cash', card: 'settle.method.card', other: 'settle.method.other' };
