@@ -132,14 +132,16 @@ export function runBusinessDay(world: DayWorld, plan: DayPlan): DayResult {
     const base = { tabId: need(s).id, ...(partNo === undefined ? {} : { partNo }) };
     const method = amount === 0 ? 'card' : r.weighted([['card', 62], ['cash', 33], ['other', 5]] as const);
     let input: CommandInput<'settle.pay'>;
+    // A tip given as an amount can be a large share of a small part; the counter said yes to it.
+    const tipOf = (tipMinor: number) => ({ tipMinor, confirmed: { tipMinor } });
     if (method === 'card') {
       const tipped = amount > 0 && r.chance(0.35);
-      const tip = !tipped ? {} : r.chance(0.5) ? { tipPercent: r.pick([5, 10, 15]) } : { tipMinor: r.pick([50, 100, 150, 200]) };
+      const tip = !tipped ? {} : r.chance(0.5) ? { tipPercent: r.pick([5, 10, 15]) } : tipOf(r.pick([50, 100, 150, 200]));
       input = { ...base, method, ...tip };
     } else if (method === 'cash') {
       const tipMinor = r.chance(0.15) ? r.pick([20, 50, 100]) : 0;
       const tenderedMinor = roundUp(amount + tipMinor, r.weighted([[1, 4], [500, 3], [1000, 2], [2000, 1]] as const));
-      input = { ...base, method, tenderedMinor, ...(tipMinor > 0 ? { tipMinor } : {}) };
+      input = { ...base, method, tenderedMinor, ...(tipMinor > 0 ? tipOf(tipMinor) : {}) };
     } else {
       input = { ...base, method, reference: r.pick(['voucher', 'gift card', 'house account']) };
     }

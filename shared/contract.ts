@@ -4,6 +4,7 @@ import * as s from './schemas';
 import type * as C from './closing-types';
 import type * as T from './types';
 import { ratings } from './types';
+import { TIP_CONFIRM_PERCENT_MAX, TIP_CONFIRM_PERCENT_MIN } from './domain/large-amounts';
 
 /**
  * Every command the main process answers: its input schema, the permission it needs, whether
@@ -47,6 +48,12 @@ const storeUpdate = z
     cashRoundingMinor: z.number().int().min(1).max(100_000).optional(),
     amberMinutes: z.number().int().min(1).max(1440).optional(),
     redMinutes: z.number().int().min(1).max(1440).optional(),
+    tipConfirmPercent: z
+      .number({ error: 'errors.field.tipConfirmPercent' })
+      .int('errors.field.tipConfirmPercent')
+      .min(TIP_CONFIRM_PERCENT_MIN, 'errors.field.tipConfirmPercent')
+      .max(TIP_CONFIRM_PERCENT_MAX, 'errors.field.tipConfirmPercent')
+      .optional(),
     payAfterTerms: s.readableText(280).optional(),
     /** Minutes after local midnight at which one business day ends and the next begins. */
     dayBoundaryMinutes: z.number().int().min(0).max(1439).optional(),
@@ -76,10 +83,23 @@ const paymentBase = {
   tipStaffId: s.id.optional(),
   partNo: z.number().int().min(1).max(50).optional(),
   reference: s.readableText(80).default(''),
+  /**
+   * The amounts the person confirmed in words: a tip above the store's share of the bill. Each
+   * counts for exactly that amount; without it such a payment is refused and nothing is posted.
+   */
+  confirmed: z.object({ tipMinor: s.amount.optional() }).strict().optional(),
 };
 
 const payment = z.discriminatedUnion('method', [
-  z.object({ ...paymentBase, method: z.literal('cash'), tenderedMinor: s.amount.optional() }).strict(),
+  z
+    .object({
+      ...paymentBase,
+      method: z.literal('cash'),
+      tenderedMinor: s.amount.optional(),
+      /** In cash also what was handed over, when it is more than any one note beyond what is owed. */
+      confirmed: z.object({ tipMinor: s.amount.optional(), tenderedMinor: s.amount.optional() }).strict().optional(),
+    })
+    .strict(),
   z.object({ ...paymentBase, method: z.literal('card') }).strict(),
   z.object({ ...paymentBase, method: z.literal('other') }).strict(),
 ]);

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'line_not_active'
   | 'overpayment'
   | 'underpayment'
+  | 'confirmation_needed'
   | 'nothing_due'
   | 'store_locked'
   | 'unauthorized'

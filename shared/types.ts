@@ -19,6 +19,8 @@ export type StoreSettings = {
   /** The board turns a tab amber, then red, after this many minutes open. */
   amberMinutes: number;
   redMinutes: number;
+  /** A tip above this share of the bill (whole percent, 1 to 1000) is taken only once confirmed in words. */
+  tipConfirmPercent: number;
   /** Printed on every token slip, e.g. "Pay at the counter when you're done." */
   payAfterTerms: string;
   /** Minutes after local midnight at which one business day ends and the next begins (240 = 04:00). */

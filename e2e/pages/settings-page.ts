@@ -8,6 +8,7 @@ export class SettingsPage {
   readonly cashRounding: Locator;
   readonly amber: Locator;
   readonly red: Locator;
+  readonly tipConfirmPercent: Locator;
   readonly terms: Locator;
   readonly saveButton: Locator;
   readonly status: Locator;
@@ -20,6 +21,7 @@ export class SettingsPage {
     this.cashRounding = page.getByLabel('Cash rounding');
     this.amber = page.getByLabel('Amber after (minutes)');
     this.red = page.getByLabel('Red after (minutes)');
+    this.tipConfirmPercent = page.getByLabel('Ask to confirm a tip above (% of the bill)');
     this.terms = page.getByLabel('Pay-after terms printed on every slip');
     this.saveButton = page.getByRole('button', { name: 'Save', exact: true });
     this.status = page.getByRole('status');

@@ -9,6 +9,11 @@ export class SettlePage {
   readonly tipAmount: Locator;
   /** "To take: €…" and, for cash handed over, "Change €…" or "€… short", above the confirm button. */
   readonly preview: Locator;
+  /** The question before a large tip or a pile of cash is taken, its words and its two answers. */
+  readonly question: Locator;
+  readonly questionWords: Locator;
+  readonly changeIt: Locator;
+  readonly yesTakeIt: Locator;
 
   constructor(readonly page: Page) {
     this.due = page.locator('.settle__due-amount');
@@ -17,6 +22,10 @@ export class SettlePage {
     this.cashGiven = this.payPanel.getByRole('textbox', { name: 'Cash given' });
     this.tipAmount = this.payPanel.getByRole('textbox', { name: 'Tip amount' });
     this.preview = this.payPanel.locator('.settle__preview-box');
+    this.question = this.payPanel.getByRole('group', { name: /\?/ });
+    this.questionWords = this.question.getByRole('alert');
+    this.changeIt = this.question.getByRole('button', { name: 'Change it' });
+    this.yesTakeIt = this.question.getByRole('button', { name: 'Yes, take it' });
   }
 
   async splitEvenly(ways: number): Promise<void> {

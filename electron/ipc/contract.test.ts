@@ -16,7 +16,7 @@ beforeAll(() => {
   const categoryId = catalog.categories[0]!.id;
   samples = {
     'store.get': {},
-    'store.update': { name: 'Corner Café', tokenLast: 60, taxRates: [{ rateMilli: 10_000, label: 'Standard' }], amberMinutes: 30, redMinutes: 60, payAfterTerms: 'Pay when done.' },
+    'store.update': { name: 'Corner Café', tokenLast: 60, taxRates: [{ rateMilli: 10_000, label: 'Standard' }], amberMinutes: 30, redMinutes: 60, tipConfirmPercent: 30, payAfterTerms: 'Pay when done.' },
     'staff.current': {},
     'catalog.list': { includeArchived: true },
     'catalog.createCategory': { name: 'Cakes' },
@@ -39,7 +39,7 @@ beforeAll(() => {
     'tab.get': { tabId: tab.id },
     'settle.split': { tabId: tab.id, mode: 'amounts', amountsMinor: [100, 200] },
     'settle.clearSplit': { tabId: tab.id },
-    'settle.pay': { tabId: tab.id, method: 'cash', amountMinor: 100, tipPercent: 10, tenderedMinor: 200, reference: 'r' },
+    'settle.pay': { tabId: tab.id, method: 'cash', amountMinor: 100, tipPercent: 10, tenderedMinor: 200, reference: 'r', confirmed: { tipMinor: 10, tenderedMinor: 200 } },
     'settle.rate': { tabId: tab.id, rating: 'happy' },
     'settle.voidLastPayment': { tabId: tab.id, paymentId: 1, reason: 'wrong card' },
     'ledger.check': {},

@@ -11,6 +11,7 @@ import { moneyText, readSettings } from './store';
 import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTaxLine, type LineRow } from './tab-read';
 import { markSettled } from './tabs';
 import { requireOpenDrawer } from './drawer';
+import { requireConfirmed } from './large-amounts';
 
 type PartRow = { part_no: number; amount_minor: number; payment_id: number | null };
 
@@ -145,6 +146,7 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
   } else {
     postings.push([input.method === 'card' ? accounts.card : accounts.other, owed]);
   }
+  requireConfirmed(db, { billMinor: amount, tipMinor: tip, cash: tendered === null ? null : { tenderedMinor: tendered, owedMinor: owed } }, input.confirmed);
   const entryId =
     postEntry(
       db,

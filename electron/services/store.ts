@@ -19,6 +19,7 @@ type SettingsRow = {
   cash_rounding_minor: number;
   amber_minutes: number;
   red_minutes: number;
+  tip_confirm_percent: number;
   pay_after_terms: string;
   day_boundary_minutes: number;
   time_zone: string;
@@ -41,6 +42,7 @@ export function readSettings(db: Db): StoreSettings {
     cashRoundingMinor: row.cash_rounding_minor,
     amberMinutes: row.amber_minutes,
     redMinutes: row.red_minutes,
+    tipConfirmPercent: row.tip_confirm_percent,
     payAfterTerms: row.pay_after_terms,
     dayBoundaryMinutes: row.day_boundary_minutes,
     timeZone: row.time_zone,
@@ -97,7 +99,7 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
 
   db.prepare(
     `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,
-       token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, pay_after_terms = ?,
+       token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, tip_confirm_percent = ?, pay_after_terms = ?,
        day_boundary_minutes = ?, time_zone = ?, updated_at = ? WHERE id = 1`,
   ).run(
     next.name,
@@ -110,6 +112,7 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     next.cashRoundingMinor,
     next.amberMinutes,
     next.redMinutes,
+    next.tipConfirmPercent,
     next.payAfterTerms,
     next.dayBoundaryMinutes,
     next.timeZone,

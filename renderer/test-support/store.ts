@@ -17,6 +17,7 @@ export function testStore(overrides: Partial<StoreSettings> = {}): StoreSettings
     cashRoundingMinor: 1,
     amberMinutes: 45,
     redMinutes: 90,
+    tipConfirmPercent: 30,
     payAfterTerms: '',
     dayBoundaryMinutes: 240,
     timeZone: 'UTC',

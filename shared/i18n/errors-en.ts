@@ -34,6 +34,7 @@ export const errorsEn = {
   'errors.field.tipPercent': 'the tip percentage must be a whole number',
   'errors.field.tipNegative': 'a tip cannot be negative',
   'errors.field.tipMax': 'a tip is at most 100%',
+  'errors.field.tipConfirmPercent': 'the share of the bill is a whole percentage from 1 to 1000',
 
   'errors.categoryMissing': 'there is no category #{id}',
   'errors.itemMissing': 'there is no item #{id}',
@@ -85,6 +86,9 @@ export const errorsEn = {
   'errors.tipStaffMissing': 'there is no active staff member #{id} to give the tip to',
   'errors.cashRoundsToNothing': 'in cash this part rounds to nothing; take a larger part, or pay it by card',
   'errors.cashShort': 'the cash handed over is less than the {amount} owed',
+  'errors.confirm.tip': 'tip {tip} on a bill of {bill}? A tip above {percent}% of the bill is taken only once confirmed; nothing was taken',
+  'errors.confirm.cash': 'cash given {cash} on {owed}? That much over what is owed is taken only once confirmed; nothing was taken',
+  'errors.confirm.tipAndCash': 'tip {tip} on a bill of {bill}, and cash given {cash} on {owed}? Both are taken only once confirmed; nothing was taken',
   'errors.rateVoided': 'a voided tab cannot be rated',
 
   'errors.voidPayment.missing': 'payment #{id} is not on this tab',

@@ -51,6 +51,10 @@ export const settings = {
   'settings.red': 'Red after (minutes)',
   'settings.boardHint': 'A tab turns amber, then red, when it has been open this long.',
 
+  'settings.section.payments': 'Large amounts',
+  'settings.tipConfirmPercent': 'Ask to confirm a tip above (% of the bill)',
+  'settings.tipConfirmHint': 'A bigger tip, or cash far beyond any one note, is taken only after a yes at the counter.',
+
   'settings.section.slip': 'Token slip',
   'settings.payAfterTerms': 'Pay-after terms printed on every slip',
   'settings.termsCount': '{count} / {max}',

@@ -85,6 +85,24 @@ describe('SettingsScreen', () => {
     expect(calls.update).not.toHaveBeenCalled();
   });
 
+  it('saves the share of the bill above which a tip is confirmed, and refuses 0 % by its field without sending', async () => {
+    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    renderScreen();
+    const share = (await screen.findByLabelText('Ask to confirm a tip above (% of the bill)')) as HTMLInputElement;
+    expect(share.value).toBe('30');
+    fireEvent.change(share, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toEqual(['Enter a whole number from 1 to 1000', 'Nothing was saved: fix the fields marked in red.']);
+    expect(share.getAttribute('aria-describedby')).toContain(alerts[0]?.id);
+    expect(calls.update).not.toHaveBeenCalled();
+
+    fireEvent.change(share, { target: { value: '25' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(calls.update.mock.calls[0]?.[0]).toEqual({ tipConfirmPercent: 25 });
+  });
+
   it('keeps the currency editable with the general hint until money is on the books', async () => {
     renderScreen();
     const currency = (await screen.findByLabelText('Currency')) as HTMLSelectElement;

@@ -7,6 +7,7 @@ import { useStore } from '../../hooks/use-live-data';
 import { t } from '../../i18n/t';
 import { CountersSection } from './CountersSection';
 import { DaySection } from './DaySection';
+import { PaymentsSection } from './PaymentsSection';
 import { StoreSection } from './StoreSection';
 import { TaxSection } from './TaxSection';
 import { useSettingsDraft } from './use-settings-draft';
@@ -43,6 +44,7 @@ function SettingsForm({ store }: { store: StoreSettings }) {
         <StoreSection form={form} store={store} />
         <TaxSection form={form} />
         <CountersSection form={form} />
+        <PaymentsSection form={form} />
         <DaySection form={form} savedZone={store.timeZone} />
       </div>
       <div className="settings__bar">

@@ -61,6 +61,25 @@ describe('buildUpdate', () => {
   });
 });
 
+describe('the share of the bill above which a tip is confirmed', () => {
+  it('shows the percentage as typed and sends it as a whole number', () => {
+    const base = formOf(store);
+    expect(base.tipConfirmPercent).toBe('30');
+    expect(buildUpdate({ ...base, tipConfirmPercent: ' 45 ' }, base)).toEqual({ ok: true, update: { tipConfirmPercent: 45 }, changed: ['tipConfirmPercent'] });
+    expect(buildUpdate({ ...base, tipConfirmPercent: '1000' }, base)).toMatchObject({ ok: true, update: { tipConfirmPercent: 1000 } });
+  });
+
+  it('refuses anything but a whole percentage from 1 to 1000, by its field', () => {
+    const base = formOf(store);
+    for (const typed of ['0', '1001', '12.5', '30%', '', 'thirty']) {
+      expect(buildUpdate({ ...base, tipConfirmPercent: typed }, base), typed).toEqual({
+        ok: false,
+        problems: { tipConfirmPercent: { key: 'settings.error.wholeNumber', vars: { min: 1, max: 1000 } } },
+      });
+    }
+  });
+});
+
 describe('the business day fields', () => {
   it('shows the boundary as HH:MM and sends it back as minutes, with the time zone as chosen', () => {
     const base = formOf({ ...store, dayBoundaryMinutes: 240, timeZone: 'UTC' });

@@ -1,4 +1,5 @@
 import type { CommandInput } from '../../../shared/contract';
+import { TIP_CONFIRM_PERCENT_MAX, TIP_CONFIRM_PERCENT_MIN } from '../../../shared/domain/large-amounts';
 import type { TaxMode } from '../../../shared/domain/tax';
 import type { StoreSettings } from '../../../shared/types';
 import type { MessageKey } from '../../i18n/en';
@@ -18,6 +19,8 @@ export type SettingsForm = {
   cashRoundingMinor: string;
   amberMinutes: string;
   redMinutes: string;
+  /** Whole percent of the bill above which a tip is confirmed at the counter. */
+  tipConfirmPercent: string;
   payAfterTerms: string;
   /** The business day's boundary as typed, "04:00". */
   dayBoundaryMinutes: string;
@@ -41,6 +44,7 @@ const FORM_KEYS: FormKey[] = [
   'cashRoundingMinor',
   'amberMinutes',
   'redMinutes',
+  'tipConfirmPercent',
   'payAfterTerms',
   'dayBoundaryMinutes',
   'timeZone',
@@ -58,6 +62,7 @@ export function formOf(s: StoreSettings): SettingsForm {
     cashRoundingMinor: String(s.cashRoundingMinor),
     amberMinutes: String(s.amberMinutes),
     redMinutes: String(s.redMinutes),
+    tipConfirmPercent: String(s.tipConfirmPercent),
     payAfterTerms: s.payAfterTerms,
     dayBoundaryMinutes: formatBoundary(s.dayBoundaryMinutes),
     timeZone: s.timeZone,
@@ -108,7 +113,7 @@ export function buildUpdate(draft: SettingsForm, base: SettingsForm): BuildResul
   const changed = changedKeys(draft, base);
   const update: StoreUpdate = {};
   const problems: Record<string, FieldProblem> = {};
-  const whole = (k: 'tokenFirst' | 'tokenLast' | 'amberMinutes' | 'redMinutes', min: number, max: number): void => {
+  const whole = (k: 'tokenFirst' | 'tokenLast' | 'amberMinutes' | 'redMinutes' | 'tipConfirmPercent', min: number, max: number): void => {
     const value = wholeNumber(draft[k], min, max);
     if (typeof value === 'number') update[k] = value;
     else problems[k] = value;
@@ -156,6 +161,9 @@ export function buildUpdate(draft: SettingsForm, base: SettingsForm): BuildResul
         break;
       case 'redMinutes':
         whole('redMinutes', 1, 1440);
+        break;
+      case 'tipConfirmPercent':
+        whole('tipConfirmPercent', TIP_CONFIRM_PERCENT_MIN, TIP_CONFIRM_PERCENT_MAX);
         break;
       case 'cashRoundingMinor':
         update.cashRoundingMinor = Number(draft.cashRoundingMinor);

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'react-router';
+import { largeAmounts } from '../../../shared/domain/large-amounts';
 import { quickTenders } from '../../../shared/domain/tender';
 import type { PaymentMethod, PaymentResult, StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -8,7 +9,10 @@ import { useMoney } from '../../hooks/use-money';
 import { isTypingTarget, useShortcut } from '../../hooks/use-shortcut';
 import { t } from '../../i18n/t';
 import { errorElsewhere, errorFor } from '../tab/field-error';
+import type { PayInput } from './large-amount-question';
+import { LargeAmountQuestion } from './LargeAmountQuestion';
 import { amountToInput, previewTender, type TipChoice } from './tender-preview';
+import { useLargeAmountQuestion } from './use-large-amount-question';
 
 type Props = {
   tabId: number;
@@ -30,6 +34,7 @@ const tipFields = ['tipMinor', 'tipPercent', 'tipStaffId'];
 const cashFields = ['tenderedMinor'];
 const referenceFields = ['reference'];
 const methodFields = ['method'];
+const confirmFields = ['confirmed'];
 
 /**
  * Takes one payment. Tip and change are previewed with the shared rules; what is posted, and
@@ -41,19 +46,47 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
   const location = useLocation();
   const form = useRef<HTMLFormElement>(null);
   // Until someone picks a method, it follows the drawer: Cash when one is open, else Card.
-  const [picked, setMethod] = useState<PaymentMethod | null>(null);
+  const [picked, pickMethod] = useState<PaymentMethod | null>(null);
   const method: PaymentMethod = picked ?? (drawerOpen === false ? 'card' : 'cash');
-  const [tip, setTip] = useState<TipChoice>({ kind: 'none' });
-  const [cashGiven, setCashGiven] = useState('');
+  const [tip, pickTip] = useState<TipChoice>({ kind: 'none' });
+  const [cashGiven, typeCashGiven] = useState('');
   const [reference, setReference] = useState('');
   const [local, setLocal] = useState<{ tip?: string; cash?: string }>({});
+  const { question, askOrSend, yes, drop: edited } = useLargeAmountQuestion(pay, onPaid);
+  const tipInput = useRef<HTMLInputElement>(null);
+  const tipGroup = useRef<HTMLDivElement>(null);
+  const cashInput = useRef<HTMLInputElement>(null);
 
   const cash = method === 'cash';
   const preview = previewTender({ amountMinor, tip, cash, cashGiven, cashRoundingMinor: store.cashRoundingMinor, parse: money.parse });
   const tenders = cash ? quickTenders(preview.owedMinor, store.currency, store.exponent) : [];
 
+  // Any change to the payment drops a question about the one before.
+  const setMethod = (m: PaymentMethod): void => {
+    edited();
+    pickMethod(m);
+  };
+  const setTip = (choice: TipChoice): void => {
+    edited();
+    pickTip(choice);
+  };
+  const setCashGiven = (text: string): void => {
+    edited();
+    typeCashGiven(text);
+  };
+
+  /** Back to the field the question was about, with nothing sent. */
+  const changeIt = (): void => {
+    const about = question?.asks ?? [];
+    edited();
+    if (about.some((a) => a.kind === 'tip')) (tipInput.current ?? tipGroup.current?.querySelector<HTMLElement>('[aria-pressed="true"]'))?.focus();
+    else cashInput.current?.focus();
+  };
+
   const submit = async (event?: FormEvent): Promise<void> => {
     event?.preventDefault();
+    // Enter while a question is open means "change it": only the Yes button sends.
+    if (question) return changeIt();
     const errors: { tip?: string; cash?: string } = {};
     let tipPart: { tipPercent: number } | { tipMinor: number } | Record<string, never> = {};
     if (tip.kind === 'percent') tipPart = { tipPercent: tip.percent };
@@ -72,13 +105,23 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
     setLocal(errors);
     if (errors.tip || errors.cash) return;
     const common = { tabId, reference: reference.trim(), ...(partNo === null ? {} : { partNo }), ...tipPart };
-    const result = cash ? await pay.run({ ...common, method: 'cash', ...tendered }) : await pay.run({ ...common, method });
-    if (result) onPaid(result);
+    const input: PayInput = cash ? { ...common, method: 'cash', ...tendered } : { ...common, method };
+    // The ledger's own rule, asked here first so the question needs no round trip.
+    const asks = largeAmounts({
+      billMinor: amountMinor,
+      tipMinor: preview.tipMinor ?? 0,
+      tipConfirmPercent: store.tipConfirmPercent,
+      cash: cash ? { tenderedMinor: 'tenderedMinor' in tendered ? tendered.tenderedMinor : preview.owedMinor, owedMinor: preview.owedMinor } : null,
+      currency: store.currency,
+    });
+    await askOrSend(input, asks);
   };
 
   // Enter anywhere in the panel confirms, even on a method or tip button that has focus.
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
     const target = event.target as HTMLElement;
+    // The question's own buttons answer Enter themselves.
+    if (target.closest('.settle-ask')) return;
     if (event.key === 'Enter' && target instanceof HTMLButtonElement && target.type === 'button') {
       event.preventDefault();
       form.current?.requestSubmit();
@@ -126,7 +169,7 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
         </p>
       )}
 
-      <div className="settle__choices" role="group" aria-label={t('settle.tip')}>
+      <div ref={tipGroup} className="settle__choices" role="group" aria-label={t('settle.tip')}>
         <button type="button" className={`button ${tip.kind === 'none' ? 'button--primary' : 'button--ghost'}`} aria-pressed={tip.kind === 'none'} onClick={() => setTip({ kind: 'none' })}>
           {t('settle.tip.none')}
         </button>
@@ -151,6 +194,7 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
         <label className="field">
           <span>{t('settle.tip.amountField')}</span>
           <input
+            ref={tipInput}
             autoFocus
             inputMode="decimal"
             value={tip.text}
@@ -173,7 +217,7 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
           </div>
           <label className="field">
             <span>{t('settle.cashGiven')}</span>
-            <input inputMode="decimal" value={cashGiven} aria-invalid={cashError !== null} onChange={(e) => setCashGiven(e.target.value)} />
+            <input ref={cashInput} inputMode="decimal" value={cashGiven} aria-invalid={cashError !== null} onChange={(e) => setCashGiven(e.target.value)} />
             <span className="settle__muted">{t('settle.cashGivenHint')}</span>
           </label>
           <ErrorNote error={cashError} />
@@ -183,7 +227,13 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
       {!cash && (
         <label className="field">
           <span>{t(method === 'card' ? 'settle.reference' : 'settle.otherReference')}</span>
-          <input value={reference} onChange={(e) => setReference(e.target.value)} />
+          <input
+            value={reference}
+            onChange={(e) => {
+              edited();
+              setReference(e.target.value);
+            }}
+          />
         </label>
       )}
       <ErrorNote error={errorFor(pay.error, referenceFields)} />
@@ -200,8 +250,19 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
             </span>
           )}
         </div>
-        <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...cashFields, ...referenceFields, ...methodFields])} />
-        <button type="submit" className="button button--primary settle__confirm" disabled={pay.pending} aria-keyshortcuts="Enter">
+        {question ? (
+          <LargeAmountQuestion
+            asks={question.asks}
+            format={money.format}
+            currency={store.currency}
+            pending={pay.pending}
+            onYes={() => void yes()}
+            onChange={changeIt}
+          />
+        ) : (
+          <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...cashFields, ...referenceFields, ...methodFields, ...confirmFields])} />
+        )}
+        <button type="submit" className="button button--primary settle__confirm" disabled={pay.pending || question !== null} aria-keyshortcuts="Enter">
           {confirmLabel}
         </button>
       </div>
