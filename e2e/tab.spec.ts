@@ -144,8 +144,11 @@ test('keyboard: / searches, Enter settles, Esc goes back', async ({ page, reques
   await page.evaluate('document.activeElement && document.activeElement.blur()');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/tab/${opened.id}/settle$`));
+  // The address changes before the screen does; a key pressed in between still reaches the tab's screen.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Settle token ${opened.token}`);
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(new RegExp(`#/tab/${opened.id}$`));
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/^Settle/);
   await page.keyboard.press('Escape');
   await expect(new BoardPage(page).tabCard(1)).toBeVisible();
 
