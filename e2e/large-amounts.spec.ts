@@ -1,21 +1,7 @@
-import type { Page } from '@playwright/test';
-import type { TabDetail } from '../shared/types';
-import { openDrawerByBackDoor } from './pages/drawer-page';
 import { boxOf, expectUncovered, sizeName, tablets, type Size } from './pages/layout';
 import { SettingsPage } from './pages/settings-page';
-import { SettlePage } from './pages/settle-page';
-import { CommandClient, TabPage } from './pages/tab-page';
+import { CommandClient, openSettleScene } from './pages/tab-page';
 import { expect, test } from './fixtures';
-
-/** A tab of the named café items, opened on its settle screen. */
-async function settleTab(page: Page, api: CommandClient, host: { url: string }, appUrl: string, names: string[]): Promise<{ tab: TabDetail; settle: SettlePage }> {
-  const items = await api.seedCafe();
-  const tab = await api.openTabWith(items, names);
-  await page.goto(appUrl);
-  await new TabPage(page).goto(host.url, tab.id);
-  await new TabPage(page).settleButton.click();
-  return { tab, settle: new SettlePage(page) };
-}
 
 /** Nothing was taken: no payment, nothing paid, the tab still open, the books balanced. */
 async function expectNothingTaken(api: CommandClient, tabId: number): Promise<void> {
@@ -25,8 +11,7 @@ async function expectNothingTaken(api: CommandClient, tabId: number): Promise<vo
 }
 
 test('a card tip of 1,000.00 on a 4.00 tab is asked about in words; Change it posts nothing; Yes settles', async ({ page, request, webHost, appUrl }) => {
-  const api = new CommandClient(request, webHost);
-  const { tab, settle } = await settleTab(page, api, webHost, appUrl, ['Hot chocolate']);
+  const { api, opened: tab, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Hot chocolate'], { openDrawer: false });
   await expect(settle.due).toHaveText('€4.00');
   await settle.method('Card');
   await settle.typeTip('1000');
@@ -59,9 +44,7 @@ test('a card tip of 1,000.00 on a 4.00 tab is asked about in words; Change it po
 });
 
 test('1,000,000.00 cash on 7.60 is asked about; Esc goes back to the cash with nothing posted; a €20 note is taken unasked', async ({ page, request, webHost, appUrl }) => {
-  const api = new CommandClient(request, webHost);
-  await openDrawerByBackDoor(request, webHost);
-  const { tab, settle } = await settleTab(page, api, webHost, appUrl, ['Latte', 'Croissant']);
+  const { api, opened: tab, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Latte', 'Croissant']);
   await expect(settle.due).toHaveText('€7.60');
   await expect(settle.chosenMethod()).toHaveText('Cash');
   await settle.cashGiven.fill('1000000');
@@ -93,7 +76,7 @@ test('the share is a store setting: at 50 % a 1.80 tip on 4.00 is taken unasked,
   await expect(settings.status).toHaveText('Saved');
   expect(await api.call('store.get')).toMatchObject({ tipConfirmPercent: 50 });
 
-  const { tab, settle } = await settleTab(page, api, webHost, appUrl, ['Hot chocolate']);
+  const { opened: tab, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Hot chocolate'], { openDrawer: false });
   await settle.method('Card');
   await settle.typeTip('2.40');
   await settle.confirm();
@@ -111,10 +94,8 @@ for (const size of sizes) {
   const at = sizeName(size);
 
   test(`the question at ${at}: both amounts in words, the answers and the confirm button in view and uncovered`, async ({ page, request, webHost, appUrl }) => {
-    const api = new CommandClient(request, webHost);
-    await openDrawerByBackDoor(request, webHost);
     await page.setViewportSize(size);
-    const { tab, settle } = await settleTab(page, api, webHost, appUrl, ['Latte', 'Croissant']);
+    const { api, opened: tab, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Latte', 'Croissant']);
     await settle.typeTip('1000');
     await settle.cashGiven.fill('1000000');
     await settle.cashGiven.press('Enter');

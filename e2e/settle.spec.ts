@@ -2,7 +2,7 @@ import { walkGoldenPath } from './flows/golden-path';
 import { BoardPage } from './pages/board-page';
 import { openDrawerByBackDoor } from './pages/drawer-page';
 import { ReceiptPage, SettlePage } from './pages/settle-page';
-import { CommandClient, TabPage } from './pages/tab-page';
+import { CommandClient, openSettleScene } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
 test('golden path: a token, three items, split two ways, cash with change and card with a tip', async ({ page, request, webHost, appUrl }) => {
@@ -12,15 +12,7 @@ test('golden path: a token, three items, split two ways, cash with change and ca
 });
 
 test('bad input at the till: a tip of −1 and cash below what is owed are refused next to the field, nothing posted', async ({ page, request, webHost, appUrl }) => {
-  const api = new CommandClient(request, webHost);
-  const items = await api.seedCafe();
-  await openDrawerByBackDoor(request, webHost);
-  const opened = await api.openTabWith(items, ['Latte', 'Croissant']);
-  const tab = new TabPage(page);
-  const settle = new SettlePage(page);
-  await page.goto(appUrl);
-  await tab.goto(webHost.url, opened.id);
-  await tab.settleButton.click();
+  const { api, opened, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Latte', 'Croissant']);
   await expect(settle.due).toHaveText('€7.60');
   const before = await api.tab(opened.id);
 
@@ -46,15 +38,7 @@ test('bad input at the till: a tip of −1 and cash below what is owed are refus
 });
 
 test('split by lines and by amount: each part is paid on its own until nothing is due', async ({ page, request, webHost, appUrl }) => {
-  const api = new CommandClient(request, webHost);
-  const items = await api.seedCafe();
-  await openDrawerByBackDoor(request, webHost);
-  const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);
-  const tab = new TabPage(page);
-  const settle = new SettlePage(page);
-  await page.goto(appUrl);
-  await tab.goto(webHost.url, opened.id);
-  await tab.settleButton.click();
+  const { api, opened, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Latte', 'Croissant', 'Cappuccino']);
 
   // By amount: the remainder goes to a last part of its own.
   await page.getByRole('button', { name: 'By amount' }).click();

@@ -4,8 +4,8 @@ import { BoardPage } from './pages/board-page';
 import { openDrawerByBackDoor } from './pages/drawer-page';
 import { expectUncovered, sizeName, tablets, type Size } from './pages/layout';
 import { ReportsPage } from './pages/reports-page';
-import { ReceiptPage, SettlePage } from './pages/settle-page';
-import { CommandClient, TabPage } from './pages/tab-page';
+import { ReceiptPage } from './pages/settle-page';
+import { CommandClient, openSettleScene, TabPage } from './pages/tab-page';
 import { VoidPaymentPanel } from './pages/void-payment-page';
 import { expect, test } from './fixtures';
 
@@ -19,17 +19,8 @@ test('settled by card by mistake: the manager voids it with a reason, the tab is
   webHost,
   appUrl,
 }) => {
-  const api = new CommandClient(request, webHost);
-  const items = await api.seedCafe();
-  await openDrawerByBackDoor(request, webHost);
-  const opened = await api.openTabWith(items, ['Latte', 'Croissant']);
-  const tab = new TabPage(page);
-  const settle = new SettlePage(page);
+  const { api, opened, tab, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Latte', 'Croissant']);
   const voiding = new VoidPaymentPanel(page);
-  await page.goto(appUrl);
-  await tab.goto(webHost.url, opened.id);
-
-  await tab.settleButton.click();
   await expect(settle.due).toHaveText('€7.60');
   await settle.method('Card');
   await settle.tipPayNone();

@@ -2,6 +2,8 @@ import { expect, type APIRequestContext, type Locator, type Page } from '@playwr
 import type { Host } from './commands';
 import type { Catalog, TabDetail } from '../../shared/types';
 import { must } from './commands';
+import { openDrawerByBackDoor } from './drawer-page';
+import { SettlePage } from './settle-page';
 
 /** Calls a command over the web host's HTTP transport, as the specs' back door for setup and checks. */
 export class CommandClient {
@@ -143,4 +145,21 @@ export async function openTabScreen(page: Page, request: APIRequestContext, host
   await page.goto(host.appUrl);
   await tab.goto(host.url, opened.id);
   return { api, items, opened, tab };
+}
+
+/**
+ * The usual scene gone on to the settle screen through the tab's own Settle button. A drawer is
+ * opened first unless `openDrawer` is false, because cash is refused while none is open.
+ */
+export async function openSettleScene(
+  page: Page,
+  request: APIRequestContext,
+  host: Host & { appUrl: string },
+  itemNames: string[],
+  { openDrawer = true }: { openDrawer?: boolean } = {},
+) {
+  if (openDrawer) await openDrawerByBackDoor(request, host);
+  const scene = await openTabScreen(page, request, host, itemNames);
+  await scene.tab.settleButton.click();
+  return { ...scene, settle: new SettlePage(page) };
 }

@@ -10,7 +10,7 @@ import { t } from '../../i18n/t';
 import { errorElsewhere, errorFor } from '../tab/field-error';
 import { CashCountForm } from './CashCountForm';
 import type { CashCount } from './cash-count';
-import { countedRows, dateTimeFormat, Figures, FirstCount } from './Figures';
+import { countedRows, dateTimeFormat, Figures, FirstCount, SessionFigures } from './Figures';
 import { varianceKind, varianceText } from './variance';
 
 type Props = {
@@ -136,14 +136,7 @@ function Recount({ session, denominations, store, money, pending, error, onSubmi
         <h2 id="drawer-recount-heading" className="panel__heading">
           {t('drawer.recountHeading')}
         </h2>
-        <Figures
-          label={t('drawer.title')}
-          rows={[
-            [t('drawer.float'), money.format(session.floatMinor)],
-            [t('drawer.paidIn'), money.format(session.paidInMinor)],
-            [t('drawer.paidOut'), money.format(session.paidOutMinor)],
-          ]}
-        />
+        <SessionFigures session={session} money={money} />
         <div className="drawer__blind">
           <p className="drawer__muted">{t('drawer.recountHint')}</p>
           <CashCountForm

@@ -13,7 +13,7 @@ import { CashCountForm } from './CashCountForm';
 import { ClosedSummary } from './ClosedSummary';
 import { CountedPanel } from './CountedPanel';
 import { MovePanel } from './MovePanel';
-import { dateTimeFormat, Figures } from './Figures';
+import { dateTimeFormat, SessionFigures } from './Figures';
 import './drawer.css';
 
 /** The cash drawer from its float to its signed-off close; the ledger keeps every figure. */
@@ -90,14 +90,7 @@ function OpenSession({ session, denominations, store, money }: SessionProps) {
         <h2 id="drawer-session-heading" className="panel__heading">
           {t('drawer.openSince', { when: when.format(new Date(session.openedAt)), name: session.openedBy })}
         </h2>
-        <Figures
-          label={t('drawer.title')}
-          rows={[
-            [t('drawer.float'), money.format(session.floatMinor)],
-            [t('drawer.paidIn'), money.format(session.paidInMinor)],
-            [t('drawer.paidOut'), money.format(session.paidOutMinor)],
-          ]}
-        />
+        <SessionFigures session={session} money={money} />
         {counting ? (
           <div className="drawer__blind" aria-labelledby="drawer-blind-heading">
             <h3 id="drawer-blind-heading" className="panel__heading">

@@ -26,6 +26,23 @@ export function Figures({ label, rows }: { label: string; rows: readonly FigureR
   );
 }
 
+/**
+ * An open drawer's figures: only what went in and out by hand, so a blind count or recount
+ * beside them gives away neither the expected amount nor the cash taken.
+ */
+export function SessionFigures({ session, money }: { session: Pick<DrawerSession, 'floatMinor' | 'paidInMinor' | 'paidOutMinor'>; money: { format: (minor: number) => string } }) {
+  return (
+    <Figures
+      label={t('drawer.title')}
+      rows={[
+        [t('drawer.float'), money.format(session.floatMinor)],
+        [t('drawer.paidIn'), money.format(session.paidInMinor)],
+        [t('drawer.paidOut'), money.format(session.paidOutMinor)],
+      ]}
+    />
+  );
+}
+
 /** A counted drawer's figures: what went in and out, what was expected and what was counted. */
 export function countedRows(session: DrawerSession, format: (minor: number) => string): FigureRow[] {
   const variance = session.varianceMinor ?? 0;
