@@ -131,7 +131,8 @@ for (const size of sizes) {
     await page.goto(appUrl);
     const reports = new ReportsPage(page);
     await reports.openFromNav();
-    expect(await reports.rows('Payments by method')).toEqual([
+    // The report loads after the screen: poll until its rows are there.
+    await expect.poll(() => reports.rows('Payments by method')).toEqual([
       ['Cash', '1', '€7.60', '€0.00', '€7.60'],
       ['Card', '1', '€0.00', '€0.00', '€0.00'],
       ['Other', '0', '€0.00', '€0.00', '€0.00'],
