@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { loadBackupSettings } from '../backup/backup-settings';
 import { checkLedgerAtStart, type StartCheck } from '../backup/verify';
 import { defaultDataDir, resolveDataDir } from '../data-dir';
 import { findElectronBinary } from '../native/electron-binary';
+import { runCaptured } from '../native/run-process';
 import { builtAbiOf, DRIVER_FILE_NAME, electronDriverStatus, installedElectronTarget, type DriverTarget, type ElectronDriverStatus } from '../native/electron-driver';
 
 export type PathKind = 'folder' | 'file' | 'missing';
@@ -55,21 +55,6 @@ const ELECTRON_TIMEOUT_MS = 30_000;
 const LOADED = 'aftertab-doctor-loaded ';
 const REFUSED = 'aftertab-doctor-refused ';
 
-type Ran = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; error: string | null };
-
-function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs });
-    let stdout = '';
-    let stderr = '';
-    let error: string | null = null;
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', (cause) => (error = cause.message));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, error }));
-  });
-}
-
 export function kindOf(file: string): PathKind {
   try {
     return fs.statSync(file).isDirectory() ? 'folder' : 'file';
@@ -115,7 +100,7 @@ export async function loadDriverInElectron(appRoot: string, binary: string, file
     '  process.exitCode = 1;',
     '}',
   ].join('\n');
-  const ran = await run(binary, ['-e', script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeoutMs: ELECTRON_TIMEOUT_MS });
+  const ran = await runCaptured(binary, ['-e', script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeoutMs: ELECTRON_TIMEOUT_MS });
   const lines = ran.stdout.split('\n');
   const loaded = lines.find((line) => line.startsWith(LOADED));
   if (loaded) return loaded.slice(LOADED.length).trim();
@@ -128,7 +113,7 @@ export async function loadDriverInElectron(appRoot: string, binary: string, file
 }
 
 export async function chromiumVersion(file: string): Promise<string | null> {
-  const ran = await run(file, ['--version'], { timeoutMs: CHROMIUM_TIMEOUT_MS });
+  const ran = await runCaptured(file, ['--version'], { timeoutMs: CHROMIUM_TIMEOUT_MS });
   const first = ran.stdout.trim().split('\n')[0]?.trim() ?? '';
   return ran.code === 0 && first ? first : null;
 }

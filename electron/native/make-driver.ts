@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import {
   type DriverBuildRecord,
   type DriverTarget,
 } from './electron-driver';
+import { runCaptured } from './run-process';
 
 /** Where Electron's headers come from when no prebuilt driver can be had. */
 export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
@@ -83,15 +83,10 @@ export function stepEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !dropped.test(name)));
 }
 
-const runWithSpawn: RunCommand = (command, args, cwd) =>
-  new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: stepEnv(process.env) });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', (error) => resolve({ code: null, output: `${output}${error.message}` }));
-    child.on('close', (code) => resolve({ code, output }));
-  });
+const runWithSpawn: RunCommand = async (command, args, cwd) => {
+  const ran = await runCaptured(command, args, { cwd, env: stepEnv(process.env) });
+  return { code: ran.error ? null : ran.code, output: `${ran.output}${ran.error ?? ''}` };
+};
 
 /**
  * Why a step failed, in a line: the first line that names an error or a failed request (a
