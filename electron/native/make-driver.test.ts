@@ -46,6 +46,9 @@ describe('the steps that make Electron’s build', () => {
   it('say why a step failed in one line', () => {
     expect(lastLines(`info looking for cached prebuild\n${OFFLINE}more`)).toBe('prebuild-install warn install getaddrinfo ENOTFOUND github.com');
     expect(lastLines('a\nb\nc\nd')).toBe('b | c | d');
+    // node-gyp offline: its rollback warning comes first, the cause two lines later.
+    const gyp = 'gyp WARN install got an error, rolling back install\ngyp ERR! configure error\ngyp ERR! stack Error: This is most likely not a problem with node-gyp or the package itself and\ngyp ERR! stack is related to network connectivity. In most cases you are behind a proxy or have bad';
+    expect(lastLines(gyp)).toBe('gyp ERR! stack is related to network connectivity. In most cases you are behind a proxy or have bad');
   });
 });
 

@@ -95,8 +95,8 @@ const runWithSpawn: RunCommand = async (command, args, cwd) => {
 export function lastLines(output: string, count = 3): string {
   const lines = output.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
   // A network error names the cause best; node-gyp's own "rolling back install" warning does not.
-  const network = lines.find((line) => /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed/i.test(line));
-  const telling = network ?? lines.find((line) => /\b(warn install|error:|ERR! stack \w*Error)/i.test(line));
+  const network = lines.find((line) => /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed|network connectivity/i.test(line));
+  const telling = network ?? lines.find((line) => /\berror:|ERR! stack \w*Error/i.test(line)) ?? lines.find((line) => /\bwarn install/i.test(line));
   return telling ?? lines.slice(-count).join(' | ');
 }
 
