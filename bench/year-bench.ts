@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLedgerApp, type LedgerApp } from '../electron/app-core';
-import { createBackupService } from '../electron/backup/backup-service';
-import { createLedgerHost } from '../electron/backup/ledger-host';
+import type { BackupInfo } from '../shared/closing-types';
 import { checkLedgerAtStart, verifyLedgerCopy } from '../electron/backup/verify';
 import { ledgerPath } from '../electron/ledger/open';
 import { buildDayReport } from '../electron/services/report-build';
-import { percentile, round, timeMs } from './stats';
+import { call, signedInClient } from './client';
+import { percentile, round, timeMs, timeMsAsync } from './stats';
 import { generateYear, YEAR_DATA_VERSION } from './year-data';
 
 export const Z_TARGET_MS = 200;
@@ -25,6 +24,13 @@ function repeat(times: number, fn: () => void): number[] {
   return Array.from({ length: times }, () => timeMs(fn));
 }
 
+async function repeatCommand(times: number, fn: () => Promise<unknown>): Promise<number[]> {
+  await fn(); // warm the statement cache and the page cache
+  const samples: number[] = [];
+  for (let i = 0; i < times; i += 1) samples.push(await timeMsAsync(fn));
+  return samples;
+}
+
 async function repeatAsync(times: number, fn: () => Promise<void>): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < times; i += 1) {
@@ -33,12 +39,6 @@ async function repeatAsync(times: number, fn: () => Promise<void>): Promise<numb
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return samples;
-}
-
-function call(app: LedgerApp, name: string, input: unknown): unknown {
-  const result = app.dispatcher.dispatch(name, { input }, app.session);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
 }
 
 type ZRow = { z_number: number; business_date: string; closed_at: string; closed_by_name: string; report_json: string };
@@ -66,12 +66,19 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
         if (checkLedgerAtStart(file).state !== 'ok') throw new Error('the year file failed its start-up check');
       }),
     );
+    // The clock stands just after the year's latest entry, on its open day, before the bench's
+    // owner sets the first-run PIN (the generated year has none) and works on as a web client.
     let nowMs = 0;
-    const host = createLedgerHost({ dataDir, open: () => startLedgerApp({ dataDir, clock: () => new Date(nowMs), log: () => undefined }), log: () => undefined });
-    const app = host.openLedger();
-    if (!app) throw new Error(`the year file did not open: ${host.problem() ?? ''}`);
+    const client = await signedInClient(dataDir, {
+      clock: () => new Date(nowMs),
+      beforeSignIn: ({ db }) => {
+        const latest = db.prepare<[], { at: string | null }>('SELECT max(created_at) AS at FROM journal_entries').get()?.at;
+        if (!latest) throw new Error('the year file has no entries');
+        nowMs = Date.parse(latest) + 60_000;
+      },
+    });
     try {
-      const { db } = app;
+      const { db } = client.ledger;
       const n = (sql: string) => db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
       Object.assign(figures, {
         year_days: n('SELECT COUNT(*) AS n FROM z_reports'),
@@ -92,24 +99,21 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
       let rebuilt = '';
       figures.z_report_ms = round(median(repeat(5, () => void (rebuilt = JSON.stringify(buildDayReport(db, mid.business_date, zHeader))))));
       figures.z_report_matches_frozen = rebuilt === mid.report_json;
-      figures.z_report_cmd_ms = round(median(repeat(5, () => call(app, 'report.z', { zNumber: mid.z_number }))));
+      figures.z_report_cmd_ms = round(median(await repeatCommand(5, () => call(client, 'report.z', { zNumber: mid.z_number }))));
 
       // The current X: the open day after the last Z, as of just after its latest entry.
-      const latest = db.prepare<[], { at: string }>('SELECT max(created_at) AS at FROM journal_entries').get()?.at ?? last.closed_at;
-      nowMs = Date.parse(latest) + 60_000;
       const xHeader = { kind: 'x' as const, zNumber: null, generatedAt: new Date(nowMs).toISOString(), generatedBy: mid.closed_by_name };
-      const openDate = (call(app, 'day.status', {}) as { currentBusinessDate: string }).currentBusinessDate;
+      const openDate = ((await call(client, 'day.status', {})) as { currentBusinessDate: string }).currentBusinessDate;
       if (openDate <= last.business_date) throw new Error(`expected an open day after ${last.business_date}, the clock says ${openDate}`);
       let x = buildDayReport(db, openDate, xHeader);
       figures.x_report_ms = round(median(repeat(5, () => void (x = buildDayReport(db, openDate, xHeader)))));
-      figures.x_report_cmd_ms = round(median(repeat(5, () => call(app, 'report.x', {}))));
+      figures.x_report_cmd_ms = round(median(await repeatCommand(5, () => call(client, 'report.x', {}))));
       figures.x_open_day_entries = x.entryCount;
       figures.x_carried_tabs = x.carried.length;
 
-      // One verified backup through the backup service (copy, integrity_check, balance, index, rotation).
-      const backups = createBackupService({ host, log: () => undefined });
+      // One verified backup, asked for like the Backups screen does (copy, integrity_check, balance, index, rotation).
       const backupSamples = await repeatAsync(3, async () => {
-        const info = await backups.backupNow('manual');
+        const info = (await call(client, 'backup.now', {})) as BackupInfo;
         if (!info.verified) throw new Error('the backup was not verified');
       });
       figures.backup_year_ms = round(median(backupSamples));
@@ -124,7 +128,8 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
       );
       figures.start_check_year_ms = round(startCheck);
     } finally {
-      host.close();
+      await client.core.idle();
+      client.core.close();
     }
     Object.assign(figures, {
       z_report_target_ms: Z_TARGET_MS,

@@ -45,7 +45,7 @@ export function createRunner(db: Db, actor: Staff, random: Random, options: { co
       const parsed: unknown = def.input.parse(input);
       const at = new Date(now).toISOString();
       const commandId = def.mutates ? random.uuid() : null;
-      const ctx: ServiceContext = { db, now: at, actor, commandId };
+      const ctx: ServiceContext = { db, now: at, actor, commandId, approverId: null, prepared: {} };
       const value = handler(ctx, parsed as never);
       if (commandId !== null && options.commandLog) {
         const hash = createHash('sha256').update(JSON.stringify([name, parsed])).digest('hex');

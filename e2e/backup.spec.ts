@@ -1,19 +1,21 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { BackupStatus } from '../shared/closing-types';
-import type { TabSummary } from '../shared/types';
+import type { SignInResult, TabSummary } from '../shared/types';
 import { startAppCore } from '../electron/app-core';
+import { TEST_PIN_COST } from '../electron/auth/pin-hash';
 import { scribble } from '../electron/backup/test-ledger';
 import { ledgerPath } from '../electron/ledger/open';
-import { must } from './pages/commands';
+import { hostAs, must, OWNER_NAME, OWNER_PIN, sendCommand } from './pages/commands';
 import { BackupPage, RecoveryPage } from './pages/backup-page';
 import { BoardPage } from './pages/board-page';
+import { openApp, signIn } from './pages/sign-in-page';
 import { expect, test, type SeedDataDir } from './fixtures';
 
 test('backs up now from the Backups screen and lists the copy as checked', async ({ page, request, webHost, appUrl }) => {
   await must(request, webHost, 'tab.open', { name: 'Ana' });
   const backups = new BackupPage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await backups.openFromNav();
   await expect(page.getByText('No backup has been made yet.')).toBeVisible();
   await expect(backups.folder).toHaveValue(`${webHost.dataDir}/backups`);
@@ -40,7 +42,7 @@ test('lists dates on one line at 1280 px', async ({ page, request, webHost, appU
   await must(request, webHost, 'tab.open', { name: 'Ana' });
   await must(request, webHost, 'backup.now');
   const backups = new BackupPage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await backups.openFromNav();
   const cell = backups.row('made by hand').getByRole('cell').first();
   await expect(cell).toContainText('2');
@@ -63,14 +65,18 @@ test('a restore from the Backups screen is backed up at once, and recovery later
   await must(request, webHost, 'backup.now');
   await must(request, webHost, 'tab.open', { name: 'Undone by the restore' });
   const backups = new BackupPage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await backups.openFromNav();
   await backups.row('made by hand').getByRole('button', { name: /^Restore the backup from/ }).click();
   await page.getByRole('button', { name: 'Restore this backup' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Restored the backup from/ })).toBeVisible();
+  // The restored ledger has its own staff table: every session ends and the owner signs in again.
+  await signIn(page, OWNER_NAME, OWNER_PIN);
+  await expect(backups.heading).toBeVisible();
   await expect(backups.row('after a restore')).toHaveCount(1);
   await expect(backups.row('before a restore')).toHaveCount(1);
-  const status = await must<BackupStatus>(request, webHost, 'backup.status');
+  expect((await sendCommand(request, webHost, 'backup.status')).ok, 'the session from before the restore').toBe(false);
+  const owner = await hostAs(request, webHost, OWNER_NAME, OWNER_PIN);
+  const status = await must<BackupStatus>(request, owner, 'backup.status');
   expect(status.lastBackup?.reason).toBe('after-restore');
 
   // Later the file is damaged: recovery must offer the restored ledger, not undo the restore.
@@ -83,6 +89,7 @@ test('a restore from the Backups screen is backed up at once, and recovery later
   await expect(recovery.newest()).toContainText('(after a restore)');
   await recovery.restoreNewestButton.click();
   await recovery.continueButton.click();
+  await signIn(page, OWNER_NAME, OWNER_PIN);
   const board = new BoardPage(page);
   await expect(board.tabCards).toHaveCount(1);
   await expect(board.tabList).toContainText('Ana');
@@ -95,11 +102,15 @@ test('a restore from the Backups screen is backed up at once, and recovery later
  */
 const damagedAfterBackup: SeedDataDir = {
   prepare: async (dataDir) => {
-    const core = startAppCore({ dataDir, schedule: false });
-    const call = async (name: string, input: unknown): Promise<void> => {
-      const result = await core.commands.dispatch(name, { input, commandId: randomUUID() });
+    const core = startAppCore({ dataDir, schedule: false, pinCost: TEST_PIN_COST });
+    let token: string | null = null;
+    const call = async (name: string, input: unknown): Promise<unknown> => {
+      const result = await core.commands.dispatch(name, { input, commandId: randomUUID() }, { kind: 'web', token });
       if (!result.ok) throw new Error(`${name} was refused: ${result.error.message}`);
+      return result.value;
     };
+    // The owner sets a PIN as on any first run, so the restored ledger has one to sign in with.
+    token = ((await call('session.setup', { pin: OWNER_PIN, pinAgain: OWNER_PIN })) as SignInResult).token ?? null;
     await call('tab.open', { name: 'Ana' });
     await call('tab.open', { name: 'Ben' });
     await call('backup.now', {});
@@ -120,6 +131,7 @@ test.describe('a damaged ledger at start', () => {
     expect(webHost.core.ledger()).toBeNull();
 
     const recovery = new RecoveryPage(page);
+    // Recovery comes before any sign-in: the damaged ledger's staff cannot be read.
     await page.goto(appUrl);
     await expect(recovery.heading).toBeVisible();
     await expect(page.getByText(/^What the check found: .+/)).toBeVisible();
@@ -141,17 +153,21 @@ test.describe('a damaged ledger at start', () => {
     await page.screenshot({ path: 'test-results/screenshots/recovery-restored.png', fullPage: true });
     await recovery.continueButton.click();
 
+    // Nobody could sign in to the damaged ledger; the restored one asks for the owner's PIN.
+    await signIn(page, OWNER_NAME, OWNER_PIN);
     const board = new BoardPage(page);
     await expect(board.tabCards).toHaveCount(2);
     await expect(board.tabList).toContainText('Ana');
     await expect(board.tabList).toContainText('Ben');
     await expect(board.tabList).not.toContainText('After the backup');
-    const open = await must<TabSummary[]>(request, webHost, 'tab.listOpen');
+    expect(webHost.token).toBeNull();
+    const owner = await hostAs(request, webHost, OWNER_NAME, OWNER_PIN);
+    const open = await must<TabSummary[]>(request, owner, 'tab.listOpen');
     expect(open.map((tab) => tab.name).sort()).toEqual(['Ana', 'Ben']);
     // The damaged file was kept aside under a name that says so, byte for byte, never deleted.
     expect(fs.readFileSync(`${webHost.dataDir}/${aside[0] ?? ''}`).equals(damagedBytes)).toBe(true);
     expect(fs.readdirSync(webHost.dataDir).filter((name) => name.includes('before-restore'))).toEqual([]);
-    const status = await must<BackupStatus>(request, webHost, 'backup.status');
+    const status = await must<BackupStatus>(request, owner, 'backup.status');
     expect(status.lastBackup?.reason).toBe('after-restore');
   });
 });

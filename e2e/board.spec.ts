@@ -1,6 +1,7 @@
 import type { TabSummary } from '../shared/types';
 import { BoardPage, starterItems } from './pages/board-page';
 import { must } from './pages/commands';
+import { openApp } from './pages/sign-in-page';
 import { SlipPage } from './pages/slip-page';
 import { expect, test } from './fixtures';
 
@@ -10,8 +11,9 @@ test('a tab opened in one window appears in another without a reload', async ({ 
   try {
     const boardA = new BoardPage(await contextA.newPage());
     const boardB = new BoardPage(await contextB.newPage());
-    await boardA.goto(appUrl);
-    await boardB.goto(appUrl);
+    // Two counters, each with its own sign-in (the same owner on both).
+    await openApp(boardA.page, appUrl);
+    await openApp(boardB.page, appUrl);
 
     await expect(boardA.emptyState).toBeVisible();
     await expect(boardB.emptyState).toBeVisible();
@@ -38,7 +40,7 @@ test('a tab opened in one window appears in another without a reload', async ({ 
 
 test('a double click opens one tab, and a reload keeps the session', async ({ page, appUrl }) => {
   const board = new BoardPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await expect(board.emptyState).toBeVisible();
 
   await board.openTabButton.dblclick();
@@ -75,7 +77,7 @@ test('a link from an earlier launch is refused with a plain explanation', async 
 
 test('the N key issues the next token and shows its slip with the store terms', async ({ page, appUrl }) => {
   const board = new BoardPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await expect(board.emptyState).toBeVisible();
 
   await page.keyboard.press('n');
@@ -95,7 +97,7 @@ test('digits typed on the board jump to the tab holding that token, or offer to 
   const three = await must<TabSummary>(request, webHost, 'tab.open', { token: 3 });
   const twelve = await must<TabSummary>(request, webHost, 'tab.open', { token: 12, name: 'Anna' });
   const board = new BoardPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await expect(board.tabCards).toHaveCount(2);
 
   // Two digits make one number; the board waits for the pause, and shows what is typed meanwhile.
@@ -135,7 +137,7 @@ test('the board sorts by token, age and amount, remembers the choice, and filter
   await must(request, webHost, 'tab.addLine', { tabId: nine.id, itemId: second });
 
   const board = new BoardPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await expect(board.tabCards).toHaveCount(3);
   expect(await board.tokenOrder()).toEqual([2, 5, 9]);
 
@@ -183,10 +185,11 @@ test('cards turn amber and red with age, show a partly-paid badge, and the board
   await must(request, webHost, 'tab.addLine', { tabId: paying.id, itemId: coffee, qty: 3 });
   await must(request, webHost, 'tab.addLine', { tabId: quiet.id, itemId: cake });
   await must(request, webHost, 'settle.pay', { tabId: paying.id, method: 'card', amountMinor: 100 });
-  await must(request, webHost, 'store.update', { amberMinutes: 1 });
+  // The page's clock jumps 90 minutes below; the idle lock (which would cover the board) is not what this is about.
+  await must(request, webHost, 'store.update', { amberMinutes: 1, idleLockMinutes: 240 });
 
   const board = new BoardPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await expect(board.tabCards).toHaveCount(4);
   await expect(board.tabCard(oldest.token)).toHaveAttribute('data-band', 'fresh');
   await expect(board.tabCard(paying.token)).toContainText('Partly paid');

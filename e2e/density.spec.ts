@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Catalog, TabDetail } from '../shared/types';
 import { BoardPage } from './pages/board-page';
 import { SettlePage } from './pages/settle-page';
+import { openApp } from './pages/sign-in-page';
 import { CommandClient, TabPage } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
@@ -54,7 +55,7 @@ for (const size of sizes) {
     }
     await page.setViewportSize(size);
     const board = new BoardPage(page);
-    await board.goto(appUrl);
+    await openApp(page, appUrl);
     await expect(board.tabCards).toHaveCount(25);
 
     const view = page.viewportSize();
@@ -78,7 +79,7 @@ for (const size of sizes) {
     expect(tab.lines).toHaveLength(30);
 
     await page.setViewportSize(size);
-    await page.goto(appUrl);
+    await openApp(page, appUrl);
     const tabPage = new TabPage(page);
     await tabPage.goto(webHost.url, tab.id);
     await expect(tabPage.lines).toHaveCount(30);
@@ -100,7 +101,7 @@ for (const size of sizes) {
     const items = await api.seedCafe();
     const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);
     await page.setViewportSize(size);
-    await page.goto(appUrl);
+    await openApp(page, appUrl);
     await page.goto(`${webHost.url}#/tab/${opened.id}/settle`);
     const settle = new SettlePage(page);
     await expect(settle.due).toHaveText('€11.80');
@@ -120,7 +121,7 @@ test('catalog categories at 1280x800: a name never breaks inside a word', async 
   await api.call('catalog.loadStarter', { kind: 'cafe' });
   await api.call('catalog.createCategory', { name: 'Seasonal specials and desserts' });
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
   const names = page.getByRole('region', { name: 'Categories' }).locator('.category-row__name');
   await expect(names).toHaveCount(4);

@@ -1,5 +1,6 @@
 import type { DrawerState } from '../shared/closing-types';
 import { DrawerPage, openDrawerByBackDoor } from './pages/drawer-page';
+import { openApp } from './pages/sign-in-page';
 import { CommandClient } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
@@ -15,7 +16,7 @@ test('a recount is blind like the first count: expected and the first count appe
   await openDrawerByBackDoor(request, webHost, 10_000);
   await new CommandClient(request, webHost).call('drawer.move', { kind: 'paid_in', amountMinor: 1234, reason: 'change from the bank' });
   const drawer = new DrawerPage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await drawer.openFromNav();
   await drawer.startClosing();
   await drawer.blindForm.getByRole('button', { name: 'As a total' }).click();
@@ -46,7 +47,7 @@ test('a recount is blind like the first count: expected and the first count appe
 
 test('the float button names no amount it would refuse: a negative float is refused by its field and nothing opens', async ({ page, request, webHost, appUrl }) => {
   const drawer = new DrawerPage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await drawer.openFromNav();
   await drawer.openForm.getByRole('button', { name: 'As a total' }).click();
   const total = drawer.openForm.getByRole('textbox', { name: 'Total in the drawer' });

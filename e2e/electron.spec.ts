@@ -8,7 +8,9 @@ import { makeElectronDriver } from '../electron/native/make-driver';
 import { expectGoldenReceipt, walkGoldenPath } from './flows/golden-path';
 import { BoardPage } from './pages/board-page';
 import { BridgeClient } from './pages/bridge-client';
+import { OWNER_NAME, OWNER_PIN } from './pages/commands';
 import { ReceiptPage } from './pages/settle-page';
+import { expectSignedInAs, signIn, SignInPage } from './pages/sign-in-page';
 import { SlipPage } from './pages/slip-page';
 import { TabPage } from './pages/tab-page';
 
@@ -30,6 +32,12 @@ async function launch(): Promise<Page> {
     cwd: ROOT,
   });
   return app.firstWindow();
+}
+
+/** A new data folder starts at the owner's first PIN: set on the window's setup screen, which signs the owner in. */
+async function setUpOwner(page: Page): Promise<void> {
+  await new SignInPage(page).setUpOwner(OWNER_PIN);
+  await expectSignedInAs(page, OWNER_NAME);
 }
 
 async function quit(): Promise<void> {
@@ -57,11 +65,20 @@ test.afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('the desktop window shows the board through the preload bridge', async () => {
+test('the desktop window shows the board through the preload bridge once its owner has signed in', async () => {
   const page = await launch();
   const board = new BoardPage(page);
 
   await expect(page).toHaveTitle(/Aftertab/);
+  // Before anyone signs in on this window, the bridge answers the PIN pad's commands only.
+  const before = await page.evaluate(async () => {
+    const bridge = (globalThis as unknown as { aftertab?: { commands: Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>> } }).aftertab;
+    const state = await bridge?.commands['session.state']?.({});
+    const store = await bridge?.commands['store.get']?.({});
+    return { state: state?.ok, store: store?.ok ? 'answered' : store?.error?.code };
+  });
+  expect(before).toEqual({ state: true, store: 'unauthorized' });
+  await setUpOwner(page);
   await expect(board.heading()).toHaveText('My café');
   // The empty board only appears after store.get and tab.listOpen came back over IPC.
   await expect(board.emptyState).toBeVisible();
@@ -89,6 +106,7 @@ test('the desktop window shows the board through the preload bridge', async () =
 
 test('the window refuses to navigate away from the renderer', async () => {
   const page = await launch();
+  await setUpOwner(page);
   await expect(new BoardPage(page).emptyState).toBeVisible();
   // Compared as URLs, so this holds whether the renderer is served from file:// or app://.
   const before = page.url();
@@ -103,6 +121,7 @@ test('golden path on the desktop, and a restart on the same data folder keeps th
   // Two launches and two backups on quit: more than the default 30 s on a slow machine.
   test.setTimeout(90_000);
   let page = await launch();
+  await setUpOwner(page);
   const board = new BoardPage(page);
   await expect(board.emptyState).toBeVisible();
   const settled = await walkGoldenPath(page, new BridgeClient(page), 'electron-');
@@ -124,6 +143,8 @@ test('golden path on the desktop, and a restart on the same data folder keeps th
 
   await quit();
   page = await launch();
+  // A restart signs everyone out; the PIN set on the first launch is in the ledger now.
+  await signIn(page, OWNER_NAME, OWNER_PIN);
   const after = new BoardPage(page);
   const door = new BridgeClient(page);
 

@@ -1,11 +1,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { startAppCore, type AppCore, type LedgerApp } from '../electron/app-core';
 import { createAppLog, type AppLog } from '../electron/app-log';
+import { TEST_PIN_COST } from '../electron/auth/pin-hash';
 import { logErrorsTo } from '../electron/logger';
 import { newSecret, startWebHost, type WebHost } from '../electron/web-host';
+import { OWNER_NAME, OWNER_PIN, sessionState, setUpOwnerOverHttp, signInOverHttp, type Host } from './pages/commands';
 
 /** The renderer as `npm run build` leaves it; the specs drive the real bundle. */
 export const RENDERER_DIR = path.join(__dirname, '..', 'dist', 'renderer');
@@ -19,21 +21,30 @@ export type SeedDataDir = { prepare: (dataDir: string) => Promise<void> | void }
 type Options = {
   /** null: a fresh, empty data folder (the default). */
   seedDataDir: SeedDataDir | null;
+  /**
+   * true (the default): the owner's PIN is set to OWNER_PIN over HTTP, as the first-run screen
+   * would, and the back door acts as the owner. false: the ledger is left at its first run (the
+   * setup screen), and the back door has no session.
+   */
+  ownerPinSet: boolean;
 };
 
 type Fixtures = {
   /**
    * A ledger in a temp folder, served by an in-process web host. `app` is the ledger in use
    * (it throws in recovery mode, where there is none); `core` is everything behind the host.
+   * `token` is the owner's session over HTTP (null with ownerPinSet false, or in recovery mode,
+   * where nobody can sign in): the back door sends it with every command.
    */
-  webHost: WebHost & { app: LedgerApp; core: AppCore; dataDir: string; log: AppLog };
+  webHost: WebHost & { app: LedgerApp; core: AppCore; dataDir: string; log: AppLog; token: string | null };
   /** The link the CLI would print, secret included. */
   appUrl: string;
 };
 
 export const test = base.extend<Options & Fixtures>({
   seedDataDir: [null, { option: true }],
-  webHost: async ({ seedDataDir }, use) => {
+  ownerPinSet: [true, { option: true }],
+  webHost: async ({ seedDataDir, ownerPinSet, request }, use) => {
     await fs.access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
       throw new Error(`no built renderer in ${RENDERER_DIR}; run "npm run build" first`);
     });
@@ -43,11 +54,14 @@ export const test = base.extend<Options & Fixtures>({
     const log = createAppLog({ dataDir });
     const secret = newSecret();
     log.redact(secret);
-    const core = startAppCore({ dataDir, logger: log });
+    // The test cost keeps a PIN try to a millisecond; the scheme is the one the app uses.
+    const core = startAppCore({ dataDir, logger: log, pinCost: TEST_PIN_COST });
     const host = await startWebHost({ commands: core.commands, rendererDir: RENDERER_DIR, secret, log: logErrorsTo(log, 'web host request failed') });
     try {
+      const token = ownerPinSet && core.ledger() !== null ? await ownerToken(request, { ...host, token: null }) : null;
       await use({
         ...host,
+        token,
         core,
         dataDir,
         log,
@@ -69,5 +83,14 @@ export const test = base.extend<Options & Fixtures>({
     await use(`${webHost.url}#secret=${webHost.secret}`);
   },
 });
+
+/**
+ * The owner's session, got over the HTTP transport exactly as a client gets it: on a first run by
+ * setting the PIN (session.setup), on a seeded ledger whose owner has one by signing in.
+ */
+async function ownerToken(request: APIRequestContext, host: Host): Promise<string> {
+  const state = await sessionState(request, host);
+  return state.needsSetup ? setUpOwnerOverHttp(request, host, OWNER_PIN) : signInOverHttp(request, host, OWNER_NAME, OWNER_PIN);
+}
 
 export { expect };

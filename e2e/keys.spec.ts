@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { CatalogPage } from './pages/catalog-page';
 import { SettingsPage } from './pages/settings-page';
+import { openApp } from './pages/sign-in-page';
 import { CommandClient, openTabScreen } from './pages/tab-page';
 import { TokensPage } from './pages/tokens-page';
 import type { StoreSettings } from '../shared/types';
@@ -43,7 +44,7 @@ test('Esc does not throw away unsaved settings without a warning', async ({ page
 
 test('Enter right after tapping a token opens the tab on it', async ({ page, appUrl }) => {
   const tokens = new TokensPage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await page.getByRole('link', { name: 'Choose token' }).or(page.getByRole('button', { name: 'Choose token' })).click();
   await tokens.token(7).click();
   await page.keyboard.press('Enter');

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { BackupPage } from './pages/backup-page';
 import { BoardPage } from './pages/board-page';
 import { SettlePage } from './pages/settle-page';
+import { openApp } from './pages/sign-in-page';
 import { SlipPage } from './pages/slip-page';
 import { CommandClient, TabPage } from './pages/tab-page';
 import { TokensPage } from './pages/tokens-page';
@@ -21,7 +22,7 @@ test('the log file keeps start, the start-up check and a backup, and never the s
   const backups = new BackupPage(page);
 
   // A named tab, two lines, paid by card: the customer's name travels in several commands.
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await board.chooseTokenButton.click();
   await tokens.nameField.fill(CUSTOMER);
   await tokens.openNextButton.click();
@@ -48,6 +49,9 @@ test('the log file keeps start, the start-up check and a backup, and never the s
   expect(text).toMatch(/\[info\] +backup made name=aftertab-\S+\.sqlite reason=manual folder=\S+ bytes=\d+ ms=\d+/);
   expect(text).not.toContain(webHost.secret);
   expect(text).not.toContain('secret=');
+  // Nor a session token: whoever reads the log must not be able to act as the owner.
+  expect(webHost.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  expect(text).not.toContain(webHost.token ?? '');
   expect(text).not.toContain(CUSTOMER);
   expect(text).not.toContain('Lindqvist');
 });

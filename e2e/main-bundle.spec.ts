@@ -19,6 +19,9 @@ type Seen = {
   ipcChannels: number;
   index?: { status: number; csp: string | null; html: boolean };
   escape?: number;
+  beforeSignIn?: unknown;
+  state?: unknown;
+  setup?: unknown;
   fromWindow?: unknown;
   fromStranger?: unknown;
   preload?: Record<string, unknown>;
@@ -42,7 +45,7 @@ test.beforeAll(() => {
   if (!fs.existsSync(MAIN)) throw new Error(`no ${MAIN}; run "npm run build" first`);
 });
 
-test('the bundled main process serves app://, answers its own window only, and quits after a backup', () => {
+test('the bundled main process serves app://, answers its own window only once someone signs in on it, and quits after a backup', () => {
   const { seen, status, home, dataDir } = runMain('session');
   try {
     expect(status).toBe(0);
@@ -51,6 +54,9 @@ test('the bundled main process serves app://, answers its own window only, and q
     expect(seen.loadedUrls).toEqual(['app://aftertab/index.html']);
     expect(seen.index).toEqual({ status: 200, csp: expect.stringContaining("default-src 'self'") as unknown, html: true });
     expect(seen.escape).toBe(404);
+    expect(seen.beforeSignIn).toBe('unauthorized');
+    expect(seen.state).toEqual({ needsSetup: true, staff: ['Owner'] });
+    expect(seen.setup).toEqual({ name: 'Owner', token: null });
     expect(seen.fromWindow).toEqual({ ok: true, name: 'My café' });
     expect(seen.fromStranger).toBe('forbidden');
     expect(seen.preload).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(ROOT, 'dist', 'electron', 'preload.cjs') });
@@ -61,6 +67,8 @@ test('the bundled main process serves app://, answers its own window only, and q
     expect(log).toMatch(/the backup before quitting outcome=backed-up/);
     expect(log).toMatch(/\[info\]\s+stop dataDir=/);
     expect(fs.readdirSync(path.join(dataDir, 'backups')).filter((name) => name.endsWith('.sqlite'))).toHaveLength(1);
+    // Without an OS secret store the PIN key is a file only its owner may read, beside the ledger.
+    expect(fs.statSync(path.join(dataDir, 'pin-key')).mode & 0o777).toBe(0o600);
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }

@@ -1,13 +1,13 @@
 import { walkGoldenPath } from './flows/golden-path';
-import { BoardPage } from './pages/board-page';
 import { openDrawerByBackDoor } from './pages/drawer-page';
 import { ReceiptPage, SettlePage } from './pages/settle-page';
+import { openApp } from './pages/sign-in-page';
 import { CommandClient, openSettleScene } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
 test('golden path: a token, three items, split two ways, cash with change and card with a tip', async ({ page, request, webHost, appUrl }) => {
   // The steps and their checks live in flows/golden-path.ts, which the Electron spec walks too.
-  await new BoardPage(page).goto(appUrl);
+  await openApp(page, appUrl);
   await walkGoldenPath(page, new CommandClient(request, webHost));
 });
 
@@ -90,7 +90,7 @@ test('a split left with no unpaid part shows what was paid as history, not as a 
   expect(after.split.filter((p) => p.paymentId === null)).toEqual([]);
 
   const settle = new SettlePage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await page.goto(`${webHost.url}#/tab/${opened.id}/settle`);
   await expect(settle.due).toHaveText('€2.70');
   const history = page.getByRole('region', { name: 'Already paid' });
@@ -120,7 +120,7 @@ test('at 1280×800 the change due stays in view above the confirm button; Card c
   const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);
   const settle = new SettlePage(page);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await page.goto(`${webHost.url}#/tab/${opened.id}/settle`);
   await expect(settle.due).toHaveText('€11.80');
   // No drawer is open, so cash cannot be taken: Card is chosen; Cash is one tap away.

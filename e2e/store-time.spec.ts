@@ -2,6 +2,7 @@ import type { BackupInfo } from '../shared/closing-types';
 import type { PaymentResult, StoreSettings } from '../shared/types';
 import { BackupPage } from './pages/backup-page';
 import { ReceiptPage } from './pages/settle-page';
+import { openApp } from './pages/sign-in-page';
 import { SlipPage } from './pages/slip-page';
 import { CommandClient, TabPage } from './pages/tab-page';
 import { expect, test } from './fixtures';
@@ -23,7 +24,7 @@ test('the slip, the tab’s history, the receipt and the backups list show the s
   expect(dateTime(opened.openedAt)).not.toBe(dateTime(opened.openedAt, COMPUTER_ZONE));
   expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(COMPUTER_ZONE);
 
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await page.goto(`${webHost.url}#/slip/${opened.id}`);
   const slip = new SlipPage(page);
   await expect(slip.slip).toContainText(dateTime(opened.openedAt));

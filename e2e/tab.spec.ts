@@ -1,5 +1,6 @@
 import { BoardPage } from './pages/board-page';
 import { ReceiptPage, SettlePage } from './pages/settle-page';
+import { openApp } from './pages/sign-in-page';
 import { CommandClient, openTabScreen, TabPage } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
@@ -61,7 +62,7 @@ test('an empty catalog points to the Catalog screen with a real link', async ({ 
   const api = new CommandClient(request, webHost);
   const opened = await api.call<{ id: number }>('tab.open', {});
   const tab = new TabPage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await tab.goto(webHost.url, opened.id);
 
   await expect(page.getByText('The catalog is empty. Add items or load a starter catalog on the Catalog screen.')).toBeVisible();
@@ -78,7 +79,7 @@ test('editing details words the history from what changed', async ({ page, reque
   await api.call('tab.update', { tabId: opened.id, name: 'Alice', note: 'oat milk' });
   await api.call('tab.update', { tabId: opened.id, name: 'Alicia' });
   const tab = new TabPage(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await tab.goto(webHost.url, opened.id);
 
   await expect(tab.history.getByText('Note changed: oat milk', { exact: true })).toBeVisible();
@@ -93,7 +94,7 @@ test('a walkout is written off with a reason and leaves the board', async ({ pag
   await api.openTabWith(items, ['Toasted sandwich', 'Americano']);
   const board = new BoardPage(page);
   const tab = new TabPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await tab.openFromBoard(1);
 
   await tab.walkoutButton.click();

@@ -2,6 +2,7 @@ import type { TabSummary } from '../shared/types';
 import { expect, test } from './fixtures';
 import { BoardPage } from './pages/board-page';
 import { must, sendCommand } from './pages/commands';
+import { openApp } from './pages/sign-in-page';
 import { SlipPage } from './pages/slip-page';
 import { TokensPage } from './pages/tokens-page';
 
@@ -9,7 +10,7 @@ test('the token grid refuses a token that is held, even one taken in another win
   await page.setViewportSize({ width: 1280, height: 800 });
   await must(request, webHost, 'tab.open', { token: 3, name: 'Mia' });
   const board = new BoardPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await board.chooseTokenButton.click();
   const tokens = new TokensPage(page);
   await expect(tokens.heading).toBeVisible();
@@ -49,7 +50,7 @@ test('the token grid refuses a token that is held, even one taken in another win
 test('picking a free token with details opens a tab and shows a printable slip', async ({ page, appUrl, request, webHost }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const board = new BoardPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await board.chooseTokenButton.click();
   const tokens = new TokensPage(page);
   await tokens.nameField.fill('Ruth');
@@ -86,7 +87,7 @@ test('picking a free token with details opens a tab and shows a printable slip',
 test('"Open on next free token" skips held tokens; an unknown slip says so and leads back', async ({ page, appUrl, request, webHost }) => {
   await must(request, webHost, 'tab.open', { token: 1 });
   const board = new BoardPage(page);
-  await board.goto(appUrl);
+  await openApp(page, appUrl);
   await board.chooseTokenButton.click();
   const tokens = new TokensPage(page);
   await expect(tokens.token(1)).toBeDisabled();

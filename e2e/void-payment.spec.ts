@@ -5,6 +5,7 @@ import { openDrawerByBackDoor } from './pages/drawer-page';
 import { expectUncovered, sizeName, tablets, type Size } from './pages/layout';
 import { ReportsPage } from './pages/reports-page';
 import { ReceiptPage } from './pages/settle-page';
+import { openApp } from './pages/sign-in-page';
 import { CommandClient, openSettleScene, TabPage } from './pages/tab-page';
 import { VoidPaymentPanel } from './pages/void-payment-page';
 import { expect, test } from './fixtures';
@@ -78,7 +79,7 @@ test('a refusal from the ledger shows beside the confirm button: the token went 
   expect(next.token).toBe(opened.token);
   const tab = new TabPage(page);
   const voiding = new VoidPaymentPanel(page);
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await tab.goto(webHost.url, opened.id);
   await voiding.voidWith('Wrong tab');
   await expect(voiding.otherError()).toHaveText(`Token ${opened.token} is held by another open tab now, so this tab cannot reopen on it; settle or void that tab first`);
@@ -101,7 +102,7 @@ for (const size of sizes) {
     await api.call('settle.pay', { tabId: opened.id, method: 'card', tipMinor: 100 });
     const voiding = new VoidPaymentPanel(page);
     await page.setViewportSize(size);
-    await page.goto(appUrl);
+    await openApp(page, appUrl);
     await page.goto(`${webHost.url}#/tab/${opened.id}/receipt`);
     await voiding.action.click();
     await expect(voiding.reason).toBeFocused();
@@ -128,7 +129,7 @@ for (const size of sizes) {
     await api.call('settle.voidLastPayment', { tabId: opened.id, paymentId: card.payment.id, reason: 'Wrong card' });
     await api.call('settle.pay', { tabId: opened.id, method: 'cash' });
     await page.setViewportSize(size);
-    await page.goto(appUrl);
+    await openApp(page, appUrl);
     const reports = new ReportsPage(page);
     await reports.openFromNav();
     // The report loads after the screen: poll until its rows are there.

@@ -4,8 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../shared/closing-types';
 import { startAppCore, type AppCore } from './app-core';
 import { createAppLog, type AppLog } from './app-log';
+import { TEST_PIN_COST } from './auth/pin-hash';
 import { scribble, tempDir } from './backup/test-ledger';
 import { ledgerPath } from './ledger/open';
+import { windowClient } from './test-support/test-core';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -20,28 +22,30 @@ function dataDir(): string {
   return dir;
 }
 
-function start(dir: string): { core: AppCore; log: AppLog; call: (name: string, input?: unknown) => Promise<unknown> } {
+function start(dir: string): { core: AppCore; log: AppLog; call: (name: string, input?: unknown) => Promise<unknown>; setup: () => Promise<unknown> } {
   const log = createAppLog({ dataDir: dir });
-  const core = startAppCore({ dataDir: dir, logger: log, schedule: false, timeZone: 'UTC' });
+  const core = startAppCore({ dataDir: dir, logger: log, schedule: false, timeZone: 'UTC', pinCost: TEST_PIN_COST });
+  const window = windowClient(core, 1);
   const call = async (name: string, input: unknown = {}): Promise<unknown> => {
-    const result = await core.commands.dispatch(name, { input, commandId: randomUUID() });
+    const result = await window.send(name, input, randomUUID());
     if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
     return result.value;
   };
-  return { core, log, call };
+  return { core, log, call, setup: () => window.setup() };
 }
 
 describe('what the core writes to the log file', () => {
   it('start, the start-up check, each backup and restore, an internal error with its stack, and stop; never a customer', async () => {
     const dir = dataDir();
-    const { core, log, call } = start(dir);
+    const { core, log, call, setup } = start(dir);
+    await setup();
     await call('tab.open', { name: 'Ana Lindqvist' });
     const made = (await call('backup.now')) as BackupInfo;
     await call('backup.restore', { name: made.name });
     await core.idle();
     // A connection closed under the dispatcher: the client gets `internal`, the log the stack.
     core.ledger()?.db.close();
-    const failed = await core.commands.dispatch('tab.listOpen', { input: {} });
+    const failed = await core.commands.dispatch('tab.listOpen', { input: {} }, { kind: 'window', windowId: 1 });
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
     core.close();
     log.close();
@@ -84,6 +88,7 @@ describe('what the core writes to the log file', () => {
     fs.writeFileSync(blocked, '');
     fs.writeFileSync(`${dir}/backup-settings.json`, JSON.stringify({ folder: `${blocked}/inner`, keep: 14, everyMinutes: 30 }));
     const again = start(dir);
+    await again.setup();
     await expect(again.call('backup.now')).rejects.toThrow(/backup/i);
     again.core.close();
     again.log.close();

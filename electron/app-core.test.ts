@@ -7,8 +7,10 @@ import type { CommandInput, CommandName, CommandResult } from '../shared/contrac
 import type { AppError } from '../shared/errors';
 import type { AppEvent, TabDetail, TabSummary } from '../shared/types';
 import { startAppCore, type AppCore } from './app-core';
+import { TEST_PIN_COST } from './auth/pin-hash';
 import { scribble, tempDir } from './backup/test-ledger';
 import { ledgerPath } from './ledger/open';
+import { OWNER_PIN, windowClient } from './test-support/test-core';
 
 const dirs: string[] = [];
 const cores: AppCore[] = [];
@@ -23,21 +25,26 @@ afterEach(async () => {
 function start(dataDir: string, schedule = false): AppCore & {
   call: <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandResult<N>>;
   refuse: (name: string, input: unknown) => Promise<AppError>;
+  /** Signs the window in as the owner: the first-run PIN on a new ledger, that PIN after it. */
+  signIn: () => Promise<void>;
 } {
   let now = Date.parse('2026-11-24T10:00:00.000Z');
-  const core = startAppCore({ dataDir, clock: () => new Date((now += 1000)), log: () => undefined, timeZone: 'UTC', schedule });
+  const core = startAppCore({ dataDir, clock: () => new Date((now += 1000)), log: () => undefined, timeZone: 'UTC', schedule, pinCost: TEST_PIN_COST });
   cores.push(core);
+  const window = windowClient(core, 1);
   return {
     ...core,
-    async call(name, input) {
-      const result = await core.commands.dispatch(name, { input, commandId: randomUUID() });
-      if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-      return result.value as never;
-    },
-    async refuse(name, input) {
-      const result = await core.commands.dispatch(name, { input, commandId: randomUUID() });
-      if (result.ok) throw new Error(`${name} should have been refused`);
-      return result.error;
+    call: (name, input) => window.call(name, input, randomUUID()),
+    refuse: (name, input) => window.refuse(name, input, randomUUID()),
+    async signIn() {
+      const state = await window.call('session.state', {});
+      if (state.needsSetup) {
+        await window.setup();
+        return;
+      }
+      const owner = state.staff.find((person) => person.role === 'owner');
+      if (!owner) throw new Error('the ledger has no owner');
+      await window.signIn(owner.id, OWNER_PIN);
     },
   };
 }
@@ -62,6 +69,10 @@ describe('startAppCore', () => {
   it('starts a fresh ledger in an empty folder and serves ledger and backup commands', async () => {
     const core = start(dataDir());
     expect(core.ledger()).not.toBeNull();
+    // Nothing but the PIN pad answers before someone signs in.
+    expect((await core.refuse('tab.listOpen', {})).code).toBe('unauthorized');
+    expect(await core.call('session.state', {})).toMatchObject({ needsSetup: true, current: null });
+    await core.signIn();
     expect(await core.call('tab.listOpen', {})).toEqual([]);
     const backup: BackupInfo = await core.call('backup.now', {});
     expect(backup.verified).toBe(true);
@@ -71,6 +82,7 @@ describe('startAppCore', () => {
 
   it('backs up, restores through the router, and the open tabs are exactly the earlier ones', async () => {
     const core = start(dataDir());
+    await core.signIn();
     await trade(core);
     const earlier = summary(await core.call('tab.listOpen', {}));
     const backup = await core.call('backup.now', {});
@@ -79,6 +91,9 @@ describe('startAppCore', () => {
     core.commands.subscribe((event) => events.push(event));
 
     const restored: RestoreResult = await core.call('backup.restore', { name: backup.name });
+    // The restored file has its own staff table: everyone signs in again.
+    expect((await core.refuse('tab.listOpen', {})).code).toBe('unauthorized');
+    await core.signIn();
     expect(summary(await core.call('tab.listOpen', {}))).toEqual(earlier);
     expect(fs.existsSync(path.join(core.host.dataDir, restored.keptAside))).toBe(true);
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['tabs.changed', 'store.changed', 'day.changed', 'backup.changed']));
@@ -91,6 +106,7 @@ describe('startAppCore', () => {
 describe('the after-Z backup', () => {
   it('copies the ledger with reason z once the day is closed through the dispatcher', async () => {
     const core = start(dataDir(), true);
+    await core.signIn();
     await trade(core);
     await core.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
     await core.idle();
@@ -108,6 +124,7 @@ describe('the after-Z backup', () => {
   it('makes no z copy when a ledger that already held a Z starts with no backups and a drawer opens', async () => {
     const dir = dataDir();
     const first = start(dir);
+    await first.signIn();
     await trade(first);
     await first.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
     await first.call('drawer.count', { count: { kind: 'total', totalMinor: 0 } });
@@ -118,6 +135,7 @@ describe('the after-Z backup', () => {
     cores.splice(cores.indexOf(first), 1);
 
     const core = start(dir, true);
+    await core.signIn();
     // drawer.* and store.* announce day.changed too; only a Z closed now is a reason 'z'.
     await core.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
     await core.idle();
@@ -129,6 +147,7 @@ describe('a damaged ledger at start', () => {
   async function damagedFolder(damage: (file: string) => void): Promise<{ dir: string; backup: BackupInfo; earlier: ReturnType<typeof summary> }> {
     const dir = dataDir();
     const first = start(dir);
+    await first.signIn();
     await trade(first);
     const earlier = summary(await first.call('tab.listOpen', {}));
     const backup = await first.call('backup.now', {});
@@ -159,6 +178,7 @@ describe('a damaged ledger at start', () => {
     expect(status.problem).toBeTruthy();
 
     const restored = await core.call('recovery.restore', { name: backup.name });
+    await core.signIn();
     expect(summary(await core.call('tab.listOpen', {}))).toEqual(earlier);
     expect(restored.keptAside).toMatch(/^aftertab\.sqlite\.damaged-\d{8}T\d{9}Z$/);
     expect(fs.readFileSync(path.join(dir, restored.keptAside)).equals(bytes)).toBe(true);

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createAuth, type Auth } from './auth/auth-commands';
+import { loadPepper, type SecretBox } from './auth/pepper';
+import { createPinHasher, PIN_COST, type ScryptCost } from './auth/pin-hash';
 import { createBackupScheduler, type BackupScheduler } from './backup/backup-scheduler';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { createLedgerHost, type LedgerHost } from './backup/ledger-host';
@@ -11,6 +14,11 @@ import { bootstrapStore } from './services/bootstrap';
 import { systemClock, type Clock } from './services/context';
 import { handlers } from './services';
 
+/**
+ * One open ledger. `session` is its first owner, for in-process callers only (tests, the year
+ * generator, a restore's own audit row); no transport ever reads it: a window or web client
+ * acts only as the person signed in on it.
+ */
 export type LedgerApp = { db: Db; dispatcher: Dispatcher; session: Session; file: string; close: () => void };
 
 export type LedgerOptions = {
@@ -21,6 +29,8 @@ export type LedgerOptions = {
   /** Without a logger: where errors go (tests pass a no-op), with no routine lines. */
   log?: ErrorLog;
   timeZone?: string;
+  /** The PIN hashes' cost (tests pass TEST_PIN_COST); the default is PIN_COST. */
+  pinCost?: ScryptCost;
 };
 
 /** The logger given, or one that sends only errors to `log`, or errors to stderr. */
@@ -50,8 +60,10 @@ export type AppCore = {
   host: LedgerHost;
   backups: BackupService;
   scheduler: BackupScheduler;
-  /** What the transports call: ledger commands, host commands, and recovery mode. */
+  /** What the transports call: ledger commands, host commands, sign-in, and recovery mode. */
   commands: CommandRouter;
+  /** Sessions (in memory), approvals and the PIN hasher. */
+  auth: Auth;
   /** The ledger in use; null in recovery mode (the file failed its start-up check). */
   ledger(): LedgerApp | null;
   /** Resolves once no backup or restore is running (call before close where you can wait). */
@@ -65,9 +77,18 @@ export type AppCore = {
  * until a backup is restored. Any other failure (a ledger from a newer Aftertab, a folder it
  * may not write) is thrown, as before, for the caller to report.
  */
-export function startAppCore(options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string }): AppCore {
+export function startAppCore(options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string; secretBox?: SecretBox | null }): AppCore {
   const logger = loggerOf(options);
   const clock = options.clock ?? systemClock;
+  // The PIN key lives beside the ledger, never in it (see auth/pepper.ts). Read first: without it
+  // no one can sign in, so a missing secret store stops the start before anything is opened.
+  let pepper: Buffer;
+  try {
+    pepper = loadPepper(options.dataDir, options.secretBox ?? null);
+  } catch (error) {
+    logger.error('the PIN key could not be read', error, { dataDir: options.dataDir });
+    throw error;
+  }
   const host = createLedgerHost({ dataDir: options.dataDir, open: () => startLedgerApp({ ...options, logger }), log: logErrorsTo(logger, 'event listener failed') });
   logger.info('start', { dataDir: options.dataDir, ledger: host.file, node: process.versions.node, electron: process.versions.electron ?? null });
   const existed = fs.existsSync(host.file);
@@ -88,12 +109,15 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
   const retry = (error: unknown): void => logger.warn('the scheduled backup will be tried again', { problem: error instanceof Error ? error.message : typeof error });
   const scheduler = createBackupScheduler({ backups, host, clock, log: retry });
   if (options.schedule !== false) scheduler.start();
-  const commands = createCommandRouter({ host, handlers: backupHandlers(backups), log: logErrorsTo(logger, 'internal error') });
+  const hasher = createPinHasher(pepper, options.pinCost ?? PIN_COST);
+  const auth = createAuth({ hasher, clock });
+  const commands = createCommandRouter({ host, handlers: backupHandlers(backups), auth, clock, log: logErrorsTo(logger, 'internal error') });
   return {
     host,
     backups,
     scheduler,
     commands,
+    auth,
     ledger: () => host.current(),
     idle: () => backups.idle(),
     close() {

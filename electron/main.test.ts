@@ -72,10 +72,12 @@ type FakeWindow = {
   restore: ReturnType<typeof vi.fn>;
   focus: ReturnType<typeof vi.fn>;
   loadURL: ReturnType<typeof vi.fn>;
-  webContents: { send: ReturnType<typeof vi.fn> };
+  webContents: { id: number; send: ReturnType<typeof vi.fn>; once: (event: string, listener: () => void) => void; emit: (event: string) => void };
 };
 
 type QuitEvent = { preventDefault: ReturnType<typeof vi.fn> };
+
+let nextWebContentsId = 100;
 
 function harness(
   options: {
@@ -112,7 +114,8 @@ function harness(
   const installMenu = vi.fn((_options: { dataDir: string; about: () => AboutInfo }) => ({ attachWindow }));
   const close = vi.fn();
   const dispatch = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 'ok' }));
-  const commands: CommandRouter = { dispatch, subscribe: () => () => {} };
+  const forget = vi.fn();
+  const commands: CommandRouter = { dispatch, forget, subscribe: () => () => {} };
   // Only what main.ts touches; the rest of the core is tested in app-core.test.ts.
   const backupIfChanged = vi.fn(options.backupIfChanged ?? (async () => null));
   const core = {
@@ -124,13 +127,23 @@ function harness(
   const dialog = { showErrorBox: vi.fn() };
   const startAppCore = vi.fn(options.core ?? (() => core));
   const createWindow = vi.fn(() => {
+    // Like a webContents: its own id, and 'destroyed' once when its window is gone.
+    const listeners = new Map<string, () => void>();
     const window: FakeWindow = {
       isDestroyed: () => false,
       isMinimized: () => true,
       restore: vi.fn(),
       focus: vi.fn(),
       loadURL: vi.fn(options.loadURL ?? (async () => {})),
-      webContents: { send: vi.fn() },
+      webContents: {
+        id: (nextWebContentsId += 1),
+        send: vi.fn(),
+        once: (event, listener) => listeners.set(event, listener),
+        emit: (event) => {
+          listeners.get(event)?.();
+          listeners.delete(event);
+        },
+      },
     };
     windows.push(window);
     return window;
@@ -170,7 +183,7 @@ function harness(
     return event;
   };
   app.quit.mockImplementation(() => void quit());
-  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, becomeReady, backupIfChanged, quit, protocol, startDriver, log, createLog, installMenu, attachWindow, ensureDir: deps.ensureDir };
+  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, forget, becomeReady, backupIfChanged, quit, protocol, startDriver, log, createLog, installMenu, attachWindow, ensureDir: deps.ensureDir };
 }
 
 describe('runMain', () => {
@@ -221,9 +234,26 @@ describe('runMain', () => {
     await becomeReady();
     const channel = 'aftertab:cmd:store.get';
     const frame = { url: 'app://aftertab/index.html#/board', parent: null };
-    expect(await handlers.get(channel)?.({ sender: windows[0]?.webContents, senderFrame: frame }, {})).toEqual({ ok: true, value: 'ok' });
-    expect(await handlers.get(channel)?.({ sender: {}, senderFrame: frame }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handlers.get(channel)?.({ sender: windows[0]!.webContents, senderFrame: frame }, {})).toEqual({ ok: true, value: 'ok' });
+    expect(await handlers.get(channel)?.({ sender: { id: 999 }, senderFrame: frame }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(dispatch).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends a window’s session when its webContents is destroyed, and no other', async () => {
+    const { events, windows, forget, becomeReady } = harness();
+    await becomeReady();
+    const first = windows[0];
+    // macOS: the window was closed, the app stayed; activating it opens a new one.
+    windows.splice(0);
+    events.get('activate')?.();
+    const second = windows[0];
+    if (!first || !second) throw new Error('expected two windows');
+    expect(second.webContents.id).not.toBe(first.webContents.id);
+    second.webContents.emit('destroyed');
+    expect(forget).toHaveBeenCalledTimes(1);
+    expect(forget).toHaveBeenCalledWith({ kind: 'window', windowId: second.webContents.id });
+    first.webContents.emit('destroyed');
+    expect(forget).toHaveBeenLastCalledWith({ kind: 'window', windowId: first.webContents.id });
   });
 
   it('shows the error and quits, opening no window, when the ledger cannot be opened', async () => {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type App, type Dialog, type Protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, shell, type App, type Dialog, type Protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAppCore, type AppCore } from './app-core';
@@ -97,6 +97,9 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
   const openWindow = (): void => {
     const window = deps.createWindow({ preloadPath: deps.preloadPath, rendererUrl: RENDERER_URL, dataDir });
     menu?.attachWindow(window);
+    // The window's session is its own (keyed by its webContents); closing it signs its person out.
+    const windowId = window.webContents.id;
+    window.webContents.once('destroyed', () => core?.commands.forget({ kind: 'window', windowId }));
     window.loadURL(RENDERER_URL).catch((error: unknown) => log.error('the window could not load the renderer', error, { url: RENDERER_URL }));
   };
 
@@ -182,7 +185,10 @@ runMain<BrowserWindow>({
     }),
   ensureDir: (dir) => fs.mkdirSync(dir, { recursive: true }),
   createLog: ({ dataDir }) => createAppLog({ dataDir, console: !app.isPackaged }),
-  startAppCore,
+  // The PIN key is sealed by the OS secret store where there is a real one; Linux's "basic_text"
+  // fallback uses a fixed key, so there the 0600 file is as good and says what it is.
+  startAppCore: (options) =>
+    startAppCore({ ...options, secretBox: safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') ? safeStorage : null }),
   createWindow: ({ preloadPath, rendererUrl, dataDir }) => createMainWindow({ preloadPath, rendererUrl, state: createWindowStateStore({ cwd: dataDir }) }),
   installMenu: ({ dataDir, about }) =>
     installAppMenu<BrowserWindow, Menu>({

@@ -25,7 +25,7 @@ function setup(options: { trusted?: boolean; writeFile?: (file: string, data: Ui
   const handlers = new Map<string, Listener>();
   const ipcMain: IpcMainLike = { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (channel) => handlers.delete(channel) };
   const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
-  const sender = { printToPDF: vi.fn(async () => pdf) };
+  const sender = { id: 1, printToPDF: vi.fn(async () => pdf) };
   const writeFile = vi.fn(options.writeFile ?? (async () => {}));
   const dispose = bindPrintToPdf({ ipcMain, isTrustedSender: () => options.trusted ?? true, deps: { writeFile } });
   const event: InvokeEvent = { sender, senderFrame: { url: 'file:///app/index.html', parent: null } };

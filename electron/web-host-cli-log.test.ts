@@ -32,9 +32,14 @@ describe('the web host CLI’s log file', () => {
       });
       void exited.then(() => reject(new Error('the web host stopped before it started')));
     });
+    // A client signs in like the PIN pad does (first run: the owner sets a PIN), then sends its token.
+    const headers = { 'X-Aftertab-Secret': link.secret, 'Content-Type': 'application/json' };
+    const setup = await fetch(`${link.url}api/command/session.setup`, { method: 'POST', headers, body: JSON.stringify({ input: { pin: '97531', pinAgain: '97531' } }) });
+    const signedIn = (await setup.json()) as { ok: boolean; value: { token: string } };
+    expect(signedIn).toMatchObject({ ok: true, value: { token: expect.any(String) } });
     const response = await fetch(`${link.url}api/command/tab.open`, {
       method: 'POST',
-      headers: { 'X-Aftertab-Secret': link.secret, 'Content-Type': 'application/json' },
+      headers: { ...headers, 'X-Aftertab-Session': signedIn.value.token },
       body: JSON.stringify({ input: { name: 'Ana Lindqvist' }, commandId: 'cli-log-00000001' }),
     });
     expect(await response.json()).toMatchObject({ ok: true });
@@ -57,5 +62,7 @@ describe('the web host CLI’s log file', () => {
     expect(text).not.toContain(link.secret);
     expect(text).not.toContain('secret=');
     expect(text).not.toContain('Lindqvist');
+    expect(text).not.toContain('97531');
+    expect(text).not.toContain(signedIn.value.token);
   }, 30_000);
 });

@@ -19,6 +19,7 @@ describe('a request that fails inside the web host', () => {
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
     const broken: CommandRouter = {
       dispatch: () => Promise.reject(new Error('router exploded')),
+      forget: () => undefined,
       subscribe: () => () => {},
     };
     const log = vi.fn();

@@ -6,26 +6,32 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../shared/errors';
 import type { AppEvent } from '../shared/types';
+import type { Caller } from './auth/auth-commands';
 import type { CommandRouter } from './ipc/host-commands';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from './web-host';
 
 type FakeDispatcher = CommandRouter & {
   calls: { name: string; envelope: unknown }[];
+  callers: Caller[];
   listeners: Set<(event: AppEvent) => void>;
   publish(event: AppEvent): void;
 };
 
 function fakeDispatcher(reply: Result<unknown> = { ok: true, value: [] }): FakeDispatcher {
   const calls: FakeDispatcher['calls'] = [];
+  const callers: Caller[] = [];
   const listeners = new Set<(event: AppEvent) => void>();
   return {
     calls,
+    callers,
     listeners,
-    async dispatch(name, envelope) {
+    async dispatch(name, envelope, caller) {
       calls.push({ name, envelope });
+      callers.push(caller);
       return reply;
     },
+    forget: () => undefined,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -169,6 +175,29 @@ describe('the command route', () => {
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [{ id: 1, token: 3 }] });
     expect(dispatcher.calls).toEqual([{ name: 'tab.open', envelope }]);
+    expect(dispatcher.callers).toEqual([{ kind: 'web', token: null }]);
+  });
+
+  it('passes the session token from its header as the caller, and a malformed one as no session', async () => {
+    const token = 'a'.repeat(40) + '-_Z';
+    const body = JSON.stringify({ input: {} });
+    const route = '/api/command/tab.listOpen';
+    await send(host.port, { method: 'POST', path: route, headers: jsonHeaders({ 'X-Aftertab-Session': token }), body });
+    for (const bad of ['a'.repeat(42), 'a'.repeat(44), `${'a'.repeat(42)}=`, `${'a'.repeat(42)} `, '']) {
+      await send(host.port, { method: 'POST', path: route, headers: jsonHeaders({ 'X-Aftertab-Session': bad }), body });
+    }
+    expect(dispatcher.callers).toEqual([{ kind: 'web', token }, ...Array.from({ length: 5 }, () => ({ kind: 'web', token: null }))]);
+  });
+
+  it('still needs the per-launch secret beside a session token', async () => {
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/command/tab.listOpen',
+      headers: { 'Content-Type': 'application/json', 'X-Aftertab-Session': 'a'.repeat(43) },
+      body: '{}',
+    });
+    expect(reply.status).toBe(401);
+    expect(dispatcher.calls).toHaveLength(0);
   });
 
   it('waits for a command that answers later, such as a backup', async () => {
@@ -176,6 +205,7 @@ describe('the command route', () => {
     let finish: (value: Result<unknown>) => void = () => {};
     const slow: CommandRouter = {
       dispatch: () => new Promise<Result<unknown>>((resolve) => (finish = resolve)),
+      forget: () => undefined,
       subscribe: () => () => {},
     };
     host = await startWebHost({ commands: slow, rendererDir: root });

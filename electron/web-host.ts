@@ -10,6 +10,9 @@ import { CONTENT_SECURITY_POLICY } from './security';
 import { contentTypeFor, resolveStatic } from './static-files';
 
 export const SECRET_HEADER = 'x-aftertab-secret';
+/** The session token a client got at sign-in; sent beside the per-launch secret, held in memory only. */
+export const SESSION_HEADER = 'x-aftertab-session';
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const MAX_BODY_BYTES = 256 * 1024;
 export const KEEPALIVE_MS = 15_000;
 
@@ -140,8 +143,10 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendJson(res, 400, errorResult('invalid_input', 'the request body is not valid JSON'));
     }
-    // The router checks the envelope's shape and the input; domain errors stay 200.
-    sendJson(res, 200, await commands.dispatch(name, body));
+    // The router checks the envelope's shape, the input and the session; domain errors stay 200.
+    const token = req.headers[SESSION_HEADER];
+    const caller = { kind: 'web', token: typeof token === 'string' && TOKEN_PATTERN.test(token) ? token : null } as const;
+    sendJson(res, 200, await commands.dispatch(name, body, caller));
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {

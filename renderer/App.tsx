@@ -1,10 +1,20 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
-import { getAccess, subscribeAccess } from './api';
+import { roleAllows } from '../shared/permissions';
+import type { Staff } from '../shared/types';
+import { api, getAccess, subscribeAccess } from './api';
+import { ErrorNote } from './components/ErrorNote';
 import { NavBar } from './components/NavBar';
+import { CurrentStaffContext, useCurrentStaff } from './hooks/current-staff';
 import { useStore } from './hooks/use-live-data';
+import { useLockShortcut } from './hooks/use-lock-shortcut';
+import { useSession } from './hooks/use-session';
+import { useSessionActivity } from './hooks/use-session-activity';
 import { t } from './i18n/t';
+import { screenPermissions, type GatedScreen } from './screen-access';
 import { LinkRequiredScreen } from './screens/access/LinkRequiredScreen';
+import { ActivityScreen } from './screens/activity/ActivityScreen';
+import { ApprovalProvider } from './screens/approval/ApprovalProvider';
 import { BackupScreen } from './screens/backup/BackupScreen';
 import { RecoveryScreen } from './screens/backup/RecoveryScreen';
 import { useRecoveryGate } from './screens/backup/use-recovery-gate';
@@ -16,9 +26,15 @@ import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { ZReportScreen } from './screens/reports/ZReportScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SettleScreen } from './screens/settle/SettleScreen';
+import { PinPad } from './screens/signin/PinPad';
+import { SetupScreen } from './screens/signin/SetupScreen';
+import { useSessionState } from './screens/signin/use-session-state';
 import { SlipScreen } from './screens/slip/SlipScreen';
+import { StaffScreen } from './screens/staff/StaffScreen';
 import { TabScreen } from './screens/tab/TabScreen';
 import { TokenScreen } from './screens/tokens/TokenScreen';
+
+const DEFAULT_IDLE_MINUTES = 5;
 
 export function App() {
   const access = useSyncExternalStore(subscribeAccess, getAccess);
@@ -30,31 +46,105 @@ export function App() {
   // Hash routes: a reload (or a restart of the window) comes back to the same screen.
   return (
     <HashRouter>
-      <Shell />
+      <SessionGate />
     </HashRouter>
   );
 }
 
-function Shell() {
-  const store = useStore();
+/**
+ * Nobody signed in: only the PIN pad (or, on a first start, the owner's first PIN). Someone
+ * signed in: the screens. A lock puts the pad over the screens without unmounting them, so the
+ * route and an unsaved draft are still there for the next sign-in.
+ */
+export function SessionGate() {
+  const session = useSession();
+  const signedIn = session.status === 'signedIn';
+  const pad = useSessionState(!signedIn);
+  // Who the screens belong to: the signed-in person, or while locked, the last one.
+  const [shellStaff, setShellStaff] = useState<Staff | null>(null);
+  if (signedIn && shellStaff !== session.staff) setShellStaff(session.staff);
+
+  let over: ReactNode = null;
+  if (!signedIn) {
+    if (!pad.state) over = pad.error ? <PadFailed error={pad.error} onRetry={pad.reload} /> : null;
+    else if (pad.state.needsSetup) over = <SetupScreen state={pad.state} onReload={pad.reload} />;
+    else
+      over = (
+        <PinPad
+          state={pad.state}
+          ended={session.status === 'signedOut' ? session.reason : null}
+          idleMinutes={pad.state.idleLockMinutes}
+          onReload={pad.reload}
+        />
+      );
+  }
   return (
     <>
-      <NavBar storeName={store.data?.name ?? t('app.name')} />
-      <Routes>
-        <Route path="/" element={<BoardScreen />} />
-        <Route path="/tokens" element={<TokenScreen />} />
-        <Route path="/slip/:tabId" element={<SlipScreen />} />
-        <Route path="/tab/:tabId" element={<TabScreen />} />
-        <Route path="/tab/:tabId/settle" element={<SettleScreen />} />
-        <Route path="/tab/:tabId/receipt" element={<ReceiptScreen />} />
-        <Route path="/catalog" element={<CatalogScreen />} />
-        <Route path="/settings" element={<SettingsScreen />} />
-        <Route path="/backups" element={<BackupScreen />} />
-        <Route path="/drawer" element={<DrawerScreen />} />
-        <Route path="/reports" element={<ReportsScreen />} />
-        <Route path="/reports/z/:zNumber" element={<ZReportScreen />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      {shellStaff && <Shell staff={shellStaff} locked={!signedIn} idleFallback={pad.state?.idleLockMinutes ?? DEFAULT_IDLE_MINUTES} />}
+      {over}
     </>
   );
+}
+
+function PadFailed({ error, onRetry }: { error: string; onRetry: () => void }) {
+  return (
+    <main className="signin" aria-label={t('session.padLabel')}>
+      <div className="signin__frame">
+        <h1 className="signin__title">{t('session.padTitle')}</h1>
+        <ErrorNote error={t('session.loadFailed', { error })} />
+        <button type="button" className="button button--primary" onClick={onRetry}>
+          {t('session.retry')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+function lock(reason: 'lock' | 'idle'): void {
+  void api['session.end']({ reason });
+}
+
+function keepAlive(): void {
+  void api['session.current']({});
+}
+
+/** The screens, for one person. Locked, they stay mounted but hidden and inert behind the pad. */
+function Shell({ staff, locked, idleFallback }: { staff: Staff; locked: boolean; idleFallback: number }) {
+  const store = useStore();
+  const lockNow = useCallback(() => lock('lock'), []);
+  const idle = useCallback(() => lock('idle'), []);
+  useSessionActivity({ enabled: !locked, idleMinutes: store.data?.idleLockMinutes ?? idleFallback, onIdle: idle, onActive: keepAlive });
+  useLockShortcut(lockNow, !locked);
+  return (
+    <CurrentStaffContext.Provider value={staff}>
+      <div className="app-shell" hidden={locked} inert={locked}>
+        <ApprovalProvider currentStaffId={staff.id}>
+          <NavBar storeName={store.data?.name ?? t('app.name')} staff={staff} onLock={lockNow} />
+          <Routes>
+            <Route path="/" element={<BoardScreen />} />
+            <Route path="/tokens" element={<TokenScreen />} />
+            <Route path="/slip/:tabId" element={<SlipScreen />} />
+            <Route path="/tab/:tabId" element={<TabScreen />} />
+            <Route path="/tab/:tabId/settle" element={<SettleScreen />} />
+            <Route path="/tab/:tabId/receipt" element={<ReceiptScreen />} />
+            <Route path="/drawer" element={<DrawerScreen />} />
+            <Route path="/catalog" element={<Gated screen="/catalog" element={<CatalogScreen />} />} />
+            <Route path="/settings" element={<Gated screen="/settings" element={<SettingsScreen />} />} />
+            <Route path="/backups" element={<Gated screen="/backups" element={<BackupScreen />} />} />
+            <Route path="/reports" element={<Gated screen="/reports" element={<ReportsScreen />} />} />
+            <Route path="/reports/z/:zNumber" element={<Gated screen="/reports" element={<ZReportScreen />} />} />
+            <Route path="/staff" element={<Gated screen="/staff" element={<StaffScreen />} />} />
+            <Route path="/activity" element={<Gated screen="/activity" element={<ActivityScreen />} />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </ApprovalProvider>
+      </div>
+    </CurrentStaffContext.Provider>
+  );
+}
+
+/** A screen the person's role may not see sends them to the board (after a switch of person, too). */
+function Gated({ screen, element }: { screen: GatedScreen; element: ReactNode }) {
+  const staff = useCurrentStaff();
+  return staff && roleAllows(staff.role, screenPermissions[screen]) ? element : <Navigate to="/" replace />;
 }

@@ -1,14 +1,15 @@
 import type { BridgeApi, CallOptions, CommandApi } from '../shared/api-types';
 import { commandNames, type CommandName } from '../shared/contract';
 import type { Result } from '../shared/errors';
-import type { AppEvent } from '../shared/types';
+import type { AppEvent, SessionState, SignInResult, Staff } from '../shared/types';
 import { t } from './i18n/t';
 import { parseSse } from './sse';
 
 /**
  * The one place the renderer talks to the main process. Inside Electron the preload's bridge
- * is used as is; in a browser (the web host) the same calls go over loopback HTTP with the
- * per-launch secret in a header.
+ * carries the calls; in a browser (the web host) the same calls go over loopback HTTP with the
+ * per-launch secret in a header, and once someone signs in, their session token beside it.
+ * Both transports feed one session store: who is signed in here, as the answers say.
  */
 
 type Listener = (event: AppEvent) => void;
@@ -19,6 +20,8 @@ export type Access = 'granted' | 'missing' | 'rejected';
 
 const SECRET_HEADER = 'X-Aftertab-Secret';
 const SECRET_KEY = 'aftertab.secret';
+const SESSION_HEADER = 'X-Aftertab-Session';
+const SESSION_KEY = 'aftertab.session';
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
 
@@ -47,6 +50,8 @@ const accessListeners = new Set<() => void>();
 function refuse(): void {
   if (access === 'rejected') return;
   sessionStorage.removeItem(SECRET_KEY);
+  // A session belongs to one start of Aftertab; the one that gave this token is gone.
+  setToken(null);
   access = 'rejected';
   for (const listener of accessListeners) listener();
 }
@@ -69,13 +74,29 @@ function isResult(value: unknown): value is Result<unknown> {
   return value.ok === true ? 'value' in value : value.ok === false && 'error' in value;
 }
 
+/**
+ * The web client's session token: kept in this tab's sessionStorage only (a reload keeps it, another
+ * tab signs in on its own) and sent with every command; the main process holds sessions in memory,
+ * so after a restart the token is unknown and the first answer says `unauthorized`.
+ */
+let token: string | null = bridge ? null : sessionStorage.getItem(SESSION_KEY);
+
+function setToken(next: string | null): void {
+  token = next;
+  if (bridge) return;
+  if (next === null) sessionStorage.removeItem(SESSION_KEY);
+  else sessionStorage.setItem(SESSION_KEY, next);
+}
+
 const webCall: Call = async (name, input, options) => {
   if (!secret || access === 'rejected') return failure(t('errors.noLink'), 'unauthorized');
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', [SECRET_HEADER]: secret };
+  if (token !== null) headers[SESSION_HEADER] = token;
   let response: Response;
   try {
     response = await fetch(`/api/command/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: secret },
+      headers,
       body: JSON.stringify({ input, commandId: options?.commandId }),
       cache: 'no-store',
     });
@@ -170,6 +191,102 @@ function webOnEvent(listener: Listener): () => void {
   };
 }
 
+/** Who is signed in here: not known until the first session.state answers, then one person or nobody. */
+export type SignOutReason = 'signOut' | 'lock' | 'idle' | 'expired';
+export type SessionSnapshot = { status: 'unknown' } | { status: 'signedIn'; staff: Staff } | { status: 'signedOut'; reason: SignOutReason | null };
+
+let session: SessionSnapshot = { status: 'unknown' };
+/** Counts sign-ins and sign-outs, so a late answer to a call sent under an earlier session changes nothing. */
+let epoch = 0;
+const sessionListeners = new Set<() => void>();
+
+function setSession(next: SessionSnapshot): void {
+  session = next;
+  for (const listener of sessionListeners) listener();
+}
+
+export function getSession(): SessionSnapshot {
+  return session;
+}
+
+export function subscribeSession(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+function signedOut(reason: SignOutReason | null): void {
+  setToken(null);
+  epoch += 1;
+  setSession({ status: 'signedOut', reason });
+}
+
+/** What a screen kept from before the lock is stale and its failed loads said "not signed in": all reload. */
+const REFRESH_EVENTS: readonly AppEvent[] = [
+  { type: 'tabs.changed', tabIds: [] },
+  { type: 'catalog.changed' },
+  { type: 'store.changed' },
+  { type: 'drawer.changed' },
+  { type: 'day.changed' },
+  { type: 'backup.changed' },
+  { type: 'staff.changed' },
+];
+const localListeners = new Set<Listener>();
+
+function signedIn(result: SignInResult): void {
+  setToken(result.token ?? null);
+  epoch += 1;
+  setSession({ status: 'signedIn', staff: result.staff });
+  for (const event of REFRESH_EVENTS) for (const listener of [...localListeners]) listener(event);
+}
+
+function sameStaff(a: Staff, b: Staff): boolean {
+  return a.id === b.id && a.name === b.name && a.role === b.role;
+}
+
+/** Reads what an answer says about the session; `sentAt` is the epoch the call was sent in. */
+function follow(name: CommandName, result: Result<unknown>, sentAt: number): void {
+  if (!result.ok) {
+    // Any command refused for want of a session: this caller is signed out (idle expiry, a restart, a restore).
+    if (result.error.code === 'unauthorized' && sentAt === epoch && session.status !== 'signedOut') {
+      signedOut(session.status === 'signedIn' ? 'expired' : null);
+    }
+    return;
+  }
+  if (name === 'session.signIn' || name === 'session.setup') return signedIn(result.value as SignInResult);
+  if (name === 'session.state') {
+    const { current } = result.value as SessionState;
+    if (session.status === 'unknown') {
+      if (current) setSession({ status: 'signedIn', staff: current });
+      else signedOut(null);
+    } else if (!current && session.status === 'signedIn' && sentAt === epoch) {
+      signedOut('expired');
+    }
+    return;
+  }
+  if (name === 'session.current' && session.status === 'signedIn' && sentAt === epoch) {
+    const staff = result.value as Staff;
+    if (!sameStaff(staff, session.staff)) setSession({ status: 'signedIn', staff });
+  }
+}
+
+/** Every call goes through here, whichever transport carries it. */
+function tracked(call: Call): Call {
+  return async (name, input, options) => {
+    const sentAt = epoch;
+    const answer = call(name, input, options);
+    // The call above has already taken the token; the screen locks now, not when the answer comes.
+    if (name === 'session.end') signedOut((input as { reason?: SignOutReason } | undefined)?.reason ?? 'signOut');
+    const result = await answer;
+    follow(name, result, sentAt);
+    return result;
+  };
+}
+
+const bridgeCall: Call = (name, input, options) => {
+  const command = bridge?.commands[name] as ((input: unknown, options?: CallOptions) => Promise<Result<unknown>>) | undefined;
+  return command ? command(input, options) : Promise.resolve(failure(t('errors.offline')));
+};
+
 function buildCommands(call: Call): CommandApi {
   return Object.fromEntries(
     commandNames.map((name) => [name, (input: unknown, options?: CallOptions) => call(name, input, options)]),
@@ -177,10 +294,17 @@ function buildCommands(call: Call): CommandApi {
 }
 
 /** One function per command in shared/contract.ts, with the same types for both transports. */
-export const api: CommandApi = bridge ? bridge.commands : buildCommands(webCall);
+export const api: CommandApi = buildCommands(tracked(bridge ? bridgeCall : webCall));
 
-/** Subscribes to changes pushed by the main process; returns the unsubscribe function. */
-export const onEvent: (listener: Listener) => () => void = bridge ? (listener) => bridge.onEvent(listener) : webOnEvent;
+/** Subscribes to changes pushed by the main process (and to a reload after a sign-in); returns the unsubscribe function. */
+export function onEvent(listener: Listener): () => void {
+  localListeners.add(listener);
+  const off = bridge ? bridge.onEvent(listener) : webOnEvent(listener);
+  return () => {
+    localListeners.delete(listener);
+    off();
+  };
+}
 
 /** A fresh id for one user intent; sending it twice makes the ledger replay, not repeat. */
 export function newCommandId(): string {

@@ -1,6 +1,7 @@
 import type { Minor } from './money';
 import type { RateMilli } from './domain/tax';
 import type { PaymentMethod, Rating } from './types';
+import type { ActivityKind } from './domain/activity';
 
 /** How many of one note or coin were counted; the denomination is in minor units. */
 export type DenominationCount = { denominationMinor: Minor; qty: number };
@@ -173,6 +174,34 @@ export type DayReport = {
   byHourOfSale?: true;
   /** The day's movement on every account; sums to zero. */
   accounts: AccountMovement[];
+  /** Each person's day (the staff report's figures). Missing from a Z frozen before staff signed in. */
+  staff?: StaffDayFigures[];
+  /**
+   * Who did each comp, removed line, walkout, paid in or out, voided payment and drawer variance,
+   * and who approved it, in time order. Missing from a Z frozen before approvals were recorded.
+   */
+  actions?: ReportAction[];
+};
+
+export const reportActionKinds = ['comp', 'removed', 'walkout', 'payment_void', 'paid_in', 'paid_out', 'variance'] as const;
+export type ReportActionKind = (typeof reportActionKinds)[number];
+
+/**
+ * One action of the day that took money off a tab or out of the drawer, or left it over or short.
+ * amountMinor is net of tax for a comp and a removed line (as in the sales figures), as charged
+ * for a walkout, the money given back for a voided payment, and counted minus expected (negative:
+ * short) for a variance.
+ */
+export type ReportAction = {
+  kind: ReportActionKind;
+  at: string;
+  staffName: string;
+  /** The manager or owner whose PIN approved it; null when it needed no one. */
+  approverName: string | null;
+  amountMinor: Minor;
+  reason: string;
+  /** The tab's token, for actions on a tab. */
+  token: number | null;
 };
 
 export type CsvExport = { filename: string; text: string };
@@ -209,3 +238,49 @@ export type RecoveryStatus = {
   /** Newest first; only verified ones are offered first. */
   backups: BackupInfo[];
 };
+
+/** One person's day: what they served and sold, what they gave away, their tips and ratings. */
+export type StaffDayFigures = {
+  staffId: number;
+  staffName: string;
+  /** Tabs with a line this person served, closed (settled or walked out) this business day. */
+  tabsServed: number;
+  /** Net sales (after comps) of the lines this person served, posted this business day. */
+  salesMinor: Minor;
+  /** Comps this person gave this business day (as the one who did it). */
+  comps: { count: number; amountMinor: Minor; reasons: { reason: string; count: number; amountMinor: Minor }[] };
+  /** Tips booked to this person this business day. */
+  tipsMinor: Minor;
+  /** Ratings of the tabs this person served, closed this business day. */
+  ratings: { happy: number; okay: number; unhappy: number };
+  /** Walked-out tabs this person served, written off this business day. */
+  walkouts: number;
+};
+
+/** The staff report (owner and manager): everyone who did something on a business day. */
+export type StaffReport = {
+  businessDate: string;
+  /** True once the day's Z is printed: the figures no longer change. */
+  closed: boolean;
+  staff: StaffDayFigures[];
+};
+
+/** One row of the activity screen: who did what, approved by whom. */
+export type ActivityRow = {
+  id: number;
+  at: string;
+  staffId: number;
+  staffName: string;
+  approverId: number | null;
+  approverName: string | null;
+  command: string;
+  kind: ActivityKind;
+  tabId: number | null;
+  token: number | null;
+  /** The money the action moved or changed, where it has one. */
+  amountMinor: Minor | null;
+  /** The action's own words (a reason, what changed), as stored. */
+  detail: string;
+};
+
+export type ActivityPage = { rows: ActivityRow[]; /** Pass as beforeId for the next (older) page; null at the end. */ nextBeforeId: number | null };

@@ -3,7 +3,9 @@ import type { Permission } from './permissions';
 import * as s from './schemas';
 import type * as C from './closing-types';
 import type * as T from './types';
-import { ratings } from './types';
+import { ratings, tipSplits } from './types';
+import { roles } from './permissions';
+import { activityKinds } from './domain/activity';
 import { TIP_CONFIRM_PERCENT_MAX, TIP_CONFIRM_PERCENT_MIN } from './domain/large-amounts';
 
 /**
@@ -22,6 +24,11 @@ export type CommandDef<I extends z.ZodType = z.ZodType, R = unknown> = {
    * replay): backups and restores, which copy or replace the database file itself.
    */
   host?: true;
+  /**
+   * Answered before anyone signs in: the PIN pad's commands, and recovery while the ledger is
+   * damaged. Everything else is refused with `unauthorized` until a session exists.
+   */
+  public?: true;
 };
 
 function query<R>() {
@@ -29,6 +36,9 @@ function query<R>() {
 }
 function host<R>() {
   return <I extends z.ZodType>(input: I, permission: Permission): CommandDef<I, R> => ({ input, permission, mutates: false, host: true });
+}
+function signIn<R>() {
+  return <I extends z.ZodType>(input: I): CommandDef<I, R> => ({ input, permission: 'session', mutates: false, host: true, public: true });
 }
 function mutation<R>() {
   return <I extends z.ZodType>(input: I, permission: Permission): CommandDef<I, R> => ({ input, permission, mutates: true });
@@ -48,6 +58,15 @@ const storeUpdate = z
     cashRoundingMinor: z.number().int().min(1).max(100_000).optional(),
     amberMinutes: z.number().int().min(1).max(1440).optional(),
     redMinutes: z.number().int().min(1).max(1440).optional(),
+    idleLockMinutes: z.number({ error: 'errors.field.idleLockMinutes' }).int('errors.field.idleLockMinutes').min(1, 'errors.field.idleLockMinutes').max(240, 'errors.field.idleLockMinutes').optional(),
+    approvalCompPercent: z.number({ error: 'errors.field.approvalCompPercent' }).int('errors.field.approvalCompPercent').min(0, 'errors.field.approvalCompPercent').max(100, 'errors.field.approvalCompPercent').optional(),
+    approvalCompMinor: s.amount.optional(),
+    tipApprovalPercent: z
+      .number({ error: 'errors.field.tipApprovalPercent' })
+      .int('errors.field.tipApprovalPercent')
+      .min(TIP_CONFIRM_PERCENT_MIN, 'errors.field.tipApprovalPercent')
+      .max(TIP_CONFIRM_PERCENT_MAX, 'errors.field.tipApprovalPercent')
+      .optional(),
     tipConfirmPercent: z
       .number({ error: 'errors.field.tipConfirmPercent' })
       .int('errors.field.tipConfirmPercent')
@@ -79,7 +98,13 @@ const paymentBase = {
   /** A tip as an amount, or as a percentage of this payment (computed by the ledger); not both. */
   tipMinor: s.amount.optional(),
   tipPercent: z.number({ error: 'errors.field.tipPercent' }).int('errors.field.tipPercent').min(0, 'errors.field.tipNegative').max(100, 'errors.field.tipMax').optional(),
-  /** Who the tip is for (the stylist, the waiter); defaults to whoever takes the payment. */
+  /**
+   * How the tip is shared among the staff who served the tab's lines: by their share of the
+   * lines (the default), evenly, or all to `tipStaffId`. A tab with no served lines tips whoever
+   * takes the payment.
+   */
+  tipSplit: z.enum(tipSplits).optional(),
+  /** With tipSplit 'person' (or alone, which means the same): who the whole tip is for. */
   tipStaffId: s.id.optional(),
   partNo: z.number().int().min(1).max(50).optional(),
   reference: s.readableText(80).default(''),
@@ -119,7 +144,40 @@ const splitPlan = z.discriminatedUnion('mode', [
 export const contract = {
   'store.get': query<T.StoreSettings>()(s.empty, 'tabs.read'),
   'store.update': mutation<T.StoreSettings>()(storeUpdate, 'store.manage'),
-  'staff.current': query<T.Staff>()(s.empty, 'tabs.read'),
+
+  /** The PIN pad: the store's name, the staff to tap, and whether the owner must set a first PIN. */
+  'session.state': signIn<T.SessionState>()(s.empty),
+  /** Signs a person in on this window (Electron) or starts a client session (web host, token in the answer). */
+  'session.signIn': signIn<T.SignInResult>()(z.object({ staffId: s.id, pin: s.pin }).strict()),
+  /** First run only (no owner has a PIN): the first owner sets one, and is signed in. */
+  'session.setup': signIn<T.SignInResult>()(
+    z
+      .object({ pin: s.pin, pinAgain: s.pin })
+      .strict()
+      .refine((v) => v.pin === v.pinAgain, { message: 'errors.field.pinAgain', path: ['pinAgain'] }),
+  ),
+  /** Ends this window's or client's session: a sign-out, a lock on demand, or the idle lock. */
+  'session.end': host<null>()(z.object({ reason: z.enum(['signOut', 'lock', 'idle']).default('signOut') }).strict(), 'session'),
+  /** Who is signed in here; also keeps the session from the idle lock while someone is working. */
+  'session.current': host<T.Staff>()(s.empty, 'session'),
+  /**
+   * A manager's or owner's PIN for one command a staff member may not do alone: it covers that
+   * command id and exactly that input, once, for two minutes. The command is then sent again.
+   */
+  'approval.grant': host<T.ApprovalGrant>()(
+    z.object({ command: z.string().min(1).max(80), commandId: s.commandId, input: z.unknown(), approverId: s.id, pin: s.pin }).strict(),
+    'session',
+  ),
+
+  /** Names and roles for the screens (who served, whose tip); archived staff only when asked. */
+  'staff.list': query<T.StaffMember[]>()(z.object({ includeArchived: z.boolean().default(false) }).strict(), 'tabs.read'),
+  'staff.create': mutation<T.StaffMember>()(z.object({ name: s.requiredName(40), role: z.enum(roles), pin: s.pin }).strict(), 'staff.manage'),
+  'staff.update': mutation<T.StaffMember>()(z.object({ staffId: s.id, name: s.requiredName(40).optional(), role: z.enum(roles).optional() }).strict(), 'staff.manage'),
+  'staff.resetPin': mutation<T.StaffMember>()(z.object({ staffId: s.id, pin: s.pin }).strict(), 'staff.manage'),
+  /** Archived staff cannot sign in and leave the lists; the ledger keeps naming them. Never deleted. */
+  'staff.archive': mutation<T.StaffMember>()(z.object({ staffId: s.id, archived: z.boolean().default(true) }).strict(), 'staff.manage'),
+  /** Lifts a lockout after five wrong PINs. */
+  'staff.unlock': mutation<T.StaffMember>()(z.object({ staffId: s.id }).strict(), 'staff.unlock'),
 
   'catalog.list': query<T.Catalog>()(z.object({ includeArchived: z.boolean().default(false) }).strict(), 'tabs.read'),
   'catalog.createCategory': mutation<T.Category>()(z.object({ name: s.requiredName(60) }).strict(), 'catalog.manage'),
@@ -173,6 +231,7 @@ export const contract = {
 
   'drawer.get': query<C.DrawerState>()(s.empty, 'tabs.read'),
   'drawer.open': mutation<C.DrawerState>()(z.object({ float: s.cashCount }).strict(), 'drawer.operate'),
+  /** A paid out also needs drawer.payOut (escalation): a staff member's needs a manager's PIN. */
   'drawer.move': mutation<C.DrawerState>()(
     z.object({ kind: z.enum(['paid_in', 'paid_out']), amountMinor: s.positiveAmount, reason: s.reason }).strict(),
     'drawer.operate',
@@ -190,9 +249,26 @@ export const contract = {
   'report.z': query<C.DayReport>()(z.object({ zNumber: s.id }).strict(), 'ledger.read'),
   'report.zList': query<C.ClosedDay[]>()(z.object({ limit: z.number().int().min(1).max(400).default(60) }).strict(), 'ledger.read'),
   /** A day's report (its Z if closed, else an X) or its journal as CSV. */
+  /** Per person for a business day (the current one by default): tabs, sales, comps, tips, ratings, walkouts. */
+  'report.staff': query<C.StaffReport>()(z.object({ businessDate: s.businessDate.optional() }).strict(), 'ledger.read'),
+  /** Who did what, newest first, from the audit: filter by person, kind and business day. */
+  'audit.list': query<C.ActivityPage>()(
+    z
+      .object({
+        businessDate: s.businessDate.optional(),
+        staffId: s.id.optional(),
+        kind: z.enum(activityKinds).optional(),
+        limit: z.number().int().min(1).max(500).default(200),
+        beforeId: s.id.optional(),
+      })
+      .strict(),
+    'audit.read',
+  ),
+  /** The same rows as CSV, for one business day. */
+  'audit.csv': query<C.CsvExport>()(z.object({ businessDate: s.businessDate, staffId: s.id.optional(), kind: z.enum(activityKinds).optional() }).strict(), 'audit.read'),
   'report.csv': query<C.CsvExport>()(z.object({ what: z.enum(['report', 'journal']), businessDate: s.businessDate }).strict(), 'ledger.read'),
 
-  'backup.status': host<C.BackupStatus>()(s.empty, 'backup.manage'),
+  'backup.status': host<C.BackupStatus>()(s.empty, 'backup.run'),
   'backup.configure': host<C.BackupStatus>()(
     z
       .object({
@@ -203,17 +279,17 @@ export const contract = {
       .strict(),
     'backup.manage',
   ),
-  'backup.now': host<C.BackupInfo>()(s.empty, 'backup.manage'),
+  'backup.now': host<C.BackupInfo>()(s.empty, 'backup.run'),
   'backup.restore': host<C.RestoreResult>()(z.object({ name: s.backupName }).strict(), 'backup.manage'),
   /**
    * Recovery mode: the ledger failed its start-up check, so there is no staff table to look a
-   * permission up in. The host answers these two without a staff lookup (the permission below
-   * is nominal); that is safe because only our own window (Electron) or a page holding the
+   * permission up in and no one can sign in. The host answers these two without a session (they
+   * are public; the permission is nominal); that is safe because only our own window (Electron) or a page holding the
    * per-launch secret on 127.0.0.1 (web host) can call at all, and either could already act as
    * the store's owner. Outside recovery mode, status says damaged: false and restore is refused.
    */
-  'recovery.status': host<C.RecoveryStatus>()(s.empty, 'tabs.read'),
-  'recovery.restore': host<C.RestoreResult>()(z.object({ name: s.backupName }).strict(), 'tabs.read'),
+  'recovery.status': { ...host<C.RecoveryStatus>()(s.empty, 'session'), public: true },
+  'recovery.restore': { ...host<C.RestoreResult>()(z.object({ name: s.backupName }).strict(), 'session'), public: true },
 } as const satisfies Record<string, CommandDef>;
 
 export type Contract = typeof contract;

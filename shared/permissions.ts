@@ -1,38 +1,70 @@
 /**
- * What a staff member may do. Roles map to permissions here; staff management, PINs and
- * approvals will arrive later and only change who holds which role.
- */
-/**
- * tabs.adjust lowers what a tab owes (a comp, a removed line, a smaller quantity).
- * drawer.operate opens the drawer, pays in and out and enters the blind count; drawer.signOff
- * accepts a count and its variance; day.close prints the Z; backup.manage copies and restores.
- * payments.void takes back a tab's last payment soon after it was taken (a manager's correction).
+ * What a staff member may do: roles grant permissions in the one table below, and every command
+ * in shared/contract.ts names the permission it needs. Some commands need a higher permission
+ * only in some cases (a large comp, a paid out, a change of currency); the main process works
+ * that out from the input (electron/auth/escalation.ts), never the screen.
+ *
+ * tabs.adjust lowers what a tab owes within the store's approval threshold (a small comp, a line
+ * removed straight after it was rung up by the one who rang it up); tabs.adjustLarge lowers it
+ * beyond that. drawer.operate opens the drawer, pays in and enters the blind count; drawer.payOut
+ * takes cash out of it; drawer.signOff accepts a count and its variance; day.close prints the Z.
+ * backup.run copies the ledger now and reads the list; backup.manage sets the folder and restores.
+ * staff.manage adds, renames, re-PINs and archives managers and staff; staff.owners does the same
+ * for owners and makes owners; staff.unlock lifts a PIN lockout. session is what every signed-in
+ * person may do (see who they are, sign out, lock the screen).
  */
 export const permissions = [
+  'session',
   'tabs.read',
   'tabs.write',
   'tabs.adjust',
+  'tabs.adjustLarge',
   'tabs.writeOff',
+  'payments.void',
+  'payments.largeTip',
+  'drawer.operate',
+  'drawer.payOut',
+  'drawer.signOff',
   'catalog.manage',
   'store.manage',
+  'store.currency',
+  'staff.manage',
+  'staff.owners',
+  'staff.unlock',
   'ledger.read',
-  'drawer.operate',
-  'drawer.signOff',
   'day.close',
+  'audit.read',
+  'backup.run',
   'backup.manage',
-  'payments.void',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const roles = ['owner', 'manager', 'staff'] as const;
 export type Role = (typeof roles)[number];
 
+/** Owner: everything. Manager: all but owners' roles, the currency, the backup folder, restore,
+ * lifting lockouts and the activity screen. Staff: the counter, within the approval threshold. */
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  manager: ['tabs.read', 'tabs.write', 'tabs.adjust', 'tabs.writeOff', 'catalog.manage', 'ledger.read', 'drawer.operate', 'drawer.signOff', 'day.close', 'payments.void'],
-  staff: ['tabs.read', 'tabs.write', 'drawer.operate'],
+  manager: permissions.filter((p) => !['store.currency', 'staff.owners', 'staff.unlock', 'backup.manage', 'audit.read'].includes(p)),
+  staff: ['session', 'tabs.read', 'tabs.write', 'tabs.adjust', 'drawer.operate'],
 };
+
+/**
+ * What a staff member may still do for one action when a manager or owner approves it by PIN.
+ * The rest (reports, catalog, settings, staff, backups) is refused outright.
+ */
+export const approvable: readonly Permission[] = ['tabs.adjustLarge', 'tabs.writeOff', 'payments.void', 'payments.largeTip', 'drawer.payOut', 'drawer.signOff'];
 
 export function roleAllows(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);
+}
+
+export function isApprovable(permission: Permission): boolean {
+  return approvable.includes(permission);
+}
+
+/** Roles that may approve a permission for someone else: those who hold it. */
+export function mayApprove(role: Role, permission: Permission): boolean {
+  return role !== 'staff' && isApprovable(permission) && roleAllows(role, permission);
 }

@@ -99,6 +99,9 @@ export const commandId = z
 
 export const empty = z.object({}).strict();
 
+/** A staff member's PIN: 4 to 8 digits, nothing else. */
+export const pin = z.string({ error: 'errors.field.pin' }).regex(/^[0-9]{4,8}$/, 'errors.field.pin');
+
 /** A business day, YYYY-MM-DD. */
 export const businessDate = z.string().refine(isValidDate, 'errors.field.businessDate');
 

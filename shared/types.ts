@@ -29,12 +29,57 @@ export type StoreSettings = {
   timeZone: string;
   /** True once money is on the books: from then on the currency cannot change. */
   currencyLocked: boolean;
+  /** The counter locks itself after this many minutes without a touch or a key (1 to 240). */
+  idleLockMinutes: number;
+  /**
+   * A comp above this share of what the comped units cost (whole percent), or above this amount,
+   * needs a manager's or owner's PIN when a staff member gives it.
+   */
+  approvalCompPercent: number;
+  approvalCompMinor: Minor;
+  /** A tip above this share of the bill needs a manager's or owner's PIN (beyond being confirmed in words). */
+  tipApprovalPercent: number;
 };
 
 export const ratings = ['happy', 'okay', 'unhappy'] as const;
 export type Rating = (typeof ratings)[number];
 
 export type Staff = { id: number; name: string; role: Role };
+
+/** A staff member as the staff screen shows them; never their PIN or its hash. */
+export type StaffMember = Staff & {
+  active: boolean;
+  hasPin: boolean;
+  /** Set while five wrong PINs keep them out (ISO time it ends); an owner can lift it. */
+  lockedUntil: string | null;
+  createdAt: string;
+};
+
+/** A name on the PIN pad: who can sign in here. */
+export type StaffTile = Staff & { hasPin: boolean; lockedUntil: string | null };
+
+/** What the PIN pad needs before anyone has signed in. */
+export type SessionState = {
+  storeName: string;
+  locale: string;
+  timeZone: string;
+  staff: StaffTile[];
+  /** No owner has a PIN yet (a new store, or a ledger from before PINs): the owner sets one first. */
+  needsSetup: boolean;
+  idleLockMinutes: number;
+  /** Who is signed in on this window or client, if anyone. */
+  current: Staff | null;
+};
+
+/** A sign-in: who is now at the counter, and (web clients only) the session token to send with every call. */
+export type SignInResult = { staff: Staff; token?: string };
+
+/** A manager's or owner's PIN given for exactly one command: its id and payload, once, until it expires. */
+export type ApprovalGrant = { approver: Staff; commandId: string; expiresAt: string };
+
+/** How a tip on a tab several people served is shared: by their share of the lines, evenly, or to one person. */
+export const tipSplits = ['lines', 'even', 'person'] as const;
+export type TipSplit = (typeof tipSplits)[number];
 
 export type Category = { id: number; name: string; position: number; archived: boolean };
 
@@ -160,4 +205,5 @@ export type AppEvent =
   | { type: 'store.changed' }
   | { type: 'drawer.changed' }
   | { type: 'day.changed' }
-  | { type: 'backup.changed' };
+  | { type: 'backup.changed' }
+  | { type: 'staff.changed' };

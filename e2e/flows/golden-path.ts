@@ -11,8 +11,9 @@ export type GoldenPathResult = { tabId: number; token: number };
 /**
  * The golden path, written once so the web host's spec and the Electron spec cannot drift:
  * a token, three items, split two ways, cash with change and card with a tip, a rating, the
- * receipt, and the board empty again. The page must already show the empty board; the door is
- * each host's back door (HTTP or the preload bridge) for the setup and the ledger checks.
+ * receipt, and the board empty again. The page must already be signed in (as the owner, on its
+ * PIN pad) and show the empty board; the door is each host's back door (HTTP or the preload
+ * bridge) for the setup and the ledger checks, acting as that same person.
  * Screenshots go to test-results/screenshots/<prefix>settle.png and <prefix>receipt.png.
  */
 export async function walkGoldenPath(page: Page, door: CommandDoor, screenshotPrefix = ''): Promise<GoldenPathResult> {

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { must } from './commands';
+import { must, type Host } from './commands';
 
 /** The board as a person sees it: by roles and visible words, not by CSS classes. */
 export class BoardPage {
@@ -23,6 +23,7 @@ export class BoardPage {
     this.jumpOverlay = page.getByRole('status').filter({ hasText: 'Enter to go now' });
   }
 
+  /** Loads a link as is, signing nobody in: for the screens shown before the PIN pad (no link, a stale one). */
   async goto(url: string): Promise<void> {
     await this.page.goto(url);
   }
@@ -57,7 +58,7 @@ export class BoardPage {
   }
 }
 
-export async function starterItems(request: APIRequestContext, host: { url: string; secret: string }): Promise<[number, number]> {
+export async function starterItems(request: APIRequestContext, host: Host): Promise<[number, number]> {
   const catalog = await must<{ items: { id: number }[] }>(request, host, 'catalog.loadStarter', { kind: 'cafe' });
   const [first, second] = catalog.items;
   if (!first || !second) throw new Error('the starter catalog has fewer than two items');

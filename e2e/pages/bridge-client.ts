@@ -6,6 +6,8 @@ type Bridge = { commands: Record<string, ((input: unknown, options: { commandId:
 /**
  * The Electron window's back door for setup and checks: a command through the preload bridge,
  * as the renderer itself sends it. Electron has no HTTP transport, so CommandClient cannot reach it.
+ * The session belongs to the window, so the window must be signed in through its PIN pad first
+ * (sign-in-page.ts); every call then acts as the person signed in there.
  */
 export class BridgeClient {
   private sent = 0;
@@ -24,7 +26,10 @@ export class BridgeClient {
       },
       { name, input, commandId },
     );
-    if (!result.ok) throw new Error(`${name} was refused: ${result.error.message}`);
+    if (!result.ok && result.error.code === 'unauthorized') {
+      throw new Error(`${name} was refused: nobody is signed in on this window; sign in on its PIN pad first (${result.error.message})`);
+    }
+    if (!result.ok) throw new Error(`${name} was refused (${result.error.code}): ${result.error.message}`);
     return result.value as T;
   }
 }

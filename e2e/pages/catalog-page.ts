@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { openApp } from './sign-in-page';
 
 /** The catalog screen by roles and visible words. */
 export class CatalogPage {
@@ -28,9 +29,9 @@ export class CatalogPage {
     this.form = page.getByRole('dialog');
   }
 
-  /** Opens the app from its link, then the catalog from the nav bar, as a person would. */
+  /** Opens the app from its link, signs in as the owner, then the catalog from the nav bar, as a person would. */
   async goto(appUrl: string): Promise<void> {
-    await this.page.goto(appUrl);
+    await openApp(this.page, appUrl);
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
     await this.page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();
   }

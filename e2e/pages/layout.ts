@@ -62,10 +62,12 @@ export async function expectFocusClearsBar(page: Page, control: Locator, bar: Lo
 }
 
 /**
- * The nav on one row inside the window: nothing runs past its edge or makes the page scroll
- * sideways, and every link stays a finger-sized target (at least 44px each way).
+ * The nav inside the window: nothing runs past its edge or makes the page scroll sideways, every
+ * link and the Lock button stay finger-sized targets (at least 44px each way), and the whole bar
+ * takes at most `rows` rows. `links` is how many the signed-in role sees: an owner has all eight
+ * (board, drawer, reports, catalog, staff, activity, backups, settings).
  */
-export async function expectNavFits(page: Page): Promise<void> {
+export async function expectNavFits(page: Page, { links = 8, rows = 1 }: { links?: number; rows?: number } = {}): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
   const widths = await nav.evaluate((el) => {
     const root = el.ownerDocument.documentElement;
@@ -74,15 +76,20 @@ export async function expectNavFits(page: Page): Promise<void> {
   expect(widths, 'overflow of the nav and of the page, in px').toEqual({ nav: 0, page: 0 });
   const view = page.viewportSize();
   if (!view) throw new Error('no viewport');
-  const links = await Promise.all((await nav.getByRole('link').all()).map(boxOf));
-  expect(links).toHaveLength(6);
-  for (const link of links) {
-    expect(link.height).toBeGreaterThanOrEqual(44);
-    expect(link.width).toBeGreaterThanOrEqual(44);
-    expect(link.x).toBeGreaterThanOrEqual(0);
-    expect(link.x + link.width).toBeLessThanOrEqual(view.width);
-    expect(link.y).toBe(links[0]?.y);
+  const boxes = await Promise.all((await nav.getByRole('link').all()).map(boxOf));
+  expect(boxes).toHaveLength(links);
+  // The Lock button is a target like the links.
+  boxes.push(await boxOf(nav.getByRole('button', { name: 'Lock', exact: true })));
+  for (const box of boxes) {
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(view.width);
   }
+  // Targets whose middles lie within 2px of each other share a row.
+  const middles = boxes.map((box) => box.y + box.height / 2).sort((a, b) => a - b);
+  const found = middles.filter((middle, i) => i === 0 || middle - (middles[i - 1] ?? middle) > 2).length;
+  expect(found, `rows of the nav at ${view.width}x${view.height}: target middles at ${middles.join(', ')}`).toBeLessThanOrEqual(rows);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { openApp } from './sign-in-page';
 
 /** The store settings screen by labels and visible words. */
 export class SettingsPage {
@@ -28,8 +29,9 @@ export class SettingsPage {
     this.navStoreName = page.getByRole('navigation', { name: 'Main' }).locator('.nav__store');
   }
 
+  /** Opens the app from its link, signs in as the owner, then Settings from the nav bar. */
   async goto(appUrl: string): Promise<void> {
-    await this.page.goto(appUrl);
+    await openApp(this.page, appUrl);
     await this.openFromNav();
   }
 

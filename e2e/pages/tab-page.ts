@@ -4,12 +4,16 @@ import type { Catalog, TabDetail } from '../../shared/types';
 import { must } from './commands';
 import { openDrawerByBackDoor } from './drawer-page';
 import { SettlePage } from './settle-page';
+import { openApp } from './sign-in-page';
 
-/** Calls a command over the web host's HTTP transport, as the specs' back door for setup and checks. */
+/**
+ * Calls a command over the web host's HTTP transport, as the specs' back door for setup and
+ * checks, as whoever the host's session token belongs to (the owner, from the fixture).
+ */
 export class CommandClient {
   constructor(
     private readonly request: APIRequestContext,
-    private readonly host: { url: string; secret: string },
+    private readonly host: Host,
   ) {}
 
   call<T>(name: string, input: object = {}): Promise<T> {
@@ -135,14 +139,14 @@ export class TabPage {
 
 /**
  * The usual scene: the café starter loaded, a tab opened on the next token with the named
- * items, and this page showing that tab.
+ * items, and this page signed in as the owner and showing that tab.
  */
 export async function openTabScreen(page: Page, request: APIRequestContext, host: Host & { appUrl: string }, itemNames: string[] = []) {
   const api = new CommandClient(request, host);
   const items = await api.seedCafe();
   const opened = await api.openTabWith(items, itemNames);
   const tab = new TabPage(page);
-  await page.goto(host.appUrl);
+  await openApp(page, host.appUrl);
   await tab.goto(host.url, opened.id);
   return { api, items, opened, tab };
 }

@@ -1,7 +1,8 @@
 // Loaded with `node -r` before dist/electron/main.cjs: answers require('electron') with a fake
 // that records what the bundled main process does, then drives one short session through it
-// (the app:// handler, one IPC command from the window and one from a stranger, quitting) and
-// prints what it saw as one JSON line. Lets the bundle be run where no Electron binary exists.
+// (the app:// handler, IPC commands from the window before and after its owner signs in and one
+// from a stranger, quitting) and prints what it saw as one JSON line. Lets the bundle be run
+// where no Electron binary exists.
 'use strict';
 const Module = require('node:module');
 const path = require('node:path');
@@ -17,6 +18,8 @@ const listeners = new Map();
 const ipcHandlers = new Map();
 const protocolHandlers = new Map();
 const windows = [];
+// Electron numbers every webContents; the main process keys a window's session by that number.
+let nextWebContentsId = 1;
 
 const noop = () => undefined;
 /** An object whose every method is a no-op, except the ones given. */
@@ -60,6 +63,7 @@ class BrowserWindow {
   constructor(options) {
     this.options = options;
     this.webContents = fake({
+      id: nextWebContentsId++,
       session: fake({ webRequest: fake({}) }),
       getZoomFactor: () => 1,
       send: noop,
@@ -104,6 +108,8 @@ const electron = {
       return fake({ getMenuItemById: () => null });
     },
   }),
+  // No OS secret store here: the PIN key goes to its 0600 file in the data folder.
+  safeStorage: fake({ isEncryptionAvailable: () => false }),
   screen: fake({ getAllDisplays: () => [] }),
   shell: fake({}),
 };
@@ -123,15 +129,24 @@ async function session() {
   const serve = protocolHandlers.get('app');
   const index = await serve(new Request('app://aftertab/index.html'));
   const escape = await serve(new Request('app://aftertab/..%2f..%2fpackage.json'));
-  const storeGet = ipcHandlers.get('aftertab:cmd:store.get');
+  const call = (name, event, envelope) => ipcHandlers.get(`aftertab:cmd:${name}`)(event, envelope);
   const frame = { url: 'app://aftertab/index.html#/board', parent: null };
-  const fromWindow = await storeGet({ sender: windows[0].webContents, senderFrame: frame }, { input: {} });
-  const fromStranger = await storeGet({ sender: {}, senderFrame: frame }, { input: {} });
+  const fromOwnWindow = { sender: windows[0].webContents, senderFrame: frame };
+  // Nobody has signed in on the window yet: only the PIN pad's commands answer.
+  const beforeSignIn = await call('store.get', fromOwnWindow, { input: {} });
+  const state = await call('session.state', fromOwnWindow, { input: {} });
+  const setup = await call('session.setup', fromOwnWindow, { input: { pin: '2468', pinAgain: '2468' } });
+  const fromWindow = await call('store.get', fromOwnWindow, { input: {} });
+  const fromStranger = await call('store.get', { sender: { id: 999 }, senderFrame: frame }, { input: {} });
   seen.ipcChannels = ipcHandlers.size;
   const result = {
     ...seen,
     index: { status: index.status, csp: index.headers.get('content-security-policy'), html: (await index.text()).includes('<div id="root">') },
     escape: escape.status,
+    beforeSignIn: beforeSignIn.ok ? 'answered' : beforeSignIn.error.code,
+    state: state.ok ? { needsSetup: state.value.needsSetup, staff: state.value.staff.map((tile) => tile.name) } : state.error.code,
+    // A window gets no token: its session is keyed by its webContents in the main process.
+    setup: setup.ok ? { name: setup.value.staff.name, token: setup.value.token ?? null } : setup.error.code,
     fromWindow: fromWindow.ok ? { ok: true, name: fromWindow.value.name } : fromWindow,
     fromStranger: fromStranger.ok ? 'answered' : fromStranger.error.code,
     preload: windows[0].options.webPreferences,

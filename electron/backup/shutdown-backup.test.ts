@@ -88,9 +88,12 @@ describe('the web host CLI on SIGTERM and SIGINT', () => {
       dirs.push(dataDir);
       const cli = startCli(dataDir);
       const { url, secret } = await cli.link;
+      const headers = { 'X-Aftertab-Secret': secret, 'Content-Type': 'application/json' };
+      const setup = await fetch(`${url}api/command/session.setup`, { method: 'POST', headers, body: JSON.stringify({ input: { pin: '2468', pinAgain: '2468' } }) });
+      const { value } = (await setup.json()) as { value: { token: string } };
       const response = await fetch(`${url}api/command/tab.open`, {
         method: 'POST',
-        headers: { 'X-Aftertab-Secret': secret, 'Content-Type': 'application/json' },
+        headers: { ...headers, 'X-Aftertab-Session': value.token },
         body: JSON.stringify({ input: { name: 'Ana' }, commandId: 'cli-shutdown-0001' }),
       });
       expect(await response.json()).toMatchObject({ ok: true });

@@ -30,6 +30,8 @@ export function openTestLedger(dataDir: string, now = '2026-11-24T09:00:00.000Z'
     session: { staffId },
     dispatcher: {
       dispatch: () => ({ ok: false, error: { code: 'unknown_command', message: 'the test ledger runs no commands' } }),
+      execute: () => ({ ok: false, error: { code: 'unknown_command', message: 'the test ledger runs no commands' } }),
+      isCommitted: () => false,
       subscribe(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -17,7 +17,19 @@ beforeAll(() => {
   samples = {
     'store.get': {},
     'store.update': { name: 'Corner Café', tokenLast: 60, taxRates: [{ rateMilli: 10_000, label: 'Standard' }], amberMinutes: 30, redMinutes: 60, tipConfirmPercent: 30, payAfterTerms: 'Pay when done.' },
-    'staff.current': {},
+    'session.state': {},
+    'session.signIn': { staffId: 1, pin: '2468' },
+    'session.setup': { pin: '2468', pinAgain: '2468' },
+    'session.end': { reason: 'lock' },
+    'session.current': {},
+    // The approved command's own input is checked when the grant parses it; here it is opaque.
+    'approval.grant': { command: 'tab.compLine', commandId: 'c0ffee00-0000-4000-8000-000000000001', input: {}, approverId: 2, pin: '13579' },
+    'staff.list': { includeArchived: true },
+    'staff.create': { name: 'Kim', role: 'staff', pin: '1357' },
+    'staff.update': { staffId: 1, name: 'Kim Lee', role: 'manager' },
+    'staff.resetPin': { staffId: 1, pin: '86420' },
+    'staff.archive': { staffId: 1, archived: true },
+    'staff.unlock': { staffId: 1 },
     'catalog.list': { includeArchived: true },
     'catalog.createCategory': { name: 'Cakes' },
     'catalog.updateCategory': { categoryId, name: 'Hot drinks', position: 2 },
@@ -54,6 +66,9 @@ beforeAll(() => {
     'report.z': { zNumber: 1 },
     'report.zList': { limit: 10 },
     'report.csv': { what: 'journal', businessDate: '2026-11-24' },
+    'report.staff': { businessDate: '2026-11-24' },
+    'audit.list': { businessDate: '2026-11-24', staffId: 1, kind: 'comps', limit: 50, beforeId: 10 },
+    'audit.csv': { businessDate: '2026-11-24', staffId: 1, kind: 'payments' },
     'backup.status': {},
     'backup.configure': { folder: '/media/usb/aftertab', keep: 7, everyMinutes: 30 },
     'backup.now': {},
@@ -75,6 +90,8 @@ const optional = (path: string): TextField => ({ path: [path], required: null })
 const reasonField = (path: string): TextField => ({ path: [path], required: 'errors.field.reason' });
 const textFields: { [N in CommandName]?: TextField[] } = {
   'store.update': [name('name'), name('taxRates', 0, 'label'), optional('payAfterTerms')],
+  'staff.create': [name('name')],
+  'staff.update': [name('name')],
   'catalog.createCategory': [name('name')],
   'catalog.updateCategory': [name('name')],
   'catalog.createItem': [name('name'), optional('expectText')],
@@ -91,7 +108,7 @@ const textFields: { [N in CommandName]?: TextField[] } = {
   'drawer.close': [optional('varianceReason')],
 };
 /** Strings that are not words for people: a folder on disk takes whatever the system allows. */
-const notText: { [N in CommandName]?: string[] } = { 'backup.configure': ['folder'] };
+const notText: { [N in CommandName]?: string[] } = { 'backup.configure': ['folder'], 'approval.grant': ['command'] };
 
 type Leaf = { path: (string | number)[]; value: unknown };
 function leaves(value: unknown, path: (string | number)[] = []): Leaf[] {

@@ -40,25 +40,40 @@ describe('command ids (invariant 6)', () => {
 });
 
 describe('permissions', () => {
-  it('refuses a command the staff member’s role does not allow, and allows the rest', () => {
+  it('refuses what the staff member’s role does not allow, asks for approval where a manager may give it, and allows the rest', () => {
     l = makeLedger();
     const staffId = Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Kim', 'staff', 'x')").run().lastInsertRowid);
     const asKim = (name: string, input: unknown) => l.dispatcher.dispatch(name, { input, commandId: `kim-${Math.random().toString(36).slice(2, 12)}` }, { staffId });
-    expect(asKim('store.update', { name: 'Mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(asKim('store.update', { name: 'Mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden', params: { permission: 'store.manage' } } });
     expect(asKim('catalog.loadStarter', { kind: 'cafe' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const opened = asKim('tab.open', {}) as { ok: true; value: { id: number } };
     expect(opened).toMatchObject({ ok: true, value: { status: 'open' } });
-    // Lowering what a tab owes needs tabs.adjust, so staff cannot write a tab off by comping it.
     const item = l.call('catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 300, rateMilli: 10_000, expectText: '' });
     const tabId = opened.value.id;
     const added = asKim('tab.addLine', { tabId, itemId: item.id, qty: 2 }) as { ok: true; value: { lines: { id: number }[] } };
     const lineId = added.value.lines[0]!.id;
-    expect(asKim('tab.compLine', { tabId, lineId, kind: 'percent', value: 100, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(asKim('tab.removeLine', { tabId, lineId, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(asKim('tab.setQty', { tabId, lineId, qty: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A comp beyond the threshold lowers what the tab owes too far: a manager must approve it.
+    expect(asKim('tab.compLine', { tabId, lineId, kind: 'percent', value: 100, reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'approval_needed', params: { permission: 'tabs.adjustLarge' } },
+    });
     expect(asKim('tab.setQty', { tabId, lineId, qty: 3 })).toMatchObject({ ok: true });
-    expect(asKim('tab.writeOff', { tabId, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Kim's own line, just rung up: lowering it is fixing a mistyped tap.
+    expect(asKim('tab.setQty', { tabId, lineId, qty: 2 })).toMatchObject({ ok: true });
+    // Later it was served: taking it off needs a manager.
+    l.advance(3 * 60_000);
+    expect(asKim('tab.removeLine', { tabId, lineId, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'approval_needed' } });
+    expect(asKim('tab.setQty', { tabId, lineId, qty: 1 })).toMatchObject({ ok: false, error: { code: 'approval_needed' } });
+    expect(asKim('tab.writeOff', { tabId, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'approval_needed', params: { permission: 'tabs.writeOff' } } });
+    expect(l.call('tab.get', { tabId }).lines).toMatchObject([{ qty: 2, state: 'active' }]);
     expect(l.dispatcher.dispatch('tab.listOpen', { input: {} }, { staffId: 4242 })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(l.dispatcher.dispatch('tab.listOpen', { input: {} }, null)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('answers host commands only through the router, never in-process', () => {
+    l = makeLedger();
+    expect(l.dispatcher.dispatch('backup.status', { input: {} }, l.session)).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(l.dispatcher.dispatch('session.current', { input: {} }, l.session)).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
   });
 });
 

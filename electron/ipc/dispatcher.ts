@@ -1,28 +1,35 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { contract, isCommandName, type CommandName, type CommandResult, type ParsedInput } from '../../shared/contract';
+import { contract, type CommandName, type CommandResult, type ParsedInput } from '../../shared/contract';
 import { DomainError, type Result } from '../../shared/errors';
-import { isErrorKey } from '../../shared/i18n/errors-en';
 import { MoneyError } from '../../shared/money';
-import { roleAllows, type Role } from '../../shared/permissions';
-import { commandId as commandIdSchema } from '../../shared/schemas';
-import type { AppEvent, Staff } from '../../shared/types';
+import type { AppEvent } from '../../shared/types';
+import type { ApprovalStore } from '../auth/approvals';
+import { withCommandStamp } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import { consoleLogger, logErrorsTo, type ErrorLog } from '../logger';
-import { systemClock, type Clock, type ServiceContext } from '../services/context';
+import { systemClock, type Clock, type Prepared, type ServiceContext } from '../services/context';
+import { admit, parseCommand, type Admitted, type PinDigest } from './admission';
+
+export { zodError } from './admission';
 
 export type Handler<N extends CommandName> = (ctx: ServiceContext, input: ParsedInput<N>) => CommandResult<N>;
 export type Handlers = { [N in CommandName]: Handler<N> };
 
-/** Who is calling. Every transport passes one; for now it is the store's default owner. */
+/** Who is calling, as the transport established it: a signed-in staff member, or no one yet. */
 export type Session = { staffId: number };
 
 export type Dispatcher = {
-  dispatch(name: string, envelope: unknown, session: Session): Result<unknown>;
+  /**
+   * Admits and runs one command for a caller already known in-process (tests, the bench's ledger
+   * floor, the year generator): the same admission step the transports go through.
+   */
+  dispatch(name: string, envelope: unknown, session: Session | null): Result<unknown>;
+  /** Runs a command the router has admitted, in one transaction, replaying a repeated command id. */
+  execute(admitted: Admitted, prepared?: Prepared): Result<unknown>;
+  /** True when this command id has been committed (a repeat is then a replay). */
+  isCommitted(commandId: string): boolean;
   subscribe(listener: (event: AppEvent) => void): () => void;
 };
-
-const envelopeSchema = z.object({ input: z.unknown().optional(), commandId: commandIdSchema.optional() }).strict();
 
 /** Registering a command twice, or leaving one without a handler, is a programming error. */
 export class HandlerRegistry {
@@ -41,23 +48,12 @@ export class HandlerRegistry {
   }
 }
 
-/**
- * The first problem zod found, as a DomainError. Our schemas' messages are keys of the error
- * catalogue; zod's own (a wrong type sent by code, an unknown field) travel as their detail.
- */
-export function zodError(error: z.ZodError): DomainError {
-  const issue = error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  const text = issue?.message ?? 'invalid input';
-  return isErrorKey(text) ? new DomainError('invalid_input', text, {}, field) : new DomainError('invalid_input', 'errors.invalid', { detail: text }, field);
-}
-
-function hashPayload(name: string, input: unknown): string {
-  return createHash('sha256').update(JSON.stringify([name, input])).digest('hex');
-}
+/** The payload digest used where no pepper is at hand (a ledger opened in-process by tests). */
+export const unkeyedPinDigest: PinDigest = (pin) => createHash('sha256').update(`payload:${pin}`).digest('base64url');
 
 function eventsFor(name: CommandName, input: unknown, value: unknown): AppEvent[] {
   if (name.startsWith('catalog.')) return [{ type: 'catalog.changed' }];
+  if (name.startsWith('staff.')) return [{ type: 'staff.changed' }];
   if (name.startsWith('store.')) return [{ type: 'store.changed' }, { type: 'tabs.changed', tabIds: [] }, { type: 'day.changed' }];
   if (name.startsWith('drawer.')) return [{ type: 'drawer.changed' }, { type: 'day.changed' }];
   if (name.startsWith('day.')) return [{ type: 'day.changed' }, { type: 'tabs.changed', tabIds: [] }];
@@ -70,82 +66,84 @@ function eventsFor(name: CommandName, input: unknown, value: unknown): AppEvent[
 type StoredCommand = { name: string; payload_hash: string; at: string; result_json: string | null };
 
 /**
- * The one entry point for every transport: parse the envelope and the input, check the
- * permission, replay a repeated command id, run the handler inside one transaction, push events.
+ * Runs admitted commands: the handler inside one transaction, the command id and its first result
+ * recorded with it, a repeated id replayed, and events pushed once the transaction has committed.
  */
-export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: Clock; log?: ErrorLog }): Dispatcher {
+export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: Clock; log?: ErrorLog; pinDigest?: PinDigest; approvals?: ApprovalStore }): Dispatcher {
   const { db, handlers } = options;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
+  const pinDigest = options.pinDigest ?? unkeyedPinDigest;
   const listeners = new Set<(event: AppEvent) => void>();
-  const findStaff = db.prepare<[number], { id: number; name: string; role: Role }>(
-    'SELECT id, name, role FROM staff WHERE id = ? AND active = 1',
-  );
   const findCommand = db.prepare<[string], StoredCommand>(
     'SELECT c.name, c.payload_hash, c.at, r.result_json FROM commands c LEFT JOIN command_results r ON r.command_id = c.id WHERE c.id = ?',
   );
   const saveCommand = db.prepare('INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES (?, ?, ?, ?, ?)');
   const saveResult = db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)');
+  const isCommitted = (commandId: string): boolean => findCommand.get(commandId) !== undefined;
 
-  function run(name: string, envelope: unknown, session: Session): { value: unknown; events: AppEvent[] } {
-    if (!isCommandName(name)) throw new DomainError('unknown_command', 'errors.unknownCommand', { name: name.slice(0, 80) });
-    const def = contract[name];
-    const parsedEnvelope = envelopeSchema.safeParse(envelope ?? {});
-    if (!parsedEnvelope.success) throw zodError(parsedEnvelope.error);
-    const parsed = def.input.safeParse(parsedEnvelope.data.input ?? {});
-    if (!parsed.success) throw zodError(parsed.error);
-    const actor: Staff | undefined = findStaff.get(session.staffId);
-    if (!actor) throw new DomainError('unauthorized', 'errors.notSignedIn');
-    if (!roleAllows(actor.role, def.permission)) {
-      throw new DomainError('forbidden', 'errors.forbidden', { staff: actor.name, role: actor.role, permission: def.permission });
-    }
-    const commandId = parsedEnvelope.data.commandId ?? null;
-    if (def.mutates && commandId === null) throw new DomainError('command_id_required', 'errors.commandIdRequired', { name });
+  function run(admitted: Admitted, prepared: Prepared, now: string): { value: unknown; events: AppEvent[] } {
+    const { name, def, input, commandId, actor, approverId } = admitted;
+    // Host commands (backups, sign-in) are the router's; no ledger handler answers them.
+    if (def.host || !actor) throw new DomainError('unknown_command', 'errors.unknownCommand', { name });
     const handler = handlers[name] as Handler<CommandName>;
-    const ctx: ServiceContext = { db, now: clock().toISOString(), actor, commandId };
-    return db.transaction(() => {
-      if (!def.mutates || commandId === null) return { value: handler(ctx, parsed.data as never), events: [] };
-      const hash = hashPayload(name, parsed.data);
-      const prior = findCommand.get(commandId);
-      if (prior) {
-        if (prior.name !== name || prior.payload_hash !== hash) {
-          throw new DomainError('command_id_reused', 'errors.commandIdReused');
+    const ctx: ServiceContext = { db, now, actor, commandId, approverId, prepared };
+    return db.transaction(() =>
+      withCommandStamp(db, { commandId, approvedBy: approverId }, () => {
+        if (!def.mutates || commandId === null) return { value: handler(ctx, input as never), events: [] };
+        const prior = findCommand.get(commandId);
+        if (prior) {
+          if (prior.name !== name || prior.payload_hash !== admitted.payloadHash) {
+            throw new DomainError('command_id_reused', 'errors.commandIdReused');
+          }
+          // A result from before the last Z is no longer kept; the command still never runs twice.
+          if (prior.result_json === null) throw new DomainError('conflict', 'errors.commandDone', { at: prior.at });
+          return { value: JSON.parse(prior.result_json) as unknown, events: [] };
         }
-        // A result from before the last Z is no longer kept; the command still never runs twice.
-        if (prior.result_json === null) throw new DomainError('conflict', 'errors.commandDone', { at: prior.at });
-        return { value: JSON.parse(prior.result_json) as unknown, events: [] };
+        const value = handler(ctx, input as never);
+        saveCommand.run(commandId, name, admitted.payloadHash, actor.id, ctx.now);
+        saveResult.run(commandId, JSON.stringify(value));
+        return { value, events: eventsFor(name, input, value) };
+      }),
+    )();
+  }
+
+  function settle(name: string, attempt: () => { value: unknown; events: AppEvent[] }): Result<unknown> {
+    let outcome: { value: unknown; events: AppEvent[] };
+    try {
+      outcome = attempt();
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
+      // An amount that would leave the safe integer range is bad input, not a crash.
+      if (error instanceof MoneyError) return { ok: false, error: new DomainError('invalid_input', 'errors.amountTooLarge').toJSON() };
+      log(error, { command: name.slice(0, 80), code: 'internal' });
+      return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
+    }
+    // The command is committed; a failing listener must not turn it into an error.
+    for (const event of outcome.events) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          log(error, { command: name, event: event.type });
+        }
       }
-      const value = handler(ctx, parsed.data as never);
-      saveCommand.run(commandId, name, hash, actor.id, ctx.now);
-      saveResult.run(commandId, JSON.stringify(value));
-      return { value, events: eventsFor(name, parsed.data, value) };
-    })();
+    }
+    return { ok: true, value: outcome.value };
   }
 
   return {
     dispatch(name, envelope, session) {
-      let outcome: { value: unknown; events: AppEvent[] };
-      try {
-        outcome = run(name, envelope, session);
-      } catch (error) {
-        if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
-        // An amount that would leave the safe integer range is bad input, not a crash.
-        if (error instanceof MoneyError) return { ok: false, error: new DomainError('invalid_input', 'errors.amountTooLarge').toJSON() };
-        log(error, { command: name.slice(0, 80), code: 'internal' });
-        return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
-      }
-      // The command is committed; a failing listener must not turn it into an error.
-      for (const event of outcome.events) {
-        for (const listener of listeners) {
-          try {
-            listener(event);
-          } catch (error) {
-            log(error, { command: name, event: event.type });
-          }
-        }
-      }
-      return { ok: true, value: outcome.value };
+      return settle(name, () => {
+        const now = clock().toISOString();
+        const admitted = admit(parseCommand(name, envelope, pinDigest), { db, staffId: session?.staffId ?? null, now, approvals: options.approvals, isCommitted });
+        return run(admitted, {}, now);
+      });
     },
+    execute(admitted, prepared = {}) {
+      return settle(admitted.name, () => run(admitted, prepared, clock().toISOString()));
+    },
+    isCommitted,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
+import { fakeIpcMain } from '../test-support/fake-ipc';
 import type { CommandRouter } from './host-commands';
 import {
   bindIpc,
@@ -11,33 +12,16 @@ import {
   forwardEvents,
   type AppWindow,
   type InvokeEvent,
-  type IpcMainLike,
 } from './electron-binding';
 
 const RENDERER_URL = 'file:///opt/Aftertab/resources/app.asar/dist/renderer/index.html';
-
-type Listener = (event: InvokeEvent, envelope: unknown) => unknown;
-
-/** Behaves like Electron's ipcMain: one handler per channel, a second one throws. */
-function fakeIpcMain() {
-  const handlers = new Map<string, Listener>();
-  const ipcMain: IpcMainLike = {
-    handle(channel, listener) {
-      if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
-      handlers.set(channel, listener);
-    },
-    removeHandler(channel) {
-      handlers.delete(channel);
-    },
-  };
-  return { ipcMain, handlers };
-}
 
 function fakeRouter(result: Result<unknown> = { ok: true, value: 'done' }) {
   const listeners = new Set<(event: AppEvent) => void>();
   const dispatch = vi.fn<CommandRouter['dispatch']>(async () => result);
   const commands: CommandRouter = {
     dispatch,
+    forget: vi.fn(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -47,9 +31,10 @@ function fakeRouter(result: Result<unknown> = { ok: true, value: 'done' }) {
   return { commands, dispatch, emit };
 }
 
+let nextWebContentsId = 1;
 function fakeWindow(destroyed = false) {
   const send = vi.fn();
-  const window: AppWindow = { isDestroyed: () => destroyed, webContents: { send } };
+  const window: AppWindow = { isDestroyed: () => destroyed, webContents: { id: nextWebContentsId++, send } };
   return { window, send };
 }
 
@@ -90,7 +75,24 @@ describe('bindIpc', () => {
     expect(answer).toBeInstanceOf(Promise);
     expect(await answer).toBe(result);
     expect(dispatch).toHaveBeenCalledTimes(1);
-    expect(dispatch).toHaveBeenCalledWith('tab.addLine', envelope);
+    // The caller is this window, by its webContents id: the router looks up who signed in on it.
+    expect(dispatch).toHaveBeenCalledWith('tab.addLine', envelope, { kind: 'window', windowId: trustedEvent.sender.id });
+  });
+
+  it('names each window as its own caller, so two windows are two sessions', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const { commands, dispatch } = fakeRouter();
+    const first = fakeWindow();
+    const second = fakeWindow();
+    bindIpc({ ipcMain, commands, isTrustedSender: createTrustedSenderCheck({ rendererUrl: RENDERER_URL, getWindows: () => [first.window, second.window] }) });
+    const frame = { url: RENDERER_URL, parent: null };
+    await handlers.get(commandChannel('session.current'))?.({ sender: first.window.webContents, senderFrame: frame }, {});
+    await handlers.get(commandChannel('session.current'))?.({ sender: second.window.webContents, senderFrame: frame }, {});
+    expect(dispatch.mock.calls.map(([, , caller]) => caller)).toEqual([
+      { kind: 'window', windowId: first.window.webContents.id },
+      { kind: 'window', windowId: second.window.webContents.id },
+    ]);
+    expect(first.window.webContents.id).not.toBe(second.window.webContents.id);
   });
 
   it('binds the host commands too (a backup is answered like any other command)', async () => {
@@ -132,7 +134,7 @@ describe('bindIpc', () => {
     const { commands, dispatch } = fakeRouter();
     const isTrustedSender = vi.fn(() => false);
     bindIpc({ ipcMain, commands, isTrustedSender });
-    const event: InvokeEvent = { sender: {}, senderFrame: { url: RENDERER_URL, parent: null } };
+    const event: InvokeEvent = { sender: { id: 41 }, senderFrame: { url: RENDERER_URL, parent: null } };
     expect(handlers.get(commandChannel('store.get'))?.(event, {})).toMatchObject({ error: { code: 'forbidden' } });
     expect(isTrustedSender).toHaveBeenCalledWith(event);
     expect(dispatch).not.toHaveBeenCalled();

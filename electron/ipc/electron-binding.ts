@@ -11,12 +11,12 @@ export { commandChannel, EVENT_CHANNEL };
  * fakes; Electron's own IpcMain, IpcMainInvokeEvent and BrowserWindow fit these shapes.
  */
 export type SenderFrame = { url: string; parent: unknown };
-export type InvokeEvent = { sender: unknown; senderFrame: SenderFrame | null };
+export type InvokeEvent = { sender: { id: number }; senderFrame: SenderFrame | null };
 export type IpcMainLike = {
   handle(channel: string, listener: (event: InvokeEvent, envelope: unknown) => unknown): void;
   removeHandler(channel: string): void;
 };
-export type AppWindow = { isDestroyed(): boolean; webContents: { send(channel: string, ...args: unknown[]): void } };
+export type AppWindow = { isDestroyed(): boolean; webContents: { id: number; send(channel: string, ...args: unknown[]): void } };
 export type TrustedSenderCheck = (event: InvokeEvent) => boolean;
 
 const FORBIDDEN: Result<never> = {
@@ -53,8 +53,9 @@ export function bindIpc(options: { ipcMain: IpcMainLike; commands: CommandRouter
   for (const name of commandNames) {
     ipcMain.handle(commandChannel(name), (event, envelope) => {
       if (!isTrustedSender(event)) return FORBIDDEN;
-      // The router (and the dispatcher behind it) parses the envelope and the input; nothing is trusted here.
-      return commands.dispatch(name, envelope);
+      // The router parses the envelope and the input; nothing is trusted here. The session is
+      // this window's: whoever signed in on it (keyed by its webContents), never a default.
+      return commands.dispatch(name, envelope, { kind: 'window', windowId: event.sender.id });
     });
   }
   return () => {

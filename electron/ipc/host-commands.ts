@@ -1,20 +1,18 @@
-import { z } from 'zod';
-import { contract, isCommandName, type CommandName, type CommandResult, type ParsedInput } from '../../shared/contract';
+import { type CommandName, type CommandResult, type ParsedInput } from '../../shared/contract';
 import { DomainError, type ErrorCode, type Result } from '../../shared/errors';
-import { roleAllows } from '../../shared/permissions';
-import { commandId as commandIdSchema } from '../../shared/schemas';
 import type { AppEvent, Staff } from '../../shared/types';
+import type { Auth, Caller } from '../auth/auth-commands';
+import { callerKey, isAuthCommand } from '../auth/auth-commands';
 import type { BackupService } from '../backup/backup-service';
+import type { LedgerApp } from '../app-core';
 import type { LedgerHost } from '../backup/ledger-host';
 import { consoleLogger, logErrorsTo, type ErrorLog } from '../logger';
-import { zodError } from './dispatcher';
+import { systemClock, type Clock } from '../services/context';
+import { admit, parseCommand } from './admission';
 
-/** The contract's commands flagged `host: true`: they copy or replace the ledger file itself. */
+/** The contract's commands flagged `host: true` that copy or replace the ledger file itself. */
 export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore'] as const;
 export type HostCommandName = (typeof hostCommandNames)[number];
-
-/** recovery.* run with no ledger open, so no staff row can be looked up (see shared/contract.ts). */
-const withoutStaff: ReadonlySet<CommandName> = new Set<CommandName>(['recovery.status', 'recovery.restore']);
 
 /** The code every command but recovery.* gets while the ledger failed its start-up check. */
 export const LEDGER_DAMAGED_CODE: ErrorCode = 'ledger_damaged';
@@ -22,13 +20,16 @@ export const LEDGER_DAMAGED_CODE: ErrorCode = 'ledger_damaged';
 export type HostHandler<N extends HostCommandName> = (input: ParsedInput<N>, actor: Staff | null) => Promise<CommandResult<N>> | CommandResult<N>;
 export type HostHandlers = { [N in HostCommandName]: HostHandler<N> };
 
-/** What both transports call: every command, answered asynchronously, through whichever ledger is current. */
+/** What both transports call: every command, answered asynchronously, as the caller's signed-in person. */
 export type CommandRouter = {
-  dispatch(name: string, envelope: unknown): Promise<Result<unknown>>;
+  dispatch(name: string, envelope: unknown, caller: Caller): Promise<Result<unknown>>;
+  /** The caller is gone (its window closed): its session ends. */
+  forget(caller: Caller): void;
   subscribe(listener: (event: AppEvent) => void): () => void;
 };
 
-const envelopeSchema = z.object({ input: z.unknown().optional(), commandId: commandIdSchema.optional() }).strict();
+/** The sign-in commands that try a PIN (and so may change who is locked out). */
+const pinTries: ReadonlySet<CommandName> = new Set<CommandName>(['session.signIn', 'session.setup', 'approval.grant']);
 
 function isHostCommand(name: CommandName): name is HostCommandName {
   return (hostCommandNames as readonly string[]).includes(name);
@@ -39,43 +40,56 @@ export function ledgerDamaged(problem: string): DomainError {
 }
 
 /**
- * Ledger commands go to the current ledger's dispatcher (synchronous, one transaction each).
- * Host commands are parsed with the contract's schema and permission-checked exactly like
- * ledger commands, then awaited outside any transaction. With no ledger (recovery mode) only
+ * Every command from every transport comes through here. The caller's session comes from the
+ * transport (a window, a web client's token), never from a default; one admission step
+ * (envelope, input, session, permissions, approval, command id) serves ledger, host and sign-in
+ * commands alike. Ledger commands then run in one transaction in the current ledger's dispatcher;
+ * host commands are awaited outside any transaction. With no ledger (recovery mode) only
  * recovery.* are answered; everything else is refused with errors.recovery.ledgerDamaged.
  */
-export function createCommandRouter(options: { host: LedgerHost; handlers: HostHandlers; log?: ErrorLog }): CommandRouter {
-  const { host, handlers } = options;
+export function createCommandRouter(options: { host: LedgerHost; handlers: HostHandlers; auth: Auth; clock?: Clock; log?: ErrorLog }): CommandRouter {
+  const { host, handlers, auth } = options;
+  const clock = options.clock ?? systemClock;
   const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
+  let lastLedger: LedgerApp | null = null;
 
-  async function runHost(name: HostCommandName, envelope: unknown): Promise<unknown> {
-    const parsedEnvelope = envelopeSchema.safeParse(envelope ?? {});
-    if (!parsedEnvelope.success) throw zodError(parsedEnvelope.error);
-    const def = contract[name];
-    const parsed = def.input.safeParse(parsedEnvelope.data.input ?? {});
-    if (!parsed.success) throw zodError(parsed.error);
-    let actor: Staff | null = null;
-    if (!withoutStaff.has(name)) {
-      const app = host.current();
-      if (!app) throw ledgerDamaged(host.problem() ?? '');
-      actor =
-        app.db.prepare<[number], Staff>('SELECT id, name, role FROM staff WHERE id = ? AND active = 1').get(app.session.staffId) ?? null;
-      if (!actor) throw new DomainError('unauthorized', 'errors.notSignedIn');
-      if (!roleAllows(actor.role, def.permission)) {
-        throw new DomainError('forbidden', 'errors.forbidden', { staff: actor.name, role: actor.role, permission: def.permission });
+  async function route(name: string, envelope: unknown, caller: Caller): Promise<Result<unknown>> {
+    const app = host.current();
+    if (app !== lastLedger) {
+      // A restore swapped the ledger (and its staff table): every session and approval ends.
+      auth.sessions.endAll();
+      auth.approvals.clear();
+      lastLedger = app;
+    }
+    const parsed = parseCommand(name, envelope, auth.hasher.digest);
+    if (parsed.name === 'recovery.status' || parsed.name === 'recovery.restore') {
+      return { ok: true, value: await handlers[parsed.name](parsed.input as never, null) };
+    }
+    if (!app) throw ledgerDamaged(host.problem() ?? '');
+    const key = callerKey(caller);
+    const staffId = key === null ? null : auth.sessions.staffOf(key, auth.idleMs(app.db));
+    const admitted = admit(parsed, { db: app.db, staffId, now: clock().toISOString(), approvals: auth.approvals, isCommitted: app.dispatcher.isCommitted });
+    if (key !== null && admitted.actor) auth.sessions.touch(key);
+    if (isAuthCommand(parsed.name)) {
+      try {
+        return { ok: true, value: await auth.run(parsed.name, admitted, app, caller) };
+      } finally {
+        // A PIN try can lock a person out or lift nothing; screens listing staff show it at once.
+        if (pinTries.has(parsed.name)) host.emit({ type: 'staff.changed' });
       }
     }
-    const handler = handlers[name] as HostHandler<HostCommandName>;
-    return handler(parsed.data as never, actor);
+    if (isHostCommand(parsed.name)) return { ok: true, value: await handlers[parsed.name](parsed.input as never, admitted.actor) };
+    const replay = admitted.commandId !== null && app.dispatcher.isCommitted(admitted.commandId);
+    const prepared = replay ? {} : await auth.prepare(app.db, admitted);
+    const result = app.dispatcher.execute(admitted, prepared);
+    if (result.ok && admitted.approverId !== null && admitted.commandId !== null) auth.approvals.consume(admitted.commandId);
+    return result;
   }
 
   return {
-    async dispatch(name, envelope) {
+    async dispatch(name, envelope, caller) {
       try {
-        if (isCommandName(name) && isHostCommand(name)) return { ok: true, value: await runHost(name, envelope) };
-        const app = host.current();
-        if (!app) throw ledgerDamaged(host.problem() ?? '');
-        return app.dispatcher.dispatch(name, envelope, app.session);
+        return await route(name, envelope, caller);
       } catch (error) {
         // A client sees `internal` for these two alike; both go to the log with their stacks.
         if (error instanceof DomainError && error.code !== 'internal') return { ok: false, error: error.toJSON() };
@@ -83,6 +97,10 @@ export function createCommandRouter(options: { host: LedgerHost; handlers: HostH
         if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
         return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
       }
+    },
+    forget(caller) {
+      const key = callerKey(caller);
+      if (key !== null) auth.sessions.end(key);
     },
     subscribe: (listener) => host.subscribe(listener),
   };

@@ -16,6 +16,23 @@ export type EntryHeader = {
 export class UnbalancedEntryError extends Error {}
 
 /**
+ * What every row a command writes carries besides its own fields: the command id, and the
+ * manager or owner who approved it (null when it needed no one). The dispatcher sets it for the
+ * one synchronous transaction a command runs in, so no service can forget to pass it on.
+ */
+export type CommandStamp = { commandId: string | null; approvedBy: number | null };
+const stamps = new WeakMap<Db, CommandStamp>();
+
+export function withCommandStamp<T>(db: Db, stamp: CommandStamp, run: () => T): T {
+  stamps.set(db, stamp);
+  try {
+    return run();
+  } finally {
+    stamps.delete(db);
+  }
+}
+
+/**
  * Writes one balanced journal entry (debits positive, credits negative). Postings to the same
  * account are merged and zero amounts dropped; an entry that nets to nothing writes nothing.
  */
@@ -55,18 +72,23 @@ export function lastClosedDate(db: Db): string | null {
 /** The entry row alone: for postings (through postEntry) or an event that moves no money. */
 export function insertEntry(db: Db, header: EntryHeader): number {
   const entry = db
-    .prepare('INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, memo, business_date) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(header.at, header.kind, header.tabId, header.staffId, header.commandId, header.memo ?? '', businessDateAt(db, header.at));
+    .prepare('INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, memo, business_date, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(header.at, header.kind, header.tabId, header.staffId, header.commandId, header.memo ?? '', businessDateAt(db, header.at), stamps.get(db)?.approvedBy ?? null);
   return Number(entry.lastInsertRowid);
 }
 
-export function writeAudit(db: Db, row: { at: string; staffId: number; command: string; tabId: number | null; detail: string }): void {
-  db.prepare('INSERT INTO audit (at, staff_id, command, tab_id, detail) VALUES (?, ?, ?, ?, ?)').run(
+export type AuditRow = { at: string; staffId: number; command: string; tabId: number | null; detail: string; approvedBy?: number | null; commandId?: string | null };
+
+export function writeAudit(db: Db, row: AuditRow): void {
+  const stamp = stamps.get(db);
+  db.prepare('INSERT INTO audit (at, staff_id, command, tab_id, detail, approved_by, command_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     row.at,
     row.staffId,
     row.command,
     row.tabId,
     row.detail,
+    row.approvedBy ?? stamp?.approvedBy ?? null,
+    row.commandId ?? stamp?.commandId ?? null,
   );
 }
 

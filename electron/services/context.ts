@@ -8,7 +8,13 @@ export type ServiceContext = {
   now: string;
   actor: Staff;
   commandId: string | null;
+  /** The manager or owner whose PIN approved this one command, when it needed one. */
+  approverId: number | null;
+  /** Worked out before the transaction, outside it (a PIN's slow hash): never the PIN itself. */
+  prepared: Prepared;
 };
+
+export type Prepared = { pinHash?: string };
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

@@ -10,12 +10,20 @@ import { listOpenTabs, readTab } from './tab-read';
 import { addLine, compLine, openTab, removeLine, setQty, updateTab, voidTab, writeOffTab } from './tabs';
 import { nextFreeToken, tokenPool } from './tokens';
 import { voidLastPayment } from './void-payment';
+import { archiveStaff, createStaff, listStaff, resetPin, unlockStaff, updateStaff } from './staff';
+import { staffReport } from './staff-report';
+import { activityCsv, listActivity } from './activity';
 
 /** Every command of the contract bound to its service; a missing or doubled one throws at start. */
 export const handlers = new HandlerRegistry()
   .register('store.get', getStore)
   .register('store.update', updateStore)
-  .register('staff.current', (ctx) => ctx.actor)
+  .register('staff.list', listStaff)
+  .register('staff.create', createStaff)
+  .register('staff.update', updateStaff)
+  .register('staff.resetPin', resetPin)
+  .register('staff.archive', archiveStaff)
+  .register('staff.unlock', unlockStaff)
   .register('catalog.list', listCatalog)
   .register('catalog.createCategory', createCategory)
   .register('catalog.updateCategory', updateCategory)
@@ -52,4 +60,7 @@ export const handlers = new HandlerRegistry()
   .register('report.z', zReport)
   .register('report.zList', zList)
   .register('report.csv', exportCsv)
+  .register('report.staff', staffReport)
+  .register('audit.list', listActivity)
+  .register('audit.csv', activityCsv)
   .complete();

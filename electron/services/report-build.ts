@@ -2,7 +2,9 @@ import type { CarriedTab, DayReport, DrawerSection, PaymentsByMethod, TaxByRate 
 import type { PaymentMethod, Rating } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { isDrawerOpen, toSession } from './drawer';
+import { reportActions } from './report-actions';
 import { salesByHour } from './sales-by-hour';
+import { staffDayFigures } from './staff-report';
 import { readSettings } from './store';
 
 type KindAccount = { kind: string; account: string; amount: number; entries: number };
@@ -171,6 +173,8 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     byHour: salesByHour(db, businessDate, settings.timeZone, settings.dayBoundaryMinutes),
     byHourOfSale: true,
     accounts: [...accountsMoved].filter(([, m]) => m !== 0).sort(([a], [b]) => a.localeCompare(b)).map(([account, movementMinor]) => ({ account, movementMinor })),
+    staff: staffDayFigures(db, businessDate),
+    actions: reportActions(db, businessDate),
   };
 }
 

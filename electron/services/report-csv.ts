@@ -7,8 +7,11 @@ import type { ServiceContext } from './context';
 import { reportFor } from './day';
 import { rateLabel } from '../../shared/domain/tax';
 
-/** Columns of the report CSV, documented in docs/EXPORTS.md. */
-export const reportColumns = ['section', 'item', 'detail', 'count', 'amount_minor', 'amount'] as const;
+/**
+ * Columns of the report CSV, documented in docs/EXPORTS.md. The last three say when, by whom and
+ * approved by whom, and are filled only on `action` rows.
+ */
+export const reportColumns = ['section', 'item', 'detail', 'count', 'amount_minor', 'amount', 'at', 'staff', 'approved_by'] as const;
 /** Columns of the journal CSV: one row per posting. */
 export const journalColumns = ['entry_id', 'created_at', 'business_date', 'kind', 'tab_id', 'token', 'staff', 'memo', 'account', 'amount_minor', 'amount'] as const;
 
@@ -92,7 +95,25 @@ export function reportRows(r: DayReport): Cell[][] {
   );
   for (const h of r.byHour) rows.push(money('sales_by_hour', `${boundaryText(h.hour * 60)}`, h.netMinor));
   for (const a of r.accounts) rows.push(money('account', a.account, a.movementMinor));
-  return rows;
+  // A Z frozen before staff signed in has neither section.
+  for (const p of r.staff ?? []) {
+    const name = safeText(p.staffName);
+    rows.push(
+      ['staff', name, 'tabs_served', p.tabsServed, '', ''],
+      money('staff', name, p.salesMinor, 'sales'),
+      money('staff', name, p.comps.amountMinor, 'comps', p.comps.count),
+      money('staff', name, p.tipsMinor, 'tips'),
+      ['staff', name, 'happy', p.ratings.happy, '', ''],
+      ['staff', name, 'okay', p.ratings.okay, '', ''],
+      ['staff', name, 'unhappy', p.ratings.unhappy, '', ''],
+      ['staff', name, 'walkouts', p.walkouts, '', ''],
+    );
+    for (const c of p.comps.reasons) rows.push(money('staff_comps', name, c.amountMinor, safeText(c.reason), c.count));
+  }
+  for (const a of r.actions ?? []) {
+    rows.push([...money('action', a.kind, a.amountMinor, safeText(a.reason), a.token ?? ''), a.at, safeText(a.staffName), safeText(a.approverName ?? '')]);
+  }
+  return rows.map((row) => (row.length < reportColumns.length ? [...row, ...Array<Cell>(reportColumns.length - row.length).fill('')] : row));
 }
 
 type JournalRow = { entry_id: number; created_at: string; business_date: string; kind: string; tab_id: number | null; token: number | null; staff: string; memo: string; account: string; amount_minor: number };

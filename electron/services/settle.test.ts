@@ -280,3 +280,124 @@ describe('messages a person reads', () => {
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 800 }).message).toBe('only €7.60 is due; the payment is more than that');
   });
 });
+
+describe('a tip shared among the staff who served', () => {
+  /** Two baristas on one tab: Ada rings up a 3.00 coffee, Ben a 1.50 one (the owner's own tab from setup stays aside). */
+  function twoBaristas(options: { benActive?: boolean; currency?: string; rate?: number; rounding?: number } = {}) {
+    const { item: big } = setup({ price: 300, ...options });
+    const small = l.call('catalog.createItem', { categoryId: null, name: 'Small', kind: 'product', priceMinor: 150, rateMilli: options.rate ?? 10_000, expectText: '' });
+    const hire = (name: string) => Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES (?, 'staff', 'x')").run(name).lastInsertRowid);
+    const ada = hire('Ada');
+    const ben = hire('Ben');
+    const tab = l.call('tab.open', {});
+    const ringUp = (staffId: number, itemId: number) => {
+      const r = l.dispatcher.dispatch('tab.addLine', { input: { tabId: tab.id, itemId, qty: 1 }, commandId: `line-${staffId}-${itemId}` }, { staffId });
+      if (!r.ok) throw new Error(r.error.message);
+    };
+    ringUp(ada, big.id);
+    ringUp(ben, small.id);
+    if (options.benActive === false) l.db.prepare('UPDATE staff SET active = 0 WHERE id = ?').run(ben);
+    return { tab: l.call('tab.get', { tabId: tab.id }), ada, ben };
+  }
+
+  const tipsOf = (...ids: number[]) => ids.map((id) => balances()[`tips_payable:${id}`] ?? 0);
+
+  it('by their lines (the default): a 1.00 tip on 3.00 and 1.50 is 0.67 and 0.33, in the payment entry', () => {
+    const { tab, ada, ben } = twoBaristas();
+    const r = l.call('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100 });
+    expect(r.payment.tipMinor).toBe(100);
+    expect(tipsOf(ada, ben, 1)).toEqual([-67, -33, 0]);
+    const entry = l.db.prepare<[number], { entry_id: number }>('SELECT entry_id FROM payments WHERE id = ?').get(r.payment.id)!.entry_id;
+    expect(l.db.prepare('SELECT account, amount_minor FROM postings WHERE entry_id = ? ORDER BY account').all(entry)).toEqual([
+      { account: 'card_clearing', amount_minor: 550 },
+      { account: 'tabs_receivable', amount_minor: -450 },
+      { account: `tips_payable:${ada}`, amount_minor: -67 },
+      { account: `tips_payable:${ben}`, amount_minor: -33 },
+    ]);
+    expect(r.tab.history.at(-1)?.detail).toMatchObject({ tipMinor: 100, tipShares: `${ada}:67 ${ben}:33` });
+  });
+
+  it('evenly: 0.50 each, and an odd unit to the lower staff id', () => {
+    const { tab, ada, ben } = twoBaristas();
+    l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 300, tipMinor: 60, tipSplit: 'even' });
+    expect(tipsOf(ada, ben)).toEqual([-30, -30]);
+    l.call('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 41, tipSplit: 'even' });
+    expect(tipsOf(ada, ben)).toEqual([-51, -50]);
+  });
+
+  it('to one person: the whole tip, named with the way or alone', () => {
+    const { tab, ada, ben } = twoBaristas();
+    l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 300, tipMinor: 80, tipSplit: 'person', tipStaffId: ben });
+    expect(tipsOf(ada, ben)).toEqual([0, -80]);
+    l.call('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 40, tipStaffId: ada });
+    expect(tipsOf(ada, ben)).toEqual([-40, -80]);
+  });
+
+  it('odd amounts still add up exactly: 1.01 by lines is 0.67 and 0.34, cash rounding aside', () => {
+    const { tab, ada, ben } = twoBaristas({ currency: 'CHF', rate: 8_100, rounding: 5 });
+    const r = l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 101, tenderedMinor: 1000 });
+    expect(r.payment).toMatchObject({ tipMinor: 101, roundingMinor: 1 });
+    expect(tipsOf(ada, ben)).toEqual([-67, -34]);
+  });
+
+  it('follows the comps: a line comped by half weighs half', () => {
+    const { tab, ada, ben } = twoBaristas();
+    const adaLine = tab.lines.find((line) => line.staffId === ada)!;
+    l.call('tab.compLine', { tabId: tab.id, lineId: adaLine.id, kind: 'percent', value: 50, reason: 'cold' });
+    l.call('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 89 });
+    expect(tipsOf(ada, ben)).toEqual([-45, -44]);
+  });
+
+  it('a tab comped to nothing shares the tip evenly among its servers', () => {
+    const { tab, ada, ben } = twoBaristas();
+    for (const line of tab.lines) l.call('tab.compLine', { tabId: tab.id, lineId: line.id, kind: 'percent', value: 100, reason: 'birthday' });
+    // Any tip on a bill of nothing is a large share of it, so the counter confirmed it.
+    l.call('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, confirmed: { tipMinor: 100 } });
+    expect(tipsOf(ada, ben)).toEqual([-50, -50]);
+  });
+
+  it('a tip on a split part is shared too', () => {
+    const { tab, ada, ben } = twoBaristas();
+    l.call('settle.split', { tabId: tab.id, mode: 'even', parts: 2 });
+    l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 1, tipMinor: 30 });
+    l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 2, tipMinor: 3 });
+    expect(tipsOf(ada, ben)).toEqual([-22, -11]);
+  });
+
+  it('refuses a person who is not named, named with another way, or not active, and posts nothing', () => {
+    const { tab, ben } = twoBaristas({ benActive: false });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, tipSplit: 'person' })).toMatchObject({
+      code: 'invalid_input',
+      key: 'errors.tipPersonMissing',
+      field: 'tipStaffId',
+    });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, tipSplit: 'even', tipStaffId: 1 })).toMatchObject({
+      code: 'invalid_input',
+      key: 'errors.tipPersonWithSplit',
+      field: 'tipSplit',
+    });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, tipStaffId: ben })).toMatchObject({ code: 'not_found', key: 'errors.tipStaffMissing' });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, tipSplit: 'everyone' }).code).toBe('invalid_input');
+  });
+
+  it('still shares a tip with a server archived since serving: they earned it', () => {
+    const { tab, ada, ben } = twoBaristas({ benActive: false });
+    l.call('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100 });
+    expect(tipsOf(ada, ben)).toEqual([-67, -33]);
+  });
+
+  it('a voided payment takes back every share: each tips account is back to zero', () => {
+    const { tab, ada, ben } = twoBaristas();
+    const paid = l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 101, tenderedMinor: 1000 });
+    expect(tipsOf(ada, ben)).toEqual([-67, -34]);
+    l.call('settle.voidLastPayment', { tabId: tab.id, paymentId: paid.payment.id, reason: 'wrong tab' });
+    expect(tipsOf(ada, ben)).toEqual([0, 0]);
+    expect(balances()).toMatchObject({ cash_drawer: 0 });
+    expect(l.call('tab.get', { tabId: tab.id })).toMatchObject({ status: 'open', dueMinor: 450 });
+    const voidEntry = l.db.prepare<[number], { entry_id: number }>('SELECT entry_id FROM payment_voids WHERE payment_id = ?').get(paid.payment.id)!.entry_id;
+    expect(l.db.prepare('SELECT account, amount_minor FROM postings WHERE entry_id = ? AND account LIKE ? ORDER BY account').all(voidEntry, 'tips_payable:%')).toEqual([
+      { account: `tips_payable:${ada}`, amount_minor: 67 },
+      { account: `tips_payable:${ben}`, amount_minor: 34 },
+    ]);
+  });
+});

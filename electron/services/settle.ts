@@ -1,7 +1,9 @@
 import { DomainError } from '../../shared/errors';
 import { changeDue, splitEvenly } from '../../shared/domain/split';
 import { checkUnitPicks, splitByUnits, type UnitPickProblem } from '../../shared/domain/split-units';
+import { lineAmounts } from '../../shared/domain/tax';
 import { tipFromPercent } from '../../shared/domain/tender';
+import { tipShares, type TipShare } from '../../shared/domain/tip-shares';
 import { roundToIncrement } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
 import type { PaymentResult, TabDetail } from '../../shared/types';
@@ -88,7 +90,7 @@ export function clearSplit(ctx: ServiceContext, input: ParsedInput<'settle.clear
 }
 
 /**
- * Takes one payment: applies it to the tab, books the tip to the staff member, rounds cash to
+ * Takes one payment: applies it to the tab, shares the tip among the staff who served, rounds cash to
  * the store's increment and works out the change. When nothing is left due the tab is settled
  * and its token goes back to the pool.
  */
@@ -116,18 +118,12 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
     throw new DomainError('invalid_input', 'errors.tipBoth', {}, 'tipPercent');
   }
   const tip = input.tipPercent === undefined ? (input.tipMinor ?? 0) : tipFromPercent(amount, input.tipPercent);
-  const tipStaffId = input.tipStaffId ?? ctx.actor.id;
-  if (tip > 0 && !db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(tipStaffId)) {
-    throw new DomainError('not_found', 'errors.tipStaffMissing', { id: tipStaffId }, 'tipStaffId');
-  }
+  const shares = shareTip(ctx, tab.id, tip, input);
   let owed = amount + tip;
   let rounding = 0;
   let tendered: number | null = null;
   let change = 0;
-  const postings: Posting[] = [
-    [accounts.receivable, -amount],
-    [accounts.tips(tipStaffId), -tip],
-  ];
+  const postings: Posting[] = [[accounts.receivable, -amount], ...shares.map((s): Posting => [accounts.tips(s.staffId), -s.tipMinor])];
   if (input.method === 'cash') {
     requireOpenDrawer(db);
     // What changes hands in cash is rounded as a whole, tip included; the difference is the
@@ -174,12 +170,40 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
     staffId: ctx.actor.id,
     command: 'settle.pay',
     tabId: tab.id,
-    detail: JSON.stringify({ method: input.method, amountMinor: amount, tipMinor: tip, changeMinor: change, partNo: input.partNo ?? null, settled: settled ? 1 : 0 }),
+    detail: JSON.stringify({
+      method: input.method,
+      amountMinor: amount,
+      tipMinor: tip,
+      changeMinor: change,
+      partNo: input.partNo ?? null,
+      settled: settled ? 1 : 0,
+      // Who got what of the tip, as "staffId:amount" pairs: the activity list reads the audit, not the postings.
+      ...(tip > 0 ? { tipShares: shares.map((s) => `${s.staffId}:${s.tipMinor}`).join(' ') } : {}),
+    }),
   });
   const detail = readTab(db, tab.id);
   const payment = detail.payments.find((p) => p.id === paymentId);
   if (!payment) throw new Error('payment vanished inside its own transaction');
   return { tab: detail, payment, owedMinor: owed, changeMinor: change, settled };
+}
+
+/**
+ * Who the tip is for: all of it to one named person, or shared among the staff who served the
+ * tab's active lines, by what their lines charge after comps (the default) or evenly. A person
+ * named must be active now; the servers may have been archived since, as they still earned it.
+ */
+function shareTip(ctx: ServiceContext, tabId: number, tip: number, input: ParsedInput<'settle.pay'>): TipShare[] {
+  // A person named without a way means that person.
+  const split = input.tipSplit ?? (input.tipStaffId === undefined ? 'lines' : 'person');
+  if (split === 'person' && input.tipStaffId === undefined) throw new DomainError('invalid_input', 'errors.tipPersonMissing', {}, 'tipStaffId');
+  if (split !== 'person' && input.tipStaffId !== undefined) throw new DomainError('invalid_input', 'errors.tipPersonWithSplit', {}, 'tipSplit');
+  if (input.tipStaffId !== undefined && !ctx.db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(input.tipStaffId)) {
+    throw new DomainError('not_found', 'errors.tipStaffMissing', { id: input.tipStaffId }, 'tipStaffId');
+  }
+  const lines = readLines(ctx.db, tabId)
+    .filter((l) => l.state === 'active')
+    .map((l) => ({ staffId: l.staff_id, chargedMinor: lineAmounts(toTaxLine(l)).charged }));
+  return tipShares({ tipMinor: tip, split, lines, personId: input.tipStaffId ?? null, payerId: ctx.actor.id });
 }
 
 /** A zero payment on a fully comped tab moves no money but still needs an entry to point at. */

@@ -10,7 +10,7 @@ afterEach(() => l.cleanup());
 describe('store settings', () => {
   it('starts with a default store and owner', () => {
     expect(l.call('store.get', {})).toMatchObject({ currency: 'EUR', exponent: 2, taxMode: 'inclusive', tokenFirst: 1, tokenLast: 40 });
-    expect(l.call('staff.current', {})).toMatchObject({ name: 'Owner', role: 'owner' });
+    expect(l.call('staff.list', {})).toMatchObject([{ name: 'Owner', role: 'owner', hasPin: false }]);
   });
 
   it('derives the exponent from the currency', () => {

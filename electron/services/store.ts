@@ -23,6 +23,10 @@ type SettingsRow = {
   pay_after_terms: string;
   day_boundary_minutes: number;
   time_zone: string;
+  idle_lock_minutes: number;
+  approval_comp_percent: number;
+  approval_comp_minor: number;
+  tip_approval_percent: number;
 };
 
 export const MAX_TOKENS = 1000;
@@ -46,6 +50,10 @@ export function readSettings(db: Db): StoreSettings {
     payAfterTerms: row.pay_after_terms,
     dayBoundaryMinutes: row.day_boundary_minutes,
     timeZone: row.time_zone,
+    idleLockMinutes: row.idle_lock_minutes,
+    approvalCompPercent: row.approval_comp_percent,
+    approvalCompMinor: row.approval_comp_minor,
+    tipApprovalPercent: row.tip_approval_percent,
     currencyLocked: db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get() !== undefined,
   };
 }
@@ -100,7 +108,8 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   db.prepare(
     `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,
        token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, tip_confirm_percent = ?, pay_after_terms = ?,
-       day_boundary_minutes = ?, time_zone = ?, updated_at = ? WHERE id = 1`,
+       day_boundary_minutes = ?, time_zone = ?, idle_lock_minutes = ?, approval_comp_percent = ?, approval_comp_minor = ?,
+       tip_approval_percent = ?, updated_at = ? WHERE id = 1`,
   ).run(
     next.name,
     next.currency,
@@ -116,6 +125,10 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     next.payAfterTerms,
     next.dayBoundaryMinutes,
     next.timeZone,
+    next.idleLockMinutes,
+    next.approvalCompPercent,
+    next.approvalCompMinor,
+    next.tipApprovalPercent,
     ctx.now,
   );
   writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify(input) });

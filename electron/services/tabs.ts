@@ -1,5 +1,4 @@
 import { DomainError } from '../../shared/errors';
-import { roleAllows } from '../../shared/permissions';
 import { MAX_QTY } from '../../shared/schemas';
 import { mulMinor } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
@@ -105,9 +104,6 @@ export function setQty(ctx: ServiceContext, input: ParsedInput<'tab.setQty'>): T
   readOpenTab(ctx.db, input.tabId);
   const line = readActiveLine(ctx, input.tabId, input.lineId);
   if (line.qty === input.qty) return readTab(ctx.db, input.tabId);
-  if (input.qty < line.qty && !roleAllows(ctx.actor.role, 'tabs.adjust')) {
-    throw new DomainError('forbidden', 'errors.qtyLowerForbidden', { staff: ctx.actor.name }, 'qty');
-  }
   // A comp stays on the units it was given; lowered below them, it covers every unit left.
   ctx.db.prepare('UPDATE tab_lines SET qty = ?, comp_qty = MIN(comp_qty, ?) WHERE id = ?').run(input.qty, input.qty, line.id);
   repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`, line.id);

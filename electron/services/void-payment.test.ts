@@ -148,14 +148,15 @@ describe('voiding the last payment', () => {
     expect(d.voidedPayments.map((p) => p.id)).toEqual([first.payment.id, second.payment.id]);
   });
 
-  it('a manager may void a payment; staff may not', () => {
+  it('a manager may void a payment; staff may not without a manager approving it', () => {
     const { tab } = setup();
     const paid = l.call('settle.pay', { tabId: tab.id, method: 'card' });
     const as = (role: Role) => {
       const staffId = Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES (?, ?, 'x')").run(role, role).lastInsertRowid);
       return l.dispatcher.dispatch('settle.voidLastPayment', { input: voidInput(tab.id, paid.payment.id), commandId: `void-as-${role}` }, { staffId });
     };
-    expect(as('staff')).toMatchObject({ ok: false, error: { code: 'forbidden', params: { permission: 'payments.void' } } });
+    expect(as('staff')).toMatchObject({ ok: false, error: { code: 'approval_needed', params: { permission: 'payments.void' } } });
+    expect(l.db.prepare('SELECT COUNT(*) AS n FROM payment_voids').get()).toEqual({ n: 0 });
     expect(as('manager')).toMatchObject({ ok: true, value: { status: 'open', voidedPayments: [{ voidedBy: 'manager' }] } });
   });
 

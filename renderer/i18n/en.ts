@@ -11,6 +11,9 @@ import { settle } from './en/settle';
 import { drawer } from './en/drawer';
 import { reports } from './en/reports';
 import { backup } from './en/backup';
+import { staff } from './en/staff';
+import { session } from './en/session';
+import { activity } from './en/activity';
 
 export type { Message, PluralForms } from './messages';
 
@@ -31,6 +34,9 @@ export const en = {
   ...drawer,
   ...reports,
   ...backup,
+  ...staff,
+  ...session,
+  ...activity,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

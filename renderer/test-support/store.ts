@@ -22,6 +22,10 @@ export function testStore(overrides: Partial<StoreSettings> = {}): StoreSettings
     dayBoundaryMinutes: 240,
     timeZone: 'UTC',
     currencyLocked: false,
+    idleLockMinutes: 5,
+    approvalCompPercent: 20,
+    approvalCompMinor: 500,
+    tipApprovalPercent: 100,
     ...overrides,
   };
 }

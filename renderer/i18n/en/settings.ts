@@ -54,6 +54,16 @@ export const settings = {
   'settings.section.payments': 'Large amounts',
   'settings.tipConfirmPercent': 'Ask to confirm a tip above (% of the bill)',
   'settings.tipConfirmHint': 'A bigger tip, or cash far beyond any one note, is taken only after a yes at the counter.',
+  'settings.tipApprovalPercent': "Tip cap: a manager's PIN above (% of the bill)",
+  'settings.tipApprovalHint': "A tip above this share of the bill needs a manager's or owner's PIN when staff take it. 100 means a tip as large as the bill.",
+
+  'settings.section.approvals': 'Staff and approvals',
+  'settings.idleLockMinutes': 'Lock the counter after (minutes idle)',
+  'settings.idleLockHint': 'With no touch or key for this long, the PIN pad comes back; signing in again returns to the same screen.',
+  'settings.compApproval': "A comp needs a manager's PIN above",
+  'settings.compApprovalPercent': '% of what the comped items cost',
+  'settings.compApprovalAmount': 'or this amount ({currency})',
+  'settings.compApprovalHint': 'A staff member gives smaller comps alone; a larger one, by either measure, needs a manager or owner to approve it with their PIN. Managers and owners never need one.',
 
   'settings.section.slip': 'Token slip',
   'settings.payAfterTerms': 'Pay-after terms printed on every slip',

@@ -6,6 +6,7 @@ import { t } from '../../i18n/t';
 import { Figures } from '../drawer/Figures';
 import { signedMoney, varianceKind } from '../drawer/variance';
 import { accountLabel } from './account-label';
+import { ActionsTable } from './ActionsTable';
 import { averageToPayText, minutesText } from './report-format';
 import { ReportSection, ReportTable } from './ReportTable';
 
@@ -85,14 +86,19 @@ function DrawerPart({ report, money, store }: Props) {
   const f = money.format;
   const { drawer } = report;
   const openNote = drawer.openNow && <p className="report-section__note report__muted">{t('reports.drawer.openNow')}</p>;
+  const when = whenTools({ locale: report.locale, timeZone: store.timeZone });
+  // Paid in and out are known at the counter while a drawer is open; a variance only once it is signed off.
+  const byHand = (
+    <ActionsTable actions={report.actions} kinds={['paid_in', 'paid_out', 'variance']} label={t('reports.actions.drawer')} money={money} when={when} className="report-section__full" />
+  );
   if (drawer.openNow && drawer.sessions.length === 0) {
     return (
       <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide">
         {openNote}
+        {byHand}
       </ReportSection>
     );
   }
-  const when = whenTools({ locale: report.locale, timeZone: store.timeZone });
   const varianceRow = (minor: number): [string, string, string] => [t('reports.drawer.variance'), signedMoney(minor, f), `figures__row--${varianceKind(minor)}`];
   return (
     <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide report-section--split">
@@ -131,6 +137,7 @@ function DrawerPart({ report, money, store }: Props) {
           s.signedOffBy,
         ])}
       />
+      {byHand}
     </ReportSection>
   );
 }

@@ -10,6 +10,9 @@ vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newComman
 
 afterEach(cleanup);
 
+/** The chart loads on first use (a lazy import): on a busy machine that can take past findBy's one second. */
+const chartLoad = { timeout: 10_000 };
+
 const store = testStore({ timeZone: 'UTC' });
 
 function show(report = testReport()) {
@@ -44,10 +47,10 @@ describe('ReportView', () => {
 
   it('reads a Z frozen before hours followed the sale: its stored hours as they are, and says how they were counted', async () => {
     show(testReport({ byHour: [{ hour: 10, netMinor: 400 }, { hour: 11, netMinor: -200 }] }));
-    expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour they were given, so an hour can be negative.')).toBeTruthy();
+    expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour they were given, so an hour can be negative.', {}, chartLoad)).toBeTruthy();
     cleanup();
     show(testReport({ byHourOfSale: true }));
-    expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour of the sale they reduce.')).toBeTruthy();
+    expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour of the sale they reduce.', {}, chartLoad)).toBeTruthy();
   });
 
   it('lists the payments voided on the day by method, and says the amounts are net of them; a day without voids lists none', () => {
@@ -73,7 +76,7 @@ describe('ReportView', () => {
 
   it('shows every section of the day, with the ledger’s figures', async () => {
     show();
-    expect(await within(screen.getByRole('region', { name: 'Net sales by hour' })).findByRole('figure', { name: 'Net sales by hour' })).toBeTruthy();
+    expect(await within(screen.getByRole('region', { name: 'Net sales by hour' })).findByRole('figure', { name: 'Net sales by hour' }, chartLoad)).toBeTruthy();
     for (const name of [
       'Sales',
       'Comps by reason',
@@ -89,6 +92,8 @@ describe('ReportView', () => {
       'Open tabs carried forward',
       'Tabs receivable',
       'Movement by account',
+      'Staff',
+      'Removed lines',
     ]) {
       expect(screen.getByRole('region', { name })).toBeTruthy();
     }
@@ -233,7 +238,68 @@ describe('ReportView', () => {
       expect(screen.getByText(text)).toBeTruthy();
     }
     // The chart loads on first use; a day without sales gets words, not an empty chart.
-    expect(await screen.findByText('No sales yet.')).toBeTruthy();
+    expect(await screen.findByText('No sales yet.', {}, chartLoad)).toBeTruthy();
+  });
+
+  it('shows each person’s day in a staff table: tabs, sales, comps with their reasons, tips, ratings and walkouts', () => {
+    show();
+    const section = screen.getByRole('region', { name: 'Staff' });
+    const table = within(section).getByRole('table', { name: 'Staff figures' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Staff', 'Tabs', 'Sales', 'Comps', 'Comped', 'Tips', 'Happy', 'Okay', 'Unhappy', 'Walkouts']);
+    expect(rows('Staff figures')).toEqual([
+      ['Ana', '2', '€18.09', '1', '€1.46Not satisfied ×1: €1.46', '€0.51', '1', '0', '0', '1'],
+      ['Ben', '1', '€8.00', '0', '€0.00', '€0.00', '0', '0', '0', '0'],
+    ]);
+    expect(within(section).getByText(/These columns add up to the day’s net sales, comps and tips/)).toBeTruthy();
+    cleanup();
+    show(testReport({ kind: 'x', zNumber: null, staff: [] }));
+    expect(within(screen.getByRole('region', { name: 'Staff' })).getByText('No one served a line, gave a comp or took a tip on this day.')).toBeTruthy();
+  });
+
+  it('says who did and who approved each comp, removed line, walkout, paid out and variance', () => {
+    show();
+    expect(rows('Comps given')).toEqual([['10:15', '3', 'Not satisfied', '€1.46', 'Ana', 'Mia']]);
+    expect(within(screen.getByRole('region', { name: 'Comps by reason' })).getByRole('table', { name: 'Comps given' })).toBeTruthy();
+    expect(rows('Lines removed')).toEqual([['11:00', '5', 'Wrong order', '€2.91', 'Mia', '—']]);
+    expect(within(screen.getByRole('region', { name: 'Removed lines' })).getByRole('table', { name: 'Lines removed' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Walkouts' })).getByRole('table', { name: 'Tabs walked out' })).toBeTruthy();
+    expect(rows('Tabs walked out')).toEqual([['16:40', '8', 'Left without paying', '€7.50', 'Mia', '—']]);
+    const drawer = within(screen.getByRole('region', { name: 'Cash drawer' })).getByRole('table', { name: 'Paid in, paid out and variances' });
+    expect(within(drawer).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'What', 'Reason', 'Amount', 'By', 'Approved by']);
+    expect(rows('Paid in, paid out and variances')).toEqual([
+      ['12:00', 'Paid out', 'Milk', '€4.50', 'Ben', 'Mia'],
+      ['21:00', 'Variance', 'Coin dropped', '−€0.20', 'Ben', 'Owner'],
+    ]);
+    // No payment was voided: no table for it.
+    expect(screen.queryByRole('table', { name: 'Payments voided' })).toBeNull();
+  });
+
+  it('lists who voided a payment beside the voided amounts, and says when no line was removed', () => {
+    show(
+      testReport({
+        actions: [{ kind: 'payment_void', at: '2026-09-14T13:05:00.000Z', staffName: 'Mia', approverName: null, amountMinor: 1340, reason: 'Wrong tab', token: 4 }],
+      }),
+    );
+    expect(within(screen.getByRole('region', { name: 'Payments by method' })).getByRole('table', { name: 'Payments voided' })).toBeTruthy();
+    expect(rows('Payments voided')).toEqual([['13:05', '4', 'Wrong tab', '€13.40', 'Mia', '—']]);
+    expect(within(screen.getByRole('region', { name: 'Removed lines' })).getByText('No line was removed.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Comps given' })).toBeNull();
+  });
+
+  it('shows paid outs with their approver while the drawer is still open, before any sign-off', () => {
+    const zero = { floatMinor: 0, cashInMinor: 0, paidInMinor: 0, paidOutMinor: 0, expectedMinor: 0, countedMinor: 0, varianceMinor: 0 };
+    show(testReport({ kind: 'x', zNumber: null, drawer: { sessions: [], openNow: true, ...zero } }));
+    const section = screen.getByRole('region', { name: 'Cash drawer' });
+    expect(within(section).getByRole('table', { name: 'Paid in, paid out and variances' })).toBeTruthy();
+  });
+
+  it('reads a Z frozen before approvals were recorded: no who-did tables and no removed lines section', () => {
+    const old = testReport({ staff: [] });
+    delete old.actions;
+    show(old);
+    for (const name of ['Comps given', 'Lines removed', 'Tabs walked out', 'Paid in, paid out and variances']) expect(screen.queryByRole('table', { name })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Removed lines' })).toBeNull();
+    expect(rows('Comps by reason')).toEqual([['Not satisfied', '1', '€1.46']]);
   });
 
   it('formats a Z in its own currency even after the store changed', () => {

@@ -8,6 +8,7 @@ import { ExportActions } from './ExportActions';
 import { reportMoney } from './report-format';
 import { ReportSection } from './ReportTable';
 import { SalesSections } from './SalesSections';
+import { StaffSection } from './StaffSection';
 import './reports.css';
 
 // The chart library is most of the bundle's weight: it loads with the first report, not at start.
@@ -34,12 +35,13 @@ export function ReportView({ report, store }: Props) {
         <ExportActions report={report} />
       </header>
       <div className="report__grid">
-        <SalesSections report={report} money={money} storeRates={store.taxRates} />
+        <SalesSections report={report} money={money} when={when} storeRates={store.taxRates} />
         <ReportSection id="by-hour" title={t('reports.byHour')} className="report-section--wide">
           <Suspense fallback={<p className="report__muted">{t('reports.loading')}</p>}>
             <HourChart byHour={report.byHour} boundaryMinutes={store.dayBoundaryMinutes} ofSale={report.byHourOfSale === true} money={money} />
           </Suspense>
         </ReportSection>
+        <StaffSection report={report} money={money} />
         <DaySections report={report} money={money} store={store} />
       </div>
     </article>

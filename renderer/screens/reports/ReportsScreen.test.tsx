@@ -52,6 +52,9 @@ describe('ReportsScreen', () => {
     expect(await screen.findByRole('heading', { name: 'X report · Mon 14 Sept 2026' })).toBeTruthy();
     expect(calls.x).toHaveBeenCalledWith({ businessDate: '2026-09-14' });
     expect(screen.getByRole('button', { name: 'Close Mon 14 Sept 2026 (Z)' })).toBeTruthy();
+    // The day's staff figures come with its X.
+    const staff = within(screen.getByRole('region', { name: 'Staff' })).getByRole('table', { name: 'Staff figures' });
+    expect(within(staff).getAllByRole('row').map((row) => row.firstElementChild?.textContent)).toEqual(['Staff', 'Ana', 'Ben']);
   });
 
   it('shows the X of another open day when picked, and lists the Zs to open', async () => {

@@ -1,16 +1,18 @@
 import type { DayReport } from '../../../shared/closing-types';
 import type { TaxRate } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
+import type { WhenTools } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { Figures } from '../drawer/Figures';
 import { methodName } from '../tab/history-message';
+import { ActionsTable } from './ActionsTable';
 import { rateText } from './report-format';
 import { ReportSection, ReportTable } from './ReportTable';
 
-type Props = { report: DayReport; money: MoneyTools; storeRates: readonly TaxRate[] };
+type Props = { report: DayReport; money: MoneyTools; when: WhenTools; storeRates: readonly TaxRate[] };
 
 /** What was sold, taken off, taxed and paid: every figure straight from the ledger's report. */
-export function SalesSections({ report, money, storeRates }: Props) {
+export function SalesSections({ report, money, when, storeRates }: Props) {
   const f = money.format;
   const { sales } = report;
   const minus = (minor: number) => (minor === 0 ? f(0) : `−${f(minor)}`);
@@ -41,7 +43,14 @@ export function SalesSections({ report, money, storeRates }: Props) {
           columns={[{ label: t('reports.col.reason') }, { label: t('reports.col.count'), numeric: true }, { label: t('reports.col.amount'), numeric: true }]}
           rows={report.comps.map((c) => [c.reason, c.count, f(c.amountMinor)])}
         />
+        <ActionsTable actions={report.actions} kinds={['comp']} label={t('reports.actions.comp')} money={money} when={when} />
       </ReportSection>
+
+      {report.actions && (
+        <ReportSection id="removed" title={t('reports.actions.removedTitle')}>
+          <ActionsTable actions={report.actions} kinds={['removed']} label={t('reports.actions.removed')} money={money} when={when} empty={t('reports.actions.removedNone')} />
+        </ReportSection>
+      )}
 
       <ReportSection id="taxes" title={t('reports.taxes')}>
         <ReportTable
@@ -74,6 +83,7 @@ export function SalesSections({ report, money, storeRates }: Props) {
             <p className="report__muted">{t('reports.payments.note')}</p>
           </>
         )}
+        <ActionsTable actions={report.actions} kinds={['payment_void']} label={t('reports.actions.payment_void')} money={money} when={when} />
         <Figures label={t('reports.rounding')} rows={[[t('reports.rounding'), f(report.roundingMinor)]]} />
       </ReportSection>
 
@@ -107,6 +117,7 @@ export function SalesSections({ report, money, storeRates }: Props) {
             [t('reports.walkouts.amount'), f(report.walkouts.amountMinor)],
           ]}
         />
+        <ActionsTable actions={report.actions} kinds={['walkout']} label={t('reports.actions.walkout')} money={money} when={when} />
       </ReportSection>
     </>
   );

@@ -64,6 +64,26 @@ export function testReport(patch: Partial<DayReport> = {}): DayReport {
       { account: 'walkouts', movementMinor: 750 },
       { account: 'sales:10', movementMinor: -770 },
     ],
+    staff: [
+      {
+        staffId: 2,
+        staffName: 'Ana',
+        tabsServed: 2,
+        salesMinor: 1809,
+        comps: { count: 1, amountMinor: 146, reasons: [{ reason: 'Not satisfied', count: 1, amountMinor: 146 }] },
+        tipsMinor: 51,
+        ratings: { happy: 1, okay: 0, unhappy: 0 },
+        walkouts: 1,
+      },
+      { staffId: 3, staffName: 'Ben', tabsServed: 1, salesMinor: 800, comps: { count: 0, amountMinor: 0, reasons: [] }, tipsMinor: 0, ratings: { happy: 0, okay: 0, unhappy: 0 }, walkouts: 0 },
+    ],
+    actions: [
+      { kind: 'comp', at: '2026-09-14T10:15:00.000Z', staffName: 'Ana', approverName: 'Mia', amountMinor: 146, reason: 'Not satisfied', token: 3 },
+      { kind: 'removed', at: '2026-09-14T11:00:00.000Z', staffName: 'Mia', approverName: null, amountMinor: 291, reason: 'Wrong order', token: 5 },
+      { kind: 'paid_out', at: '2026-09-14T12:00:00.000Z', staffName: 'Ben', approverName: 'Mia', amountMinor: 450, reason: 'Milk', token: null },
+      { kind: 'walkout', at: '2026-09-14T16:40:00.000Z', staffName: 'Mia', approverName: null, amountMinor: 750, reason: 'Left without paying', token: 8 },
+      { kind: 'variance', at: '2026-09-14T21:00:00.000Z', staffName: 'Ben', approverName: 'Owner', amountMinor: -20, reason: 'Coin dropped', token: null },
+    ],
     ...patch,
   };
 }

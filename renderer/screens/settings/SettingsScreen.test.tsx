@@ -103,6 +103,38 @@ describe('SettingsScreen', () => {
     expect(calls.update.mock.calls[0]?.[0]).toEqual({ tipConfirmPercent: 25 });
   });
 
+  it('saves the idle lock, the comp approval threshold as money and the tip cap, each with its help', async () => {
+    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    renderScreen();
+    const idle = (await screen.findByLabelText('Lock the counter after (minutes idle)')) as HTMLInputElement;
+    const percent = screen.getByLabelText('% of what the comped items cost') as HTMLInputElement;
+    const amount = screen.getByLabelText('or this amount (EUR)') as HTMLInputElement;
+    const cap = screen.getByLabelText("Tip cap: a manager's PIN above (% of the bill)") as HTMLInputElement;
+    expect([idle.value, percent.value, amount.value, cap.value]).toEqual(['5', '20', '5.00', '100']);
+    expect(document.getElementById(idle.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/PIN pad comes back/);
+    expect(screen.getByRole('group', { name: "A comp needs a manager's PIN above" }).getAttribute('aria-describedby')).toBe('settings-comp-hint');
+
+    fireEvent.change(idle, { target: { value: '10' } });
+    fireEvent.change(percent, { target: { value: '25' } });
+    fireEvent.change(amount, { target: { value: '7.50' } });
+    fireEvent.change(cap, { target: { value: '150' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(calls.update.mock.calls[0]?.[0]).toEqual({ idleLockMinutes: 10, approvalCompPercent: 25, approvalCompMinor: 750, tipApprovalPercent: 150 });
+  });
+
+  it('refuses a comp amount that is not money in the store currency, beside that field, sending nothing', async () => {
+    renderScreen();
+    const amount = (await screen.findByLabelText('or this amount (EUR)')) as HTMLInputElement;
+    fireEvent.change(amount, { target: { value: '5.005' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toEqual(['"5.005" has more than 2 decimals', 'Nothing was saved: fix the fields marked in red.']);
+    expect(alerts[0]?.id).toBe('settings-comp-amount-error');
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(calls.update).not.toHaveBeenCalled();
+  });
+
   it('keeps the currency editable with the general hint until money is on the books', async () => {
     renderScreen();
     const currency = (await screen.findByLabelText('Currency')) as HTMLSelectElement;

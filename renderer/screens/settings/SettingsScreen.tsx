@@ -5,6 +5,7 @@ import { Screen } from '../../components/Screen';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { useStore } from '../../hooks/use-live-data';
 import { t } from '../../i18n/t';
+import { ApprovalsSection } from './ApprovalsSection';
 import { CountersSection } from './CountersSection';
 import { DaySection } from './DaySection';
 import { PaymentsSection } from './PaymentsSection';
@@ -45,6 +46,7 @@ function SettingsForm({ store }: { store: StoreSettings }) {
         <TaxSection form={form} />
         <CountersSection form={form} />
         <PaymentsSection form={form} />
+        <ApprovalsSection form={form} store={store} />
         <DaySection form={form} savedZone={store.timeZone} />
       </div>
       <div className="settings__bar">

@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { buildUpdate, changedKeys, formOf, placeServerError, rebase } from './settings-form';
+import { buildUpdate, changedKeys, formOf, placeServerError, rebase, type SettingsForm } from './settings-form';
 import { testStore } from '../../test-support/store';
+import { previewMoney } from './money-preview';
 
 const store = testStore({ payAfterTerms: 'Pay at the counter when you are done.' });
+
+/** As the screen calls it: amounts read in the currency and locale being saved. */
+function build(draft: SettingsForm, base: SettingsForm) {
+  return buildUpdate(draft, base, previewMoney(store, draft.currency, draft.locale));
+}
 
 describe('buildUpdate', () => {
   it('sends nothing when nothing changed', () => {
     const base = formOf(store);
-    expect(buildUpdate(base, base)).toEqual({ ok: true, update: {}, changed: [] });
+    expect(build(base, base)).toEqual({ ok: true, update: {}, changed: [] });
   });
 
   it('sends only the changed fields, parsed', () => {
     const base = formOf(store);
-    const draft = { ...base, name: '  Corner Café ', amberMinutes: '30', cashRoundingMinor: '5', currency: 'jpy' };
-    expect(buildUpdate(draft, base)).toEqual({
+    const draft = { ...base, name: '  Corner Café ', amberMinutes: '30', cashRoundingMinor: '5', currency: 'usd' };
+    expect(build(draft, base)).toEqual({
       ok: true,
-      update: { name: 'Corner Café', amberMinutes: 30, cashRoundingMinor: 5, currency: 'JPY' },
+      update: { name: 'Corner Café', amberMinutes: 30, cashRoundingMinor: 5, currency: 'USD' },
       changed: ['name', 'currency', 'cashRoundingMinor', 'amberMinutes'],
     });
   });
@@ -23,7 +29,7 @@ describe('buildUpdate', () => {
   it('sends the whole list of rates when one of them changed', () => {
     const base = formOf(store);
     const draft = { ...base, taxRates: [...base.taxRates, { label: 'NYC', rate: '8.875' }] };
-    const result = buildUpdate(draft, base);
+    const result = build(draft, base);
     expect(result).toMatchObject({
       ok: true,
       update: {
@@ -46,7 +52,7 @@ describe('buildUpdate', () => {
       currency: 'EURO',
       taxRates: [{ label: '', rate: '8.8755' }],
     };
-    const result = buildUpdate(draft, base);
+    const result = build(draft, base);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.problems).sort()).toEqual(['currency', 'name', 'redMinutes', 'taxRates.0.label', 'taxRates.0.rateMilli', 'tokenLast']);
@@ -56,7 +62,7 @@ describe('buildUpdate', () => {
 
   it('refuses minutes outside the range the ledger accepts', () => {
     const base = formOf(store);
-    const result = buildUpdate({ ...base, amberMinutes: '0' }, base);
+    const result = build({ ...base, amberMinutes: '0' }, base);
     expect(result).toMatchObject({ ok: false, problems: { amberMinutes: { key: 'settings.error.wholeNumber' } } });
   });
 });
@@ -65,14 +71,14 @@ describe('the share of the bill above which a tip is confirmed', () => {
   it('shows the percentage as typed and sends it as a whole number', () => {
     const base = formOf(store);
     expect(base.tipConfirmPercent).toBe('30');
-    expect(buildUpdate({ ...base, tipConfirmPercent: ' 45 ' }, base)).toEqual({ ok: true, update: { tipConfirmPercent: 45 }, changed: ['tipConfirmPercent'] });
-    expect(buildUpdate({ ...base, tipConfirmPercent: '1000' }, base)).toMatchObject({ ok: true, update: { tipConfirmPercent: 1000 } });
+    expect(build({ ...base, tipConfirmPercent: ' 45 ' }, base)).toEqual({ ok: true, update: { tipConfirmPercent: 45 }, changed: ['tipConfirmPercent'] });
+    expect(build({ ...base, tipConfirmPercent: '1000' }, base)).toMatchObject({ ok: true, update: { tipConfirmPercent: 1000 } });
   });
 
   it('refuses anything but a whole percentage from 1 to 1000, by its field', () => {
     const base = formOf(store);
     for (const typed of ['0', '1001', '12.5', '30%', '', 'thirty']) {
-      expect(buildUpdate({ ...base, tipConfirmPercent: typed }, base), typed).toEqual({
+      expect(build({ ...base, tipConfirmPercent: typed }, base), typed).toEqual({
         ok: false,
         problems: { tipConfirmPercent: { key: 'settings.error.wholeNumber', vars: { min: 1, max: 1000 } } },
       });
@@ -80,17 +86,63 @@ describe('the share of the bill above which a tip is confirmed', () => {
   });
 });
 
+describe('the staff and approval fields', () => {
+  it('shows the defaults as typed text, the comp amount as money in the store locale', () => {
+    const base = formOf(store);
+    expect([base.idleLockMinutes, base.approvalCompPercent, base.approvalCompMinor, base.tipApprovalPercent]).toEqual(['5', '20', '5.00', '100']);
+    expect(formOf({ ...store, locale: 'de-DE', approvalCompMinor: 1250 }).approvalCompMinor).toBe('12,50');
+    expect(formOf({ ...store, currency: 'JPY', exponent: 0, approvalCompMinor: 500 }).approvalCompMinor).toBe('500');
+  });
+
+  it('sends each as a whole number, the amount in minor units', () => {
+    const base = formOf(store);
+    const draft = { ...base, idleLockMinutes: ' 10 ', approvalCompPercent: '0', approvalCompMinor: '7.5', tipApprovalPercent: '250' };
+    expect(build(draft, base)).toEqual({
+      ok: true,
+      update: { idleLockMinutes: 10, approvalCompPercent: 0, approvalCompMinor: 750, tipApprovalPercent: 250 },
+      changed: ['tipApprovalPercent', 'idleLockMinutes', 'approvalCompPercent', 'approvalCompMinor'],
+    });
+    const german = formOf({ ...store, locale: 'de-DE' });
+    expect(buildUpdate({ ...german, approvalCompMinor: '12,50' }, german, previewMoney(store, 'EUR', 'de-DE'))).toMatchObject({ ok: true, update: { approvalCompMinor: 1250 } });
+  });
+
+  it('refuses what the ledger would, each by its own field, and sends nothing', () => {
+    const base = formOf(store);
+    const result = build({ ...base, idleLockMinutes: '0', approvalCompPercent: '101', approvalCompMinor: '5.005', tipApprovalPercent: '1001' }, base);
+    expect(result).toEqual({
+      ok: false,
+      problems: {
+        idleLockMinutes: { key: 'settings.error.wholeNumber', vars: { min: 1, max: 240 } },
+        approvalCompPercent: { key: 'settings.error.wholeNumber', vars: { min: 0, max: 100 } },
+        approvalCompMinor: { text: '"5.005" has more than 2 decimals' },
+        tipApprovalPercent: { key: 'settings.error.wholeNumber', vars: { min: 1, max: 1000 } },
+      },
+    });
+    expect(build({ ...base, approvalCompMinor: ' ' }, base)).toEqual({ ok: false, problems: { approvalCompMinor: { key: 'errors.field.amountMissing' } } });
+    expect(build({ ...base, approvalCompMinor: '-1' }, base)).toEqual({ ok: false, problems: { approvalCompMinor: { key: 'errors.field.amountNegative' } } });
+    expect(build({ ...base, idleLockMinutes: '241' }, base)).toMatchObject({ ok: false, problems: { idleLockMinutes: { key: 'settings.error.wholeNumber' } } });
+  });
+
+  it('reads a typed comp amount in the currency saved with it, and leaves an untouched one to the ledger', () => {
+    const base = formOf(store);
+    expect(build({ ...base, currency: 'JPY' }, base)).toEqual({ ok: true, update: { currency: 'JPY' }, changed: ['currency'] });
+    expect(build({ ...base, currency: 'JPY', approvalCompMinor: '800' }, base)).toMatchObject({ ok: true, update: { currency: 'JPY', approvalCompMinor: 800 } });
+    expect(build({ ...base, currency: 'JPY', approvalCompMinor: '8.00' }, base)).toMatchObject({ ok: false, problems: { approvalCompMinor: { text: expect.stringContaining('"8.00"') as unknown } } });
+    expect(build({ ...base, currency: 'KWD', approvalCompMinor: '1.250' }, base)).toMatchObject({ ok: true, update: { currency: 'KWD', approvalCompMinor: 1250 } });
+  });
+});
+
 describe('the business day fields', () => {
   it('shows the boundary as HH:MM and sends it back as minutes, with the time zone as chosen', () => {
     const base = formOf({ ...store, dayBoundaryMinutes: 240, timeZone: 'UTC' });
     expect(base.dayBoundaryMinutes).toBe('04:00');
-    const result = buildUpdate({ ...base, dayBoundaryMinutes: '2:30', timeZone: 'Europe/Dublin' }, base);
+    const result = build({ ...base, dayBoundaryMinutes: '2:30', timeZone: 'Europe/Dublin' }, base);
     expect(result).toEqual({ ok: true, update: { dayBoundaryMinutes: 150, timeZone: 'Europe/Dublin' }, changed: ['dayBoundaryMinutes', 'timeZone'] });
   });
 
   it('refuses a boundary that is not a time of day, by its field', () => {
     const base = formOf(store);
-    expect(buildUpdate({ ...base, dayBoundaryMinutes: '25:00' }, base)).toEqual({ ok: false, problems: { dayBoundaryMinutes: { key: 'day.error.boundary' } } });
+    expect(build({ ...base, dayBoundaryMinutes: '25:00' }, base)).toEqual({ ok: false, problems: { dayBoundaryMinutes: { key: 'day.error.boundary' } } });
   });
 });
 

@@ -2,7 +2,9 @@ import type { CommandInput } from '../../../shared/contract';
 import { TIP_CONFIRM_PERCENT_MAX, TIP_CONFIRM_PERCENT_MIN } from '../../../shared/domain/large-amounts';
 import type { TaxMode } from '../../../shared/domain/tax';
 import type { StoreSettings } from '../../../shared/types';
+import type { MoneyTools } from '../../hooks/use-money';
 import type { MessageKey } from '../../i18n/en';
+import { priceText } from '../catalog/catalog-view';
 import { formatBoundary, parseBoundary } from './day-boundary';
 import { formatRate, parseRate } from './rate-text';
 
@@ -21,6 +23,13 @@ export type SettingsForm = {
   redMinutes: string;
   /** Whole percent of the bill above which a tip is confirmed at the counter. */
   tipConfirmPercent: string;
+  /** Whole percent of the bill above which a tip needs a manager's or owner's PIN. */
+  tipApprovalPercent: string;
+  /** Minutes without a touch before the counter locks itself. */
+  idleLockMinutes: string;
+  /** A comp above this share (whole percent) or this amount (money text) needs a manager. */
+  approvalCompPercent: string;
+  approvalCompMinor: string;
   payAfterTerms: string;
   /** The business day's boundary as typed, "04:00". */
   dayBoundaryMinutes: string;
@@ -29,9 +38,16 @@ export type SettingsForm = {
 export type FormKey = keyof SettingsForm;
 export type StoreUpdate = CommandInput<'store.update'>;
 
-/** A problem found before sending: where it goes (a form key or "taxRates.0.rate") and its words. */
-export type FieldProblem = { key: MessageKey; vars?: Record<string, string | number> };
+/**
+ * A problem found before sending: where it goes (a form key or "taxRates.0.rate") and its words,
+ * as a message key or as text already in words (what the money parser says about an amount).
+ */
+export type FieldProblem = { key: MessageKey; vars?: Record<string, string | number> } | { text: string };
 export type BuildResult = { ok: true; update: StoreUpdate; changed: FormKey[] } | { ok: false; problems: Record<string, FieldProblem> };
+
+/** The idle lock the ledger accepts, in minutes. */
+const IDLE_LOCK_MIN = 1;
+const IDLE_LOCK_MAX = 240;
 
 const FORM_KEYS: FormKey[] = [
   'name',
@@ -45,6 +61,10 @@ const FORM_KEYS: FormKey[] = [
   'amberMinutes',
   'redMinutes',
   'tipConfirmPercent',
+  'tipApprovalPercent',
+  'idleLockMinutes',
+  'approvalCompPercent',
+  'approvalCompMinor',
   'payAfterTerms',
   'dayBoundaryMinutes',
   'timeZone',
@@ -63,6 +83,10 @@ export function formOf(s: StoreSettings): SettingsForm {
     amberMinutes: String(s.amberMinutes),
     redMinutes: String(s.redMinutes),
     tipConfirmPercent: String(s.tipConfirmPercent),
+    tipApprovalPercent: String(s.tipApprovalPercent),
+    idleLockMinutes: String(s.idleLockMinutes),
+    approvalCompPercent: String(s.approvalCompPercent),
+    approvalCompMinor: priceText(s.approvalCompMinor, s.exponent, s.locale),
     payAfterTerms: s.payAfterTerms,
     dayBoundaryMinutes: formatBoundary(s.dayBoundaryMinutes),
     timeZone: s.timeZone,
@@ -104,16 +128,27 @@ const RATE_PROBLEMS = {
   tooLarge: 'settings.error.rateTooLarge',
 } as const satisfies Record<string, MessageKey>;
 
+type WholeKey = 'tokenFirst' | 'tokenLast' | 'amberMinutes' | 'redMinutes' | 'tipConfirmPercent' | 'tipApprovalPercent' | 'idleLockMinutes' | 'approvalCompPercent';
+
+/** The comp approval amount in minor units of the currency being saved, or what to fix. */
+function compAmount(text: string, money: MoneyTools): number | FieldProblem {
+  if (text.trim() === '') return { key: 'errors.field.amountMissing' };
+  const parsed = money.parse(text);
+  if (!parsed.ok) return { text: parsed.message };
+  return parsed.minor < 0 ? { key: 'errors.field.amountNegative' } : parsed.minor;
+}
+
 /**
  * The store.update input for the changed fields only, or the problems to show next to each
  * field. Checks here are the ones a person can fix by retyping; the rules that depend on the
- * ledger (a locked currency, open tabs) stay with the main process.
+ * ledger (a locked currency, open tabs) stay with the main process. `money` reads amounts in
+ * the currency and locale the form is about to save.
  */
-export function buildUpdate(draft: SettingsForm, base: SettingsForm): BuildResult {
+export function buildUpdate(draft: SettingsForm, base: SettingsForm, money: MoneyTools): BuildResult {
   const changed = changedKeys(draft, base);
   const update: StoreUpdate = {};
   const problems: Record<string, FieldProblem> = {};
-  const whole = (k: 'tokenFirst' | 'tokenLast' | 'amberMinutes' | 'redMinutes' | 'tipConfirmPercent', min: number, max: number): void => {
+  const whole = (k: WholeKey, min: number, max: number): void => {
     const value = wholeNumber(draft[k], min, max);
     if (typeof value === 'number') update[k] = value;
     else problems[k] = value;
@@ -165,6 +200,18 @@ export function buildUpdate(draft: SettingsForm, base: SettingsForm): BuildResul
       case 'tipConfirmPercent':
         whole('tipConfirmPercent', TIP_CONFIRM_PERCENT_MIN, TIP_CONFIRM_PERCENT_MAX);
         break;
+      case 'tipApprovalPercent':
+        whole('tipApprovalPercent', TIP_CONFIRM_PERCENT_MIN, TIP_CONFIRM_PERCENT_MAX);
+        break;
+      case 'idleLockMinutes':
+        whole('idleLockMinutes', IDLE_LOCK_MIN, IDLE_LOCK_MAX);
+        break;
+      case 'approvalCompPercent':
+        whole('approvalCompPercent', 0, 100);
+        break;
+      case 'approvalCompMinor':
+        // Sent below, with the currency it is counted in.
+        break;
       case 'cashRoundingMinor':
         update.cashRoundingMinor = Number(draft.cashRoundingMinor);
         break;
@@ -182,6 +229,13 @@ export function buildUpdate(draft: SettingsForm, base: SettingsForm): BuildResul
         update.timeZone = draft.timeZone.trim();
         break;
     }
+  }
+  // A typed amount is read in the currency being saved with it. One left alone is not sent: the
+  // ledger keeps its figure, shown in the new currency once saved.
+  if (changed.includes('approvalCompMinor')) {
+    const amount = compAmount(draft.approvalCompMinor, money);
+    if (typeof amount === 'number') update.approvalCompMinor = amount;
+    else problems.approvalCompMinor = amount;
   }
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, update, changed };
 }

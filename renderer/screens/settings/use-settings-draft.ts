@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { StoreSettings } from '../../../shared/types';
 import { useCommand } from '../../hooks/use-command';
 import { t } from '../../i18n/t';
-import { buildUpdate, changedKeys, formOf, placeServerError, rebase, type FormKey, type SettingsForm } from './settings-form';
+import { previewMoney } from './money-preview';
+import { buildUpdate, changedKeys, formOf, placeServerError, rebase, type FieldProblem, type FormKey, type SettingsForm } from './settings-form';
 
 type DraftState = { store: StoreSettings; base: SettingsForm; draft: SettingsForm };
 export type SaveStatus = 'idle' | 'saved' | 'nothing';
@@ -21,6 +22,10 @@ export type SettingsDraft = {
   /** A refusal that belongs to no field the form shows: shown by the Save button. */
   generalError: string | null;
 };
+
+function words(problem: FieldProblem): string {
+  return 'text' in problem ? problem.text : t(problem.key, problem.vars);
+}
 
 /**
  * The form's state over the live store: edits stay local until saved; a change made elsewhere
@@ -55,9 +60,9 @@ export function useSettingsDraft(store: StoreSettings): SettingsDraft {
 
   const save = async (): Promise<void> => {
     const sent = state.draft;
-    const built = buildUpdate(sent, state.base);
+    const built = buildUpdate(sent, state.base, previewMoney(state.store, sent.currency, sent.locale));
     if (!built.ok) {
-      setProblems(Object.fromEntries(Object.entries(built.problems).map(([k, p]) => [k, t(p.key, p.vars)])));
+      setProblems(Object.fromEntries(Object.entries(built.problems).map(([k, p]) => [k, words(p)])));
       return;
     }
     setProblems({});

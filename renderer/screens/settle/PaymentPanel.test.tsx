@@ -4,6 +4,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentResult } from '../../../shared/types';
 import { PaymentPanel } from './PaymentPanel';
+import type { TipServers } from './tip-share';
 import { testStore } from '../../test-support/store';
 
 const pay = vi.fn();
@@ -13,11 +14,11 @@ const store = testStore({ name: 'Test café', taxRates: [{ rateMilli: 10_000, la
 
 const paid = { ok: true, value: { payment: { method: 'card' }, changeMinor: 0 } as unknown as PaymentResult };
 
-function tree(onPaid: () => void, drawerOpen: boolean | null) {
+function tree(onPaid: () => void, drawerOpen: boolean | null, tipServers?: TipServers) {
   return (
     <MemoryRouter initialEntries={['/tab/7/settle']}>
       <Routes>
-        <Route path="/tab/7/settle" element={<PaymentPanel tabId={7} store={store} partNo={2} amountMinor={590} drawerOpen={drawerOpen} onPaid={onPaid} />} />
+        <Route path="/tab/7/settle" element={<PaymentPanel tabId={7} store={store} partNo={2} amountMinor={590} drawerOpen={drawerOpen} tipServers={tipServers} onPaid={onPaid} />} />
         <Route path="/drawer" element={<p>Drawer screen</p>} />
       </Routes>
     </MemoryRouter>
@@ -146,5 +147,77 @@ describe('PaymentPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Other' }));
     rerender(tree(onPaid, false));
     expect(pressed('Other')).toBe('true');
+  });
+});
+
+/** Ada rang up 3.00 of the tab and Ben 1.50. */
+const twoServers: TipServers = {
+  lines: [
+    { staffId: 3, chargedMinor: 300 },
+    { staffId: 5, chargedMinor: 150 },
+  ],
+  people: [
+    { staffId: 3, name: 'Ada', active: true },
+    { staffId: 5, name: 'Ben', active: true },
+  ],
+};
+
+describe('PaymentPanel: a tip on a tab two people served', () => {
+  const shares = (): string[] => [...screen.getByRole('list', { name: 'The tip goes to' }).querySelectorAll('li')].map((li) => li.textContent ?? '');
+
+  it('asks how to share it only once there is a tip, previews the split and sends the way', async () => {
+    pay.mockResolvedValue(paid);
+    render(tree(vi.fn(), true, twoServers));
+    expect(screen.queryByRole('group', { name: 'Who the tip is for' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Card' }));
+    fireEvent.click(screen.getByRole('button', { name: '15%' }));
+    // 0.89 by 3.00 and 1.50: the odd cent to the larger remainder, as the ledger shares it.
+    expect(shares()).toEqual(['Ada €0.59', 'Ben €0.30']);
+    fireEvent.click(screen.getByRole('button', { name: 'Evenly' }));
+    expect(shares()).toEqual(['Ada €0.45', 'Ben €0.44']);
+    fireEvent.click(screen.getByRole('button', { name: 'Taken on the terminal: €6.79' }));
+    await waitFor(() => expect(pay).toHaveBeenCalledTimes(1));
+    expect(pay.mock.calls[0]?.[0]).toEqual({ tabId: 7, partNo: 2, method: 'card', reference: '', tipPercent: 15, tipSplit: 'even' });
+  });
+
+  it('one person: refuses to send until someone is picked, then sends who', async () => {
+    pay.mockResolvedValue(paid);
+    render(tree(vi.fn(), true, twoServers));
+    fireEvent.click(screen.getByRole('button', { name: 'Card' }));
+    fireEvent.click(screen.getByRole('button', { name: '10%' }));
+    fireEvent.click(screen.getByRole('button', { name: 'One person' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Taken on the terminal: €6.49' }));
+    expect(screen.getByRole('alert').textContent).toBe('Tap the name of who gets the whole tip');
+    expect(pay).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Ben' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(shares()).toEqual(['Ben €0.59']);
+    fireEvent.click(screen.getByRole('button', { name: 'Taken on the terminal: €6.49' }));
+    await waitFor(() => expect(pay).toHaveBeenCalledTimes(1));
+    expect(pay.mock.calls[0]?.[0]).toMatchObject({ tipPercent: 10, tipSplit: 'person', tipStaffId: 5 });
+  });
+
+  it('puts a refusal about who gets the tip under the choice', async () => {
+    pay.mockResolvedValue({ ok: false, error: { code: 'not_found', message: 'there is no active staff member #5 to give the tip to', field: 'tipStaffId' } });
+    render(tree(vi.fn(), true, twoServers));
+    fireEvent.click(screen.getByRole('button', { name: 'Card' }));
+    fireEvent.click(screen.getByRole('button', { name: '10%' }));
+    fireEvent.click(screen.getByRole('button', { name: 'One person' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ben' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Taken on the terminal: €6.49' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('There is no active staff member #5 to give the tip to');
+    expect(screen.getByRole('group', { name: 'Who gets the whole tip' }).nextElementSibling).toBe(alert);
+  });
+
+  it('asks nothing when one person served the whole tab, and sends no way', async () => {
+    pay.mockResolvedValue(paid);
+    render(tree(vi.fn(), true, { lines: [{ staffId: 3, chargedMinor: 590 }], people: [{ staffId: 3, name: 'Ada', active: true }] }));
+    fireEvent.click(screen.getByRole('button', { name: 'Card' }));
+    fireEvent.click(screen.getByRole('button', { name: '10%' }));
+    expect(screen.queryByRole('group', { name: 'Who the tip is for' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Taken on the terminal: €6.49' }));
+    await waitFor(() => expect(pay).toHaveBeenCalledTimes(1));
+    expect(pay.mock.calls[0]?.[0]).toEqual({ tabId: 7, partNo: 2, method: 'card', reference: '', tipPercent: 10 });
   });
 });

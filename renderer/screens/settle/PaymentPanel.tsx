@@ -12,6 +12,8 @@ import { errorElsewhere, errorFor } from '../tab/field-error';
 import type { PayInput } from './large-amount-question';
 import { LargeAmountQuestion } from './LargeAmountQuestion';
 import { amountToInput, previewTender, type TipChoice } from './tender-preview';
+import { tipShareInput, type TipServers, type TipShareChoice } from './tip-share';
+import { TipShareControl } from './TipShareControl';
 import { useLargeAmountQuestion } from './use-large-amount-question';
 
 type Props = {
@@ -25,12 +27,15 @@ type Props = {
    * its refusal leads to the drawer); null while the drawer's state is loading.
    */
   drawerOpen?: boolean | null;
+  /** The tab's lines and who served them: with two or more people, the tip's sharing is asked. */
+  tipServers?: TipServers;
   onPaid: (result: PaymentResult) => void;
 };
 
 const methods: readonly PaymentMethod[] = ['cash', 'card', 'other'];
 const tipPresets = [10, 15, 20] as const;
-const tipFields = ['tipMinor', 'tipPercent', 'tipStaffId'];
+const tipFields = ['tipMinor', 'tipPercent'];
+const shareFields = ['tipSplit', 'tipStaffId'];
 const cashFields = ['tenderedMinor'];
 const referenceFields = ['reference'];
 const methodFields = ['method'];
@@ -40,7 +45,7 @@ const confirmFields = ['confirmed'];
  * Takes one payment. Tip and change are previewed with the shared rules; what is posted, and
  * the change shown afterwards, come from the server. A refused payment posts nothing.
  */
-export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = null, onPaid }: Props) {
+export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = null, tipServers, onPaid }: Props) {
   const money = useMoney(store);
   const pay = useCommand('settle.pay');
   const location = useLocation();
@@ -49,9 +54,10 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
   const [picked, pickMethod] = useState<PaymentMethod | null>(null);
   const method: PaymentMethod = picked ?? (drawerOpen === false ? 'card' : 'cash');
   const [tip, pickTip] = useState<TipChoice>({ kind: 'none' });
+  const [share, pickShare] = useState<TipShareChoice>({ split: 'lines' });
   const [cashGiven, typeCashGiven] = useState('');
   const [reference, setReference] = useState('');
-  const [local, setLocal] = useState<{ tip?: string; cash?: string }>({});
+  const [local, setLocal] = useState<{ tip?: string; cash?: string; share?: string }>({});
   const { question, askOrSend, yes, drop: edited } = useLargeAmountQuestion(pay, onPaid);
   const tipInput = useRef<HTMLInputElement>(null);
   const tipGroup = useRef<HTMLDivElement>(null);
@@ -60,6 +66,8 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
   const cash = method === 'cash';
   const preview = previewTender({ amountMinor, tip, cash, cashGiven, cashRoundingMinor: store.cashRoundingMinor, parse: money.parse });
   const tenders = cash ? quickTenders(preview.owedMinor, store.currency, store.exponent) : [];
+  // A tip is shared among whoever served; only when that is more than one person is there a choice.
+  const sharing = tip.kind !== 'none' && tipServers !== undefined && tipServers.people.length > 1;
 
   // Any change to the payment drops a question about the one before.
   const setMethod = (m: PaymentMethod): void => {
@@ -69,6 +77,11 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
   const setTip = (choice: TipChoice): void => {
     edited();
     pickTip(choice);
+  };
+  const setShare = (choice: TipShareChoice): void => {
+    edited();
+    setLocal((l) => ({ ...l, share: undefined }));
+    pickShare(choice);
   };
   const setCashGiven = (text: string): void => {
     edited();
@@ -87,7 +100,7 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
     event?.preventDefault();
     // Enter while a question is open means "change it": only the Yes button sends.
     if (question) return changeIt();
-    const errors: { tip?: string; cash?: string } = {};
+    const errors: { tip?: string; cash?: string; share?: string } = {};
     let tipPart: { tipPercent: number } | { tipMinor: number } | Record<string, never> = {};
     if (tip.kind === 'percent') tipPart = { tipPercent: tip.percent };
     if (tip.kind === 'amount') {
@@ -96,6 +109,8 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
       if (parsed.ok) tipPart = { tipMinor: parsed.minor };
       else errors.tip = parsed.message;
     }
+    const shareInput = sharing ? tipShareInput(share) : {};
+    if (shareInput === null) errors.share = t('settle.tipShare.pickPerson');
     let tendered: { tenderedMinor: number } | Record<string, never> = {};
     if (cash && cashGiven.trim() !== '') {
       const parsed = money.parse(cashGiven);
@@ -103,8 +118,8 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
       else errors.cash = parsed.message;
     }
     setLocal(errors);
-    if (errors.tip || errors.cash) return;
-    const common = { tabId, reference: reference.trim(), ...(partNo === null ? {} : { partNo }), ...tipPart };
+    if (errors.tip || errors.cash || errors.share) return;
+    const common = { tabId, reference: reference.trim(), ...(partNo === null ? {} : { partNo }), ...tipPart, ...shareInput };
     const input: PayInput = cash ? { ...common, method: 'cash', ...tendered } : { ...common, method };
     // The ledger's own rule, asked here first so the question needs no round trip.
     const asks = largeAmounts({
@@ -134,7 +149,9 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
     form.current?.requestSubmit();
   });
 
-  const tipError = local.tip ?? errorFor(pay.error, tipFields);
+  // Without the sharing control, a refusal about who gets the tip shows by the tip itself.
+  const tipError = local.tip ?? errorFor(pay.error, sharing ? tipFields : [...tipFields, ...shareFields]);
+  const shareError = local.share ?? errorFor(pay.error, shareFields);
   const cashError = local.cash ?? errorFor(pay.error, cashFields);
   // Cash needs an open drawer: the refusal sits by the Cash button with the way to open one.
   const methodError = errorFor(pay.error, methodFields);
@@ -205,6 +222,7 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
       )}
       <ErrorNote error={tipError} />
       {preview.tipMinor !== null && preview.tipMinor > 0 && <p className="settle__preview">{t('settle.tip.preview', { amount: money.format(preview.tipMinor) })}</p>}
+      {sharing && <TipShareControl servers={tipServers} choice={share} onChange={setShare} tipMinor={preview.tipMinor} format={money.format} error={shareError} />}
 
       {cash && (
         <>
@@ -260,7 +278,7 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
             onChange={changeIt}
           />
         ) : (
-          <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...cashFields, ...referenceFields, ...methodFields, ...confirmFields])} />
+          <ErrorNote error={errorElsewhere(pay.error, [...tipFields, ...shareFields, ...cashFields, ...referenceFields, ...methodFields, ...confirmFields])} />
         )}
         <button type="submit" className="button button--primary settle__confirm" disabled={pay.pending || question !== null} aria-keyshortcuts="Enter">
           {confirmLabel}

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { PaymentResult, StoreSettings, TabDetail } from '../../../shared/types';
+import type { Result } from '../../../shared/errors';
+import type { PaymentResult, StaffMember, StoreSettings, TabDetail } from '../../../shared/types';
+import { api } from '../../api';
 import { Screen } from '../../components/Screen';
 import { useDrawer, useStore, useTab } from '../../hooks/use-live-data';
+import { useLiveQuery } from '../../hooks/use-live-query';
 import { useMoney } from '../../hooks/use-money';
 import { useTabId } from '../../hooks/use-tab-id';
 import { t } from '../../i18n/t';
@@ -10,7 +13,10 @@ import { TabLoading, TabMissing } from '../tab/TabMissing';
 import { PaymentPanel } from './PaymentPanel';
 import { AlreadyPaid, PartsList, PaymentOutcome, SettledPanel } from './SettleParts';
 import { SplitPanel } from './SplitPanel';
+import { tipServersOf } from './tip-share';
 import './settle.css';
+
+const loadStaff = (): Promise<Result<StaffMember[]>> => api['staff.list']({});
 
 /** Taking the money: the amount due, how it is split, and one payment at a time. */
 export function SettleScreen() {
@@ -32,6 +38,8 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const drawer = useDrawer();
   // Cash needs a drawer that is open (not one being counted); unknown until the state loads.
   const drawerOpen = drawer.data ? drawer.data.session?.status === 'open' : null;
+  // Names for who gets the tip; until they load the lines' own names serve.
+  const staff = useLiveQuery(loadStaff, 'staff.changed');
   const [picked, setPicked] = useState<number | null>(null);
   const [last, setLast] = useState<PaymentResult | null>(null);
   const unpaid = tab.split.filter((p) => p.paymentId === null);
@@ -74,6 +82,7 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
             partNo={part?.partNo ?? null}
             amountMinor={part?.amountMinor ?? tab.dueMinor}
             drawerOpen={drawerOpen}
+            tipServers={tipServersOf(tab.lines, staff.data)}
             onPaid={(result) => {
               setLast(result);
               setPicked(null);

@@ -1,0 +1,87 @@
+import type { ReportAction, ReportActionKind } from '../../shared/closing-types';
+import type { Db } from '../ledger/open';
+
+/** One journal entry behind an action: who made it, who approved it, on which tab. */
+type EntryRow = {
+  id: number;
+  kind: string;
+  at: string;
+  staff: string;
+  approver: string | null;
+  token: number | null;
+  tab_id: number | null;
+  memo: string;
+};
+
+const ENTRY = `SELECT je.id, je.kind, je.created_at AS at, s.name AS staff, a.name AS approver, t.token, je.tab_id, je.memo
+  FROM journal_entries je JOIN staff s ON s.id = je.staff_id LEFT JOIN staff a ON a.id = je.approved_by LEFT JOIN tabs t ON t.id = je.tab_id`;
+
+const isSales = (account: string) => account.startsWith('sales:');
+const tender = (account: string) => account === 'cash_drawer' || account === 'card_clearing' || account === 'other_tender';
+const zeroSafe = (amount: number) => (amount === 0 ? 0 : amount);
+
+/**
+ * Who did each action of the day that lowered what was owed or moved cash by hand, and who
+ * approved it (journal_entries.staff_id and approved_by): comps, removed lines, walkouts, voided
+ * payments, paid in and out, and the drawer variances signed off. Every amount is read from the
+ * entry's own postings, as the report's totals are.
+ */
+export function reportActions(db: Db, businessDate: string): ReportAction[] {
+  const postings = db.prepare<[number], { account: string; amount_minor: number }>('SELECT account, amount_minor FROM postings WHERE entry_id = ?');
+  const moved = (entryId: number, accounts: (account: string) => boolean): number =>
+    postings
+      .all(entryId)
+      .filter((p) => accounts(p.account))
+      .reduce((s, p) => s + p.amount_minor, 0);
+  // The words given with a command: its audit row (the one row the command wrote on this tab at
+  // that moment); else what the line keeps, for entries older than their audit detail.
+  const audit = db.prepare<[number, string, string], { detail: string }>('SELECT detail FROM audit WHERE tab_id = ? AND at = ? AND command = ? ORDER BY id LIMIT 1');
+  const lineOf = db.prepare<[number], { comp_reason: string | null; remove_reason: string | null }>(
+    'SELECT l.comp_reason, l.remove_reason FROM entry_lines el JOIN tab_lines l ON l.id = el.line_id WHERE el.entry_id = ?',
+  );
+  const reasonOf = (e: EntryRow, command: string, column: 'comp_reason' | 'remove_reason'): string => {
+    const row = e.tab_id === null ? undefined : audit.get(e.tab_id, e.at, command);
+    const said = row ? (JSON.parse(row.detail) as { reason?: unknown }).reason : undefined;
+    return typeof said === 'string' ? said : (lineOf.get(e.id)?.[column] ?? '');
+  };
+  const entries = db.prepare<[string], EntryRow>(
+    `${ENTRY} WHERE je.business_date = ? AND je.kind IN ('line.comp', 'line.remove', 'tab.writeOff', 'payment.void', 'drawer.paidIn', 'drawer.paidOut') ORDER BY je.id`,
+  );
+  const actions: ReportAction[] = [];
+  const push = (kind: ReportActionKind, e: EntryRow, amountMinor: number, reason: string) =>
+    actions.push({ kind, at: e.at, staffName: e.staff, approverName: e.approver, amountMinor: zeroSafe(amountMinor), reason, token: e.token });
+  for (const e of entries.all(businessDate)) {
+    switch (e.kind) {
+      case 'line.comp':
+        push('comp', e, moved(e.id, (a) => a === 'comps'), reasonOf(e, 'tab.compLine', 'comp_reason'));
+        break;
+      case 'line.remove':
+        // Net of tax, as the sales figures count removed lines.
+        push('removed', e, moved(e.id, isSales), reasonOf(e, 'tab.removeLine', 'remove_reason'));
+        break;
+      case 'tab.writeOff':
+        push('walkout', e, moved(e.id, (a) => a === 'walkouts'), e.memo);
+        break;
+      case 'payment.void':
+        push('payment_void', e, -moved(e.id, tender), e.memo);
+        break;
+      case 'drawer.paidIn':
+        push('paid_in', e, moved(e.id, (a) => a === 'cash_drawer'), e.memo);
+        break;
+      case 'drawer.paidOut':
+        push('paid_out', e, -moved(e.id, (a) => a === 'cash_drawer'), e.memo);
+        break;
+    }
+  }
+  // A drawer's variance is what its sign-off posted to cash over/short (a debit when short).
+  const signOffs = db
+    .prepare<[string], EntryRow & { reason: string }>(
+      `${ENTRY} JOIN drawer_sessions d ON d.close_entry_id = je.id WHERE d.business_date = ? AND d.status = 'closed' ORDER BY d.id`,
+    )
+    .all(businessDate);
+  for (const e of signOffs) {
+    const variance = -moved(e.id, (a) => a === 'cash_over_short');
+    if (variance !== 0) push('variance', e, variance, e.memo);
+  }
+  return actions.sort((a, b) => a.at.localeCompare(b.at));
+}

@@ -1,0 +1,137 @@
+import type { ParsedInput } from '../../shared/contract';
+import type { DayReport, StaffDayFigures, StaffReport } from '../../shared/closing-types';
+import { DomainError } from '../../shared/errors';
+import type { Rating } from '../../shared/types';
+import { businessDateAt, lastClosedDate } from '../ledger/journal';
+import type { Db } from '../ledger/open';
+import type { ServiceContext } from './context';
+
+type StaffRow = { id: number; name: string };
+type Amount = { staff: number; amount: number };
+type CompRow = { staff: number; reason: string; amount: number; comps: number };
+type ServedTab = { staff: number; tab: number; status: 'settled' | 'written_off'; rating: Rating | null };
+
+/** Net sales: what sales and comps postings moved, the Z's net sales figure by account. */
+const NET_SALES = "(p.account LIKE 'sales:%' OR p.account = 'comps')";
+
+/** A credit shown as a positive figure; never -0, which would not survive a Z's JSON unchanged. */
+const neg = (amount: number): number => (amount === 0 ? 0 : -amount);
+
+/**
+ * Each person's business day, from the journal: every money figure is a sum of postings of the
+ * day's entries, split by person, so the people's figures add up to the day's own.
+ * - Sales follow the line an entry changed (entry_lines) to whoever served it; an entry with no
+ *   line on record counts for whoever made it. Together they are the day's net sales.
+ * - Comps count for whoever gave them (the entry's staff), with the comp reasons the comps
+ *   account was shared out to; together they are the comps account and the comps by reason.
+ * - Tips are the day's movement on each person's tips_payable account, so a voided payment's tip
+ *   drops out again.
+ * - Tabs served, ratings and walkouts count the tabs closed on the day that have an active line
+ *   the person served; a tab served by two people counts for each.
+ */
+export function staffDayFigures(db: Db, businessDate: string): StaffDayFigures[] {
+  const people = new Map<number, StaffDayFigures>();
+  const names = new Map(db.prepare<[], StaffRow>('SELECT id, name FROM staff').all().map((s) => [s.id, s.name]));
+  const of = (staffId: number): StaffDayFigures => {
+    let figures = people.get(staffId);
+    if (!figures) {
+      figures = {
+        staffId,
+        staffName: names.get(staffId) ?? `#${staffId}`,
+        tabsServed: 0,
+        salesMinor: 0,
+        comps: { count: 0, amountMinor: 0, reasons: [] },
+        tipsMinor: 0,
+        ratings: { happy: 0, okay: 0, unhappy: 0 },
+        walkouts: 0,
+      };
+      people.set(staffId, figures);
+    }
+    return figures;
+  };
+
+  const sales = db
+    .prepare<[string], Amount>(
+      `SELECT coalesce(l.staff_id, je.staff_id) AS staff, SUM(p.amount_minor) AS amount
+       FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+         LEFT JOIN entry_lines el ON el.entry_id = je.id LEFT JOIN tab_lines l ON l.id = el.line_id
+       WHERE je.business_date = ? AND ${NET_SALES} GROUP BY staff`,
+    )
+    .all(businessDate);
+  for (const row of sales) of(row.staff).salesMinor += neg(row.amount);
+
+  // Comps: the comps account by who gave them, with the reasons it was shared out to (comp_postings).
+  const compAmounts = db
+    .prepare<[string], Amount>(
+      `SELECT je.staff_id AS staff, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+       WHERE je.business_date = ? AND p.account = 'comps' GROUP BY je.staff_id`,
+    )
+    .all(businessDate);
+  for (const row of compAmounts) of(row.staff).comps.amountMinor += row.amount;
+  const compReasons = db
+    .prepare<[string], CompRow>(
+      `SELECT je.staff_id AS staff, cp.reason AS reason, SUM(cp.amount_minor) AS amount,
+         COUNT(DISTINCT CASE WHEN je.kind = 'line.comp' THEN je.id END) AS comps
+       FROM journal_entries je CROSS JOIN comp_postings cp ON cp.entry_id = je.id
+       WHERE je.business_date = ? GROUP BY je.staff_id, cp.reason`,
+    )
+    .all(businessDate);
+  for (const row of compReasons) {
+    if (row.amount !== 0 || row.comps > 0) of(row.staff).comps.reasons.push({ reason: row.reason, count: row.comps, amountMinor: row.amount });
+  }
+  // A comp that moved two reasons (its reason changed) counts once for the person, not once per reason.
+  const compCounts = db
+    .prepare<[string], { staff: number; n: number }>("SELECT staff_id AS staff, COUNT(*) AS n FROM journal_entries WHERE business_date = ? AND kind = 'line.comp' GROUP BY staff_id")
+    .all(businessDate);
+  for (const row of compCounts) of(row.staff).comps.count = row.n;
+
+  const tips = db
+    .prepare<[string], { account: string; amount: number }>(
+      `SELECT p.account AS account, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+       WHERE je.business_date = ? AND p.account LIKE 'tips_payable:%' GROUP BY p.account`,
+    )
+    .all(businessDate);
+  for (const row of tips) {
+    const staffId = Number(row.account.slice('tips_payable:'.length));
+    if (Number.isSafeInteger(staffId)) of(staffId).tipsMinor += neg(row.amount);
+  }
+
+  const served = db
+    .prepare<[string], ServedTab>(
+      `SELECT DISTINCT l.staff_id AS staff, t.id AS tab, t.status AS status, t.rating AS rating
+       FROM tabs t CROSS JOIN tab_lines l ON l.tab_id = t.id
+       WHERE t.closed_business_date = ? AND t.status IN ('settled', 'written_off') AND l.state = 'active'`,
+    )
+    .all(businessDate);
+  for (const tab of served) {
+    const figures = of(tab.staff);
+    figures.tabsServed += 1;
+    if (tab.rating !== null) figures.ratings[tab.rating] += 1;
+    if (tab.status === 'written_off') figures.walkouts += 1;
+  }
+
+  return [...people.values()]
+    .filter((p) => p.tabsServed > 0 || p.salesMinor !== 0 || p.comps.count > 0 || p.comps.amountMinor !== 0 || p.tipsMinor !== 0)
+    .map((p) => ({ ...p, comps: { ...p.comps, reasons: p.comps.reasons.sort((a, b) => b.amountMinor - a.amountMinor || a.reason.localeCompare(b.reason)) } }))
+    .sort((a, b) => a.staffName.localeCompare(b.staffName) || a.staffId - b.staffId);
+}
+
+/**
+ * The staff report for a business day (the current one by default). A closed day answers with
+ * the figures its Z froze, as a closed day never changes; a Z closed before it kept them is worked
+ * out from the journal, which a closed day's postings still hold.
+ */
+export function staffReport(ctx: ServiceContext, input: ParsedInput<'report.staff'>): StaffReport {
+  const { db } = ctx;
+  const current = businessDateAt(db, ctx.now);
+  const date = input.businessDate ?? current;
+  const z = db.prepare<[string], { report_json: string }>('SELECT report_json FROM z_reports WHERE business_date = ?').get(date);
+  if (z) {
+    const frozen = (JSON.parse(z.report_json) as DayReport).staff;
+    return { businessDate: date, closed: true, staff: frozen ?? staffDayFigures(db, date) };
+  }
+  if (date > current) throw new DomainError('invalid_input', 'errors.day.future', { date, current }, 'businessDate');
+  const lastClosed = lastClosedDate(db);
+  if (lastClosed !== null && date < lastClosed) throw new DomainError('not_found', 'errors.report.noDay', { date }, 'businessDate');
+  return { businessDate: date, closed: false, staff: staffDayFigures(db, date) };
+}

@@ -1,0 +1,91 @@
+import type { DayReport, StaffDayFigures, StaffReport } from '../../../shared/closing-types';
+import type { Result } from '../../../shared/errors';
+import { api } from '../../api';
+import { ErrorNote } from '../../components/ErrorNote';
+import type { MoneyTools } from '../../hooks/use-money';
+import { useLiveQuery } from '../../hooks/use-live-query';
+import { t } from '../../i18n/t';
+import { ReportSection, ReportTable } from './ReportTable';
+
+type Props = { report: Pick<DayReport, 'businessDate' | 'staff'>; money: MoneyTools };
+
+/**
+ * Each person's day: tabs served, sales, comps given, tips, ratings and walkouts. An X and a Z
+ * carry these figures; a Z closed before they existed asks the ledger for them (report.staff).
+ */
+export function StaffSection({ report, money }: Props) {
+  return (
+    <ReportSection id="staff" title={t('reports.staff')} className="report-section--wide">
+      {report.staff ? <StaffTable staff={report.staff} money={money} /> : <StaffFromLedger businessDate={report.businessDate} money={money} />}
+      <p className="report__muted">{t('reports.staff.note')}</p>
+    </ReportSection>
+  );
+}
+
+export function StaffTable({ staff, money }: { staff: readonly StaffDayFigures[]; money: MoneyTools }) {
+  const f = money.format;
+  return (
+    <ReportTable
+      label={t('reports.staff.table')}
+      empty={t('reports.staff.none')}
+      columns={[
+        { label: t('reports.col.staff') },
+        { label: t('reports.staff.col.tabs'), numeric: true },
+        { label: t('reports.staff.col.sales'), numeric: true },
+        { label: t('reports.staff.col.comps'), numeric: true },
+        { label: t('reports.staff.col.comped'), numeric: true },
+        { label: t('reports.staff.col.tips'), numeric: true },
+        { label: t('reports.staff.col.happy'), numeric: true },
+        { label: t('reports.staff.col.okay'), numeric: true },
+        { label: t('reports.staff.col.unhappy'), numeric: true },
+        { label: t('reports.staff.col.walkouts'), numeric: true },
+      ]}
+      rows={staff.map((p) => [
+        p.staffName,
+        p.tabsServed,
+        f(p.salesMinor),
+        p.comps.count,
+        <CompedCell key="comped" figures={p} format={f} />,
+        f(p.tipsMinor),
+        p.ratings.happy,
+        p.ratings.okay,
+        p.ratings.unhappy,
+        p.walkouts,
+      ])}
+    />
+  );
+}
+
+/** The amount comped, with one line per reason under it. */
+function CompedCell({ figures, format }: { figures: StaffDayFigures; format: (minor: number) => string }) {
+  return (
+    <>
+      {format(figures.comps.amountMinor)}
+      {figures.comps.reasons.map((r) => (
+        <span key={r.reason} className="report-table__note">
+          {t('reports.staff.reason', { reason: r.reason, count: r.count, amount: format(r.amountMinor) })}
+        </span>
+      ))}
+    </>
+  );
+}
+
+const loaders = new Map<string, () => Promise<Result<StaffReport>>>();
+
+function StaffFromLedger({ businessDate, money }: { businessDate: string; money: MoneyTools }) {
+  let load = loaders.get(businessDate);
+  if (!load) {
+    load = () => api['report.staff']({ businessDate });
+    loaders.set(businessDate, load);
+  }
+  // A closed day never changes: loaded once.
+  const report = useLiveQuery(load, []);
+  if (report.error) return <ErrorNote error={report.error} />;
+  if (!report.data) return <p className="report__muted">{t('reports.staff.loading')}</p>;
+  return (
+    <>
+      <p className="report__muted">{t('reports.staff.fromLedger')}</p>
+      <StaffTable staff={report.data.staff} money={money} />
+    </>
+  );
+}

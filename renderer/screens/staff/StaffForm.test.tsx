@@ -1,0 +1,135 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Staff, StaffMember } from '../../../shared/types';
+import { PinForm } from './PinForm';
+import { StaffForm } from './StaffForm';
+
+const calls = vi.hoisted(() => ({ create: vi.fn(), update: vi.fn(), resetPin: vi.fn() }));
+
+vi.mock('../../api', () => ({
+  api: { 'staff.create': calls.create, 'staff.update': calls.update, 'staff.resetPin': calls.resetPin },
+  newCommandId: () => 'command-id-0001',
+  onEvent: () => () => undefined,
+}));
+
+const owner: Staff = { id: 1, name: 'Olga', role: 'owner' };
+const manager: Staff = { id: 2, name: 'Mina', role: 'manager' };
+const barista: StaffMember = { id: 3, name: 'Ben', role: 'staff', active: true, hasPin: true, lockedUntil: null, createdAt: '2026-11-24T09:00:00.000Z' };
+
+function type(label: string, value: string): void {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('StaffForm', () => {
+  beforeEach(() => {
+    calls.create.mockReset().mockResolvedValue({ ok: true, value: { ...barista, id: 4, name: 'Ada' } });
+    calls.update.mockReset().mockResolvedValue({ ok: true, value: barista });
+    calls.resetPin.mockReset().mockResolvedValue({ ok: true, value: barista });
+  });
+  afterEach(cleanup);
+
+  it('refuses two different PINs beside "PIN again" and sends nothing', async () => {
+    const onClose = vi.fn();
+    render(<StaffForm actor={owner} member={null} onClose={onClose} />);
+    type('Name', 'Ada');
+    type('PIN', '4821');
+    type('PIN again', '4812');
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The two PINs are not the same');
+    expect(alert.id).toBe('staff-new-again-error');
+    expect(screen.getByLabelText('PIN again').getAttribute('aria-invalid')).toBe('true');
+    expect(calls.create).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('refuses a PIN that is not 4 to 8 digits beside the PIN, before comparing', async () => {
+    render(<StaffForm actor={owner} member={null} onClose={vi.fn()} />);
+    type('Name', 'Ada');
+    type('PIN', '12a4');
+    type('PIN again', '12a4');
+    fireEvent.submit(screen.getByRole('dialog'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('A PIN is 4 to 8 digits');
+    expect(alert.id).toBe('staff-new-pin-error');
+    expect(calls.create).not.toHaveBeenCalled();
+  });
+
+  it('sends the trimmed name, the chosen role and the PIN once both entries match, then closes', async () => {
+    const onClose = vi.fn();
+    render(<StaffForm actor={owner} member={null} onClose={onClose} />);
+    type('Name', '  Ada ');
+    fireEvent.click(screen.getByLabelText('Manager'));
+    type('PIN', '4821');
+    type('PIN again', '4821');
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.create).toHaveBeenCalledTimes(1);
+    expect(calls.create.mock.calls[0]?.[0]).toEqual({ name: 'Ada', role: 'manager', pin: '4821' });
+  });
+
+  it('shows a PIN someone else has beside the PIN field and stays open', async () => {
+    calls.create.mockResolvedValue({ ok: false, error: { code: 'conflict', message: "that PIN is already someone else's; choose another", key: 'errors.pin.taken', field: 'pin' } });
+    const onClose = vi.fn();
+    render(<StaffForm actor={owner} member={null} onClose={onClose} />);
+    type('Name', 'Ada');
+    type('PIN', '4821');
+    type('PIN again', '4821');
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe("That PIN is already someone else's; choose another");
+    expect(alert.id).toBe('staff-new-pin-error');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('offers a manager no owner role', () => {
+    render(<StaffForm actor={manager} member={null} onClose={vi.fn()} />);
+    const roles = screen.getAllByRole('radio').map((r) => (r as HTMLInputElement).value);
+    expect(roles).toEqual(['manager', 'staff']);
+    render(<StaffForm actor={owner} member={null} onClose={vi.fn()} />);
+    expect(screen.getAllByRole('radio').slice(2).map((r) => (r as HTMLInputElement).value)).toEqual(['owner', 'manager', 'staff']);
+  });
+
+  it('edits only what changed, and puts the last-owner refusal beside the role', async () => {
+    const lastOwner: StaffMember = { ...barista, id: 1, name: 'Olga', role: 'owner' };
+    calls.update.mockResolvedValue({ ok: false, error: { code: 'conflict', message: 'Olga is the last active owner; make someone else an owner first', field: 'role' } });
+    render(<StaffForm actor={owner} member={lastOwner} onClose={vi.fn()} />);
+    expect(screen.queryByLabelText('PIN')).toBeNull();
+    fireEvent.click(screen.getByLabelText('Manager'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.id).toBe('staff-role-error');
+    expect(calls.update.mock.calls[0]?.[0]).toEqual({ staffId: 1, role: 'manager' });
+  });
+
+  it('closes without sending when nothing was changed', () => {
+    const onClose = vi.fn();
+    render(<StaffForm actor={owner} member={barista} onClose={onClose} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onClose).toHaveBeenCalled();
+    expect(calls.update).not.toHaveBeenCalled();
+  });
+});
+
+describe('PinForm', () => {
+  afterEach(cleanup);
+
+  it('refuses a mismatch before sending, then resets with the PIN typed twice', async () => {
+    calls.resetPin.mockReset().mockResolvedValue({ ok: true, value: barista });
+    const onClose = vi.fn();
+    render(<PinForm member={barista} onClose={onClose} />);
+    type('PIN', '5555');
+    type('PIN again', '5556');
+    fireEvent.click(screen.getByRole('button', { name: 'Set PIN' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The two PINs are not the same');
+    expect(calls.resetPin).not.toHaveBeenCalled();
+
+    type('PIN again', '5555');
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Set PIN' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.resetPin.mock.calls[0]?.[0]).toEqual({ staffId: 3, pin: '5555' });
+  });
+});
