@@ -7,7 +7,7 @@ import { createAppLog, type AppLog } from './app-log';
 import { TEST_PIN_COST } from './auth/pin-hash';
 import { scribble, tempDir } from './backup/test-ledger';
 import { ledgerPath } from './ledger/open';
-import { windowClient } from './test-support/test-core';
+import { OWNER_PIN, windowClient } from './test-support/test-core';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -22,7 +22,13 @@ function dataDir(): string {
   return dir;
 }
 
-function start(dir: string): { core: AppCore; log: AppLog; call: (name: string, input?: unknown) => Promise<unknown>; setup: () => Promise<unknown> } {
+function start(dir: string): {
+  core: AppCore;
+  log: AppLog;
+  call: (name: string, input?: unknown) => Promise<unknown>;
+  setup: () => Promise<unknown>;
+  signIn: () => Promise<unknown>;
+} {
   const log = createAppLog({ dataDir: dir });
   const core = startAppCore({ dataDir: dir, logger: log, schedule: false, timeZone: 'UTC', pinCost: TEST_PIN_COST });
   const window = windowClient(core, 1);
@@ -31,18 +37,20 @@ function start(dir: string): { core: AppCore; log: AppLog; call: (name: string, 
     if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
     return result.value;
   };
-  return { core, log, call, setup: () => window.setup() };
+  return { core, log, call, setup: () => window.setup(), signIn: () => window.signIn(1, OWNER_PIN) };
 }
 
 describe('what the core writes to the log file', () => {
   it('start, the start-up check, each backup and restore, an internal error with its stack, and stop; never a customer', async () => {
     const dir = dataDir();
-    const { core, log, call, setup } = start(dir);
+    const { core, log, call, setup, signIn } = start(dir);
     await setup();
     await call('tab.open', { name: 'Ana Lindqvist' });
     const made = (await call('backup.now')) as BackupInfo;
     await call('backup.restore', { name: made.name });
     await core.idle();
+    // A restore ends every session: the owner signs in again on the restored ledger.
+    await signIn();
     // A connection closed under the dispatcher: the client gets `internal`, the log the stack.
     core.ledger()?.db.close();
     const failed = await core.commands.dispatch('tab.listOpen', { input: {} }, { kind: 'window', windowId: 1 });

@@ -7,6 +7,7 @@ import type { LedgerApp } from '../app-core';
 import { findActiveStaff, parseCommand, type Admitted } from '../ipc/admission';
 import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
+import { statement } from '../ledger/statements';
 import type { Clock, Prepared } from '../services/context';
 import { APPROVAL_MS, createApprovalStore, type ApprovalStore } from './approvals';
 import { permissionsFor } from './escalation';
@@ -134,7 +135,7 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       .all()
       .map((row) => ({ id: row.id, name: row.name, role: row.role, hasPin: row.pin_hash !== null, lockedUntil: row.locked_until !== null && row.locked_until > now ? row.locked_until : null }));
     const key = callerKey(caller);
-    const staffId = key ? sessions.staffOf(key, auth.idleMs(db)) : null;
+    const staffId = key ? sessions.staffOf(key, () => auth.idleMs(db)) : null;
     const current = staffId === null ? null : (findActiveStaff(db, staffId) ?? null);
     return {
       storeName: store?.name ?? '',
@@ -207,7 +208,7 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
     approvals,
     hasher,
     idleMs(db) {
-      const minutes = db.prepare<[], { m: number }>('SELECT idle_lock_minutes AS m FROM store_settings WHERE id = 1').get()?.m ?? 5;
+      const minutes = statement<[], { m: number }>(db, 'SELECT idle_lock_minutes AS m FROM store_settings WHERE id = 1').get()?.m ?? 5;
       return (minutes + 1) * 60_000;
     },
     async run(name, admitted, app, caller) {

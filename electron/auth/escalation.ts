@@ -4,6 +4,7 @@ import { mulMinor } from '../../shared/money';
 import type { Permission } from '../../shared/permissions';
 import type { Staff } from '../../shared/types';
 import type { Db } from '../ledger/open';
+import { statement } from '../ledger/statements';
 
 /**
  * A line may be taken off or lowered as plain counter work (tabs.adjust) only by the person who
@@ -15,11 +16,11 @@ type LineRow = { qty: number; unit_minor: number; staff_id: number; created_at: 
 type Thresholds = { approval_comp_percent: number; approval_comp_minor: number; tip_approval_percent: number; currency: string };
 
 function line(db: Db, lineId: number): LineRow | undefined {
-  return db.prepare<[number], LineRow>("SELECT qty, unit_minor, staff_id, created_at, tab_id FROM tab_lines WHERE id = ? AND state = 'active'").get(lineId);
+  return statement<[number], LineRow>(db, "SELECT qty, unit_minor, staff_id, created_at, tab_id FROM tab_lines WHERE id = ? AND state = 'active'").get(lineId);
 }
 
 function thresholds(db: Db): Thresholds | undefined {
-  return db.prepare<[], Thresholds>('SELECT approval_comp_percent, approval_comp_minor, tip_approval_percent, currency FROM store_settings WHERE id = 1').get();
+  return statement<[], Thresholds>(db, 'SELECT approval_comp_percent, approval_comp_minor, tip_approval_percent, currency FROM store_settings WHERE id = 1').get();
 }
 
 /** Taken off or lowered by someone else, or later than FRESH_LINE_MS after it was rung up: a served line. */
@@ -40,17 +41,18 @@ export function compBeyondThreshold(input: ParsedInput<'tab.compLine'>, row: Lin
 function billOf(db: Db, input: ParsedInput<'settle.pay'>): number | null {
   if (input.amountMinor !== undefined) return input.amountMinor;
   if (input.partNo !== undefined) {
-    return db.prepare<[number, number], { a: number }>('SELECT amount_minor AS a FROM split_parts WHERE tab_id = ? AND part_no = ?').get(input.tabId, input.partNo)?.a ?? null;
+    return statement<[number, number], { a: number }>(db, 'SELECT amount_minor AS a FROM split_parts WHERE tab_id = ? AND part_no = ?').get(input.tabId, input.partNo)?.a ?? null;
   }
-  const due = db
-    .prepare<[number], { due: number | null }>(
-      "SELECT SUM(p.amount_minor) AS due FROM journal_entries je JOIN postings p ON p.entry_id = je.id WHERE je.tab_id = ? AND p.account = 'tabs_receivable'",
-    )
-    .get(input.tabId)?.due;
+  const due = statement<[number], { due: number | null }>(
+    db,
+    "SELECT SUM(p.amount_minor) AS due FROM journal_entries je JOIN postings p ON p.entry_id = je.id WHERE je.tab_id = ? AND p.account = 'tabs_receivable'",
+  ).get(input.tabId)?.due;
   return due ?? null;
 }
 
 function tipBeyondCap(db: Db, input: ParsedInput<'settle.pay'>, store: Thresholds): boolean {
+  // Most payments carry no tip: nothing to look up.
+  if (!input.tipMinor && !input.tipPercent) return false;
   const bill = billOf(db, input);
   if (bill === null) return false;
   const tip = input.tipPercent !== undefined ? Math.round((bill * input.tipPercent) / 100) : (input.tipMinor ?? 0);
@@ -61,7 +63,7 @@ function tipBeyondCap(db: Db, input: ParsedInput<'settle.pay'>, store: Threshold
 function touchesOwner(db: Db, name: CommandName, input: { staffId?: number; role?: string }): boolean {
   if (input.role === 'owner') return true;
   if (name === 'staff.create' || input.staffId === undefined) return false;
-  return db.prepare<[number], { role: string }>('SELECT role FROM staff WHERE id = ?').get(input.staffId)?.role === 'owner';
+  return statement<[number], { role: string }>(db, 'SELECT role FROM staff WHERE id = ?').get(input.staffId)?.role === 'owner';
 }
 
 /**

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { APPROVAL_MS, createApprovalStore, type Approval } from './approvals';
-import { createSessionStore } from './sessions';
+import { createSessionStore, MIN_IDLE_MS } from './sessions';
 
 function clock(start = Date.parse('2026-11-24T10:00:00.000Z')) {
   let now = start;
   return { now: () => now, advance: (ms: number) => (now += ms), back: (ms: number) => (now -= ms) };
 }
 
-const IDLE = 6 * 60_000;
+const IDLE_MS = 6 * 60_000;
+const IDLE = (): number => IDLE_MS;
 
 describe('the session store', () => {
   it('knows who signed in under each key, and no one under any other', () => {
@@ -29,23 +30,40 @@ describe('the session store', () => {
     const time = clock();
     const sessions = createSessionStore(time.now);
     sessions.begin('window:1', 3);
-    time.advance(IDLE);
+    time.advance(IDLE_MS);
     expect(sessions.staffOf('window:1', IDLE)).toBe(3);
     time.advance(1);
     expect(sessions.staffOf('window:1', IDLE)).toBeNull();
     expect(sessions.size()).toBe(0);
     // A clock set back later does not bring it back.
-    time.back(IDLE);
+    time.back(IDLE_MS);
     expect(sessions.staffOf('window:1', IDLE)).toBeNull();
+  });
+
+  it('reads the store\'s idle time only once a session has been idle for the shortest one', () => {
+    const time = clock();
+    const sessions = createSessionStore(time.now);
+    sessions.begin('window:1', 3);
+    let reads = 0;
+    const idle = (): number => {
+      reads += 1;
+      return 60_000;
+    };
+    time.advance(MIN_IDLE_MS);
+    expect(sessions.staffOf('window:1', idle)).toBe(3);
+    expect(reads).toBe(0);
+    time.advance(1);
+    expect(sessions.staffOf('window:1', idle)).toBeNull();
+    expect(reads).toBe(1);
   });
 
   it('counts the idle time from the last use', () => {
     const time = clock();
     const sessions = createSessionStore(time.now);
     sessions.begin('window:1', 3);
-    time.advance(IDLE - 1000);
+    time.advance(IDLE_MS - 1000);
     sessions.touch('window:1');
-    time.advance(IDLE - 1000);
+    time.advance(IDLE_MS - 1000);
     expect(sessions.staffOf('window:1', IDLE)).toBe(3);
     // Reading who is signed in is not using the session.
     time.advance(2000);

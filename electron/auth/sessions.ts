@@ -6,7 +6,7 @@
 export type SessionStore = {
   begin(key: string, staffId: number): void;
   /** The staff id signed in under this key, or null (never signed in, ended, or idle too long). */
-  staffOf(key: string, idleMs: number): number | null;
+  staffOf(key: string, idleMs: () => number): number | null;
   /** Marks the session as in use now, so the idle time counts from here. */
   touch(key: string): void;
   end(key: string): boolean;
@@ -14,6 +14,9 @@ export type SessionStore = {
   endAll(): void;
   size(): number;
 };
+
+/** The shortest time a session can stay unused: the one-minute idle lock plus its minute of grace. */
+export const MIN_IDLE_MS = 2 * 60_000;
 
 export function createSessionStore(now: () => number = Date.now): SessionStore {
   const sessions = new Map<string, { staffId: number; lastSeen: number }>();
@@ -24,7 +27,9 @@ export function createSessionStore(now: () => number = Date.now): SessionStore {
     staffOf(key, idleMs) {
       const session = sessions.get(key);
       if (!session) return null;
-      if (now() - session.lastSeen > idleMs) {
+      const idle = now() - session.lastSeen;
+      // The store's idle time is read only once a session has been idle for the shortest one.
+      if (idle > MIN_IDLE_MS && idle > idleMs()) {
         sessions.delete(key);
         return null;
       }

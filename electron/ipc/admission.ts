@@ -9,6 +9,7 @@ import type { Staff } from '../../shared/types';
 import type { ApprovalStore } from '../auth/approvals';
 import { permissionsFor } from '../auth/escalation';
 import type { Db } from '../ledger/open';
+import { statement } from '../ledger/statements';
 
 const envelopeSchema = z.object({ input: z.unknown().optional(), commandId: commandIdSchema.optional() }).strict();
 
@@ -28,7 +29,10 @@ export function zodError(error: z.ZodError): DomainError {
 
 /** What the command log keys a command id's payload by; PIN fields go in as their keyed digest. */
 export function payloadHash(name: string, input: unknown, pinDigest: PinDigest): string {
-  const text = JSON.stringify([name, input], (key, value: unknown) => ((key === 'pin' || key === 'pinAgain') && typeof value === 'string' ? pinDigest(value) : value));
+  const hasPin = typeof input === 'object' && input !== null && ('pin' in input || 'pinAgain' in input);
+  const text = hasPin
+    ? JSON.stringify([name, input], (key, value: unknown) => ((key === 'pin' || key === 'pinAgain') && typeof value === 'string' ? pinDigest(value) : value))
+    : JSON.stringify([name, input]);
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -57,6 +61,11 @@ export type Admitted = ParsedCommand & {
   /** Null only for the public commands (the PIN pad, recovery). */
   actor: Staff | null;
   approverId: number | null;
+  /**
+   * Known to be a replay of a committed command id (looked up only where it changes what is
+   * admitted); false also where the dispatcher will find the replay by itself.
+   */
+  replay: boolean;
 };
 
 export type AdmissionContext = {
@@ -70,7 +79,7 @@ export type AdmissionContext = {
 };
 
 export function findActiveStaff(db: Db, staffId: number): Staff | undefined {
-  return db.prepare<[number], { id: number; name: string; role: Role }>('SELECT id, name, role FROM staff WHERE id = ? AND active = 1').get(staffId);
+  return statement<[number], { id: number; name: string; role: Role }>(db, 'SELECT id, name, role FROM staff WHERE id = ? AND active = 1').get(staffId);
 }
 
 /**
@@ -80,28 +89,29 @@ export function findActiveStaff(db: Db, staffId: number): Staff | undefined {
  * exactly this command id and payload. Reads only; nothing is written here.
  */
 export function admit(parsed: ParsedCommand, context: AdmissionContext): Admitted {
-  if (parsed.def.public) return { ...parsed, actor: null, approverId: null };
+  if (parsed.def.public) return { ...parsed, actor: null, approverId: null, replay: false };
   if (context.staffId === null) throw new DomainError('unauthorized', 'errors.notSignedIn');
   const actor = findActiveStaff(context.db, context.staffId);
   if (!actor) throw new DomainError('unauthorized', 'errors.notSignedIn');
   const forbidden = (permission: string): DomainError => new DomainError('forbidden', 'errors.forbidden', { staff: actor.name, role: actor.role, permission });
   if (!roleAllows(actor.role, parsed.def.permission) && !isApprovable(parsed.def.permission)) throw forbidden(parsed.def.permission);
+  const missing = permissionsFor(context.db, parsed.name, parsed.input, actor, context.now).filter((p) => !roleAllows(actor.role, p));
+  // The common case, and a replay of it: the dispatcher replays a known command id by itself.
+  if (missing.length === 0) return { ...parsed, actor, approverId: null, replay: false };
   if (parsed.commandId !== null && context.isCommitted?.(parsed.commandId)) {
     // A replay returns what was done. Whoever ran it may ask again (a staff member's approved
     // walkout whose answer was lost on the way: the approval is used up by then); anyone else
     // must hold the command's own permission.
-    const ranBy = context.db.prepare<[string], { staff_id: number }>('SELECT staff_id FROM commands WHERE id = ?').get(parsed.commandId)?.staff_id;
+    const ranBy = statement<[string], { staff_id: number }>(context.db, 'SELECT staff_id FROM commands WHERE id = ?').get(parsed.commandId)?.staff_id;
     if (ranBy !== actor.id && !roleAllows(actor.role, parsed.def.permission)) throw forbidden(parsed.def.permission);
-    return { ...parsed, actor, approverId: null };
+    return { ...parsed, actor, approverId: null, replay: true };
   }
-  const missing = permissionsFor(context.db, parsed.name, parsed.input, actor, context.now).filter((p) => !roleAllows(actor.role, p));
-  if (missing.length === 0) return { ...parsed, actor, approverId: null };
   const refused = missing.find((p) => !isApprovable(p));
   if (refused) throw forbidden(refused);
   const approval = parsed.commandId === null ? null : (context.approvals?.match(parsed.commandId, parsed.name, parsed.payloadHash, actor.id) ?? null);
   const approver = approval ? findActiveStaff(context.db, approval.approverId) : undefined;
   if (approval && approver && missing.every((p) => approval.permissions.includes(p) && mayApprove(approver.role, p))) {
-    return { ...parsed, actor, approverId: approver.id };
+    return { ...parsed, actor, approverId: approver.id, replay: false };
   }
   throw new DomainError('approval_needed', 'errors.approvalNeeded', { staff: actor.name, permission: missing.join(', ') });
 }

@@ -67,7 +67,7 @@ export function createCommandRouter(options: { host: LedgerHost; handlers: HostH
     }
     if (!app) throw ledgerDamaged(host.problem() ?? '');
     const key = callerKey(caller);
-    const staffId = key === null ? null : auth.sessions.staffOf(key, auth.idleMs(app.db));
+    const staffId = key === null ? null : auth.sessions.staffOf(key, () => auth.idleMs(app.db));
     const admitted = admit(parsed, { db: app.db, staffId, now: clock().toISOString(), approvals: auth.approvals, isCommitted: app.dispatcher.isCommitted });
     if (key !== null && admitted.actor) auth.sessions.touch(key);
     if (isAuthCommand(parsed.name)) {
@@ -79,8 +79,10 @@ export function createCommandRouter(options: { host: LedgerHost; handlers: HostH
       }
     }
     if (isHostCommand(parsed.name)) return { ok: true, value: await handlers[parsed.name](parsed.input as never, admitted.actor) };
-    const replay = admitted.commandId !== null && app.dispatcher.isCommitted(admitted.commandId);
-    const prepared = replay ? {} : await auth.prepare(app.db, admitted);
+    // Only a PIN command has slow work to do before its transaction, and not when it is a replay.
+    const hasPin = typeof (admitted.input as { pin?: unknown }).pin === 'string';
+    const fresh = (): boolean => !admitted.replay && !(admitted.commandId !== null && app.dispatcher.isCommitted(admitted.commandId));
+    const prepared = hasPin && fresh() ? await auth.prepare(app.db, admitted) : {};
     const result = app.dispatcher.execute(admitted, prepared);
     if (result.ok && admitted.approverId !== null && admitted.commandId !== null) auth.approvals.consume(admitted.commandId);
     return result;

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StaffMember } from '../../../shared/types';
 import { api } from '../../api';
-import { ErrorNote } from '../../components/ErrorNote';
-import { enterSubmits, pinDigit, useKeyCapture } from '../../hooks/use-key-capture';
+import { PersonTile } from '../../components/PersonTile';
+import { PinField } from '../../components/PinField';
+import { usePinEntry } from '../../hooks/use-pin-entry';
 import type { MessageKey } from '../../i18n/en';
 import { describeError } from '../../i18n/describe-error';
 import { hasMessage, t } from '../../i18n/t';
-import { PIN_MAX_DIGITS, pinText } from '../signin/pin-text';
 import type { ApprovalRequest } from './approval-context';
 import './approval.css';
 
@@ -33,8 +33,6 @@ export function approversOf(staff: readonly StaffMember[], currentStaffId: numbe
   return staff.filter((s) => s.active && s.hasPin && s.id !== currentStaffId && (s.role === 'manager' || s.role === 'owner'));
 }
 
-const keepFocus = (event: MouseEvent): void => event.preventDefault();
-
 /**
  * A manager's or owner's PIN for one refused command, asked where the person is working: tap
  * who approves, their PIN (the keyboard's digits and Enter work), Approve. A wrong PIN is refused
@@ -43,12 +41,21 @@ const keepFocus = (event: MouseEvent): void => event.preventDefault();
 export function ApprovalDialog({ request, currentStaffId, onGranted, onCancel }: Props) {
   const [approvers, setApprovers] = useState<StaffMember[] | null>(null);
   const [chosenId, choose] = useState<number | null>(null);
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const dialog = useRef<HTMLFormElement>(null);
-  const pinInput = useRef<HTMLInputElement>(null);
   const chosen = approvers?.find((a) => a.id === chosenId) ?? (approvers?.length === 1 ? approvers[0] : undefined) ?? null;
+  const entry = usePinEntry({
+    staffId: chosen?.id ?? null,
+    chooseFirst: 'approval.chooseFirst',
+    send: async (approverId, pin) => {
+      const result = await api['approval.grant']({ command: request.command, commandId: request.commandId, input: request.input, approverId, pin });
+      // Already approved or no longer needed: sending the command again is what is left to do.
+      if (!result.ok && result.error.key !== 'errors.approval.notNeeded') return describeError(result.error);
+      onGranted();
+      return null;
+    },
+    onEscape: onCancel,
+  });
+  const { setError } = entry;
 
   useEffect(() => {
     let active = true;
@@ -60,7 +67,7 @@ export function ApprovalDialog({ request, currentStaffId, onGranted, onCancel }:
     return () => {
       active = false;
     };
-  }, [currentStaffId]);
+  }, [currentStaffId, setError]);
 
   useEffect(() => {
     // The focus comes back to what sent the command (its confirm button) when the dialog closes.
@@ -70,45 +77,6 @@ export function ApprovalDialog({ request, currentStaffId, onGranted, onCancel }:
       if (before instanceof HTMLElement && before.isConnected) before.focus();
     };
   }, []);
-
-  const type = (digit: string): void => {
-    setError(null);
-    setPin((p) => (p.length >= PIN_MAX_DIGITS ? p : p + digit));
-  };
-
-  const approve = async (event?: FormEvent): Promise<void> => {
-    event?.preventDefault();
-    if (pending) return;
-    if (!chosen) {
-      setError(t('approval.chooseFirst'));
-      return;
-    }
-    setPending(true);
-    setError(null);
-    const result = await api['approval.grant']({ command: request.command, commandId: request.commandId, input: request.input, approverId: chosen.id, pin });
-    setPending(false);
-    // Already approved or no longer needed: sending the command again is what is left to do.
-    if (result.ok || result.error.key === 'errors.approval.notNeeded') return onGranted();
-    setError(describeError(result.error));
-    setPin('');
-  };
-
-  useKeyCapture((event) => {
-    const digit = pinDigit(event);
-    if (digit) {
-      event.preventDefault();
-      type(digit);
-    } else if (event.key === 'Backspace' && !event.ctrlKey && !event.altKey && !event.metaKey) {
-      event.preventDefault();
-      setPin((p) => p.slice(0, -1));
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    } else if (enterSubmits(event)) {
-      event.preventDefault();
-      void approve();
-    }
-  }, true);
 
   const why = reasons(request.error.params?.permission);
 
@@ -123,7 +91,7 @@ export function ApprovalDialog({ request, currentStaffId, onGranted, onCancel }:
         aria-describedby="approval-asked"
         tabIndex={-1}
         noValidate
-        onSubmit={(e) => void approve(e)}
+        onSubmit={(e) => void entry.submit(e)}
       >
         <h2 id="approval-title" className="approval__title">
           {t('approval.title')}
@@ -138,45 +106,24 @@ export function ApprovalDialog({ request, currentStaffId, onGranted, onCancel }:
         )}
         <p className="approval__muted">{t('approval.intro')}</p>
         <div className="approval__people" role="group" aria-label={t('approval.who')}>
-          {approvers === null && !error && <p className="approval__muted">{t('approval.loading')}</p>}
+          {approvers === null && !entry.error && <p className="approval__muted">{t('approval.loading')}</p>}
           {approvers?.length === 0 && <p className="approval__muted">{t('approval.nobody')}</p>}
           {approvers?.map((a) => (
-            <button
+            <PersonTile
               key={a.id}
-              type="button"
-              className={`approval__tile${a.id === chosen?.id ? ' approval__tile--chosen' : ''}`}
-              aria-pressed={a.id === chosen?.id}
-              onMouseDown={keepFocus}
-              onClick={(e) => {
+              name={a.name}
+              chosen={a.id === chosen?.id}
+              className="approval__tile"
+              onPick={(e) => {
                 choose(a.id);
-                setError(null);
-                setPin('');
-                if (e.detail === 0) pinInput.current?.focus();
+                entry.startOver(e);
               }}
-            >
-              {a.name}
-            </button>
+            />
           ))}
         </div>
-        <div className="field">
-          <label htmlFor="approval-pin">{t('approval.pin')}</label>
-          <input
-            ref={pinInput}
-            id="approval-pin"
-            className="approval__pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={PIN_MAX_DIGITS}
-            value={pin}
-            onChange={(e) => setPin(pinText(e.target.value))}
-            aria-invalid={error !== null}
-            aria-describedby={error ? 'approval-error' : undefined}
-          />
-        </div>
-        <ErrorNote error={error} id="approval-error" />
+        <PinField id="approval-pin" inputClassName="approval__pin" label={t('approval.pin')} {...entry.field} />
         <div className="approval__buttons">
-          <button type="submit" className="button button--primary" disabled={pending} aria-keyshortcuts="Enter">
+          <button type="submit" className="button button--primary" disabled={entry.pending} aria-keyshortcuts="Enter">
             {t('approval.approve')}
           </button>
           <button type="button" className="button button--ghost" onClick={onCancel} aria-keyshortcuts="Escape">

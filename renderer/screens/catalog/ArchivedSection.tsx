@@ -22,7 +22,7 @@ export function ArchivedSection({ catalog, store, money }: Props) {
       <p className="archived__hint">{t('catalog.archivedHint')}</p>
       {count === 0 && <p>{t('catalog.archivedEmpty')}</p>}
       {categories.length > 0 && (
-        <ul className="category-list">
+        <ul className="card-list">
           {categories.map((c) => (
             <li key={c.id} className="category-row" aria-label={c.name}>
               <span className="category-row__name">{c.name}</span>
@@ -41,7 +41,7 @@ export function ArchivedSection({ catalog, store, money }: Props) {
       )}
       <ErrorNote error={restoreCategory.error} />
       {items.length > 0 && (
-        <ul className="item-list">
+        <ul className="card-list">
           {items.map((item) => (
             <ItemRow
               key={item.id}

@@ -14,6 +14,7 @@ import { ItemGroups } from './ItemGroups';
 import { StarterActions } from './StarterActions';
 import { useArchiveItem } from './use-archive-item';
 import { useFullCatalog } from './use-full-catalog';
+import '../../components/card-list.css';
 import './catalog.css';
 
 /** Null when the form is closed; "new" or the item being edited when it is open. */

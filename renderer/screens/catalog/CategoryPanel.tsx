@@ -48,7 +48,7 @@ export function CategoryPanel({ categories }: { categories: Category[] }) {
       {categories.length === 0 ? (
         <p className="category-panel__none">{t('catalog.noCategories')}</p>
       ) : (
-        <ul className="category-list">
+        <ul className="card-list">
           {categories.map((category) => (
             <CategoryRow key={category.id} category={category} />
           ))}

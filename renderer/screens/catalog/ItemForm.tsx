@@ -3,6 +3,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { rateLabel } from '../../../shared/domain/tax';
 import type { CatalogItem, Category, ItemKind, StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { SidePanel } from '../../components/SidePanel';
 import { useCommand } from '../../hooks/use-command';
 import { useMoney } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
@@ -64,108 +65,103 @@ export function ItemForm({ store, categories, item, defaultCategoryId = null, on
   const described = (id: string, error: string | null) => ({ 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined });
 
   return (
-    <div className="item-panel__backdrop">
-      <form
-        className="item-panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="item-form-title"
-        noValidate
-        onKeyDown={onKeyDown}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <h2 id="item-form-title">{title}</h2>
+    <SidePanel
+      className="item-panel"
+      titleId="item-form-title"
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="item-form-title">{title}</h2>
 
+      <div className="field">
+        <label htmlFor="item-name">{t('catalog.form.name')}</label>
+        <input id="item-name" autoFocus autoComplete="off" maxLength={80} value={draft.name} onChange={(e) => set('name', e.target.value)} {...described('item-name', errorAt('name'))} />
+        <ErrorNote error={errorAt('name')} id="item-name-error" />
+      </div>
+
+      <div className="side-panel__pair">
         <div className="field">
-          <label htmlFor="item-name">{t('catalog.form.name')}</label>
-          <input id="item-name" autoFocus autoComplete="off" maxLength={80} value={draft.name} onChange={(e) => set('name', e.target.value)} {...described('item-name', errorAt('name'))} />
-          <ErrorNote error={errorAt('name')} id="item-name-error" />
+          <label htmlFor="item-category">{t('catalog.form.category')}</label>
+          <select id="item-category" value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)} {...described('item-category', errorAt('categoryId'))}>
+            <option value="">{t('catalog.noCategory')}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={String(c.id)}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <ErrorNote error={errorAt('categoryId')} id="item-category-error" />
         </div>
-
-        <div className="item-panel__pair">
-          <div className="field">
-            <label htmlFor="item-category">{t('catalog.form.category')}</label>
-            <select id="item-category" value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)} {...described('item-category', errorAt('categoryId'))}>
-              <option value="">{t('catalog.noCategory')}</option>
-              {categories.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            <ErrorNote error={errorAt('categoryId')} id="item-category-error" />
+        <fieldset className="field item-panel__kinds">
+          <legend>{t('catalog.form.kind')}</legend>
+          <div className="side-panel__toggle">
+            {KINDS.map((kind) => (
+              <label key={kind} className={draft.kind === kind ? 'is-on' : undefined}>
+                <input type="radio" name="item-kind" value={kind} checked={draft.kind === kind} onChange={() => set('kind', kind)} />
+                {t(`catalog.kind.${kind}`)}
+              </label>
+            ))}
           </div>
-          <fieldset className="field item-panel__kinds">
-            <legend>{t('catalog.form.kind')}</legend>
-            <div className="item-panel__toggle">
-              {KINDS.map((kind) => (
-                <label key={kind} className={draft.kind === kind ? 'is-on' : undefined}>
-                  <input type="radio" name="item-kind" value={kind} checked={draft.kind === kind} onChange={() => set('kind', kind)} />
-                  {t(`catalog.kind.${kind}`)}
-                </label>
-              ))}
-            </div>
-            <ErrorNote error={errorAt('kind')} />
-          </fieldset>
-        </div>
+          <ErrorNote error={errorAt('kind')} />
+        </fieldset>
+      </div>
 
-        <div className="item-panel__pair">
-          <div className="field">
-            <label htmlFor="item-price">{t('catalog.form.price', { currency: store.currency })}</label>
-            <input
-              id="item-price"
-              className="item-panel__price"
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.price}
-              onChange={(e) => set('price', e.target.value)}
-              {...described('item-price', errorAt('priceMinor'))}
-            />
-            <ErrorNote error={errorAt('priceMinor')} id="item-price-error" />
-          </div>
-          <div className="field">
-            <label htmlFor="item-rate">{t('catalog.form.taxRate')}</label>
-            <select id="item-rate" value={draft.rateMilli} onChange={(e) => set('rateMilli', e.target.value)} {...described('item-rate', errorAt('rateMilli'))}>
-              {rates.map((r) => (
-                <option key={r.rateMilli} value={String(r.rateMilli)}>
-                  {t('catalog.taxRate', { label: r.label, rate: rateLabel(r.rateMilli) }).trim()}
-                </option>
-              ))}
-            </select>
-            <ErrorNote error={errorAt('rateMilli')} id="item-rate-error" />
-          </div>
-        </div>
-
+      <div className="side-panel__pair">
         <div className="field">
-          <label htmlFor="item-expect">{t('catalog.form.expect')}</label>
-          <textarea
-            id="item-expect"
-            rows={3}
-            maxLength={EXPECT_MAX}
-            value={draft.expectText}
-            onChange={(e) => set('expectText', e.target.value)}
-            aria-describedby="item-expect-count"
+          <label htmlFor="item-price">{t('catalog.form.price', { currency: store.currency })}</label>
+          <input
+            id="item-price"
+            className="item-panel__price"
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.price}
+            onChange={(e) => set('price', e.target.value)}
+            {...described('item-price', errorAt('priceMinor'))}
           />
-          <p className="item-panel__count" id="item-expect-count">
-            {t('catalog.form.expectCount', { count: draft.expectText.length, max: EXPECT_MAX })}
-          </p>
-          <ErrorNote error={errorAt('expectText')} />
+          <ErrorNote error={errorAt('priceMinor')} id="item-price-error" />
         </div>
+        <div className="field">
+          <label htmlFor="item-rate">{t('catalog.form.taxRate')}</label>
+          <select id="item-rate" value={draft.rateMilli} onChange={(e) => set('rateMilli', e.target.value)} {...described('item-rate', errorAt('rateMilli'))}>
+            {rates.map((r) => (
+              <option key={r.rateMilli} value={String(r.rateMilli)}>
+                {t('catalog.taxRate', { label: r.label, rate: rateLabel(r.rateMilli) }).trim()}
+              </option>
+            ))}
+          </select>
+          <ErrorNote error={errorAt('rateMilli')} id="item-rate-error" />
+        </div>
+      </div>
 
-        <div className="item-panel__actions">
-          <button type="submit" className="button button--primary" disabled={command.pending}>
-            {command.pending ? t('catalog.form.saving') : t('catalog.form.save')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onClose} aria-keyshortcuts="Escape">
-            {t('catalog.form.close')}
-          </button>
-          <p className="item-panel__keys">{t('catalog.form.keys')}</p>
-        </div>
-        <ErrorNote error={command.error && !placed ? command.error : null} />
-      </form>
-    </div>
+      <div className="field">
+        <label htmlFor="item-expect">{t('catalog.form.expect')}</label>
+        <textarea
+          id="item-expect"
+          rows={3}
+          maxLength={EXPECT_MAX}
+          value={draft.expectText}
+          onChange={(e) => set('expectText', e.target.value)}
+          aria-describedby="item-expect-count"
+        />
+        <p className="side-panel__hint" id="item-expect-count">
+          {t('catalog.form.expectCount', { count: draft.expectText.length, max: EXPECT_MAX })}
+        </p>
+        <ErrorNote error={errorAt('expectText')} />
+      </div>
+
+      <div className="side-panel__actions">
+        <button type="submit" className="button button--primary" disabled={command.pending}>
+          {command.pending ? t('catalog.form.saving') : t('catalog.form.save')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onClose} aria-keyshortcuts="Escape">
+          {t('catalog.form.close')}
+        </button>
+        <p className="side-panel__hint">{t('catalog.form.keys')}</p>
+      </div>
+      <ErrorNote error={command.error && !placed ? command.error : null} />
+    </SidePanel>
   );
 }

@@ -29,7 +29,7 @@ export function ItemGroups({ groups, store, money, archive, onEdit }: Props) {
             <h2 id={id} className="item-group__title">
               {title}
             </h2>
-            <ul className="item-list">
+            <ul className="card-list">
               {group.items.map((item) => (
                 <ItemRow
                   key={item.id}

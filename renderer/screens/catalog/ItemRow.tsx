@@ -19,8 +19,8 @@ type Props = {
 export function ItemRow({ item, store, money, error, busy, onEdit, onToggleArchive }: Props) {
   const rateLabelText = store.taxRates.find((r) => r.rateMilli === item.rateMilli)?.label ?? '';
   return (
-    <li className="item-row" aria-label={item.name}>
-      <div className="item-row__main">
+    <li className="card-row item-row" aria-label={item.name}>
+      <div className="card-row__main">
         <span className="item-row__name">{item.name}</span>
         <span className={`item-row__kind item-row__kind--${item.kind}`}>{t(`catalog.kind.${item.kind}`)}</span>
         {item.expectText && <span className="item-row__expect">{item.expectText}</span>}
@@ -45,11 +45,7 @@ export function ItemRow({ item, store, money, error, busy, onEdit, onToggleArchi
           {t(item.archived ? 'catalog.restore' : 'catalog.archive')}
         </button>
       </div>
-      {error && (
-        <div className="item-row__error">
-          <ErrorNote error={error} />
-        </div>
-      )}
+      <ErrorNote error={error} className="card-row__error" />
     </li>
   );
 }

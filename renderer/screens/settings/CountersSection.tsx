@@ -1,28 +1,8 @@
 import { t } from '../../i18n/t';
-import type { FormKey } from './settings-form';
-import { describedBy, SettingsField } from './SettingsField';
+import { describedBy, DraftField, SettingsField } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
 
 const TERMS_MAX = 280;
-
-type NumberKey = Extract<FormKey, 'tokenFirst' | 'tokenLast' | 'amberMinutes' | 'redMinutes'>;
-
-function NumberField({ form, field, id, label }: { form: SettingsDraft; field: NumberKey; id: string; label: string }) {
-  const error = form.errorAt(field);
-  return (
-    <SettingsField id={id} label={label} error={error}>
-      <input
-        id={id}
-        className="settings-number"
-        inputMode="numeric"
-        autoComplete="off"
-        value={form.draft[field]}
-        onChange={(e) => form.set(field, e.target.value)}
-        {...describedBy(id, error)}
-      />
-    </SettingsField>
-  );
-}
 
 /** The token pool, the board's colour thresholds and the words on the token slip. */
 export function CountersSection({ form }: { form: SettingsDraft }) {
@@ -33,8 +13,8 @@ export function CountersSection({ form }: { form: SettingsDraft }) {
         <h2 id="settings-tokens">{t('settings.section.tokens')}</h2>
         <p className="settings-field__hint">{t('settings.tokensHint')}</p>
         <div className="settings-pair">
-          <NumberField form={form} field="tokenFirst" id="settings-token-first" label={t('settings.tokenFirst')} />
-          <NumberField form={form} field="tokenLast" id="settings-token-last" label={t('settings.tokenLast')} />
+          <DraftField form={form} field="tokenFirst" id="settings-token-first" className="settings-number" label={t('settings.tokenFirst')} />
+          <DraftField form={form} field="tokenLast" id="settings-token-last" className="settings-number" label={t('settings.tokenLast')} />
         </div>
       </section>
 
@@ -42,8 +22,8 @@ export function CountersSection({ form }: { form: SettingsDraft }) {
         <h2 id="settings-board">{t('settings.section.board')}</h2>
         <p className="settings-field__hint">{t('settings.boardHint')}</p>
         <div className="settings-pair">
-          <NumberField form={form} field="amberMinutes" id="settings-amber" label={t('settings.amber')} />
-          <NumberField form={form} field="redMinutes" id="settings-red" label={t('settings.red')} />
+          <DraftField form={form} field="amberMinutes" id="settings-amber" className="settings-number" label={t('settings.amber')} />
+          <DraftField form={form} field="redMinutes" id="settings-red" className="settings-number" label={t('settings.red')} />
         </div>
       </section>
 

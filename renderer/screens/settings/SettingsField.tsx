@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { ErrorNote } from '../../components/ErrorNote';
+import type { FormKey, SettingsForm } from './settings-form';
+import type { SettingsDraft } from './use-settings-draft';
 
 type Props = { id: string; label: string; hint?: string; error: string | null; children: ReactNode };
 
@@ -23,4 +25,37 @@ export function SettingsField({ id, label, hint, error, children }: Props) {
 export function describedBy(id: string, error: string | null, hasHint = false) {
   const ids = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
+}
+
+/** The settings held as plain text, which one text box edits as typed. */
+type TextKey = { [K in FormKey]: string extends SettingsForm[K] ? K : never }[FormKey];
+
+type DraftFieldProps = {
+  form: SettingsDraft;
+  field: TextKey;
+  id: string;
+  label: string;
+  hint?: string;
+  /** Sizes the box to what it holds: settings-number, settings-percent, settings-amount. */
+  className: string;
+  /** 'decimal' for an amount of money; whole numbers get the digits-only keypad. */
+  inputMode?: 'numeric' | 'decimal';
+};
+
+/** One figure of the draft in a text box, with its label, hint and error (parsed only when saving). */
+export function DraftField({ form, field, id, label, hint, className, inputMode = 'numeric' }: DraftFieldProps) {
+  const error = form.errorAt(field);
+  return (
+    <SettingsField id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        className={className}
+        inputMode={inputMode}
+        autoComplete="off"
+        value={form.draft[field]}
+        onChange={(e) => form.set(field, e.target.value)}
+        {...describedBy(id, error, hint !== undefined)}
+      />
+    </SettingsField>
+  );
 }

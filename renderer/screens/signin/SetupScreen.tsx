@@ -3,8 +3,8 @@ import type { AppError } from '../../../shared/errors';
 import type { SessionState } from '../../../shared/types';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { PinField } from '../../components/PinField';
 import { t } from '../../i18n/t';
-import { PIN_MAX_DIGITS, pinText } from './pin-text';
 import './signin.css';
 
 /**
@@ -17,7 +17,9 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
   const [again, setAgain] = useState('');
   const [error, setError] = useState<AppError | string | null>(null);
   const [pending, setPending] = useState(false);
+  // The two entries differing is the second field's problem; the ledger names the field it refuses.
   const field = error && typeof error !== 'string' ? error.field : error ? 'pinAgain' : undefined;
+  const errorAt = (name: string) => (field === name ? error : null);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -36,8 +38,6 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
     if (result.error.key === 'errors.setup.done') onReload();
   };
 
-  const described = (name: string) => ({ 'aria-invalid': field === name ? true : undefined, 'aria-describedby': field === name ? 'setup-error' : undefined });
-
   return (
     <main className="signin" aria-labelledby="setup-title">
       <form className="signin__frame signin__setup" onSubmit={(e) => void submit(e)} noValidate>
@@ -48,36 +48,9 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
           </h1>
           <p>{t('session.setupIntro', { name: owner?.name ?? '' })}</p>
         </header>
-        <div className="field">
-          <label htmlFor="setup-pin">{t('session.newPin')}</label>
-          <input
-            id="setup-pin"
-            className="signin__pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            autoFocus
-            maxLength={PIN_MAX_DIGITS}
-            value={pin}
-            onChange={(e) => setPin(pinText(e.target.value))}
-            {...described('pin')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="setup-again">{t('session.pinAgain')}</label>
-          <input
-            id="setup-again"
-            className="signin__pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={PIN_MAX_DIGITS}
-            value={again}
-            onChange={(e) => setAgain(pinText(e.target.value))}
-            {...described('pinAgain')}
-          />
-        </div>
-        <ErrorNote error={error} id="setup-error" />
+        <PinField id="setup-pin" inputClassName="signin__pin" autoComplete="new-password" autoFocus label={t('session.newPin')} value={pin} onChange={setPin} error={errorAt('pin')} />
+        <PinField id="setup-again" inputClassName="signin__pin" autoComplete="new-password" label={t('session.pinAgain')} value={again} onChange={setAgain} error={errorAt('pinAgain')} />
+        <ErrorNote error={field === 'pin' || field === 'pinAgain' ? null : error} id="setup-error" />
         <button type="submit" className="button button--primary signin__submit" disabled={pending}>
           {t('session.setupSubmit')}
         </button>

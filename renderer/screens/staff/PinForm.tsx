@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { StaffMember } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
+import { SidePanel } from '../../components/SidePanel';
 import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { t } from '../../i18n/t';
@@ -26,31 +27,29 @@ export function PinForm({ member, onClose }: { member: StaffMember; onClose: () 
   };
 
   return (
-    <div className="staff-panel__backdrop">
-      <form className="staff-panel" role="dialog" aria-modal="true" aria-labelledby="staff-pin-title" noValidate onSubmit={(e) => void save(e)}>
-        <h2 id="staff-pin-title">{t('staff.pin.title', { name: member.name })}</h2>
-        <p className="staff-panel__hint">{t(member.hasPin ? 'staff.pin.replaces' : 'staff.pin.first', { name: member.name })}</p>
-        <PinFields
-          id="staff-reset"
-          autoFocus
-          pin={pin}
-          again={again}
-          onPin={(value) => {
-            setPin(value);
-            setProblems((p) => ({ ...p, pin: undefined }));
-            reset.clearError();
-          }}
-          onAgain={(value) => {
-            setAgain(value);
-            setProblems((p) => ({ ...p, pinAgain: undefined }));
-            reset.clearError();
-          }}
-          pinError={problems.pin ?? errorFor(reset.error, ['pin'])}
-          againError={problems.pinAgain ?? null}
-        />
-        <ErrorNote error={errorElsewhere(reset.error, ['pin'])} />
-        <FormActions className="staff-panel__actions" confirm={t('staff.pin.confirm')} pending={reset.pending} onCancel={onClose} />
-      </form>
-    </div>
+    <SidePanel className="staff-panel" titleId="staff-pin-title" onSubmit={(e) => void save(e)}>
+      <h2 id="staff-pin-title">{t('staff.pin.title', { name: member.name })}</h2>
+      <p className="side-panel__hint">{t(member.hasPin ? 'staff.pin.replaces' : 'staff.pin.first', { name: member.name })}</p>
+      <PinFields
+        id="staff-reset"
+        autoFocus
+        pin={pin}
+        again={again}
+        onPin={(value) => {
+          setPin(value);
+          setProblems((p) => ({ ...p, pin: undefined }));
+          reset.clearError();
+        }}
+        onAgain={(value) => {
+          setAgain(value);
+          setProblems((p) => ({ ...p, pinAgain: undefined }));
+          reset.clearError();
+        }}
+        pinError={problems.pin ?? errorFor(reset.error, ['pin'])}
+        againError={problems.pinAgain ?? null}
+      />
+      <ErrorNote error={errorElsewhere(reset.error, ['pin'])} />
+      <FormActions className="side-panel__actions" confirm={t('staff.pin.confirm')} pending={reset.pending} onCancel={onClose} />
+    </SidePanel>
   );
 }

@@ -21,6 +21,13 @@ function type(label: string, value: string): void {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
+/** Fills the add form: a name and the PIN typed twice. */
+function fillNew(name: string, pin: string, again: string): void {
+  type('Name', name);
+  type('PIN', pin);
+  type('PIN again', again);
+}
+
 describe('StaffForm', () => {
   beforeEach(() => {
     calls.create.mockReset().mockResolvedValue({ ok: true, value: { ...barista, id: 4, name: 'Ada' } });
@@ -32,9 +39,7 @@ describe('StaffForm', () => {
   it('refuses two different PINs beside "PIN again" and sends nothing', async () => {
     const onClose = vi.fn();
     render(<StaffForm actor={owner} member={null} onClose={onClose} />);
-    type('Name', 'Ada');
-    type('PIN', '4821');
-    type('PIN again', '4812');
+    fillNew('Ada', '4821', '4812');
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
 
     const alert = await screen.findByRole('alert');
@@ -45,11 +50,10 @@ describe('StaffForm', () => {
     expect(onClose).not.toHaveBeenCalled();
   });
 
-  it('refuses a PIN that is not 4 to 8 digits beside the PIN, before comparing', async () => {
+  it('keeps only the digits typed, and refuses a PIN that is not 4 to 8 digits beside the PIN, before comparing', async () => {
     render(<StaffForm actor={owner} member={null} onClose={vi.fn()} />);
-    type('Name', 'Ada');
-    type('PIN', '12a4');
-    type('PIN again', '12a4');
+    fillNew('Ada', '12a4', '12a4');
+    expect((screen.getByLabelText('PIN') as HTMLInputElement).value).toBe('124');
     fireEvent.submit(screen.getByRole('dialog'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('A PIN is 4 to 8 digits');
@@ -60,10 +64,8 @@ describe('StaffForm', () => {
   it('sends the trimmed name, the chosen role and the PIN once both entries match, then closes', async () => {
     const onClose = vi.fn();
     render(<StaffForm actor={owner} member={null} onClose={onClose} />);
-    type('Name', '  Ada ');
+    fillNew('  Ada ', '4821', '4821');
     fireEvent.click(screen.getByLabelText('Manager'));
-    type('PIN', '4821');
-    type('PIN again', '4821');
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(calls.create).toHaveBeenCalledTimes(1);
@@ -74,9 +76,7 @@ describe('StaffForm', () => {
     calls.create.mockResolvedValue({ ok: false, error: { code: 'conflict', message: "that PIN is already someone else's; choose another", key: 'errors.pin.taken', field: 'pin' } });
     const onClose = vi.fn();
     render(<StaffForm actor={owner} member={null} onClose={onClose} />);
-    type('Name', 'Ada');
-    type('PIN', '4821');
-    type('PIN again', '4821');
+    fillNew('Ada', '4821', '4821');
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe("That PIN is already someone else's; choose another");

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/permissions';
 import type { Staff, StaffMember } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { FormActions } from '../../components/FormActions';
+import { SidePanel } from '../../components/SidePanel';
 import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { t } from '../../i18n/t';
@@ -74,74 +75,72 @@ export function StaffForm({ actor, member, onClose }: Props) {
   const title = member ? t('staff.form.editTitle', { name: member.name }) : t('staff.form.addTitle');
 
   return (
-    <div className="staff-panel__backdrop">
-      <form className="staff-panel" role="dialog" aria-modal="true" aria-labelledby="staff-form-title" noValidate onSubmit={(e) => void save(e)} onKeyDown={submitOnEnter}>
-        <h2 id="staff-form-title">{title}</h2>
+    <SidePanel className="staff-panel" titleId="staff-form-title" onSubmit={(e) => void save(e)} onKeyDown={submitOnEnter}>
+      <h2 id="staff-form-title">{title}</h2>
 
-        <div className="field">
-          <label htmlFor="staff-name">{t('staff.form.name')}</label>
-          <input
-            id="staff-name"
-            autoFocus
-            autoComplete="off"
-            maxLength={40}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              edited('name');
-            }}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? 'staff-name-error' : undefined}
-          />
-          <ErrorNote error={nameError} id="staff-name-error" />
+      <div className="field">
+        <label htmlFor="staff-name">{t('staff.form.name')}</label>
+        <input
+          id="staff-name"
+          autoFocus
+          autoComplete="off"
+          maxLength={40}
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            edited('name');
+          }}
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={nameError ? 'staff-name-error' : undefined}
+        />
+        <ErrorNote error={nameError} id="staff-name-error" />
+      </div>
+
+      <fieldset className="field staff-panel__roles" aria-describedby={roleError ? 'staff-role-hint staff-role-error' : 'staff-role-hint'}>
+        <legend>{t('staff.form.role')}</legend>
+        <div className="side-panel__toggle">
+          {offered.map((r) => (
+            <label key={r} className={role === r ? 'is-on' : undefined}>
+              <input
+                type="radio"
+                name="staff-role"
+                value={r}
+                checked={role === r}
+                onChange={() => {
+                  setRole(r);
+                  edited('role');
+                }}
+              />
+              {t(`staff.role.${r}`)}
+            </label>
+          ))}
         </div>
+        <p className="side-panel__hint" id="staff-role-hint">
+          {t(`staff.roleHint.${role}`)}
+        </p>
+        <ErrorNote error={roleError} id="staff-role-error" />
+      </fieldset>
 
-        <fieldset className="field staff-panel__roles" aria-describedby={roleError ? 'staff-role-hint staff-role-error' : 'staff-role-hint'}>
-          <legend>{t('staff.form.role')}</legend>
-          <div className="staff-panel__toggle">
-            {offered.map((r) => (
-              <label key={r} className={role === r ? 'is-on' : undefined}>
-                <input
-                  type="radio"
-                  name="staff-role"
-                  value={r}
-                  checked={role === r}
-                  onChange={() => {
-                    setRole(r);
-                    edited('role');
-                  }}
-                />
-                {t(`staff.role.${r}`)}
-              </label>
-            ))}
-          </div>
-          <p className="staff-panel__hint" id="staff-role-hint">
-            {t(`staff.roleHint.${role}`)}
-          </p>
-          <ErrorNote error={roleError} id="staff-role-error" />
-        </fieldset>
+      {!member && (
+        <PinFields
+          id="staff-new"
+          pin={pin}
+          again={again}
+          onPin={(value) => {
+            setPin(value);
+            edited('pin');
+          }}
+          onAgain={(value) => {
+            setAgain(value);
+            edited('pinAgain');
+          }}
+          pinError={pinError}
+          againError={problems.pinAgain ?? null}
+        />
+      )}
 
-        {!member && (
-          <PinFields
-            id="staff-new"
-            pin={pin}
-            again={again}
-            onPin={(value) => {
-              setPin(value);
-              edited('pin');
-            }}
-            onAgain={(value) => {
-              setAgain(value);
-              edited('pinAgain');
-            }}
-            pinError={pinError}
-            againError={problems.pinAgain ?? null}
-          />
-        )}
-
-        <ErrorNote error={errorElsewhere(command.error, FIELDS)} />
-        <FormActions className="staff-panel__actions" confirm={member ? t('staff.form.save') : t('staff.form.add')} pending={command.pending} onCancel={onClose} />
-      </form>
-    </div>
+      <ErrorNote error={errorElsewhere(command.error, FIELDS)} />
+      <FormActions className="side-panel__actions" confirm={member ? t('staff.form.save') : t('staff.form.add')} pending={command.pending} onCancel={onClose} />
+    </SidePanel>
   );
 }

@@ -31,8 +31,8 @@ export function StaffRow({ member, actor, when, nowMs, onEdit, onResetPin }: Pro
   };
 
   return (
-    <li className={`staff-row${member.active ? '' : ' staff-row--archived'}`} aria-label={member.name}>
-      <div className="staff-row__who">
+    <li className={`card-row staff-row${member.active ? '' : ' staff-row--archived'}`} aria-label={member.name}>
+      <div className="card-row__main">
         <span className="staff-row__name">{member.name}</span>
         {you && <span className="staff-row__you">{t('staff.you')}</span>}
         <span className={`staff-row__role staff-row__role--${member.role}`}>{t(`staff.role.${member.role}`)}</span>
@@ -99,11 +99,7 @@ export function StaffRow({ member, actor, when, nowMs, onEdit, onResetPin }: Pro
           </>
         )}
       </div>
-      {error && (
-        <div className="staff-row__error">
-          <ErrorNote error={error} />
-        </div>
-      )}
+      <ErrorNote error={error} className="card-row__error" />
     </li>
   );
 }

@@ -15,6 +15,7 @@ import { PinForm } from './PinForm';
 import { StaffForm } from './StaffForm';
 import { StaffRow } from './StaffRow';
 import { mayManageStaff, splitByActive } from './staff-rules';
+import '../../components/card-list.css';
 import './staff.css';
 
 // Everyone, archived too: the toggle only hides them, and its label can say how many there are.
@@ -101,7 +102,7 @@ function StaffBody({ members, store, actor, onPanel }: BodyProps) {
   return (
     <div className="staff__body">
       {actor && !mayManageStaff(actor) && <p className="staff__note">{t('staff.readOnly')}</p>}
-      <ul className="staff-list" aria-label={t('staff.activeList')}>
+      <ul className="card-list" aria-label={t('staff.activeList')}>
         {active.map(row)}
       </ul>
       <div className="staff__archived">
@@ -114,7 +115,7 @@ function StaffBody({ members, store, actor, onPanel }: BodyProps) {
             {archived.length === 0 ? (
               <p>{t('staff.archivedEmpty')}</p>
             ) : (
-              <ul className="staff-list" aria-label={t('staff.archivedList')}>
+              <ul className="card-list" aria-label={t('staff.archivedList')}>
                 {archived.map(row)}
               </ul>
             )}
