@@ -284,9 +284,10 @@ export const contract = {
   /**
    * Recovery mode: the ledger failed its start-up check, so there is no staff table to look a
    * permission up in and no one can sign in. The host answers these two without a session (they
-   * are public; the permission is nominal); that is safe because only our own window (Electron) or a page holding the
-   * per-launch secret on 127.0.0.1 (web host) can call at all, and either could already act as
-   * the store's owner. Outside recovery mode, status says damaged: false and restore is refused.
+   * are public; the permission is nominal). Only our own window (Electron) or a page holding the
+   * per-launch secret on 127.0.0.1 (web host) can call at all, and all a caller can do is put back
+   * a verified backup of this store, which whoever sits at the PC could do with its files anyway.
+   * Outside recovery mode, status says damaged: false and restore is refused.
    */
   'recovery.status': { ...host<C.RecoveryStatus>()(s.empty, 'session'), public: true },
   'recovery.restore': { ...host<C.RestoreResult>()(z.object({ name: s.backupName }).strict(), 'session'), public: true },

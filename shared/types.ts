@@ -66,6 +66,11 @@ export type SessionState = {
   staff: StaffTile[];
   /** No owner has a PIN yet (a new store, or a ledger from before PINs): the owner sets one first. */
   needsSetup: boolean;
+  /**
+   * The ledger's PINs were made with another PIN key (the data moved to another computer without
+   * it): none can be checked here, so the owner sets a new PIN and then everyone else's.
+   */
+  pinKeyChanged?: boolean;
   idleLockMinutes: number;
   /** Who is signed in on this window or client, if anyone. */
   current: Staff | null;

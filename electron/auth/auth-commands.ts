@@ -108,8 +108,14 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
     return matches.includes(true);
   }
 
+  /** The ledger's PINs were made with a PIN key other than this install's: none of them can be checked. */
+  function keyChanged(db: Db): boolean {
+    const stored = db.prepare<[], { k: string | null }>('SELECT pin_key_id AS k FROM store_settings WHERE id = 1').get()?.k ?? null;
+    return stored !== null && stored !== hasher.keyId();
+  }
+
   function needsSetup(db: Db): boolean {
-    return db.prepare("SELECT 1 FROM staff WHERE role = 'owner' AND active = 1 AND pin_hash IS NOT NULL").get() === undefined;
+    return keyChanged(db) || db.prepare("SELECT 1 FROM staff WHERE role = 'owner' AND active = 1 AND pin_hash IS NOT NULL").get() === undefined;
   }
 
   function startSession(caller: Caller, staff: Staff): SignInResult {
@@ -143,6 +149,7 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       timeZone: store?.time_zone ?? 'UTC',
       staff,
       needsSetup: needsSetup(db),
+      pinKeyChanged: keyChanged(db),
       idleLockMinutes: store?.idle_lock_minutes ?? 5,
       current,
     };
@@ -150,6 +157,8 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
 
   async function signIn(db: Db, caller: Caller, input: ParsedInput<'session.signIn'>): Promise<SignInResult> {
     const row = pinRow(db, input.staffId);
+    // No PIN made with another key can be right here; trying would only count wrong PINs.
+    if (keyChanged(db)) throw new DomainError('conflict', 'errors.pin.keyChanged', {}, 'pin');
     await tryPin(db, row, input.pin, 'session.signIn', {});
     return startSession(caller, { id: row.id, name: row.name, role: row.role });
   }
@@ -159,13 +168,17 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       .prepare<[], { id: number; name: string; role: Role }>("SELECT id, name, role FROM staff WHERE role = 'owner' AND active = 1 ORDER BY id LIMIT 1")
       .get();
     if (!needsSetup(db) || !owner) throw new DomainError('conflict', 'errors.setup.done');
-    if (await pinInUse(db, input.pin, owner.id)) throw new DomainError('conflict', 'errors.pin.taken', {}, 'pin');
+    const newKey = keyChanged(db);
+    if (!newKey && (await pinInUse(db, input.pin, owner.id))) throw new DomainError('conflict', 'errors.pin.taken', {}, 'pin');
     const hash = await hasher.hash(input.pin);
     db.transaction(() => {
       // Checked again inside the transaction: two first-run screens cannot both set it.
       if (!needsSetup(db)) throw new DomainError('conflict', 'errors.setup.done');
+      // PINs made with another key cannot be checked here: everyone else gets a new one from the owner.
+      if (newKey) db.prepare('UPDATE staff SET pin_hash = NULL, failed_pins = 0, locked_until = NULL').run();
       db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?').run(hash, owner.id);
-      writeAudit(db, { at: clock().toISOString(), staffId: owner.id, command: 'session.setup', tabId: null, detail: JSON.stringify({ ok: true }) });
+      db.prepare('UPDATE store_settings SET pin_key_id = ? WHERE id = 1').run(hasher.keyId());
+      writeAudit(db, { at: clock().toISOString(), staffId: owner.id, command: 'session.setup', tabId: null, detail: JSON.stringify({ ok: true, ...(newKey ? { pinKeyChanged: true } : {}) }) });
     })();
     return startSession(caller, owner);
   }

@@ -19,6 +19,8 @@ export type PinHasher = {
    * plain or unkeyed hash of a PIN; it cannot be tried PIN by PIN without the pepper.
    */
   digest(pin: string): string;
+  /** A fingerprint of the pepper, kept in the ledger to tell when its PINs were made with another key. */
+  keyId(): string;
 };
 
 function derive(secret: Buffer, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
@@ -57,6 +59,9 @@ export function createPinHasher(pepper: Buffer, cost: ScryptCost = PIN_COST): Pi
     },
     digest(pin) {
       return createHmac('sha256', pepper).update(`payload:${pin}`).digest('base64url');
+    },
+    keyId() {
+      return createHmac('sha256', pepper).update('key-id').digest('base64url').slice(0, 16);
     },
   };
 }

@@ -83,6 +83,7 @@ describe('before anyone signs in', () => {
         { id: sam.id, name: 'Sam', role: 'staff', hasPin: true, lockedUntil: null },
       ],
       needsSetup: false,
+      pinKeyChanged: false,
       idleLockMinutes: 5,
       current: null,
     });
@@ -151,6 +152,28 @@ describe('the first run', () => {
     expect((await window.setup('8080')).staff).toEqual({ id: 7, name: 'Ines', role: 'owner' });
     await window.call('staff.resetPin', { staffId: 8, pin: '9090' });
     expect((await windowClient(core, 2).signIn(8, '9090')).staff).toEqual({ id: 8, name: 'Bo', role: 'staff' });
+  });
+
+  it('on a ledger whose PINs were made with another PIN key, asks the owner for a new PIN and clears the rest', async () => {
+    const first = startCore();
+    const dir = first.dir;
+    const owner = windowClient(first, 1);
+    await owner.setup();
+    const bo = await addPerson(owner, 'Bo', 'staff', '9090');
+    first.close();
+    // The data folder moved to another computer without its PIN key: a new one is made there.
+    fs.rmSync(`${dir}/pin-key`);
+    const moved = startCore({ dataDir: dir });
+    const pad = windowClient(moved, 1);
+    expect(await pad.call('session.state', {})).toMatchObject({ needsSetup: true, pinKeyChanged: true });
+    // The old PIN cannot be checked here, and trying it counts nothing against the owner.
+    expect(await pad.refuse('session.signIn', { staffId: 1, pin: OWNER_PIN })).toMatchObject({ code: 'conflict', key: 'errors.pin.keyChanged' });
+    expect(ledgerOf(moved).db.prepare('SELECT failed_pins FROM staff WHERE id = 1').get()).toEqual({ failed_pins: 0 });
+    expect((await pad.setup('5151')).staff).toMatchObject({ id: 1, role: 'owner' });
+    const state = (await windowClient(moved, 2).call('session.state', {})) as SessionState;
+    expect(state).toMatchObject({ needsSetup: false, pinKeyChanged: false });
+    expect(state.staff.find((s) => s.id === bo.id)).toMatchObject({ hasPin: false });
+    expect(audit(moved, 'session.setup').at(-1)?.detail).toContain('pinKeyChanged');
   });
 
   it('refuses to start without the secret store that sealed the PIN key, before opening the ledger', () => {

@@ -13,7 +13,7 @@ export const errorsEn = {
   'errors.pin.lockedOut': '{name} is locked out after 5 wrong PINs until {until}; an owner can lift it on the Staff screen',
   'errors.pin.none': '{name} has no PIN yet; a manager sets one on the Staff screen',
   'errors.pin.taken': "that PIN is already someone else's; choose another",
-  'errors.pin.key': 'staff cannot sign in: {problem}',
+  'errors.pin.keyChanged': "this ledger's PINs were set on another computer; the owner sets a new PIN first",
   'errors.setup.done': "the owner's PIN is already set; sign in with it",
   'errors.approval.ownPin': "an approval needs a manager's or owner's PIN, not your own",
   'errors.approval.notAllowed': '{name} ({role}) may not approve this',

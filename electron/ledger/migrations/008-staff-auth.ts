@@ -24,6 +24,8 @@ ALTER TABLE audit ADD COLUMN command_id TEXT;
 CREATE INDEX audit_at ON audit (at);
 CREATE INDEX audit_staff ON audit (staff_id);
 
+-- Which PIN key (a keyed fingerprint of it, never the key) the PINs were made with.
+ALTER TABLE store_settings ADD COLUMN pin_key_id TEXT;
 ALTER TABLE store_settings ADD COLUMN idle_lock_minutes INTEGER NOT NULL DEFAULT 5 CHECK (idle_lock_minutes BETWEEN 1 AND 240);
 ALTER TABLE store_settings ADD COLUMN approval_comp_percent INTEGER NOT NULL DEFAULT 20 CHECK (approval_comp_percent BETWEEN 0 AND 100);
 ALTER TABLE store_settings ADD COLUMN approval_comp_minor INTEGER NOT NULL DEFAULT 500 CHECK (approval_comp_minor >= 0);

@@ -37,6 +37,8 @@ export const session = {
   'session.newPin': 'New PIN',
   'session.pinAgain': 'PIN again',
   'session.setupSubmit': 'Set PIN and sign in',
+  'session.setupKeyChanged':
+    "This ledger's PINs were set on another computer, and its PIN key did not come with it, so none of them can be checked here. {name} chooses a new PIN now, then gives everyone else a new one on the Staff screen.",
 
   'approval.title': 'Manager approval',
   'approval.intro': 'A manager or owner approves this one action with their PIN, here and now.',

@@ -9,7 +9,8 @@ import './signin.css';
 
 /**
  * The first start (or the first start of a ledger from before PINs): there is no default PIN, so
- * the owner chooses one, types it twice, and is signed in. The ledger checks it again.
+ * the owner chooses one, types it twice, and is signed in. The ledger checks it again. The same
+ * screen follows a move to another computer without the PIN key: no old PIN can be checked there.
  */
 export function SetupScreen({ state, onReload }: { state: SessionState; onReload: () => void }) {
   const owner = state.staff.find((s) => s.role === 'owner');
@@ -46,7 +47,7 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
           <h1 id="setup-title" className="signin__title">
             {t('session.setupTitle')}
           </h1>
-          <p>{t('session.setupIntro', { name: owner?.name ?? '' })}</p>
+          <p>{state.pinKeyChanged ? t('session.setupKeyChanged', { name: owner?.name ?? '' }) : t('session.setupIntro', { name: owner?.name ?? '' })}</p>
         </header>
         <PinField id="setup-pin" inputClassName="signin__pin" autoComplete="new-password" autoFocus label={t('session.newPin')} value={pin} onChange={setPin} error={errorAt('pin')} />
         <PinField id="setup-again" inputClassName="signin__pin" autoComplete="new-password" label={t('session.pinAgain')} value={again} onChange={setAgain} error={errorAt('pinAgain')} />
