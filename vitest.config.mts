@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['{shared,electron,renderer,bench,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
+    setupFiles: ['renderer/test-support/setup.ts'],
   },
 });

@@ -148,11 +148,11 @@ describe('ActivityScreen', () => {
     show();
     await table();
     fireEvent.click(screen.getByRole('button', { name: 'Older' }));
-    await screen.findByText('Opened on token 3');
+    await screen.findByText('Opened on token 3', undefined, { timeout: 5000 });
     const settled = row({ id: 13, command: 'settle.pay', kind: 'payments', token: 14, amountMinor: 580, detail: JSON.stringify({ method: 'cash', amountMinor: 580, tipMinor: 50, changeMinor: 0 }) });
     calls.list.mockResolvedValue(page([settled, comp, paidOut], 11));
     for (const listener of calls.listeners) listener({ type: 'tabs.changed', tabIds: [7] });
-    await screen.findByText('Paid €5.80 by Cash, tip €0.50, change €0.00');
+    await screen.findByText('Paid €5.80 by Cash, tip €0.50, change €0.00', undefined, { timeout: 5000 });
     const rows = within(await table()).getAllByRole('row').slice(1);
     expect(rows.map((r) => cells(r)[3])).toEqual(['Paid €5.80 by Cash, tip €0.50, change €0.00', 'Comped Latte by €3.00 (spilt)', 'Paid out €2.50 (milk)', 'Wrong PIN (2 in a row)', 'Opened on token 3']);
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ActivityRow } from '../../../shared/closing-types';
 import type { ActivityKind } from '../../../shared/domain/activity';
 import type { AppEvent } from '../../../shared/types';
@@ -39,9 +39,10 @@ const empty = (key: string): State => ({ key, rows: [], nextBeforeId: null, load
 export function useActivity(filter: ActivityFilter): ActivityList {
   const key = JSON.stringify(filter);
   const [state, setState] = useState<State>(() => empty(key));
-  // What older() reads: the list as last rendered, not as it was when older() was made.
+  // What older() reads: the list as last rendered, not as it was when older() was made. Set before
+  // the screen can be seen or tapped (a layout effect), so the first tap on Older already has it.
   const current = useRef(state);
-  useEffect(() => {
+  useLayoutEffect(() => {
     current.current = state;
   });
 
