@@ -65,38 +65,72 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
   }
 
   /**
-   * One PIN attempt for `row`, counted and audited whatever its outcome: a lockout refuses it
-   * before the PIN is looked at; the fifth wrong one in a row locks the person out.
+   * PIN checks for one person run one at a time: a burst of tries sent together would otherwise
+   * all read "not locked out" before the slow hash and get past the lockout.
    */
-  async function tryPin(db: Db, row: PinRow, pin: string, command: string, detail: Record<string, unknown>): Promise<void> {
-    const now = clock().toISOString();
-    const audit = (what: string, extra: Record<string, unknown>): void =>
-      writeAudit(db, { at: now, staffId: row.id, command: what, tabId: null, detail: JSON.stringify({ ...detail, ...extra }) });
-    if (row.locked_until !== null && row.locked_until > now) {
-      audit(command, { ok: false, refused: 'locked' });
-      throw new DomainError('locked_out', 'errors.pin.lockedOut', { name: row.name, until: lockedText(db, row.locked_until) }, 'pin');
+  const queues = new Map<number, Promise<unknown>>();
+  function onePinCheckAtATime<T>(staffId: number, check: () => Promise<T>): Promise<T> {
+    const before = queues.get(staffId) ?? Promise.resolve();
+    const mine = before.then(check, check);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(staffId, settled);
+    void settled.then(() => {
+      if (queues.get(staffId) === settled) queues.delete(staffId);
+    });
+    return mine;
+  }
+
+  function lockedOut(db: Db, row: Pick<PinRow, 'name' | 'locked_until'>, now: string): DomainError | null {
+    if (row.locked_until === null || row.locked_until <= now) return null;
+    return new DomainError('locked_out', 'errors.pin.lockedOut', { name: row.name, until: lockedText(db, row.locked_until) }, 'pin');
+  }
+
+  /**
+   * Counts one wrong try against a person, in the caller's transaction: the fifth in a row locks
+   * them out for LOCKOUT_MS. Returns the refusal to give.
+   */
+  function countWrong(db: Db, row: Pick<PinRow, 'id' | 'name'>, command: string, detail: Record<string, unknown>): DomainError {
+    const at = clock().toISOString();
+    const failed = (statement<[number], { f: number }>(db, 'SELECT failed_pins AS f FROM staff WHERE id = ?').get(row.id)?.f ?? 0) + 1;
+    writeAudit(db, { at, staffId: row.id, command, tabId: null, detail: JSON.stringify({ ...detail, ok: false, wrong: failed }) });
+    if (failed < MAX_WRONG_PINS) {
+      db.prepare('UPDATE staff SET failed_pins = ? WHERE id = ?').run(failed, row.id);
+      return new DomainError('wrong_pin', 'errors.pin.wrong', { left: MAX_WRONG_PINS - failed }, 'pin');
     }
-    if (row.pin_hash === null) throw new DomainError('conflict', 'errors.pin.none', { name: row.name }, 'staffId');
-    const right = await hasher.verify(pin, row.pin_hash);
-    const outcome = db.transaction(() => {
-      const at = clock().toISOString();
-      if (right) {
+    const until = new Date(Date.parse(at) + LOCKOUT_MS).toISOString();
+    db.prepare('UPDATE staff SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, row.id);
+    writeAudit(db, { at, staffId: row.id, command: 'staff.lockout', tabId: null, detail: JSON.stringify({ until, after: command }) });
+    return new DomainError('locked_out', 'errors.pin.lockedOut', { name: row.name, until: lockedText(db, until) }, 'pin');
+  }
+
+  /**
+   * One PIN attempt for a person, counted and audited whatever its outcome: a lockout refuses it
+   * before the PIN is looked at; the fifth wrong one in a row locks the person out. The row is
+   * read afresh once this person's earlier checks are done.
+   */
+  function tryPin(db: Db, staffId: number, pin: string, command: string, detail: Record<string, unknown>): Promise<PinRow> {
+    return onePinCheckAtATime(staffId, async () => {
+      const row = pinRow(db, staffId);
+      const now = clock().toISOString();
+      const locked = lockedOut(db, row, now);
+      if (locked) {
+        writeAudit(db, { at: now, staffId: row.id, command, tabId: null, detail: JSON.stringify({ ...detail, ok: false, refused: 'locked' }) });
+        throw locked;
+      }
+      if (row.pin_hash === null) throw new DomainError('conflict', 'errors.pin.none', { name: row.name }, 'staffId');
+      const right = await hasher.verify(pin, row.pin_hash);
+      const refusal = db.transaction(() => {
+        if (!right) return countWrong(db, row, command, detail);
         db.prepare('UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(row.id);
-        audit(command, { ok: true });
+        writeAudit(db, { at: clock().toISOString(), staffId: row.id, command, tabId: null, detail: JSON.stringify({ ...detail, ok: true }) });
         return null;
-      }
-      const failed = (db.prepare<[number], { f: number }>('SELECT failed_pins AS f FROM staff WHERE id = ?').get(row.id)?.f ?? 0) + 1;
-      audit(command, { ok: false, wrong: failed });
-      if (failed < MAX_WRONG_PINS) {
-        db.prepare('UPDATE staff SET failed_pins = ? WHERE id = ?').run(failed, row.id);
-        return new DomainError('wrong_pin', 'errors.pin.wrong', { left: MAX_WRONG_PINS - failed }, 'pin');
-      }
-      const until = new Date(Date.parse(at) + LOCKOUT_MS).toISOString();
-      db.prepare('UPDATE staff SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, row.id);
-      writeAudit(db, { at, staffId: row.id, command: 'staff.lockout', tabId: null, detail: JSON.stringify({ until, after: command }) });
-      return new DomainError('locked_out', 'errors.pin.lockedOut', { name: row.name, until: lockedText(db, until) }, 'pin');
-    })();
-    if (outcome) throw outcome;
+      })();
+      if (refusal) throw refusal;
+      return row;
+    });
   }
 
   /** Whether another active staff member already signs in with this PIN (each hash is tried). */
@@ -156,10 +190,10 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
   }
 
   async function signIn(db: Db, caller: Caller, input: ParsedInput<'session.signIn'>): Promise<SignInResult> {
-    const row = pinRow(db, input.staffId);
+    pinRow(db, input.staffId);
     // No PIN made with another key can be right here; trying would only count wrong PINs.
     if (keyChanged(db)) throw new DomainError('conflict', 'errors.pin.keyChanged', {}, 'pin');
-    await tryPin(db, row, input.pin, 'session.signIn', {});
+    const row = await tryPin(db, input.staffId, input.pin, 'session.signIn', {});
     return startSession(caller, { id: row.id, name: row.name, role: row.role });
   }
 
@@ -201,7 +235,7 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
     if (!missing.every((p) => mayApprove(row.role, p))) {
       throw new DomainError('forbidden', 'errors.approval.notAllowed', { name: row.name, role: row.role }, 'approverId');
     }
-    await tryPin(db, row, input.pin, 'approval.pin', { for: requester.id, command: target, commandId: input.commandId });
+    await tryPin(db, row.id, input.pin, 'approval.pin', { for: requester.id, command: target, commandId: input.commandId });
     const expiresAt = nowMs() + APPROVAL_MS;
     approvals.put(input.commandId, { command: target, payloadHash: parsed.payloadHash, requesterId: requester.id, approverId: row.id, permissions: missing, expiresAt });
     writeAudit(db, {
@@ -253,9 +287,18 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
     },
     async prepare(db, admitted) {
       const pin = (admitted.input as { pin?: unknown }).pin;
-      if (typeof pin !== 'string') return {};
+      const actor = admitted.actor;
+      if (typeof pin !== 'string' || !actor) return {};
       const staffId = (admitted.input as { staffId?: number }).staffId ?? null;
-      if (await pinInUse(db, pin, staffId)) throw new DomainError('conflict', 'errors.pin.taken', {}, 'pin');
+      // "That PIN is taken" says someone has it: each such answer counts as a wrong PIN against
+      // whoever asked, so the staff screen cannot be used to find an owner's PIN by trying them.
+      await onePinCheckAtATime(actor.id, async () => {
+        const locked = lockedOut(db, pinRow(db, actor.id), clock().toISOString());
+        if (locked) throw locked;
+        if (!(await pinInUse(db, pin, staffId))) return;
+        const counted = db.transaction(() => countWrong(db, actor, 'staff.pinTaken', { staffId }))();
+        throw counted.code === 'locked_out' ? counted : new DomainError('conflict', 'errors.pin.taken', {}, 'pin');
+      });
       return { pinHash: await hasher.hash(pin) };
     },
   };

@@ -56,6 +56,26 @@ describe('the permissions a command needs with its input', () => {
     expect(comp(9999, 'percent', 100)).toEqual(['tabs.adjust']);
   });
 
+  it('comps add up on a tab: small ones that together pass the amount need tabs.adjustLarge', () => {
+    const comp = (lineId: number, value: number, qty?: number) => needs('tab.compLine', { tabId, lineId, kind: 'amount', value, qty, reason: 'slow' });
+    // 4.00 off the massages is within both limits on its own...
+    expect(comp(massage, 400)).toEqual(['tabs.adjust']);
+    l.call('tab.compLine', { tabId, lineId: massage, kind: 'amount', value: 400, reason: 'slow' });
+    // ...and a further 1.20 off the teas (20 % of them) takes the tab's comps to 5.20, beyond 5.00.
+    expect(comp(tea, 120)).toEqual(['tabs.adjust', 'tabs.adjustLarge']);
+    expect(comp(tea, 100)).toEqual(['tabs.adjust']);
+    // A new comp on the same line replaces its old one rather than adding to it.
+    expect(comp(massage, 500)).toEqual(['tabs.adjust']);
+  });
+
+  it('any tip on a bill of nothing needs payments.largeTip', () => {
+    const free = l.call('catalog.createItem', { categoryId: null, name: 'Tap water', kind: 'product', priceMinor: 0, rateMilli: 0, expectText: '' }).id;
+    const water = l.call('tab.open', {}).id;
+    l.call('tab.addLine', { tabId: water, itemId: free, staffId: kim.id });
+    expect(needs('settle.pay', { tabId: water, method: 'card', tipMinor: 100_000 })).toEqual(['tabs.write', 'payments.largeTip']);
+    expect(needs('settle.pay', { tabId: water, method: 'card' })).toEqual(['tabs.write']);
+  });
+
   it('a removed line: the one who rang it up, straight after, fixes a mistyped tap; anyone else, or later, needs tabs.adjustLarge', () => {
     const remove = (actor: Staff, now: string) => needs('tab.removeLine', { tabId, lineId: tea, reason: 'wrong' }, actor, now);
     expect(remove(kim, RUNG_AT)).toEqual(['tabs.adjust']);

@@ -1,10 +1,13 @@
 import type { CommandName, ParsedInput } from '../../shared/contract';
 import { contract } from '../../shared/contract';
 import { mulMinor } from '../../shared/money';
+import { lineAmounts } from '../../shared/domain/tax';
+import { tipFromPercent } from '../../shared/domain/tender';
 import type { Permission } from '../../shared/permissions';
 import type { Staff } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { statement } from '../ledger/statements';
+import { readLines, receivableOf, toTaxLine, type LineRow as TabLineRow } from '../services/tab-read';
 
 /**
  * A line may be taken off or lowered as plain counter work (tabs.adjust) only by the person who
@@ -12,11 +15,14 @@ import { statement } from '../ledger/statements';
  */
 export const FRESH_LINE_MS = 2 * 60_000;
 
-type LineRow = { qty: number; unit_minor: number; staff_id: number; created_at: string; tab_id: number };
+type LineRow = Pick<TabLineRow, 'qty' | 'unit_minor' | 'tax_rate_milli' | 'comp_kind' | 'comp_value' | 'comp_qty' | 'staff_id' | 'created_at'> & { tab_id: number };
 type Thresholds = { approval_comp_percent: number; approval_comp_minor: number; tip_approval_percent: number; currency: string };
 
 function line(db: Db, lineId: number): LineRow | undefined {
-  return statement<[number], LineRow>(db, "SELECT qty, unit_minor, staff_id, created_at, tab_id FROM tab_lines WHERE id = ? AND state = 'active'").get(lineId);
+  return statement<[number], LineRow>(
+    db,
+    "SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value, comp_qty, staff_id, created_at, tab_id FROM tab_lines WHERE id = ? AND state = 'active'",
+  ).get(lineId);
 }
 
 function thresholds(db: Db): Thresholds | undefined {
@@ -28,36 +34,43 @@ function servedLine(row: LineRow, actor: Staff, now: string): boolean {
   return row.staff_id !== actor.id || Date.parse(now) - Date.parse(row.created_at) > FRESH_LINE_MS;
 }
 
-/** A comp beyond the store's threshold: above its share of what the comped units cost, or above its amount. */
-export function compBeyondThreshold(input: ParsedInput<'tab.compLine'>, row: LineRow, store: Thresholds): boolean {
+/**
+ * A comp beyond the store's threshold: above its share of what the comped units cost, or taking
+ * the tab's comps together (this line's new one and every other line's) above the amount, so a
+ * row of small comps cannot lower a tab further than one large one could.
+ */
+export function compBeyondThreshold(db: Db, input: ParsedInput<'tab.compLine'>, row: LineRow, store: Thresholds): boolean {
   const units = Math.min(input.qty ?? row.qty, row.qty);
   const list = mulMinor(row.unit_minor, units);
-  const percent = input.kind === 'percent' ? input.value : list === 0 ? 0 : (input.value * 100) / list;
-  const amount = input.kind === 'percent' ? Math.round((list * input.value) / 100) : input.value;
-  return percent > store.approval_comp_percent || amount > store.approval_comp_minor;
+  const beyondShare = input.kind === 'percent' ? input.value > store.approval_comp_percent : input.value * 100 > store.approval_comp_percent * list;
+  if (beyondShare) return true;
+  const comped = { ...row, comp_kind: input.kind, comp_value: input.value, comp_qty: units };
+  const others = readLines(db, row.tab_id).filter((l) => l.state === 'active' && l.id !== input.lineId);
+  const total = [comped, ...others].reduce((sum, l) => sum + lineAmounts(toTaxLine(l)).comp, 0);
+  return total > store.approval_comp_minor;
 }
 
-/** What the bill of this payment is: its amount, or what the tab (or the part) still owes. */
-function billOf(db: Db, input: ParsedInput<'settle.pay'>): number | null {
+/** What the bill of this payment is: its amount, or what the split part or the tab still owes. */
+function billOf(db: Db, input: ParsedInput<'settle.pay'>): number {
   if (input.amountMinor !== undefined) return input.amountMinor;
   if (input.partNo !== undefined) {
-    return statement<[number, number], { a: number }>(db, 'SELECT amount_minor AS a FROM split_parts WHERE tab_id = ? AND part_no = ?').get(input.tabId, input.partNo)?.a ?? null;
+    const part = statement<[number, number], { a: number }>(db, 'SELECT amount_minor AS a FROM split_parts WHERE tab_id = ? AND part_no = ?').get(
+      input.tabId,
+      input.partNo,
+    );
+    if (part) return part.a;
   }
-  const due = statement<[number], { due: number | null }>(
-    db,
-    "SELECT SUM(p.amount_minor) AS due FROM journal_entries je JOIN postings p ON p.entry_id = je.id WHERE je.tab_id = ? AND p.account = 'tabs_receivable'",
-  ).get(input.tabId)?.due;
-  return due ?? null;
+  return receivableOf(db, input.tabId);
 }
 
+/** A tip above the store's cap on the bill; any tip on a bill of nothing is above every cap. */
 function tipBeyondCap(db: Db, input: ParsedInput<'settle.pay'>, store: Thresholds): boolean {
   // Most payments carry no tip: nothing to look up.
   if (!input.tipMinor && !input.tipPercent) return false;
   const bill = billOf(db, input);
-  if (bill === null) return false;
-  const tip = input.tipPercent !== undefined ? Math.round((bill * input.tipPercent) / 100) : (input.tipMinor ?? 0);
+  const tip = input.tipPercent !== undefined ? tipFromPercent(bill, input.tipPercent) : (input.tipMinor ?? 0);
   if (tip === 0) return false;
-  return tip * 100 > bill * store.tip_approval_percent;
+  return bill === 0 || tip * 100 > bill * store.tip_approval_percent;
 }
 
 function touchesOwner(db: Db, name: CommandName, input: { staffId?: number; role?: string }): boolean {
@@ -81,7 +94,7 @@ export function permissionsFor(db: Db, name: CommandName, input: unknown, actor:
       const parsed = input as ParsedInput<'tab.compLine'>;
       const row = line(db, parsed.lineId);
       const store = thresholds(db);
-      if (row && store && compBeyondThreshold(parsed, row, store)) add('tabs.adjustLarge');
+      if (row && store && compBeyondThreshold(db, parsed, row, store)) add('tabs.adjustLarge');
       break;
     }
     case 'tab.removeLine': {

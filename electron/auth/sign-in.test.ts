@@ -228,6 +228,32 @@ describe('signing in with a PIN', () => {
     expect(JSON.parse(audit(core, 'session.signIn').at(-1)!.detail)).toEqual({ ok: true });
   });
 
+  it('keeps the lockout against a burst of tries sent all at once: the right PIN after five wrong ones is still refused', async () => {
+    const core = startCore();
+    const { sam } = await shop(core);
+    const burst = [...Array.from({ length: 8 }, (_, i) => windowClient(core, 10 + i).send('session.signIn', { staffId: sam.id, pin: '9999' })), windowClient(core, 30).send('session.signIn', { staffId: sam.id, pin: '1111' })];
+    const answers = await Promise.all(burst);
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['wrong_pin', 'wrong_pin', 'wrong_pin', 'wrong_pin', 'locked_out', 'locked_out', 'locked_out', 'locked_out', 'locked_out']);
+    expect(await windowClient(core, 30).refuse('tab.listOpen', {})).toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('counts "that PIN is taken" as a wrong try against whoever asked, so the staff screen cannot find PINs', async () => {
+    const core = startCore();
+    const { owner, mia } = await shop(core);
+    const manager = windowClient(core, 3);
+    await manager.signIn(mia.id, '2222');
+    // Each answer that a PIN is someone's costs the manager a try; the fifth locks them out.
+    for (let taken = 1; taken < MAX_WRONG_PINS; taken += 1) {
+      expect(await manager.refuse('staff.create', { name: `Temp ${taken}`, role: 'staff', pin: '1111' })).toMatchObject({ key: 'errors.pin.taken', field: 'pin' });
+    }
+    expect(await manager.refuse('staff.create', { name: 'Temp 5', role: 'staff', pin: OWNER_PIN })).toMatchObject({ code: 'locked_out', params: { name: 'Mia' } });
+    // Locked out, they get no more answers about PINs, and cannot sign in elsewhere either.
+    expect(await manager.refuse('staff.create', { name: 'Temp 6', role: 'staff', pin: '4321' })).toMatchObject({ code: 'locked_out' });
+    expect(await windowClient(core, 4).refuse('session.signIn', { staffId: mia.id, pin: '2222' })).toMatchObject({ code: 'locked_out' });
+    expect(audit(core, 'staff.pinTaken')).toHaveLength(MAX_WRONG_PINS);
+    expect((await owner.call('staff.list', {})).map((person) => person.name)).not.toContain('Temp 6');
+  });
+
   it('lets the lockout run out after five minutes, and a right PIN starts the count again', async () => {
     const core = startCore();
     const { sam } = await shop(core);

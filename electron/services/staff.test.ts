@@ -32,10 +32,12 @@ let dir: string;
 let shop: Shop;
 
 /** Everything about staff a refusal must leave as it was, plus the audit. */
-function staffState(db: Db): unknown {
+type StaffState = { staff: ({ failed_pins: number } & Record<string, unknown>)[]; audit: ({ command: string } & Record<string, unknown>)[] };
+
+function staffState(db: Db): StaffState {
   return {
-    staff: db.prepare('SELECT * FROM staff ORDER BY id').all(),
-    audit: db.prepare('SELECT * FROM audit ORDER BY id').all(),
+    staff: db.prepare<[], { failed_pins: number } & Record<string, unknown>>('SELECT * FROM staff ORDER BY id').all(),
+    audit: db.prepare<[], { command: string } & Record<string, unknown>>('SELECT * FROM audit ORDER BY id').all(),
   };
 }
 
@@ -65,7 +67,17 @@ async function openShop(): Promise<Shop> {
       const before = staffState(db());
       const result = await send(caller, name, input);
       if (result.ok) throw new Error(`${name} should have been refused`);
-      expect(staffState(db()), `${name} was refused but changed the staff or the audit`).toEqual(before);
+      if (result.error.key !== 'errors.pin.taken') {
+        expect(staffState(db()), `${name} was refused but changed the staff or the audit`).toEqual(before);
+        return result.error;
+      }
+      // A taken PIN counts as one wrong try against whoever asked, audited; nothing else changes.
+      const after = staffState(db());
+      const withoutTries = (state: StaffState) => state.staff.map(({ failed_pins: _tries, ...rest }) => rest);
+      expect(withoutTries(after)).toEqual(withoutTries(before));
+      expect(after.staff.reduce((n, r) => n + r.failed_pins, 0)).toBe(before.staff.reduce((n, r) => n + r.failed_pins, 0) + 1);
+      expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
+      expect(after.audit.slice(before.audit.length).map((r) => r.command)).toEqual(['staff.pinTaken']);
       return result.error;
     },
     async signIn(caller, staffId, pin) {
