@@ -174,6 +174,7 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       .prepare<[], PinRow>("SELECT id, name, role, pin_hash, failed_pins, locked_until FROM staff WHERE active = 1 ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name COLLATE NOCASE, id")
       .all()
       .map((row) => ({ id: row.id, name: row.name, role: row.role, hasPin: row.pin_hash !== null, lockedUntil: row.locked_until !== null && row.locked_until > now ? row.locked_until : null }));
+    const changed = keyChanged(db);
     const key = callerKey(caller);
     const staffId = key ? sessions.staffOf(key, () => auth.idleMs(db)) : null;
     const current = staffId === null ? null : (findActiveStaff(db, staffId) ?? null);
@@ -182,8 +183,8 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       locale: store?.locale ?? 'en-IE',
       timeZone: store?.time_zone ?? 'UTC',
       staff,
-      needsSetup: needsSetup(db),
-      pinKeyChanged: keyChanged(db),
+      needsSetup: changed || needsSetup(db),
+      pinKeyChanged: changed,
       idleLockMinutes: store?.idle_lock_minutes ?? 5,
       current,
     };

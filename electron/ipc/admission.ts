@@ -54,7 +54,8 @@ export function parseCommand(name: string, envelope: unknown, pinDigest: PinDige
   if (!parsed.success) throw zodError(parsed.error);
   const commandId = parsedEnvelope.data.commandId ?? null;
   if (def.mutates && commandId === null) throw new DomainError('command_id_required', 'errors.commandIdRequired', { name });
-  return { name, def, input: parsed.data, commandId, payloadHash: payloadHash(name, parsed.data, pinDigest) };
+  // Only a mutation's payload is ever compared (a replay, an approval); a query needs no hash.
+  return { name, def, input: parsed.data, commandId, payloadHash: def.mutates ? payloadHash(name, parsed.data, pinDigest) : '' };
 }
 
 export type Admitted = ParsedCommand & {
