@@ -50,7 +50,8 @@ export function startLedgerApp(options: LedgerOptions): LedgerApp {
   const file = ledgerPath(options.dataDir);
   const db = openLedger(file);
   const staffId = bootstrapStore(db, clock().toISOString(), options.timeZone);
-  const dispatcher = createDispatcher({ db, handlers, clock, log: logErrorsTo(loggerOf(options), 'internal error') });
+  const logger = loggerOf(options);
+  const dispatcher = createDispatcher({ db, handlers, clock, log: logErrorsTo(logger, 'internal error'), warn: logger.warn });
   return { db, dispatcher, session: { staffId }, file, close: () => db.close() };
 }
 
@@ -74,8 +75,9 @@ export type AppCore = {
 /**
  * Opens the ledger after its start-up check and wires backups around it. A damaged file is
  * not replaced by a fresh ledger: the core starts in recovery mode, answering only recovery.*
- * until a backup is restored. Any other failure (a ledger from a newer Aftertab, a folder it
- * may not write) is thrown, as before, for the caller to report.
+ * until a backup is restored. Any other failure (a ledger from a newer Aftertab, a file that is
+ * not an Aftertab ledger, which is refused before a byte of it is written, a folder it may not
+ * write) is thrown, as before, for the caller to report.
  */
 export function startAppCore(options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string; secretBox?: SecretBox | null }): AppCore {
   const logger = loggerOf(options);
@@ -111,7 +113,7 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
   if (options.schedule !== false) scheduler.start();
   const hasher = createPinHasher(pepper, options.pinCost ?? PIN_COST);
   const auth = createAuth({ hasher, clock });
-  const commands = createCommandRouter({ host, handlers: backupHandlers(backups), auth, clock, log: logErrorsTo(logger, 'internal error') });
+  const commands = createCommandRouter({ host, handlers: backupHandlers(backups), auth, clock, log: logErrorsTo(logger, 'internal error'), warn: logger.warn });
   return {
     host,
     backups,

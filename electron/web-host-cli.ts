@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   try {
     core = startAppCore({ dataDir, logger: log });
   } catch (error) {
-    // A ledger newer than this build, or a folder we may not write: say so and stop (the core logged it).
+    // A ledger newer than this build, a file that is not an Aftertab ledger (left untouched), or a
+    // folder we may not write: say so and stop (the core logged it).
     process.stderr.write(`Aftertab could not open its ledger in ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
@@ -52,9 +53,15 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log.info('web host stopping', { signal });
+    // A stop whose backup did not complete exits 1, so a service manager or script sees that
+    // the work since the last backup is in no copy; the next start shows it on the Backups screen.
+    let exitCode = 0;
     const failed = (error: unknown): void => {
-      log.error('the backup before stopping did not complete', error);
-      process.stderr.write(`The backup before stopping did not complete: ${error instanceof Error ? error.message : String(error)}\n`);
+      exitCode = 1;
+      const problem = error instanceof Error ? error.message : String(error);
+      // The backup service has already logged a failed copy with its details; this is the outcome.
+      log.warn('the backup before stopping did not complete', { problem });
+      process.stderr.write(`The backup before stopping did not complete: ${problem}\n`);
     };
     // Close the streams and the socket first so no command lands on a closed database, then
     // back up what changed since the last backup (within a few seconds at most), then stop.
@@ -69,7 +76,7 @@ async function main(): Promise<void> {
       .finally(() => {
         core.close();
         log.close();
-        process.exit(0);
+        process.exit(exitCode);
       });
   };
   process.on('SIGINT', shutdown);

@@ -16,6 +16,48 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const MAX_BODY_BYTES = 256 * 1024;
 export const KEEPALIVE_MS = 15_000;
 
+/**
+ * What the host lets one machine's clients hold at once, and how long it waits for a request to
+ * arrive. A till on loopback sends a whole request in well under a millisecond, so the timeouts
+ * only ever catch a client that trickles its headers or never finishes its body (a slowloris).
+ */
+export type WebHostLimits = {
+  /** Every header of a request must have arrived by then, or the connection gets 408 and is closed. */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must have arrived by then. Answers and event streams are not timed. */
+  requestTimeoutMs: number;
+  /** How long an idle kept-alive connection waits for its next request before it is closed. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; one more is closed unanswered until another ends. */
+  maxConnections: number;
+  /** Open /api/events streams per session token (a browser tab keeps one, plus a reconnect or two). */
+  maxStreamsPerSession: number;
+  /** Open /api/events streams in all, with or without a session; kept below maxConnections so commands still get through. */
+  maxStreams: number;
+};
+
+export const DEFAULT_LIMITS: Readonly<WebHostLimits> = Object.freeze({
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 64,
+  maxStreamsPerSession: 4,
+  maxStreams: 16,
+});
+
+/** The limits with the caller's changes, or a plain message saying which one cannot work. */
+export function resolveLimits(changes: Partial<WebHostLimits> = {}): WebHostLimits {
+  const limits = { ...DEFAULT_LIMITS, ...changes };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`the web host limit ${name} must be a whole number above 0, not ${String(value)}`);
+  }
+  // node:http refuses a header timeout longer than the request timeout; say so in our words first.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new Error('the web host header timeout must not be longer than its request timeout');
+  if (limits.maxStreamsPerSession > limits.maxStreams) throw new Error('the web host cannot allow more event streams per session than in all');
+  if (limits.maxStreams >= limits.maxConnections) throw new Error('the web host must allow more connections than event streams, or commands could not get through');
+  return limits;
+}
+
 export type WebHostOptions = {
   /** Every command and event, through whichever ledger is current (see app-core.ts). */
   commands: CommandRouter;
@@ -25,6 +67,8 @@ export type WebHostOptions = {
   secret?: string;
   host?: string;
   keepaliveMs?: number;
+  /** Changes to DEFAULT_LIMITS (the tests make them small; the app runs with the defaults). */
+  limits?: Partial<WebHostLimits>;
   /** Where a request that failed inside the host goes, with its stack (the app's log file). */
   log?: (error: unknown) => void;
 };
@@ -77,6 +121,8 @@ function sendText(res: http.ServerResponse, status: number, text: string, extra:
 }
 
 class BodyTooLarge extends Error {}
+/** The client went away (or was cut off by a timeout) before its body arrived; nobody is left to answer. */
+class ClientGone extends Error {}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -96,7 +142,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new ClientGone()));
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientGone());
+    });
   });
 }
 
@@ -116,8 +165,21 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const secretBytes = Buffer.from(secret, 'utf8');
   const root = path.resolve(options.rendererDir);
   const keepaliveMs = options.keepaliveMs ?? KEEPALIVE_MS;
+  let limits: WebHostLimits;
+  try {
+    limits = resolveLimits(options.limits);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
   const streams = new Set<http.ServerResponse>();
+  /** Open streams per session token; a stream sent without one counts toward the overall cap only. */
+  const streamsPerSession = new Map<string, number>();
   let port = 0;
+
+  function sessionToken(req: http.IncomingMessage): string | null {
+    const token = req.headers[SESSION_HEADER];
+    return typeof token === 'string' && TOKEN_PATTERN.test(token) ? token : null;
+  }
 
   function allowedHosts(): string[] {
     return [`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`];
@@ -135,6 +197,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (error instanceof BodyTooLarge) {
         return sendJson(res, 413, errorResult('invalid_input', 'the request is too large'), { Connection: 'close' });
       }
+      // Not a failure of ours: a slow or vanished client (node:http already answered 408 and closed).
+      if (error instanceof ClientGone) return;
       throw error;
     }
     let body: unknown;
@@ -144,12 +208,31 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 400, errorResult('invalid_input', 'the request body is not valid JSON'));
     }
     // The router checks the envelope's shape, the input and the session; domain errors stay 200.
-    const token = req.headers[SESSION_HEADER];
-    const caller = { kind: 'web', token: typeof token === 'string' && TOKEN_PATTERN.test(token) ? token : null } as const;
+    const caller = { kind: 'web', token: sessionToken(req) } as const;
     sendJson(res, 200, await commands.dispatch(name, body, caller));
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    // The new stream is refused, not the oldest: a stream that works keeps working, and the
+    // renderer retries a refused one with backoff until a tab is closed.
+    const token = sessionToken(req);
+    const mine = token === null ? 0 : (streamsPerSession.get(token) ?? 0);
+    if (token !== null && mine >= limits.maxStreamsPerSession) {
+      return sendJson(
+        res,
+        429,
+        errorResult('too_many_streams', `this sign-in already has ${mine} live update streams open, the most one sign-in may keep; close a tab showing Aftertab and this one reconnects on its own`),
+        { 'Retry-After': '5' },
+      );
+    }
+    if (streams.size >= limits.maxStreams) {
+      return sendJson(
+        res,
+        429,
+        errorResult('too_many_streams', `Aftertab already has ${streams.size} live update streams open, the most it keeps at once; close a tab showing Aftertab and this one reconnects on its own`),
+        { 'Retry-After': '5' },
+      );
+    }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -163,10 +246,15 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), keepaliveMs);
     streams.add(res);
+    if (token !== null) streamsPerSession.set(token, mine + 1);
     res.on('close', () => {
       clearInterval(keepalive);
       unsubscribe();
       streams.delete(res);
+      if (token === null) return;
+      const left = (streamsPerSession.get(token) ?? 1) - 1;
+      if (left > 0) streamsPerSession.set(token, left);
+      else streamsPerSession.delete(token);
     });
   }
 
@@ -211,13 +299,27 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.end(method === 'HEAD' ? undefined : content);
   }
 
-  const server = http.createServer((req, res) => {
+  function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     handle(req, res).catch((error: unknown) => {
       (options.log ?? ((failure: unknown) => console.error('[aftertab] web host request failed:', failure)))(error);
       if (!res.headersSent) sendJson(res, 500, errorResult('internal', 'Something went wrong inside Aftertab; nothing was saved.'));
       else res.destroy();
     });
-  });
+  }
+
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // node:http only looks for timed-out requests this often (30 s by default, which would let a
+      // slow client hold a connection three times the header timeout); a quarter of it, at most 1 s.
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    onRequest,
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  // One connection over the cap is closed by node:net before a byte is read.
+  server.maxConnections = limits.maxConnections;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -158,7 +158,10 @@ async function streamEvents(signal: AbortSignal): Promise<void> {
   let delay = FIRST_RETRY_MS;
   while (!signal.aborted && access === 'granted' && secret) {
     try {
-      const response = await fetch('/api/events', { headers: { [SECRET_HEADER]: secret }, cache: 'no-store', signal });
+      // The session token lets the host count this tab's streams against its sign-in (a few at most).
+      const headers: Record<string, string> = { [SECRET_HEADER]: secret };
+      if (token !== null) headers[SESSION_HEADER] = token;
+      const response = await fetch('/api/events', { headers, cache: 'no-store', signal });
       if (response.status === 401) return refuse();
       if (!response.ok || !response.body) throw new Error(`event stream answered HTTP ${response.status}`);
       delay = FIRST_RETRY_MS;

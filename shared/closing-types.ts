@@ -222,8 +222,13 @@ export type BackupStatus = {
   everyMinutes: number;
   lastBackup: BackupInfo | null;
   lastError: string | null;
+  /** The backup a clean stop tried and could not make; shown until the next good backup. */
+  lastShutdownFailure: ShutdownBackupFailure | null;
   backups: BackupInfo[];
 };
+
+/** When the backup at a clean stop failed (or ran out of time), and why, in words. */
+export type ShutdownBackupFailure = { at: string; problem: string };
 
 export type RestoreResult = { restoredFrom: string; keptAside: string };
 

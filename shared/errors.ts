@@ -32,6 +32,9 @@ export type ErrorCode =
   | 'day_closed'
   | 'backup_failed'
   | 'ledger_damaged'
+  | 'disk_full'
+  | 'read_only'
+  | 'too_many_streams'
   | 'internal';
 
 /**

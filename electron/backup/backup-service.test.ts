@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../shared/types';
 import { backupName } from '../../shared/schemas';
 import { DomainError } from '../../shared/errors';
+import { AFTERTAB_APPLICATION_ID } from '../ledger/migrate';
 import { readIndex } from './backup-index';
 import { createBackupService, type BackupServiceOptions } from './backup-service';
 import { SETTINGS_FILE } from './backup-settings';
@@ -71,6 +72,8 @@ describe('backupNow', () => {
     const copy = new Database(path.join(t.folder, info.name), { readonly: true });
     expect(balances(copy)).toEqual({ cash_drawer: 450, sales: -450 });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    // A backup is a copy, so it carries Aftertab's mark too and is told from a stray file the same way.
+    expect(copy.pragma('application_id', { simple: true })).toBe(AFTERTAB_APPLICATION_ID);
     copy.close();
     const status = t.backups.status();
     expect(status.lastBackup?.name).toBe(info.name);
@@ -311,6 +314,25 @@ describe('restore', () => {
     expect(balances(t.ledger().db)).toEqual(current);
     expect(fs.readdirSync(t.dataDir).filter((name) => name.includes('before-restore') || name.endsWith('.restoring'))).toEqual([]);
     expect(t.backups.status().backups.find((b) => b.name === backup.name)?.verified).toBe(false);
+  });
+
+  it('refuses a file that is not an Aftertab ledger in the words the start uses, and changes nothing', async () => {
+    const t = setup();
+    t.sell(300);
+    const backup = await t.backups.backupNow('manual');
+    const file = path.join(t.folder, backup.name);
+    fs.rmSync(file);
+    const other = new Database(file);
+    other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('not a till')");
+    other.close();
+    const bytes = fs.readFileSync(file);
+    const current = balances(t.ledger().db);
+
+    const error = await refusal(t.backups.restore(backup.name));
+    expect(error.key).toBe('errors.backup.restoreRefused');
+    expect(error.params).toEqual({ name: backup.name, problem: 'it is not an Aftertab ledger: it has tables notes' });
+    expect(balances(t.ledger().db)).toEqual(current);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it('refuses a name that is not in the folder', async () => {

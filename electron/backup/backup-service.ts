@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo, BackupStatus, RecoveryStatus, RestoreResult } from '../../shared/closing-types';
+import type { BackupInfo, BackupStatus, RecoveryStatus, RestoreResult, ShutdownBackupFailure } from '../../shared/closing-types';
 import { DomainError } from '../../shared/errors';
 import { writeAudit } from '../ledger/journal';
 import { DB_FILE_NAME } from '../ledger/open';
 import { consoleLogger, logErrorsTo, silentLogger, type ErrorLog, type Logger } from '../logger';
 import { systemClock, type Clock } from '../services/context';
+import { backupStorageError, storageFaultOf } from '../storage-fault';
 import { readIndex, listBackups, writeIndex, type BackupIndex } from './backup-index';
 import { fileStamp, makeBackupName, type BackupReason } from './backup-names';
 import { loadBackupSettings, saveBackupSettings, type BackupSettings } from './backup-settings';
 import type { LedgerHost } from './ledger-host';
 import { highestZOfFile, issuedZ, ledgerFingerprint } from './ledger-marks';
 import { keepLedgerAside, putBack, type KeptAside } from './restore-files';
+import { clearShutdownFailure, readShutdownFailure, writeShutdownFailure } from './shutdown-backup';
 import { highestZ, verifyLedgerCopy, type Verification } from './verify';
 import { verifyOffThread, type VerifyCopy } from './verify-off-thread';
 
@@ -39,6 +41,11 @@ export type BackupService = {
    */
   restore(name: string, options?: { onlyInRecovery?: boolean }): Promise<RestoreResult>;
   recoveryStatus(): RecoveryStatus;
+  /**
+   * The backup at a clean stop failed: kept beside the ledger with the time, shown by status()
+   * from the next start on, until a backup is made. Throws when the file cannot be written.
+   */
+  recordShutdownFailure(problem: string): void;
   /** Resolves once no backup or restore is running. */
   idle(): Promise<void>;
 };
@@ -68,6 +75,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   const loaded = loadBackupSettings(host.dataDir);
   let settings = loaded.settings;
   let lastError: string | null = loaded.problem;
+  let shutdownFailure: ShutdownBackupFailure | null = readShutdownFailure(host.dataDir);
   let queue: Promise<unknown> = Promise.resolve();
   // The Z number the open ledger had issued when it was opened here (or at the last after-Z
   // backup): only a Z above it is a Z just closed. Compared with the folder's index instead, a
@@ -113,7 +121,12 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       logger.info('backup made', { name: info.name, reason, folder: settings.folder, bytes: info.sizeBytes, ms: ms() });
       return info;
     } catch (error) {
-      logger.error('backup failed', error, { reason, folder: settings.folder, ms: ms() });
+      // A full or read-only backup disk is the shop's to fix: a warning with the folder, no stack.
+      if (error instanceof DomainError && (error.code === 'disk_full' || error.code === 'read_only')) {
+        logger.warn('backup failed: the backup folder could not be written', { reason, folder: settings.folder, code: error.code, ms: ms() });
+      } else {
+        logger.error('backup failed', error, { reason, folder: settings.folder, ms: ms() });
+      }
       throw error;
     }
   }
@@ -125,7 +138,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     try {
       fs.mkdirSync(folder, { recursive: true });
     } catch (error) {
-      throw failed(new DomainError('conflict', 'errors.backup.folderUnusable', { folder, detail: describe(error) }, 'folder'));
+      throw failed(storageOr(error, folder, () => new DomainError('conflict', 'errors.backup.folderUnusable', { folder, detail: describe(error) }, 'folder')));
     }
     const fingerprint = ledgerFingerprint(app.db);
     const at = clock();
@@ -137,7 +150,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       await app.db.backup(temp);
     } catch (error) {
       fs.rmSync(temp, { force: true });
-      throw failed(new DomainError('conflict', 'errors.backup.copyFailed', { folder, detail: describe(error) }));
+      throw failed(storageOr(error, folder, () => new DomainError('conflict', 'errors.backup.copyFailed', { folder, detail: describe(error) })));
     }
     let verdict: Verification;
     try {
@@ -164,11 +177,25 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       rotate(folder, index, [name, protect]);
       writeIndex(folder, index);
       lastError = null;
+      clearShutdownFailureAfter(info);
       host.emit({ type: 'backup.changed' });
       return info;
     } catch (error) {
       fs.rmSync(temp, { force: true });
-      throw failed(new DomainError('conflict', 'errors.backup.copyFailed', { folder, detail: describe(error) }));
+      throw failed(storageOr(error, folder, () => new DomainError('conflict', 'errors.backup.copyFailed', { folder, detail: describe(error) })));
+    }
+  }
+
+  /** A good backup is what a failed one at the last stop was missing: its note goes. */
+  function clearShutdownFailureAfter(info: BackupInfo): void {
+    if (!shutdownFailure) return;
+    try {
+      clearShutdownFailure(host.dataDir);
+      logger.info('the failed backup at the last stop is made good', { name: info.name, failedAt: shutdownFailure.at });
+      shutdownFailure = null;
+    } catch (error) {
+      // The note stays on the Backups screen, which is the safe side; the next backup tries again.
+      log(error);
     }
   }
 
@@ -278,7 +305,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
   function status(): BackupStatus {
     const backups = listBackups(settings.folder, readIndex(settings.folder));
-    return { ...settings, lastBackup: backups.find((backup) => backup.verified) ?? null, lastError, backups };
+    return { ...settings, lastBackup: backups.find((backup) => backup.verified) ?? null, lastError, lastShutdownFailure: shutdownFailure, backups };
   }
 
   return {
@@ -331,8 +358,21 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       const backups = damaged ? listBackups(settings.folder, readIndex(settings.folder)) : [];
       return { damaged, problem: damaged ? problem : null, ledgerFile: host.file, backupFolder: settings.folder, backups };
     },
+    recordShutdownFailure(problem) {
+      const failure = { at: clock().toISOString(), problem };
+      writeShutdownFailure(host.dataDir, failure);
+      shutdownFailure = failure;
+      logger.warn('the backup at this stop failed; the next start shows it on the Backups screen', { problem, dataDir: host.dataDir });
+      host.emit({ type: 'backup.changed' });
+    },
     idle: () => queue.then(() => undefined),
   };
+}
+
+/** A full or read-only backup disk in words that say what to do; any other failure as `otherwise` says. */
+function storageOr(error: unknown, folder: string, otherwise: () => DomainError): DomainError {
+  const fault = storageFaultOf(error, folder);
+  return fault ? backupStorageError(fault, folder) : otherwise();
 }
 
 /** Waits until a file's bytes are on the disk, not only in the system's cache. */

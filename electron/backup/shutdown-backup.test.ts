@@ -6,7 +6,8 @@ import type { BackupInfo } from '../../shared/closing-types';
 import { readIndex } from './backup-index';
 import { createBackupService, type BackupService } from './backup-service';
 import { createLedgerHost } from './ledger-host';
-import { backupBeforeExit } from './shutdown-backup';
+import { SETTINGS_FILE } from './backup-settings';
+import { backupBeforeExit, readShutdownFailure, SHUTDOWN_FAILURE_FILE } from './shutdown-backup';
 import { openTestLedger, sell, tempDir } from './test-ledger';
 
 const dirs: string[] = [];
@@ -39,20 +40,66 @@ describe('backupBeforeExit', () => {
     t.host.close();
   });
 
-  it('logs a failed backup and resolves, so quitting goes on', async () => {
-    const failing: Pick<BackupService, 'backupIfChanged'> = { backupIfChanged: () => Promise.reject(new Error('the stick is full')) };
+  it('logs and records a failed backup and resolves, so quitting goes on', async () => {
+    const recordShutdownFailure = vi.fn();
+    const failing: Pick<BackupService, 'backupIfChanged' | 'recordShutdownFailure'> = { backupIfChanged: () => Promise.reject(new Error('the stick is full')), recordShutdownFailure };
     const log = vi.fn();
     expect(await backupBeforeExit(failing, { log })).toMatchObject({ outcome: 'failed' });
     expect(String(log.mock.calls[0]?.[0])).toContain('the stick is full');
+    expect(recordShutdownFailure).toHaveBeenCalledWith('the stick is full');
   });
 
-  it('stops waiting after the time limit and logs it', async () => {
-    const stuck: Pick<BackupService, 'backupIfChanged'> = { backupIfChanged: () => new Promise<BackupInfo | null>(() => undefined) };
+  it('stops waiting after the time limit, and logs and records it', async () => {
+    const recordShutdownFailure = vi.fn();
+    const stuck: Pick<BackupService, 'backupIfChanged' | 'recordShutdownFailure'> = { backupIfChanged: () => new Promise<BackupInfo | null>(() => undefined), recordShutdownFailure };
     const log = vi.fn();
     const started = Date.now();
     expect(await backupBeforeExit(stuck, { limitMs: 50, log })).toEqual({ outcome: 'timed-out' });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(String(log.mock.calls[0]?.[0])).toContain('longer than 50 ms');
+    expect(String(recordShutdownFailure.mock.calls[0]?.[0])).toContain('longer than 50 ms');
+  });
+
+  it('still resolves when the failure cannot be recorded either, and logs both', async () => {
+    const failing: Pick<BackupService, 'backupIfChanged' | 'recordShutdownFailure'> = {
+      backupIfChanged: () => Promise.reject(new Error('the stick is full')),
+      recordShutdownFailure: () => {
+        throw new Error('the data disk is full too');
+      },
+    };
+    const log = vi.fn();
+    expect(await backupBeforeExit(failing, { log })).toMatchObject({ outcome: 'failed' });
+    expect(log.mock.calls.map((call) => String(call[0]))).toEqual(['Error: the stick is full', 'Error: the data disk is full too']);
+  });
+
+  it('shows a failed backup at the next start until a good backup clears it', async () => {
+    const t = setup();
+    t.sell(450);
+    // The backup folder sits under a plain file, so it cannot be made.
+    const blocked = path.join(t.host.dataDir, 'not-a-folder');
+    fs.writeFileSync(blocked, 'x');
+    fs.writeFileSync(path.join(t.host.dataDir, SETTINGS_FILE), JSON.stringify({ folder: path.join(blocked, 'backups') }));
+    const stopping = createBackupService({ host: t.host, log: () => undefined, clock: () => new Date('2026-11-24T23:05:00.000Z') });
+    expect(stopping.status().lastShutdownFailure).toBeNull();
+    const result = await backupBeforeExit(stopping, { log: () => undefined });
+    expect(result.outcome).toBe('failed');
+    // Beside the ledger, not in it and not in the backup folder.
+    expect(fs.existsSync(path.join(t.host.dataDir, SHUTDOWN_FAILURE_FILE))).toBe(true);
+
+    // The next start reads it back and says when and why.
+    const next = createBackupService({ host: t.host, log: () => undefined });
+    const failure = next.status().lastShutdownFailure;
+    expect(failure?.at).toBe('2026-11-24T23:05:00.000Z');
+    expect(failure?.problem).toContain('cannot write to');
+    expect(failure?.problem).toContain(path.join(blocked, 'backups'));
+
+    // A scheduled backup into a usable folder clears it, on screen and on disk.
+    next.configure({ folder: t.folder });
+    await next.backupNow('scheduled');
+    expect(next.status().lastShutdownFailure).toBeNull();
+    expect(readShutdownFailure(t.host.dataDir)).toBeNull();
+    expect(createBackupService({ host: t.host, log: () => undefined }).status().lastShutdownFailure).toBeNull();
+    t.host.close();
   });
 });
 
@@ -107,4 +154,23 @@ describe('the web host CLI on SIGTERM and SIGINT', () => {
     },
     30_000,
   );
+
+  it('exits 1 when the backup before stopping fails, and leaves the failure for the next start', async () => {
+    const dataDir = tempDir('aftertab-cli-');
+    dirs.push(dataDir);
+    const blocked = path.join(dataDir, 'not-a-folder');
+    fs.writeFileSync(blocked, 'x');
+    fs.writeFileSync(path.join(dataDir, SETTINGS_FILE), JSON.stringify({ folder: path.join(blocked, 'backups') }));
+    const cli = startCli(dataDir);
+    const { url, secret } = await cli.link;
+    const headers = { 'X-Aftertab-Secret': secret, 'Content-Type': 'application/json' };
+    // Setting the owner's PIN changes the ledger, so there is something to back up at the stop.
+    const setup = await fetch(`${url}api/command/session.setup`, { method: 'POST', headers, body: JSON.stringify({ input: { pin: '2468', pinAgain: '2468' } }) });
+    expect(await setup.json()).toMatchObject({ ok: true });
+
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(1);
+    expect(cli.output().stderr).toContain('The backup before stopping did not complete: Aftertab cannot write to');
+    expect(readShutdownFailure(dataDir)?.problem).toContain(path.join(blocked, 'backups'));
+  }, 30_000);
 });

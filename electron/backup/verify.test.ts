@@ -73,6 +73,23 @@ describe('verifyLedgerCopy', () => {
     expect(fs.existsSync(`${copy}-wal`)).toBe(false);
   });
 
+  it('passes a backup made before ledgers carried the application_id, and fails one with another application’s id', () => {
+    const { file } = ledgerFile();
+    const earlier = copyOf(file);
+    const unmarked = new Database(earlier);
+    unmarked.pragma('application_id = 0');
+    unmarked.close();
+    expect(verifyLedgerCopy(earlier)).toEqual({ ok: true, maxZ: 0 });
+
+    const theirs = `${file}.theirs`;
+    fs.copyFileSync(file, theirs);
+    const marked = new Database(theirs);
+    marked.pragma('application_id = 1234567');
+    marked.close();
+    const verdict = verifyLedgerCopy(theirs);
+    expect(verdict.ok === false && verdict.problem).toMatch(/^it is not an Aftertab ledger: it carries another application's id \(application_id 0x0012d687\)/);
+  });
+
   it('fails a journal entry that does not sum to zero', () => {
     const { file } = ledgerFile();
     const copy = copyOf(file);
@@ -100,7 +117,7 @@ describe('verifyLedgerCopy', () => {
 
     const other = path.join(dir, 'other.sqlite');
     new Database(other).exec('CREATE TABLE notes (text TEXT)');
-    expect(verifyLedgerCopy(other)).toEqual({ ok: false, problem: 'it is not an Aftertab ledger' });
+    expect(verifyLedgerCopy(other)).toEqual({ ok: false, problem: 'it is not an Aftertab ledger: it has tables notes' });
 
     const empty = path.join(dir, 'empty.sqlite');
     fs.writeFileSync(empty, '');

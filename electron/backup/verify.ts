@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { LATEST_VERSION } from '../ledger/migrate';
+import { identifyLedger } from '../ledger/identity';
 import { openDatabase } from '../ledger/sqlite-driver';
 
 export type Verification = { ok: true; maxZ: number } | { ok: false; problem: string };
@@ -42,10 +42,12 @@ export function highestZ(db: Database.Database): number {
 function checkLedger(db: Database.Database): Verification {
   const integrity = checkProblem(db, 'integrity_check');
   if (integrity !== null) return { ok: false, problem: `integrity_check: ${integrity}` };
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > LATEST_VERSION) return { ok: false, problem: `it was written by a newer Aftertab (schema ${version})` };
-  if (version < 1 || !hasTable(db, 'postings') || !hasTable(db, 'journal_entries')) {
-    return { ok: false, problem: 'it is not an Aftertab ledger' };
+  // The same judgement, in the same words, as a ledger met at start (ledger/identity.ts); a
+  // backup made before the application_id was set is an earlier Aftertab's and still restores.
+  const identity = identifyLedger(db);
+  if (identity.kind === 'foreign') return { ok: false, problem: `it is not an Aftertab ledger: ${identity.reason}` };
+  if (identity.kind === 'newer') {
+    return { ok: false, problem: `it was written by a newer Aftertab (schema ${String(db.pragma('user_version', { simple: true }))})` };
   }
   const unbalanced = db
     .prepare<[], { entry_id: number; off: number }>(

@@ -6,8 +6,9 @@ import type { AppEvent } from '../../shared/types';
 import type { ApprovalStore } from '../auth/approvals';
 import { withCommandStamp } from '../ledger/journal';
 import type { Db } from '../ledger/open';
-import { consoleLogger, logErrorsTo, type ErrorLog } from '../logger';
+import { consoleLogger, logErrorsTo, type ErrorLog, type Logger } from '../logger';
 import { systemClock, type Clock, type Prepared, type ServiceContext } from '../services/context';
+import { ledgerStorageError, storageFaultOf } from '../storage-fault';
 import { admit, parseCommand, type Admitted, type PinDigest } from './admission';
 
 export { zodError } from './admission';
@@ -63,16 +64,30 @@ function eventsFor(name: CommandName, input: unknown, value: unknown): AppEvent[
   return [{ type: 'tabs.changed', tabIds: typeof tabId === 'number' ? [tabId] : [] }];
 }
 
+function describeFault(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 type StoredCommand = { name: string; payload_hash: string; at: string; result_json: string | null };
 
 /**
  * Runs admitted commands: the handler inside one transaction, the command id and its first result
  * recorded with it, a repeated id replayed, and events pushed once the transaction has committed.
  */
-export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: Clock; log?: ErrorLog; pinDigest?: PinDigest; approvals?: ApprovalStore }): Dispatcher {
+export function createDispatcher(options: {
+  db: Db;
+  handlers: Handlers;
+  clock?: Clock;
+  log?: ErrorLog;
+  /** Where a full or read-only disk is reported: the shop's to fix, so a warning, not an internal error. */
+  warn?: Logger['warn'];
+  pinDigest?: PinDigest;
+  approvals?: ApprovalStore;
+}): Dispatcher {
   const { db, handlers } = options;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
+  const warn = options.warn ?? consoleLogger.warn;
   const pinDigest = options.pinDigest ?? unkeyedPinDigest;
   const listeners = new Set<(event: AppEvent) => void>();
   const findCommand = db.prepare<[string], StoredCommand>(
@@ -116,6 +131,14 @@ export function createDispatcher(options: { db: Db; handlers: Handlers; clock?: 
       if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
       // An amount that would leave the safe integer range is bad input, not a crash.
       if (error instanceof MoneyError) return { ok: false, error: new DomainError('invalid_input', 'errors.amountTooLarge').toJSON() };
+      // A full or read-only disk: SQLite has rolled the whole transaction back, so nothing was
+      // posted, and the same connection takes the next command once there is room again.
+      const fault = storageFaultOf(error, db.name);
+      if (fault) {
+        const refusal = ledgerStorageError(fault, db.name);
+        warn('command refused: the ledger could not be written', { command: name.slice(0, 80), code: fault.code, path: fault.path, problem: describeFault(error) });
+        return { ok: false, error: refusal.toJSON() };
+      }
       log(error, { command: name.slice(0, 80), code: 'internal' });
       return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
     }

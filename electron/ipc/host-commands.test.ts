@@ -20,8 +20,8 @@ afterEach(() => {
 
 function fakeHandlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<typeof vi.fn> } {
   return {
-    'backup.status': vi.fn(() => ({ folder: '/b', keep: 14, everyMinutes: 30, lastBackup: null, lastError: null, backups: [] })),
-    'backup.configure': vi.fn(() => ({ folder: '/usb', keep: 3, everyMinutes: 30, lastBackup: null, lastError: null, backups: [] })),
+    'backup.status': vi.fn(() => ({ folder: '/b', keep: 14, everyMinutes: 30, lastBackup: null, lastError: null, lastShutdownFailure: null, backups: [] })),
+    'backup.configure': vi.fn(() => ({ folder: '/usb', keep: 3, everyMinutes: 30, lastBackup: null, lastError: null, lastShutdownFailure: null, backups: [] })),
     'backup.now': vi.fn(async () => ({ name: 'aftertab-x.sqlite', at: '2026-11-24T09:00:00.000Z', sizeBytes: 1, verified: true, reason: 'manual' as const })),
     'backup.restore': vi.fn(async () => ({ restoredFrom: 'aftertab-x.sqlite', keptAside: 'aftertab.sqlite.before-restore-1' })),
     'recovery.status': vi.fn(() => ({ damaged: true, problem: 'file is not a database', ledgerFile: '/d/aftertab.sqlite', backupFolder: '/b', backups: [] })),

@@ -6,8 +6,9 @@ import { callerKey, isAuthCommand } from '../auth/auth-commands';
 import type { BackupService } from '../backup/backup-service';
 import type { LedgerApp } from '../app-core';
 import type { LedgerHost } from '../backup/ledger-host';
-import { consoleLogger, logErrorsTo, type ErrorLog } from '../logger';
+import { consoleLogger, logErrorsTo, type ErrorLog, type Logger } from '../logger';
 import { systemClock, type Clock } from '../services/context';
+import { ledgerStorageError, storageFaultOf } from '../storage-fault';
 import { admit, parseCommand } from './admission';
 
 /** The contract's commands flagged `host: true` that copy or replace the ledger file itself. */
@@ -47,10 +48,19 @@ export function ledgerDamaged(problem: string): DomainError {
  * host commands are awaited outside any transaction. With no ledger (recovery mode) only
  * recovery.* are answered; everything else is refused with errors.recovery.ledgerDamaged.
  */
-export function createCommandRouter(options: { host: LedgerHost; handlers: HostHandlers; auth: Auth; clock?: Clock; log?: ErrorLog }): CommandRouter {
+export function createCommandRouter(options: {
+  host: LedgerHost;
+  handlers: HostHandlers;
+  auth: Auth;
+  clock?: Clock;
+  log?: ErrorLog;
+  /** Where a full or read-only disk is reported (a sign-in that records a wrong PIN writes too). */
+  warn?: Logger['warn'];
+}): CommandRouter {
   const { host, handlers, auth } = options;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
+  const warn = options.warn ?? consoleLogger.warn;
   let lastLedger: LedgerApp | null = null;
 
   async function route(name: string, envelope: unknown, caller: Caller): Promise<Result<unknown>> {
@@ -95,6 +105,13 @@ export function createCommandRouter(options: { host: LedgerHost; handlers: HostH
       } catch (error) {
         // A client sees `internal` for these two alike; both go to the log with their stacks.
         if (error instanceof DomainError && error.code !== 'internal') return { ok: false, error: error.toJSON() };
+        // Ledger commands come back from the dispatcher already in words; this catches the
+        // writes made outside it (a sign-in recording a wrong PIN) on a full or read-only disk.
+        const fault = storageFaultOf(error, host.file);
+        if (fault) {
+          warn('command refused: the ledger could not be written', { command: name.slice(0, 80), code: fault.code, path: fault.path, problem: error instanceof Error ? error.message : String(error) });
+          return { ok: false, error: ledgerStorageError(fault, host.file).toJSON() };
+        }
         log(error, { command: name.slice(0, 80), code: 'internal' });
         if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
         return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPragmas, LedgerOpenError, openLedger } from './open';
-import { LATEST_VERSION, LedgerTooNewError } from './migrate';
+import { AFTERTAB_APPLICATION_ID, LATEST_VERSION, LedgerTooNewError } from './migrate';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -40,10 +40,16 @@ describe('opening the ledger', () => {
 
   it('refuses a ledger written by a newer version and leaves it untouched', () => {
     const file = tempFile();
+    // A newer Aftertab's file carries Aftertab's application_id; its tables are its own business.
     const raw = new Database(file);
+    raw.pragma(`application_id = ${AFTERTAB_APPLICATION_ID}`);
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();
+    const bytes = fs.readFileSync(file);
     expect(() => openLedger(file)).toThrow(LedgerTooNewError);
+    expect(() => openLedger(file)).toThrow(`newer Aftertab (schema ${LATEST_VERSION + 1}, this version knows ${LATEST_VERSION})`);
+    // Not even the switch to WAL: the file is refused before it is opened for writing.
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     const again = new Database(file);
     expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     expect(again.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { assertAftertabLedger } from './identity';
 import { migrate } from './migrate';
 import { openDatabase } from './sqlite-driver';
 
@@ -14,19 +15,56 @@ export class LedgerOpenError extends Error {}
 /**
  * Opens the ledger with the pragmas every connection needs and checks that each one took:
  * better-sqlite3 reopens WAL files at synchronous=NORMAL, so a silent default is not enough.
+ * A file that is there must prove it is an Aftertab ledger, read-only, before anything writes
+ * to it (even the switch to WAL rewrites its header); only a missing file is made new.
  */
 export function openLedger(file: string, options: { readonly?: boolean } = {}): Db {
+  const readonly = options.readonly ?? false;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = openDatabase(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const size = sizeOf(file);
+  if (size !== null) assertAftertabLedger(file, size, { forWriting: !readonly });
+  else if (!readonly) createLedgerFile(file);
+  const db = openDatabase(file, { readonly, fileMustExist: true });
   try {
     cacheStatements(db);
     applyPragmas(db);
-    if (!options.readonly) migrate(db);
+    if (!readonly) migrate(db);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+function sizeOf(file: string): number | null {
+  try {
+    return fs.statSync(file).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * A new ledger is made complete (every migration and Aftertab's application_id, in one
+ * transaction) under another name and only then renamed into place. So a crash while it is
+ * made never leaves an empty SQLite file where the ledger goes, which the next start would
+ * rightly refuse as not Aftertab's.
+ */
+function createLedgerFile(file: string): void {
+  const partial = `${file}.creating`;
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${partial}${suffix}`, { force: true });
+  const db = openDatabase(partial);
+  try {
+    applyPragmas(db);
+    migrate(db);
+  } finally {
+    // The last connection to close checkpoints the WAL into the file and removes it.
+    db.close();
+  }
+  if (fs.existsSync(`${partial}-wal`)) throw new LedgerOpenError(`the new ledger ${partial} kept a -wal file after closing; not starting`);
+  fs.rmSync(`${partial}-shm`, { force: true });
+  fs.renameSync(partial, file);
 }
 
 export function applyPragmas(db: Db): void {

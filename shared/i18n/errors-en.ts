@@ -27,6 +27,9 @@ export const errorsEn = {
   'errors.commandIdReused': 'this command id was already used for a different request; nothing was changed',
   'errors.commandDone': 'this was already done at {at}, on a day that is now closed; nothing was changed again',
   'errors.internal': 'Something went wrong inside Aftertab; nothing was saved.',
+  'errors.storage.diskFull': "The disk holding Aftertab's data is full: nothing was saved. Free some space on the disk that holds {folder}, then try again.",
+  'errors.storage.readOnly':
+    "Aftertab cannot write to its data in {folder}: the disk is read-only or write access was taken away, so nothing was saved. Make it writable again (an SD card or USB stick may have a lock switch), then try again.",
   'errors.amountTooLarge': 'that amount is too large',
 
   'errors.money.notAmount': '"{text}" is not an amount',
@@ -164,6 +167,9 @@ export const errorsEn = {
   'errors.backup.folderRelative': 'give the backup folder as a full path, such as /media/usb/aftertab-backups or E:\\Aftertab',
   'errors.backup.folderUnusable': 'Aftertab cannot write to {folder}: {detail}',
   'errors.backup.copyFailed': 'the backup could not be written to {folder}: {detail}',
+  'errors.backup.diskFull': 'the disk holding the backup folder {folder} is full, so no backup was made and the older backups were kept; free some space there or choose another backup folder, then back up again',
+  'errors.backup.readOnly':
+    'Aftertab cannot write to the backup folder {folder} (the disk is read-only or write access was taken away), so no backup was made; make it writable or choose another backup folder, then back up again',
   'errors.backup.verifyFailed': 'the new backup failed its check, so it was deleted and the older backups were kept: {problem}',
   'errors.backup.missing': 'there is no backup called {name} in {folder}',
   'errors.backup.restoreRefused': 'the backup {name} failed its check, so nothing was restored: {problem}',

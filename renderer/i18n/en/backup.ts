@@ -10,6 +10,8 @@ export const backup = {
   'backup.last': '{when}, {reason}, checked',
   'backup.none': 'No backup has been made yet.',
   'backup.lastError': 'The last backup did not work: {message}',
+  'backup.shutdownFailed':
+    'The backup when Aftertab stopped at {when} did not work: {problem}. What was recorded since the backup before it is in no backup yet: put right what the message says, then press Back up now.',
   'backup.now': 'Back up now',
   'backup.nowPending': 'Backing up…',
   'backup.nowDone': 'Backed up at {when} and checked.',

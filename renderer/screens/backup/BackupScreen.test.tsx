@@ -33,7 +33,7 @@ const older: BackupInfo = { name: 'aftertab-20261123T200000000Z-z.sqlite', at: '
 const newer: BackupInfo = { name: 'aftertab-20261124T093000000Z-scheduled.sqlite', at: '2026-11-24T09:30:00.000Z', sizeBytes: 2_150_000, verified: false, reason: 'scheduled' };
 
 function status(patch: Partial<BackupStatus> = {}): BackupStatus {
-  return { folder: '/data/backups', keep: 14, everyMinutes: 30, lastBackup: older, lastError: null, backups: [newer, older], ...patch };
+  return { folder: '/data/backups', keep: 14, everyMinutes: 30, lastBackup: older, lastError: null, lastShutdownFailure: null, backups: [newer, older], ...patch };
 }
 
 function renderScreen(): void {
@@ -67,6 +67,19 @@ describe('BackupScreen', () => {
       ['scheduled', '2.1 MB', 'Not checked'],
       ['after a Z report', '2 MB', 'Checked'],
     ]);
+  });
+
+  it('shows a backup that failed when Aftertab last stopped, with what to do, until a good backup clears it', async () => {
+    const problem = 'the disk holding the backup folder /media/usb is full, so no backup was made and the older backups were kept; free some space there or choose another backup folder, then back up again';
+    calls.status.mockResolvedValue({ ok: true, value: status({ lastShutdownFailure: { at: '2026-11-24T23:05:00.000Z', problem } }) });
+    renderScreen();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^The backup when Aftertab stopped at 24 Nov 2026.* did not work: the disk holding the backup folder \/media\/usb is full/);
+    expect(alert.textContent).toContain('press Back up now');
+
+    calls.status.mockResolvedValue({ ok: true, value: status() });
+    for (const listener of calls.listeners) listener({ type: 'backup.changed' });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
   it('backs up now, says when, and follows the list when backup.changed arrives', async () => {

@@ -52,6 +52,11 @@ function LastBackup({ status, place }: { status: BackupStatus; place: WhenPlace 
           {t('backup.lastError', { message: status.lastError })}
         </p>
       )}
+      {status.lastShutdownFailure && (
+        <p className="error-note" role="alert">
+          {t('backup.shutdownFailed', { when: formatWhen(status.lastShutdownFailure.at, place), problem: status.lastShutdownFailure.problem })}
+        </p>
+      )}
       <p className="backup__muted">{t('backup.schedule', { minutes: status.everyMinutes })}</p>
       <div className="backup__actions">
         <button
