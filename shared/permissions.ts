@@ -2,7 +2,8 @@
  * What a staff member may do: roles grant permissions in the one table below, and every command
  * in shared/contract.ts names the permission it needs. Some commands need a higher permission
  * only in some cases (a large comp, a paid out, a change of currency); the main process works
- * that out from the input (electron/auth/escalation.ts), never the screen.
+ * that out from the input (electron/auth/escalation.ts), never the screen. store.businessDay changes
+ * the time zone or day boundary once a Z has been printed.
  *
  * tabs.adjust lowers what a tab owes within the store's approval threshold (a small comp, a line
  * removed straight after it was rung up by the one who rang it up); tabs.adjustLarge lowers it
@@ -28,6 +29,7 @@ export const permissions = [
   'catalog.manage',
   'store.manage',
   'store.currency',
+  'store.businessDay',
   'staff.manage',
   'staff.owners',
   'staff.unlock',
@@ -42,11 +44,12 @@ export type Permission = (typeof permissions)[number];
 export const roles = ['owner', 'manager', 'staff'] as const;
 export type Role = (typeof roles)[number];
 
-/** Owner: everything. Manager: all but owners' roles, the currency, the backup folder, restore,
+/** Owner: everything. Manager: all but owners' roles, the currency, the business day after the
+ * first Z, the backup folder, restore,
  * lifting lockouts and the activity screen. Staff: the counter, within the approval threshold. */
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
-  manager: permissions.filter((p) => !['store.currency', 'staff.owners', 'staff.unlock', 'backup.manage', 'audit.read'].includes(p)),
+  manager: permissions.filter((p) => !['store.currency', 'store.businessDay', 'staff.owners', 'staff.unlock', 'backup.manage', 'audit.read'].includes(p)),
   staff: ['session', 'tabs.read', 'tabs.write', 'tabs.adjust', 'drawer.operate'],
 };
 

@@ -29,6 +29,13 @@ export type StoreSettings = {
   timeZone: string;
   /** True once money is on the books: from then on the currency cannot change. */
   currencyLocked: boolean;
+  /**
+   * True once a Z has been printed: from then on only the owner changes the time zone or day
+   * boundary, and a change waits in pendingDay until the next Z closes the day being traded.
+   */
+  businessDayLocked: boolean;
+  /** The time zone and day boundary that take over when the next Z closes; null when none wait. */
+  pendingDay: { timeZone: string; dayBoundaryMinutes: number } | null;
   /** The counter locks itself after this many minutes without a touch or a key (1 to 240). */
   idleLockMinutes: number;
   /**

@@ -124,6 +124,22 @@ describe('the permissions a command needs with its input', () => {
     expect(needs('store.update', { currency: 'GBP' }, owner)).toEqual(['store.manage', 'store.currency']);
   });
 
+  it('after the first Z, a time zone or day boundary other than the one the next day will use needs store.businessDay', () => {
+    const day = (input: CommandInput<'store.update'>) => needs('store.update', input, owner);
+    // Before the first Z the store is still being set up.
+    expect(day({ timeZone: 'Pacific/Kiritimati', dayBoundaryMinutes: 300 })).toEqual(['store.manage']);
+    l.call('drawer.count', { count: { kind: 'total', totalMinor: 0 } });
+    l.call('drawer.close', {});
+    l.call('day.close', { businessDate: '2026-11-24' });
+    expect(day({ name: 'Corner', timeZone: 'UTC', dayBoundaryMinutes: 240 })).toEqual(['store.manage']);
+    expect(day({ timeZone: 'Pacific/Kiritimati' })).toEqual(['store.manage', 'store.businessDay']);
+    expect(day({ dayBoundaryMinutes: 300 })).toEqual(['store.manage', 'store.businessDay']);
+    // Once a change waits for the Z, asking for it again changes nothing; going back does.
+    l.call('store.update', { timeZone: 'Pacific/Kiritimati' });
+    expect(day({ timeZone: 'Pacific/Kiritimati', dayBoundaryMinutes: 240 })).toEqual(['store.manage']);
+    expect(day({ timeZone: 'UTC' })).toEqual(['store.manage', 'store.businessDay']);
+  });
+
   it('a staff command touching an owner, or making one, needs staff.owners', () => {
     expect(needs('staff.create', { name: 'Ana', role: 'manager', pin: '5555' }, owner)).toEqual(['staff.manage']);
     expect(needs('staff.create', { name: 'Ana', role: 'owner', pin: '5555' }, owner)).toEqual(['staff.manage', 'staff.owners']);

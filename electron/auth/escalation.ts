@@ -7,6 +7,7 @@ import type { Permission } from '../../shared/permissions';
 import type { Staff } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { statement } from '../ledger/statements';
+import { askedBusinessDay, hasZ, readSettings } from '../services/store';
 import { readLines, receivableOf, toTaxLine, type LineRow as TabLineRow } from '../services/tab-read';
 
 /**
@@ -73,6 +74,18 @@ function tipBeyondCap(db: Db, input: ParsedInput<'settle.pay'>, store: Threshold
   return bill === 0 || tip * 100 > bill * store.tip_approval_percent;
 }
 
+/**
+ * After the first Z, a time zone or day boundary other than the one that will count the next day
+ * (the one waiting for the Z, else the one in force). Before it the store is still being set up.
+ */
+function changesBusinessDay(db: Db, input: ParsedInput<'store.update'>): boolean {
+  if (!hasZ(db)) return false;
+  const settings = readSettings(db);
+  const asked = askedBusinessDay(settings, input);
+  const waiting = settings.pendingDay ?? settings;
+  return asked !== null && (asked.timeZone !== waiting.timeZone || asked.dayBoundaryMinutes !== waiting.dayBoundaryMinutes);
+}
+
 function touchesOwner(db: Db, name: CommandName, input: { staffId?: number; role?: string }): boolean {
   if (input.role === 'owner') return true;
   if (name === 'staff.create' || input.staffId === undefined) return false;
@@ -120,8 +133,9 @@ export function permissionsFor(db: Db, name: CommandName, input: unknown, actor:
       break;
     }
     case 'store.update': {
-      const currency = (input as ParsedInput<'store.update'>).currency;
-      if (currency !== undefined && currency !== thresholds(db)?.currency) add('store.currency');
+      const parsed = input as ParsedInput<'store.update'>;
+      if (parsed.currency !== undefined && parsed.currency !== thresholds(db)?.currency) add('store.currency');
+      if (changesBusinessDay(db, parsed)) add('store.businessDay');
       break;
     }
     case 'staff.create':

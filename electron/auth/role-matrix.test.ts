@@ -64,6 +64,18 @@ const matrix: { [N in CommandName]: Case[] } = {
   'store.update': [
     { label: 'a name', input: () => ({ name: 'Corner Café', idleLockMinutes: 240 }), expect: managers },
     { label: 'a currency change on a fresh ledger', input: () => ({ currency: 'GBP' }), expect: ownerOnly, first: true },
+    {
+      label: 'a day boundary after the first Z',
+      input: async (w) => {
+        if (!(await w.owner.call('day.status', {})).lastZ) {
+          // Something on the books today, so there is an earlier day to close tomorrow.
+          await w.tab();
+          await w.owner.call('day.close', { businessDate: await w.nextDay() });
+        }
+        return { dayBoundaryMinutes: 300 };
+      },
+      expect: ownerOnly,
+    },
   ],
 
   'session.state': [{ label: 'the PIN pad', input: () => ({}), anyone: 'ok' }],

@@ -7,7 +7,7 @@ import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
 import { isDrawerOpen } from './drawer';
 import { buildDayReport } from './report-build';
-import { readSettings } from './store';
+import { applyPendingBusinessDay, readSettings } from './store';
 
 type ZRow = { z_number: number; business_date: string; closed_at: string; closed_by_name: string; report_json: string };
 
@@ -86,6 +86,9 @@ export function closeDay(ctx: ServiceContext, input: ParsedInput<'day.close'>): 
     JSON.stringify(report),
   );
   writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'day.close', tabId: null, detail: JSON.stringify({ zNumber, businessDate: input.businessDate, netSalesMinor: report.sales.netMinor }) });
+  // The day is closed by the rules it began with; a time zone or day boundary waiting for this Z
+  // counts the days from here on.
+  applyPendingBusinessDay(ctx);
   return report;
 }
 

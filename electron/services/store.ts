@@ -27,7 +27,11 @@ type SettingsRow = {
   approval_comp_percent: number;
   approval_comp_minor: number;
   tip_approval_percent: number;
+  next_time_zone: string | null;
+  next_day_boundary_minutes: number | null;
 };
+
+type BusinessDay = { timeZone: string; dayBoundaryMinutes: number };
 
 export const MAX_TOKENS = 1000;
 
@@ -55,7 +59,38 @@ export function readSettings(db: Db): StoreSettings {
     approvalCompMinor: row.approval_comp_minor,
     tipApprovalPercent: row.tip_approval_percent,
     currencyLocked: db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get() !== undefined,
+    businessDayLocked: hasZ(db),
+    pendingDay: row.next_time_zone !== null && row.next_day_boundary_minutes !== null ? { timeZone: row.next_time_zone, dayBoundaryMinutes: row.next_day_boundary_minutes } : null,
   };
+}
+
+/** Whether a Z has been printed: from then on the business day's rules change only at the next Z. */
+export function hasZ(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM z_reports LIMIT 1').get() !== undefined;
+}
+
+/**
+ * The time zone and day boundary this update asks for, each taken from the input or else from
+ * what is already waiting or in force. Null when the input names neither.
+ */
+export function askedBusinessDay(settings: Pick<StoreSettings, 'timeZone' | 'dayBoundaryMinutes' | 'pendingDay'>, input: Partial<BusinessDay>): BusinessDay | null {
+  if (input.timeZone === undefined && input.dayBoundaryMinutes === undefined) return null;
+  const waiting = settings.pendingDay ?? settings;
+  return { timeZone: input.timeZone ?? waiting.timeZone, dayBoundaryMinutes: input.dayBoundaryMinutes ?? waiting.dayBoundaryMinutes };
+}
+
+/**
+ * Called by the Z in its own transaction, after the report is frozen: a waiting time zone or day
+ * boundary becomes the one in force, so the day just closed was counted by the rules it began with
+ * and the next one by the new rules.
+ */
+export function applyPendingBusinessDay(ctx: ServiceContext): void {
+  const { pendingDay } = readSettings(ctx.db);
+  if (!pendingDay) return;
+  ctx.db
+    .prepare('UPDATE store_settings SET time_zone = ?, day_boundary_minutes = ?, next_time_zone = NULL, next_day_boundary_minutes = NULL, updated_at = ? WHERE id = 1')
+    .run(pendingDay.timeZone, pendingDay.dayBoundaryMinutes, ctx.now);
+  writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.businessDay', tabId: null, detail: JSON.stringify({ applied: pendingDay }) });
 }
 
 /** An amount in the store's currency and locale, for messages a person reads at the counter. */
@@ -74,6 +109,15 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   const before = readSettings(db);
   const next: StoreSettings = { ...before, ...stripUndefined(input) };
   next.exponent = currencyExponent(next.currency);
+  // After the first Z the day being traded keeps the rules it began with: a new time zone or day
+  // boundary waits for the next Z (the same as the ones in force clears what was waiting).
+  const asked = askedBusinessDay(before, input);
+  let pending = before.pendingDay;
+  if (asked && before.businessDayLocked) {
+    pending = asked.timeZone === before.timeZone && asked.dayBoundaryMinutes === before.dayBoundaryMinutes ? null : asked;
+    next.timeZone = before.timeZone;
+    next.dayBoundaryMinutes = before.dayBoundaryMinutes;
+  }
 
   if (next.currency !== before.currency && before.currencyLocked) {
     throw new DomainError('store_locked', 'errors.currencyLocked', {}, 'currency');
@@ -109,7 +153,7 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,
        token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, tip_confirm_percent = ?, pay_after_terms = ?,
        day_boundary_minutes = ?, time_zone = ?, idle_lock_minutes = ?, approval_comp_percent = ?, approval_comp_minor = ?,
-       tip_approval_percent = ?, updated_at = ? WHERE id = 1`,
+       tip_approval_percent = ?, next_time_zone = ?, next_day_boundary_minutes = ?, updated_at = ? WHERE id = 1`,
   ).run(
     next.name,
     next.currency,
@@ -129,9 +173,14 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     next.approvalCompPercent,
     next.approvalCompMinor,
     next.tipApprovalPercent,
+    pending?.timeZone ?? null,
+    pending?.dayBoundaryMinutes ?? null,
     ctx.now,
   );
-  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify(input) });
+  // The audit says what was asked and, for the business day, when it applies.
+  const appliesAt = !before.businessDayLocked ? 'now' : pending ? 'next Z' : 'already in force';
+  const businessDay = asked ? { businessDay: { ...asked, appliesAt } } : {};
+  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify({ ...input, ...businessDay }) });
   return readSettings(db);
 }
 

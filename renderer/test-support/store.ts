@@ -22,6 +22,8 @@ export function testStore(overrides: Partial<StoreSettings> = {}): StoreSettings
     dayBoundaryMinutes: 240,
     timeZone: 'UTC',
     currencyLocked: false,
+    businessDayLocked: false,
+    pendingDay: null,
     idleLockMinutes: 5,
     approvalCompPercent: 20,
     approvalCompMinor: 500,

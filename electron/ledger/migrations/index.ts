@@ -7,8 +7,9 @@ import { m005EntryLines } from './005-entry-lines';
 import { m006PaymentVoids } from './006-payment-voids';
 import { m007TipConfirm } from './007-tip-confirm';
 import { m008StaffAuth } from './008-staff-auth';
+import { m009BusinessDay } from './009-business-day';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits, m005EntryLines, m006PaymentVoids, m007TipConfirm, m008StaffAuth];
+export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits, m005EntryLines, m006PaymentVoids, m007TipConfirm, m008StaffAuth, m009BusinessDay];

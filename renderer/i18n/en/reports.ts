@@ -211,6 +211,9 @@ export const reports = {
   'day.timeZone': 'Time zone',
   'day.timeZoneHint': 'Business days are counted in this time zone, whatever the computer clock is set to.',
   'day.error.boundary': 'enter a time from 00:00 to 23:59, e.g. 04:00',
+  'day.pending': 'From the next business day (after the next Z): time zone {zone}, day ends at {boundary}',
+  'day.afterZ': 'A Z has been printed, so a change counts from the next business day, after the next Z.',
+  'day.ownerOnly': 'Only an owner can change the business day once a Z has been printed.',
 
   'reports.export': 'Export',
   'reports.csvReport': 'Download CSV',

@@ -47,7 +47,7 @@ function SettingsForm({ store }: { store: StoreSettings }) {
         <CountersSection form={form} />
         <PaymentsSection form={form} />
         <ApprovalsSection form={form} store={store} />
-        <DaySection form={form} savedZone={store.timeZone} />
+        <DaySection form={form} store={store} />
       </div>
       <div className="settings__bar">
         <button type="submit" className="button button--primary" disabled={form.pending}>

@@ -88,8 +88,9 @@ export function formOf(s: StoreSettings): SettingsForm {
     approvalCompPercent: String(s.approvalCompPercent),
     approvalCompMinor: priceText(s.approvalCompMinor, s.exponent, s.locale),
     payAfterTerms: s.payAfterTerms,
-    dayBoundaryMinutes: formatBoundary(s.dayBoundaryMinutes),
-    timeZone: s.timeZone,
+    // The business day's rules the next day will use: a change waiting for the Z, else those in force.
+    dayBoundaryMinutes: formatBoundary((s.pendingDay ?? s).dayBoundaryMinutes),
+    timeZone: (s.pendingDay ?? s).timeZone,
   };
 }
 
