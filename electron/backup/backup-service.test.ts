@@ -4,13 +4,12 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../shared/types';
 import { backupName } from '../../shared/schemas';
-import { DomainError } from '../../shared/errors';
 import { AFTERTAB_APPLICATION_ID } from '../ledger/migrate';
 import { readIndex } from './backup-index';
 import { createBackupService, type BackupServiceOptions } from './backup-service';
 import { SETTINGS_FILE } from './backup-settings';
 import { createLedgerHost, type LedgerHost } from './ledger-host';
-import { balances, closeDay, openTestLedger, scribble, sell, tempDir } from './test-ledger';
+import { balances, closeDay, openTestLedger, refusal, scribble, sell, tempDir } from './test-ledger';
 import { verifyLedgerCopy } from './verify';
 
 const dirs: string[] = [];
@@ -48,15 +47,6 @@ function setup(options: Partial<BackupServiceOptions> & { keep?: number } = {}) 
 
 function files(folder: string): string[] {
   return fs.readdirSync(folder).sort();
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
 }
 
 describe('backupNow', () => {

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DomainError } from '../../shared/errors';
 import type { Logger } from '../logger';
 import { createBackupService } from './backup-service';
 import { createLedgerHost } from './ledger-host';
-import { openTestLedger, sell, tempDir } from './test-ledger';
+import { openTestLedger, refusal, sell, tempDir } from './test-ledger';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -23,15 +22,6 @@ function setup() {
   const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const backups = createBackupService({ host, log: () => undefined, logger });
   return { host, app, backups, logger, folder: path.join(dataDir, 'backups') };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
 }
 
 describe('a backup folder on a full or read-only disk', () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DomainError } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
 import type { LedgerApp } from '../app-core';
 import { postEntry } from '../ledger/journal';
@@ -88,4 +89,14 @@ export function scribble(file: string, offset: number, length: number): void {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The DomainError a promise was refused with; anything else (or no refusal) fails the test. */
+export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
 }
