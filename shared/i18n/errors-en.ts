@@ -76,7 +76,6 @@ export const errorsEn = {
   'errors.tokenHeld': 'token {token} is already held by an open tab',
   'errors.itemArchived': '"{name}" is archived and can no longer be sold',
   'errors.staffMissing': 'there is no active staff member #{id}',
-  'errors.qtyLowerForbidden': '{staff} may add to a line but not lower it; that needs tabs.adjust',
   'errors.compTooLarge': 'a comp cannot be more than the {amount} of the units it covers',
   'errors.compQtyOver': 'this line has {qty}; a comp covers from 1 to {qty} of them',
   'errors.voidNotEmpty': 'only an empty tab can be voided; remove its lines first, or settle or write it off',
