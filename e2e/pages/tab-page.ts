@@ -58,13 +58,19 @@ export class TabPage {
   /** Opens a tab from the board's own card link. */
   async openFromBoard(token: number): Promise<void> {
     await this.page.getByRole('listitem', { name: `Token ${token}`, exact: true }).getByRole('link').click();
-    await this.heading().waitFor();
+    await this.loaded();
   }
 
   /** Opens a tab's screen directly by its address (the secret is already in the session). */
   async goto(baseUrl: string, tabId: number): Promise<void> {
     await this.page.goto(`${baseUrl}#/tab/${tabId}`);
-    await this.heading().waitFor();
+    await this.loaded();
+  }
+
+  /** "Loading the tab…" is a heading too; the screen (and its keyboard shortcuts) is there once it is gone. */
+  private async loaded(): Promise<void> {
+    await expect(this.heading()).toBeVisible();
+    await expect(this.heading()).not.toHaveText(/^Loading/);
   }
 
   /** Goes back to the board through the navigation bar. */
