@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startAppCore, type AppCore, type LedgerApp } from '../electron/app-core';
+import { startAppCore, type AppCore } from '../electron/app-core';
+import { type LedgerApp } from '../electron/ledger-host/ledger-app';
 import type { Caller } from '../electron/auth/auth-commands';
 import type { Clock } from '../electron/services/context';
 import type { SignInResult } from '../shared/types';

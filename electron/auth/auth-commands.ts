@@ -3,7 +3,7 @@ import { contract, isCommandName, type CommandName, type ParsedInput } from '../
 import { DomainError } from '../../shared/errors';
 import { isApprovable, mayApprove, roleAllows, type Role } from '../../shared/permissions';
 import type { ApprovalGrant, SessionState, SignInResult, Staff } from '../../shared/types';
-import type { LedgerApp } from '../app-core';
+import type { LedgerApp } from '../ledger-host/ledger-app';
 import { findActiveStaff, parseCommand, type Admitted } from '../ipc/admission';
 import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackupScheduler } from './backup-scheduler';
 import { createBackupService } from './backup-service';
-import { createLedgerHost } from './ledger-host';
+import { createLedgerHost } from '../ledger-host/ledger-host';
 import { closeDay, openTestLedger, sell, tempDir, type TestLedgerApp } from './test-ledger';
 import { verifyLedgerCopy } from './verify';
 

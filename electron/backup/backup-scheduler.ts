@@ -2,7 +2,7 @@ import type { BackupInfo } from '../../shared/closing-types';
 import { consoleLogger, logErrorsTo, type ErrorLog } from '../logger';
 import { systemClock, type Clock } from '../services/context';
 import type { BackupService } from './backup-service';
-import type { LedgerHost } from './ledger-host';
+import type { LedgerHost } from '../ledger-host/ledger-host';
 
 export const CHECK_EVERY_MS = 60_000;
 

@@ -8,7 +8,7 @@ import { AFTERTAB_APPLICATION_ID } from '../ledger/migrate';
 import { readIndex } from './backup-index';
 import { createBackupService, type BackupServiceOptions } from './backup-service';
 import { SETTINGS_FILE } from './backup-settings';
-import { createLedgerHost, type LedgerHost } from './ledger-host';
+import { createLedgerHost, type LedgerHost } from '../ledger-host/ledger-host';
 import { balances, closeDay, openTestLedger, refusal, scribble, sell, tempDir } from './test-ledger';
 import { verifyLedgerCopy } from './verify';
 

@@ -10,7 +10,7 @@ import { backupStorageError, storageFaultOf } from '../storage-fault';
 import { readIndex, listBackups, writeIndex, type BackupIndex } from './backup-index';
 import { fileStamp, makeBackupName, type BackupReason } from './backup-names';
 import { loadBackupSettings, saveBackupSettings, type BackupSettings } from './backup-settings';
-import type { LedgerHost } from './ledger-host';
+import type { LedgerHost } from '../ledger-host/ledger-host';
 import { highestZOfFile, issuedZ, ledgerFingerprint } from './ledger-marks';
 import { keepLedgerAside, putBack, type KeptAside } from './restore-files';
 import { clearShutdownFailure, readShutdownFailure, writeShutdownFailure } from './shutdown-backup';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../logger';
 import { createBackupService } from './backup-service';
-import { createLedgerHost } from './ledger-host';
+import { createLedgerHost } from '../ledger-host/ledger-host';
 import { openTestLedger, refusal, sell, tempDir } from './test-ledger';
 
 const dirs: string[] = [];

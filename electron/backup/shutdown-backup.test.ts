@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo } from '../../shared/closing-types';
 import { readIndex } from './backup-index';
 import { createBackupService, type BackupService } from './backup-service';
-import { createLedgerHost } from './ledger-host';
+import { createLedgerHost } from '../ledger-host/ledger-host';
 import { SETTINGS_FILE } from './backup-settings';
 import { backupBeforeExit, readShutdownFailure, SHUTDOWN_FAILURE_FILE } from './shutdown-backup';
 import { openTestLedger, sell, tempDir } from './test-ledger';

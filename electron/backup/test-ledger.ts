@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DomainError } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
-import type { LedgerApp } from '../app-core';
+import type { LedgerApp } from '../ledger-host/ledger-app';
 import { postEntry } from '../ledger/journal';
 import { ledgerPath, openLedger, type Db } from '../ledger/open';
 import { bootstrapStore } from '../services/bootstrap';

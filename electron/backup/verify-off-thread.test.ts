@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBackupService } from './backup-service';
-import { createLedgerHost } from './ledger-host';
+import { createLedgerHost } from '../ledger-host/ledger-host';
 import { closeDay, openTestLedger, scribble, sell, tempDir } from './test-ledger';
 import { verifyLedgerCopy } from './verify';
 import { verifyOffThread } from './verify-off-thread';

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerPath } from '../ledger/open';
 import { openTestLedger, scribble, sell, tempDir, closeDay } from './test-ledger';
-import { checkLedgerAtStart, isDamageError, verifyLedgerCopy } from './verify';
+import { checkLedgerAtStart, isDamageError } from '../ledger/health';
+import { verifyLedgerCopy } from './verify';
 
 const dirs: string[] = [];
 afterEach(() => {

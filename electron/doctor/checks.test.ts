@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS_FILE } from '../backup/backup-settings';
-import { checkLedgerAtStart } from '../backup/verify';
+import { checkLedgerAtStart } from '../ledger/health';
 import { ledgerPath, openLedger } from '../ledger/open';
 import { builtAbiOf, electronDriverStatus, type DriverTarget } from '../native/electron-driver';
 import { NODE_BUILD, placeElectronBuild, recordFor, REPO_ROOT } from '../native/native-fixture';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadBackupSettings } from '../backup/backup-settings';
-import { checkLedgerAtStart, type StartCheck } from '../backup/verify';
+import { checkLedgerAtStart, type StartCheck } from '../ledger/health';
 import { defaultDataDir, resolveDataDir } from '../data-dir';
 import { findElectronBinary } from '../native/electron-binary';
 import { runCaptured } from '../native/run-process';

@@ -6,7 +6,7 @@ import { DomainError, type Result } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
 import { authCommandNames, createAuth, type Caller } from '../auth/auth-commands';
 import { createPinHasher, TEST_PIN_COST } from '../auth/pin-hash';
-import { createLedgerHost, type LedgerHost } from '../backup/ledger-host';
+import { createLedgerHost, type LedgerHost } from '../ledger-host/ledger-host';
 import { openTestLedger, tempDir, type TestLedgerApp } from '../backup/test-ledger';
 import { ledgerPath } from '../ledger/open';
 import { createCommandRouter, hostCommandNames, type HostHandlers } from './host-commands';

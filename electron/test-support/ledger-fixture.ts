@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { CommandInput, CommandName, CommandResult } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
-import { startLedgerApp, type LedgerApp } from '../app-core';
+import { startLedgerApp, type LedgerApp } from '../ledger-host/ledger-app';
 import { assertInvariants } from './invariants';
 
 export type TestLedger = LedgerApp & {

@@ -1,7 +1,7 @@
 import type { AppEvent } from '../../shared/types';
-import type { LedgerApp } from '../app-core';
+import type { LedgerApp } from './ledger-app';
 import { ledgerPath } from '../ledger/open';
-import { checkLedgerAtStart, isDamageError } from './verify';
+import { checkLedgerAtStart, isDamageError } from '../ledger/health';
 
 type Listener = (event: AppEvent) => void;
 
