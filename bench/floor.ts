@@ -1,3 +1,4 @@
+import type { Account, EntryKind } from '../shared/ledger-vocabulary';
 import { applyPragmas, type Db } from '../electron/ledger/open';
 import { migrate } from '../electron/ledger/migrate';
 import Database from 'better-sqlite3';
@@ -32,8 +33,8 @@ export function floorRunner(db: Db) {
        ON CONFLICT (tab_id, tax_rate_milli) DO UPDATE SET sales_minor = excluded.sales_minor, tax_minor = excluded.tax_minor, receivable_minor = excluded.receivable_minor`,
     ),
     // The business day is stamped on each entry, as the ledger does (here from the UTC date).
-    entry: db.prepare("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, business_date) VALUES (?, ?, ?, 1, ?, substr(?, 1, 10))"),
-    posting: db.prepare('INSERT INTO postings (entry_id, account, amount_minor) VALUES (?, ?, ?)'),
+    entry: db.prepare<[string, EntryKind, number, string, string]>("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, business_date) VALUES (?, ?, ?, 1, ?, substr(?, 1, 10))"),
+    posting: db.prepare<[number, Account, number]>('INSERT INTO postings (entry_id, account, amount_minor) VALUES (?, ?, ?)'),
     entryLine: db.prepare('INSERT INTO entry_lines (entry_id, line_id) VALUES (?, ?)'),
     payment: db.prepare("INSERT INTO payments (tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (?, ?, 'card', ?, ?, 1, ?)"),
     settle: db.prepare("UPDATE tabs SET status = 'settled', closed_at = ?, last_activity_at = ?, closed_business_date = substr(?, 1, 10) WHERE id = ?"),

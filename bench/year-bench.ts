@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BackupInfo } from '../shared/closing-types';
 import { verifyLedgerCopy } from '../electron/backup/verify';
+import { loadPepper } from '../electron/auth/pepper';
+import { chainHead, verifyChain } from '../electron/ledger/chain';
 import { checkLedgerAtStart } from '../electron/ledger/health';
+import { sealKeyFrom, writeSealSync } from '../electron/ledger/seal';
+import { openDatabase } from '../electron/ledger/sqlite-driver';
 import { ledgerPath } from '../electron/ledger/open';
 import { buildDayReport } from '../electron/services/report-build';
 import { call, signedInClient } from './client';
@@ -61,6 +65,21 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
   try {
     const file = ledgerPath(dataDir);
     fs.copyFileSync(cache, file);
+    // The generated year is this bench's own: it seals the copy for this data folder's new PIN key,
+    // as the app does after every commit, so the app's start opens it for trading.
+    const reader = openDatabase(file, { readonly: true, fileMustExist: true });
+    let fullChainMs = 0;
+    try {
+      writeSealSync(dataDir, sealKeyFrom(loadPepper(dataDir)), { ...chainHead(reader), at: new Date().toISOString() });
+      // The chain walked from its first row over the whole year: ledger.check's "Check everything".
+      fullChainMs = timeMs(() => {
+        const verified = verifyChain(reader);
+        if (verified.broken) throw new Error(`the year's chain is broken: ${verified.broken.reason}`);
+        figures.year_chain_rows = verified.rowsChecked;
+      });
+    } finally {
+      reader.close();
+    }
     // The start-up check the host runs on every launch (quick_check), on a year of data.
     const startCheck = median(
       repeat(3, () => {
@@ -99,7 +118,9 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
       const zHeader = { kind: 'z' as const, zNumber: mid.z_number, generatedAt: mid.closed_at, generatedBy: mid.closed_by_name };
       let rebuilt = '';
       figures.z_report_ms = round(median(repeat(5, () => void (rebuilt = JSON.stringify(buildDayReport(db, mid.business_date, zHeader))))));
-      figures.z_report_matches_frozen = rebuilt === mid.report_json;
+      // The frozen Z also carries the chain head it closed on, which day.close adds after building it.
+      const frozenChain = (JSON.parse(mid.report_json) as { chain?: unknown }).chain;
+      figures.z_report_matches_frozen = (frozenChain === undefined ? rebuilt : JSON.stringify({ ...JSON.parse(rebuilt), chain: frozenChain })) === mid.report_json;
       figures.z_report_cmd_ms = round(median(await repeatCommand(5, () => call(client, 'report.z', { zNumber: mid.z_number }))));
 
       // The current X: the open day after the last Z, as of just after its latest entry.
@@ -128,6 +149,9 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
         }),
       );
       figures.start_check_year_ms = round(startCheck);
+      figures.chain_check_full_ms = round(fullChainMs);
+      // ledger.check as the Backups screen's first button runs it: the chain from the newest Z's head on.
+      figures.ledger_check_ms = round(median(await repeatCommand(3, () => call(client, 'ledger.check', {}))));
     } finally {
       await client.core.idle();
       client.core.close();

@@ -4,10 +4,13 @@ import { createAuth, type Auth } from './auth/auth-commands';
 import { loadPepper, type SecretBox } from './auth/pepper';
 import { createPinHasher, PIN_COST } from './auth/pin-hash';
 import { createBackupScheduler, type BackupScheduler } from './backup/backup-scheduler';
+import { emptyIndex, listBackups } from './backup/backup-index';
 import { createBackupService, type BackupService } from './backup/backup-service';
+import { loadBackupSettings } from './backup/backup-settings';
 import { createLedgerHost, type LedgerHost } from './ledger-host/ledger-host';
 import { loggerOf, startLedgerApp, type LedgerApp, type LedgerOptions } from './ledger-host/ledger-app';
 import { backupHandlers, createCommandRouter, type CommandRouter } from './ipc/host-commands';
+import { sealKeyFrom } from './ledger/seal';
 import { logErrorsTo } from './logger';
 import { systemClock } from './services/context';
 
@@ -47,7 +50,15 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
     logger.error('the PIN key could not be read', error, { dataDir: options.dataDir });
     throw error;
   }
-  const host = createLedgerHost({ dataDir: options.dataDir, open: () => startLedgerApp({ ...options, logger }), log: logErrorsTo(logger, 'event listener failed') });
+  const hasher = createPinHasher(pepper, options.pinCost ?? PIN_COST);
+  const backupFolder = (): string => loadBackupSettings(options.dataDir).settings.folder;
+  const host = createLedgerHost({
+    dataDir: options.dataDir,
+    open: () => startLedgerApp({ ...options, logger }),
+    log: logErrorsTo(logger, 'event listener failed'),
+    // The seal is signed with a key from the same secret as the PIN hashes, kept outside the ledger.
+    seal: { key: sealKeyFrom(pepper), backupsExist: () => listBackups(backupFolder(), emptyIndex()).length > 0, backupFolder, clock, pinKeyId: hasher.keyId() },
+  });
   logger.info('start', { dataDir: options.dataDir, ledger: host.file, node: process.versions.node, electron: process.versions.electron ?? null });
   const existed = fs.existsSync(host.file);
   try {
@@ -62,14 +73,21 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
   // Bundled, this file is dist/electron/{main,web-host}.cjs and the worker sits beside it; run
   // from source (tests, the bench) there is no such file and backups are verified in-thread.
   const verifyWorkerFile = options.verifyWorkerFile ?? path.join(__dirname, 'verify-worker.cjs');
-  const backups = createBackupService({ host, clock, log: logErrorsTo(logger, 'backup problem'), logger, verifyWorkerFile });
+  const backups = createBackupService({ host, clock, log: logErrorsTo(logger, 'backup problem'), logger, verifyWorkerFile, verifyPin: (pin, hash) => hasher.verify(pin, hash) });
   // The service has logged a failed backup with its stack; this says the schedule goes on.
   const retry = (error: unknown): void => logger.warn('the scheduled backup will be tried again', { problem: error instanceof Error ? error.message : typeof error });
   const scheduler = createBackupScheduler({ backups, host, clock, log: retry });
   if (options.schedule !== false) scheduler.start();
-  const hasher = createPinHasher(pepper, options.pinCost ?? PIN_COST);
   const auth = createAuth({ hasher, clock });
-  const commands = createCommandRouter({ host, handlers: backupHandlers(backups), auth, clock, log: logErrorsTo(logger, 'internal error'), warn: logger.warn });
+  const commands = createCommandRouter({
+    host,
+    handlers: backupHandlers(backups),
+    auth,
+    clock,
+    log: logErrorsTo(logger, 'internal error'),
+    warn: logger.warn,
+    chainWorkerFile: verifyWorkerFile,
+  });
   return {
     host,
     backups,
@@ -77,7 +95,10 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
     commands,
     auth,
     ledger: () => host.current(),
-    idle: () => backups.idle(),
+    idle: async () => {
+      await backups.idle();
+      await host.sealIdle();
+    },
     close() {
       scheduler.stop();
       host.close();

@@ -181,6 +181,11 @@ export type DayReport = {
    * and who approved it, in time order. Missing from a Z frozen before approvals were recorded.
    */
   actions?: ReportAction[];
+  /**
+   * A Z only: the ledger's hash chain head it closed on (row number and hash), so a later check
+   * starts from here and anyone can compare the paper with the ledger. Missing from older Zs.
+   */
+  chain?: { seq: number; hash: string };
 };
 
 export const reportActionKinds = ['comp', 'removed', 'walkout', 'payment_void', 'paid_in', 'paid_out', 'variance'] as const;
@@ -214,6 +219,13 @@ export type BackupInfo = {
   /** integrity_check passed and the journal balanced when it was made (or last checked). */
   verified: boolean;
   reason: 'scheduled' | 'z' | 'manual' | 'before-restore' | 'after-restore';
+  /** The ledger's hash chain head in this copy (entry number and hash); null for a copy made before the chain. */
+  chain: { seq: number; hash: string } | null;
+  /**
+   * In recovery from a seal problem only: whether this copy reaches the seal (holds the sealed
+   * entry with the sealed hash), so restoring it loses nothing the seal knew. Null otherwise.
+   */
+  reachesSeal?: boolean | null;
 };
 
 export type BackupStatus = {
@@ -232,11 +244,34 @@ export type ShutdownBackupFailure = { at: string; problem: string };
 
 export type RestoreResult = { restoredFrom: string; keptAside: string };
 
+/**
+ * Why a ledger SQLite can read is still not opened for trading: its file is missing while a seal
+ * or backups say there was one, it ends before the seal, its sealed row differs, or the seal is
+ * missing or not signed with this computer's key.
+ */
+export type SealCause = 'ledger_missing' | 'behind' | 'diverged' | 'seal_missing' | 'seal_invalid';
+
 /** What the recovery screen shows when the ledger failed its start-up check. */
 export type RecoveryStatus = {
   damaged: boolean;
-  /** What the check found, in SQLite's words; null when the ledger is fine. */
+  /** What the check found, in SQLite's words or the seal check's; null when the ledger is fine. */
   problem: string | null;
+  /**
+   * Set when the file is readable but does not reach the seal (or the seal is missing or bad):
+   * the owner may then also continue knowingly with a PIN and a reason. Null for damage SQLite found.
+   */
+  seal: {
+    cause: SealCause;
+    /** The seal's entry number and when it was written, when the seal verifies. */
+    sealedSeq: number | null;
+    sealedAt: string | null;
+    /** How far the ledger on disk reaches, when there is one. */
+    ledgerSeq: number | null;
+    /** Whether continuing needs an owner's PIN (false only when no ledger or backup holds one). */
+    needsPin: boolean;
+    /** The owners who may continue knowingly (from the ledger on disk, or the newest backup). */
+    owners: { id: number; name: string }[];
+  } | null;
   /** Where the damaged ledger is (it is never deleted; a restore moves it aside). */
   ledgerFile: string;
   backupFolder: string;

@@ -227,7 +227,8 @@ export const contract = {
    */
   'settle.voidLastPayment': mutation<T.TabDetail>()(z.object({ tabId: s.id, paymentId: s.id, reason: s.reason }).strict(), 'payments.void'),
 
-  'ledger.check': query<T.LedgerCheck>()(s.empty, 'ledger.read'),
+  // From the newest Z's chain head by default (fast on a year); `full` walks the chain from its first row.
+  'ledger.check': query<T.LedgerCheck>()(z.object({ full: z.boolean().optional() }).strict(), 'ledger.read'),
 
   'drawer.get': query<C.DrawerState>()(s.empty, 'tabs.read'),
   'drawer.open': mutation<C.DrawerState>()(z.object({ float: s.cashCount }).strict(), 'drawer.operate'),
@@ -291,6 +292,19 @@ export const contract = {
    */
   'recovery.status': { ...host<C.RecoveryStatus>()(s.empty, 'session'), public: true },
   'recovery.restore': { ...host<C.RestoreResult>()(z.object({ name: s.backupName }).strict(), 'session'), public: true },
+  /**
+   * When the ledger is readable but does not reach its seal (or the seal is missing or not this
+   * computer's): an owner continues knowingly, with the ledger as it is or from a backup that
+   * does not reach the seal, giving a PIN (checked against that ledger's, or the newest backup's,
+   * owners) and a reason. Recorded in the audit of the ledger that goes on trading.
+   */
+  'recovery.continue': {
+    ...host<C.RestoreResult>()(
+      z.object({ staffId: s.id.optional(), pin: s.pin.optional(), reason: s.reason, backup: s.backupName.optional() }).strict(),
+      'session',
+    ),
+    public: true,
+  },
 } as const satisfies Record<string, CommandDef>;
 
 export type Contract = typeof contract;

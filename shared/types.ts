@@ -207,6 +207,16 @@ export type LedgerCheck = {
   postings: number;
   unbalancedEntries: number[];
   accounts: { account: string; balanceMinor: Minor }[];
+  /** The hash chain: verified from fromSeq (0: the first row; else the newest Z's head) to headSeq. */
+  chain: {
+    full: boolean;
+    fromSeq: number;
+    headSeq: number;
+    headHash: string;
+    rowsChecked: number;
+    /** The first row that breaks the chain, in words; null when it holds. */
+    broken: string | null;
+  };
   problems: string[];
 };
 

@@ -235,6 +235,7 @@ const matrix: { [N in CommandName]: Case[] } = {
   ],
   'recovery.status': [{ label: 'outside recovery', input: () => ({}), anyone: 'ok' }],
   'recovery.restore': [{ label: 'outside recovery', input: () => ({ name: 'aftertab-20261124T090000000Z-manual.sqlite' }), anyone: 'errors.recovery.notDamaged' }],
+  'recovery.continue': [{ label: 'outside recovery', input: () => ({ reason: 'the seal file was lost' }), anyone: 'errors.recovery.notDamaged' }],
 };
 
 const PINS: Record<Role, string> = { owner: OWNER_PIN, manager: '2222', staff: '1111' };

@@ -21,8 +21,15 @@ const entrySchema = z.object({
   reason: z.enum(['scheduled', 'z', 'manual', 'before-restore', 'after-restore']),
   verified: z.boolean(),
   maxZ: z.number().int().min(0),
+  /** The copy's chain head; missing for a copy made before the chain. */
+  chain: z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).nullable().optional(),
 });
-const indexSchema = z.object({ entries: z.array(entrySchema), lastFingerprint: z.string().nullable() });
+const indexSchema = z.object({
+  entries: z.array(entrySchema),
+  lastFingerprint: z.string().nullable(),
+  /** The ledger's seal (signed chain head) as of the newest backup: a copy of the seal that travels with the folder. */
+  seal: z.string().nullable().optional(),
+});
 
 export type IndexEntry = z.infer<typeof entrySchema>;
 export type BackupIndex = z.infer<typeof indexSchema>;
@@ -79,6 +86,7 @@ export function listBackups(folder: string, index: BackupIndex): BackupInfo[] {
       sizeBytes: stat.size,
       reason: entry?.reason ?? parsed?.reason ?? 'manual',
       verified: entry !== undefined && entry.verified && entry.sizeBytes === stat.size,
+      chain: entry?.chain ?? null,
     });
   }
   return out.sort(byNewest);

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupStatus, RecoveryStatus, RestoreResult, ShutdownBackupFailure } from '../../shared/closing-types';
+import type { ParsedInput } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
 import { writeAudit } from '../ledger/journal';
 import { DB_FILE_NAME } from '../ledger/open';
+import { highestZ, issuedZ, raiseZFloor } from '../ledger/z-numbers';
 import { consoleLogger, logErrorsTo, silentLogger, type ErrorLog, type Logger } from '../logger';
 import { systemClock, type Clock } from '../services/context';
 import { backupStorageError, storageFaultOf } from '../storage-fault';
@@ -11,10 +13,11 @@ import { readIndex, listBackups, writeIndex, type BackupIndex } from './backup-i
 import { fileStamp, makeBackupName, type BackupReason } from './backup-names';
 import { loadBackupSettings, saveBackupSettings, type BackupSettings } from './backup-settings';
 import type { LedgerHost } from '../ledger-host/ledger-host';
-import { highestZOfFile, issuedZ, ledgerFingerprint } from './ledger-marks';
+import { fileReachesSeal, ownersIn, type OwnerPin, type SealProblem } from '../ledger-host/seal-check';
+import { highestZOfFile, ledgerFingerprint } from './ledger-marks';
 import { keepLedgerAside, putBack, type KeptAside } from './restore-files';
 import { clearShutdownFailure, readShutdownFailure, writeShutdownFailure } from './shutdown-backup';
-import { highestZ, verifyLedgerCopy, type Verification } from './verify';
+import { verifyLedgerCopy, type Verification } from './verify';
 import { verifyOffThread, type VerifyCopy } from './verify-off-thread';
 
 export { ledgerFingerprint } from './ledger-marks';
@@ -42,6 +45,12 @@ export type BackupService = {
   restore(name: string, options?: { onlyInRecovery?: boolean }): Promise<RestoreResult>;
   recoveryStatus(): RecoveryStatus;
   /**
+   * Recovery from a seal problem only: an owner (by PIN, unless no ledger or backup holds one)
+   * continues with the ledger as it is, or from a backup that does not reach the seal, with a
+   * reason; the audit of the ledger that goes on trading records it, and the seal follows it.
+   */
+  continueKnowingly(input: ParsedInput<'recovery.continue'>): Promise<RestoreResult>;
+  /**
    * The backup at a clean stop failed: kept beside the ledger with the time, shown by status()
    * from the next start on, until a backup is made. Throws when the file cannot be written.
    */
@@ -60,7 +69,18 @@ export type BackupServiceOptions = {
   verify?: VerifyCopy;
   /** The bundled verification worker (dist/electron/verify-worker.cjs); without it the check runs on the main thread. */
   verifyWorkerFile?: string;
+  /** Checks a PIN against a stored hash (the app's PIN hasher); continuing knowingly needs it. */
+  verifyPin?: (pin: string, hash: string) => Promise<boolean>;
 };
+
+/** What the seal check found, for the audit row of a restore or a continue made in spite of it. */
+function sealWords(found: SealProblem): Record<string, unknown> {
+  return { cause: found.cause, problem: found.problem, sealedSeq: found.sealed?.seq ?? null, sealedAt: found.sealed?.at ?? null, ledgerSeq: found.ledgerSeq };
+}
+
+/** Wrong owner PINs in a row before continuing knowingly waits, and for how long. */
+const CONTINUE_TRIES = 5;
+const CONTINUE_WAIT_MS = 5 * 60_000;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -169,9 +189,11 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     try {
       fs.renameSync(temp, target);
       await flushFolder(folder);
-      const info: BackupInfo = { name, at: at.toISOString(), sizeBytes: fs.statSync(target).size, verified: true, reason };
+      const info: BackupInfo = { name, at: at.toISOString(), sizeBytes: fs.statSync(target).size, verified: true, reason, chain: verdict.chain };
       index.entries.push({ ...info, maxZ: verdict.maxZ });
       index.lastFingerprint = fingerprint;
+      // The seal travels with the backups too: signed, so a copy of the folder proves how far the ledger reached.
+      if (verdict.chain) index.seal = host.signSeal(verdict.chain) ?? index.seal ?? null;
       // The new copy is recorded as verified before any older one is removed.
       writeIndex(folder, index);
       rotate(folder, index, [name, protect]);
@@ -211,11 +233,19 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     }
   }
 
-  async function restore(name: string, onlyInRecovery: boolean): Promise<RestoreResult> {
+  type Knowingly = { staffId: number | null; reason: string };
+
+  async function restore(name: string, onlyInRecovery: boolean, knowingly: Knowingly | null = null): Promise<RestoreResult> {
     if (onlyInRecovery && (host.current() !== null || host.problem() === null)) throw new DomainError('conflict', 'errors.recovery.notDamaged');
     const folder = settings.folder;
     const source = path.join(folder, path.basename(name));
     if (!fs.existsSync(source)) throw new DomainError('not_found', 'errors.backup.missing', { name, folder });
+    // In recovery from a seal problem, a backup that does not reach the seal loses what the seal
+    // knew: only an owner continuing knowingly may put it back.
+    const sealProblem = host.current() === null ? host.sealProblem() : null;
+    if (sealProblem?.sealed && !knowingly && !fileReachesSeal(source, sealProblem.sealed)) {
+      throw new DomainError('conflict', 'errors.recovery.behindSeal', { name, seq: sealProblem.sealed.seq });
+    }
     // Check a copy in the data folder, not the original: what is checked is what goes in.
     const staged = path.join(host.dataDir, `${DB_FILE_NAME}.restoring`);
     let verdict: Verification;
@@ -243,6 +273,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     }
     // A Z number is never issued twice: the restored ledger starts above every number seen.
     const zFloor = Math.max(current ? highestZ(current.db) : highestZOfFile(host.file), ...readIndex(folder).entries.map((entry) => entry.maxZ), verdict.maxZ);
+    // A seal write still on its way would land after the restored ledger's seal and lead it.
+    await host.sealIdle();
     host.closeLedger();
     let aside: KeptAside = { name: '', moved: [] };
     let placed = false;
@@ -251,17 +283,24 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       aside = keepLedgerAside(host.file, fileStamp(clock()), current ? 'before-restore' : 'damaged');
       fs.renameSync(staged, host.file);
       placed = true;
-      const opened = host.openLedger();
+      // The owner chose this copy: the seal follows it (the audit row below says from where).
+      const opened = host.openLedger({ acceptSeal: true });
       if (!opened) throw new Error(host.problem() ?? 'the restored ledger failed its start-up check');
       const now = clock().toISOString();
       opened.db.transaction(() => {
-        opened.db.prepare('UPDATE store_settings SET z_number_floor = max(z_number_floor, ?) WHERE id = 1').run(zFloor);
+        raiseZFloor(opened.db, zFloor);
         writeAudit(opened.db, {
           at: now,
-          staffId: opened.session.staffId,
-          command: 'backup.restore',
+          staffId: knowingly?.staffId ?? opened.session.staffId,
+          command: knowingly ? 'ledger.continue' : 'backup.restore',
           tabId: null,
-          detail: JSON.stringify({ restoredFrom: name, keptAside: aside.name, zNumberFloor: zFloor }),
+          detail: JSON.stringify({
+            restoredFrom: name,
+            keptAside: aside.name,
+            zNumberFloor: zFloor,
+            ...(sealProblem ? { seal: sealWords(sealProblem) } : {}),
+            ...(knowingly ? { reason: knowingly.reason } : {}),
+          }),
         });
       })();
     } catch (error) {
@@ -275,7 +314,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       fs.rmSync(staged, { force: true });
       putBack(aside);
       try {
-        host.openLedger();
+        // The ledger that was trading goes back as it was, seal and all.
+        host.openLedger({ acceptSeal: current !== null });
       } catch (reopenError) {
         log(reopenError);
       }
@@ -296,6 +336,62 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed'] as const) host.emit({ type });
     host.emit({ type: 'tabs.changed', tabIds: [] });
     return { restoredFrom: name, keptAside: aside.name };
+  }
+
+  /**
+   * Whose PIN may continue knowingly: the owners of the ledger on disk, or, when it is missing,
+   * of the newest verified backup (same computer, same PIN key). None when neither exists.
+   */
+  function pinSource(listed: BackupInfo[]): { owners: OwnerPin[] } {
+    if (fs.existsSync(host.file)) return { owners: ownersIn(host.file) };
+    const newest = listed.find((backup) => backup.verified) ?? listed[0];
+    return { owners: newest ? ownersIn(path.join(settings.folder, newest.name)) : [] };
+  }
+
+  let wrongPins = 0;
+  let waitUntil = 0;
+
+  async function checkOwnerPin(owners: OwnerPin[], input: ParsedInput<'recovery.continue'>): Promise<number | null> {
+    if (owners.length === 0) return null;
+    const now = clock().getTime();
+    if (now < waitUntil) throw new DomainError('locked_out', 'errors.recovery.tooManyTries', { minutes: Math.ceil((waitUntil - now) / 60_000) });
+    const owner = owners.find((candidate) => candidate.id === input.staffId);
+    if (!owner || input.pin === undefined) throw new DomainError('invalid_input', 'errors.recovery.ownerNeeded', {}, 'pin');
+    if (!options.verifyPin) throw new DomainError('internal', 'errors.internal');
+    if (!(await options.verifyPin(input.pin, owner.pinHash))) {
+      wrongPins += 1;
+      if (wrongPins >= CONTINUE_TRIES) {
+        wrongPins = 0;
+        waitUntil = now + CONTINUE_WAIT_MS;
+      }
+      logger.warn('continue knowingly refused: wrong owner PIN', { staffId: owner.id });
+      throw new DomainError('wrong_pin', 'errors.recovery.ownerPin', {}, 'pin');
+    }
+    wrongPins = 0;
+    return owner.id;
+  }
+
+  async function continueKnowingly(input: ParsedInput<'recovery.continue'>): Promise<RestoreResult> {
+    const found = host.current() === null ? host.sealProblem() : null;
+    if (!found) throw new DomainError('conflict', host.current() === null ? 'errors.recovery.notSealProblem' : 'errors.recovery.notDamaged');
+    const staffId = await checkOwnerPin(pinSource(listBackups(settings.folder, readIndex(settings.folder))).owners, input);
+    if (input.backup !== undefined) return restore(input.backup, true, { staffId, reason: input.reason });
+    await host.sealIdle();
+    const opened = host.openLedger({ acceptSeal: true });
+    if (!opened) throw new DomainError('conflict', 'errors.recovery.ledgerDamaged', { problem: host.problem() ?? '' });
+    const now = clock().toISOString();
+    writeAudit(opened.db, {
+      at: now,
+      staffId: staffId ?? opened.session.staffId,
+      command: 'ledger.continue',
+      tabId: null,
+      detail: JSON.stringify({ seal: sealWords(found), reason: input.reason, pinChecked: staffId !== null }),
+    });
+    host.sealSoon();
+    logger.warn('continued knowingly past the seal', { cause: found.cause, problem: found.problem, staffId });
+    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed'] as const) host.emit({ type });
+    host.emit({ type: 'tabs.changed', tabIds: [] });
+    return { restoredFrom: '', keptAside: '' };
   }
 
   function changed(): boolean {
@@ -355,9 +451,30 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     recoveryStatus() {
       const problem = host.problem();
       const damaged = host.current() === null && problem !== null;
-      const backups = damaged ? listBackups(settings.folder, readIndex(settings.folder)) : [];
-      return { damaged, problem: damaged ? problem : null, ledgerFile: host.file, backupFolder: settings.folder, backups };
+      const found = damaged ? host.sealProblem() : null;
+      const listed = damaged ? listBackups(settings.folder, readIndex(settings.folder)) : [];
+      const sealed = found?.sealed ?? null;
+      const backups = sealed ? listed.map((backup) => ({ ...backup, reachesSeal: fileReachesSeal(path.join(settings.folder, backup.name), sealed) })) : listed;
+      const owners = found ? pinSource(listed).owners : [];
+      return {
+        damaged,
+        problem: damaged ? problem : null,
+        seal: found
+          ? {
+              cause: found.cause,
+              sealedSeq: found.sealed?.seq ?? null,
+              sealedAt: found.sealed?.at ?? null,
+              ledgerSeq: found.ledgerSeq,
+              needsPin: owners.length > 0,
+              owners: owners.map(({ id, name }) => ({ id, name })),
+            }
+          : null,
+        ledgerFile: host.file,
+        backupFolder: settings.folder,
+        backups,
+      };
     },
+    continueKnowingly: (input) => serial(() => continueKnowingly(input)),
     recordShutdownFailure(problem) {
       const failure = { at: clock().toISOString(), problem };
       writeShutdownFailure(host.dataDir, failure);

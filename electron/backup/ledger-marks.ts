@@ -1,6 +1,6 @@
 import type { Db } from '../ledger/open';
 import { openDatabase } from '../ledger/sqlite-driver';
-import { highestZ } from './verify';
+import { highestZ } from '../ledger/z-numbers';
 
 /**
  * What changes whenever the ledger changes: every mutation through the dispatcher stores a
@@ -17,11 +17,6 @@ export function ledgerFingerprint(db: Db): string {
     )
     .get();
   return JSON.stringify([row?.c ?? 0, row?.j ?? 0, row?.a ?? 0, row?.s ?? '', row?.st ?? 0, db.pragma('user_version', { simple: true })]);
-}
-
-/** The highest Z number the ledger has actually issued (not its floor): what a new Z raises. */
-export function issuedZ(db: Db): number {
-  return db.prepare<[], { z: number | null }>('SELECT max(z_number) AS z FROM z_reports').get()?.z ?? 0;
 }
 
 /** The Z high-water mark of a damaged file we cannot open normally; 0 when it cannot be read at all. */

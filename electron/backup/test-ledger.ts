@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DomainError } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
 import type { LedgerApp } from '../ledger-host/ledger-app';
-import { postEntry } from '../ledger/journal';
+import { accounts, postEntry } from '../ledger/journal';
 import { ledgerPath, openLedger, type Db } from '../ledger/open';
 import { bootstrapStore } from '../services/bootstrap';
 
@@ -54,9 +54,9 @@ export function sell(db: Db, staffId: number, amountMinor: number): number {
   const commandId = randomUUID();
   db.prepare('INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES (?, ?, ?, ?, ?)').run(commandId, 'test.sell', '-', staffId, at);
   db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)').run(commandId, '{}');
-  const id = postEntry(db, { kind: 'test.sale', at, staffId, tabId: null, commandId }, [
-    ['cash_drawer', amountMinor],
-    ['sales', -amountMinor],
+  const id = postEntry(db, { kind: 'payment.cash', at, staffId, tabId: null, commandId }, [
+    [accounts.cash, amountMinor],
+    [accounts.sales('0'), -amountMinor],
   ]);
   if (id === null) throw new Error('a sale of nothing');
   return id;

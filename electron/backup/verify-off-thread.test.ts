@@ -1,34 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildVerifyWorker } from '../test-support/worker-build';
 import { createBackupService } from './backup-service';
 import { createLedgerHost } from '../ledger-host/ledger-host';
 import { closeDay, openTestLedger, scribble, sell, tempDir } from './test-ledger';
 import { verifyLedgerCopy } from './verify';
 import { verifyOffThread } from './verify-off-thread';
 
-// The worker as scripts/build-node.mjs bundles it, written under node_modules so that its
-// require('better-sqlite3') resolves exactly as it does from dist/electron.
-const outDir = path.join(__dirname, '..', '..', 'node_modules', '.cache', `aftertab-verify-worker-${process.pid}`);
-const workerFile = path.join(outDir, 'verify-worker.cjs');
 const dirs: string[] = [];
+let workerFile = '';
+let removeWorker = (): void => undefined;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(__dirname, 'verify-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: workerFile,
-    external: ['electron', 'better-sqlite3'],
-    logLevel: 'warning',
-  });
+  ({ workerFile, remove: removeWorker } = await buildVerifyWorker('verify-worker'));
 });
 
 afterAll(() => {
-  fs.rmSync(outDir, { recursive: true, force: true });
+  removeWorker();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -65,7 +54,7 @@ describe('verifyOffThread', () => {
     const pending = verify(copy);
     expect(pending).toBeInstanceOf(Promise);
     const { value, turns } = await turnsWhile(() => pending);
-    expect(value).toEqual({ ok: true, maxZ: 4 });
+    expect(value).toEqual({ ok: true, maxZ: 4, chain: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(fallback).not.toHaveBeenCalled();
     expect(turns).toBeGreaterThan(0);
   });
@@ -81,20 +70,20 @@ describe('verifyOffThread', () => {
     const copy = ledgerCopy();
     const log = vi.fn();
     const fallback = vi.fn(verifyLedgerCopy);
-    const verdict = await verifyOffThread({ workerFile: path.join(outDir, 'missing.cjs'), log, fallback })(copy);
-    expect(verdict).toEqual({ ok: true, maxZ: 4 });
+    const verdict = await verifyOffThread({ workerFile: path.join(path.dirname(workerFile), 'missing.cjs'), log, fallback })(copy);
+    expect(verdict).toEqual({ ok: true, maxZ: 4, chain: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(fallback).toHaveBeenCalledWith(copy);
     expect(log).not.toHaveBeenCalled();
   });
 
   it('falls back to the main thread, and logs why, when the worker fails before it answers', async () => {
     const copy = ledgerCopy();
-    const broken = path.join(outDir, 'broken-worker.cjs');
+    const broken = path.join(path.dirname(workerFile), 'broken-worker.cjs');
     fs.writeFileSync(broken, "throw new Error('could not load better-sqlite3 here');\n");
     const log = vi.fn();
     const fallback = vi.fn(verifyLedgerCopy);
     const verdict = await verifyOffThread({ workerFile: broken, log, fallback })(copy);
-    expect(verdict).toEqual({ ok: true, maxZ: 4 });
+    expect(verdict).toEqual({ ok: true, maxZ: 4, chain: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(fallback).toHaveBeenCalledTimes(1);
     expect(String(log.mock.calls[0]?.[0])).toContain('could not load better-sqlite3 here');
   });
@@ -109,7 +98,7 @@ describe('verifyOffThread', () => {
     const withWorker = createBackupService({ host, log: () => undefined, verifyWorkerFile: workerFile });
     expect(await withWorker.backupNow('manual')).toMatchObject({ verified: true, reason: 'manual' });
 
-    const broken = path.join(outDir, 'broken-service-worker.cjs');
+    const broken = path.join(path.dirname(workerFile), 'broken-service-worker.cjs');
     fs.writeFileSync(broken, "throw new Error('this worker never starts');\n");
     const log = vi.fn();
     const withBroken = createBackupService({ host, log, verifyWorkerFile: broken });

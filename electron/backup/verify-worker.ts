@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { verifyChainOfFile } from '../ledger/chain-off-thread';
 import { useNativeBinding } from '../ledger/sqlite-driver';
 import { verifyLedgerCopy } from './verify';
 
@@ -8,7 +9,9 @@ import { verifyLedgerCopy } from './verify';
  * of data takes seconds; here it does not hold up the main process, which keeps answering.
  * A worker loads native modules afresh, so it is told which SQLite build its process uses.
  */
-const data = workerData as { file?: unknown; nativeBinding?: unknown } | null;
+const data = workerData as { task?: unknown; file?: unknown; nativeBinding?: unknown } | null;
 if (typeof data?.nativeBinding === 'string') useNativeBinding(data.nativeBinding);
 const file = data?.file;
-parentPort?.postMessage(typeof file === 'string' ? verifyLedgerCopy(file) : { ok: false, problem: 'no file to verify was given' });
+if (typeof file !== 'string') parentPort?.postMessage({ ok: false, problem: 'no file to verify was given' });
+// The same worker also walks a live ledger's whole hash chain, read-only ("Check everything").
+else parentPort?.postMessage(data?.task === 'chain' ? verifyChainOfFile(file) : verifyLedgerCopy(file));

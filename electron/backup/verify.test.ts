@@ -6,6 +6,7 @@ import { ledgerPath } from '../ledger/open';
 import { openTestLedger, scribble, sell, tempDir, closeDay } from './test-ledger';
 import { checkLedgerAtStart, isDamageError } from '../ledger/health';
 import { verifyLedgerCopy } from './verify';
+import { registerChainFunctions } from '../ledger/chain';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -67,7 +68,7 @@ describe('verifyLedgerCopy', () => {
     closeDay(app.db, app.session.staffId, 4, '2026-11-24');
     app.close();
     const copy = copyOf(file);
-    expect(verifyLedgerCopy(copy)).toEqual({ ok: true, maxZ: 4 });
+    expect(verifyLedgerCopy(copy)).toEqual({ ok: true, maxZ: 4, chain: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     const db = new Database(copy, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     db.close();
@@ -80,7 +81,7 @@ describe('verifyLedgerCopy', () => {
     const unmarked = new Database(earlier);
     unmarked.pragma('application_id = 0');
     unmarked.close();
-    expect(verifyLedgerCopy(earlier)).toEqual({ ok: true, maxZ: 0 });
+    expect(verifyLedgerCopy(earlier)).toEqual({ ok: true, maxZ: 0, chain: expect.objectContaining({ seq: expect.any(Number) }) });
 
     const theirs = `${file}.theirs`;
     fs.copyFileSync(file, theirs);
@@ -95,6 +96,8 @@ describe('verifyLedgerCopy', () => {
     const { file } = ledgerFile();
     const copy = copyOf(file);
     const db = new Database(copy);
+    // An editor who brings the chain's function along gets past the chain trigger; the balance check still catches it.
+    registerChainFunctions(db);
     db.prepare("INSERT INTO postings (entry_id, account, amount_minor) VALUES (3, 'sales', -1)").run();
     db.close();
     expect(verifyLedgerCopy(copy)).toEqual({ ok: false, problem: 'journal entry #3 does not balance (off by -1 minor units)' });
@@ -104,6 +107,7 @@ describe('verifyLedgerCopy', () => {
     const { file } = ledgerFile();
     const copy = copyOf(file);
     const db = new Database(copy);
+    registerChainFunctions(db);
     db.pragma('foreign_keys = OFF');
     db.prepare("INSERT INTO postings (entry_id, account, amount_minor) VALUES (99999, 'sales', 7)").run();
     db.close();

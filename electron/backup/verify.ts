@@ -1,23 +1,14 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { checkProblem, describeError } from '../ledger/health';
+import { journalTotal, unbalancedEntries } from '../ledger/balance';
+import { chainHead, hasChain, type ChainHead } from '../ledger/chain';
 import { identifyLedger } from '../ledger/identity';
 import { openDatabase } from '../ledger/sqlite-driver';
+import { highestZ } from '../ledger/z-numbers';
 
-export type Verification = { ok: true; maxZ: number } | { ok: false; problem: string };
-
-function hasTable(db: Database.Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
-/** The highest Z number a ledger has issued or promised not to reuse (its floor). */
-export function highestZ(db: Database.Database): number {
-  if (!hasTable(db, 'z_reports')) return 0;
-  const z = db.prepare<[], { z: number | null }>('SELECT max(z_number) AS z FROM z_reports').get()?.z ?? 0;
-  const hasFloor = (db.prepare("SELECT 1 FROM pragma_table_info('store_settings') WHERE name = 'z_number_floor'").get() ?? null) !== null;
-  const floor = hasFloor ? (db.prepare<[], { f: number | null }>('SELECT max(z_number_floor) AS f FROM store_settings').get()?.f ?? 0) : 0;
-  return Math.max(z, floor);
-}
+/** `chain`: the copy's hash chain head, null for a ledger made before the chain. */
+export type Verification = { ok: true; maxZ: number; chain: ChainHead | null } | { ok: false; problem: string };
 
 /** The checks that do not depend on how the file was opened: integrity, an Aftertab schema, a balanced journal. */
 function checkLedger(db: Database.Database): Verification {
@@ -30,15 +21,11 @@ function checkLedger(db: Database.Database): Verification {
   if (identity.kind === 'newer') {
     return { ok: false, problem: `it was written by a newer Aftertab (schema ${String(db.pragma('user_version', { simple: true }))})` };
   }
-  const unbalanced = db
-    .prepare<[], { entry_id: number; off: number }>(
-      'SELECT entry_id, sum(amount_minor) AS off FROM postings GROUP BY entry_id HAVING sum(amount_minor) <> 0 ORDER BY entry_id LIMIT 1',
-    )
-    .get();
-  if (unbalanced) return { ok: false, problem: `journal entry #${unbalanced.entry_id} does not balance (off by ${unbalanced.off} minor units)` };
-  const total = db.prepare<[], { total: number }>('SELECT coalesce(sum(amount_minor), 0) AS total FROM postings').get()?.total ?? 0;
-  if (total !== 0) return { ok: false, problem: `the journal does not balance (off by ${total} minor units)` };
-  return { ok: true, maxZ: highestZ(db) };
+  const [unbalanced] = unbalancedEntries(db, 1);
+  if (unbalanced) return { ok: false, problem: `journal entry #${unbalanced.entryId} does not balance (off by ${unbalanced.offMinor} minor units)` };
+  const total = journalTotal(db);
+  if (total !== 0n) return { ok: false, problem: `the journal does not balance (off by ${total} minor units)` };
+  return { ok: true, maxZ: highestZ(db), chain: hasChain(db) ? chainHead(db) : null };
 }
 
 /**

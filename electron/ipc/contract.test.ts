@@ -75,6 +75,7 @@ beforeAll(() => {
     'backup.restore': { name: 'aftertab-20261124T090000Z-manual.sqlite' },
     'recovery.status': {},
     'recovery.restore': { name: 'aftertab-20261124T090000Z-manual.sqlite' },
+    'recovery.continue': { staffId: 1, pin: '1234', reason: 'the seal file was lost' },
   };
 });
 afterAll(() => l.cleanup());
@@ -106,6 +107,7 @@ const textFields: { [N in CommandName]?: TextField[] } = {
   'settle.voidLastPayment': [reasonField('reason')],
   'drawer.move': [reasonField('reason')],
   'drawer.close': [optional('varianceReason')],
+  'recovery.continue': [reasonField('reason')],
 };
 /** Strings that are not words for people: a folder on disk takes whatever the system allows. */
 const notText: { [N in CommandName]?: string[] } = { 'backup.configure': ['folder'], 'approval.grant': ['command'] };

@@ -22,10 +22,11 @@ function fakeHandlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<
   return {
     'backup.status': vi.fn(() => ({ folder: '/b', keep: 14, everyMinutes: 30, lastBackup: null, lastError: null, lastShutdownFailure: null, backups: [] })),
     'backup.configure': vi.fn(() => ({ folder: '/usb', keep: 3, everyMinutes: 30, lastBackup: null, lastError: null, lastShutdownFailure: null, backups: [] })),
-    'backup.now': vi.fn(async () => ({ name: 'aftertab-x.sqlite', at: '2026-11-24T09:00:00.000Z', sizeBytes: 1, verified: true, reason: 'manual' as const })),
+    'backup.now': vi.fn(async () => ({ name: 'aftertab-x.sqlite', at: '2026-11-24T09:00:00.000Z', sizeBytes: 1, verified: true, reason: 'manual' as const, chain: null })),
     'backup.restore': vi.fn(async () => ({ restoredFrom: 'aftertab-x.sqlite', keptAside: 'aftertab.sqlite.before-restore-1' })),
-    'recovery.status': vi.fn(() => ({ damaged: true, problem: 'file is not a database', ledgerFile: '/d/aftertab.sqlite', backupFolder: '/b', backups: [] })),
+    'recovery.status': vi.fn(() => ({ damaged: true, problem: 'file is not a database', seal: null, ledgerFile: '/d/aftertab.sqlite', backupFolder: '/b', backups: [] })),
     'recovery.restore': vi.fn(async () => ({ restoredFrom: 'aftertab-x.sqlite', keptAside: 'aftertab.sqlite.before-restore-1' })),
+    'recovery.continue': vi.fn(async () => ({ restoredFrom: '', keptAside: '' })),
   };
 }
 

@@ -9,10 +9,11 @@ import type { LedgerHost } from '../ledger-host/ledger-host';
 import { consoleLogger, logErrorsTo, type ErrorLog, type Logger } from '../logger';
 import { systemClock, type Clock } from '../services/context';
 import { ledgerStorageError, storageFaultOf } from '../storage-fault';
+import { verifyChainOffThread } from '../ledger/chain-off-thread';
 import { admit, parseCommand } from './admission';
 
 /** The contract's commands flagged `host: true` that copy or replace the ledger file itself. */
-export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore'] as const;
+export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore', 'recovery.continue'] as const;
 export type HostCommandName = (typeof hostCommandNames)[number];
 
 /** The code every command but recovery.* gets while the ledger failed its start-up check. */
@@ -56,8 +57,11 @@ export function createCommandRouter(options: {
   log?: ErrorLog;
   /** Where a full or read-only disk is reported (a sign-in that records a wrong PIN writes too). */
   warn?: Logger['warn'];
+  /** The bundled worker that walks a whole chain off the main thread (missing when run from source). */
+  chainWorkerFile?: string;
 }): CommandRouter {
   const { host, handlers, auth } = options;
+  const chainWorkerFile = options.chainWorkerFile ?? '';
   const clock = options.clock ?? systemClock;
   const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
   const warn = options.warn ?? consoleLogger.warn;
@@ -72,7 +76,7 @@ export function createCommandRouter(options: {
       lastLedger = app;
     }
     const parsed = parseCommand(name, envelope, auth.hasher.digest);
-    if (parsed.name === 'recovery.status' || parsed.name === 'recovery.restore') {
+    if (parsed.name === 'recovery.status' || parsed.name === 'recovery.restore' || parsed.name === 'recovery.continue') {
       return { ok: true, value: await handlers[parsed.name](parsed.input as never, null) };
     }
     if (!app) throw ledgerDamaged(host.problem() ?? '');
@@ -93,9 +97,29 @@ export function createCommandRouter(options: {
     const hasPin = typeof (admitted.input as { pin?: unknown }).pin === 'string';
     const fresh = (): boolean => !admitted.replay && !(admitted.commandId !== null && app.dispatcher.isCommitted(admitted.commandId));
     const prepared = hasPin && fresh() ? await auth.prepare(app.db, admitted) : {};
+    // "Check everything" walks the whole chain: on a year, far too long for the main thread.
+    if (parsed.name === 'ledger.check' && (admitted.input as { full?: boolean }).full === true) {
+      prepared.chain = await verifyChainOffThread(app.file, { workerFile: chainWorkerFile, log });
+    }
     const result = app.dispatcher.execute(admitted, prepared);
     if (result.ok && admitted.approverId !== null && admitted.commandId !== null) auth.approvals.consume(admitted.commandId);
     return result;
+  }
+
+  /** A command that threw, in words for the client; internal errors go to the log with their stacks. */
+  function refusal(name: string, error: unknown): Result<unknown> {
+    // A client sees `internal` for these two alike; both go to the log with their stacks.
+    if (error instanceof DomainError && error.code !== 'internal') return { ok: false, error: error.toJSON() };
+    // Ledger commands come back from the dispatcher already in words; this catches the
+    // writes made outside it (a sign-in recording a wrong PIN) on a full or read-only disk.
+    const fault = storageFaultOf(error, host.file);
+    if (fault) {
+      warn('command refused: the ledger could not be written', { command: name.slice(0, 80), code: fault.code, path: fault.path, problem: error instanceof Error ? error.message : String(error) });
+      return { ok: false, error: ledgerStorageError(fault, host.file).toJSON() };
+    }
+    log(error, { command: name.slice(0, 80), code: 'internal' });
+    if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
+    return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
   }
 
   return {
@@ -103,18 +127,10 @@ export function createCommandRouter(options: {
       try {
         return await route(name, envelope, caller);
       } catch (error) {
-        // A client sees `internal` for these two alike; both go to the log with their stacks.
-        if (error instanceof DomainError && error.code !== 'internal') return { ok: false, error: error.toJSON() };
-        // Ledger commands come back from the dispatcher already in words; this catches the
-        // writes made outside it (a sign-in recording a wrong PIN) on a full or read-only disk.
-        const fault = storageFaultOf(error, host.file);
-        if (fault) {
-          warn('command refused: the ledger could not be written', { command: name.slice(0, 80), code: fault.code, path: fault.path, problem: error instanceof Error ? error.message : String(error) });
-          return { ok: false, error: ledgerStorageError(fault, host.file).toJSON() };
-        }
-        log(error, { command: name.slice(0, 80), code: 'internal' });
-        if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
-        return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
+        return refusal(name, error);
+      } finally {
+        // Whatever the command wrote (a sale, a sign-in's audit row) extends the chain: seal it.
+        host.sealSoon();
       }
     },
     forget(caller) {
@@ -134,5 +150,6 @@ export function backupHandlers(backups: BackupService): HostHandlers {
     'backup.restore': (input) => backups.restore(input.name),
     'recovery.status': () => backups.recoveryStatus(),
     'recovery.restore': (input) => backups.restore(input.name, { onlyInRecovery: true }),
+    'recovery.continue': (input) => backups.continueKnowingly(input),
   };
 }

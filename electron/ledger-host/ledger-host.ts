@@ -1,7 +1,10 @@
 import type { AppEvent } from '../../shared/types';
 import type { LedgerApp } from './ledger-app';
-import { ledgerPath } from '../ledger/open';
+import { chainHead, type ChainHead } from '../ledger/chain';
 import { checkLedgerAtStart, isDamageError } from '../ledger/health';
+import { ledgerPath } from '../ledger/open';
+import { createSealWriter, encodeSeal, readSeal, type SealWriter } from '../ledger/seal';
+import { checkSeal, type SealProblem } from './seal-check';
 
 type Listener = (event: AppEvent) => void;
 
@@ -16,6 +19,14 @@ export type LedgerHost = {
   readonly file: string;
   current(): LedgerApp | null;
   problem(): string | null;
+  /** When the start-up check stopped at the seal (not at damage SQLite found): what it found. */
+  sealProblem(): SealProblem | null;
+  /** After a command: the ledger's chain head goes into the seal soon, off the command's path. */
+  sealSoon(): void;
+  /** Resolves once no seal write is running (before a restore swaps the file). */
+  sealIdle(): Promise<void>;
+  /** A chain head signed as a seal (for the backup index); null where there is no seal key. */
+  signSeal(head: ChainHead): string | null;
   /** Everything every window should hear: the ledger's events and the host's own (after a restore). */
   subscribe(listener: Listener): () => void;
   /** Only what the ledger's dispatcher emitted after a committed command (a Z, for the after-Z backup). */
@@ -23,8 +34,12 @@ export type LedgerHost = {
   emit(event: AppEvent): void;
   /** Closes the current ledger; nothing reaches a ledger until openLedger. */
   closeLedger(): void;
-  /** Checks the file and opens it; on damage stays closed (recovery mode) and returns null. */
-  openLedger(): LedgerApp | null;
+  /**
+   * Checks the file and opens it; on damage, or a ledger that does not reach the seal, stays
+   * closed (recovery mode) and returns null. `acceptSeal` opens a ledger that does not reach the
+   * seal (a restore the owner chose, or continuing knowingly); the seal then follows the ledger.
+   */
+  openLedger(options?: { acceptSeal?: boolean }): LedgerApp | null;
   close(): void;
 };
 
@@ -38,8 +53,22 @@ function notify(listeners: Set<Listener>, event: AppEvent, log: (error: unknown)
   }
 }
 
-export function createLedgerHost(options: { dataDir: string; open: () => LedgerApp; log: (error: unknown) => void }): LedgerHost {
+export type SealOptions = {
+  /** The seal's signing key (from the install secret); without it there is no seal (some tests). */
+  key: Buffer;
+  /** Whether any backup exists: a missing ledger with backups beside it is not a first run. */
+  backupsExist: () => boolean;
+  backupFolder: () => string;
+  clock: () => Date;
+  /** This install's PIN key id (see seal-check.ts: a replaced secret cannot check the seal). */
+  pinKeyId: string;
+};
+
+export function createLedgerHost(options: { dataDir: string; open: () => LedgerApp; log: (error: unknown) => void; seal?: SealOptions }): LedgerHost {
   const { dataDir, open, log } = options;
+  const sealing = options.seal ?? null;
+  const writer: SealWriter | null = sealing ? createSealWriter({ dataDir, key: sealing.key, onError: log }) : null;
+  let sealProblem: SealProblem | null = null;
   const file = ledgerPath(dataDir);
   const everyone = new Set<Listener>();
   const ledgerOnly = new Set<Listener>();
@@ -47,11 +76,33 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
   let problem: string | null = null;
   let unsubscribe: (() => void) | null = null;
 
+  function sealNow(ledger: LedgerApp): void {
+    if (!writer || !sealing) return;
+    try {
+      writer.note(chainHead(ledger.db), sealing.clock().toISOString());
+      writer.flush();
+    } catch (error) {
+      log(error);
+    }
+  }
+
   const host: LedgerHost = {
     dataDir,
     file,
     current: () => app,
     problem: () => problem,
+    sealProblem: () => sealProblem,
+    sealSoon() {
+      if (!app || !writer || !sealing) return;
+      try {
+        writer.note(chainHead(app.db), sealing.clock().toISOString());
+      } catch (error) {
+        // A seal that lags is accepted at the next start; a command's answer never waits on it.
+        log(error);
+      }
+    },
+    sealIdle: () => writer?.idle() ?? Promise.resolve(),
+    signSeal: (head) => (sealing ? encodeSeal(sealing.key, { ...head, at: sealing.clock().toISOString() }).trim() : null),
     subscribe(listener) {
       everyone.add(listener);
       return () => everyone.delete(listener);
@@ -67,15 +118,32 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
       unsubscribe?.();
       unsubscribe = null;
       const closing = app;
+      if (closing) sealNow(closing);
       app = null;
       closing?.close();
     },
-    openLedger() {
+    openLedger(openOptions = {}) {
       host.closeLedger();
+      sealProblem = null;
       const check = checkLedgerAtStart(file);
       if (check.state === 'damaged') {
         problem = check.problem;
         return null;
+      }
+      if (sealing && !openOptions.acceptSeal) {
+        const found = checkSeal({
+          file,
+          exists: check.state === 'ok',
+          seal: readSeal(dataDir, sealing.key),
+          backupsExist: sealing.backupsExist(),
+          backupFolder: sealing.backupFolder(),
+          pinKeyId: sealing.pinKeyId,
+        });
+        if (found) {
+          sealProblem = found;
+          problem = found.problem;
+          return null;
+        }
       }
       let opened: LedgerApp;
       try {
@@ -88,6 +156,8 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
       }
       problem = null;
       app = opened;
+      // From the first start on there is a seal, and after a restore it follows the ledger put back.
+      sealNow(opened);
       unsubscribe = opened.dispatcher.subscribe((event) => {
         notify(ledgerOnly, event, log);
         notify(everyone, event, log);
@@ -96,6 +166,7 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
     },
     close() {
       host.closeLedger();
+      writer?.close();
       everyone.clear();
       ledgerOnly.clear();
     },

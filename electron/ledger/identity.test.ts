@@ -8,6 +8,7 @@ import { identifyLedger } from './identity';
 import { AFTERTAB_APPLICATION_ID, LATEST_VERSION, LedgerForeignError } from './migrate';
 import { migrations } from './migrations';
 import { openLedger } from './open';
+import { registerChainFunctions } from './chain';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -28,6 +29,8 @@ function fingerprint(file: string): { sha256: string; size: number; mtimeMs: num
 /** A ledger as an Aftertab of schema 7 left it: no application_id, its tables, a sale. */
 function earlierLedger(file: string, version = 7): void {
   const db = new Database(file);
+  // From schema 11 on, inserting a chained row needs the chain's SQL function.
+  registerChainFunctions(db);
   db.transaction(() => {
     for (const migration of migrations.slice(0, version)) migration.up(db);
     db.pragma(`user_version = ${version}`);

@@ -1,11 +1,12 @@
 import { addDays, businessDateOf } from '../../shared/domain/business-day';
+import type { Account, EntryKind } from '../../shared/ledger-vocabulary';
 import { assertMinor } from '../../shared/money';
 import type { Db } from './open';
 
-export type Posting = readonly [account: string, amountMinor: number];
+export type Posting = readonly [account: Account, amountMinor: number];
 
 export type EntryHeader = {
-  kind: string;
+  kind: EntryKind;
   at: string;
   staffId: number;
   tabId: number | null;
@@ -37,7 +38,7 @@ export function withCommandStamp<T>(db: Db, stamp: CommandStamp, run: () => T): 
  * account are merged and zero amounts dropped; an entry that nets to nothing writes nothing.
  */
 export function postEntry(db: Db, header: EntryHeader, postings: readonly Posting[]): number | null {
-  const merged = new Map<string, number>();
+  const merged = new Map<Account, number>();
   for (const [account, amount] of postings) {
     merged.set(account, assertMinor((merged.get(account) ?? 0) + assertMinor(amount, `posting to ${account}`)));
   }
@@ -92,22 +93,5 @@ export function writeAudit(db: Db, row: AuditRow): void {
   );
 }
 
-export const accounts = {
-  receivable: 'tabs_receivable',
-  cash: 'cash_drawer',
-  card: 'card_clearing',
-  other: 'other_tender',
-  comps: 'comps',
-  walkouts: 'walkouts',
-  rounding: 'rounding',
-  /** Cash outside the drawer (the safe, the bank bag): where a float comes from and a count goes. */
-  office: 'cash_office',
-  paidIn: 'paid_in',
-  paidOut: 'paid_out',
-  overShort: 'cash_over_short',
-  depositsHeld: 'deposits_held',
-  forfeited: 'forfeited_deposits',
-  sales: (rate: string) => `sales:${rate}`,
-  tax: (rate: string) => `tax_payable:${rate}`,
-  tips: (staffId: number) => `tips_payable:${staffId}`,
-} as const;
+/** The account names live in the journal's vocabulary, shared with the reports that sum them. */
+export { accounts } from '../../shared/ledger-vocabulary';

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { registerChainFunctions } from './chain';
 import { migrations } from './migrations';
 
 export class LedgerTooNewError extends Error {}
@@ -35,6 +36,8 @@ export function migrate(db: Database.Database, target = LATEST_VERSION): number 
   if (current > LATEST_VERSION) throw tooNew(current);
   const marked = applicationId === AFTERTAB_APPLICATION_ID;
   if (current >= target && marked) return current;
+  // The chain's triggers (migration 11 on) call its SQL function; a connection made elsewhere may lack it.
+  registerChainFunctions(db);
   db.transaction(() => {
     for (const m of migrations.slice(current, target)) {
       m.up(db);

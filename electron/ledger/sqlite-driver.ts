@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerChainFunctions } from './chain';
 
 /**
  * Which compiled better-sqlite3 this process loads. Node (tests, the web host, the bench) uses
@@ -17,7 +18,12 @@ export function nativeBindingInUse(): string | undefined {
   return nativeBinding;
 }
 
-/** Every connection the app makes goes through here, so each one loads the same build. */
+/**
+ * Every connection the app makes goes through here, so each one loads the same build and has
+ * the hash chain's SQL function (the chain's triggers call it on every insert).
+ */
 export function openDatabase(file: string, options: Database.Options = {}): Database.Database {
-  return new Database(file, nativeBinding === undefined ? options : { ...options, nativeBinding });
+  const db = new Database(file, nativeBinding === undefined ? options : { ...options, nativeBinding });
+  registerChainFunctions(db);
+  return db;
 }

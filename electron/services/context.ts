@@ -1,5 +1,6 @@
 import type { Db } from '../ledger/open';
 import type { Staff } from '../../shared/types';
+import type { ChainVerification } from '../ledger/chain';
 
 /** What every service gets besides its parsed input. */
 export type ServiceContext = {
@@ -14,7 +15,11 @@ export type ServiceContext = {
   prepared: Prepared;
 };
 
-export type Prepared = { pinHash?: string };
+export type Prepared = {
+  pinHash?: string;
+  /** ledger.check's full chain walk, done off the main thread before the check's transaction. */
+  chain?: ChainVerification;
+};
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

@@ -2,8 +2,10 @@ import { DomainError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/contract';
 import type { ClosedDay, DayReport, DayStatus } from '../../shared/closing-types';
 import { businessDateOf } from '../../shared/domain/business-day';
+import { chainCounts, chainHead } from '../ledger/chain';
 import { businessDateAt, lastClosedDate, writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
+import { nextZNumber } from '../ledger/z-numbers';
 import type { ServiceContext } from './context';
 import { isDrawerOpen } from './drawer';
 import { buildDayReport } from './report-build';
@@ -66,24 +68,29 @@ export function closeDay(ctx: ServiceContext, input: ParsedInput<'day.close'>): 
   if (input.businessDate !== status.nextToClose) {
     throw new DomainError('conflict', 'errors.day.inOrder', { date: status.nextToClose }, 'businessDate');
   }
-  const numbers = db
-    .prepare<[], { top: number | null; floor: number }>('SELECT (SELECT max(z_number) FROM z_reports) AS top, z_number_floor AS floor FROM store_settings WHERE id = 1')
-    .get();
-  const zNumber = Math.max(numbers?.top ?? 0, numbers?.floor ?? 0) + 1;
-  const report = buildDayReport(db, input.businessDate, { kind: 'z', zNumber, generatedAt: ctx.now, generatedBy: ctx.actor.name });
+  const zNumber = nextZNumber(db);
+  const built = buildDayReport(db, input.businessDate, { kind: 'z', zNumber, generatedAt: ctx.now, generatedBy: ctx.actor.name });
   // Replay results are kept for the day being closed and the one after it; older ones go.
   const previousZ = db.prepare<[], { closed_at: string }>('SELECT closed_at FROM z_reports ORDER BY z_number DESC LIMIT 1').get();
   if (previousZ) {
     db.prepare('DELETE FROM command_results WHERE (SELECT at FROM commands WHERE id = command_results.command_id) < ?').run(previousZ.closed_at);
   }
   const lastEntry = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM journal_entries').get()?.id ?? 0;
-  db.prepare('INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (?, ?, ?, ?, ?, ?)').run(
+  // The Z keeps the chain head it closes on: the next check starts from it, and the paper shows it.
+  const head = chainHead(db);
+  const report: DayReport = { ...built, chain: head };
+  // And how many rows of each kind the chain then held, so a check from this Z counts only what came after.
+  const counts = JSON.stringify(chainCounts(db));
+  db.prepare('INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json, chain_seq, chain_hash, chain_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     zNumber,
     input.businessDate,
     ctx.now,
     ctx.actor.id,
     lastEntry,
     JSON.stringify(report),
+    head.seq,
+    head.hash,
+    counts,
   );
   writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'day.close', tabId: null, detail: JSON.stringify({ zNumber, businessDate: input.businessDate, netSalesMinor: report.sales.netMinor }) });
   // The day is closed by the rules it began with; a time zone or day boundary waiting for this Z

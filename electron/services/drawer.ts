@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/errors';
 import { CountError, countTotal, denominationsFor } from '../../shared/domain/denominations';
 import type { ParsedInput } from '../../shared/contract';
 import type { DenominationCount, DrawerMovement, DrawerSession, DrawerState } from '../../shared/closing-types';
+import { isPaymentKind, type Account, type EntryKind } from '../../shared/ledger-vocabulary';
 import { accounts, businessDateAt, postEntry, writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
@@ -59,13 +60,13 @@ export function isDrawerOpen(db: Db): boolean {
 export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: number | null): { expected: number; cashIn: number } {
   // Walks the entries since the drawer opened (a primary-key range), not every cash posting ever.
   const rows = db
-    .prepare<[number, number], { kind: string; amount: number }>(
+    .prepare<[number, number, Account], { kind: EntryKind; amount: number }>(
       `SELECT je.kind AS kind, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-       WHERE je.id > ? AND je.id <= ? AND p.account = 'cash_drawer' GROUP BY je.kind`,
+       WHERE je.id > ? AND je.id <= ? AND p.account = ? GROUP BY je.kind`,
     )
-    .all(afterEntryId, lastEntryIdInside ?? Number.MAX_SAFE_INTEGER);
+    .all(afterEntryId, lastEntryIdInside ?? Number.MAX_SAFE_INTEGER, accounts.cash);
   const expected = rows.reduce((s, r) => s + r.amount, 0);
-  const cashIn = rows.filter((r) => r.kind.startsWith('payment.')).reduce((s, r) => s + r.amount, 0);
+  const cashIn = rows.filter((r) => isPaymentKind(r.kind)).reduce((s, r) => s + r.amount, 0);
   return { expected, cashIn };
 }
 

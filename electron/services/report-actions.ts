@@ -1,10 +1,12 @@
 import type { ReportAction, ReportActionKind } from '../../shared/closing-types';
+import { accounts, isSalesAccount, tenderAccounts, type Account, type EntryKind } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
+import { placeholders } from '../ledger/vocabulary-sql';
 
 /** One journal entry behind an action: who made it, who approved it, on which tab. */
 type EntryRow = {
   id: number;
-  kind: string;
+  kind: EntryKind;
   at: string;
   staff: string;
   approver: string | null;
@@ -16,8 +18,10 @@ type EntryRow = {
 const ENTRY = `SELECT je.id, je.kind, je.created_at AS at, s.name AS staff, a.name AS approver, t.token, je.tab_id, je.memo
   FROM journal_entries je JOIN staff s ON s.id = je.staff_id LEFT JOIN staff a ON a.id = je.approved_by LEFT JOIN tabs t ON t.id = je.tab_id`;
 
-const isSales = (account: string) => account.startsWith('sales:');
-const tender = (account: string) => account === 'cash_drawer' || account === 'card_clearing' || account === 'other_tender';
+const tenders: readonly Account[] = Object.values(tenderAccounts);
+const tender = (account: Account) => tenders.includes(account);
+/** The entry kinds that are actions a person answers for. */
+const actionKinds = ['line.comp', 'line.remove', 'tab.writeOff', 'payment.void', 'drawer.paidIn', 'drawer.paidOut'] as const satisfies readonly EntryKind[];
 const zeroSafe = (amount: number) => (amount === 0 ? 0 : amount);
 
 /**
@@ -27,11 +31,11 @@ const zeroSafe = (amount: number) => (amount === 0 ? 0 : amount);
  * entry's own postings, as the report's totals are.
  */
 export function reportActions(db: Db, businessDate: string): ReportAction[] {
-  const postings = db.prepare<[number], { account: string; amount_minor: number }>('SELECT account, amount_minor FROM postings WHERE entry_id = ?');
-  const moved = (entryId: number, accounts: (account: string) => boolean): number =>
+  const postings = db.prepare<[number], { account: Account; amount_minor: number }>('SELECT account, amount_minor FROM postings WHERE entry_id = ?');
+  const moved = (entryId: number, which: (account: Account) => boolean): number =>
     postings
       .all(entryId)
-      .filter((p) => accounts(p.account))
+      .filter((p) => which(p.account))
       .reduce((s, p) => s + p.amount_minor, 0);
   // The words given with a command: its audit row (the one row the command wrote on this tab at
   // that moment); else what the line keeps, for entries older than their audit detail.
@@ -44,32 +48,30 @@ export function reportActions(db: Db, businessDate: string): ReportAction[] {
     const said = row ? (JSON.parse(row.detail) as { reason?: unknown }).reason : undefined;
     return typeof said === 'string' ? said : (lineOf.get(e.id)?.[column] ?? '');
   };
-  const entries = db.prepare<[string], EntryRow>(
-    `${ENTRY} WHERE je.business_date = ? AND je.kind IN ('line.comp', 'line.remove', 'tab.writeOff', 'payment.void', 'drawer.paidIn', 'drawer.paidOut') ORDER BY je.id`,
-  );
+  const entries = db.prepare<[string, ...EntryKind[]], EntryRow>(`${ENTRY} WHERE je.business_date = ? AND je.kind IN (${placeholders(actionKinds)}) ORDER BY je.id`);
   const actions: ReportAction[] = [];
   const push = (kind: ReportActionKind, e: EntryRow, amountMinor: number, reason: string) =>
     actions.push({ kind, at: e.at, staffName: e.staff, approverName: e.approver, amountMinor: zeroSafe(amountMinor), reason, token: e.token });
-  for (const e of entries.all(businessDate)) {
+  for (const e of entries.all(businessDate, ...actionKinds)) {
     switch (e.kind) {
       case 'line.comp':
-        push('comp', e, moved(e.id, (a) => a === 'comps'), reasonOf(e, 'tab.compLine', 'comp_reason'));
+        push('comp', e, moved(e.id, (a) => a === accounts.comps), reasonOf(e, 'tab.compLine', 'comp_reason'));
         break;
       case 'line.remove':
         // Net of tax, as the sales figures count removed lines.
-        push('removed', e, moved(e.id, isSales), reasonOf(e, 'tab.removeLine', 'remove_reason'));
+        push('removed', e, moved(e.id, isSalesAccount), reasonOf(e, 'tab.removeLine', 'remove_reason'));
         break;
       case 'tab.writeOff':
-        push('walkout', e, moved(e.id, (a) => a === 'walkouts'), e.memo);
+        push('walkout', e, moved(e.id, (a) => a === accounts.walkouts), e.memo);
         break;
       case 'payment.void':
         push('payment_void', e, -moved(e.id, tender), e.memo);
         break;
       case 'drawer.paidIn':
-        push('paid_in', e, moved(e.id, (a) => a === 'cash_drawer'), e.memo);
+        push('paid_in', e, moved(e.id, (a) => a === accounts.cash), e.memo);
         break;
       case 'drawer.paidOut':
-        push('paid_out', e, -moved(e.id, (a) => a === 'cash_drawer'), e.memo);
+        push('paid_out', e, -moved(e.id, (a) => a === accounts.cash), e.memo);
         break;
     }
   }
@@ -80,7 +82,7 @@ export function reportActions(db: Db, businessDate: string): ReportAction[] {
     )
     .all(businessDate);
   for (const e of signOffs) {
-    const variance = -moved(e.id, (a) => a === 'cash_over_short');
+    const variance = -moved(e.id, (a) => a === accounts.overShort);
     if (variance !== 0) push('variance', e, variance, e.memo);
   }
   return actions.sort((a, b) => a.at.localeCompare(b.at));

@@ -1,4 +1,17 @@
 import type { CarriedTab, DayReport, DrawerSection, PaymentsByMethod, TaxByRate } from '../../shared/closing-types';
+import {
+  accounts,
+  isLineKind,
+  isSalesAccount,
+  isTaxAccount,
+  isTipsAccount,
+  paymentKind,
+  rateLabelOf,
+  tenderAccounts,
+  tipsStaffId,
+  type Account,
+  type EntryKind,
+} from '../../shared/ledger-vocabulary';
 import type { PaymentMethod, Rating } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { isDrawerOpen, toSession } from './drawer';
@@ -7,7 +20,7 @@ import { salesByHour } from './sales-by-hour';
 import { staffDayFigures } from './staff-report';
 import { readSettings } from './store';
 
-type KindAccount = { kind: string; account: string; amount: number; entries: number };
+type KindAccount = { kind: EntryKind; account: Account; amount: number; entries: number };
 
 /** "8.875" (the suffix of sales:8.875) back to thousandths of a percent, without a float. */
 export function rateFromLabel(label: string): number {
@@ -19,7 +32,6 @@ export function rateFromLabel(label: string): number {
 const neg = (amount: number): number => (amount === 0 ? 0 : -amount);
 
 const methods: PaymentMethod[] = ['cash', 'card', 'other'];
-const tenderAccount: Record<PaymentMethod, string> = { cash: 'cash_drawer', card: 'card_clearing', other: 'other_tender' };
 
 export type ReportHeader = { kind: 'x' | 'z'; zNumber: number | null; generatedAt: string; generatedBy: string };
 
@@ -39,25 +51,25 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     )
     .all(businessDate);
   const sum = (pick: (r: KindAccount) => boolean) => rows.filter(pick).reduce((s, r) => s + r.amount, 0);
-  const isSales = (r: KindAccount) => r.account.startsWith('sales:');
-  const isTax = (r: KindAccount) => r.account.startsWith('tax_payable:');
-  const kindCount = db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE business_date = ? AND kind = ?');
-  const countKind = (kind: string) => kindCount.get(businessDate, kind)?.n ?? 0;
+  const isSales = (r: KindAccount) => isSalesAccount(r.account);
+  const isTax = (r: KindAccount) => isTaxAccount(r.account);
+  const kindCount = db.prepare<[string, EntryKind], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE business_date = ? AND kind = ?');
+  const countKind = (kind: EntryKind) => kindCount.get(businessDate, kind)?.n ?? 0;
 
   const rungUp = neg(sum((r) => isSales(r) && r.kind !== 'line.remove'));
   const removed = sum((r) => isSales(r) && r.kind === 'line.remove');
   const gross = rungUp - removed;
-  const comps = sum((r) => r.account === 'comps');
+  const comps = sum((r) => r.account === accounts.comps);
   const tax = neg(sum(isTax));
 
   const compRows = db
-    .prepare<[string], { reason: string; rate: number; amount: number; comps: number }>(
+    .prepare<[EntryKind, string], { reason: string; rate: number; amount: number; comps: number }>(
       `SELECT cp.reason AS reason, cp.tax_rate_milli AS rate, SUM(cp.amount_minor) AS amount,
-         COUNT(DISTINCT CASE WHEN je.kind = 'line.comp' THEN je.id END) AS comps
+         COUNT(DISTINCT CASE WHEN je.kind = ? THEN je.id END) AS comps
        FROM journal_entries je CROSS JOIN comp_postings cp ON cp.entry_id = je.id
        WHERE je.business_date = ? GROUP BY cp.reason, cp.tax_rate_milli`,
     )
-    .all(businessDate);
+    .all('line.comp', businessDate);
   const byReason = new Map<string, { count: number; amountMinor: number }>();
   for (const r of compRows) {
     const acc = byReason.get(r.reason) ?? { count: 0, amountMinor: 0 };
@@ -67,8 +79,8 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   const taxes = new Map<number, TaxByRate>();
   const rateOf = (rateMilli: number) => taxes.get(rateMilli) ?? { rateMilli, netMinor: 0, taxMinor: 0 };
   for (const r of rows) {
-    if (!isSales(r) && !isTax(r)) continue;
-    const rate = rateFromLabel(r.account.slice(r.account.indexOf(':') + 1));
+    if (!isSalesAccount(r.account) && !isTaxAccount(r.account)) continue;
+    const rate = rateFromLabel(rateLabelOf(r.account));
     const acc = rateOf(rate);
     taxes.set(rate, isSales(r) ? { ...acc, netMinor: acc.netMinor + neg(r.amount) } : { ...acc, taxMinor: acc.taxMinor + neg(r.amount) });
   }
@@ -79,8 +91,9 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
 
   const staffNames = new Map(db.prepare<[], { id: number; name: string }>('SELECT id, name FROM staff').all().map((s) => [s.id, s.name]));
   const tipTotals = new Map<number, number>();
-  for (const r of rows.filter((x) => x.account.startsWith('tips_payable:'))) {
-    const staffId = Number(r.account.slice('tips_payable:'.length));
+  for (const r of rows) {
+    if (!isTipsAccount(r.account)) continue;
+    const staffId = tipsStaffId(r.account);
     tipTotals.set(staffId, (tipTotals.get(staffId) ?? 0) + neg(r.amount));
   }
 
@@ -102,13 +115,13 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     const p = paymentRows.find((r) => r.method === method);
     const v = voidRows.find((r) => r.method === method);
     // A void's entry moves only its own method's tender account, so the tender sum nets it out.
-    const tender = (kind: string) => sum((r) => r.kind === kind && r.account === tenderAccount[method]);
+    const tender = (kind: EntryKind) => sum((r) => r.kind === kind && r.account === tenderAccounts[method]);
     return {
       method,
       count: p?.n ?? 0,
       amountMinor: (p?.amount ?? 0) - (v?.amount ?? 0),
       tipMinor: (p?.tip ?? 0) - (v?.tip ?? 0),
-      takenMinor: tender(`payment.${method}`) + tender('payment.void'),
+      takenMinor: tender(paymentKind(method)) + tender('payment.void'),
       voidedCount: v?.n ?? 0,
       voidedMinor: neg(tender('payment.void')),
     };
@@ -117,16 +130,16 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   const previous = previousZ(db, businessDate);
   const heldBefore = depositsHeldThrough(db, businessDate, previous);
   const deposits = {
-    takenMinor: neg(sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.take')),
-    appliedMinor: sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.apply'),
-    refundedMinor: sum((r) => r.account === 'deposits_held' && r.kind === 'deposit.refund'),
-    forfeitedMinor: neg(sum((r) => r.account === 'forfeited_deposits')),
+    takenMinor: neg(sum((r) => r.account === accounts.depositsHeld && r.kind === 'deposit.take')),
+    appliedMinor: sum((r) => r.account === accounts.depositsHeld && r.kind === 'deposit.apply'),
+    refundedMinor: sum((r) => r.account === accounts.depositsHeld && r.kind === 'deposit.refund'),
+    forfeitedMinor: neg(sum((r) => r.account === accounts.forfeited)),
     heldMinor: neg(heldBefore),
   };
 
-  const receivableDay = sum((r) => r.account === 'tabs_receivable');
-  const charged = sum((r) => r.account === 'tabs_receivable' && r.kind.startsWith('line.'));
-  const writtenOff = neg(sum((r) => r.account === 'tabs_receivable' && r.kind === 'tab.writeOff'));
+  const receivableDay = sum((r) => r.account === accounts.receivable);
+  const charged = sum((r) => r.account === accounts.receivable && isLineKind(r.kind));
+  const writtenOff = neg(sum((r) => r.account === accounts.receivable && r.kind === 'tab.writeOff'));
   const { carried, broughtForward } = carriedTabs(db, businessDate, header.generatedAt, previous);
   const carriedForward = broughtForward + receivableDay;
 
@@ -158,9 +171,9 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     taxes: [...taxes.values()].sort((a, b) => b.rateMilli - a.rateMilli),
     tips: [...tipTotals].map(([staffId, amountMinor]) => ({ staffId, staffName: staffNames.get(staffId) ?? `#${staffId}`, amountMinor })).filter((t) => t.amountMinor !== 0),
     payments,
-    roundingMinor: sum((r) => r.account === 'rounding'),
+    roundingMinor: sum((r) => r.account === accounts.rounding),
     deposits,
-    walkouts: { count: countKind('tab.writeOff'), amountMinor: sum((r) => r.account === 'walkouts') },
+    walkouts: { count: countKind('tab.writeOff'), amountMinor: sum((r) => r.account === accounts.walkouts) },
     drawer: { ...drawerSection(db, businessDate), openNow: header.kind === 'x' && isDrawerOpen(db) },
     satisfaction,
     tabs: {
@@ -234,12 +247,12 @@ function carriedTabs(db: Db, businessDate: string, at: string, previous: Previou
   const owed = new Map<number, number>();
   for (const tab of previous ? previous.report.carried : []) owed.set(tab.tabId, tab.dueMinor);
   const moves = db
-    .prepare<[string, string, string], { tab_id: number; day: number; amount: number }>(
+    .prepare<[string, string, string, Account], { tab_id: number; day: number; amount: number }>(
       `SELECT je.tab_id AS tab_id, je.business_date = ? AS day, SUM(p.amount_minor) AS amount
        FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-       WHERE je.business_date > ? AND je.business_date <= ? AND p.account = 'tabs_receivable' GROUP BY je.tab_id, day`,
+       WHERE je.business_date > ? AND je.business_date <= ? AND p.account = ? GROUP BY je.tab_id, day`,
     )
-    .all(businessDate, previous?.businessDate ?? '', businessDate);
+    .all(businessDate, previous?.businessDate ?? '', businessDate, accounts.receivable);
   let broughtForward = [...owed.values()].reduce((s, v) => s + v, 0);
   for (const m of moves) {
     owed.set(m.tab_id, (owed.get(m.tab_id) ?? 0) + m.amount);
@@ -272,10 +285,10 @@ function depositsHeldThrough(db: Db, businessDate: string, previous: PreviousZ |
   const before = previous ? neg(previous.report.deposits.heldMinor) : 0;
   const since =
     db
-      .prepare<[string, string], { s: number | null }>(
+      .prepare<[string, string, Account], { s: number | null }>(
         `SELECT SUM(p.amount_minor) AS s FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-         WHERE je.business_date > ? AND je.business_date <= ? AND p.account = 'deposits_held'`,
+         WHERE je.business_date > ? AND je.business_date <= ? AND p.account = ?`,
       )
-      .get(previous?.businessDate ?? '', businessDate)?.s ?? 0;
+      .get(previous?.businessDate ?? '', businessDate, accounts.depositsHeld)?.s ?? 0;
   return before + since;
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors';
+import type { LineKind } from '../../shared/ledger-vocabulary';
 import { MAX_TAB_TOTAL } from '../../shared/schemas';
 import { splitByWeights } from '../../shared/domain/split';
 import { computeTabTotals, lineAmounts, rateLabel, type RateTotals } from '../../shared/domain/tax';
@@ -15,7 +16,7 @@ type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number
  * this is (every line command changes one): the entry remembers it, so sales by hour can tell
  * which sale a comp or a removal reduces.
  */
-export function repostTab(ctx: ServiceContext, tabId: number, kind: string, memo: string, lineId: number): void {
+export function repostTab(ctx: ServiceContext, tabId: number, kind: LineKind, memo: string, lineId: number): void {
   const { db } = ctx;
   const taxMode = readTabRow(db, tabId).tax_mode;
   const active = readLines(db, tabId).filter((l) => l.state === 'active');

@@ -1,16 +1,17 @@
 import { businessDateOf, localTime } from '../../shared/domain/business-day';
 import { splitByWeights } from '../../shared/domain/split';
 import type { HourSales } from '../../shared/closing-types';
+import type { EntryKind } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
+import { NET_SALES, netSalesParams } from '../ledger/vocabulary-sql';
 
-type Movement = { id: number; at: string; kind: string; day: string; line: number | null; lineAt: string | null; net: number };
+type Movement = { id: number; at: string; kind: EntryKind; day: string; line: number | null; lineAt: string | null; net: number };
 
 /** A sale rung up on a line: when, on which business day, and how much net sales it added. */
 type Sale = { at: string; day: string; minor: number };
 
 const COLUMNS = `je.id AS id, je.created_at AS at, je.kind AS kind, je.business_date AS day, el.line_id AS line, l.created_at AS lineAt,
   -SUM(p.amount_minor) AS net`;
-const NET_SALES = "(p.account LIKE 'sales:%' OR p.account = 'comps')";
 
 /**
  * Net sales by the local hour of the sale they belong to, so the day's hours add up to its net
@@ -23,22 +24,22 @@ const NET_SALES = "(p.account LIKE 'sales:%' OR p.account = 'comps')";
  */
 export function salesByHour(db: Db, businessDate: string, timeZone: string, boundaryMinutes: number): HourSales[] {
   const today = db
-    .prepare<[string], Movement>(
+    .prepare<[string, ...typeof netSalesParams], Movement>(
       `SELECT ${COLUMNS} FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
          LEFT JOIN entry_lines el ON el.entry_id = je.id LEFT JOIN tab_lines l ON l.id = el.line_id
        WHERE je.business_date = ? AND ${NET_SALES} GROUP BY je.id`,
     )
-    .all(businessDate);
+    .all(businessDate, ...netSalesParams);
   // What the day's lines rang up before this day, the sales its reductions may reduce; read
   // through the lines (CROSS JOIN keeps that order), never by scanning the journal.
   const before = db
-    .prepare<[string, string], Movement>(
+    .prepare<[string, string, ...typeof netSalesParams], Movement>(
       `SELECT ${COLUMNS} FROM entry_lines el CROSS JOIN journal_entries je ON je.id = el.entry_id CROSS JOIN postings p ON p.entry_id = je.id
          JOIN tab_lines l ON l.id = el.line_id
        WHERE el.line_id IN (SELECT el2.line_id FROM journal_entries j2 CROSS JOIN entry_lines el2 ON el2.entry_id = j2.id WHERE j2.business_date = ?)
          AND je.business_date < ? AND ${NET_SALES} GROUP BY je.id`,
     )
-    .all(businessDate, businessDate);
+    .all(businessDate, businessDate, ...netSalesParams);
   const movements = [...before, ...today].sort((a, b) => a.id - b.id);
 
   const hourOf = hourReader(timeZone);

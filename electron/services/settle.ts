@@ -7,7 +7,7 @@ import { tipShares, type TipShare } from '../../shared/domain/tip-shares';
 import { roundToIncrement } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
 import type { PaymentResult, TabDetail } from '../../shared/types';
-import { accounts, insertEntry, postEntry, writeAudit, type Posting } from '../ledger/journal';
+import { accounts, insertEntry, lastClosedDate, postEntry, writeAudit, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { moneyText, readSettings } from './store';
 import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTaxLine, type LineRow } from './tab-read';
@@ -215,6 +215,15 @@ function anchorEntry(ctx: ServiceContext, tabId: number): number {
 export function rateTab(ctx: ServiceContext, input: ParsedInput<'settle.rate'>): TabDetail {
   const tab = readTabRow(ctx.db, input.tabId);
   if (tab.status === 'voided') throw new DomainError('tab_not_open', 'errors.rateVoided');
+  if (tab.status !== 'open') {
+    // A closed day never changes, its satisfaction counts included; the ledger refuses it too.
+    const closedOn = ctx.db.prepare<[number], { d: string | null }>('SELECT closed_business_date AS d FROM tabs WHERE id = ?').get(tab.id)?.d ?? null;
+    const lastClosed = lastClosedDate(ctx.db);
+    if (closedOn !== null && lastClosed !== null && closedOn <= lastClosed) {
+      const z = ctx.db.prepare<[string], { z_number: number }>('SELECT z_number FROM z_reports WHERE business_date >= ? ORDER BY business_date LIMIT 1').get(closedOn);
+      throw new DomainError('day_closed', 'errors.rateDayClosed', { date: closedOn, z: z?.z_number ?? '' });
+    }
+  }
   ctx.db.prepare('UPDATE tabs SET rating = ? WHERE id = ?').run(input.rating, tab.id);
   writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command: 'settle.rate', tabId: tab.id, detail: JSON.stringify({ rating: input.rating }) });
   return readTab(ctx.db, tab.id);

@@ -246,8 +246,8 @@ describe('the staff report', () => {
     const { tabs } = shift();
     at('18:30');
     const z = l.call('day.close', { businessDate: DAY });
-    // A rating changed after the close does not move the closed day.
-    l.call('settle.rate', { tabId: tabs.a, rating: 'unhappy' });
+    // A closed day never changes: not even a rating of one of its tabs.
+    expect(l.fail('settle.rate', { tabId: tabs.a, rating: 'unhappy' })).toMatchObject({ code: 'day_closed', message: expect.stringContaining(`(Z ${z.zNumber})`) });
     expect(l.call('report.staff', { businessDate: DAY })).toEqual({ businessDate: DAY, closed: true, staff: z.staff });
     expect(l.call('report.staff', {})).toEqual({ businessDate: '2026-11-25', closed: false, staff: [] });
 

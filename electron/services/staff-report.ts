@@ -2,17 +2,16 @@ import type { ParsedInput } from '../../shared/contract';
 import type { DayReport, StaffDayFigures, StaffReport } from '../../shared/closing-types';
 import { DomainError } from '../../shared/errors';
 import type { Rating } from '../../shared/types';
+import { accounts, tipsStaffId, type EntryKind, type TipsAccount } from '../../shared/ledger-vocabulary';
 import { businessDateAt, lastClosedDate } from '../ledger/journal';
 import type { Db } from '../ledger/open';
+import { NET_SALES, netSalesParams, TIPS_ACCOUNTS, tipsPattern } from '../ledger/vocabulary-sql';
 import type { ServiceContext } from './context';
 
 type StaffRow = { id: number; name: string };
 type Amount = { staff: number; amount: number };
 type CompRow = { staff: number; reason: string; amount: number; comps: number };
 type ServedTab = { staff: number; tab: number; status: 'settled' | 'written_off'; rating: Rating | null };
-
-/** Net sales: what sales and comps postings moved, the Z's net sales figure by account. */
-const NET_SALES = "(p.account LIKE 'sales:%' OR p.account = 'comps')";
 
 /** A credit shown as a positive figure; never -0, which would not survive a Z's JSON unchanged. */
 const neg = (amount: number): number => (amount === 0 ? 0 : -amount);
@@ -51,48 +50,48 @@ export function staffDayFigures(db: Db, businessDate: string): StaffDayFigures[]
   };
 
   const sales = db
-    .prepare<[string], Amount>(
+    .prepare<[string, ...typeof netSalesParams], Amount>(
       `SELECT coalesce(l.staff_id, je.staff_id) AS staff, SUM(p.amount_minor) AS amount
        FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
          LEFT JOIN entry_lines el ON el.entry_id = je.id LEFT JOIN tab_lines l ON l.id = el.line_id
        WHERE je.business_date = ? AND ${NET_SALES} GROUP BY staff`,
     )
-    .all(businessDate);
+    .all(businessDate, ...netSalesParams);
   for (const row of sales) of(row.staff).salesMinor += neg(row.amount);
 
   // Comps: the comps account by who gave them, with the reasons it was shared out to (comp_postings).
   const compAmounts = db
-    .prepare<[string], Amount>(
+    .prepare<[string, string], Amount>(
       `SELECT je.staff_id AS staff, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-       WHERE je.business_date = ? AND p.account = 'comps' GROUP BY je.staff_id`,
+       WHERE je.business_date = ? AND p.account = ? GROUP BY je.staff_id`,
     )
-    .all(businessDate);
+    .all(businessDate, accounts.comps);
   for (const row of compAmounts) of(row.staff).comps.amountMinor += row.amount;
   const compReasons = db
-    .prepare<[string], CompRow>(
+    .prepare<[EntryKind, string], CompRow>(
       `SELECT je.staff_id AS staff, cp.reason AS reason, SUM(cp.amount_minor) AS amount,
-         COUNT(DISTINCT CASE WHEN je.kind = 'line.comp' THEN je.id END) AS comps
+         COUNT(DISTINCT CASE WHEN je.kind = ? THEN je.id END) AS comps
        FROM journal_entries je CROSS JOIN comp_postings cp ON cp.entry_id = je.id
        WHERE je.business_date = ? GROUP BY je.staff_id, cp.reason`,
     )
-    .all(businessDate);
+    .all('line.comp', businessDate);
   for (const row of compReasons) {
     if (row.amount !== 0 || row.comps > 0) of(row.staff).comps.reasons.push({ reason: row.reason, count: row.comps, amountMinor: row.amount });
   }
   // A comp that moved two reasons (its reason changed) counts once for the person, not once per reason.
   const compCounts = db
-    .prepare<[string], { staff: number; n: number }>("SELECT staff_id AS staff, COUNT(*) AS n FROM journal_entries WHERE business_date = ? AND kind = 'line.comp' GROUP BY staff_id")
-    .all(businessDate);
+    .prepare<[string, EntryKind], { staff: number; n: number }>('SELECT staff_id AS staff, COUNT(*) AS n FROM journal_entries WHERE business_date = ? AND kind = ? GROUP BY staff_id')
+    .all(businessDate, 'line.comp');
   for (const row of compCounts) of(row.staff).comps.count = row.n;
 
   const tips = db
-    .prepare<[string], { account: string; amount: number }>(
+    .prepare<[string, string], { account: TipsAccount; amount: number }>(
       `SELECT p.account AS account, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-       WHERE je.business_date = ? AND p.account LIKE 'tips_payable:%' GROUP BY p.account`,
+       WHERE je.business_date = ? AND ${TIPS_ACCOUNTS} GROUP BY p.account`,
     )
-    .all(businessDate);
+    .all(businessDate, tipsPattern);
   for (const row of tips) {
-    const staffId = Number(row.account.slice('tips_payable:'.length));
+    const staffId = tipsStaffId(row.account);
     if (Number.isSafeInteger(staffId)) of(staffId).tipsMinor += neg(row.amount);
   }
 

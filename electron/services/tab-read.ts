@@ -1,6 +1,7 @@
 import { DomainError } from '../../shared/errors';
 import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine, type TaxMode } from '../../shared/domain/tax';
 import type { Rating, HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary, VoidedPayment } from '../../shared/types';
+import { accounts, type Account } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
 
 type TabRow = {
@@ -77,11 +78,11 @@ export function paidOn(db: Db, tabId: number): number {
 export function receivableOf(db: Db, tabId: number): number {
   return (
     db
-      .prepare<[number], { due: number }>(
+      .prepare<[number, Account], { due: number }>(
         `SELECT COALESCE(SUM(p.amount_minor), 0) AS due FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id
-         WHERE e.tab_id = ? AND p.account = 'tabs_receivable'`,
+         WHERE e.tab_id = ? AND p.account = ?`,
       )
-      .get(tabId)?.due ?? 0
+      .get(tabId, accounts.receivable)?.due ?? 0
   );
 }
 

@@ -141,10 +141,11 @@ export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>
 }
 
 function closeTab(ctx: ServiceContext, tabId: number, status: 'settled' | 'written_off' | 'voided', reason: string | null): void {
+  // Unpaid parts go first: once the tab is closed, the ledger refuses any change to its rows.
+  ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
   ctx.db
     .prepare('UPDATE tabs SET status = ?, closed_at = ?, close_reason = ?, last_activity_at = ?, closed_business_date = ? WHERE id = ?')
     .run(status, ctx.now, reason, ctx.now, businessDateAt(ctx.db, ctx.now), tabId);
-  ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
 }
 
 export function markSettled(ctx: ServiceContext, tabId: number): void {

@@ -1,8 +1,9 @@
 import { DomainError } from '../../shared/errors';
 import { minutesSince, VOID_WINDOW_MINUTES, withinVoidWindow } from '../../shared/domain/payment-void';
 import type { ParsedInput } from '../../shared/contract';
+import type { Account } from '../../shared/ledger-vocabulary';
 import type { TabDetail } from '../../shared/types';
-import { accounts, insertEntry, lastClosedDate, postEntry, writeAudit, type Posting } from '../ledger/journal';
+import { accounts, insertEntry, lastClosedDate, postEntry, writeAudit, type EntryHeader, type Posting } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
 import { drawerCash } from './drawer';
@@ -38,22 +39,24 @@ export function voidLastPayment(ctx: ServiceContext, input: ParsedInput<'settle.
     if (holder) throw new DomainError('token_held', 'errors.voidPayment.tokenHeld', { token: tab.token });
   }
 
-  const header = { kind: 'payment.void', at: ctx.now, staffId: ctx.actor.id, tabId: tab.id, commandId: ctx.commandId, memo: input.reason };
+  const header: EntryHeader = { kind: 'payment.void', at: ctx.now, staffId: ctx.actor.id, tabId: tab.id, commandId: ctx.commandId, memo: input.reason };
   // A zero payment on a fully comped tab moved no money; its void still needs an entry to point from.
   const entryId = postEntry(db, header, postings) ?? insertEntry(db, header);
   db.prepare('INSERT INTO payment_voids (payment_id, entry_id, reason, staff_id, at) VALUES (?, ?, ?, ?, ?)').run(payment.id, entryId, input.reason, ctx.actor.id, ctx.now);
+  // The tab reopens before its split parts change: the ledger refuses any change to a settled
+  // tab's rows, and lets the tab itself reopen only once this void is recorded (above).
+  const reopened = tab.status === 'settled';
+  if (reopened) {
+    db.prepare("UPDATE tabs SET status = 'open', closed_at = NULL, close_reason = NULL, closed_business_date = NULL, last_activity_at = ? WHERE id = ?").run(ctx.now, tab.id);
+  } else {
+    db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tab.id);
+  }
   if (payment.part_no === null) {
     // A split planned after this payment shared out a smaller rest; it no longer adds up.
     db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
   } else {
     // The payer's part is owed again, so it can be paid on its own as before.
     db.prepare('UPDATE split_parts SET payment_id = NULL WHERE tab_id = ? AND payment_id = ?').run(tab.id, payment.id);
-  }
-  const reopened = tab.status === 'settled';
-  if (reopened) {
-    db.prepare("UPDATE tabs SET status = 'open', closed_at = NULL, close_reason = NULL, closed_business_date = NULL, last_activity_at = ? WHERE id = ?").run(ctx.now, tab.id);
-  } else {
-    db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tab.id);
   }
   writeAudit(db, {
     at: ctx.now,
@@ -81,7 +84,7 @@ function readTarget(db: Db, tabId: number, paymentId: number): VoidTarget {
 /** The payment's own postings, each turned around. */
 function reversal(db: Db, entryId: number): Posting[] {
   return db
-    .prepare<[number], { account: string; amount_minor: number }>('SELECT account, amount_minor FROM postings WHERE entry_id = ? ORDER BY id')
+    .prepare<[number], { account: Account; amount_minor: number }>('SELECT account, amount_minor FROM postings WHERE entry_id = ? ORDER BY id')
     .all(entryId)
     .map((p): Posting => [p.account, -p.amount_minor]);
 }

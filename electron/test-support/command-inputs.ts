@@ -65,4 +65,5 @@ export const parseableInputs: { [N in CommandName]: CommandInput<N> } = {
   'backup.restore': { name: 'aftertab-20261124T090000000Z-manual.sqlite' },
   'recovery.status': {},
   'recovery.restore': { name: 'aftertab-20261124T090000000Z-manual.sqlite' },
+  'recovery.continue': { staffId: 1, pin: '1234', reason: 'the seal file was lost' },
 };

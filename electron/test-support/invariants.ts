@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { computeTabTotals, type TaxMode } from '../../shared/domain/tax';
+import { describeBreak, verifyChain, type ChainHead } from '../ledger/chain';
 import type { Db } from '../ledger/open';
 import { toTaxLine } from '../services/tab-read';
 
@@ -7,7 +8,15 @@ import { toTaxLine } from '../services/tab-read';
  * The invariants of the domain, recomputed from the raw tables and the pure tax function,
  * independently of the services' own bookkeeping.
  */
+const verifiedHeads = new WeakMap<Db, ChainHead>();
+
 export function assertInvariants(db: Db): void {
+  // 0. The hash chain holds: from its first row the first time, then from the head verified last
+  //    (every call of a test checks the rows it added; the chain's own tests tamper and check it whole).
+  const chain = verifyChain(db, { from: verifiedHeads.get(db) });
+  expect(chain.broken && describeBreak(chain.broken), 'the hash chain').toBeNull();
+  verifiedHeads.set(db, chain.head);
+
   // 1. Every entry balances; the whole journal balances.
   const unbalanced = db.prepare('SELECT entry_id, SUM(amount_minor) AS s FROM postings GROUP BY entry_id HAVING s <> 0').all();
   expect(unbalanced, 'unbalanced journal entries').toEqual([]);

@@ -25,6 +25,9 @@ describe('business days', () => {
     expect(isValidDate('2026-02-30')).toBe(false);
     expect(isValidDate('2026-11-24')).toBe(true);
     expect(isValidDate('24/11/2026')).toBe(false);
+    // Out of range month or day: an Invalid Date, refused rather than thrown.
+    expect(isValidDate('9999-99-99')).toBe(false);
+    expect(isValidDate('2026-13-01')).toBe(false);
     expect(isTimeZone('Europe/Dublin')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
     expect(boundaryText(270)).toBe('04:30');

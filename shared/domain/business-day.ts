@@ -36,7 +36,10 @@ export function addDays(date: string, days: number): string {
 export const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isValidDate(date: string): boolean {
-  return isoDate.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+  if (!isoDate.test(date)) return false;
+  // A month or day out of range ("2025-13-45") is an Invalid Date, whose toISOString throws.
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
 
 export function isTimeZone(zone: string): boolean {

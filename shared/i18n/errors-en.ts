@@ -114,6 +114,7 @@ export const errorsEn = {
   'errors.confirm.cash': 'cash given {cash} on {owed}? That much over what is owed is taken only once confirmed; nothing was taken',
   'errors.confirm.tipAndCash': 'tip {tip} on a bill of {bill}, and cash given {cash} on {owed}? Both are taken only once confirmed; nothing was taken',
   'errors.rateVoided': 'a voided tab cannot be rated',
+  'errors.rateDayClosed': 'this tab was closed on {date}, which is closed (Z {z}); its rating can no longer change',
 
   'errors.voidPayment.missing': 'payment #{id} is not on this tab',
   'errors.voidPayment.already': 'this payment was already voided ({reason})',
@@ -175,6 +176,11 @@ export const errorsEn = {
   'errors.backup.restoreFailed': 'the restored copy could not be opened, so the ledger was put back as it was: {detail}',
   'errors.recovery.ledgerDamaged': 'the ledger failed its start-up check ({problem}); restore a backup on the recovery screen first',
   'errors.recovery.notDamaged': 'the ledger is fine; restore a backup from the Backups screen instead',
+  'errors.recovery.behindSeal': 'backup {name} does not reach entry {seq}, where the ledger was sealed; an owner can still put it back with "Continue knowingly"',
+  'errors.recovery.notSealProblem': 'only a ledger that does not reach its seal can be continued knowingly; this one is damaged, so restore a backup',
+  'errors.recovery.ownerPin': 'that is not the PIN of an owner of this ledger',
+  'errors.recovery.ownerNeeded': "choose the owner who continues and enter the owner's PIN",
+  'errors.recovery.tooManyTries': 'too many wrong PINs; try again in {minutes} minutes',
 } as const;
 
 export type ErrorKey = keyof typeof errorsEn;

@@ -1,6 +1,4 @@
-import { businessDateOf } from '../../../shared/domain/business-day';
-import { splitByWeights } from '../../../shared/domain/split';
-import { computeTabTotals, lineAmounts } from '../../../shared/domain/tax';
+import { businessDateOf, compsByRate, lineAmounts, splitByWeights } from './frozen/003-closing';
 import type { Migration } from './index';
 
 const appendOnly = (table: string) => `
@@ -186,7 +184,7 @@ function backfillComps(db: Parameters<Migration['up']>[0]): void {
     }));
     const entryId = lastEntry.get(tab.tab_id)?.id;
     if (entryId === undefined || entryId === null) continue;
-    for (const rate of computeTabTotals(active, tab.tax_mode).byRate) {
+    for (const rate of compsByRate(active, tab.tax_mode)) {
       const comped = active.filter((l) => l.rateMilli === rate.rateMilli && lineAmounts(l).comp > 0);
       if (rate.comps === 0 || comped.length === 0) continue;
       const shares = splitByWeights(rate.comps, comped.map((l) => lineAmounts(l).comp));

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { assertNumbered } from './numbering';
 import { m001Initial } from './001-initial';
 import { m002Counter } from './002-counter';
 import { m003Closing } from './003-closing';
@@ -8,8 +9,13 @@ import { m006PaymentVoids } from './006-payment-voids';
 import { m007TipConfirm } from './007-tip-confirm';
 import { m008StaffAuth } from './008-staff-auth';
 import { m009BusinessDay } from './009-business-day';
+import { m010ClosedIsClosed } from './010-closed-is-closed';
+import { m011HashChain } from './011-hash-chain';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits, m005EntryLines, m006PaymentVoids, m007TipConfirm, m008StaffAuth, m009BusinessDay];
+export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits, m005EntryLines, m006PaymentVoids, m007TipConfirm, m008StaffAuth, m009BusinessDay, m010ClosedIsClosed, m011HashChain];
+
+// Refused when the module loads: a wrongly numbered list must never reach a ledger.
+assertNumbered(migrations);

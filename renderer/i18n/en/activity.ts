@@ -81,5 +81,7 @@ export const activity = {
   'activity.what.staffRestore': 'Brought back {name}',
   'activity.what.staffUnlock': 'Lifted the lockout of {name}',
   'activity.what.backupRestore': 'Restored the backup {name}',
+  'activity.what.ledgerContinue': 'Continued knowingly with the ledger as it was, though {problem} ({reason})',
+  'activity.what.ledgerContinueFrom': 'Continued knowingly from the backup {name}, though {problem} ({reason})',
   'activity.what.other': '{command}',
 } as const satisfies Record<string, Message>;

@@ -46,6 +46,8 @@ export const reports = {
   'reports.kindNote.x': 'An X report is a look at a day that is still open: it moves as the day goes on.',
   'reports.kindNote.z': 'This day is closed: this report never changes.',
   'reports.generated': 'Produced {when} by {name} · {count} journal entries',
+  'reports.chainAtClose': 'Ledger chain at close: {head}',
+  'reports.chainAtCloseFull': 'The ledger’s hash chain when this day was closed: entry {seq}, hash {hash}',
 
   'reports.sales': 'Sales',
   'reports.sales.rungUp': 'Rung up',

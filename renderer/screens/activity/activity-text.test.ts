@@ -66,6 +66,13 @@ describe('what each action says', () => {
     expect(text('staff.update', { staffId: 4, name: 'Thomas', was: 'Tom', role: 'owner', wasRole: 'manager' })).toBe('Renamed Tom to Thomas and made them owner');
     expect(text('staff.unlock', { staffId: 4, name: 'Tom' })).toBe('Lifted the lockout of Tom');
     expect(text('backup.restore', { restoredFrom: 'aftertab-2026-09-14.db' })).toBe('Restored the backup aftertab-2026-09-14.db');
+    const seal = { cause: 'behind', problem: 'the ledger ends at entry 4,120 of 4,160, recorded 2026-09-15 14:02 UTC', sealedSeq: 4160, ledgerSeq: 4120 };
+    expect(text('ledger.continue', { seal, reason: 'PC restored from an image', pinChecked: true })).toBe(
+      'Continued knowingly with the ledger as it was, though the ledger ends at entry 4,120 of 4,160, recorded 2026-09-15 14:02 UTC (PC restored from an image)',
+    );
+    expect(text('ledger.continue', { restoredFrom: 'aftertab-20260915T090000000Z-z.sqlite', keptAside: 'x', seal, reason: 'the sealed copy is lost' })).toBe(
+      'Continued knowingly from the backup aftertab-20260915T090000000Z-z.sqlite, though the ledger ends at entry 4,120 of 4,160, recorded 2026-09-15 14:02 UTC (the sealed copy is lost)',
+    );
   });
 
   it('words tab actions as the tab’s history does, and anything else by its command', () => {

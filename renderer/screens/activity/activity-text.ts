@@ -149,6 +149,12 @@ function otherText(command: string, d: Detail, f: ActivityFormat): string | null
       return t('activity.what.storeUpdate', { fields: fields(d, '') });
     case 'backup.restore':
       return t('activity.what.backupRestore', { name: str(d.restoredFrom) });
+    case 'ledger.continue': {
+      // An owner went on past the seal: what the seal check found, and the owner's own reason.
+      const seal = d.seal !== null && typeof d.seal === 'object' ? (d.seal as Detail) : {};
+      const vars = { problem: str(seal.problem), reason: str(d.reason), name: str(d.restoredFrom) };
+      return t(vars.name ? 'activity.what.ledgerContinueFrom' : 'activity.what.ledgerContinue', vars);
+    }
     default:
       return null;
   }

@@ -5,7 +5,7 @@ import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { formatWhen, type WhenPlace } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { formatSize, reasonText } from './backup-format';
+import { chainHeadText, formatEntry, formatSize, reasonText } from './backup-format';
 
 type Props = { backups: BackupInfo[]; place: WhenPlace };
 
@@ -56,7 +56,13 @@ export function BackupList({ backups, place }: Props) {
                     <td className="backup__when">{when}</td>
                     <td>{reasonText(backup.reason)}</td>
                     <td>{formatSize(backup.sizeBytes, place.locale)}</td>
-                    <td className={backup.verified ? 'backup__ok' : 'backup__warn'}>{backup.verified ? t('backup.checked') : t('backup.unchecked')}</td>
+                    <td>
+                      <span className={backup.verified ? 'backup__ok' : 'backup__warn'}>{backup.verified ? t('backup.checked') : t('backup.unchecked')}</span>
+                      {/* How far the copy reaches, under its check: a column of its own would not fit half of a 1280 px screen. */}
+                      <span className="backup__chain" title={backup.chain ? t('backup.chainHeadFull', { seq: formatEntry(backup.chain.seq, place.locale), hash: backup.chain.hash }) : undefined}>
+                        {backup.chain ? <ChainHead chain={backup.chain} locale={place.locale} /> : t('backup.chainNone')}
+                      </span>
+                    </td>
                     <td>
                       <button
                         type="button"
@@ -106,5 +112,16 @@ function ConfirmRestore(props: { when: string; pending: boolean; onConfirm: () =
         </button>
       </div>
     </div>
+  );
+}
+
+/** "entry 4,160 · 3f2a…9c1d", breaking only after the "·" when the column is narrow. */
+function ChainHead({ chain, locale }: { chain: { seq: number; hash: string }; locale?: string }) {
+  const text = chainHeadText(chain, locale);
+  const cut = text.lastIndexOf(' ');
+  return (
+    <>
+      <span className="backup__chain-part">{text.slice(0, cut)}</span> <span className="backup__chain-part">{text.slice(cut + 1)}</span>
+    </>
   );
 }

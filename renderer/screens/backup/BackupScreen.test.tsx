@@ -3,6 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo, BackupStatus } from '../../../shared/closing-types';
+import type { Role } from '../../../shared/permissions';
+import type { LedgerCheck } from '../../../shared/types';
+import { CurrentStaffContext } from '../../hooks/current-staff';
 import { testStore } from '../../test-support/store';
 import { BackupScreen } from './BackupScreen';
 
@@ -11,6 +14,7 @@ const calls = vi.hoisted(() => ({
   now: vi.fn(),
   configure: vi.fn(),
   restore: vi.fn(),
+  check: vi.fn(),
   listeners: [] as ((e: { type: string }) => void)[],
 }));
 
@@ -20,6 +24,7 @@ vi.mock('../../api', () => ({
     'backup.now': calls.now,
     'backup.configure': calls.configure,
     'backup.restore': calls.restore,
+    'ledger.check': calls.check,
     'store.get': () => Promise.resolve({ ok: true, value: testStore({ locale: 'en-GB' }) }),
   },
   newCommandId: () => 'command-id-0001',
@@ -29,19 +34,34 @@ vi.mock('../../api', () => ({
   },
 }));
 
-const older: BackupInfo = { name: 'aftertab-20261123T200000000Z-z.sqlite', at: '2026-11-23T20:00:00.000Z', sizeBytes: 2_097_152, verified: true, reason: 'z' };
-const newer: BackupInfo = { name: 'aftertab-20261124T093000000Z-scheduled.sqlite', at: '2026-11-24T09:30:00.000Z', sizeBytes: 2_150_000, verified: false, reason: 'scheduled' };
+const older: BackupInfo = { name: 'aftertab-20261123T200000000Z-z.sqlite', at: '2026-11-23T20:00:00.000Z', sizeBytes: 2_097_152, verified: true, reason: 'z', chain: { seq: 4160, hash: '3f2a' + '0'.repeat(56) + '9c1d' } };
+const newer: BackupInfo = { name: 'aftertab-20261124T093000000Z-scheduled.sqlite', at: '2026-11-24T09:30:00.000Z', sizeBytes: 2_150_000, verified: false, reason: 'scheduled', chain: null };
 
 function status(patch: Partial<BackupStatus> = {}): BackupStatus {
   return { folder: '/data/backups', keep: 14, everyMinutes: 30, lastBackup: older, lastError: null, lastShutdownFailure: null, backups: [newer, older], ...patch };
 }
 
-function renderScreen(): void {
-  render(
+function renderScreen(role: Role | null = null): void {
+  const screenOnly = (
     <MemoryRouter>
       <BackupScreen />
-    </MemoryRouter>,
+    </MemoryRouter>
   );
+  render(role ? <CurrentStaffContext.Provider value={{ id: 1, name: 'Olga', role }}>{screenOnly}</CurrentStaffContext.Provider> : screenOnly);
+}
+
+const HEAD = `3f2a${'0'.repeat(56)}9c1d`;
+
+function ledgerCheck(chain: Partial<LedgerCheck['chain']> = {}, problems: string[] = []): LedgerCheck {
+  return {
+    balanced: problems.length === 0,
+    entries: 40,
+    postings: 120,
+    unbalancedEntries: [],
+    accounts: [],
+    chain: { full: false, fromSeq: 4000, headSeq: 4160, headHash: HEAD, rowsChecked: 160, broken: null, ...chain },
+    problems,
+  };
 }
 
 describe('BackupScreen', () => {
@@ -51,6 +71,7 @@ describe('BackupScreen', () => {
     calls.now.mockReset();
     calls.configure.mockReset();
     calls.restore.mockReset();
+    calls.check.mockReset();
   });
   afterEach(cleanup);
 
@@ -63,10 +84,11 @@ describe('BackupScreen', () => {
     expect(screen.getByText(/23 Nov 2026.*after a Z report, checked/)).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('The last backup did not work: the new backup failed its check');
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
-    expect(rows.map((row) => [...row.querySelectorAll('td')].slice(1, 4).map((cell) => cell.textContent))).toEqual([
-      ['scheduled', '2.1 MB', 'Not checked'],
-      ['after a Z report', '2 MB', 'Checked'],
+    expect(rows.map((row) => [...row.querySelectorAll('td')].slice(1, 3).map((cell) => cell.textContent))).toEqual([
+      ['scheduled', '2.1 MB'],
+      ['after a Z report', '2 MB'],
     ]);
+    expect(rows.map((row) => row.querySelectorAll('td')[3]?.firstElementChild?.textContent)).toEqual(['Not checked', 'Checked']);
   });
 
   it('shows a backup that failed when Aftertab last stopped, with what to do, until a good backup clears it', async () => {
@@ -160,5 +182,57 @@ describe('BackupScreen', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('failed its check, so nothing was restored: integrity_check: page 7');
     expect(screen.getByRole('button', { name: 'Restore this backup' })).toBeTruthy();
+  });
+
+  it('shows how far each backup reaches in the hash chain, with a short hash, and says when a copy predates the chain', async () => {
+    renderScreen();
+    const rows = within(await screen.findByRole('table')).getAllByRole('row').slice(1);
+    const chains = rows.map((row) => row.querySelector('.backup__chain'));
+    expect(chains.map((chain) => chain?.textContent)).toEqual(['made before the chain', 'entry 4,160 · 3f2a…9c1d']);
+    expect(chains[1]?.getAttribute('title')).toBe(`Entry 4,160 of the ledger’s hash chain, hash ${HEAD}`);
+  });
+
+  it('offers the ledger check to an owner or a manager, not to staff', async () => {
+    renderScreen('staff');
+    await screen.findByRole('table');
+    expect(screen.queryByRole('button', { name: 'Check since the last Z' })).toBeNull();
+    cleanup();
+    renderScreen('manager');
+    expect(await screen.findByRole('button', { name: 'Check since the last Z' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Check everything' })).toBeTruthy();
+  });
+
+  it('checks since the last Z or everything, and says where the chain holds and that the journal balances', async () => {
+    calls.check.mockResolvedValueOnce({ ok: true, value: ledgerCheck() });
+    renderScreen('owner');
+    fireEvent.click(await screen.findByRole('button', { name: 'Check since the last Z' }));
+    const panel = screen.getByRole('region', { name: 'Ledger check' });
+    await waitFor(() => expect(within(panel).getByRole('status').textContent).toContain('The chain holds from entry 4,000 to entry 4,160 (160 rows checked); the journal balances.'));
+    expect(calls.check).toHaveBeenLastCalledWith({});
+    expect(within(panel).getByText('Chain head now: entry 4,160 · 3f2a…9c1d')).toBeTruthy();
+
+    calls.check.mockResolvedValueOnce({ ok: true, value: ledgerCheck({ full: true, fromSeq: 0, rowsChecked: 4160 }) });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Check everything' }));
+    await waitFor(() => expect(within(panel).getByRole('status').textContent).toContain('The chain holds from the first entry to entry 4,160 (4,160 rows checked); the journal balances.'));
+    expect(calls.check).toHaveBeenLastCalledWith({ full: true });
+  });
+
+  it('says prominently where the chain breaks, once, and lists what else the check found', async () => {
+    const broken = 'row 4,102 (audit) does not follow from the row before it: it was changed after it was written';
+    calls.check.mockResolvedValueOnce({ ok: true, value: ledgerCheck({ broken, rowsChecked: 102 }, [broken, 'the journal is off by 5']) });
+    renderScreen('owner');
+    fireEvent.click(await screen.findByRole('button', { name: 'Check since the last Z' }));
+    const verdict = await screen.findByText(`The chain is broken: ${broken}.`);
+    expect(verdict.className).toContain('ledger-check__verdict--broken');
+    expect(screen.queryByText(/the journal balances/)).toBeNull();
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['the journal is off by 5']);
+  });
+
+  it('says the chain holds but names the other problems when the journal does not balance', async () => {
+    calls.check.mockResolvedValueOnce({ ok: true, value: ledgerCheck({}, ['2 journal entries do not balance']) });
+    renderScreen('owner');
+    fireEvent.click(await screen.findByRole('button', { name: 'Check since the last Z' }));
+    expect(await screen.findByText('The chain holds from entry 4,000 to entry 4,160 (160 rows checked), but the check found more:')).toBeTruthy();
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['2 journal entries do not balance']);
   });
 });

@@ -2,17 +2,20 @@ import { useState } from 'react';
 import type { BackupInfo, BackupStatus } from '../../../shared/closing-types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Screen } from '../../components/Screen';
+import { useCurrentStaff } from '../../hooks/current-staff';
 import { useCommand } from '../../hooks/use-command';
 import { useStore } from '../../hooks/use-live-data';
 import { formatWhen, type WhenPlace } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
+import { roleAllows } from '../../../shared/permissions';
 import { BackupList } from './BackupList';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { reasonText } from './backup-format';
+import { LedgerCheckPanel } from './LedgerCheckPanel';
 import { useBackupStatus } from './use-backup-status';
 import './backup.css';
 
-/** Where backups go, how many are kept, the last one, the list, and restoring one. */
+/** Where backups go, how many are kept, the last one, the list, restoring one, and the ledger check. */
 export function BackupScreen() {
   const status = useBackupStatus();
   const store = useStore();
@@ -26,10 +29,13 @@ export function BackupScreen() {
 
 /** `place`: the store's locale and time zone (this computer's until the store has loaded). */
 export function BackupView({ status, place }: { status: BackupStatus; place: WhenPlace }) {
+  const staff = useCurrentStaff();
   return (
     <div className="backup__columns">
       <div className="backup__stack">
         <LastBackup status={status} place={place} />
+        {/* The check reads the whole ledger: for those who may read it (owners and managers). */}
+        {staff && roleAllows(staff.role, 'ledger.read') && <LedgerCheckPanel locale={place.locale} />}
         <BackupSettingsForm status={status} />
       </div>
       <BackupList backups={status.backups} place={place} />

@@ -1,23 +1,23 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo, RecoveryStatus } from '../../../shared/closing-types';
-import { formatRecoveryWhen } from './backup-format';
+import { formatRecoveryWhen, formatSealWhen } from './backup-format';
 import { RecoveryScreen } from './RecoveryScreen';
 
-const calls = vi.hoisted(() => ({ restore: vi.fn() }));
+const calls = vi.hoisted(() => ({ restore: vi.fn(), continue: vi.fn() }));
 vi.mock('../../api', () => ({
-  api: { 'recovery.restore': calls.restore },
+  api: { 'recovery.restore': calls.restore, 'recovery.continue': calls.continue },
   newCommandId: () => 'command-id-0001',
   onEvent: () => () => undefined,
 }));
 
-const z: BackupInfo = { name: 'aftertab-20261123T200000000Z-z.sqlite', at: '2026-11-23T20:00:00.000Z', sizeBytes: 2_097_152, verified: true, reason: 'z' };
-const scheduled: BackupInfo = { name: 'aftertab-20261124T093000000Z-scheduled.sqlite', at: '2026-11-24T09:30:00.000Z', sizeBytes: 2_150_000, verified: true, reason: 'scheduled' };
-const unchecked: BackupInfo = { name: 'aftertab-20261124T100000000Z-manual.sqlite', at: '2026-11-24T10:00:00.000Z', sizeBytes: 1000, verified: false, reason: 'manual' };
+const z: BackupInfo = { name: 'aftertab-20261123T200000000Z-z.sqlite', at: '2026-11-23T20:00:00.000Z', sizeBytes: 2_097_152, verified: true, reason: 'z', chain: null };
+const scheduled: BackupInfo = { name: 'aftertab-20261124T093000000Z-scheduled.sqlite', at: '2026-11-24T09:30:00.000Z', sizeBytes: 2_150_000, verified: true, reason: 'scheduled', chain: null };
+const unchecked: BackupInfo = { name: 'aftertab-20261124T100000000Z-manual.sqlite', at: '2026-11-24T10:00:00.000Z', sizeBytes: 1000, verified: false, reason: 'manual', chain: null };
 
 function damaged(backups: BackupInfo[]): RecoveryStatus {
-  return { damaged: true, problem: 'file is not a database', ledgerFile: '/home/till/.config/Aftertab/aftertab.sqlite', backupFolder: '/home/till/.config/Aftertab/backups', backups };
+  return { damaged: true, problem: 'file is not a database', seal: null, ledgerFile: '/home/till/.config/Aftertab/aftertab.sqlite', backupFolder: '/home/till/.config/Aftertab/backups', backups };
 }
 
 function show(status: RecoveryStatus) {
@@ -28,7 +28,10 @@ function show(status: RecoveryStatus) {
 }
 
 describe('RecoveryScreen', () => {
-  beforeEach(() => calls.restore.mockReset());
+  beforeEach(() => {
+    calls.restore.mockReset();
+    calls.continue.mockReset();
+  });
   afterEach(cleanup);
 
   it('says plainly that the check failed, with the detail and the file, and offers the newest checked backup', async () => {
@@ -80,7 +83,7 @@ describe('RecoveryScreen', () => {
   });
 
   it('never offers the before-restore copy as the newest good backup, but lists it to pick deliberately', () => {
-    const beforeRestore: BackupInfo = { name: 'aftertab-20261124T110000000Z-before-restore.sqlite', at: '2026-11-24T11:00:00.000Z', sizeBytes: 3_000_000, verified: true, reason: 'before-restore' };
+    const beforeRestore: BackupInfo = { name: 'aftertab-20261124T110000000Z-before-restore.sqlite', at: '2026-11-24T11:00:00.000Z', sizeBytes: 3_000_000, verified: true, reason: 'before-restore', chain: null };
     show(damaged([beforeRestore, scheduled, z]));
     expect(screen.getByText(/^From .* \(scheduled\)/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Pick another backup' }));
@@ -88,7 +91,7 @@ describe('RecoveryScreen', () => {
   });
 
   it('says so when the only checked backup is a before-restore copy, and still lists it', () => {
-    const beforeRestore: BackupInfo = { name: 'aftertab-20261124T110000000Z-before-restore.sqlite', at: '2026-11-24T11:00:00.000Z', sizeBytes: 3_000_000, verified: true, reason: 'before-restore' };
+    const beforeRestore: BackupInfo = { name: 'aftertab-20261124T110000000Z-before-restore.sqlite', at: '2026-11-24T11:00:00.000Z', sizeBytes: 3_000_000, verified: true, reason: 'before-restore', chain: null };
     show(damaged([beforeRestore]));
     expect(screen.getByRole('heading', { name: /The only checked backup in .* was made just before a restore/ })).toBeTruthy();
     expect(screen.queryByText(/were not checked when they were made/)).toBeNull();
@@ -130,5 +133,155 @@ describe('RecoveryScreen', () => {
     expect(screen.getByRole('heading', { name: /There is no checked backup in/ })).toBeTruthy();
     expect(screen.getByText(/Aftertab checks each one before restoring it/)).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /Restore the backup from .*2026/ })).toHaveLength(1);
+  });
+});
+
+const HASH = `3f2a${'0'.repeat(56)}9c1d`;
+const sealedAt = '2026-11-24T14:02:00.000Z';
+// The newest copy was made after the ledger fell short (it holds the short ledger); the one before reaches the seal.
+const reaching: BackupInfo = { ...scheduled, chain: { seq: 4160, hash: HASH }, reachesSeal: true };
+const short: BackupInfo = { ...unchecked, name: 'aftertab-20261124T150000000Z-manual.sqlite', at: '2026-11-24T15:00:00.000Z', verified: true, chain: { seq: 4100, hash: HASH }, reachesSeal: false };
+const owners = [
+  { id: 1, name: 'Olga' },
+  { id: 5, name: 'Piet' },
+];
+
+function sealed(patch: Partial<NonNullable<RecoveryStatus['seal']>> = {}, backups: BackupInfo[] = [short, reaching]): RecoveryStatus {
+  return {
+    ...damaged(backups),
+    problem: 'the ledger ends at entry 4,120 of 4,160, recorded 2026-11-24 14:02 UTC',
+    seal: { cause: 'behind', sealedSeq: 4160, sealedAt, ledgerSeq: 4120, needsPin: true, owners, ...patch },
+  };
+}
+
+describe('RecoveryScreen when the ledger does not reach its seal', () => {
+  beforeEach(() => {
+    calls.restore.mockReset();
+    calls.continue.mockReset();
+  });
+  afterEach(cleanup);
+
+  it('says how far the ledger reaches against the seal, in words and the system clock, and offers the newest backup that reaches it first', async () => {
+    calls.restore.mockResolvedValue({ ok: true, value: { restoredFrom: reaching.name, keptAside: 'aftertab.sqlite.damaged-20261124T160000000Z' } });
+    show(sealed());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The ledger does not reach its seal');
+    expect(screen.getByText(`The ledger ends at entry 4,120 of 4,160, recorded ${formatSealWhen(sealedAt)}.`)).toBeTruthy();
+    // The newer copy falls short of the seal: the one offered is the newest that reaches it.
+    const newest = screen.getByRole('region', { name: 'Newest backup that reaches the seal' });
+    expect(newest.textContent).toContain('(scheduled)');
+    expect(newest.textContent).toContain('It holds every entry the seal knew of (up to entry 4,160).');
+    const main = within(newest).getByRole('button', { name: 'Restore this backup' });
+    expect(document.activeElement).toBe(main);
+    fireEvent.click(main);
+    await screen.findByRole('heading', { level: 1, name: 'The backup is restored' });
+    expect(calls.restore).toHaveBeenCalledWith({ name: reaching.name }, { commandId: 'command-id-0001' });
+  });
+
+  it('marks each backup with how far it reaches; one short of the seal goes to Continue knowingly, chosen, not to a plain restore', () => {
+    const older: BackupInfo = { ...z, chain: { seq: 3900, hash: HASH }, reachesSeal: false };
+    show(sealed({}, [short, reaching, older]));
+    fireEvent.click(screen.getByRole('button', { name: 'Pick another backup' }));
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([expect.stringContaining('ends at entry 4,100'), expect.stringContaining('ends at entry 3,900')]);
+    expect(screen.queryAllByRole('button', { name: /^Restore the backup from/ })).toHaveLength(0);
+    expect(screen.queryByLabelText('Owner’s PIN')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: `Continue knowingly from the backup of ${formatRecoveryWhen(older.at)}` }));
+    const chosen = screen.getByRole('radio', { name: `the backup of ${formatRecoveryWhen(older.at)} (it ends at entry 3,900)` }) as HTMLInputElement;
+    expect(chosen.checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'the ledger as it is (it ends at entry 4,120)' }) as HTMLInputElement).checked).toBe(false);
+    // The form takes the focus: the first owner to choose.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Olga' }));
+  });
+
+  it('continues knowingly only with an owner, a PIN and a reason, puts a wrong PIN under the PIN field, then leaves recovery like a restore', async () => {
+    const { onRestored } = show(sealed());
+    fireEvent.click(screen.getByRole('button', { name: 'Continue knowingly…' }));
+    const submit = screen.getByRole('button', { name: 'Continue knowingly' });
+    fireEvent.click(submit);
+    expect(calls.continue).not.toHaveBeenCalled();
+    expect(screen.getByText('Choose the owner who continues')).toBeTruthy();
+    const reason = screen.getByLabelText('Why you continue');
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('knowingly-reason-error')?.textContent).toBe('Say why you continue; it is recorded with your name');
+
+    calls.continue.mockResolvedValueOnce({ ok: false, error: { code: 'wrong_pin', key: 'errors.recovery.ownerPin', message: 'x', field: 'pin' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Piet' }));
+    const pin = screen.getByLabelText('Owner’s PIN') as HTMLInputElement;
+    expect(pin.type).toBe('password');
+    fireEvent.change(pin, { target: { value: '12ab34' } });
+    expect(pin.value).toBe('1234');
+    fireEvent.change(reason, { target: { value: '  the PC was restored from an old image ' } });
+    fireEvent.click(submit);
+    const alert = await screen.findByText('That is not the PIN of an owner of this ledger');
+    expect(pin.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(pin.value).toBe('');
+    expect(calls.continue).toHaveBeenCalledWith({ staffId: 5, pin: '1234', reason: 'the PC was restored from an old image' }, { commandId: 'command-id-0001' });
+
+    calls.continue.mockResolvedValueOnce({ ok: true, value: { restoredFrom: '', keptAside: '' } });
+    fireEvent.change(pin, { target: { value: '4321' } });
+    fireEvent.click(submit);
+    const notice = await screen.findByRole('region', { name: 'Aftertab goes on with this ledger' });
+    expect(notice.textContent).toContain('Aftertab now runs on the ledger as it was found.');
+    expect(notice.textContent).toContain('Your reason was recorded in the activity log.');
+    expect(onRestored).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue to the board' }));
+    expect(onRestored).toHaveBeenCalledTimes(1);
+    expect(location.hash).toBe('#/');
+  });
+
+  it('continuing from a backup sends its name and then says which backup Aftertab now runs on', async () => {
+    calls.continue.mockResolvedValue({ ok: true, value: { restoredFrom: short.name, keptAside: 'aftertab.sqlite.damaged-20261124T160000000Z' } });
+    show(sealed({ owners: [{ id: 1, name: 'Olga' }] }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue knowingly…' }));
+    // A single owner is chosen already.
+    expect(screen.getByRole('button', { name: 'Olga' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('radio', { name: /^the backup of/ }));
+    fireEvent.change(screen.getByLabelText('Owner’s PIN'), { target: { value: '2468' } });
+    fireEvent.change(screen.getByLabelText('Why you continue'), { target: { value: 'the sealed copy is lost' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Continue knowingly' }).closest('form') as HTMLFormElement);
+    const notice = await screen.findByRole('region', { name: 'The backup is restored' });
+    expect(notice.textContent).toContain(`Aftertab now runs on the backup from ${formatRecoveryWhen(short.at)}.`);
+    expect(calls.continue).toHaveBeenCalledWith({ staffId: 1, pin: '2468', reason: 'the sealed copy is lost', backup: short.name }, { commandId: 'command-id-0001' });
+  });
+
+  it('asks no owner or PIN when no ledger or backup holds one, and a refusal with no field goes by the button', async () => {
+    calls.continue.mockResolvedValue({ ok: false, error: { code: 'conflict', key: 'errors.recovery.notSealProblem', message: 'x' } });
+    show(sealed({ cause: 'ledger_missing', sealedSeq: null, sealedAt: null, ledgerSeq: null, needsPin: false, owners: [] }, [short]));
+    expect(screen.getByText('The ledger file is missing, but there are backups of it.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue knowingly…' }));
+    expect(screen.queryByLabelText('Owner’s PIN')).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Which owner continues' })).toBeNull();
+    expect((screen.getByRole('radio', { name: 'a new, empty ledger (the ledger file is missing)' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.change(screen.getByLabelText('Why you continue'), { target: { value: 'new shop' } });
+    const submit = screen.getByRole('button', { name: 'Continue knowingly' });
+    fireEvent.click(submit);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Only a ledger that does not reach its seal can be continued knowingly/);
+    expect(alert.previousElementSibling).toBe(submit.parentElement);
+    expect(calls.continue).toHaveBeenCalledWith({ reason: 'new shop' }, { commandId: 'command-id-0001' });
+  });
+
+  it('when no backup reaches the seal, says so, points to Continue knowingly and offers no empty ledger by hand', () => {
+    show(sealed({}, [short]));
+    expect(screen.getByRole('heading', { name: 'No backup in /home/till/.config/Aftertab/backups reaches the seal.' })).toBeTruthy();
+    expect(screen.queryByText(/move the damaged file out of the data folder yourself/)).toBeNull();
+    expect(screen.getByRole('button', { name: /^Continue knowingly from the backup of/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
+  });
+
+  it('words every cause: a missing ledger with a seal, a rewritten one, a missing or untrusted seal', () => {
+    const when = formatSealWhen(sealedAt);
+    show(sealed({ cause: 'ledger_missing', ledgerSeq: null }));
+    expect(screen.getByText(`The ledger file is missing. The seal beside it says it reached entry 4,160 at ${when}.`)).toBeTruthy();
+    cleanup();
+    show(sealed({ cause: 'diverged', ledgerSeq: 4200 }));
+    expect(screen.getByText(`Entry 4,160 of this ledger is not the one sealed at ${when}: this is another ledger, or it was rewritten.`)).toBeTruthy();
+    cleanup();
+    show(sealed({ cause: 'seal_missing', sealedSeq: null, sealedAt: null, ledgerSeq: 812 }));
+    expect(screen.getByText(/^The seal beside the ledger is missing, though this ledger has been traded on \(it reaches entry 812\)/)).toBeTruthy();
+    cleanup();
+    show({ ...sealed({ cause: 'seal_invalid', sealedSeq: null, sealedAt: null, ledgerSeq: 812 }), problem: "the seal beside the ledger is not signed with this computer's key" });
+    expect(screen.getByText("The seal cannot be trusted: the seal beside the ledger is not signed with this computer's key. Aftertab cannot tell whether this ledger is complete.")).toBeTruthy();
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../../shared/closing-types';
-import { formatRecoveryWhen, formatSize, newestGood, reasonText, settingsChange } from './backup-format';
+import { chainHeadText, formatRecoveryWhen, formatSealWhen, formatSize, newestGood, reasonText, sealCauseText, settingsChange, shortHash } from './backup-format';
 
 const saved = { folder: '/data/backups', keep: 14, everyMinutes: 30 };
-const info = (name: string, at: string, verified: boolean): BackupInfo => ({ name, at, verified, sizeBytes: 1, reason: 'manual' });
+const info = (name: string, at: string, verified: boolean): BackupInfo => ({ name, at, verified, sizeBytes: 1, reason: 'manual', chain: null });
 
 describe('backup formatting', () => {
   it('words sizes and reasons', () => {
@@ -38,6 +38,48 @@ describe('backup formatting', () => {
     const list = [info('a', '2026-11-24T09:00:00.000Z', true), info('b', '2026-11-25T09:00:00.000Z', false), info('c', '2026-11-23T09:00:00.000Z', true)];
     expect(newestGood(list)?.name).toBe('a');
     expect(newestGood([list[1]!])).toBeNull();
+  });
+});
+
+describe('the hash chain and the seal in words', () => {
+  const hash = `3f2a${'0'.repeat(56)}9c1d`;
+
+  it('writes a chain head as an entry number people read and a short hash', () => {
+    expect(shortHash(hash)).toBe('3f2a…9c1d');
+    expect(chainHeadText({ seq: 4160, hash }, 'en-GB')).toBe('entry 4,160 · 3f2a…9c1d');
+    expect(chainHeadText({ seq: 4160, hash }, 'de-DE')).toBe('entry 4.160 · 3f2a…9c1d');
+  });
+
+  it('offers first only a backup that reaches the seal, never one that falls short, however new', () => {
+    const reaches = { ...info('reaches', '2026-11-24T09:00:00.000Z', true), reachesSeal: true };
+    const short = { ...info('short', '2026-11-24T12:00:00.000Z', true), reachesSeal: false };
+    expect(newestGood([short, reaches])?.name).toBe('reaches');
+    expect(newestGood([short])).toBeNull();
+    // No seal to compare with (null or absent): the newest checked copy, as before.
+    expect(newestGood([{ ...short, reachesSeal: null }, reaches])?.name).toBe('short');
+  });
+
+  it('gives the seal’s time alone when it was today, with the date when it was not', () => {
+    const at = '2026-11-24T12:02:00.000Z';
+    expect(formatSealWhen(at, 'en-GB', new Date(at))).toMatch(/^\d{2}:02$/);
+    const later = formatSealWhen(at, 'en-GB', new Date('2026-11-27T12:00:00.000Z'));
+    expect(later).toContain('2026');
+    expect(later).toMatch(/\d{2}:02$/);
+  });
+
+  it('says how far the ledger reaches against the seal, cause by cause', () => {
+    const at = '2026-11-24T12:02:00.000Z';
+    const now = new Date(at);
+    const when = formatSealWhen(at, 'en-GB', now);
+    const seal = { cause: 'behind' as const, sealedSeq: 4160, sealedAt: at, ledgerSeq: 4120, needsPin: true, owners: [] };
+    expect(sealCauseText(seal, null, 'en-GB', now)).toBe(`The ledger ends at entry 4,120 of 4,160, recorded ${when}.`);
+    expect(sealCauseText({ ...seal, cause: 'ledger_missing', ledgerSeq: null }, null, 'en-GB', now)).toBe(`The ledger file is missing. The seal beside it says it reached entry 4,160 at ${when}.`);
+    expect(sealCauseText({ ...seal, cause: 'ledger_missing', sealedSeq: null, sealedAt: null, ledgerSeq: null }, null, 'en-GB', now)).toBe('The ledger file is missing, but there are backups of it.');
+    expect(sealCauseText({ ...seal, cause: 'diverged' }, null, 'en-GB', now)).toBe(`Entry 4,160 of this ledger is not the one sealed at ${when}: this is another ledger, or it was rewritten.`);
+    expect(sealCauseText({ ...seal, cause: 'seal_missing', sealedSeq: null, sealedAt: null }, null, 'en-GB', now)).toMatch(/^The seal beside the ledger is missing, though this ledger has been traded on \(it reaches entry 4,120\)/);
+    expect(sealCauseText({ ...seal, cause: 'seal_invalid', sealedSeq: null, sealedAt: null }, 'the seal beside the ledger is not readable', 'en-GB', now)).toBe(
+      'The seal cannot be trusted: the seal beside the ledger is not readable. Aftertab cannot tell whether this ledger is complete.',
+    );
   });
 });
 

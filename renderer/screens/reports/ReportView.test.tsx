@@ -45,6 +45,18 @@ describe('ReportView', () => {
     expect(screen.getByText('Produced 14 Sept 2026, 21:30 by Owner · 23 journal entries')).toBeTruthy();
   });
 
+  it('prints the chain head a Z closed on, short, with the whole hash to compare; a Z from before the chain has no such line', () => {
+    const hash = `3f2a${'0'.repeat(56)}9c1d`;
+    show(testReport({ chain: { seq: 4160, hash } }));
+    const line = screen.getByText('Ledger chain at close: entry 4,160 · 3f2a…9c1d');
+    expect(line.getAttribute('title')).toBe(`The ledger’s hash chain when this day was closed: entry 4,160, hash ${hash}`);
+    // In the header, so the printed and PDF forms carry it too.
+    expect(line.closest('header')?.className).toBe('report__head');
+    cleanup();
+    show();
+    expect(screen.queryByText(/Ledger chain at close/)).toBeNull();
+  });
+
   it('reads a Z frozen before hours followed the sale: its stored hours as they are, and says how they were counted', async () => {
     show(testReport({ byHour: [{ hour: 10, netMinor: 400 }, { hour: 11, netMinor: -200 }] }));
     expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour they were given, so an hour can be negative.', {}, chartLoad)).toBeTruthy();

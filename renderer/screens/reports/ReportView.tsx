@@ -3,6 +3,7 @@ import type { DayReport } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
 import { formatBusinessDate, useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
+import { chainHeadText, formatEntry } from '../backup/backup-format';
 import { DaySections } from './DaySections';
 import { ExportActions } from './ExportActions';
 import { reportMoney } from './report-format';
@@ -32,6 +33,12 @@ export function ReportView({ report, store }: Props) {
         <p className="report__muted">
           {t('reports.generated', { when: when.format(report.generatedAt), name: report.generatedBy, count: report.entryCount })}
         </p>
+        {/* The chain head the Z closed on, printed with it: the paper can be compared with the ledger later. */}
+        {report.chain && (
+          <p className="report__muted report__chain" title={t('reports.chainAtCloseFull', { seq: formatEntry(report.chain.seq, report.locale), hash: report.chain.hash })}>
+            {t('reports.chainAtClose', { head: chainHeadText(report.chain, report.locale) })}
+          </p>
+        )}
         <ExportActions report={report} />
       </header>
       <div className="report__grid">

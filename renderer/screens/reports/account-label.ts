@@ -1,4 +1,5 @@
 import type { TipsByStaff } from '../../../shared/closing-types';
+import { accountPrefixes, isSalesAccount, isTaxAccount, isTipsAccount, rateLabelOf, type PlainAccount } from '../../../shared/ledger-vocabulary';
 import { t } from '../../i18n/t';
 
 const plain = {
@@ -15,7 +16,7 @@ const plain = {
   rounding: 'reports.account.rounding',
   deposits_held: 'reports.account.deposits_held',
   forfeited_deposits: 'reports.account.forfeited_deposits',
-} as const;
+} as const satisfies Record<PlainAccount, string>;
 
 const isPlain = (account: string): account is keyof typeof plain => Object.hasOwn(plain, account);
 
@@ -26,17 +27,12 @@ const isPlain = (account: string): account is keyof typeof plain => Object.hasOw
  */
 export function accountLabel(account: string, tips: readonly TipsByStaff[]): string {
   if (isPlain(account)) return t(plain[account]);
-  const [kind, detail] = splitAccount(account);
-  if (kind === 'sales') return t('reports.account.sales', { rate: detail });
-  if (kind === 'tax_payable') return t('reports.account.tax_payable', { rate: detail });
-  if (kind === 'tips_payable') {
+  if (isSalesAccount(account)) return t('reports.account.sales', { rate: rateLabelOf(account) });
+  if (isTaxAccount(account)) return t('reports.account.tax_payable', { rate: rateLabelOf(account) });
+  if (isTipsAccount(account)) {
+    const detail = account.slice(accountPrefixes.tips.length);
     const name = tips.find((tip) => String(tip.staffId) === detail)?.staffName;
     return name ? t('reports.account.tips_payable', { name }) : t('reports.account.tips_payableId', { id: detail });
   }
   return '';
-}
-
-function splitAccount(account: string): [kind: string, detail: string] {
-  const colon = account.indexOf(':');
-  return colon < 0 ? [account, ''] : [account.slice(0, colon), account.slice(colon + 1)];
 }
