@@ -4,7 +4,7 @@ import { createAuth, type Auth } from './auth/auth-commands';
 import { loadPepper, type SecretBox } from './auth/pepper';
 import { createPinHasher, PIN_COST } from './auth/pin-hash';
 import { createBackupScheduler, type BackupScheduler } from './backup/backup-scheduler';
-import { emptyIndex, listBackups } from './backup/backup-index';
+import { emptyIndex, listBackups, readIndex } from './backup/backup-index';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { loadBackupSettings } from './backup/backup-settings';
 import { createLedgerHost, type LedgerHost } from './ledger-host/ledger-host';
@@ -57,7 +57,14 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
     open: () => startLedgerApp({ ...options, logger }),
     log: logErrorsTo(logger, 'event listener failed'),
     // The seal is signed with a key from the same secret as the PIN hashes, kept outside the ledger.
-    seal: { key: sealKeyFrom(pepper), backupsExist: () => listBackups(backupFolder(), emptyIndex()).length > 0, backupFolder, clock, pinKeyId: hasher.keyId() },
+    seal: {
+      key: sealKeyFrom(pepper),
+      backupsExist: () => listBackups(backupFolder(), emptyIndex()).length > 0,
+      backupFolder,
+      clock,
+      pinKeyId: hasher.keyId(),
+      indexSeal: () => readIndex(backupFolder()).seal ?? null,
+    },
   });
   logger.info('start', { dataDir: options.dataDir, ledger: host.file, node: process.versions.node, electron: process.versions.electron ?? null });
   const existed = fs.existsSync(host.file);
@@ -73,7 +80,7 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
   // Bundled, this file is dist/electron/{main,web-host}.cjs and the worker sits beside it; run
   // from source (tests, the bench) there is no such file and backups are verified in-thread.
   const verifyWorkerFile = options.verifyWorkerFile ?? path.join(__dirname, 'verify-worker.cjs');
-  const backups = createBackupService({ host, clock, log: logErrorsTo(logger, 'backup problem'), logger, verifyWorkerFile, verifyPin: (pin, hash) => hasher.verify(pin, hash) });
+  const backups = createBackupService({ host, clock, log: logErrorsTo(logger, 'backup problem'), logger, verifyWorkerFile, verifyPin: (pin, hash) => hasher.verify(pin, hash), pinKeyId: hasher.keyId() });
   // The service has logged a failed backup with its stack; this says the schedule goes on.
   const retry = (error: unknown): void => logger.warn('the scheduled backup will be tried again', { problem: error instanceof Error ? error.message : typeof error });
   const scheduler = createBackupScheduler({ backups, host, clock, log: retry });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { contract, commandNames } from '../../shared/contract';
+import type { RecoveryStatus } from '../../shared/closing-types';
 import type { SessionState } from '../../shared/types';
 import { startAppCore } from '../app-core';
 import { migrate } from '../ledger/migrate';
@@ -165,6 +166,13 @@ describe('the first run', () => {
     fs.rmSync(`${dir}/pin-key`);
     const moved = startCore({ dataDir: dir });
     const pad = windowClient(moved, 1);
+    // The seal was signed with the lost key too: the start stops, says why, and no PIN can be
+    // checked, so continuing needs only a reason (recorded in the audit).
+    expect(moved.ledger()).toBeNull();
+    const recovery = (await pad.call('recovery.status', {})) as RecoveryStatus;
+    expect(recovery).toMatchObject({ seal: { cause: 'seal_invalid', needsPin: false, owners: [] } });
+    expect(recovery.problem).toMatch(/PIN key is not the one the ledger was sealed with/);
+    await pad.call('recovery.continue', { reason: 'the data folder moved to a new PC without its key' });
     expect(await pad.call('session.state', {})).toMatchObject({ needsSetup: true, pinKeyChanged: true });
     // The old PIN cannot be checked here, and trying it counts nothing against the owner.
     expect(await pad.refuse('session.signIn', { staffId: 1, pin: OWNER_PIN })).toMatchObject({ code: 'conflict', key: 'errors.pin.keyChanged' });

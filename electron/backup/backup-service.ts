@@ -71,6 +71,8 @@ export type BackupServiceOptions = {
   verifyWorkerFile?: string;
   /** Checks a PIN against a stored hash (the app's PIN hasher); continuing knowingly needs it. */
   verifyPin?: (pin: string, hash: string) => Promise<boolean>;
+  /** This install's PIN key id: only PINs made with it can be checked. */
+  pinKeyId?: string;
 };
 
 /** What the seal check found, for the audit row of a restore or a continue made in spite of it. */
@@ -339,13 +341,16 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   }
 
   /**
-   * Whose PIN may continue knowingly: the owners of the ledger on disk, or, when it is missing,
-   * of the newest verified backup (same computer, same PIN key). None when neither exists.
+   * Whose PIN may continue knowingly: the owners of the newest checked backup (a copy made before
+   * whatever happened to the ledger, on this computer with this PIN key), else of the ledger on
+   * disk, the file being judged, only when there is no backup. None when neither has an owner PIN.
    */
   function pinSource(listed: BackupInfo[]): { owners: OwnerPin[] } {
-    if (fs.existsSync(host.file)) return { owners: ownersIn(host.file) };
-    const newest = listed.find((backup) => backup.verified) ?? listed[0];
-    return { owners: newest ? ownersIn(path.join(settings.folder, newest.name)) : [] };
+    const newest = listed.find((backup) => backup.verified);
+    const keyId = options.pinKeyId ?? '';
+    const fromBackup = newest ? ownersIn(path.join(settings.folder, newest.name), keyId) : [];
+    if (fromBackup.length > 0) return { owners: fromBackup };
+    return { owners: fs.existsSync(host.file) ? ownersIn(host.file, keyId) : [] };
   }
 
   let wrongPins = 0;

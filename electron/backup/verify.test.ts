@@ -7,6 +7,7 @@ import { openTestLedger, scribble, sell, tempDir, closeDay } from './test-ledger
 import { checkLedgerAtStart, isDamageError } from '../ledger/health';
 import { verifyLedgerCopy } from './verify';
 import { registerChainFunctions } from '../ledger/chain';
+import { makeLedger } from '../test-support/ledger-fixture';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -136,5 +137,30 @@ describe('isDamageError', () => {
     expect(isDamageError({ code: 'SQLITE_CORRUPT_INDEX' })).toBe(true);
     expect(isDamageError({ code: 'SQLITE_CANTOPEN' })).toBe(false);
     expect(isDamageError(new Error('no code'))).toBe(false);
+  });
+});
+
+describe('a copy whose hash chain was edited', () => {
+  it('is not passed as good: the chain since its newest Z is checked with every backup', () => {
+    const l = makeLedger('2026-11-24T09:00:00.000Z', { drawer: false });
+    try {
+      const item = l.call('catalog.createItem', { categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 0, expectText: '' });
+      const tab = l.call('tab.open', {});
+      l.call('tab.addLine', { tabId: tab.id, itemId: item.id });
+      l.setNow('2026-11-25T08:00:00.000Z');
+      l.call('day.close', { businessDate: '2026-11-24' });
+      l.call('tab.open', { name: 'After the Z' });
+      const copy = path.join(l.dir, 'copy.sqlite');
+      l.db.exec(`VACUUM INTO '${copy}'`);
+      expect(verifyLedgerCopy(copy)).toMatchObject({ ok: true });
+      const db = new Database(copy);
+      registerChainFunctions(db);
+      db.exec('DROP TRIGGER audit_no_update');
+      db.prepare("UPDATE audit SET detail = '{}' WHERE id = (SELECT max(id) FROM audit)").run();
+      db.close();
+      expect(verifyLedgerCopy(copy)).toEqual({ ok: false, problem: expect.stringMatching(/^its hash chain is broken: the chain breaks at row [\d,]+ \(audit row #\d+\)/) });
+    } finally {
+      l.cleanup();
+    }
   });
 });

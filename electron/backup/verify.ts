@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { checkProblem, describeError } from '../ledger/health';
 import { journalTotal, unbalancedEntries } from '../ledger/balance';
-import { chainHead, hasChain, type ChainHead } from '../ledger/chain';
+import { chainHead, describeBreak, hasChain, lastZHead, verifyChain, type ChainHead } from '../ledger/chain';
 import { identifyLedger } from '../ledger/identity';
 import { openDatabase } from '../ledger/sqlite-driver';
 import { highestZ } from '../ledger/z-numbers';
@@ -25,7 +25,13 @@ function checkLedger(db: Database.Database): Verification {
   if (unbalanced) return { ok: false, problem: `journal entry #${unbalanced.entryId} does not balance (off by ${unbalanced.offMinor} minor units)` };
   const total = journalTotal(db);
   if (total !== 0n) return { ok: false, problem: `the journal does not balance (off by ${total} minor units)` };
-  return { ok: true, maxZ: highestZ(db), chain: hasChain(db) ? chainHead(db) : null };
+  if (!hasChain(db)) return { ok: true, maxZ: highestZ(db), chain: null };
+  // The chain since the copy's newest Z (a day's rows, so every backup can afford it): a copy
+  // edited outside Aftertab, on the USB stick say, is not offered as good.
+  const from = lastZHead(db);
+  const broken = from ? verifyChain(db, { from }).broken : null;
+  if (broken) return { ok: false, problem: `its hash chain is broken: ${describeBreak(broken)}` };
+  return { ok: true, maxZ: highestZ(db), chain: chainHead(db) };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { LedgerHost } from '../ledger-host/ledger-host';
 import { consoleLogger, logErrorsTo, type ErrorLog, type Logger } from '../logger';
 import { systemClock, type Clock } from '../services/context';
 import { ledgerStorageError, storageFaultOf } from '../storage-fault';
+import { lastZHead, type ChainVerification } from '../ledger/chain';
 import { verifyChainOffThread } from '../ledger/chain-off-thread';
 import { admit, parseCommand } from './admission';
 
@@ -62,6 +63,7 @@ export function createCommandRouter(options: {
 }): CommandRouter {
   const { host, handlers, auth } = options;
   const chainWorkerFile = options.chainWorkerFile ?? '';
+  let walking: Promise<ChainVerification> | null = null;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
   const warn = options.warn ?? consoleLogger.warn;
@@ -97,9 +99,13 @@ export function createCommandRouter(options: {
     const hasPin = typeof (admitted.input as { pin?: unknown }).pin === 'string';
     const fresh = (): boolean => !admitted.replay && !(admitted.commandId !== null && app.dispatcher.isCommitted(admitted.commandId));
     const prepared = hasPin && fresh() ? await auth.prepare(app.db, admitted) : {};
-    // "Check everything" walks the whole chain: on a year, far too long for the main thread.
-    if (parsed.name === 'ledger.check' && (admitted.input as { full?: boolean }).full === true) {
-      prepared.chain = await verifyChainOffThread(app.file, { workerFile: chainWorkerFile, log });
+    // "Check everything", and any check of a ledger with no Z to start from, walks the whole chain:
+    // on a year, far too long for the main thread. One walk at a time; a second asker shares it.
+    if (parsed.name === 'ledger.check' && ((admitted.input as { full?: boolean }).full === true || lastZHead(app.db) === null)) {
+      walking ??= verifyChainOffThread(app.file, { workerFile: chainWorkerFile, log }).finally(() => {
+        walking = null;
+      });
+      prepared.chain = await walking;
     }
     const result = app.dispatcher.execute(admitted, prepared);
     if (result.ok && admitted.approverId !== null && admitted.commandId !== null) auth.approvals.consume(admitted.commandId);

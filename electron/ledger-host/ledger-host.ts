@@ -1,9 +1,9 @@
 import type { AppEvent } from '../../shared/types';
 import type { LedgerApp } from './ledger-app';
-import { chainHead, type ChainHead } from '../ledger/chain';
+import { chainHead, chainRowAt, type ChainHead } from '../ledger/chain';
 import { checkLedgerAtStart, isDamageError } from '../ledger/health';
 import { ledgerPath } from '../ledger/open';
-import { createSealWriter, encodeSeal, readSeal, type SealWriter } from '../ledger/seal';
+import { createSealWriter, decodeSeal, encodeSeal, readSeal, type SealRead, type SealWriter } from '../ledger/seal';
 import { checkSeal, type SealProblem } from './seal-check';
 
 type Listener = (event: AppEvent) => void;
@@ -62,7 +62,14 @@ export type SealOptions = {
   clock: () => Date;
   /** This install's PIN key id (see seal-check.ts: a replaced secret cannot check the seal). */
   pinKeyId: string;
+  /** The signed seal the newest backup wrote into the backup index, if any. */
+  indexSeal: () => string | null;
 };
+
+function indexSealOf(sealing: SealOptions): SealRead {
+  const text = sealing.indexSeal();
+  return text === null ? { state: 'none' } : decodeSeal(sealing.key, text);
+}
 
 export function createLedgerHost(options: { dataDir: string; open: () => LedgerApp; log: (error: unknown) => void; seal?: SealOptions }): LedgerHost {
   const { dataDir, open, log } = options;
@@ -75,6 +82,24 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
   let app: LedgerApp | null = null;
   let problem: string | null = null;
   let unsubscribe: (() => void) | null = null;
+
+  /** The ledger under this process was rewritten from outside: stop trading on it, and say so. */
+  function rewrittenWhileOpen(last: ChainHead & { at: string }, head: ChainHead): void {
+    log(new Error(`the ledger's entry ${last.seq} was rewritten by another program while Aftertab had it open`));
+    unsubscribe?.();
+    unsubscribe = null;
+    const closing = app;
+    app = null;
+    closing?.close();
+    sealProblem = {
+      cause: 'diverged',
+      problem: `the ledger's entry ${last.seq.toLocaleString('en')} was rewritten by another program while Aftertab had it open`,
+      sealed: last,
+      ledgerSeq: head.seq,
+    };
+    problem = sealProblem.problem;
+    host.emit({ type: 'backup.changed' });
+  }
 
   function sealNow(ledger: LedgerApp): void {
     if (!writer || !sealing) return;
@@ -95,7 +120,15 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
     sealSoon() {
       if (!app || !writer || !sealing) return;
       try {
-        writer.note(chainHead(app.db), sealing.clock().toISOString());
+        const head = chainHead(app.db);
+        // The row sealed last must still be there as sealed: another program that rewrote the
+        // chain (and linked it up again) while this one runs is never signed for.
+        const last = writer.last();
+        if (last && chainRowAt(app.db, last.seq)?.hash !== last.hash) {
+          rewrittenWhileOpen(last, head);
+          return;
+        }
+        writer.note(head, sealing.clock().toISOString());
       } catch (error) {
         // A seal that lags is accepted at the next start; a command's answer never waits on it.
         log(error);
@@ -138,6 +171,7 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
           backupsExist: sealing.backupsExist(),
           backupFolder: sealing.backupFolder(),
           pinKeyId: sealing.pinKeyId,
+          indexSeal: indexSealOf(sealing),
         });
         if (found) {
           sealProblem = found;

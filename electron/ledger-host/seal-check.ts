@@ -51,14 +51,19 @@ export function checkSeal(options: {
   backupFolder: string;
   /** This install's PIN key id: a ledger whose PINs were made with another key lost its secret with them. */
   pinKeyId: string;
+  /** The signed copy of the seal the newest backup left in the backup index, read when the seal itself is missing. */
+  indexSeal: SealRead;
 }): SealProblem | null {
-  const { file, exists, seal, backupsExist } = options;
-  // The install secret was replaced (the PIN key file lost): the seal cannot be checked, and no PIN
-  // can either, so sign-in already asks the owner for a new one; the ledger opens, and the log says why.
-  if (seal.state === 'invalid' && exists && pinKeyChanged(file, options.pinKeyId)) return null;
+  const { file, exists, backupsExist } = options;
+  // A missing seal falls back on the copy the backups carry (deleting the seal alone hides nothing).
+  const seal = options.seal.state === 'none' && options.indexSeal.state === 'ok' ? options.indexSeal : options.seal;
   if (seal.state === 'invalid') {
     const ledgerSeq = exists ? readReach(file, null).head.seq : null;
-    return { cause: 'seal_invalid', problem: seal.problem, sealed: null, ledgerSeq };
+    // Never decided from the ledger's own word alone: the PIN key id is only used to say why.
+    const problem = exists && pinKeyChanged(file, options.pinKeyId)
+      ? "the seal beside the ledger cannot be checked: this computer's PIN key is not the one the ledger was sealed with (the data folder was moved, or the key file was lost)"
+      : seal.problem;
+    return { cause: 'seal_invalid', problem, sealed: null, ledgerSeq };
   }
   const sealed = seal.state === 'ok' ? seal.seal : null;
   if (!exists) {
@@ -130,9 +135,13 @@ export function fileReachesSeal(file: string, sealed: Seal): boolean {
 
 export type OwnerPin = { id: number; name: string; pinHash: string };
 
-/** The active owners with a PIN in a ledger file, read-only; empty when the file cannot be read. */
-export function ownersIn(file: string): OwnerPin[] {
+/**
+ * The active owners with a PIN in a ledger file, read-only; empty when the file cannot be read,
+ * or when its PINs were made with another PIN key than this install's (none of them can be checked).
+ */
+export function ownersIn(file: string, pinKeyId: string): OwnerPin[] {
   try {
+    if (pinKeyChanged(file, pinKeyId)) return [];
     const db = openDatabase(file, { readonly: true, fileMustExist: true });
     try {
       return db

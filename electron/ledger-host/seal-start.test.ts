@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivityPage, BackupInfo, RecoveryStatus } from '../../shared/closing-types';
-import { chainHead } from '../ledger/chain';
+import Database from 'better-sqlite3';
+import { chainHead, registerChainFunctions } from '../ledger/chain';
 import { ledgerPath } from '../ledger/open';
 import { readSeal, sealKeyFrom, sealPath } from '../ledger/seal';
 import { loadPepper } from '../auth/pepper';
@@ -96,7 +97,10 @@ describe('the seal beside the ledger', () => {
     fs.rmSync(sealPath(dir));
     const { core: next } = await trading(dir);
     expect(next.ledger()).toBeNull();
-    expect(await recovery(next)).toMatchObject({ damaged: true, seal: { cause: 'ledger_missing', sealedSeq: null } });
+    // The backups carry a signed copy of the seal in their index: deleting the seal alone hides nothing.
+    const status = await recovery(next);
+    expect(status).toMatchObject({ damaged: true, seal: { cause: 'ledger_missing', sealedSeq: expect.any(Number) } });
+    expect(status.problem).toMatch(/^the ledger file is missing: the seal beside it says/);
   });
 
   it('an older copy put back ends before the seal; the newest backup that reaches it is offered and restores', async () => {
@@ -185,6 +189,29 @@ describe('the seal beside the ledger', () => {
     const next = start({ dataDir: first.core.dir });
     expect(next.ledger()).toBeNull();
     expect((await recovery(next)).seal?.cause).toBe('diverged');
+  });
+
+  it('a chain rewritten by another program while the app runs is never sealed: trading stops and recovery says why', async () => {
+    const { core, owner } = await trading();
+    await sell(owner, 2);
+    await core.host.sealIdle();
+    const sealed = chainHead(core.ledger()!.db);
+    // Another program rewrites the newest rows of the chain (re-linked, so the chain alone still holds).
+    const other = new Database(ledgerPath(core.dir));
+    registerChainFunctions(other);
+    other.exec('DROP TRIGGER ledger_chain_no_update');
+    other.prepare('UPDATE ledger_chain SET hash = randomblob(32) WHERE seq = ?').run(sealed.seq);
+    other.close();
+    const lastSale = await owner.send('tab.open', {});
+    expect(core.ledger()).toBeNull();
+    const after = await owner.refuse('tab.listOpen', {});
+    expect(after.code).toBe('ledger_damaged');
+    const status = await recovery(core);
+    expect(status.seal).toMatchObject({ cause: 'diverged', sealedSeq: sealed.seq });
+    expect(status.problem).toMatch(/was rewritten by another program while Aftertab had it open/);
+    // The seal still holds the last head signed before the rewrite.
+    expect(sealOf(core)).toMatchObject({ state: 'ok', seal: { seq: sealed.seq, hash: sealed.hash } });
+    expect(lastSale.ok).toBe(true);
   });
 
   it('a seal not signed with this computer\u2019s key is refused', async () => {

@@ -74,6 +74,12 @@ export function applyPragmas(db: Db): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Without it, INSERT OR REPLACE deletes a row without firing the append-only delete triggers.
   db.pragma('recursive_triggers = ON');
+  // macOS's fsync leaves the drive's cache unflushed: a power cut could keep the seal (written
+  // after the commit) and lose the commit. F_FULLFSYNC makes a commit durable there too.
+  if (process.platform === 'darwin') {
+    db.pragma('fullfsync = ON');
+    db.pragma('checkpoint_fullfsync = ON');
+  }
   const checks: [string, unknown, unknown][] = [
     ['journal_mode', db.pragma('journal_mode', { simple: true }), 'wal'],
     ['synchronous', db.pragma('synchronous', { simple: true }), 2],

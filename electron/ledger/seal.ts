@@ -92,15 +92,25 @@ export function writeSealSync(dataDir: string, key: Buffer, seal: Seal): void {
   fs.renameSync(temp, file);
 }
 
-async function writeSealAsync(dataDir: string, key: Buffer, seal: Seal): Promise<void> {
+/**
+ * Writes off the main thread; `generation` says whether a synchronous write (a ledger opened,
+ * closed or restored) came in meanwhile, in which case this older head is dropped unrenamed, so
+ * a seal can never end up ahead of the ledger it stands beside.
+ */
+async function writeSealAsync(dataDir: string, key: Buffer, seal: Seal, generation: () => number): Promise<void> {
   const file = sealPath(dataDir);
   const temp = `${file}.tmp`;
+  const started = generation();
   const handle = await fs.promises.open(temp, 'w', 0o600);
   try {
     await handle.writeFile(encodeSeal(key, seal));
     await handle.sync();
   } finally {
     await handle.close();
+  }
+  if (generation() !== started) {
+    await fs.promises.rm(temp, { force: true });
+    return;
   }
   await fs.promises.rename(temp, file);
 }
@@ -130,12 +140,14 @@ export function createSealWriter(options: { dataDir: string; key: Buffer; onErro
   let tried: Seal | null = null;
   let running: Promise<void> | null = null;
   let closed = false;
+  // Bumped by every synchronous write: an asynchronous one begun before it must not rename over it.
+  let generation = 0;
 
   const pump = (): void => {
     if (closed || running || wanted === null || wanted === tried) return;
     const next = wanted;
     tried = next;
-    running = writeSealAsync(dataDir, key, next)
+    running = writeSealAsync(dataDir, key, next, () => generation)
       .catch((error: unknown) => {
         // After close the newest seal was written synchronously; a late older one failing changes nothing.
         if (!closed) onError(error);
@@ -154,6 +166,7 @@ export function createSealWriter(options: { dataDir: string; key: Buffer; onErro
     },
     flush() {
       if (wanted === null) return;
+      generation += 1;
       writeSealSync(dataDir, key, wanted);
       tried = wanted;
     },

@@ -13,8 +13,8 @@ import { standingPayment } from './tab-read';
 export function checkLedger(db: Db, options: { full?: boolean; chain?: ChainVerification } = {}): LedgerCheck {
   const problems: string[] = [];
   const from = options.full ? EMPTY_HEAD : (lastZHead(db) ?? EMPTY_HEAD);
-  // A full walk may have been done already, off the main thread (see the command router).
-  const verified = options.full && options.chain ? options.chain : verifyChain(db, { from });
+  // A walk from the first row may have been done already, off the main thread (see the command router).
+  const verified = from.seq === 0 && options.chain ? options.chain : verifyChain(db, { from });
   const broken = verified.broken ? describeBreak(verified.broken) : null;
   if (broken) problems.push(broken);
   const head = broken ? chainHead(db) : verified.head;
