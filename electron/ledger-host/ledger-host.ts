@@ -101,9 +101,24 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
     host.emit({ type: 'backup.changed' });
   }
 
-  function sealNow(ledger: LedgerApp): void {
+  /** Whether the row this host sealed last still stands as sealed in `ledger` (see sealSoon). */
+  function lastSealStands(ledger: LedgerApp): boolean {
+    const last = writer?.last();
+    return !last || chainRowAt(ledger.db, last.seq)?.hash === last.hash;
+  }
+
+  /**
+   * Writes the seal at once. `closing`: the ledger this host has been sealing, which must still
+   * hold the row sealed last (a chain rewritten under it is not signed at a clean stop either);
+   * a ledger just opened was judged against the seal already, or accepted by the owner.
+   */
+  function sealNow(ledger: LedgerApp, closing: boolean): void {
     if (!writer || !sealing) return;
     try {
+      if (closing && !lastSealStands(ledger)) {
+        log(new Error("the ledger's sealed entry was rewritten by another program: the seal is left as it was"));
+        return;
+      }
       writer.note(chainHead(ledger.db), sealing.clock().toISOString());
       writer.flush();
     } catch (error) {
@@ -124,7 +139,7 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
         // The row sealed last must still be there as sealed: another program that rewrote the
         // chain (and linked it up again) while this one runs is never signed for.
         const last = writer.last();
-        if (last && chainRowAt(app.db, last.seq)?.hash !== last.hash) {
+        if (last && !lastSealStands(app)) {
           rewrittenWhileOpen(last, head);
           return;
         }
@@ -151,7 +166,7 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
       unsubscribe?.();
       unsubscribe = null;
       const closing = app;
-      if (closing) sealNow(closing);
+      if (closing) sealNow(closing, true);
       app = null;
       closing?.close();
     },
@@ -191,7 +206,7 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
       problem = null;
       app = opened;
       // From the first start on there is a seal, and after a restore it follows the ledger put back.
-      sealNow(opened);
+      sealNow(opened, false);
       unsubscribe = opened.dispatcher.subscribe((event) => {
         notify(ledgerOnly, event, log);
         notify(everyone, event, log);

@@ -214,6 +214,23 @@ describe('the seal beside the ledger', () => {
     expect(lastSale.ok).toBe(true);
   });
 
+  it('a clean stop after such a rewrite leaves the seal as it was, so the next start stops', async () => {
+    const { core, owner } = await trading();
+    await sell(owner, 2);
+    await core.host.sealIdle();
+    const sealed = chainHead(core.ledger()!.db);
+    const other = new Database(ledgerPath(core.dir));
+    other.exec('DROP TRIGGER ledger_chain_no_update');
+    other.prepare('UPDATE ledger_chain SET hash = randomblob(32) WHERE seq = ?').run(sealed.seq);
+    other.close();
+    const dir = core.dir;
+    await stop(core);
+    expect(readSeal(dir, sealKeyFrom(loadPepper(dir)))).toMatchObject({ state: 'ok', seal: { seq: sealed.seq, hash: sealed.hash } });
+    const next = start({ dataDir: dir });
+    expect(next.ledger()).toBeNull();
+    expect((await recovery(next)).seal?.cause).toBe('diverged');
+  });
+
   it('a seal not signed with this computer\u2019s key is refused', async () => {
     const { core } = await trading();
     const dir = core.dir;
