@@ -14,6 +14,8 @@ import { t } from './i18n/t';
 import { screenPermissions, type GatedScreen } from './screen-access';
 import { LinkRequiredScreen } from './screens/access/LinkRequiredScreen';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
+import { CustomerPage } from './screens/customers/CustomerPage';
+import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { ApprovalProvider } from './screens/approval/ApprovalProvider';
 import { BackupScreen } from './screens/backup/BackupScreen';
 import { RecoveryScreen } from './screens/backup/RecoveryScreen';
@@ -135,6 +137,8 @@ function Shell({ staff, locked, idleFallback }: { staff: Staff; locked: boolean;
             <Route path="/reports/z/:zNumber" element={<Gated screen="/reports" element={<ZReportScreen />} />} />
             <Route path="/staff" element={<Gated screen="/staff" element={<StaffScreen />} />} />
             <Route path="/activity" element={<Gated screen="/activity" element={<ActivityScreen />} />} />
+            <Route path="/customers" element={<Gated screen="/customers" element={<CustomersScreen />} />} />
+            <Route path="/customers/:customerId" element={<Gated screen="/customers" element={<CustomerPage />} />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </ApprovalProvider>

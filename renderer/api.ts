@@ -232,6 +232,7 @@ const REFRESH_EVENTS: readonly AppEvent[] = [
   { type: 'day.changed' },
   { type: 'backup.changed' },
   { type: 'staff.changed' },
+  { type: 'customers.changed' },
 ];
 const localListeners = new Set<Listener>();
 

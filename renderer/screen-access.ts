@@ -12,6 +12,7 @@ export const screenPermissions = {
   '/staff': 'staff.manage',
   '/activity': 'audit.read',
   '/backups': 'backup.run',
+  '/customers': 'customers.read',
 } as const satisfies Record<string, Permission>;
 
 export type GatedScreen = keyof typeof screenPermissions;

@@ -3,10 +3,13 @@ import type { Permission } from './permissions';
 import * as s from './schemas';
 import type * as C from './closing-types';
 import type * as T from './types';
+import type * as CT from './customer-types';
+import { customerFields, email, phone } from './customer-schemas';
 import { ratings, tipSplits } from './types';
 import { roles } from './permissions';
 import { activityKinds } from './domain/activity';
 import { TIP_CONFIRM_PERCENT_MAX, TIP_CONFIRM_PERCENT_MIN } from './domain/large-amounts';
+import { SERVICE_MINUTES_MAX, SERVICE_MINUTES_MIN, SERVICE_MINUTES_STEP } from './domain/service-time';
 
 /**
  * Every command the main process answers: its input schema, the permission it needs, whether
@@ -86,7 +89,17 @@ const itemFields = {
   kind: z.enum(['product', 'service']),
   priceMinor: s.amount,
   rateMilli: s.rateMilli,
+  /** A service's result, limits and aftercare; a product's must be empty (checked by the service). */
   expectText: s.readableText(280),
+  /** A service's minutes (required for one, refused for a product); null or absent for none. */
+  durationMinutes: z
+    .number({ error: 'errors.field.serviceMinutes' })
+    .int('errors.field.serviceMinutes')
+    .min(SERVICE_MINUTES_MIN, 'errors.field.serviceMinutes')
+    .max(SERVICE_MINUTES_MAX, 'errors.field.serviceMinutes')
+    .multipleOf(SERVICE_MINUTES_STEP, 'errors.field.serviceMinutes')
+    .nullable()
+    .optional(),
 };
 
 const tabRef = z.object({ tabId: s.id }).strict();
@@ -216,6 +229,25 @@ export const contract = {
   'tab.writeOff': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.reason }).strict(), 'tabs.writeOff'),
   'tab.listOpen': query<T.TabSummary[]>()(s.empty, 'tabs.read'),
   'tab.get': query<T.TabDetail>()(tabRef, 'tabs.read'),
+
+  /** Attaches a customer to an open tab (customerId null takes it off). */
+  'tab.setCustomer': mutation<T.TabDetail>()(z.object({ tabId: s.id, customerId: s.id.nullable() }).strict(), 'customers.write'),
+
+  /** One field: a name (any case, accents ignored) or the digits of a phone; empty lists the latest. At most 20. */
+  'customer.search': query<CT.Customer[]>()(z.object({ query: s.readableText(80).default('') }).strict(), 'customers.read'),
+  /** A profile and its visits, those of profiles merged into it included, newest first. */
+  'customer.get': query<CT.CustomerProfile>()(z.object({ customerId: s.id }).strict(), 'customers.read'),
+  'customer.create': mutation<CT.Customer>()(z.object(customerFields).strict(), 'customers.write'),
+  'customer.update': mutation<CT.Customer>()(
+    z.object({ customerId: s.id, name: s.requiredName(80).optional(), phone: phone.optional(), email: email.optional(), notes: s.readableText(1000).optional(), contactOk: z.boolean().optional() }).strict(),
+    'customers.write',
+  ),
+  /** Archived profiles leave the search; their visits stay. Never deleted. */
+  'customer.archive': mutation<CT.Customer>()(z.object({ customerId: s.id, archived: z.boolean().default(true) }).strict(), 'customers.manage'),
+  /** Clears the personal fields on request (and those of profiles merged into it); amounts and visits stay. */
+  'customer.erase': mutation<CT.Customer>()(z.object({ customerId: s.id }).strict(), 'customers.manage'),
+  /** A duplicate made by mistake: `mergeId` points at `keepId` and is archived; its visits show on the kept one. */
+  'customer.merge': mutation<CT.CustomerProfile>()(z.object({ keepId: s.id, mergeId: s.id }).strict(), 'customers.manage'),
 
   'settle.split': mutation<T.TabDetail>()(splitPlan, 'tabs.write'),
   'settle.clearSplit': mutation<T.TabDetail>()(tabRef, 'tabs.write'),

@@ -12,7 +12,9 @@
  * backup.run copies the ledger now and reads the list; backup.manage sets the folder and restores.
  * staff.manage adds, renames, re-PINs and archives managers and staff; staff.owners does the same
  * for owners and makes owners; staff.unlock lifts a PIN lockout. session is what every signed-in
- * person may do (see who they are, sign out, lock the screen).
+ * person may do (see who they are, sign out, lock the screen). customers.read and customers.write find,
+ * add and edit customer profiles and attach them to tabs; customers.manage archives, merges and
+ * erases them.
  */
 export const permissions = [
   'session',
@@ -38,6 +40,9 @@ export const permissions = [
   'audit.read',
   'backup.run',
   'backup.manage',
+  'customers.read',
+  'customers.write',
+  'customers.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -50,7 +55,7 @@ export type Role = (typeof roles)[number];
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
   manager: permissions.filter((p) => !['store.currency', 'store.businessDay', 'staff.owners', 'staff.unlock', 'backup.manage', 'audit.read'].includes(p)),
-  staff: ['session', 'tabs.read', 'tabs.write', 'tabs.adjust', 'drawer.operate'],
+  staff: ['session', 'tabs.read', 'tabs.write', 'tabs.adjust', 'drawer.operate', 'customers.read', 'customers.write'],
 };
 
 /**

@@ -104,7 +104,10 @@ export type CatalogItem = {
   kind: ItemKind;
   priceMinor: Minor;
   rateMilli: RateMilli;
+  /** What the customer should expect (result, limits, aftercare); only a service has one. */
   expectText: string;
+  /** How long a service takes, in minutes; null for a product. */
+  durationMinutes: number | null;
   archived: boolean;
 };
 
@@ -127,6 +130,9 @@ export type TabSummary = {
   dueMinor: Minor;
   openedAt: string;
   lastActivityAt: string;
+  /** The customer attached to the tab (their profile's name as it stands now), or null. */
+  customerId: number | null;
+  customerName: string | null;
 };
 
 /** A comp on `qty` of its line's units (all of them or fewer), with what it takes off. */
@@ -147,6 +153,8 @@ export type TabLine = {
   listMinor: Minor;
   chargedMinor: Minor;
   createdAt: string;
+  /** The service's "what to expect" text as it was when the line was added; empty for a product. */
+  expectText: string;
 };
 
 export type PaymentMethod = 'cash' | 'card' | 'other';
@@ -228,4 +236,5 @@ export type AppEvent =
   | { type: 'drawer.changed' }
   | { type: 'day.changed' }
   | { type: 'backup.changed' }
-  | { type: 'staff.changed' };
+  | { type: 'staff.changed' }
+  | { type: 'customers.changed' };

@@ -54,10 +54,12 @@ export class CatalogPage {
   }
 
   /** Fills the open item form; fields left undefined keep what they hold. */
-  async fillForm(fields: { name?: string; category?: string; price?: string; expect?: string; kind?: 'Product' | 'Service' }): Promise<void> {
+  async fillForm(fields: { name?: string; category?: string; price?: string; expect?: string; minutes?: string; kind?: 'Product' | 'Service' }): Promise<void> {
     if (fields.name !== undefined) await this.form.getByLabel('Name').fill(fields.name);
     if (fields.category !== undefined) await this.form.getByLabel('Category').selectOption({ label: fields.category });
+    // A service's duration and words are shown only once the kind is a service.
     if (fields.kind !== undefined) await this.form.getByLabel(fields.kind).check();
+    if (fields.minutes !== undefined) await this.form.getByLabel('Duration (minutes)').fill(fields.minutes);
     if (fields.expect !== undefined) await this.form.getByLabel('What to expect').fill(fields.expect);
     if (fields.price !== undefined) await this.priceField().fill(fields.price);
   }

@@ -155,6 +155,31 @@ const matrix: { [N in CommandName]: Case[] } = {
     { label: 'a 50 % comp', input: async (w) => ({ ...(await w.tab()), kind: 'percent', value: 50, reason: 'cold' }), expect: approval },
     { label: 'a 10 % comp, within the threshold', input: async (w) => ({ ...(await w.tab()), kind: 'percent', value: 10, reason: 'slow' }), expect: all('ok') },
   ],
+  'tab.setCustomer': [
+    {
+      label: 'a customer on an open tab',
+      input: async (w) => ({ tabId: (await w.tab()).tabId, customerId: (await w.owner.call('customer.create', { name: 'Cleo' })).id }),
+      expect: all('ok'),
+    },
+  ],
+  'customer.search': [{ label: 'a name', input: () => ({ query: 'cleo' }), expect: all('ok') }],
+  'customer.get': [{ label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Dora' })).id }), expect: all('ok') }],
+  'customer.create': [{ label: 'a name and phone', input: () => ({ name: 'Eve', phone: '555 0101' }), expect: all('ok') }],
+  'customer.update': [
+    { label: 'the notes', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Fay' })).id, notes: 'no nuts' }), expect: all('ok') },
+  ],
+  'customer.archive': [{ label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Gus' })).id }), expect: managers }],
+  'customer.erase': [{ label: 'on request', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Hal' })).id }), expect: managers }],
+  'customer.merge': [
+    {
+      label: 'a duplicate',
+      input: async (w) => ({
+        keepId: (await w.owner.call('customer.create', { name: 'Ida' })).id,
+        mergeId: (await w.owner.call('customer.create', { name: 'Ida B' })).id,
+      }),
+      expect: managers,
+    },
+  ],
   'tab.void': [{ label: 'an empty tab', input: async (w) => ({ tabId: (await w.owner.call('tab.open', {})).id }), expect: all('ok') }],
   'tab.writeOff': [{ label: 'a walkout', input: async (w) => ({ tabId: (await w.tab()).tabId, reason: 'walked out' }), expect: approval }],
   'tab.listOpen': query(all('ok')),

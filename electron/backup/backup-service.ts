@@ -335,7 +335,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       // The restore stands; the Backups screen shows lastError and the schedule tries again.
       log(error);
     }
-    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed'] as const) host.emit({ type });
+    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed', 'customers.changed'] as const) host.emit({ type });
     host.emit({ type: 'tabs.changed', tabIds: [] });
     return { restoredFrom: name, keptAside: aside.name };
   }
@@ -394,7 +394,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     });
     host.sealSoon();
     logger.warn('continued knowingly past the seal', { cause: found.cause, problem: found.problem, staffId });
-    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed'] as const) host.emit({ type });
+    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed', 'customers.changed'] as const) host.emit({ type });
     host.emit({ type: 'tabs.changed', tabIds: [] });
     return { restoredFrom: '', keptAside: '' };
   }

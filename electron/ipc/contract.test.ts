@@ -14,6 +14,8 @@ beforeAll(() => {
   const line = l.call('tab.addLine', { tabId: tab.id, itemId: item.id, qty: 2 }).lines[0]!;
   const empty = l.call('tab.open', {});
   const categoryId = catalog.categories[0]!.id;
+  const customer = l.call('customer.create', { name: 'Dana' });
+  const duplicate = l.call('customer.create', { name: 'Dana R' });
   samples = {
     'store.get': {},
     'store.update': { name: 'Corner Café', tokenLast: 60, taxRates: [{ rateMilli: 10_000, label: 'Standard' }], amberMinutes: 30, redMinutes: 60, tipConfirmPercent: 30, payAfterTerms: 'Pay when done.' },
@@ -33,7 +35,7 @@ beforeAll(() => {
     'catalog.list': { includeArchived: true },
     'catalog.createCategory': { name: 'Cakes' },
     'catalog.updateCategory': { categoryId, name: 'Hot drinks', position: 2 },
-    'catalog.createItem': { categoryId, name: 'Mocha', kind: 'product', priceMinor: 460, rateMilli: 10_000, expectText: 'Chocolate and espresso.' },
+    'catalog.createItem': { categoryId, name: 'Scalp massage', kind: 'service', priceMinor: 1500, rateMilli: 10_000, expectText: 'Ten calm minutes.', durationMinutes: 15 },
     'catalog.updateItem': { itemId: item.id, priceMinor: 300, name: 'Espresso doppio', expectText: 'Two shots.' },
     'catalog.archiveItem': { itemId: item.id, archived: true },
     'catalog.loadStarter': { kind: 'salon' },
@@ -49,6 +51,14 @@ beforeAll(() => {
     'tab.writeOff': { tabId: tab.id, reason: 'walked out' },
     'tab.listOpen': {},
     'tab.get': { tabId: tab.id },
+    'tab.setCustomer': { tabId: tab.id, customerId: customer.id },
+    'customer.search': { query: 'dana' },
+    'customer.get': { customerId: customer.id },
+    'customer.create': { name: 'Dana Ruiz', phone: '+353 (0)87 123 4567', email: 'dana@example.com', notes: 'oat milk', contactOk: true },
+    'customer.update': { customerId: customer.id, name: 'Dana Ruiz', phone: '087 123.4567', email: 'dana@example.ie', notes: 'allergic to nuts', contactOk: false },
+    'customer.archive': { customerId: customer.id, archived: true },
+    'customer.erase': { customerId: customer.id },
+    'customer.merge': { keepId: customer.id, mergeId: duplicate.id },
     'settle.split': { tabId: tab.id, mode: 'amounts', amountsMinor: [100, 200] },
     'settle.clearSplit': { tabId: tab.id },
     'settle.pay': { tabId: tab.id, method: 'cash', amountMinor: 100, tipPercent: 10, tenderedMinor: 200, reference: 'r', confirmed: { tipMinor: 10, tenderedMinor: 200 } },
@@ -99,6 +109,9 @@ const textFields: { [N in CommandName]?: TextField[] } = {
   'catalog.updateItem': [name('name'), optional('expectText')],
   'tab.open': [optional('name'), optional('label'), optional('note')],
   'tab.update': [optional('name'), optional('label'), optional('note')],
+  'customer.search': [optional('query')],
+  'customer.create': [name('name'), optional('notes')],
+  'customer.update': [name('name'), optional('notes')],
   'tab.removeLine': [reasonField('reason')],
   'tab.compLine': [reasonField('reason')],
   'tab.void': [optional('reason')],

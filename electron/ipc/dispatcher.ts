@@ -55,6 +55,8 @@ export const unkeyedPinDigest: PinDigest = (pin) => createHash('sha256').update(
 function eventsFor(name: CommandName, input: unknown, value: unknown): AppEvent[] {
   if (name.startsWith('catalog.')) return [{ type: 'catalog.changed' }];
   if (name.startsWith('staff.')) return [{ type: 'staff.changed' }];
+  // A profile's name shows on the board's cards and the tab screen, so they refetch too.
+  if (name.startsWith('customer.')) return [{ type: 'customers.changed' }, { type: 'tabs.changed', tabIds: [] }];
   if (name.startsWith('store.')) return [{ type: 'store.changed' }, { type: 'tabs.changed', tabIds: [] }, { type: 'day.changed' }];
   if (name.startsWith('drawer.')) return [{ type: 'drawer.changed' }, { type: 'day.changed' }];
   if (name.startsWith('day.')) return [{ type: 'day.changed' }, { type: 'tabs.changed', tabIds: [] }];

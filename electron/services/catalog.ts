@@ -16,6 +16,7 @@ type ItemRow = {
   price_minor: number;
   tax_rate_milli: number;
   expect_text: string;
+  duration_minutes: number | null;
   archived: number;
 };
 
@@ -28,6 +29,7 @@ const toItem = (r: ItemRow): CatalogItem => ({
   priceMinor: r.price_minor,
   rateMilli: r.tax_rate_milli,
   expectText: r.expect_text,
+  durationMinutes: r.duration_minutes,
   archived: r.archived === 1,
 });
 
@@ -87,34 +89,59 @@ function checkItemRefs(ctx: ServiceContext, categoryId: number | null, rateMilli
   }
 }
 
+/**
+ * A service takes time and tells the customer what to expect; a product has neither (the
+ * table's triggers hold the same rule). Each refusal names the field to fix.
+ */
+function checkKindFields(kind: ItemKind, durationMinutes: number | null, expectText: string): void {
+  if (kind === 'service' && durationMinutes === null) {
+    throw new DomainError('invalid_input', 'errors.serviceMinutesMissing', {}, 'durationMinutes');
+  }
+  if (kind === 'product' && durationMinutes !== null) throw new DomainError('invalid_input', 'errors.productMinutes', {}, 'durationMinutes');
+  if (kind === 'product' && expectText !== '') throw new DomainError('invalid_input', 'errors.productExpect', {}, 'expectText');
+}
+
 export function createItem(ctx: ServiceContext, input: ParsedInput<'catalog.createItem'>): CatalogItem {
+  const durationMinutes = input.durationMinutes ?? null;
+  checkKindFields(input.kind, durationMinutes, input.expectText);
   checkItemRefs(ctx, input.categoryId, input.rateMilli);
   const id = Number(
     ctx.db
       .prepare(
-        `INSERT INTO items (category_id, name, kind, price_minor, tax_rate_milli, expect_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO items (category_id, name, kind, price_minor, tax_rate_milli, expect_text, duration_minutes, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.categoryId, input.name, input.kind, input.priceMinor, input.rateMilli, input.expectText, ctx.now, ctx.now).lastInsertRowid,
+      .run(input.categoryId, input.name, input.kind, input.priceMinor, input.rateMilli, input.expectText, durationMinutes, ctx.now, ctx.now).lastInsertRowid,
   );
   audit(ctx, 'catalog.createItem', { id, ...input });
   return toItem(readItem(ctx.db, id));
 }
 
-/** A price change applies to lines added from now on; lines already on tabs keep their snapshot. */
+/**
+ * A price or text change applies to lines added from now on; lines already on tabs keep their
+ * snapshot. A service turned into a product drops its duration and text unless the input
+ * names them (and then it is refused): neither means anything for a product.
+ */
 export function updateItem(ctx: ServiceContext, input: ParsedInput<'catalog.updateItem'>): CatalogItem {
   const row = readItem(ctx.db, input.itemId);
+  const kind = input.kind ?? row.kind;
   const next = {
     categoryId: input.categoryId === undefined ? row.category_id : input.categoryId,
     name: input.name ?? row.name,
-    kind: input.kind ?? row.kind,
+    kind,
     priceMinor: input.priceMinor ?? row.price_minor,
     rateMilli: input.rateMilli ?? row.tax_rate_milli,
-    expectText: input.expectText ?? row.expect_text,
+    expectText: input.expectText ?? (kind === 'product' ? '' : row.expect_text),
+    durationMinutes: input.durationMinutes === undefined ? (kind === 'product' ? null : row.duration_minutes) : input.durationMinutes,
   };
+  checkKindFields(next.kind, next.durationMinutes, next.expectText);
   checkItemRefs(ctx, next.categoryId, next.rateMilli);
   ctx.db
-    .prepare('UPDATE items SET category_id = ?, name = ?, kind = ?, price_minor = ?, tax_rate_milli = ?, expect_text = ?, updated_at = ? WHERE id = ?')
-    .run(next.categoryId, next.name, next.kind, next.priceMinor, next.rateMilli, next.expectText, ctx.now, row.id);
+    .prepare(
+      `UPDATE items SET category_id = ?, name = ?, kind = ?, price_minor = ?, tax_rate_milli = ?, expect_text = ?, duration_minutes = ?, updated_at = ?
+       WHERE id = ?`,
+    )
+    .run(next.categoryId, next.name, next.kind, next.priceMinor, next.rateMilli, next.expectText, next.durationMinutes, ctx.now, row.id);
   audit(ctx, 'catalog.updateItem', input);
   return toItem(readItem(ctx.db, row.id));
 }
@@ -144,6 +171,7 @@ export function loadStarter(ctx: ServiceContext, input: ParsedInput<'catalog.loa
         priceMinor: starterPrice(item.price, settings.exponent),
         rateMilli: rate,
         expectText: item.expect,
+        durationMinutes: item.minutes,
       });
     }
   }

@@ -13,6 +13,7 @@ import { voidLastPayment } from './void-payment';
 import { archiveStaff, createStaff, listStaff, resetPin, unlockStaff, updateStaff } from './staff';
 import { staffReport } from './staff-report';
 import { activityCsv, listActivity } from './activity';
+import { archiveCustomer, createCustomer, eraseCustomer, getCustomer, mergeCustomers, searchCustomers, setTabCustomer, updateCustomer } from './customers';
 
 /** Every command of the contract bound to its service; a missing or doubled one throws at start. */
 export const handlers = new HandlerRegistry()
@@ -43,6 +44,14 @@ export const handlers = new HandlerRegistry()
   .register('tab.writeOff', writeOffTab)
   .register('tab.listOpen', (ctx) => listOpenTabs(ctx.db))
   .register('tab.get', (ctx, input) => readTab(ctx.db, input.tabId))
+  .register('tab.setCustomer', setTabCustomer)
+  .register('customer.search', searchCustomers)
+  .register('customer.get', getCustomer)
+  .register('customer.create', createCustomer)
+  .register('customer.update', updateCustomer)
+  .register('customer.archive', archiveCustomer)
+  .register('customer.erase', eraseCustomer)
+  .register('customer.merge', mergeCustomers)
   .register('settle.split', planSplit)
   .register('settle.pay', pay)
   .register('settle.clearSplit', clearSplit)

@@ -3,67 +3,87 @@ import type { ItemKind } from '../../shared/types';
 /**
  * Starter catalogs a new store can load. Prices are in hundredths of the major unit (4.40 is
  * 440); loadStarter scales them to the store's currency, and for a zero-decimal currency such
- * as JPY the same figure reads naturally as 440 yen.
+ * as JPY the same figure reads naturally as 440 yen. A service says how long it takes and what
+ * the customer should expect (the result, its limits, the aftercare) in plain words, printed on
+ * the token slip and the receipt; a product has neither.
  */
-export type StarterItem = { name: string; kind: ItemKind; price: number; expect: string };
+export type StarterItem = { name: string; kind: ItemKind; price: number; expect: string; minutes: number | null };
 export type StarterCategory = { name: string; items: StarterItem[] };
 
-const product = (name: string, price: number, expect: string): StarterItem => ({ name, kind: 'product', price, expect });
-const service = (name: string, price: number, expect: string): StarterItem => ({ name, kind: 'service', price, expect });
+const product = (name: string, price: number): StarterItem => ({ name, kind: 'product', price, expect: '', minutes: null });
+const service = (name: string, price: number, minutes: number, expect: string): StarterItem => ({ name, kind: 'service', price, expect, minutes });
 
 export const starterCatalogs: Record<'cafe' | 'salon', StarterCategory[]> = {
   cafe: [
     {
       name: 'Coffee',
-      items: [
-        product('Espresso', 280, 'A short, strong shot.'),
-        product('Americano', 340, 'Espresso topped up with hot water.'),
-        product('Cappuccino', 420, 'Espresso with foamed milk, about 180 ml.'),
-        product('Latte', 440, 'Espresso with steamed milk, about 300 ml.'),
-        product('Flat white', 430, 'A double shot with a thin layer of milk.'),
-      ],
+      items: [product('Espresso', 280), product('Americano', 340), product('Cappuccino', 420), product('Latte', 440), product('Flat white', 430)],
     },
     {
       name: 'Tea & more',
-      items: [
-        product('Pot of tea', 350, 'Loose-leaf tea for one; ask for the list.'),
-        product('Hot chocolate', 400, 'With whipped cream on request.'),
-        product('Fresh orange juice', 450, 'Squeezed to order, 250 ml.'),
-      ],
+      items: [product('Pot of tea', 350), product('Hot chocolate', 400), product('Fresh orange juice', 450)],
     },
     {
       name: 'Food',
-      items: [
-        product('Croissant', 320, 'Butter croissant, warmed if you like.'),
-        product('Banana bread', 380, 'A thick slice, served with butter.'),
-        product('Toasted sandwich', 750, 'Ham and cheese or the veggie of the day.'),
-      ],
+      items: [product('Croissant', 320), product('Banana bread', 380), product('Toasted sandwich', 750)],
     },
   ],
   salon: [
     {
       name: 'Cuts',
       items: [
-        service('Women’s cut & finish', 5500, 'Consultation, wash, cut and blow-dry; about 60 minutes.'),
-        service('Men’s cut', 3200, 'Wash, cut and style; about 30 minutes.'),
-        service('Children’s cut', 2000, 'Under 12; about 20 minutes.'),
-        service('Blow-dry', 3000, 'Wash and blow-dry; about 40 minutes.'),
+        service(
+          'Women’s cut & finish',
+          5500,
+          60,
+          'The shape we agree on at the start, washed, cut and blow-dried. A big change may take two visits to settle. Tell us within 7 days if something is not right and we will adjust it free.',
+        ),
+        service(
+          'Men’s cut',
+          3200,
+          30,
+          'Washed, cut and styled to the length we agree. Clipper work shows your natural hairline. Free touch-up of the neckline within 7 days.',
+        ),
+        service(
+          'Children’s cut',
+          2000,
+          20,
+          'A simple, tidy cut for under-12s. A very restless child may get a shorter finish than planned. Free neaten-up within 7 days.',
+        ),
+        service(
+          'Blow-dry',
+          3000,
+          40,
+          'Washed and blow-dried smooth or with volume. It lasts until your next wash; rain, steam and sport will loosen it sooner.',
+        ),
       ],
     },
     {
       name: 'Colour',
       items: [
-        service('Root colour', 6000, 'Regrowth colour with a patch test beforehand; about 90 minutes.'),
-        service('Full head highlights', 11000, 'Foils through the whole head; about 2 hours 30 minutes.'),
-        service('Toner', 2500, 'Refreshes tone after colour; about 20 minutes.'),
+        service(
+          'Root colour',
+          6000,
+          90,
+          'Regrowth coloured to match your lengths. Needs a patch test 48 hours before. Grey coverage can fade a little after 4 to 6 weeks. Use colour-safe shampoo and wait 48 hours before washing.',
+        ),
+        service(
+          'Full head highlights',
+          11000,
+          150,
+          'Foils through the whole head for a lighter, brighter look. Dark or coloured hair may lift less in one visit. Use a purple shampoo weekly and a mask to keep it soft; book a toner in 6 to 8 weeks.',
+        ),
+        service(
+          'Toner',
+          2500,
+          20,
+          'Refreshes and evens out the tone after colour or highlights. It is not a colour change and fades over 4 to 6 weeks. Wash with lukewarm water to keep it longer.',
+        ),
       ],
     },
     {
       name: 'Retail',
-      items: [
-        product('Shampoo 250 ml', 1800, 'The shampoo we used today, to take home.'),
-        product('Styling cream', 1600, 'Light hold, no residue.'),
-      ],
+      items: [product('Shampoo 250 ml', 1800), product('Styling cream', 1600)],
     },
   ],
 };

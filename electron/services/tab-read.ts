@@ -17,6 +17,9 @@ type TabRow = {
   closed_at: string | null;
   close_reason: string | null;
   rating: Rating | null;
+  customer_id: number | null;
+  /** From the one join with customers: the attached profile's name as it stands now. */
+  customer_name: string | null;
 };
 
 export type LineRow = {
@@ -36,6 +39,8 @@ export type LineRow = {
   /** How many of the line's units the comp covers (migration 004 gave earlier comps every unit). */
   comp_qty: number | null;
   created_at: string;
+  /** A service's "what to expect" words as they were when the line was added (migration 013). */
+  expect_text: string;
 };
 
 export function compOf(row: Pick<LineRow, 'qty' | 'comp_kind' | 'comp_value' | 'comp_qty'>): CompSpec | null {
@@ -47,7 +52,7 @@ export function toTaxLine(row: Pick<LineRow, 'qty' | 'unit_minor' | 'tax_rate_mi
 }
 
 export function readTabRow(db: Db, tabId: number): TabRow {
-  const row = db.prepare<[number], TabRow>('SELECT * FROM tabs WHERE id = ?').get(tabId);
+  const row = db.prepare<[number], TabRow>('SELECT t.*, c.name AS customer_name FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?').get(tabId);
   if (!row) throw new DomainError('not_found', 'errors.tabMissing', { id: tabId }, 'tabId');
   return row;
 }
@@ -138,6 +143,7 @@ export function readTab(db: Db, tabId: number): TabDetail {
       comp: comp ? { kind: comp.kind, value: comp.value, qty: comp.qty ?? row.qty, reason: row.comp_reason ?? '', amountMinor: amounts.comp } : null,
       listMinor: amounts.list,
       chargedMinor: row.state === 'active' ? amounts.charged : 0,
+      expectText: row.expect_text,
       createdAt: row.created_at,
     };
   });
@@ -190,6 +196,8 @@ export function readTab(db: Db, tabId: number): TabDetail {
     closedAt: tab.closed_at,
     rating: tab.rating,
     history,
+    customerId: tab.customer_id,
+    customerName: tab.customer_name,
   };
 }
 
@@ -202,8 +210,9 @@ export function listOpenTabs(db: Db): TabSummary[] {
       `SELECT t.*,
          (SELECT COALESCE(SUM(l.qty), 0) FROM tab_lines l WHERE l.tab_id = t.id AND l.state = 'active') AS item_count,
          (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
-         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) AS paid
-       FROM tabs t WHERE t.status = 'open' ORDER BY t.token`,
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) AS paid,
+         c.name AS customer_name
+       FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.status = 'open' ORDER BY t.token`,
     )
     .all()
     .map((row) => ({
@@ -219,5 +228,7 @@ export function listOpenTabs(db: Db): TabSummary[] {
       dueMinor: row.total - row.paid,
       openedAt: row.opened_at,
       lastActivityAt: row.last_activity_at,
+      customerId: row.customer_id,
+      customerName: row.customer_name,
     }));
 }

@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/errors';
 import { MAX_QTY } from '../../shared/schemas';
 import { mulMinor } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
-import type { TabDetail } from '../../shared/types';
+import type { ItemKind, TabDetail } from '../../shared/types';
 import { accounts, businessDateAt, postEntry, writeAudit } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { repostTab } from './repost';
@@ -63,8 +63,8 @@ export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>):
   const { db } = ctx;
   readOpenTab(db, input.tabId);
   const item = db
-    .prepare<[number], { id: number; name: string; price_minor: number; tax_rate_milli: number; archived: number }>(
-      'SELECT id, name, price_minor, tax_rate_milli, archived FROM items WHERE id = ?',
+    .prepare<[number], { id: number; name: string; kind: ItemKind; price_minor: number; tax_rate_milli: number; expect_text: string; archived: number }>(
+      'SELECT id, name, kind, price_minor, tax_rate_milli, expect_text, archived FROM items WHERE id = ?',
     )
     .get(input.itemId);
   if (!item) throw new DomainError('not_found', 'errors.itemMissing', { id: input.itemId }, 'itemId');
@@ -74,13 +74,14 @@ export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>):
     throw new DomainError('not_found', 'errors.staffMissing', { id: staffId }, 'staffId');
   }
   // Tapping the same item again grows its line (same price, same server, no comp) rather than
-  // adding a second one; a comped or repriced line stays as it was.
+  // adding a second one; a comped, repriced or reworded line stays as it was.
+  const expectText = item.kind === 'service' ? item.expect_text : '';
   const same = db
-    .prepare<[number, number, number, number, number], { id: number; qty: number }>(
+    .prepare<[number, number, number, number, number, string], { id: number; qty: number }>(
       `SELECT id, qty FROM tab_lines WHERE tab_id = ? AND item_id = ? AND unit_minor = ? AND tax_rate_milli = ? AND staff_id = ?
-         AND state = 'active' AND comp_kind IS NULL ORDER BY id DESC LIMIT 1`,
+         AND expect_text = ? AND state = 'active' AND comp_kind IS NULL ORDER BY id DESC LIMIT 1`,
     )
-    .get(input.tabId, item.id, item.price_minor, item.tax_rate_milli, staffId);
+    .get(input.tabId, item.id, item.price_minor, item.tax_rate_milli, staffId, expectText);
   if (same && same.qty + input.qty > MAX_QTY) {
     throw new DomainError('invalid_input', 'errors.field.qty', {}, 'qty');
   }
@@ -89,10 +90,12 @@ export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>):
     : Number(
         db
           .prepare(
-            `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+            `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at, expect_text)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
           )
-          .run(input.tabId, item.id, item.name, item.price_minor, item.tax_rate_milli, input.qty, staffId, ctx.now).lastInsertRowid,
+          // The service's words as they are now go with the line, so a later catalog edit never rewrites a receipt.
+          .run(input.tabId, item.id, item.name, item.price_minor, item.tax_rate_milli, input.qty, staffId, ctx.now, expectText)
+          .lastInsertRowid,
       );
   repostTab(ctx, input.tabId, 'line.add', `${item.name} x${input.qty}`, lineId);
   touch(ctx, input.tabId);

@@ -14,6 +14,7 @@ import { backup } from './en/backup';
 import { staff } from './en/staff';
 import { session } from './en/session';
 import { activity } from './en/activity';
+import { customers } from './en/customers';
 
 export type { Message, PluralForms } from './messages';
 
@@ -37,6 +38,7 @@ export const en = {
   ...staff,
   ...session,
   ...activity,
+  ...customers,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

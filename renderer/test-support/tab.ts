@@ -17,6 +17,7 @@ export function testLine(overrides: Partial<TabLine> = {}): TabLine {
     listMinor: 440,
     chargedMinor: 440,
     createdAt: '2026-09-14T08:05:00.000Z',
+    expectText: '',
     ...overrides,
   };
 }
@@ -36,6 +37,8 @@ export function testTab(overrides: Partial<TabDetail> = {}): TabDetail {
     dueMinor: 0,
     openedAt: '2026-09-14T08:00:00.000Z',
     lastActivityAt: '2026-09-14T08:40:00.000Z',
+    customerId: null,
+    customerName: null,
     lines: [testLine()],
     rates: [{ rateMilli: 10_000, netMinor: 400, taxMinor: 40, grossMinor: 440 }],
     listMinor: 440,

@@ -58,6 +58,18 @@ export const errorsEn = {
   'errors.field.tipNegative': 'a tip cannot be negative',
   'errors.field.tipMax': 'a tip is at most 100%',
   'errors.field.tipConfirmPercent': 'the share of the bill is a whole percentage from 1 to 1000',
+  'errors.field.serviceMinutes': 'a service takes 5 to 600 minutes, in steps of 5',
+  'errors.serviceMinutesMissing': 'a service needs its duration: 5 to 600 minutes, in steps of 5',
+  'errors.productMinutes': 'a product takes no time; only a service has a duration',
+  'errors.productExpect': 'a product has no "what to expect" text; only a service has one',
+  'errors.field.phone': 'a phone number has at least 5 digits and only digits, spaces and + - ( ) .',
+  'errors.field.email': 'an e-mail address looks like name@example.com',
+
+  'errors.customerMissing': 'there is no customer #{id}',
+  'errors.customerArchived': 'customer #{id} is archived; restore the profile first',
+  'errors.customerErased': "customer #{id}'s details were erased; the profile can no longer change",
+  'errors.customerMerged': 'customer #{id} was merged into customer #{into}; use that profile',
+  'errors.customerMergeSelf': 'a customer cannot be merged into themselves; pick the other profile',
 
   'errors.categoryMissing': 'there is no category #{id}',
   'errors.itemMissing': 'there is no item #{id}',

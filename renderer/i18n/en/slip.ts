@@ -7,6 +7,7 @@ export const slip = {
   'slip.notFound': 'There is no tab #{id}. It may have been opened by mistake or the link is wrong.',
   'slip.tokenLabel': 'Your token',
   'slip.opened': 'Opened {time}',
+  'slip.expectHeading': 'What to expect',
   'slip.print': 'Print',
   'slip.goToTab': 'Go to tab',
   'slip.backToBoard': 'Back to board',

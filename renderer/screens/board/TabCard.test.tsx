@@ -22,6 +22,8 @@ const base: TabSummary = {
   dueMinor: 1250,
   openedAt: new Date(opened).toISOString(),
   lastActivityAt: new Date(opened + 27 * 60_000).toISOString(),
+  customerId: null,
+  customerName: null,
 };
 
 function card(tab: Partial<TabSummary>, minutesLater: number) {

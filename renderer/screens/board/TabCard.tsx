@@ -18,7 +18,8 @@ function duration(total: number): string {
 
 /** One open tab as staff see it across the room: the token first, then who, how much and how long. */
 export function TabCard({ tab, store, now }: Props) {
-  const who = [tab.name, tab.label].filter(Boolean).join(' · ');
+  // The attached customer's name first; the tab's own name only when it says something else.
+  const who = [tab.customerName, tab.name === tab.customerName ? '' : tab.name, tab.label].filter(Boolean).join(' · ');
   const age = minutesSince(tab.openedAt, now);
   const idle = minutesSince(tab.lastActivityAt, now);
   const band = ageBand(age, store);

@@ -16,6 +16,8 @@ function tab(over: Partial<TabSummary>): TabSummary {
     dueMinor: 0,
     openedAt: '2025-01-01T10:00:00.000Z',
     lastActivityAt: '2025-01-01T10:00:00.000Z',
+    customerId: null,
+    customerName: null,
     ...over,
   };
 }

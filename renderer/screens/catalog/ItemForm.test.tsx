@@ -15,7 +15,8 @@ vi.mock('../../api', () => ({
 
 const store = testStore();
 const categories = [{ id: 7, name: 'Coffee', position: 0, archived: false }];
-const saved: CatalogItem = { id: 1, categoryId: 7, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '', archived: false };
+const saved: CatalogItem = { id: 1, categoryId: 7, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '', durationMinutes: null, archived: false };
+const cut: CatalogItem = { ...saved, id: 2, name: 'Cut', kind: 'service', priceMinor: 3200, expectText: 'Washed, cut and styled.', durationMinutes: 30 };
 
 function type(label: RegExp | string, value: string): void {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -34,7 +35,9 @@ describe('ItemForm', () => {
     type('Name', ' Latte ');
     type('Category', '7');
     type('Price (EUR)', '4.40');
-    type('What to expect', 'Steamed milk');
+    // A product takes no time and promises nothing beyond itself: neither field is offered.
+    expect(screen.queryByLabelText('Duration (minutes)')).toBeNull();
+    expect(screen.queryByLabelText('What to expect')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Save item' }));
 
     await waitFor(() => expect(onClose).toHaveBeenCalled());
@@ -45,9 +48,54 @@ describe('ItemForm', () => {
       kind: 'product',
       priceMinor: 440,
       rateMilli: 10_000,
-      expectText: 'Steamed milk',
+      expectText: '',
+      durationMinutes: null,
     });
     expect(calls.create.mock.calls[0]?.[1]).toEqual({ commandId: 'command-id-0001' });
+  });
+
+  it('asks a service for its minutes and words, showing a wrong duration beside its field', async () => {
+    const onClose = vi.fn();
+    render(<ItemForm store={store} categories={categories} item={null} onClose={onClose} />);
+    type('Name', 'Cut');
+    type('Price (EUR)', '32');
+    fireEvent.click(screen.getByLabelText('Service'));
+    fireEvent.submit(screen.getByRole('dialog'));
+    let alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('A service needs its duration in minutes');
+    expect(alert.id).toBe('item-minutes-error');
+    expect(screen.getByLabelText('Duration (minutes)').getAttribute('aria-invalid')).toBe('true');
+
+    type('Duration (minutes)', '32');
+    fireEvent.submit(screen.getByRole('dialog'));
+    alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('A service takes 5 to 600 minutes, in steps of 5');
+    expect(calls.create).not.toHaveBeenCalled();
+
+    type('Duration (minutes)', '45');
+    type('What to expect', ' Washed, cut and styled. ');
+    fireEvent.submit(screen.getByRole('dialog'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.create.mock.calls[0]?.[0]).toMatchObject({ kind: 'service', priceMinor: 3200, durationMinutes: 45, expectText: 'Washed, cut and styled.' });
+  });
+
+  it('edits a service with its minutes shown, puts the ledger’s refusal beside the duration, and sends neither once it is a product', async () => {
+    calls.update.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'invalid_input', key: 'errors.field.serviceMinutes', message: 'a service takes 5 to 600 minutes, in steps of 5', field: 'durationMinutes' },
+    });
+    const onClose = vi.fn();
+    render(<ItemForm store={store} categories={categories} item={cut} onClose={onClose} />);
+    expect((screen.getByLabelText('Duration (minutes)') as HTMLInputElement).value).toBe('30');
+    expect((screen.getByLabelText('What to expect') as HTMLTextAreaElement).value).toBe('Washed, cut and styled.');
+    fireEvent.submit(screen.getByRole('dialog'));
+    expect((await screen.findByRole('alert')).id).toBe('item-minutes-error');
+
+    fireEvent.click(screen.getByLabelText('Product'));
+    expect(screen.queryByLabelText('Duration (minutes)')).toBeNull();
+    fireEvent.submit(screen.getByRole('dialog'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.update.mock.calls[1]?.[0]).toMatchObject({ itemId: 2, kind: 'product', durationMinutes: null, expectText: '' });
   });
 
   it('shows a price with too many decimals next to the field and sends nothing', async () => {

@@ -20,7 +20,7 @@ type Props = {
 };
 
 const KINDS: ItemKind[] = ['product', 'service'];
-const SERVER_FIELDS: (keyof ItemFields)[] = ['name', 'categoryId', 'kind', 'priceMinor', 'rateMilli', 'expectText'];
+const SERVER_FIELDS: (keyof ItemFields)[] = ['name', 'categoryId', 'kind', 'priceMinor', 'rateMilli', 'expectText', 'durationMinutes'];
 
 /** Adds or edits one item; Enter saves, Esc closes. Prices are parsed in the store's currency. */
 export function ItemForm({ store, categories, item, defaultCategoryId = null, onClose }: Props) {
@@ -136,21 +136,45 @@ export function ItemForm({ store, categories, item, defaultCategoryId = null, on
         </div>
       </div>
 
-      <div className="field">
-        <label htmlFor="item-expect">{t('catalog.form.expect')}</label>
-        <textarea
-          id="item-expect"
-          rows={3}
-          maxLength={EXPECT_MAX}
-          value={draft.expectText}
-          onChange={(e) => set('expectText', e.target.value)}
-          aria-describedby="item-expect-count"
-        />
-        <p className="side-panel__hint" id="item-expect-count">
-          {t('catalog.form.expectCount', { count: draft.expectText.length, max: EXPECT_MAX })}
-        </p>
-        <ErrorNote error={errorAt('expectText')} />
-      </div>
+      {/* Only a service takes time and tells the customer what to expect; a product has neither. */}
+      {draft.kind === 'service' && (
+        <>
+          <div className="field">
+            <label htmlFor="item-minutes">{t('catalog.form.minutes')}</label>
+            <input
+              id="item-minutes"
+              className="item-panel__minutes"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={3}
+              value={draft.minutes}
+              onChange={(e) => set('minutes', e.target.value)}
+              aria-invalid={errorAt('durationMinutes') ? true : undefined}
+              aria-describedby={errorAt('durationMinutes') ? 'item-minutes-hint item-minutes-error' : 'item-minutes-hint'}
+            />
+            <p className="side-panel__hint" id="item-minutes-hint">
+              {t('catalog.form.minutesHint')}
+            </p>
+            <ErrorNote error={errorAt('durationMinutes')} id="item-minutes-error" />
+          </div>
+          <div className="field">
+            <label htmlFor="item-expect">{t('catalog.form.expect')}</label>
+            <textarea
+              id="item-expect"
+              rows={4}
+              maxLength={EXPECT_MAX}
+              value={draft.expectText}
+              onChange={(e) => set('expectText', e.target.value)}
+              aria-invalid={errorAt('expectText') ? true : undefined}
+              aria-describedby={errorAt('expectText') ? 'item-expect-count item-expect-error' : 'item-expect-count'}
+            />
+            <p className="side-panel__hint" id="item-expect-count">
+              {t('catalog.form.expectHint')} {t('catalog.form.expectCount', { count: draft.expectText.length, max: EXPECT_MAX })}
+            </p>
+            <ErrorNote error={errorAt('expectText')} id="item-expect-error" />
+          </div>
+        </>
+      )}
 
       <div className="side-panel__actions">
         <button type="submit" className="button button--primary" disabled={command.pending}>

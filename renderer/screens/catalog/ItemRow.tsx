@@ -23,6 +23,7 @@ export function ItemRow({ item, store, money, error, busy, onEdit, onToggleArchi
       <div className="card-row__main">
         <span className="item-row__name">{item.name}</span>
         <span className={`item-row__kind item-row__kind--${item.kind}`}>{t(`catalog.kind.${item.kind}`)}</span>
+        {item.durationMinutes !== null && <span className="item-row__minutes">{t('catalog.minutes', { count: item.durationMinutes })}</span>}
         {item.expectText && <span className="item-row__expect">{item.expectText}</span>}
       </div>
       <div className="item-row__money">

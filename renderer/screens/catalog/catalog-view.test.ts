@@ -11,6 +11,7 @@ const item = (id: number, name: string, categoryId: number | null, archived = fa
   priceMinor: 100,
   rateMilli: 10_000,
   expectText: name === 'Latte' ? 'Steamed milk' : '',
+  durationMinutes: null,
   archived,
 });
 

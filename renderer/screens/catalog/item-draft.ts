@@ -1,5 +1,6 @@
 import type { CommandInput } from '../../../shared/contract';
 import { rateLabel } from '../../../shared/domain/tax';
+import { isServiceMinutes } from '../../../shared/domain/service-time';
 import type { CatalogItem, ItemKind, StoreSettings } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
@@ -7,8 +8,11 @@ import { priceText } from './catalog-view';
 
 export const EXPECT_MAX = 280;
 
-/** The item form's fields as typed. categoryId is "" for "No category". */
-export type ItemDraft = { name: string; categoryId: string; kind: ItemKind; price: string; rateMilli: string; expectText: string };
+/**
+ * The item form's fields as typed. categoryId is "" for "No category". A service's minutes and
+ * words stay in the draft while the kind is switched back and forth, but a product sends neither.
+ */
+export type ItemDraft = { name: string; categoryId: string; kind: ItemKind; price: string; rateMilli: string; expectText: string; minutes: string };
 export type ItemFields = CommandInput<'catalog.createItem'>;
 export type DraftCheck = { ok: true; fields: ItemFields } | { ok: false; errors: Partial<Record<keyof ItemFields, string>> };
 
@@ -21,6 +25,7 @@ export function draftOf(item: CatalogItem | null, store: StoreSettings, defaultC
       price: '',
       rateMilli: String(store.taxRates[0]?.rateMilli ?? 0),
       expectText: '',
+      minutes: '',
     };
   }
   return {
@@ -30,6 +35,7 @@ export function draftOf(item: CatalogItem | null, store: StoreSettings, defaultC
     price: priceText(item.priceMinor, store.exponent, store.locale),
     rateMilli: String(item.rateMilli),
     expectText: item.expectText,
+    minutes: item.durationMinutes === null ? '' : String(item.durationMinutes),
   };
 }
 
@@ -44,6 +50,10 @@ export function checkDraft(draft: ItemDraft, money: MoneyTools): DraftCheck {
   const price = money.parse(draft.price);
   if (!price.ok) errors.priceMinor = price.message;
   else if (price.minor < 0) errors.priceMinor = t('catalog.form.priceNegative');
+  const service = draft.kind === 'service';
+  const minutes = draft.minutes.trim();
+  if (service && minutes === '') errors.durationMinutes = t('catalog.form.minutesRequired');
+  else if (service && !(/^\d{1,3}$/.test(minutes) && isServiceMinutes(Number(minutes)))) errors.durationMinutes = t('catalog.form.minutesInvalid');
   if (Object.keys(errors).length > 0 || !price.ok) return { ok: false, errors };
   return {
     ok: true,
@@ -53,7 +63,8 @@ export function checkDraft(draft: ItemDraft, money: MoneyTools): DraftCheck {
       kind: draft.kind,
       priceMinor: price.minor,
       rateMilli: Number(draft.rateMilli),
-      expectText: draft.expectText.trim(),
+      expectText: service ? draft.expectText.trim() : '',
+      durationMinutes: service ? Number(minutes) : null,
     },
   };
 }

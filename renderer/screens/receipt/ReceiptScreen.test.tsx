@@ -55,6 +55,20 @@ describe('the receipt', () => {
     expect(bread).toContain('−€1.90');
   });
 
+  it('prints under each service what to expect, as its line kept it, and nothing extra under a product', () => {
+    const words = 'Regrowth coloured to match. Wait 48 hours before washing.';
+    const salon = testTab({
+      lines: [
+        testLine({ id: 1, name: 'Root colour', unitMinor: 6000, listMinor: 6000, chargedMinor: 6000, expectText: words }),
+        testLine({ id: 2, name: 'Shampoo 250 ml', unitMinor: 1800, listMinor: 1800, chargedMinor: 1800 }),
+      ],
+    });
+    const [colour, shampoo] = [...show(salon).querySelectorAll('.receipt__line')];
+    expect(colour?.querySelector('.receipt__expect')?.textContent).toBe(words);
+    expect(shampoo?.querySelector('.receipt__expect')).toBeNull();
+    expect(shampoo?.textContent).toBe('1 × Shampoo 250 ml€18.00');
+  });
+
   it('prints when the tab opened and closed on the store’s clock, whatever this computer’s zone', () => {
     // 23:30 UTC is already 12:30 the next day in Auckland: the date on the paper is the store's.
     const late = testTab({ openedAt: '2026-11-24T23:30:00.000Z', closedAt: '2026-11-25T00:10:00.000Z' });

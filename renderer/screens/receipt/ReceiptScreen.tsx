@@ -83,6 +83,8 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
                   <span>−{money.format(line.comp.amountMinor)}</span>
                 </div>
               )}
+              {/* A service's words as the line kept them when it was added; a product has none. */}
+              {line.expectText && <p className="receipt__expect">{line.expectText}</p>}
             </li>
           ))}
         </ul>

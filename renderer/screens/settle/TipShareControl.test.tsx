@@ -9,7 +9,7 @@ import { TipShareControl } from './TipShareControl';
 const format = (minor: number): string => `€${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 
 function line(id: number, staffId: number, staffName: string, chargedMinor: number): TabLine {
-  return { id, itemId: 1, name: 'Coffee', unitMinor: chargedMinor, rateMilli: 10_000, qty: 1, staffId, staffName, state: 'active', removeReason: null, comp: null, listMinor: chargedMinor, chargedMinor, createdAt: 'x' };
+  return { id, itemId: 1, name: 'Coffee', unitMinor: chargedMinor, rateMilli: 10_000, qty: 1, staffId, staffName, state: 'active', removeReason: null, comp: null, listMinor: chargedMinor, chargedMinor, createdAt: 'x', expectText: '' };
 }
 const member = (id: number, name: string): StaffMember => ({ id, name, role: 'staff', active: true, hasPin: true, lockedUntil: null, createdAt: 'x' });
 

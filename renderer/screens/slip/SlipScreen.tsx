@@ -7,9 +7,13 @@ import { formatWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import './slip.css';
 
-/** What the customer takes away (or is shown): the token, when, and how paying afterwards works. */
-function Slip({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
+/**
+ * What the customer takes away (or is shown): the token, when, what to expect of each service
+ * on the tab (as the line kept it when it was added), and how paying afterwards works.
+ */
+export function Slip({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const who = [tab.name, tab.label].filter(Boolean).join(' · ');
+  const services = tab.lines.filter((line) => line.state === 'active' && line.expectText !== '');
   return (
     <article className="slip" aria-label={t('slip.title')}>
       <p className="slip__store">{store.name}</p>
@@ -19,6 +23,21 @@ function Slip({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       </p>
       {who && <p className="slip__who">{who}</p>}
       <p className="slip__time">{t('slip.opened', { time: formatWhen(tab.openedAt, store) })}</p>
+      {services.length > 0 && (
+        <section className="slip__expect" aria-labelledby="slip-expect-heading">
+          <h2 id="slip-expect-heading" className="slip__expect-heading">
+            {t('slip.expectHeading')}
+          </h2>
+          <ul>
+            {services.map((line) => (
+              <li key={line.id} className="slip__service">
+                <p className="slip__service-name">{line.name}</p>
+                <p className="slip__service-expect">{line.expectText}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {store.payAfterTerms && <p className="slip__terms">{store.payAfterTerms}</p>}
       {tab.status !== 'open' && <p className="slip__closed no-print">{t('slip.closed')}</p>}
     </article>

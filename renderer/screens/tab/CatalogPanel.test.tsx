@@ -14,7 +14,7 @@ describe('an item button', () => {
   it('keeps the keyboard focus while its add is on the way, ignoring a second tap until it lands', async () => {
     render(
       <ul>
-        <ItemButton tabId={7} item={{ id: 3, categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '', archived: false }} price="€4.40" />
+        <ItemButton tabId={7} item={{ id: 3, categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '', durationMinutes: null, archived: false }} price="€4.40" />
       </ul>,
     );
     const button = screen.getByRole('button', { name: /Latte/ });

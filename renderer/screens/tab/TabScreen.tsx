@@ -17,6 +17,7 @@ import { TabHistory } from './TabHistory';
 import { TabLoading, TabMissing } from './TabMissing';
 import { TabTotals } from './TabTotals';
 import { useVoidablePayment, VoidPaymentPanel } from './VoidPaymentPanel';
+import { TabCustomer } from '../customers/TabCustomer';
 import './tab.css';
 
 /** One tab: add from the catalog, adjust the lines, see the totals, then settle or write off. */
@@ -125,6 +126,7 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       {panel === 'edit' && <TabDetailsForm tab={tab} onDone={() => setPanel(null)} />}
       {panel === 'walkout' && <WalkoutPanel tab={tab} due={money.format(tab.dueMinor)} onCancel={() => setPanel(null)} />}
       {panel === 'voidPayment' && voiding && <VoidPaymentPanel tab={tab} payment={voiding} money={money} store={store} onCancel={() => setPanel(null)} onDone={() => setPanel(null)} />}
+      <TabCustomer tab={tab} />
 
       <div className={`tab-detail__columns ${open ? '' : 'tab-detail__columns--closed'}`}>
         {open && <CatalogPanel tabId={tab.id} catalog={catalog.data} format={money.format} />}

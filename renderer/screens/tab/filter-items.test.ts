@@ -10,6 +10,7 @@ const item = (id: number, name: string, categoryId: number | null): CatalogItem 
   priceMinor: 100,
   rateMilli: 10_000,
   expectText: '',
+  durationMinutes: null,
   archived: false,
 });
 const items = [item(1, 'Latte', 1), item(2, 'Flat white', 1), item(3, 'Croissant', 2)];

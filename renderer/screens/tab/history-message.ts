@@ -63,6 +63,8 @@ function updateText(detail: HistoryEntry['detail']): string {
 export function historyText(entry: HistoryEntry, format: (minor: number) => string): string {
   const d = entry.detail;
   if (entry.action === 'tab.update') return updateText(d);
+  // A customer is named by id: their name may since have been erased.
+  if (entry.action === 'tab.setCustomer') return d.customerId === null || d.customerId === undefined ? t('customers.history.detached') : t('customers.history.attached', { id: str(d.customerId) });
   // A comp on fewer units than its line has says how many (older entries name neither).
   const someUnits = entry.action === 'tab.compLine' && d.qty !== undefined && d.of !== undefined && num(d.qty) < num(d.of);
   const key = someUnits ? 'tabDetail.history.tab.compLineUnits' : keys[entry.action];
