@@ -83,5 +83,11 @@ export const activity = {
   'activity.what.backupRestore': 'Restored the backup {name}',
   'activity.what.ledgerContinue': 'Continued knowingly with the ledger as it was, though {problem} ({reason})',
   'activity.what.ledgerContinueFrom': 'Continued knowingly from the backup {name}, though {problem} ({reason})',
+  'activity.what.customerCreate': 'Added customer #{id}',
+  'activity.what.customerUpdate': 'Changed customer #{id}: {fields}',
+  'activity.what.customerArchive': 'Archived customer #{id}',
+  'activity.what.customerRestore': 'Brought back customer #{id}',
+  'activity.what.customerErase': 'Erased the personal details of customer #{id}',
+  'activity.what.customerMerge': 'Merged customer #{merged} into customer #{kept}',
   'activity.what.other': '{command}',
 } as const satisfies Record<string, Message>;

@@ -75,6 +75,15 @@ describe('what each action says', () => {
     );
   });
 
+  it('names customers by number, as the audit keeps them', () => {
+    expect(text('customer.create', { customerId: 7, contactOk: true })).toBe('Added customer #7');
+    expect(text('customer.update', { customerId: 7, phone: true, notes: true })).toBe('Changed customer #7: phone, notes');
+    expect(text('customer.archive', { customerId: 7, archived: true })).toBe('Archived customer #7');
+    expect(text('customer.archive', { customerId: 7, archived: false })).toBe('Brought back customer #7');
+    expect(text('customer.erase', { customerId: 7, profiles: 1 })).toBe('Erased the personal details of customer #7');
+    expect(text('customer.merge', { keepId: 3, mergeId: 7, openTabsMoved: 0 })).toBe('Merged customer #7 into customer #3');
+  });
+
   it('words tab actions as the tab’s history does, and anything else by its command', () => {
     expect(text('tab.compLine', { item: 'Latte', kind: 'percent', value: 50, qty: 1, of: 1, reason: 'cold' })).toBe('Comped Latte by 50% (cold)');
     expect(text('settle.voidLastPayment', { method: 'card', amountMinor: 760, reason: 'wrong card' })).toBe('Payment of €7.60 by Card voided: wrong card');

@@ -129,6 +129,25 @@ function catalogText(command: string, d: Detail, f: ActivityFormat): string | nu
   }
 }
 
+/** Customers are named by number: the audit keeps no personal details, which may be erased later. */
+function customerText(command: string, d: Detail): string | null {
+  const id = str(d.customerId);
+  switch (command) {
+    case 'customer.create':
+      return t('activity.what.customerCreate', { id });
+    case 'customer.update':
+      return t('activity.what.customerUpdate', { id, fields: fields(d, 'customerId') });
+    case 'customer.archive':
+      return t(d.archived === false ? 'activity.what.customerRestore' : 'activity.what.customerArchive', { id });
+    case 'customer.erase':
+      return t('activity.what.customerErase', { id });
+    case 'customer.merge':
+      return t('activity.what.customerMerge', { merged: str(d.mergeId), kept: str(d.keepId) });
+    default:
+      return null;
+  }
+}
+
 function otherText(command: string, d: Detail, f: ActivityFormat): string | null {
   switch (command) {
     case 'session.signIn':
@@ -170,6 +189,6 @@ export function activityText(row: ActivityRow, f: ActivityFormat): string {
     const entry: HistoryEntry = { at: row.at, staffName: row.staffName, action: row.command, detail: d as HistoryEntry['detail'] };
     return historyText(entry, f.money);
   }
-  const text = staffText(row.command, d, f) ?? drawerText(row.command, d, f) ?? catalogText(row.command, d, f) ?? otherText(row.command, d, f);
+  const text = staffText(row.command, d, f) ?? drawerText(row.command, d, f) ?? catalogText(row.command, d, f) ?? customerText(row.command, d) ?? otherText(row.command, d, f);
   return (text ?? t('activity.what.other', { command: row.command })).replace(/\s+/g, ' ').trim();
 }
