@@ -13,6 +13,7 @@ import { readIndex, listBackups, writeIndex, type BackupIndex } from './backup-i
 import { fileStamp, makeBackupName, type BackupReason } from './backup-names';
 import { loadBackupSettings, saveBackupSettings, type BackupSettings } from './backup-settings';
 import type { LedgerHost } from '../ledger-host/ledger-host';
+import { clearContinueTries, continueWaitMs, readContinueTries, recordWrongContinuePin } from '../ledger-host/continue-tries';
 import { fileReachesSeal, ownersIn, type OwnerPin, type SealProblem } from '../ledger-host/seal-check';
 import { highestZOfFile, ledgerFingerprint } from './ledger-marks';
 import { keepLedgerAside, putBack, type KeptAside } from './restore-files';
@@ -79,10 +80,6 @@ export type BackupServiceOptions = {
 function sealWords(found: SealProblem): Record<string, unknown> {
   return { cause: found.cause, problem: found.problem, sealedSeq: found.sealed?.seq ?? null, sealedAt: found.sealed?.at ?? null, ledgerSeq: found.ledgerSeq };
 }
-
-/** Wrong owner PINs in a row before continuing knowingly waits, and for how long. */
-const CONTINUE_TRIES = 5;
-const CONTINUE_WAIT_MS = 5 * 60_000;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -353,26 +350,20 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     return { owners: fs.existsSync(host.file) ? ownersIn(host.file, keyId) : [] };
   }
 
-  let wrongPins = 0;
-  let waitUntil = 0;
-
   async function checkOwnerPin(owners: OwnerPin[], input: ParsedInput<'recovery.continue'>): Promise<number | null> {
     if (owners.length === 0) return null;
-    const now = clock().getTime();
-    if (now < waitUntil) throw new DomainError('locked_out', 'errors.recovery.tooManyTries', { minutes: Math.ceil((waitUntil - now) / 60_000) });
+    const now = clock();
+    const wait = continueWaitMs(readContinueTries(host.dataDir), now);
+    if (wait > 0) throw new DomainError('locked_out', 'errors.recovery.tooManyTries', { minutes: Math.ceil(wait / 60_000) });
     const owner = owners.find((candidate) => candidate.id === input.staffId);
     if (!owner || input.pin === undefined) throw new DomainError('invalid_input', 'errors.recovery.ownerNeeded', {}, 'pin');
     if (!options.verifyPin) throw new DomainError('internal', 'errors.internal');
     if (!(await options.verifyPin(input.pin, owner.pinHash))) {
-      wrongPins += 1;
-      if (wrongPins >= CONTINUE_TRIES) {
-        wrongPins = 0;
-        waitUntil = now + CONTINUE_WAIT_MS;
-      }
-      logger.warn('continue knowingly refused: wrong owner PIN', { staffId: owner.id });
+      const tries = recordWrongContinuePin(host.dataDir, now);
+      logger.warn('continue knowingly refused: wrong owner PIN', { staffId: owner.id, lockouts: tries.lockouts });
       throw new DomainError('wrong_pin', 'errors.recovery.ownerPin', {}, 'pin');
     }
-    wrongPins = 0;
+    clearContinueTries(host.dataDir);
     return owner.id;
   }
 

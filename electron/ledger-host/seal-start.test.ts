@@ -176,6 +176,31 @@ describe('the seal beside the ledger', () => {
     expect(start({ dataDir: dir }).ledger()).not.toBeNull();
   });
 
+  it('five wrong owner PINs make continuing wait, and a restart does not reset it; each further five waits twice as long', async () => {
+    const { core, owner } = await trading();
+    await sell(owner, 1);
+    const dir = core.dir;
+    await stop(core);
+    fs.rmSync(sealPath(dir));
+    const first = start({ dataDir: dir });
+    const pad = windowClient(first, 9);
+    const tryWrong = () => pad.refuse('recovery.continue', { staffId: 1, pin: '0000', reason: 'the seal was lost' });
+    for (let i = 0; i < 5; i += 1) expect((await tryWrong()).key).toBe('errors.recovery.ownerPin');
+    expect(await pad.refuse('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' })).toMatchObject({ code: 'locked_out', params: { minutes: 5 } });
+    first.close();
+    // A restart, at the same moment: still waiting.
+    const second = start({ dataDir: dir });
+    const again = windowClient(second, 9);
+    expect((await again.refuse('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' })).code).toBe('locked_out');
+    second.advance(5 * 60_000 + 1);
+    for (let i = 0; i < 5; i += 1) expect((await again.refuse('recovery.continue', { staffId: 1, pin: '0000', reason: 'the seal was lost' })).key).toBe('errors.recovery.ownerPin');
+    expect(await again.refuse('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' })).toMatchObject({ code: 'locked_out', params: { minutes: 10 } });
+    second.advance(10 * 60_000 + 1);
+    await again.call('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' });
+    expect(second.ledger()).not.toBeNull();
+    expect(fs.existsSync(path.join(dir, 'recovery-tries.json'))).toBe(false);
+  });
+
   it('another ledger carrying the same number of entries is caught: its sealed entry differs', async () => {
     const first = await trading();
     await sell(first.owner, 2);
