@@ -10,6 +10,8 @@ import { expect, test } from './fixtures';
 const sizes = [
   { width: 1024, height: 768 },
   { width: 1280, height: 800 },
+  { width: 768, height: 1024 },
+  { width: 1920, height: 1080 },
 ] as const;
 
 async function shoot(page: Page, name: string): Promise<void> {

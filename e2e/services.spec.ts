@@ -9,6 +9,8 @@ import { CommandClient, TabPage } from './pages/tab-page';
 const VIEWPORTS = [
   { width: 1024, height: 768 },
   { width: 1280, height: 800 },
+  { width: 768, height: 1024 },
+  { width: 1920, height: 1080 },
 ];
 
 test('a salon service tells the client what to expect, on the slip and on the receipt after settling', async ({ page, request, webHost, appUrl }) => {

@@ -139,6 +139,8 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
         // The row sealed last must still be there as sealed: another program that rewrote the
         // chain (and linked it up again) while this one runs is never signed for.
         const last = writer.last();
+        // Nothing written since (a query): the head is the row sealed last, so it stands.
+        if (last && last.seq === head.seq && last.hash === head.hash) return;
         if (last && !lastSealStands(app)) {
           rewrittenWhileOpen(last, head);
           return;

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { SealCause } from '../../shared/closing-types';
 import { chainHead, chainRowAt, EMPTY_HEAD, hasChain, type ChainHead } from '../ledger/chain';
 import { openDatabase } from '../ledger/sqlite-driver';
@@ -23,18 +24,25 @@ function n(value: number): string {
   return value.toLocaleString('en');
 }
 
+/** Runs `read` on a read-only connection of its own to a ledger file, which is never written. */
+function withReader<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
 type LedgerReach = { chained: boolean; head: ChainHead; traded: boolean; atSeal: ChainHead | null };
 
 /** Reads, without writing a byte, how far the ledger's chain reaches and which row sits at the seal's number. */
 function readReach(file: string, sealSeq: number | null): LedgerReach {
-  const db = openDatabase(file, { readonly: true, fileMustExist: true });
-  try {
+  return withReader(file, (db) => {
     if (!hasChain(db)) return { chained: false, head: EMPTY_HEAD, traded: false, atSeal: sealSeq === 0 ? EMPTY_HEAD : null };
     const traded = db.prepare("SELECT (SELECT count(*) FROM ledger_chain WHERE kind IN ('command', 'entry')) > 0 AS t").get() as { t: number };
     return { chained: true, head: chainHead(db), traded: traded.t === 1, atSeal: sealSeq === null ? null : chainRowAt(db, sealSeq) };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /**
@@ -60,7 +68,7 @@ export function checkSeal(options: {
   if (seal.state === 'invalid') {
     const ledgerSeq = exists ? readReach(file, null).head.seq : null;
     // Never decided from the ledger's own word alone: the PIN key id is only used to say why.
-    const problem = exists && pinKeyChanged(file, options.pinKeyId)
+    const problem = exists && withReader(file, (db) => pinKeyChanged(db, options.pinKeyId))
       ? "the seal beside the ledger cannot be checked: this computer's PIN key is not the one the ledger was sealed with (the data folder was moved, or the key file was lost)"
       : seal.problem;
     return { cause: 'seal_invalid', problem, sealed: null, ledgerSeq };
@@ -107,27 +115,17 @@ export function checkSeal(options: {
   return null;
 }
 
-function pinKeyChanged(file: string, pinKeyId: string): boolean {
-  const db = openDatabase(file, { readonly: true, fileMustExist: true });
-  try {
-    const hasColumn = db.prepare("SELECT 1 FROM pragma_table_info('store_settings') WHERE name = 'pin_key_id'").get() !== undefined;
-    if (!hasColumn) return false;
-    const stored = (db.prepare('SELECT pin_key_id AS k FROM store_settings WHERE id = 1').get() as { k: string | null } | undefined)?.k ?? null;
-    return stored !== null && stored !== pinKeyId;
-  } finally {
-    db.close();
-  }
+function pinKeyChanged(db: Database.Database, pinKeyId: string): boolean {
+  const hasColumn = db.prepare("SELECT 1 FROM pragma_table_info('store_settings') WHERE name = 'pin_key_id'").get() !== undefined;
+  if (!hasColumn) return false;
+  const stored = (db.prepare('SELECT pin_key_id AS k FROM store_settings WHERE id = 1').get() as { k: string | null } | undefined)?.k ?? null;
+  return stored !== null && stored !== pinKeyId;
 }
 
 /** Whether a ledger file (a backup) holds the sealed entry with the sealed hash. */
 export function fileReachesSeal(file: string, sealed: Seal): boolean {
   try {
-    const db = openDatabase(file, { readonly: true, fileMustExist: true });
-    try {
-      return hasChain(db) && chainRowAt(db, sealed.seq)?.hash === sealed.hash;
-    } finally {
-      db.close();
-    }
+    return withReader(file, (db) => hasChain(db) && chainRowAt(db, sealed.seq)?.hash === sealed.hash);
   } catch {
     return false;
   }
@@ -141,15 +139,13 @@ export type OwnerPin = { id: number; name: string; pinHash: string };
  */
 export function ownersIn(file: string, pinKeyId: string): OwnerPin[] {
   try {
-    if (pinKeyChanged(file, pinKeyId)) return [];
-    const db = openDatabase(file, { readonly: true, fileMustExist: true });
-    try {
-      return db
-        .prepare<[], OwnerPin>("SELECT id, name, pin_hash AS pinHash FROM staff WHERE role = 'owner' AND active = 1 AND archived_at IS NULL AND pin_hash IS NOT NULL ORDER BY id")
-        .all();
-    } finally {
-      db.close();
-    }
+    return withReader(file, (db) =>
+      pinKeyChanged(db, pinKeyId)
+        ? []
+        : db
+            .prepare<[], OwnerPin>("SELECT id, name, pin_hash AS pinHash FROM staff WHERE role = 'owner' AND active = 1 AND archived_at IS NULL AND pin_hash IS NOT NULL ORDER BY id")
+            .all(),
+    );
   } catch {
     return [];
   }
