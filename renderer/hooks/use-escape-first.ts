@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 /**
  * While a panel is open, Esc closes it instead of leaving the screen: this listener runs in the
@@ -6,10 +6,10 @@ import { useEffect, useRef } from 'react';
  */
 export function useEscapeFirst(onEscape: () => void, enabled: boolean): void {
   const latest = useRef(onEscape);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = onEscape;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;

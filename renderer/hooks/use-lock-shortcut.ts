@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 /**
  * Ctrl+L locks the screen from anywhere, a field included: the person walking away should not
@@ -6,10 +6,10 @@ import { useEffect, useRef } from 'react';
  */
 export function useLockShortcut(onLock: () => void, enabled: boolean): void {
   const latest = useRef(onLock);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = onLock;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent): void => {
       if (!event.ctrlKey || event.altKey || event.metaKey || event.shiftKey || event.key.toLowerCase() !== 'l') return;

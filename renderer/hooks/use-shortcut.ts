@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 export type ShortcutOptions = {
   enabled?: boolean;
@@ -18,12 +18,14 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function useShortcut(keys: string | readonly string[], handler: (event: KeyboardEvent) => void, options: ShortcutOptions = {}): void {
   const { enabled = true, inFields = false } = options;
   const latest = useRef(handler);
-  useEffect(() => {
+  // Layout effects: the key is live in the same commit that shows the button it stands for,
+  // so a key pressed the moment a control appears is never lost.
+  useLayoutEffect(() => {
     latest.current = handler;
   });
   const list = typeof keys === 'string' ? [keys] : keys;
   const joined = list.join('\u0000');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const wanted = new Set(joined.split('\u0000'));
     const onKey = (event: KeyboardEvent): void => {
