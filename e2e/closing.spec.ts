@@ -257,6 +257,7 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
     removedCount: 1,
     grossMinor: EXPECTED.gross,
     compsMinor: EXPECTED.comps,
+    loyaltyMinor: 0,
     netMinor: EXPECTED.net,
     taxMinor: EXPECTED.tax,
     totalMinor: EXPECTED.total,

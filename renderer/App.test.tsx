@@ -148,7 +148,7 @@ describe('App: sign-in, lock and who may see what', () => {
     render(<App />);
     await signIn('Olga', '1111');
     const nav = screen.getByRole('navigation');
-    for (const link of ['Tabs', 'Drawer', 'Customers', 'Reports', 'Catalog', 'Staff', 'Activity', 'Backups', 'Settings']) expect(within(nav).getByRole('link', { name: link })).toBeTruthy();
+    for (const link of ['Tabs', 'Drawer', 'Diary', 'Customers', 'Reports', 'Catalog', 'Staff', 'Activity', 'Backups', 'Settings']) expect(within(nav).getByRole('link', { name: link })).toBeTruthy();
     fireEvent.click(screen.getByRole('link', { name: 'Reports' }));
     await screen.findByRole('heading', { name: 'Reports' });
 
@@ -162,7 +162,7 @@ describe('App: sign-in, lock and who may see what', () => {
     const links = within(screen.getByRole('navigation'))
       .getAllByRole('link')
       .map((l) => l.textContent);
-    expect(links).toEqual(['Tabs', 'Drawer', 'Customers']);
+    expect(links).toEqual(['Tabs', 'Drawer', 'Diary', 'Customers']);
 
     // Typed straight into the address, a screen the role may not see still goes to the board.
     history.pushState(null, '', '/#/settings');

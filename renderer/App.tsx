@@ -16,6 +16,8 @@ import { LinkRequiredScreen } from './screens/access/LinkRequiredScreen';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
 import { CustomerPage } from './screens/customers/CustomerPage';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
+import { AppointmentsScreen } from './screens/appointments/AppointmentsScreen';
+import { ConfirmationScreen } from './screens/appointments/ConfirmationScreen';
 import { ApprovalProvider } from './screens/approval/ApprovalProvider';
 import { BackupScreen } from './screens/backup/BackupScreen';
 import { RecoveryScreen } from './screens/backup/RecoveryScreen';
@@ -139,6 +141,8 @@ function Shell({ staff, locked, idleFallback }: { staff: Staff; locked: boolean;
             <Route path="/activity" element={<Gated screen="/activity" element={<ActivityScreen />} />} />
             <Route path="/customers" element={<Gated screen="/customers" element={<CustomersScreen />} />} />
             <Route path="/customers/:customerId" element={<Gated screen="/customers" element={<CustomerPage />} />} />
+            <Route path="/appointments" element={<Gated screen="/appointments" element={<AppointmentsScreen />} />} />
+            <Route path="/appointments/:appointmentId/confirmation" element={<Gated screen="/appointments" element={<ConfirmationScreen />} />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </ApprovalProvider>

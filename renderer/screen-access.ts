@@ -13,6 +13,7 @@ export const screenPermissions = {
   '/activity': 'audit.read',
   '/backups': 'backup.run',
   '/customers': 'customers.read',
+  '/appointments': 'appointments.read',
 } as const satisfies Record<string, Permission>;
 
 export type GatedScreen = keyof typeof screenPermissions;

@@ -33,6 +33,9 @@ export type DrawerSession = {
   paidOutMinor: Minor;
   /** The rest is null until the blind count has been entered. */
   cashInMinor: Minor | null;
+  /** Cash deposits taken into this drawer, and deposits refunded out of it in cash (shown with cashInMinor). */
+  depositsInMinor: Minor | null;
+  depositsOutMinor: Minor | null;
   expectedMinor: Minor | null;
   countedMinor: Minor | null;
   countedCounts: DenominationCount[] | null;
@@ -82,6 +85,8 @@ export type SalesSection = {
   removedCount: number;
   grossMinor: Minor;
   compsMinor: Minor;
+  /** Loyalty rewards given, net of tax (missing from a Z frozen before loyalty): net = gross - comps - loyalty. */
+  loyaltyMinor?: Minor;
   netMinor: Minor;
   taxMinor: Minor;
   /** Net sales plus tax: what customers were charged. */
@@ -98,12 +103,54 @@ export type TipsByStaff = { staffId: number; staffName: string; amountMinor: Min
  */
 export type PaymentsByMethod = { method: PaymentMethod; count: number; amountMinor: Minor; tipMinor: Minor; takenMinor: Minor; voidedCount?: number; voidedMinor?: Minor };
 
-export type DepositsSection = { takenMinor: Minor; appliedMinor: Minor; refundedMinor: Minor; forfeitedMinor: Minor; heldMinor: Minor };
+/**
+ * Deposits on the day: brought forward + taken - applied - refunded - forfeited = held (carried
+ * forward), which is the deposits_held balance. A Z frozen before deposits were taken has no
+ * broughtForwardMinor (it was always zero).
+ */
+export type DepositsSection = { broughtForwardMinor?: Minor; takenMinor: Minor; appliedMinor: Minor; refundedMinor: Minor; forfeitedMinor: Minor; heldMinor: Minor };
+
+/**
+ * A deposit held at the end of the day, as the Z freezes it: whose (by id only: the Z is
+ * append-only and hashed, and a customer erased later must leave no name in it), for which
+ * appointment (null: kept on the customer), how much, how old.
+ */
+export type FrozenHeldDeposit = {
+  depositId: number;
+  customerId: number;
+  appointmentDate: string | null;
+  appointmentStartMinute: number | null;
+  amountMinor: Minor;
+  takenAt: string;
+  ageDays: number;
+};
+
+/** A held deposit as a report is served: the customer's name is read when the report is. */
+export type HeldDeposit = Omit<FrozenHeldDeposit, 'customerId'> & {
+  /** The name as it is now: "Erased customer" once the profile is erased. */
+  customerName: string;
+};
+
+/**
+ * One staff member's book: the appointments on the day's date (booked: all of them, whatever
+ * became of them), and those done, no-shows, cancelled in time and late that business day.
+ */
+export type StaffAppointments = { staffId: number; staffName: string; booked: number; done: number; noShow: number; cancelled: number; lateCancel: number };
+
+/** The day's no-shows and late cancels (closed that business day) with what their deposits forfeited, and each person's book. */
+export type AppointmentsSection = {
+  noShows: { count: number; forfeitedMinor: Minor };
+  lateCancels: { count: number; forfeitedMinor: Minor };
+  byStaff: StaffAppointments[];
+};
 
 /** A signed-off drawer's money, for one session or summed over a day's sessions. */
 export type DrawerFigures = {
   floatMinor: Minor;
   cashInMinor: Minor;
+  /** Cash deposits taken and refunded; missing from a Z frozen before deposits were taken. */
+  depositsInMinor?: Minor;
+  depositsOutMinor?: Minor;
   paidInMinor: Minor;
   paidOutMinor: Minor;
   expectedMinor: Minor;
@@ -160,6 +207,12 @@ export type DayReport = {
   payments: PaymentsByMethod[];
   roundingMinor: Minor;
   deposits: DepositsSection;
+  /** The deposits held at the end of the day (they add up to deposits.heldMinor). Missing from older Zs. */
+  heldDeposits?: HeldDeposit[];
+  /** No-shows, late cancels and appointments per staff member. Missing from older Zs. */
+  appointments?: AppointmentsSection;
+  /** Loyalty rewards taken off tabs (net of tax; a reward taken back off counts against it). Missing from a Z frozen before loyalty. */
+  loyalty?: { rewards: number; amountMinor: Minor };
   walkouts: { count: number; amountMinor: Minor };
   drawer: DrawerSection;
   satisfaction: Record<Rating | 'unrated', number>;
@@ -187,6 +240,13 @@ export type DayReport = {
    */
   chain?: { seq: number; hash: string };
 };
+
+/**
+ * A report as the Z stores it (and as buildDayReport makes it): its held deposits name their
+ * customers by id. A Z frozen before that stored the name instead; either way the name served is
+ * read from the customer when the report is read.
+ */
+export type FrozenDayReport = Omit<DayReport, 'heldDeposits'> & { heldDeposits?: (FrozenHeldDeposit | (HeldDeposit & { customerId?: undefined }))[] };
 
 export const reportActionKinds = ['comp', 'removed', 'walkout', 'payment_void', 'paid_in', 'paid_out', 'variance'] as const;
 export type ReportActionKind = (typeof reportActionKinds)[number];

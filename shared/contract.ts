@@ -5,6 +5,10 @@ import type * as C from './closing-types';
 import type * as T from './types';
 import type * as CT from './customer-types';
 import { customerFields, email, phone } from './customer-schemas';
+import type * as ST from './salon-types';
+import * as ss from './salon-schemas';
+import type * as LT from './loyalty-types';
+import { loyaltySettings } from './loyalty-schemas';
 import { ratings, tipSplits } from './types';
 import { roles } from './permissions';
 import { activityKinds } from './domain/activity';
@@ -59,6 +63,10 @@ const storeUpdate = z
     tokenFirst: s.token.optional(),
     tokenLast: s.token.optional(),
     cashRoundingMinor: z.number().int().min(1).max(100_000).optional(),
+    openingHours: ss.openingHours.optional(),
+    depositPolicy: ss.depositPolicy.optional(),
+    /** The loyalty setting as a whole: off, a stamp card or points (shared/loyalty-types.ts). */
+    loyalty: loyaltySettings.optional(),
     amberMinutes: z.number().int().min(1).max(1440).optional(),
     redMinutes: z.number().int().min(1).max(1440).optional(),
     idleLockMinutes: z.number({ error: 'errors.field.idleLockMinutes' }).int('errors.field.idleLockMinutes').min(1, 'errors.field.idleLockMinutes').max(240, 'errors.field.idleLockMinutes').optional(),
@@ -248,6 +256,44 @@ export const contract = {
   'customer.erase': mutation<CT.Customer>()(z.object({ customerId: s.id }).strict(), 'customers.manage'),
   /** A duplicate made by mistake: `mergeId` points at `keepId` and is archived; its visits show on the kept one. */
   'customer.merge': mutation<CT.CustomerProfile>()(z.object({ keepId: s.id, mergeId: s.id }).strict(), 'customers.manage'),
+
+  /** The salon's book. A day: every staff member's column; a week: one person's seven days from `from`. */
+  'appointment.day': query<ST.AppointmentDay>()(z.object({ date: s.businessDate }).strict(), 'appointments.read'),
+  'appointment.week': query<ST.AppointmentWeek>()(z.object({ staffId: s.id, from: s.businessDate }).strict(), 'appointments.read'),
+  /** Booked appointments starting within the next `minutes` (the board's side list). */
+  'appointment.upcoming': query<ST.Appointment[]>()(z.object({ minutes: z.number().int().min(15).max(720).default(120) }).strict(), 'appointments.read'),
+  'appointment.get': query<ST.AppointmentDetail>()(z.object({ appointmentId: s.id }).strict(), 'appointments.read'),
+  /** A customer's appointments, past and upcoming, and the deposits held for them (their page). */
+  'appointment.forCustomer': query<{ appointments: ST.Appointment[]; heldDeposits: ST.Deposit[] }>()(z.object({ customerId: s.id }).strict(), 'appointments.read'),
+  /**
+   * Books a customer with a staff member for services; the end follows from their durations.
+   * Refused when it overlaps that person's other booking or falls outside opening hours. The
+   * deposit the policy asks for is taken now by the tender given (cash needs an open drawer).
+   */
+  'appointment.book': mutation<ST.AppointmentDetail>()(ss.bookAppointment, 'appointments.write'),
+  /** Moves, reassigns or changes the services of a booked appointment (same checks as booking). */
+  'appointment.update': mutation<ST.AppointmentDetail>()(ss.updateAppointment, 'appointments.write'),
+  /** Takes the policy's deposit for a booking that has none yet (booked by phone, paid later). */
+  'appointment.takeDeposit': mutation<ST.AppointmentDetail>()(
+    z.object({ appointmentId: s.id, method: ss.tender, reference: s.readableText(80).default('') }).strict(),
+    'appointments.write',
+  ),
+  'appointment.cancel': mutation<ST.AppointmentDetail>()(ss.closeAppointment, 'appointments.write'),
+  'appointment.noShow': mutation<ST.AppointmentDetail>()(ss.closeAppointment, 'appointments.write'),
+  /** The customer arrived: a tab on a token (the one given, or the next free) with the services as lines and the deposit attached. */
+  'appointment.checkIn': mutation<ST.CheckInResult>()(z.object({ appointmentId: s.id, token: s.token.optional() }).strict(), 'appointments.write'),
+  /** Applies a held deposit of the tab's customer to the tab, first, before any payment. */
+  'deposit.apply': mutation<T.TabDetail>()(ss.applyDeposit, 'tabs.write'),
+  /** Refunds a held deposit (one kept on the customer, or a booking's) by its tender, with a reason. */
+  'deposit.refund': mutation<ST.Deposit>()(z.object({ depositId: s.id, reason: s.reason }).strict(), 'deposits.refund'),
+
+  /**
+   * Takes the customer's reward off the tab at settlement, before any payment: a stamp card's frees
+   * the cheapest unit of its category, points become an amount off. Booked to the loyalty account.
+   */
+  'loyalty.redeem': mutation<T.TabDetail>()(tabRef, 'tabs.write'),
+  /** A customer's stamps or points under the scheme in force, and every movement (their page). */
+  'loyalty.forCustomer': query<LT.LoyaltyAccount>()(z.object({ customerId: s.id }).strict(), 'customers.read'),
 
   'settle.split': mutation<T.TabDetail>()(splitPlan, 'tabs.write'),
   'settle.clearSplit': mutation<T.TabDetail>()(tabRef, 'tabs.write'),

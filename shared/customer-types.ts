@@ -31,10 +31,16 @@ export type CustomerVisit = {
   items: { name: string; qty: number }[];
   /** Who served its lines, by name. */
   staff: string[];
+  /**
+   * What the tab came to after comps and a loyalty reward, tax included: what the customer owed,
+   * however it was paid (a deposit applied to it counts as paid, not as less).
+   */
   totalMinor: Minor;
   rating: Rating | null;
   compMinor: Minor;
   compReasons: string[];
+  /** What a loyalty reward took off the tab, in its own prices as a comp is (0: none). */
+  loyaltyMinor?: Minor;
 };
 
 export type CustomerProfile = { customer: Customer; visits: CustomerVisit[] };

@@ -25,10 +25,16 @@ export const entryKinds = [
   'drawer.paidIn',
   'drawer.paidOut',
   'drawer.close',
-  // Deposits (domain.md): the day report already sums these kinds; no command posts them yet.
+  // Deposits (domain.md): taken at booking into deposits_held, then applied to the tab, refunded
+  // by their tender, or forfeited after a late cancel or a no-show.
   'deposit.take',
   'deposit.apply',
   'deposit.refund',
+  'deposit.forfeit',
+  // Loyalty: a reward taken off a tab at settlement (to the loyalty account, apart from comps),
+  // and the same reward taken back off because the tab's lines changed after it was given.
+  'loyalty.redeem',
+  'loyalty.undo',
 ] as const;
 
 export type EntryKind = (typeof entryKinds)[number];
@@ -69,6 +75,7 @@ export const plainAccounts = [
   'cash_over_short',
   'deposits_held',
   'forfeited_deposits',
+  'loyalty',
 ] as const;
 
 export type PlainAccount = (typeof plainAccounts)[number];
@@ -99,6 +106,8 @@ export const accounts = {
   overShort: 'cash_over_short',
   depositsHeld: 'deposits_held',
   forfeited: 'forfeited_deposits',
+  /** Contra-revenue: the net (before tax) of loyalty rewards given, kept apart from comps. */
+  loyalty: 'loyalty',
   sales: (rate: string): SalesAccount => `${accountPrefixes.sales}${rate}`,
   tax: (rate: string): TaxAccount => `${accountPrefixes.tax}${rate}`,
   tips: (staffId: number): TipsAccount => `${accountPrefixes.tips}${staffId}`,

@@ -14,7 +14,10 @@
  * for owners and makes owners; staff.unlock lifts a PIN lockout. session is what every signed-in
  * person may do (see who they are, sign out, lock the screen). customers.read and customers.write find,
  * add and edit customer profiles and attach them to tabs; customers.manage archives, merges and
- * erases them.
+ * erases them. appointments.read and appointments.write see and keep the salon's book (booking, moving,
+ * check-in, cancelling, taking a deposit); deposits.forfeit keeps a deposit after a late cancel or a
+ * no-show, and deposits.refund gives one back when the policy would keep it (or on request): a staff
+ * member does either only with a manager's or owner's PIN.
  */
 export const permissions = [
   'session',
@@ -43,6 +46,10 @@ export const permissions = [
   'customers.read',
   'customers.write',
   'customers.manage',
+  'appointments.read',
+  'appointments.write',
+  'deposits.forfeit',
+  'deposits.refund',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -55,14 +62,14 @@ export type Role = (typeof roles)[number];
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
   manager: permissions.filter((p) => !['store.currency', 'store.businessDay', 'staff.owners', 'staff.unlock', 'backup.manage', 'audit.read'].includes(p)),
-  staff: ['session', 'tabs.read', 'tabs.write', 'tabs.adjust', 'drawer.operate', 'customers.read', 'customers.write'],
+  staff: ['session', 'tabs.read', 'tabs.write', 'tabs.adjust', 'drawer.operate', 'customers.read', 'customers.write', 'appointments.read', 'appointments.write'],
 };
 
 /**
  * What a staff member may still do for one action when a manager or owner approves it by PIN.
  * The rest (reports, catalog, settings, staff, backups) is refused outright.
  */
-export const approvable: readonly Permission[] = ['tabs.adjustLarge', 'tabs.writeOff', 'payments.void', 'payments.largeTip', 'drawer.payOut', 'drawer.signOff'];
+export const approvable: readonly Permission[] = ['tabs.adjustLarge', 'tabs.writeOff', 'payments.void', 'payments.largeTip', 'drawer.payOut', 'drawer.signOff', 'deposits.forfeit', 'deposits.refund'];
 
 export function roleAllows(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);

@@ -1,3 +1,5 @@
+import type { DepositPolicy, OpeningHours, TabDeposit } from './salon-types';
+import type { LoyaltySettings, TabLoyalty } from './loyalty-types';
 import type { Minor } from './money';
 import type { RateMilli, TaxMode } from './domain/tax';
 import type { Role } from './permissions';
@@ -5,6 +7,12 @@ import type { Role } from './permissions';
 export type TaxRate = { rateMilli: RateMilli; label: string };
 
 export type StoreSettings = {
+  /** The salon's week, Monday first: the appointment grid and the bookings it allows. */
+  openingHours: OpeningHours;
+  /** What deposit a booking takes, when a cancellation is in time, and what a no-show forfeits. */
+  depositPolicy: DepositPolicy;
+  /** Off, a stamp card or points; what earns and what a reward is worth. */
+  loyalty: LoyaltySettings;
   name: string;
   currency: string;
   /** Follows the currency: JPY 0, EUR 2, KWD 3. */
@@ -198,6 +206,10 @@ export type TabDetail = TabSummary & {
   closedAt: string | null;
   rating: Rating | null;
   history: HistoryEntry[];
+  /** Deposits attached to this tab and still held (apply them before any payment), and those applied to it. */
+  deposits: TabDeposit[];
+  /** The customer's stamps or points, the reward on the tab and what it earned; null without a customer or loyalty. */
+  loyalty?: TabLoyalty | null;
 };
 
 export type PaymentResult = {

@@ -9,6 +9,8 @@ import type { Db } from '../ledger/open';
 import { statement } from '../ledger/statements';
 import { askedBusinessDay, hasZ, readSettings } from '../services/store';
 import { readLines, receivableOf, toTaxLine, type LineRow as TabLineRow } from '../services/tab-read';
+import { cancelInTime } from '../services/appointments-rules';
+import type { DepositPolicy } from '../../shared/salon-types';
 
 /**
  * A line may be taken off or lowered as plain counter work (tabs.adjust) only by the person who
@@ -16,13 +18,16 @@ import { readLines, receivableOf, toTaxLine, type LineRow as TabLineRow } from '
  */
 export const FRESH_LINE_MS = 2 * 60_000;
 
-type LineRow = Pick<TabLineRow, 'qty' | 'unit_minor' | 'tax_rate_milli' | 'comp_kind' | 'comp_value' | 'comp_qty' | 'staff_id' | 'created_at'> & { tab_id: number };
+type LineRow = Pick<TabLineRow, 'qty' | 'unit_minor' | 'tax_rate_milli' | 'comp_kind' | 'comp_value' | 'comp_qty' | 'staff_id' | 'created_at'> & {
+  tab_id: number;
+  appointment_id: number | null;
+};
 type Thresholds = { approval_comp_percent: number; approval_comp_minor: number; tip_approval_percent: number; currency: string };
 
 function line(db: Db, lineId: number): LineRow | undefined {
   return statement<[number], LineRow>(
     db,
-    "SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value, comp_qty, staff_id, created_at, tab_id FROM tab_lines WHERE id = ? AND state = 'active'",
+    "SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value, comp_qty, staff_id, created_at, tab_id, appointment_id FROM tab_lines WHERE id = ? AND state = 'active'",
   ).get(lineId);
 }
 
@@ -30,9 +35,13 @@ function thresholds(db: Db): Thresholds | undefined {
   return statement<[], Thresholds>(db, 'SELECT approval_comp_percent, approval_comp_minor, tip_approval_percent, currency FROM store_settings WHERE id = 1').get();
 }
 
-/** Taken off or lowered by someone else, or later than FRESH_LINE_MS after it was rung up: a served line. */
+/**
+ * Taken off or lowered by someone else, or later than FRESH_LINE_MS after it was rung up: a served
+ * line. A line check-in rang up from a booking is always one: nobody tapped it, it is the booked
+ * work (and its deposit's), even though it names the stylist and the moment of check-in.
+ */
 function servedLine(row: LineRow, actor: Staff, now: string): boolean {
-  return row.staff_id !== actor.id || Date.parse(now) - Date.parse(row.created_at) > FRESH_LINE_MS;
+  return row.appointment_id !== null || row.staff_id !== actor.id || Date.parse(now) - Date.parse(row.created_at) > FRESH_LINE_MS;
 }
 
 /**
@@ -86,6 +95,58 @@ function changesBusinessDay(db: Db, input: ParsedInput<'store.update'>): boolean
   return asked !== null && (asked.timeZone !== waiting.timeZone || asked.dayBoundaryMinutes !== waiting.dayBoundaryMinutes);
 }
 
+/**
+ * What closing a booked appointment does to its held deposit: nothing to decide (none held, or a
+ * cancellation in time, which refunds it), a forfeit (deposits.forfeit), or a refund the policy
+ * would not give (deposits.refund). A staff member needs a manager's PIN for either.
+ */
+function depositDecision(db: Db, input: ParsedInput<'appointment.cancel'>, noShow: boolean, now: string): Permission | null {
+  const row = statement<[number], { free_cancel_by: string; policy_json: string; status: string; held: number }>(
+    db,
+    `SELECT a.free_cancel_by, a.policy_json, a.status,
+       (SELECT COALESCE(SUM(d.amount_minor), 0) FROM deposits d WHERE d.appointment_id = a.id AND d.status = 'held') AS held
+     FROM appointments a WHERE a.id = ?`,
+  ).get(input.appointmentId);
+  if (!row || row.status !== 'booked' || row.held === 0) return null;
+  const policy = JSON.parse(row.policy_json) as DepositPolicy;
+  // The earliest deadline the booking ever had: a move never reopens a free window.
+  const late = noShow || !cancelInTime(row.free_cancel_by, now);
+  if (!late) return null;
+  // The screen expected a free cancel that is now late: the service refuses it and changes
+  // nothing, so no manager is asked for a PIN for a forfeit that will not happen.
+  if (!noShow && input.expectInTime === true) return null;
+  if (input.refundAnyway !== undefined) return 'deposits.refund';
+  return policy.forfeitPercent > 0 ? 'deposits.forfeit' : null;
+}
+
+/**
+ * Applying a deposit and refunding what the tab does not need. A booking's own deposit on its
+ * checked-in tab giving back the excess over the bill is routine (tabs.write). A refund is a
+ * manager's call (deposits.refund) when the deposit is a rest kept on the customer (not a
+ * booking's), or when none of it would be applied because the tab owes nothing: that is a
+ * deposit refund, not a change.
+ */
+function depositApplyRefunds(db: Db, input: ParsedInput<'deposit.apply'>): boolean {
+  if (input.excess !== 'refund') return false;
+  const row = statement<[number], { amount_minor: number; appointment_id: number | null; from_deposit_id: number | null; status: string }>(
+    db,
+    'SELECT amount_minor, appointment_id, from_deposit_id, status FROM deposits WHERE id = ?',
+  ).get(input.depositId);
+  if (!row || row.status !== 'held') return false;
+  const due = Math.max(0, receivableOf(db, input.tabId));
+  const applied = Math.min(row.amount_minor, due);
+  if (row.amount_minor - applied <= 0) return false;
+  return row.from_deposit_id !== null || row.appointment_id === null || applied === 0;
+}
+
+/**
+ * Voiding a tab a deposit was closed on (applied, its excess refunded or kept): the money moved
+ * on this tab, so undoing the tab is a void of money taken, with the approval a payment void needs.
+ */
+function voidsDepositTab(db: Db, tabId: number): boolean {
+  return statement<[number], { one: number }>(db, "SELECT 1 AS one FROM deposits WHERE tab_id = ? AND status = 'closed' LIMIT 1").get(tabId) !== undefined;
+}
+
 function touchesOwner(db: Db, name: CommandName, input: { staffId?: number; role?: string }): boolean {
   if (input.role === 'owner') return true;
   if (name === 'staff.create' || input.staffId === undefined) return false;
@@ -124,6 +185,18 @@ export function permissionsFor(db: Db, name: CommandName, input: unknown, actor:
       }
       break;
     }
+    case 'appointment.cancel':
+    case 'appointment.noShow': {
+      const permission = depositDecision(db, input as ParsedInput<'appointment.cancel'>, name === 'appointment.noShow', now);
+      if (permission) add(permission);
+      break;
+    }
+    case 'deposit.apply':
+      if (depositApplyRefunds(db, input as ParsedInput<'deposit.apply'>)) add('deposits.refund');
+      break;
+    case 'tab.void':
+      if (voidsDepositTab(db, (input as ParsedInput<'tab.void'>).tabId)) add('payments.void');
+      break;
     case 'drawer.move':
       if ((input as ParsedInput<'drawer.move'>).kind === 'paid_out') add('drawer.payOut');
       break;

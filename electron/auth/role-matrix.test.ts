@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/business-day';
 import { commandNames, contract, type CommandName } from '../../shared/contract';
 import type { ErrorKey } from '../../shared/i18n/errors-en';
 import { roles, type Role } from '../../shared/permissions';
@@ -150,6 +151,15 @@ const matrix: { [N in CommandName]: Case[] } = {
   'tab.removeLine': [
     { label: 'a line someone else rang up', input: async (w) => ({ ...(await w.tab()), reason: 'sent back' }), expect: approval },
     { label: 'their own line, straight after', input: async (w) => ({ ...(await w.tab(w.actor)), reason: 'mistyped' }), expect: all('ok') },
+    {
+      label: 'a service check-in rang up for them, straight after',
+      input: async (w) => {
+        const checkedIn = await w.owner.call('appointment.checkIn', { appointmentId: (await booking(w, 'future', true, w.ids.actor)).id });
+        const tab = await w.owner.call('tab.get', { tabId: checkedIn.tabId });
+        return { tabId: checkedIn.tabId, lineId: tab.lines[0]!.id, reason: 'mistyped' };
+      },
+      expect: approval,
+    },
   ],
   'tab.compLine': [
     { label: 'a 50 % comp', input: async (w) => ({ ...(await w.tab()), kind: 'percent', value: 50, reason: 'cold' }), expect: approval },
@@ -163,6 +173,84 @@ const matrix: { [N in CommandName]: Case[] } = {
     },
   ],
   'customer.search': [{ label: 'a name', input: () => ({ query: 'cleo' }), expect: all('ok') }],
+  'appointment.day': [{ label: 'a day', input: () => ({ date: '2026-11-24' }), expect: all('ok') }],
+  'appointment.week': [{ label: "the owner's week", input: (w) => ({ staffId: w.ids.owner, from: '2026-11-23' }), expect: all('ok') }],
+  'appointment.upcoming': [{ label: 'the next two hours', input: () => ({ minutes: 120 }), expect: all('ok') }],
+  'appointment.get': [{ label: 'a booking', input: async (w) => ({ appointmentId: (await booking(w, 'future')).id }), expect: all('ok') }],
+  'appointment.forCustomer': [{ label: "a client's book", input: async (w) => ({ customerId: (await booking(w, 'future')).customerId }), expect: all('ok') }],
+  'appointment.book': [
+    {
+      label: 'a client with a card deposit',
+      input: async (w) => {
+        const made = await booking(w, 'future', false);
+        // The same client again, the day after, through the person under test.
+        return { customerId: made.customerId, staffId: w.ids.owner, date: addDays(made.date, 1), startMinute: 660, itemIds: made.services.map((x) => x.itemId), deposit: { method: 'card', reference: '' } };
+      },
+      expect: all('ok'),
+    },
+  ],
+  'appointment.update': [
+    { label: 'moved an hour later', input: async (w) => ({ appointmentId: (await booking(w, 'future')).id, startMinute: 660 }), expect: all('ok') },
+    { label: 'moved after its start has passed', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id, startMinute: 660 }), expect: all('errors.appointmentStarted') },
+  ],
+  'appointment.takeDeposit': [{ label: 'booked by phone, paid now', input: async (w) => ({ appointmentId: (await booking(w, 'future', false)).id, method: 'card' }), expect: all('ok') }],
+  'appointment.cancel': [
+    { label: 'in time: the deposit goes back', input: async (w) => ({ appointmentId: (await booking(w, 'future')).id }), expect: all('ok') },
+    { label: 'late: the deposit is forfeited', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id }), expect: approval },
+    { label: 'late, refunded anyway', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id, refundAnyway: 'a family emergency' }), expect: approval },
+    { label: 'late, with no deposit held', input: async (w) => ({ appointmentId: (await booking(w, 'past', false)).id }), expect: all('ok') },
+    {
+      label: 'moved weeks on from inside its late window',
+      input: async (w) => {
+        const made = await booking(w, 'soon');
+        await w.owner.call('appointment.update', { appointmentId: made.id, date: addDays(made.date, 30) });
+        return { appointmentId: made.id };
+      },
+      expect: approval,
+    },
+    { label: 'confirmed as in time after the window closed', input: async (w) => ({ appointmentId: (await booking(w, 'soon')).id, expectInTime: true }), expect: all('errors.cancelWindowClosed') },
+  ],
+  'appointment.noShow': [
+    { label: 'the deposit is forfeited', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id }), expect: approval },
+    { label: 'refunded anyway', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id, refundAnyway: 'the bus broke down' }), expect: approval },
+    { label: 'a booking not started yet', input: async (w) => ({ appointmentId: (await booking(w, 'future', false)).id }), expect: all('errors.noShowTooEarly') },
+  ],
+  'appointment.checkIn': [{ label: 'the client arrived', input: async (w) => ({ appointmentId: (await booking(w, 'future')).id }), expect: all('ok') }],
+  'deposit.apply': [
+    {
+      label: 'the deposit of a checked-in booking',
+      input: async (w) => {
+        const made = await booking(w, 'future');
+        const checkedIn = await w.owner.call('appointment.checkIn', { appointmentId: made.id });
+        return { tabId: checkedIn.tabId, depositId: made.deposits[0]!.id };
+      },
+      expect: all('ok'),
+    },
+    {
+      label: 'refunded whole through a checked-in tab that owes nothing',
+      input: async (w) => {
+        const made = await booking(w, 'future');
+        const checkedIn = await w.owner.call('appointment.checkIn', { appointmentId: made.id });
+        const line = (await w.owner.call('tab.get', { tabId: checkedIn.tabId })).lines[0]!;
+        await w.owner.call('tab.removeLine', { tabId: checkedIn.tabId, lineId: line.id, reason: 'left before' });
+        return { tabId: checkedIn.tabId, depositId: made.deposits[0]!.id, excess: 'refund' };
+      },
+      expect: approval,
+    },
+    {
+      label: 'a rest kept on the customer, refunded through an empty tab',
+      input: async (w) => {
+        const made = await booking(w, 'future');
+        await emptiedDepositTab(w, 'keep', made);
+        const kept = (await w.owner.call('appointment.forCustomer', { customerId: made.customerId })).heldDeposits[0]!;
+        const tabId = (await w.owner.call('tab.open', {})).id;
+        await w.owner.call('tab.setCustomer', { tabId, customerId: made.customerId });
+        return { tabId, depositId: kept.id, excess: 'refund' };
+      },
+      expect: approval,
+    },
+  ],
+  'deposit.refund': [{ label: 'on request', input: async (w) => ({ depositId: (await booking(w, 'future')).deposits[0]!.id, reason: 'moved abroad' }), expect: approval }],
   'customer.get': [{ label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Dora' })).id }), expect: all('ok') }],
   'customer.create': [{ label: 'a name and phone', input: () => ({ name: 'Eve', phone: '555 0101' }), expect: all('ok') }],
   'customer.update': [
@@ -180,10 +268,39 @@ const matrix: { [N in CommandName]: Case[] } = {
       expect: managers,
     },
   ],
-  'tab.void': [{ label: 'an empty tab', input: async (w) => ({ tabId: (await w.owner.call('tab.open', {})).id }), expect: all('ok') }],
+  'tab.void': [
+    { label: 'an empty tab', input: async (w) => ({ tabId: (await w.owner.call('tab.open', {})).id }), expect: all('ok') },
+    { label: 'an emptied tab a deposit was closed on', input: async (w) => ({ tabId: await emptiedDepositTab(w, 'keep') }), expect: approval },
+  ],
   'tab.writeOff': [{ label: 'a walkout', input: async (w) => ({ tabId: (await w.tab()).tabId, reason: 'walked out' }), expect: approval }],
   'tab.listOpen': query(all('ok')),
   'tab.get': [{ label: 'a tab', input: async (w) => ({ tabId: (await w.tab()).tabId }), expect: all('ok') }],
+
+  'loyalty.redeem': [
+    {
+      label: "a regular's points at the counter",
+      input: async (w) => {
+        await w.owner.call('store.update', { loyalty: { scheme: 'points', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 10, pointsMin: 1 } });
+        const customerId = (await w.owner.call('customer.create', { name: 'Jo' })).id;
+        const earned = await w.tab();
+        await w.owner.call('tab.setCustomer', { tabId: earned.tabId, customerId });
+        await w.owner.call('settle.pay', { tabId: earned.tabId, method: 'card' });
+        const { tabId } = await w.tab();
+        await w.owner.call('tab.setCustomer', { tabId, customerId });
+        return { tabId };
+      },
+      expect: all('ok'),
+    },
+    {
+      label: 'a tab without a customer',
+      input: async (w) => {
+        await w.owner.call('store.update', { loyalty: { scheme: 'points', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 10, pointsMin: 1 } });
+        return { tabId: (await w.tab()).tabId };
+      },
+      expect: all('errors.loyalty.noCustomer'),
+    },
+  ],
+  'loyalty.forCustomer': [{ label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Kit' })).id }), expect: all('ok') }],
 
   'settle.split': [{ label: 'in two', input: async (w) => ({ tabId: (await w.tab(w.owner, 2)).tabId, mode: 'even', parts: 2 }), expect: all('ok') }],
   'settle.clearSplit': [
@@ -266,6 +383,46 @@ const matrix: { [N in CommandName]: Case[] } = {
 const PINS: Record<Role, string> = { owner: OWNER_PIN, manager: '2222', staff: '1111' };
 function pinOf(role: Role): string {
   return PINS[role];
+}
+
+/**
+ * A booking made by the owner for a new customer with the owner as the stylist, on a day of its
+ * own (so no case overlaps another): `past` a few days ago (a no-show, or a late cancel), `future`
+ * weeks ahead (a cancel in time), `soon` early tomorrow (not started, but inside the 24 free
+ * hours: a late cancel). The store opens every day and takes a 5.00 card deposit. The stylist is
+ * the owner unless one is given.
+ */
+async function booking(w: World, when: 'past' | 'future' | 'soon', deposit = true, stylist = w.ids.owner) {
+  await w.owner.call('store.update', {
+    openingHours: [0, 1, 2, 3, 4, 5, 6].map(() => ({ open: 0, close: 1440 })) as never,
+    depositPolicy: { mode: 'fixed', fixedMinor: 500, percent: 0, freeCancelHours: 24, forfeitPercent: 100 },
+  });
+  const service = await w.owner.call('catalog.createItem', { categoryId: null, name: `Trim ${w.serial()}`, kind: 'service', priceMinor: 2000, rateMilli: 10_000, expectText: 'Tidy ends.', durationMinutes: 30 });
+  const customer = await w.owner.call('customer.create', { name: `Client ${w.serial()}` });
+  const today = (await w.owner.call('day.status', {})).currentBusinessDate;
+  const date = when === 'soon' ? addDays(today, 1) : addDays(today, when === 'past' ? -2 - w.serial() : 20 + w.serial());
+  return w.owner.call('appointment.book', {
+    customerId: customer.id,
+    staffId: stylist,
+    date,
+    // Early tomorrow, each on a half hour of its own, all before this time tomorrow.
+    startMinute: when === 'soon' ? 30 * (w.serial() % 16) : 600,
+    itemIds: [service.id],
+    deposit: deposit ? { method: 'card', reference: '' } : null,
+  });
+}
+
+/**
+ * A booking checked in by the owner, its service taken off and its deposit applied with the
+ * excess refunded or kept: the tab is empty and a deposit was closed on it.
+ */
+async function emptiedDepositTab(w: World, excess: 'refund' | 'keep', made?: Awaited<ReturnType<typeof booking>>): Promise<number> {
+  const appointment = made ?? (await booking(w, 'future'));
+  const { tabId } = await w.owner.call('appointment.checkIn', { appointmentId: appointment.id });
+  const line = (await w.owner.call('tab.get', { tabId })).lines[0]!;
+  await w.owner.call('tab.removeLine', { tabId, lineId: line.id, reason: 'left before' });
+  await w.owner.call('deposit.apply', { tabId, depositId: appointment.deposits[0]!.id, excess });
+  return tabId;
 }
 
 async function newItem(w: World) {

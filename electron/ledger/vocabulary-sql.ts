@@ -7,11 +7,11 @@ import { accountPrefixes, accounts } from '../../shared/ledger-vocabulary';
  */
 
 /**
- * Net sales, the Z's figure by account: what the sales accounts and the comps account moved
- * (postings as p). Its two parameters are netSalesParams, bound where the fragment stands.
+ * Net sales, the Z's figure by account: what the sales accounts, the comps account and the
+ * loyalty account moved (postings as p). Its parameters are netSalesParams, bound where the fragment stands.
  */
-export const NET_SALES = '(p.account LIKE ? OR p.account = ?)';
-export const netSalesParams = [`${accountPrefixes.sales}%`, accounts.comps] as const;
+export const NET_SALES = '(p.account LIKE ? OR p.account = ? OR p.account = ?)';
+export const netSalesParams = [`${accountPrefixes.sales}%`, accounts.comps, accounts.loyalty] as const;
 
 /** A tips_payable account of anyone (postings as p); its parameter is tipsPattern. */
 export const TIPS_ACCOUNTS = 'p.account LIKE ?';

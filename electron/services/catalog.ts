@@ -4,7 +4,8 @@ import type { Catalog, CatalogItem, Category, ItemKind } from '../../shared/type
 import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
-import { starterCatalogs, starterPrice } from './starter-catalogs';
+import { starterCatalogs, starterLoyalty, starterPrice } from './starter-catalogs';
+import { readLoyaltySettings, writeLoyaltySettings } from './loyalty-settings';
 import { readSettings } from './store';
 
 type CategoryRow = { id: number; name: string; position: number; archived: number };
@@ -175,6 +176,20 @@ export function loadStarter(ctx: ServiceContext, input: ParsedInput<'catalog.loa
       });
     }
   }
+  offerStarterLoyalty(ctx, input.kind);
   audit(ctx, 'catalog.loadStarter', input);
   return listCatalog(ctx, { includeArchived: false });
+}
+
+/**
+ * The starter's stamp-card example, still off: only when the owner has not chosen loyalty yet
+ * (off, no category), so loading a starter never changes a setting someone made.
+ */
+function offerStarterLoyalty(ctx: ServiceContext, kind: 'cafe' | 'salon'): void {
+  const example = starterLoyalty[kind];
+  const current = readLoyaltySettings(ctx.db);
+  if (!example || current.scheme !== 'off' || current.categoryId !== null) return;
+  const category = ctx.db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(example.category);
+  if (!category) return;
+  writeLoyaltySettings(ctx.db, { ...current, categoryId: category.id, stampsEvery: example.stampsEvery }, ctx.now);
 }

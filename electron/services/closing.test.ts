@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DayReport } from '../../shared/closing-types';
-import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { makeLedger, snapshot, type TestLedger } from '../test-support/ledger-fixture';
 
 const MIN = 60_000;
 let l: TestLedger;
@@ -66,7 +66,7 @@ function closeDrawerShort(): void {
 
 function expectScriptedFigures(r: DayReport, carriedTabId: number): void {
   expect(r.businessDate).toBe('2026-11-24');
-  expect(r.sales).toEqual({ rungUpMinor: 3154, removedMinor: 318, removedCount: 1, grossMinor: 2836, compsMinor: 318, netMinor: 2518, taxMinor: 232, totalMinor: 2750 });
+  expect(r.sales).toEqual({ rungUpMinor: 3154, removedMinor: 318, removedCount: 1, grossMinor: 2836, compsMinor: 318, loyaltyMinor: 0, netMinor: 2518, taxMinor: 232, totalMinor: 2750 });
   expect(r.comps).toEqual([{ reason: 'burnt', count: 1, amountMinor: 318 }]);
   expect(r.taxes).toEqual([
     { rateMilli: 10_000, netMinor: 2318, taxMinor: 232 },
@@ -79,7 +79,7 @@ function expectScriptedFigures(r: DayReport, carriedTabId: number): void {
     { method: 'other', count: 0, amountMinor: 0, tipMinor: 0, takenMinor: 0, voidedCount: 0, voidedMinor: 0 },
   ]);
   expect(r.roundingMinor).toBe(0);
-  expect(r.deposits).toEqual({ takenMinor: 0, appliedMinor: 0, refundedMinor: 0, forfeitedMinor: 0, heldMinor: 0 });
+  expect(r.deposits).toEqual({ broughtForwardMinor: 0, takenMinor: 0, appliedMinor: 0, refundedMinor: 0, forfeitedMinor: 0, heldMinor: 0 });
   expect(r.walkouts).toEqual({ count: 1, amountMinor: 640 });
   expect(r.satisfaction).toEqual({ happy: 1, okay: 0, unhappy: 1, unrated: 0 });
   expect(r.tabs).toEqual({ settled: 2, writtenOff: 1, averageSecondsToPay: 4350 });
@@ -298,5 +298,39 @@ describe('replaying a command after days are closed', () => {
     expect(l.raw('tab.open', { name: 'Late' }, 'cmd-day-two-000001')).toEqual(second);
     expect(l.raw('tab.open', { name: 'Other' }, 'cmd-day-one-000001')).toMatchObject({ ok: false, error: { code: 'command_id_reused' } });
     expect(l.db.prepare('SELECT COUNT(*) AS n FROM tabs').get()).toEqual(tabsBefore);
+  });
+});
+
+describe('a day whose deposits do not add up', () => {
+  it('is refused with words for the owner (run the ledger check; nothing was closed), writing nothing, and closes once they add up again', () => {
+    l.call('store.update', { depositPolicy: { mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100 } });
+    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 0, expectText: '', durationMinutes: 60 }).id;
+    const ana = l.call('customer.create', { name: 'Ana' }).id;
+    const booked = l.call('appointment.book', { customerId: ana, staffId: 1, date: '2026-11-26', startMinute: 600, itemIds: [cut], deposit: { method: 'card', reference: '' } });
+    const depositId = booked.deposits[0]!.id;
+    at(l, '23:00');
+    // Damage from outside the app: the held deposit's amount no longer matches its journal entry.
+    l.db.exec('DROP TRIGGER deposits_closed_no_update');
+    l.db.prepare('UPDATE deposits SET amount_minor = 1200 WHERE id = ?').run(depositId);
+
+    const before = snapshot(l);
+    const refused = l.raw('day.close', { businessDate: '2026-11-24' });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error).toMatchObject({
+      code: 'deposits_unreconciled',
+      key: 'errors.day.depositsUnreconciled',
+      params: { date: '2026-11-24', held: '€10.00', flow: '€10.00', listed: '€12.00' },
+    });
+    expect(refused.error.message).toContain('nothing was closed');
+    expect(refused.error.message).toContain('run the ledger check on the Backups screen');
+    expect(snapshot(l), 'a refused close writes nothing').toEqual(before);
+    // Read through the router without the fixture's invariant check, which would stop at the damage.
+    expect(l.raw('day.status', {})).toMatchObject({ ok: true, value: { nextToClose: '2026-11-24' } });
+    // The ledger check it points to names the fault.
+    expect(l.raw('ledger.check', { full: true })).toMatchObject({ ok: true, value: { problems: expect.arrayContaining(['deposits_held holds 1000 but the held deposits add up to 1200']) } });
+
+    l.db.prepare('UPDATE deposits SET amount_minor = 1000 WHERE id = ?').run(depositId);
+    expect(l.call('day.close', { businessDate: '2026-11-24' }).deposits).toMatchObject({ takenMinor: 1000, heldMinor: 1000 });
   });
 });

@@ -33,8 +33,10 @@ type VisitTabRow = {
 /**
  * Every tab of the customer and of the profiles merged into them, newest first: settled and
  * written-off ones, and any still open (a voided tab was opened by mistake and is no visit).
- * Found through merged_into, since a closed tab keeps the customer it closed with. Totals are
- * computed from the lines as the tab screen computes them, so both always agree.
+ * Found through merged_into, since a closed tab keeps the customer it closed with. The total is
+ * the ledger's (tab_rate_totals: sales - comps - loyalty + tax), which the tab screen shows too;
+ * deposits and payments only pay it, so they never change it. Items, staff and comps come from the
+ * lines.
  */
 export function readCustomerVisits(db: Db, customerId: number): CustomerVisit[] {
   const ids = customerFamily(db, customerId);
@@ -53,6 +55,25 @@ export function readCustomerVisits(db: Db, customerId: number): CustomerVisit[] 
     .all(JSON.stringify(tabs.map((t) => t.id)));
   const byTab = new Map<number, (LineRow & { tab_id: number })[]>();
   for (const line of lines) byTab.set(line.tab_id, [...(byTab.get(line.tab_id) ?? []), line]);
+  const tabIds = JSON.stringify(tabs.map((t) => t.id));
+  const owed = new Map(
+    db
+      .prepare<[string], { tab_id: number; total: number }>(
+        'SELECT tab_id, SUM(receivable_minor) AS total FROM tab_rate_totals WHERE tab_id IN (SELECT value FROM json_each(?)) GROUP BY tab_id',
+      )
+      .all(tabIds)
+      .map((r) => [r.tab_id, r.total]),
+  );
+  // The reward standing on each tab (one taken back off is no reward).
+  const rewards = new Map(
+    db
+      .prepare<[string], { tab_id: number; discount: number }>(
+        `SELECT m.tab_id, m.discount_minor AS discount FROM loyalty_movements m
+         WHERE m.tab_id IN (SELECT value FROM json_each(?)) AND m.kind = 'redeem' AND NOT EXISTS (SELECT 1 FROM loyalty_movements r WHERE r.reverses_id = m.id)`,
+      )
+      .all(tabIds)
+      .map((r) => [r.tab_id, r.discount]),
+  );
   return tabs.map((tab) => {
     const own = byTab.get(tab.id) ?? [];
     const totals = computeTabTotals(own.map(toTaxLine), tab.tax_mode);
@@ -69,10 +90,11 @@ export function readCustomerVisits(db: Db, customerId: number): CustomerVisit[] 
       closedAt: tab.closed_at,
       items: [...items].map(([name, qty]) => ({ name, qty })),
       staff: [...new Set(own.map((line) => line.staff_name))],
-      totalMinor: totals.grossTotal,
+      totalMinor: owed.get(tab.id) ?? 0,
       rating: tab.rating,
       compMinor: totals.compTotal,
       compReasons: [...new Set(comped.map((line) => line.comp_reason ?? '').filter(Boolean))],
+      loyaltyMinor: rewards.get(tab.id) ?? 0,
     };
   });
 }

@@ -80,6 +80,39 @@ describe('customers', () => {
     expect(visits[0]!.compReasons).toEqual(['broken']);
   });
 
+  it("counts a visit at what the customer owed: less a stamp card's reward, and a deposit as paid, not as less", () => {
+    const { latte, biscuit } = setup();
+    const coffee = l.call('catalog.createCategory', { name: 'Coffee' }).id;
+    l.call('catalog.updateItem', { itemId: latte.id, categoryId: coffee });
+    // Every 3rd coffee free: two stamps fill the card.
+    l.call('store.update', { loyalty: { scheme: 'stamps', categoryId: coffee, stampsEvery: 3, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 } });
+    const ana = l.call('customer.create', { name: 'Ana' });
+    const earned = visit(ana.id, latte.id, 2);
+    const treat = l.call('tab.open', {});
+    l.call('tab.setCustomer', { tabId: treat.id, customerId: ana.id });
+    l.call('tab.addLine', { tabId: treat.id, itemId: latte.id, qty: 1 });
+    l.call('tab.addLine', { tabId: treat.id, itemId: biscuit.id, qty: 1 });
+    const rewarded = l.call('loyalty.redeem', { tabId: treat.id });
+    expect(rewarded.dueMinor).toBe(200);
+    l.call('settle.pay', { tabId: treat.id, method: 'card' });
+
+    l.call('store.update', { depositPolicy: { mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100 } });
+    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 10_000, expectText: 'Washed and cut.', durationMinutes: 60 });
+    const booked = l.call('appointment.book', { customerId: ana.id, staffId: 1, date: '2026-11-24', startMinute: 720, itemIds: [cut.id], deposit: { method: 'card', reference: '' } });
+    const { tabId: salon } = l.call('appointment.checkIn', { appointmentId: booked.id });
+    expect(l.call('deposit.apply', { tabId: salon, depositId: booked.deposits[0]!.id, excess: 'refund' }).dueMinor).toBe(2000);
+    l.call('settle.pay', { tabId: salon, method: 'card' });
+
+    const { visits } = l.call('customer.get', { customerId: ana.id });
+    expect(visits.map((v) => [v.tabId, v.totalMinor, v.compMinor, v.loyaltyMinor])).toEqual([
+      [salon, 3000, 0, 0],
+      [treat.id, 200, 0, 440],
+      [earned, 880, 0, 0],
+    ]);
+    // The screen of each tab says the same.
+    for (const v of visits) expect(l.call('tab.get', { tabId: v.tabId }).totalMinor).toBe(v.totalMinor);
+  });
+
   it('shows the name on the tab and on the board, and attaches only to open tabs', () => {
     const { latte } = setup();
     const ana = l.call('customer.create', { name: 'Ana' });

@@ -8,6 +8,7 @@ import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
 import { customerFamily as family, readCustomerVisits } from './customer-visits';
 import { readOpenTab, readTab } from './tab-read';
+import { undoRedemption } from './loyalty';
 
 /** What an erased profile is called: the row stays, so the ledger's tabs still point at someone. */
 export const ERASED_NAME = 'Erased customer';
@@ -199,6 +200,8 @@ export function setTabCustomer(ctx: ServiceContext, input: ParsedInput<'tab.setC
   }
   const current = ctx.db.prepare<[number], { customer_id: number | null }>('SELECT customer_id FROM tabs WHERE id = ?').get(tab.id)?.customer_id ?? null;
   if (current === input.customerId) return readTab(ctx.db, tab.id);
+  // A reward on the tab was the previous customer's: it goes back to them before the tab changes hands.
+  undoRedemption(ctx, tab.id, 'customer');
   ctx.db.prepare('UPDATE tabs SET customer_id = ?, last_activity_at = ? WHERE id = ?').run(input.customerId, ctx.now, tab.id);
   audit(ctx, 'tab.setCustomer', { customerId: input.customerId, from: current }, tab.id);
   return readTab(ctx.db, tab.id);

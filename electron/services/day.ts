@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/contract';
-import type { ClosedDay, DayReport, DayStatus } from '../../shared/closing-types';
+import type { ClosedDay, DayReport, DayStatus, FrozenDayReport } from '../../shared/closing-types';
 import { businessDateOf } from '../../shared/domain/business-day';
 import { chainCounts, chainHead } from '../ledger/chain';
 import { businessDateAt, lastClosedDate, writeAudit } from '../ledger/journal';
@@ -8,7 +8,7 @@ import type { Db } from '../ledger/open';
 import { nextZNumber } from '../ledger/z-numbers';
 import type { ServiceContext } from './context';
 import { isDrawerOpen } from './drawer';
-import { buildDayReport } from './report-build';
+import { buildDayReport, servedReport } from './report-build';
 import { applyPendingBusinessDay, readSettings } from './store';
 
 type ZRow = { z_number: number; business_date: string; closed_at: string; closed_by_name: string; report_json: string };
@@ -16,7 +16,7 @@ type ZRow = { z_number: number; business_date: string; closed_at: string; closed
 const zSelect = `SELECT z.z_number, z.business_date, z.closed_at, s.name AS closed_by_name, z.report_json FROM z_reports z JOIN staff s ON s.id = z.closed_by`;
 
 function toClosedDay(row: ZRow): ClosedDay {
-  const report = JSON.parse(row.report_json) as DayReport;
+  const report = JSON.parse(row.report_json) as FrozenDayReport;
   return { zNumber: row.z_number, businessDate: row.business_date, closedAt: row.closed_at, closedBy: row.closed_by_name, netSalesMinor: report.sales.netMinor };
 }
 
@@ -78,7 +78,7 @@ export function closeDay(ctx: ServiceContext, input: ParsedInput<'day.close'>): 
   const lastEntry = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM journal_entries').get()?.id ?? 0;
   // The Z keeps the chain head it closes on: the next check starts from it, and the paper shows it.
   const head = chainHead(db);
-  const report: DayReport = { ...built, chain: head };
+  const report: FrozenDayReport = { ...built, chain: head };
   // And how many rows of each kind the chain then held, so a check from this Z counts only what came after.
   const counts = JSON.stringify(chainCounts(db));
   db.prepare('INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json, chain_seq, chain_hash, chain_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
@@ -96,7 +96,7 @@ export function closeDay(ctx: ServiceContext, input: ParsedInput<'day.close'>): 
   // The day is closed by the rules it began with; a time zone or day boundary waiting for this Z
   // counts the days from here on.
   applyPendingBusinessDay(ctx);
-  return report;
+  return servedReport(db, report);
 }
 
 /** An X: an unclosed day as it stands now. */
@@ -111,21 +111,21 @@ export function xReport(ctx: ServiceContext, input: ParsedInput<'report.x'>): Da
   if (lastClosed !== null && date < lastClosed) {
     throw new DomainError('not_found', 'errors.report.noDay', { date }, 'businessDate');
   }
-  return buildDayReport(db, date, { kind: 'x', zNumber: null, generatedAt: ctx.now, generatedBy: ctx.actor.name });
+  return servedReport(db, buildDayReport(db, date, { kind: 'x', zNumber: null, generatedAt: ctx.now, generatedBy: ctx.actor.name }));
 }
 
 export function zReport(ctx: ServiceContext, input: ParsedInput<'report.z'>): DayReport {
   const row = ctx.db.prepare<[number], { report_json: string }>('SELECT report_json FROM z_reports WHERE z_number = ?').get(input.zNumber);
   if (!row) throw new DomainError('not_found', 'errors.report.noZ', { z: input.zNumber }, 'zNumber');
-  return JSON.parse(row.report_json) as DayReport;
+  return servedReport(ctx.db, JSON.parse(row.report_json) as FrozenDayReport);
 }
 
 export function zList(ctx: ServiceContext, input: ParsedInput<'report.zList'>): ClosedDay[] {
   return ctx.db.prepare<[number], ZRow>(`${zSelect} ORDER BY z.z_number DESC LIMIT ?`).all(input.limit).map(toClosedDay);
 }
 
-/** The day's report: its frozen Z when the day is closed, otherwise an X as of now. */
+/** The day's report: its frozen Z when the day is closed, otherwise an X as of now; customers named as they are now. */
 export function reportFor(ctx: ServiceContext, businessDate: string): DayReport {
   const closed = zFor(ctx.db, businessDate);
-  return closed ? (JSON.parse(closed.report_json) as DayReport) : xReport(ctx, { businessDate });
+  return closed ? servedReport(ctx.db, JSON.parse(closed.report_json) as FrozenDayReport) : xReport(ctx, { businessDate });
 }

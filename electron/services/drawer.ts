@@ -57,7 +57,7 @@ export function isDrawerOpen(db: Db): boolean {
  * opened: the sum of cash_drawer postings after the journal entry it opened behind (the float's
  * own entry included), up to its close.
  */
-export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: number | null): { expected: number; cashIn: number } {
+export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: number | null): { expected: number; cashIn: number; depositsIn: number; depositsOut: number } {
   // Walks the entries since the drawer opened (a primary-key range), not every cash posting ever.
   const rows = db
     .prepare<[number, number, Account], { kind: EntryKind; amount: number }>(
@@ -67,7 +67,9 @@ export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: numb
     .all(afterEntryId, lastEntryIdInside ?? Number.MAX_SAFE_INTEGER, accounts.cash);
   const expected = rows.reduce((s, r) => s + r.amount, 0);
   const cashIn = rows.filter((r) => isPaymentKind(r.kind)).reduce((s, r) => s + r.amount, 0);
-  return { expected, cashIn };
+  // Cash deposits come in at booking and go back out when refunded (a cancel, a rest, a manager's call).
+  const kind = (k: EntryKind) => rows.filter((r) => r.kind === k).reduce((s, r) => s + r.amount, 0);
+  return { expected, cashIn, depositsIn: kind('deposit.take'), depositsOut: -kind('deposit.refund') };
 }
 
 function movements(db: Db, sessionId: number): DrawerMovement[] {
@@ -102,6 +104,8 @@ export function toSession(db: Db, row: SessionRow): DrawerSession {
     paidInMinor: sum('paid_in'),
     paidOutMinor: sum('paid_out'),
     cashInMinor: cash ? cash.cashIn : null,
+    depositsInMinor: cash ? cash.depositsIn : null,
+    depositsOutMinor: cash ? (cash.depositsOut === 0 ? 0 : cash.depositsOut) : null,
     expectedMinor: expected,
     countedMinor: counted ? row.counted_minor : null,
     countedCounts: counted ? parseCounts(row.counted_counts_json) : null,

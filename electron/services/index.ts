@@ -13,6 +13,21 @@ import { voidLastPayment } from './void-payment';
 import { archiveStaff, createStaff, listStaff, resetPin, unlockStaff, updateStaff } from './staff';
 import { staffReport } from './staff-report';
 import { activityCsv, listActivity } from './activity';
+import { loyaltyForCustomer, redeemLoyalty } from './loyalty';
+import {
+  appointmentDay,
+  appointmentWeek,
+  bookAppointment,
+  cancelAppointment,
+  checkIn,
+  customerAppointments,
+  getAppointment,
+  noShowAppointment,
+  takeAppointmentDeposit,
+  upcomingAppointments,
+  updateAppointment,
+} from './appointments';
+import { applyDeposit, refundDeposit } from './deposits';
 import { archiveCustomer, createCustomer, eraseCustomer, getCustomer, mergeCustomers, searchCustomers, setTabCustomer, updateCustomer } from './customers';
 
 /** Every command of the contract bound to its service; a missing or doubled one throws at start. */
@@ -52,6 +67,21 @@ export const handlers = new HandlerRegistry()
   .register('customer.archive', archiveCustomer)
   .register('customer.erase', eraseCustomer)
   .register('customer.merge', mergeCustomers)
+  .register('appointment.day', appointmentDay)
+  .register('appointment.week', appointmentWeek)
+  .register('appointment.upcoming', upcomingAppointments)
+  .register('appointment.get', getAppointment)
+  .register('appointment.forCustomer', customerAppointments)
+  .register('appointment.book', bookAppointment)
+  .register('appointment.update', updateAppointment)
+  .register('appointment.takeDeposit', takeAppointmentDeposit)
+  .register('appointment.cancel', cancelAppointment)
+  .register('appointment.noShow', noShowAppointment)
+  .register('appointment.checkIn', checkIn)
+  .register('deposit.apply', applyDeposit)
+  .register('deposit.refund', refundDeposit)
+  .register('loyalty.redeem', redeemLoyalty)
+  .register('loyalty.forCustomer', loyaltyForCustomer)
   .register('settle.split', planSplit)
   .register('settle.pay', pay)
   .register('settle.clearSplit', clearSplit)

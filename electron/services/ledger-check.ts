@@ -3,7 +3,7 @@ import type { LedgerCheck } from '../../shared/types';
 import { chainHead, describeBreak, EMPTY_HEAD, lastZHead, verifyChain, type ChainVerification } from '../ledger/chain';
 import { accountBalances, totalOf, unbalancedEntries } from '../ledger/balance';
 import type { Db } from '../ledger/open';
-import { standingPayment } from './tab-read';
+import { appliedDeposits, standingPayment } from './tab-read';
 
 /**
  * Checks the journal against the invariants a person can ask about from a screen: the hash
@@ -36,7 +36,7 @@ export function checkLedger(db: Db, options: { full?: boolean; chain?: ChainVeri
          (SELECT COALESCE(SUM(p.amount_minor), 0) FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id
             WHERE e.tab_id = t.id AND p.account = ?) AS receivable,
          (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS posted,
-         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) AS paid
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) + ${appliedDeposits} AS paid
        FROM tabs t`,
     )
     .all(ledgerAccounts.receivable);
@@ -44,7 +44,35 @@ export function checkLedger(db: Db, options: { full?: boolean; chain?: ChainVeri
     const expected = t.status === 'open' ? t.posted - t.paid : 0;
     if (t.receivable !== expected) problems.push(`tab #${t.id} (token ${t.token}, ${t.status}) owes ${t.receivable} in the journal but ${expected} by its lines`);
   }
+  problems.push(...depositProblems(db));
   const entries = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries').get()?.n ?? 0;
   const postings = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM postings').get()?.n ?? 0;
   return { balanced: unbalanced.length === 0 && total === 0n, entries, postings, unbalancedEntries: unbalanced, accounts, chain, problems };
+}
+
+/**
+ * Invariant 11: deposits_held holds exactly the deposits that are held; every deposit taken at
+ * the counter names its own deposit.take entry, of its amount; a closed deposit's parts add up
+ * to it (the table's checks hold that too, so a row written around them still shows here).
+ */
+export function depositProblems(db: Db): string[] {
+  const problems: string[] = [];
+  const balance =
+    db.prepare<[Account], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM postings WHERE account = ?').get(ledgerAccounts.depositsHeld)?.s ?? 0;
+  const held = db.prepare<[], { s: number | null }>("SELECT SUM(amount_minor) AS s FROM deposits WHERE status = 'held'").get()?.s ?? 0;
+  if (-balance !== held) problems.push(`deposits_held holds ${-balance} but the held deposits add up to ${held}`);
+  const badTakes = db
+    .prepare<[Account], { id: number }>(
+      `SELECT d.id FROM deposits d WHERE d.take_entry_id IS NOT NULL AND (
+         (SELECT kind FROM journal_entries WHERE id = d.take_entry_id) IS NOT 'deposit.take'
+         OR (SELECT -SUM(amount_minor) FROM postings WHERE entry_id = d.take_entry_id AND account = ?) IS NOT d.amount_minor)
+       UNION ALL SELECT d.id FROM deposits d WHERE d.take_entry_id IS NULL AND d.from_deposit_id IS NULL
+       UNION ALL SELECT d.id FROM deposits d WHERE d.status = 'closed' AND d.applied_minor + d.refunded_minor + d.forfeited_minor + d.kept_minor <> d.amount_minor`,
+    )
+    .all(ledgerAccounts.depositsHeld);
+  for (const d of badTakes) problems.push(`deposit #${d.id} does not match its journal entries`);
+  const takes = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM journal_entries WHERE kind = 'deposit.take'").get()?.n ?? 0;
+  const named = db.prepare<[], { n: number }>('SELECT COUNT(DISTINCT take_entry_id) AS n FROM deposits WHERE take_entry_id IS NOT NULL').get()?.n ?? 0;
+  if (takes !== named) problems.push(`${takes} deposits were taken in the journal but ${named} deposit rows name their entry`);
+  return problems;
 }

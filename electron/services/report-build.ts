@@ -1,4 +1,4 @@
-import type { CarriedTab, DayReport, DrawerSection, PaymentsByMethod, TaxByRate } from '../../shared/closing-types';
+import type { AppointmentsSection, CarriedTab, DayReport, DrawerSection, FrozenDayReport, FrozenHeldDeposit, PaymentsByMethod, TaxByRate } from '../../shared/closing-types';
 import {
   accounts,
   isLineKind,
@@ -12,8 +12,11 @@ import {
   type Account,
   type EntryKind,
 } from '../../shared/ledger-vocabulary';
+import { DomainError } from '../../shared/errors';
+import { formatMoney } from '../../shared/money';
 import type { PaymentMethod, Rating } from '../../shared/types';
 import type { Db } from '../ledger/open';
+import { ERASED_NAME } from './customers';
 import { isDrawerOpen, toSession } from './drawer';
 import { reportActions } from './report-actions';
 import { salesByHour } from './sales-by-hour';
@@ -39,9 +42,9 @@ export type ReportHeader = { kind: 'x' | 'z'; zNumber: number | null; generatedA
  * One business day's report, computed from the journal: every figure is a sum of postings of
  * the day's entries (grouped by entry kind and account), with the payments, comp reasons, drawer
  * sessions and tabs tables only to break those sums down. An X and a Z are the same function;
- * a Z is this result frozen.
+ * a Z is this result frozen. It names customers by id only; `servedReport` adds their names.
  */
-export function buildDayReport(db: Db, businessDate: string, header: ReportHeader): DayReport {
+export function buildDayReport(db: Db, businessDate: string, header: ReportHeader): FrozenDayReport {
   const settings = readSettings(db);
   const rows = db
     .prepare<[string], KindAccount>(
@@ -60,6 +63,8 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   const removed = sum((r) => isSales(r) && r.kind === 'line.remove');
   const gross = rungUp - removed;
   const comps = sum((r) => r.account === accounts.comps);
+  // Loyalty rewards are contra-revenue like comps, but kept on their own account and line.
+  const loyalty = sum((r) => r.account === accounts.loyalty);
   const tax = neg(sum(isTax));
 
   const compRows = db
@@ -85,6 +90,16 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     taxes.set(rate, isSales(r) ? { ...acc, netMinor: acc.netMinor + neg(r.amount) } : { ...acc, taxMinor: acc.taxMinor + neg(r.amount) });
   }
   for (const r of compRows) {
+    const acc = rateOf(r.rate);
+    taxes.set(r.rate, { ...acc, netMinor: acc.netMinor - r.amount });
+  }
+  const loyaltyRows = db
+    .prepare<[string], { rate: number; amount: number }>(
+      `SELECT lp.tax_rate_milli AS rate, SUM(lp.loyalty_minor) AS amount FROM journal_entries je CROSS JOIN loyalty_postings lp ON lp.entry_id = je.id
+       WHERE je.business_date = ? GROUP BY lp.tax_rate_milli`,
+    )
+    .all(businessDate);
+  for (const r of loyaltyRows) {
     const acc = rateOf(r.rate);
     taxes.set(r.rate, { ...acc, netMinor: acc.netMinor - r.amount });
   }
@@ -130,12 +145,29 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   const previous = previousZ(db, businessDate);
   const heldBefore = depositsHeldThrough(db, businessDate, previous);
   const deposits = {
+    broughtForwardMinor: neg(heldBefore - sum((r) => r.account === accounts.depositsHeld)),
     takenMinor: neg(sum((r) => r.account === accounts.depositsHeld && r.kind === 'deposit.take')),
     appliedMinor: sum((r) => r.account === accounts.depositsHeld && r.kind === 'deposit.apply'),
     refundedMinor: sum((r) => r.account === accounts.depositsHeld && r.kind === 'deposit.refund'),
-    forfeitedMinor: neg(sum((r) => r.account === accounts.forfeited)),
+    forfeitedMinor: sum((r) => r.account === accounts.depositsHeld && r.kind === 'deposit.forfeit'),
     heldMinor: neg(heldBefore),
   };
+  const heldDeposits = heldAtEndOf(db, businessDate, header.generatedAt);
+  // Brought forward + taken - applied - refunded - forfeited is what is held, and the list of held
+  // deposits adds up to it: a report that does not reconcile is refused rather than printed. The
+  // owner is told in words what to do (the ledger check names the deposit at fault); the command's
+  // transaction is rolled back, so a Z being closed writes nothing and the day stays open.
+  const listed = heldDeposits.reduce((s, d) => s + d.amountMinor, 0);
+  const flow = deposits.broughtForwardMinor + deposits.takenMinor - deposits.appliedMinor - deposits.refundedMinor - deposits.forfeitedMinor;
+  if (flow !== deposits.heldMinor || listed !== deposits.heldMinor) {
+    const money = (minor: number) => formatMoney(minor, settings.currency, settings.locale);
+    throw new DomainError('deposits_unreconciled', 'errors.day.depositsUnreconciled', {
+      date: businessDate,
+      held: money(deposits.heldMinor),
+      flow: money(flow),
+      listed: money(listed),
+    });
+  }
 
   const receivableDay = sum((r) => r.account === accounts.receivable);
   const charged = sum((r) => r.account === accounts.receivable && isLineKind(r.kind));
@@ -166,13 +198,16 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     currency: settings.currency,
     locale: settings.locale,
     entryCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE business_date = ?').get(businessDate)?.n ?? 0,
-    sales: { rungUpMinor: rungUp, removedMinor: removed, removedCount: countKind('line.remove'), grossMinor: gross, compsMinor: comps, netMinor: gross - comps, taxMinor: tax, totalMinor: gross - comps + tax },
+    sales: { rungUpMinor: rungUp, removedMinor: removed, removedCount: countKind('line.remove'), grossMinor: gross, compsMinor: comps, loyaltyMinor: loyalty, netMinor: gross - comps - loyalty, taxMinor: tax, totalMinor: gross - comps - loyalty + tax },
     comps: [...byReason].map(([reason, v]) => ({ reason, ...v })).filter((c) => c.amountMinor !== 0 || c.count > 0).sort((a, b) => b.amountMinor - a.amountMinor || a.reason.localeCompare(b.reason)),
     taxes: [...taxes.values()].sort((a, b) => b.rateMilli - a.rateMilli),
     tips: [...tipTotals].map(([staffId, amountMinor]) => ({ staffId, staffName: staffNames.get(staffId) ?? `#${staffId}`, amountMinor })).filter((t) => t.amountMinor !== 0),
     payments,
     roundingMinor: sum((r) => r.account === accounts.rounding),
     deposits,
+    heldDeposits,
+    appointments: appointmentsSection(db, businessDate),
+    loyalty: { rewards: countKind('loyalty.redeem') - countKind('loyalty.undo'), amountMinor: loyalty },
     walkouts: { count: countKind('tab.writeOff'), amountMinor: sum((r) => r.account === accounts.walkouts) },
     drawer: { ...drawerSection(db, businessDate), openNow: header.kind === 'x' && isDrawerOpen(db) },
     satisfaction,
@@ -206,6 +241,8 @@ function drawerSection(db: Db, businessDate: string): Omit<DrawerSection, 'openN
       closedAt: s.closedAt ?? '',
       floatMinor: s.floatMinor,
       cashInMinor: s.cashInMinor ?? 0,
+      depositsInMinor: s.depositsInMinor ?? 0,
+      depositsOutMinor: s.depositsOutMinor ?? 0,
       paidInMinor: s.paidInMinor,
       paidOutMinor: s.paidOutMinor,
       expectedMinor: s.expectedMinor ?? 0,
@@ -220,6 +257,8 @@ function drawerSection(db: Db, businessDate: string): Omit<DrawerSection, 'openN
     sessions,
     floatMinor: total((s) => s.floatMinor),
     cashInMinor: total((s) => s.cashInMinor),
+    depositsInMinor: total((s) => s.depositsInMinor),
+    depositsOutMinor: total((s) => s.depositsOutMinor),
     paidInMinor: total((s) => s.paidInMinor),
     paidOutMinor: total((s) => s.paidOutMinor),
     expectedMinor: total((s) => s.expectedMinor),
@@ -228,14 +267,14 @@ function drawerSection(db: Db, businessDate: string): Omit<DrawerSection, 'openN
   };
 }
 
-type PreviousZ = { businessDate: string; report: DayReport };
+type PreviousZ = { businessDate: string; report: FrozenDayReport };
 
 /** The last Z before this day: its frozen figures are where carried balances start. */
 function previousZ(db: Db, businessDate: string): PreviousZ | null {
   const row = db
     .prepare<[string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date < ? ORDER BY business_date DESC LIMIT 1')
     .get(businessDate);
-  return row ? { businessDate: row.business_date, report: JSON.parse(row.report_json) as DayReport } : null;
+  return row ? { businessDate: row.business_date, report: JSON.parse(row.report_json) as FrozenDayReport } : null;
 }
 
 /**
@@ -291,4 +330,88 @@ function depositsHeldThrough(db: Db, businessDate: string, previous: PreviousZ |
       )
       .get(previous?.businessDate ?? '', businessDate, accounts.depositsHeld)?.s ?? 0;
   return before + since;
+}
+
+/**
+ * The deposits held at the end of a business day: begun by then and not closed by then, each with
+ * its customer (by id), appointment and age in whole days at `at`.
+ */
+function heldAtEndOf(db: Db, businessDate: string, at: string): FrozenHeldDeposit[] {
+  return db
+    .prepare<[string, string], { id: number; customer_id: number; date: string | null; start: number | null; amount: number; taken_at: string }>(
+      `SELECT d.id, d.customer_id, a.date, a.start_minute AS start, d.amount_minor AS amount, d.taken_at
+       FROM deposits d LEFT JOIN appointments a ON a.id = d.appointment_id
+       WHERE d.held_business_date <= ? AND (d.closed_business_date IS NULL OR d.closed_business_date > ?) ORDER BY d.id`,
+    )
+    .all(businessDate, businessDate)
+    .map((d) => ({
+      depositId: d.id,
+      customerId: d.customer_id,
+      appointmentDate: d.date,
+      appointmentStartMinute: d.start,
+      amountMinor: d.amount,
+      takenAt: d.taken_at,
+      ageDays: Math.max(0, Math.floor((Date.parse(at) - Date.parse(d.taken_at)) / 86_400_000)),
+    }));
+}
+
+/**
+ * A report as it is shown, printed or exported: each held deposit gets its customer's name as the
+ * profile reads now ("Erased customer" once erased), so an erase reaches every Z without changing
+ * one. A Z frozen before the Z kept ids has the name it froze; its deposit still names the customer,
+ * so the name is read the same way, and the frozen one is kept only if that row were ever missing.
+ */
+export function servedReport(db: Db, report: FrozenDayReport): DayReport {
+  const { heldDeposits, ...rest } = report;
+  if (heldDeposits === undefined) return rest;
+  const nameOf = db.prepare<[number], { name: string }>('SELECT name FROM customers WHERE id = ?');
+  const customerOf = db.prepare<[number], { customer_id: number }>('SELECT customer_id FROM deposits WHERE id = ?');
+  return {
+    ...rest,
+    heldDeposits: heldDeposits.map(({ customerId, ...held }) => {
+      const frozenName = 'customerName' in held ? held.customerName : undefined;
+      const id = customerId ?? customerOf.get(held.depositId)?.customer_id;
+      const name = id === undefined ? undefined : nameOf.get(id)?.name;
+      return { ...held, customerName: name ?? frozenName ?? ERASED_NAME };
+    }),
+  };
+}
+
+/**
+ * No-shows and late cancels closed on the day, with what their deposits forfeited (the forfeit
+ * entries of the day, traced to their deposit's appointment), and each person's book: the
+ * appointments on the day's date, and how many were done, no-shows or cancelled that business day.
+ */
+function appointmentsSection(db: Db, businessDate: string): AppointmentsSection {
+  const closed = db
+    .prepare<[string], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM appointments WHERE closed_business_date = ? GROUP BY status')
+    .all(businessDate);
+  const count = (status: string) => closed.find((r) => r.status === status)?.n ?? 0;
+  const forfeits = db
+    .prepare<[Account, string], { status: string; amount: number }>(
+      `SELECT a.status, -SUM(p.amount_minor) AS amount FROM journal_entries je
+       CROSS JOIN postings p ON p.entry_id = je.id AND p.account = ?
+       JOIN deposits d ON EXISTS (SELECT 1 FROM json_each(d.close_entry_ids) WHERE value = je.id)
+       JOIN appointments a ON a.id = d.appointment_id
+       WHERE je.business_date = ? AND je.kind = 'deposit.forfeit' GROUP BY a.status`,
+    )
+    .all(accounts.forfeited, businessDate);
+  const forfeited = (status: string) => forfeits.find((r) => r.status === status)?.amount ?? 0;
+  const byStaff = db
+    .prepare<[{ day: string }], { staffId: number; staffName: string; booked: number; done: number; noShow: number; cancelled: number; lateCancel: number }>(
+      `SELECT s.id AS staffId, s.name AS staffName,
+         SUM(a.date = @day) AS booked,
+         SUM(a.closed_business_date = @day AND a.status = 'done') AS done,
+         SUM(a.closed_business_date = @day AND a.status = 'no_show') AS noShow,
+         SUM(a.closed_business_date = @day AND a.status = 'cancelled') AS cancelled,
+         SUM(a.closed_business_date = @day AND a.status = 'late_cancel') AS lateCancel
+       FROM appointments a JOIN staff s ON s.id = a.staff_id
+       WHERE a.date = @day OR a.closed_business_date = @day GROUP BY s.id ORDER BY s.name, s.id`,
+    )
+    .all({ day: businessDate });
+  return {
+    noShows: { count: count('no_show'), forfeitedMinor: forfeited('no_show') },
+    lateCancels: { count: count('late_cancel'), forfeitedMinor: forfeited('late_cancel') },
+    byStaff,
+  };
 }

@@ -46,6 +46,25 @@ describe('CSV exports', () => {
     expect(safeText('Ana')).toBe('Ana');
   });
 
+  it("carries the drawer's cash deposits in and out on the Z, so its drawer rows add up to expected", () => {
+    l.call('store.update', { depositPolicy: { mode: 'fixed', fixedMinor: 1500, percent: 0, freeCancelHours: 24, forfeitPercent: 100 } });
+    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 0, expectText: '', durationMinutes: 60 }).id;
+    const ana = l.call('customer.create', { name: 'Ana' }).id;
+    const book = (startMinute: number) =>
+      l.call('appointment.book', { customerId: ana, staffId: 1, date: '2026-11-27', startMinute, itemIds: [cut], deposit: { method: 'cash', reference: '' } });
+    book(600);
+    const cancelled = book(720);
+    l.call('appointment.cancel', { appointmentId: cancelled.id, expectInTime: true });
+    // Float 0 + cash 8.00 + deposits 30.00 in - 15.00 refunded out = 23.00 expected.
+    l.call('drawer.count', { count: { kind: 'total', totalMinor: 2300 } });
+    l.call('drawer.close', {});
+    l.call('day.close', { businessDate: '2026-11-24' });
+    const all = rows(l.call('report.csv', { what: 'report', businessDate: '2026-11-24' }).text);
+    const drawer = Object.fromEntries(all.filter((r) => r.section === 'drawer').map((r) => [r.item, Number(r.amount_minor)]));
+    expect(drawer).toMatchObject({ cash_in: 800, deposits_in: 3000, deposits_out: 1500, expected: 2300, variance: 0 });
+    expect(drawer.float! + drawer.cash_in! + drawer.deposits_in! - drawer.deposits_out! + drawer.paid_in! - drawer.paid_out!).toBe(drawer.expected);
+  });
+
   it('exports a closed day from its frozen Z', () => {
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 800 } });
     l.call('drawer.close', {});

@@ -50,6 +50,8 @@ export function reportRows(r: DayReport): Cell[][] {
     money('sales', 'tax', r.sales.taxMinor),
     money('sales', 'total', r.sales.totalMinor),
   ];
+  // A Z frozen before loyalty has no loyalty figures to list.
+  if (r.loyalty) rows.push(money('loyalty', 'rewards', r.loyalty.amountMinor, '', r.loyalty.rewards));
   for (const c of r.comps) rows.push(money('comps', safeText(c.reason), c.amountMinor, '', c.count));
   for (const t of r.taxes) rows.push(money('tax_rate', rateLabel(t.rateMilli), t.netMinor, 'net'), money('tax_rate', rateLabel(t.rateMilli), t.taxMinor, 'tax'));
   for (const t of r.tips) rows.push(money('tips', safeText(t.staffName), t.amountMinor, t.staffId));
@@ -61,6 +63,7 @@ export function reportRows(r: DayReport): Cell[][] {
   rows.push(money('payments', 'rounding', r.roundingMinor));
   const d = r.deposits;
   rows.push(
+    ...(d.broughtForwardMinor !== undefined ? [money('deposits', 'brought_forward', d.broughtForwardMinor)] : []),
     money('deposits', 'taken', d.takenMinor),
     money('deposits', 'applied', d.appliedMinor),
     money('deposits', 'refunded', d.refundedMinor),
@@ -68,10 +71,25 @@ export function reportRows(r: DayReport): Cell[][] {
     money('deposits', 'held', d.heldMinor),
     money('walkouts', 'walkouts', r.walkouts.amountMinor, '', r.walkouts.count),
   );
+  // A Z frozen before appointments has neither list.
+  for (const h of r.heldDeposits ?? []) {
+    const when = h.appointmentDate === null ? 'kept' : `${h.appointmentDate} ${boundaryText(h.appointmentStartMinute ?? 0)}`;
+    rows.push(money('deposits_held', `deposit ${h.depositId}`, h.amountMinor, safeText(`${h.customerName}; ${when}`), h.ageDays));
+  }
+  if (r.appointments) {
+    const a = r.appointments;
+    rows.push(money('appointments', 'no_shows', a.noShows.forfeitedMinor, 'forfeited', a.noShows.count), money('appointments', 'late_cancels', a.lateCancels.forfeitedMinor, 'forfeited', a.lateCancels.count));
+    for (const s of a.byStaff) {
+      for (const [state, n] of [['booked', s.booked], ['done', s.done], ['no_show', s.noShow], ['cancelled', s.cancelled], ['late_cancel', s.lateCancel]] as const) {
+        rows.push(['appointments_by_staff', safeText(s.staffName), state, n, '', '']);
+      }
+    }
+  }
   const dr = r.drawer;
   rows.push(
     money('drawer', 'float', dr.floatMinor, '', dr.sessions.length),
     money('drawer', 'cash_in', dr.cashInMinor),
+    ...(dr.depositsInMinor !== undefined ? [money('drawer', 'deposits_in', dr.depositsInMinor), money('drawer', 'deposits_out', dr.depositsOutMinor ?? 0)] : []),
     money('drawer', 'paid_in', dr.paidInMinor),
     money('drawer', 'paid_out', dr.paidOutMinor),
     money('drawer', 'expected', dr.expectedMinor),

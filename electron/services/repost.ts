@@ -5,6 +5,7 @@ import { splitByWeights } from '../../shared/domain/split';
 import { computeTabTotals, lineAmounts, rateLabel, type RateTotals } from '../../shared/domain/tax';
 import { accounts, insertEntry, postEntry, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
+import { undoRedemption } from './loyalty';
 import { paidOn, readLines, readTabRow, toTaxLine, type LineRow } from './tab-read';
 
 type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number; tax_minor: number; receivable_minor: number };
@@ -18,6 +19,9 @@ type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number
  */
 export function repostTab(ctx: ServiceContext, tabId: number, kind: LineKind, memo: string, lineId: number): void {
   const { db } = ctx;
+  // A loyalty reward was worked out on the lines as they were: it comes back off first (the
+  // customer keeps the stamps or points) and is offered again on the tab as it will be.
+  undoRedemption(ctx, tabId, 'lines');
   const taxMode = readTabRow(db, tabId).tax_mode;
   const active = readLines(db, tabId).filter((l) => l.state === 'active');
   const totals = computeTabTotals(active.map(toTaxLine), taxMode);

@@ -14,6 +14,8 @@ import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTa
 import { markSettled } from './tabs';
 import { requireOpenDrawer } from './drawer';
 import { requireConfirmed } from './large-amounts';
+import { standingRedemption } from './loyalty-read';
+import { requireDepositsApplied } from './appointments-tab';
 
 type PartRow = { part_no: number; amount_minor: number; payment_id: number | null };
 
@@ -24,6 +26,8 @@ function parts(ctx: ServiceContext, tabId: number): PartRow[] {
 /** Plans how the rest due is shared between payers; each part is then paid on its own. */
 export function planSplit(ctx: ServiceContext, input: ParsedInput<'settle.split'>): TabDetail {
   const tab = readOpenTab(ctx.db, input.tabId);
+  // The deposit comes off first, so the parts share what is left after it.
+  requireDepositsApplied(ctx.db, tab.id);
   const due = receivableOf(ctx.db, tab.id);
   if (due <= 0) throw new DomainError('nothing_due', 'errors.splitNothingDue');
   let amounts: number[];
@@ -38,6 +42,8 @@ export function planSplit(ctx: ServiceContext, input: ParsedInput<'settle.split'
     if (paidOn(ctx.db, tab.id) > 0) {
       throw new DomainError('conflict', 'errors.splitLinesAfterPayment', {}, 'groups');
     }
+    // Shares by lines come from the lines' prices, which a loyalty reward does not change.
+    if (standingRedemption(ctx.db, tab.id)) throw new DomainError('conflict', 'errors.loyalty.splitLines', {}, 'groups');
     const active = readLines(ctx.db, tab.id).filter((l) => l.state === 'active');
     const lines = active.map((l) => ({ ...toTaxLine(l), id: l.id }));
     const problem = checkUnitPicks(lines, input.groups);
@@ -97,6 +103,8 @@ export function clearSplit(ctx: ServiceContext, input: ParsedInput<'settle.clear
 export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): PaymentResult {
   const { db } = ctx;
   const tab = readOpenTab(db, input.tabId);
+  // A deposit attached at check-in is applied before any payment, so it is never both applied and refunded.
+  requireDepositsApplied(db, tab.id);
   const due = receivableOf(db, tab.id);
   let amount = input.amountMinor ?? due;
   if (input.partNo !== undefined) {

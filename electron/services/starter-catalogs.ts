@@ -88,6 +88,14 @@ export const starterCatalogs: Record<'cafe' | 'salon', StarterCategory[]> = {
   ],
 };
 
+/**
+ * A starter's loyalty example: the café's stamp card (every 10th coffee free), set up on its
+ * Coffee category but left off, so the owner turns it on with one switch in Settings.
+ */
+export const starterLoyalty: Partial<Record<'cafe' | 'salon', { category: string; stampsEvery: number }>> = {
+  cafe: { category: 'Coffee', stampsEvery: 10 },
+};
+
 /** Scales a starter price (hundredths of the major unit) to the store's minor unit. */
 export function starterPrice(price: number, exponent: number): number {
   return exponent >= 2 ? price * 10 ** (exponent - 2) : price;

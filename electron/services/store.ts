@@ -2,13 +2,15 @@ import { DomainError } from '../../shared/errors';
 import { currencyExponent, formatMoney } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
 import type { StoreSettings, TaxRate } from '../../shared/types';
+import type { DepositMode, OpeningHours } from '../../shared/salon-types';
 import { cashRoundingSteps, denominationsFor } from '../../shared/domain/denominations';
 import type { TaxMode } from '../../shared/domain/tax';
 import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
+import { loyaltyFromRow, writeLoyaltySettings, type LoyaltyRow } from './loyalty-settings';
 
-type SettingsRow = {
+type SettingsRow = LoyaltyRow & {
   name: string;
   currency: string;
   locale: string;
@@ -29,6 +31,12 @@ type SettingsRow = {
   tip_approval_percent: number;
   next_time_zone: string | null;
   next_day_boundary_minutes: number | null;
+  opening_hours_json: string;
+  deposit_mode: DepositMode;
+  deposit_fixed_minor: number;
+  deposit_percent: number;
+  free_cancel_hours: number;
+  forfeit_percent: number;
 };
 
 type BusinessDay = { timeZone: string; dayBoundaryMinutes: number };
@@ -39,6 +47,15 @@ export function readSettings(db: Db): StoreSettings {
   const row = db.prepare<[], SettingsRow>('SELECT * FROM store_settings WHERE id = 1').get();
   if (!row) throw new Error('store settings are missing; the ledger was not bootstrapped');
   return {
+    openingHours: JSON.parse(row.opening_hours_json) as OpeningHours,
+    depositPolicy: {
+      mode: row.deposit_mode,
+      fixedMinor: row.deposit_fixed_minor,
+      percent: row.deposit_percent,
+      freeCancelHours: row.free_cancel_hours,
+      forfeitPercent: row.forfeit_percent,
+    },
+    loyalty: loyaltyFromRow(row),
     name: row.name,
     currency: row.currency,
     exponent: currencyExponent(row.currency),
@@ -153,7 +170,8 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,
        token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, tip_confirm_percent = ?, pay_after_terms = ?,
        day_boundary_minutes = ?, time_zone = ?, idle_lock_minutes = ?, approval_comp_percent = ?, approval_comp_minor = ?,
-       tip_approval_percent = ?, next_time_zone = ?, next_day_boundary_minutes = ?, updated_at = ? WHERE id = 1`,
+       tip_approval_percent = ?, next_time_zone = ?, next_day_boundary_minutes = ?, opening_hours_json = ?, deposit_mode = ?,
+       deposit_fixed_minor = ?, deposit_percent = ?, free_cancel_hours = ?, forfeit_percent = ?, updated_at = ? WHERE id = 1`,
   ).run(
     next.name,
     next.currency,
@@ -175,8 +193,16 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     next.tipApprovalPercent,
     pending?.timeZone ?? null,
     pending?.dayBoundaryMinutes ?? null,
+    // A new policy applies to bookings from now on: each appointment keeps the one it was booked under.
+    JSON.stringify(next.openingHours),
+    next.depositPolicy.mode,
+    next.depositPolicy.fixedMinor,
+    next.depositPolicy.percent,
+    next.depositPolicy.freeCancelHours,
+    next.depositPolicy.forfeitPercent,
     ctx.now,
   );
+  if (input.loyalty) writeLoyaltySettings(db, input.loyalty, ctx.now);
   // The audit says what was asked and, for the business day, when it applies.
   const appliesAt = !before.businessDayLocked ? 'now' : pending ? 'next Z' : 'already in force';
   const businessDay = asked ? { businessDay: { ...asked, appliesAt } } : {};

@@ -3,6 +3,7 @@ import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine, type TaxMod
 import type { Rating, HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary, VoidedPayment } from '../../shared/types';
 import { accounts, type Account } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
+import { tabLoyalty, withLoyalty } from './loyalty-read';
 
 type TabRow = {
   id: number;
@@ -74,9 +75,16 @@ export function readLines(db: Db, tabId: number): LineRow[] {
 /** A payment row `p` that stands: no manager has voided it. */
 export const standingPayment = 'NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)';
 
-/** Paid so far: what the standing payments applied to the tab, tips and change excluded. */
+/** Paid so far: what the standing payments and the deposits applied to the tab paid, tips and change excluded. */
 export function paidOn(db: Db, tabId: number): number {
-  return db.prepare<[number], { paid: number }>(`SELECT COALESCE(SUM(p.amount_minor), 0) AS paid FROM payments p WHERE p.tab_id = ? AND ${standingPayment}`).get(tabId)?.paid ?? 0;
+  return (
+    db
+      .prepare<[number, number], { paid: number }>(
+        `SELECT (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = ? AND ${standingPayment})
+           + (SELECT COALESCE(SUM(d.applied_minor), 0) FROM deposits d WHERE d.tab_id = ?) AS paid`,
+      )
+      .get(tabId, tabId)?.paid ?? 0
+  );
 }
 
 /** The tab's receivable balance in the journal: the amount it still owes. */
@@ -125,7 +133,9 @@ export function readTab(db: Db, tabId: number): TabDetail {
   const tab = readTabRow(db, tabId);
   const lineRows = readLines(db, tabId);
   const active = lineRows.filter((l) => l.state === 'active');
-  const totals = computeTabTotals(active.map(toTaxLine), tab.tax_mode);
+  const lineTotals = computeTabTotals(active.map(toTaxLine), tab.tax_mode);
+  // A loyalty reward lowers what the tab owes and its tax, as the journal holds them.
+  const totals = withLoyalty(db, tabId, lineTotals);
   const lines: TabLine[] = lineRows.map((row) => {
     const amounts = lineAmounts(toTaxLine(row));
     const comp = compOf(row);
@@ -170,6 +180,13 @@ export function readTab(db: Db, tabId: number): TabDetail {
     .all(tabId)
     .map((h): HistoryEntry => ({ at: h.at, staffName: h.staff_name, action: h.command, detail: JSON.parse(h.detail) as HistoryEntry['detail'] }));
   const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0);
+  const deposits = db
+    .prepare<[number], { id: number; amount_minor: number; applied_minor: number; method: PaymentMethod; status: 'held' | 'closed'; taken_at: string; taken_business_date: string }>(
+      `SELECT id, amount_minor, applied_minor, method, status, taken_at, taken_business_date FROM deposits
+       WHERE tab_id = ? AND (status = 'held' OR applied_minor > 0) ORDER BY id`,
+    )
+    .all(tabId)
+    .map((d) => ({ id: d.id, amountMinor: d.amount_minor, appliedMinor: d.applied_minor, method: d.method, status: d.status, takenAt: d.taken_at, takenBusinessDate: d.taken_business_date }));
   return {
     id: tab.id,
     token: tab.token,
@@ -198,10 +215,15 @@ export function readTab(db: Db, tabId: number): TabDetail {
     history,
     customerId: tab.customer_id,
     customerName: tab.customer_name,
+    loyalty: tabLoyalty(db, tab, active.map((l) => ({ ...toTaxLine(l), id: l.id, itemId: l.item_id, name: l.name })), lineTotals, receivableOf(db, tabId)),
+    deposits,
   };
 }
 
-type SummaryRow = TabRow & { item_count: number; total: number; paid: number };
+/** What deposits paid towards a tab (deposit.apply); with the standing payments, what it has been paid. */
+export const appliedDeposits = '(SELECT COALESCE(SUM(d.applied_minor), 0) FROM deposits d WHERE d.tab_id = t.id)';
+
+type SummaryRow = TabRow & { item_count: number; total: number; paid: number; deposited: number };
 
 /** Every open tab with its total, paid and due, in one query (the board's hot path). */
 export function listOpenTabs(db: Db): TabSummary[] {
@@ -211,6 +233,7 @@ export function listOpenTabs(db: Db): TabSummary[] {
          (SELECT COALESCE(SUM(l.qty), 0) FROM tab_lines l WHERE l.tab_id = t.id AND l.state = 'active') AS item_count,
          (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
          (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) AS paid,
+         ${appliedDeposits} AS deposited,
          c.name AS customer_name
        FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.status = 'open' ORDER BY t.token`,
     )
@@ -225,7 +248,7 @@ export function listOpenTabs(db: Db): TabSummary[] {
       itemCount: row.item_count,
       totalMinor: row.total,
       paidMinor: row.paid,
-      dueMinor: row.total - row.paid,
+      dueMinor: row.total - row.paid - row.deposited,
       openedAt: row.opened_at,
       lastActivityAt: row.last_activity_at,
       customerId: row.customer_id,

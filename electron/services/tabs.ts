@@ -6,9 +6,11 @@ import type { ItemKind, TabDetail } from '../../shared/types';
 import { accounts, businessDateAt, postEntry, writeAudit } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { repostTab } from './repost';
+import { earnOnSettle } from './loyalty';
 import { moneyText, readSettings } from './store';
 import { readLines, readOpenTab, readTab, receivableOf, standingPayment } from './tab-read';
 import { nextFreeToken } from './tokens';
+import { closeAppointmentOfTab } from './appointments-tab';
 
 type Detail = Record<string, string | number | null>;
 
@@ -144,6 +146,8 @@ export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>
 }
 
 function closeTab(ctx: ServiceContext, tabId: number, status: 'settled' | 'written_off' | 'voided', reason: string | null): void {
+  // A held deposit is applied (or refunded) before its tab closes; the appointment follows the tab.
+  closeAppointmentOfTab(ctx, tabId, status);
   // Unpaid parts go first: once the tab is closed, the ledger refuses any change to its rows.
   ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
   ctx.db
@@ -153,6 +157,8 @@ function closeTab(ctx: ServiceContext, tabId: number, status: 'settled' | 'writt
 
 export function markSettled(ctx: ServiceContext, tabId: number): void {
   closeTab(ctx, tabId, 'settled', null);
+  // Only a settled tab earns loyalty: a walkout or a voided tab never does.
+  earnOnSettle(ctx, tabId);
 }
 
 export function voidTab(ctx: ServiceContext, input: ParsedInput<'tab.void'>): TabDetail {

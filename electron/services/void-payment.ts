@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
 import { drawerCash } from './drawer';
 import { moneyText } from './store';
 import { readTab, readTabRow, standingPayment, type PaymentRow } from './tab-read';
+import { reverseEarn } from './loyalty';
 
 type VoidTarget = PaymentRow & { tab_id: number; entry_id: number; business_date: string };
 
@@ -48,6 +49,8 @@ export function voidLastPayment(ctx: ServiceContext, input: ParsedInput<'settle.
   const reopened = tab.status === 'settled';
   if (reopened) {
     db.prepare("UPDATE tabs SET status = 'open', closed_at = NULL, close_reason = NULL, closed_business_date = NULL, last_activity_at = ? WHERE id = ?").run(ctx.now, tab.id);
+    // What the settlement earned goes back with it; the tab earns again when it settles again.
+    reverseEarn(ctx, tab.id);
   } else {
     db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tab.id);
   }

@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
-import { computeTabTotals, type TaxMode } from '../../shared/domain/tax';
+import { computeTabTotals, type TaxLine, type TaxMode } from '../../shared/domain/tax';
+import { discountByRate, shareByRate } from '../../shared/domain/loyalty';
 import { describeBreak, verifyChain, type ChainHead } from '../ledger/chain';
 import type { Db } from '../ledger/open';
+import { depositProblems } from '../services/ledger-check';
 import { toTaxLine } from '../services/tab-read';
 
 /**
@@ -40,7 +42,11 @@ export function assertInvariants(db: Db): void {
       db
         .prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ? AND id NOT IN (SELECT payment_id FROM payment_voids)')
         .get(tab.id)?.s ?? 0;
-    const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), tab.tax_mode).grossTotal - paid : 0;
+    // A deposit applied to the tab paid part of it, the same as a payment.
+    const deposited = db.prepare<[number], { s: number | null }>('SELECT SUM(applied_minor) AS s FROM deposits WHERE tab_id = ?').get(tab.id)?.s ?? 0;
+    // A loyalty reward standing on the tab lowers what it owes, by figures the pure rules give again from its lines.
+    const rewardOff = loyaltyRewardOff(db, tab.id, lines.map(toTaxLine), tab.tax_mode);
+    const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), tab.tax_mode).grossTotal - paid - deposited - rewardOff : 0;
     expect(receivable, `receivable of tab ${tab.id} (${tab.status})`).toBe(expected);
     if (tab.status === 'open') expect(receivable, `tab ${tab.id} owes a negative amount`).toBeGreaterThanOrEqual(0);
   }
@@ -105,8 +111,58 @@ export function assertInvariants(db: Db): void {
     .all();
   expect(compsOff, 'entries whose comps do not match their comp reasons').toEqual([]);
 
+  // 11. Deposits: deposits_held equals the held deposits, each take entry is named by its one
+  //     deposit, of its amount, and a closed deposit's parts add up to it. Every close names the
+  //     entries it posted, and each of those is a deposit entry of that deposit's money.
+  expect(depositProblems(db), 'deposits against the journal').toEqual([]);
+  const closings = db.prepare<[], { id: number; amount: number; refunded: number; forfeited: number; applied: number; entries: string }>(
+    "SELECT id, amount_minor AS amount, refunded_minor AS refunded, forfeited_minor AS forfeited, applied_minor AS applied, close_entry_ids AS entries FROM deposits WHERE status = 'closed'",
+  );
+  for (const d of closings.all()) {
+    const ids = JSON.parse(d.entries) as number[];
+    const moved = ids.length === 0 ? 0 : (db.prepare<[string], { s: number | null }>("SELECT SUM(amount_minor) AS s FROM postings WHERE account = 'deposits_held' AND entry_id IN (SELECT value FROM json_each(?))").get(JSON.stringify(ids))?.s ?? 0);
+    expect(moved, `deposit ${d.id}: what its closing entries took out of deposits_held`).toBe(d.applied + d.refunded + d.forfeited);
+  }
+
   // 9. The connection keeps the production pragmas.
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('synchronous', { simple: true })).toBe(2);
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+}
+
+/**
+ * The reward standing on a tab (at most one), checked against the pure rules applied to its lines
+ * as they are: a stamp card's unit at its line's rate, points shared by what each rate charges.
+ * Also: every loyalty entry moves the loyalty account by exactly its per-rate rows. Returns what
+ * the reward takes off what the tab owes.
+ */
+function loyaltyRewardOff(db: Db, tabId: number, lines: TaxLine[], mode: TaxMode): number {
+  const standing = db
+    .prepare<[number], { scheme: string; discount_minor: number; entry_id: number; line_rate: number | null }>(
+      `SELECT m.scheme, m.discount_minor, m.entry_id, l.tax_rate_milli AS line_rate FROM loyalty_movements m LEFT JOIN tab_lines l ON l.id = m.line_id
+       WHERE m.tab_id = ? AND m.kind = 'redeem' AND NOT EXISTS (SELECT 1 FROM loyalty_movements r WHERE r.reverses_id = m.id)`,
+    )
+    .all(tabId);
+  expect(standing.length, `loyalty rewards standing on tab ${tabId}`).toBeLessThanOrEqual(1);
+  const entries = db
+    .prepare<[number], { id: number; account: number; rows: number }>(
+      `SELECT e.id, COALESCE((SELECT SUM(amount_minor) FROM postings WHERE entry_id = e.id AND account = 'loyalty'), 0) AS account,
+         COALESCE((SELECT SUM(loyalty_minor) FROM loyalty_postings WHERE entry_id = e.id), 0) AS rows
+       FROM journal_entries e WHERE e.tab_id = ? AND e.kind IN ('loyalty.redeem', 'loyalty.undo')`,
+    )
+    .all(tabId);
+  for (const e of entries) expect(e.account, `loyalty entry ${e.id} against its rows`).toBe(e.rows);
+  const reward = standing[0];
+  if (!reward) return 0;
+  const totals = computeTabTotals(lines, mode);
+  const shares = reward.scheme === 'stamps' ? new Map([[reward.line_rate ?? -1, reward.discount_minor]]) : shareByRate(reward.discount_minor, totals.byRate);
+  const rates = discountByRate(totals.byRate, shares, mode);
+  const stored = db
+    .prepare(
+      `SELECT tax_rate_milli AS rateMilli, discount_minor AS discountMinor, tax_minor AS taxMinor, receivable_minor AS receivableMinor, loyalty_minor AS loyaltyMinor
+       FROM loyalty_postings WHERE entry_id = ? ORDER BY tax_rate_milli`,
+    )
+    .all(reward.entry_id);
+  expect(stored, `the loyalty reward on tab ${tabId}, worked out again from its lines`).toEqual(rates);
+  return rates.reduce((s, r) => s + r.receivableMinor, 0);
 }

@@ -13,6 +13,7 @@ const everyone: readonly Link[] = [
   { to: '/drawer', label: 'nav.drawer' },
 ];
 const gated: readonly (Link & { to: GatedScreen })[] = [
+  { to: '/appointments', label: 'nav.appointments' },
   { to: '/customers', label: 'nav.customers' },
   { to: '/reports', label: 'nav.reports' },
   { to: '/catalog', label: 'nav.catalog' },

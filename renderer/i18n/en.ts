@@ -15,6 +15,8 @@ import { staff } from './en/staff';
 import { session } from './en/session';
 import { activity } from './en/activity';
 import { customers } from './en/customers';
+import { appointments } from './en/appointments';
+import { loyalty } from './en/loyalty';
 
 export type { Message, PluralForms } from './messages';
 
@@ -39,6 +41,8 @@ export const en = {
   ...session,
   ...activity,
   ...customers,
+  ...appointments,
+  ...loyalty,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -28,6 +28,11 @@ export function testStore(overrides: Partial<StoreSettings> = {}): StoreSettings
     approvalCompPercent: 20,
     approvalCompMinor: 500,
     tipApprovalPercent: 100,
+    // Monday to Saturday 09:00 to 18:00, Sunday closed; no deposits: the ledger's defaults.
+    openingHours: [...Array.from({ length: 6 }, () => ({ open: 540, close: 1080 })), null] as StoreSettings['openingHours'],
+    depositPolicy: { mode: 'none', fixedMinor: 0, percent: 0, freeCancelHours: 24, forfeitPercent: 100 },
+    // Loyalty off: the ledger's default.
+    loyalty: { scheme: 'off', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 },
     ...overrides,
   };
 }

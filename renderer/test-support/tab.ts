@@ -48,6 +48,7 @@ export function testTab(overrides: Partial<TabDetail> = {}): TabDetail {
     payments: [],
     voidedPayments: [],
     split: [],
+    deposits: [],
     writeOffReason: null,
     closedAt: '2026-09-14T08:40:00.000Z',
     rating: null,

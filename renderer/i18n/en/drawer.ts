@@ -32,6 +32,8 @@ export const drawer = {
   'drawer.paidIn': 'Paid in',
   'drawer.paidOut': 'Paid out',
   'drawer.cashIn': 'Cash taken',
+  'drawer.depositsIn': 'Deposits in',
+  'drawer.depositsOut': 'Deposits out',
   'drawer.expected': 'Expected',
   'drawer.counted': 'Counted',
   'drawer.variance': 'Variance',

@@ -100,6 +100,8 @@ export const reports = {
   'reports.drawer': 'Cash drawer',
   'reports.drawer.float': 'Float',
   'reports.drawer.cashIn': 'Cash taken',
+  'reports.drawer.depositsIn': 'Deposits in',
+  'reports.drawer.depositsOut': 'Deposits out',
   'reports.drawer.paidIn': 'Paid in',
   'reports.drawer.paidOut': 'Paid out',
   'reports.drawer.expected': 'Expected',
@@ -164,6 +166,7 @@ export const reports = {
   'reports.account.rounding': 'Cash rounding',
   'reports.account.deposits_held': 'Deposits held',
   'reports.account.forfeited_deposits': 'Deposits forfeited',
+  'reports.account.loyalty': 'Loyalty rewards given (net of tax)',
 
   'reports.staff': 'Staff',
   'reports.staff.table': 'Staff figures',

@@ -13,6 +13,7 @@ import { JumpPanel } from './JumpPanel';
 import { TabCard } from './TabCard';
 import { useDigitJump } from './use-digit-jump';
 import { useNow } from '../../hooks/use-now';
+import { UpcomingPanel } from '../appointments/UpcomingPanel';
 import './board.css';
 
 /** Ages are shown in whole minutes; a 30 s tick moves a band at most half a minute late. */
@@ -94,35 +95,38 @@ export function BoardScreen() {
         onDismiss={() => setNotice(null)}
       />
 
-      {openTabs && settings ? (
-        <section className="board-tabs" aria-labelledby="open-tabs-heading">
-          <BoardToolbar query={query} onQuery={setQuery} sort={sort} onSort={chooseSort} />
-          <div className="board-tabs__heading">
-            <h2 id="open-tabs-heading" className="board-tabs__count">
-              {t('board.tabsHeading', { count: openTabs.length })}
-            </h2>
-            <p className="board-tabs__hint">{t('board.keysHint')}</p>
-          </div>
-          {openTabs.length === 0 ? (
-            <p className="board-empty">{t('board.empty')}</p>
-          ) : shown.length === 0 ? (
-            <div className="board-empty">
-              <p>{t('board.noMatch', { query: query.trim() })}</p>
-              <button type="button" className="button button--ghost" onClick={() => setQuery('')}>
-                {t('board.clearFilter')}
-              </button>
+      <div className="board-main">
+        {openTabs && settings ? (
+          <section className="board-tabs" aria-labelledby="open-tabs-heading">
+            <BoardToolbar query={query} onQuery={setQuery} sort={sort} onSort={chooseSort} />
+            <div className="board-tabs__heading">
+              <h2 id="open-tabs-heading" className="board-tabs__count">
+                {t('board.tabsHeading', { count: openTabs.length })}
+              </h2>
+              <p className="board-tabs__hint">{t('board.keysHint')}</p>
             </div>
-          ) : (
-            <ul className="board-grid" aria-labelledby="open-tabs-heading">
-              {shown.map((tab) => (
-                <TabCard key={tab.id} tab={tab} store={settings} now={now} />
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : (
-        !loadError && <p className="board-empty">{t('board.loading')}</p>
-      )}
+            {openTabs.length === 0 ? (
+              <p className="board-empty">{t('board.empty')}</p>
+            ) : shown.length === 0 ? (
+              <div className="board-empty">
+                <p>{t('board.noMatch', { query: query.trim() })}</p>
+                <button type="button" className="button button--ghost" onClick={() => setQuery('')}>
+                  {t('board.clearFilter')}
+                </button>
+              </div>
+            ) : (
+              <ul className="board-grid" aria-labelledby="open-tabs-heading">
+                {shown.map((tab) => (
+                  <TabCard key={tab.id} tab={tab} store={settings} now={now} />
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : (
+          !loadError && <p className="board-empty">{t('board.loading')}</p>
+        )}
+        {settings && <UpcomingPanel store={settings} />}
+      </div>
     </Screen>
   );
 }

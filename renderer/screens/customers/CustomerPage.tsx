@@ -13,6 +13,8 @@ import { useLiveQuery } from '../../hooks/use-live-query';
 import { useMoney } from '../../hooks/use-money';
 import { useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
+import { CustomerAppointments } from '../appointments/CustomerAppointments';
+import { CustomerLoyalty } from '../loyalty/CustomerLoyalty';
 import { CustomerForm } from './CustomerForm';
 import { ErasePanel } from './ErasePanel';
 import { MergePanel } from './MergePanel';
@@ -57,6 +59,7 @@ function CustomerView({ profile, store }: { profile: CustomerProfile; store: Sto
   const [panel, setPanel] = useState<Panel>(null);
   const close = useCallback(() => setPanel(null), []);
   const manages = useMay('customers.manage');
+  const seesBook = useMay('appointments.read');
   const live = customer.erasedAt === null && customer.mergedInto === null;
 
   const actions = (
@@ -109,6 +112,8 @@ function CustomerView({ profile, store }: { profile: CustomerProfile; store: Sto
         </h2>
         <VisitsTable visits={visits} format={money.format} locale={store.locale} />
       </section>
+      <CustomerLoyalty customerId={customer.id} store={store} />
+      {seesBook && <CustomerAppointments customerId={customer.id} store={store} live={live} />}
       {panel === 'edit' && <CustomerForm customer={customer} onDone={close} />}
       {panel === 'merge' && <MergePanel customer={customer} onCancel={close} onMerged={(keepId) => navigate(`/customers/${keepId}`)} />}
       {panel === 'erase' && <ErasePanel customer={customer} onDone={close} />}

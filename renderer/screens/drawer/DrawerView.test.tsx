@@ -29,6 +29,8 @@ function session(patch: Partial<DrawerSession> = {}): DrawerSession {
     paidInMinor: 0,
     paidOutMinor: 450,
     cashInMinor: null,
+    depositsInMinor: null,
+    depositsOutMinor: null,
     expectedMinor: null,
     countedMinor: null,
     countedCounts: null,
@@ -253,6 +255,49 @@ describe('a counted drawer', () => {
     expect(screen.getByRole('link', { name: 'Go to the reports' }).getAttribute('href')).toBe('/reports');
     fireEvent.click(screen.getByRole('button', { name: 'Open a new drawer' }));
     expect(screen.getByRole('form', { name: 'Open the drawer' })).toBeTruthy();
+  });
+});
+
+/** Each label and amount of a list of figures, as shown. */
+function figureRows(list: HTMLElement): [string, string][] {
+  return [...list.querySelectorAll('.figures__row')].map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']);
+}
+
+describe('cash deposits in the drawer', () => {
+  it('shows deposits taken and refunded in cash between cash taken and paid in, so the rows add up to expected', () => {
+    // 100.00 + 12.70 + 30.00 - 10.00 + 0.00 - 4.50 = 128.20
+    show({ session: { ...counted, depositsInMinor: 3000, depositsOutMinor: 1000, expectedMinor: 12820, countedMinor: 12820, varianceMinor: 0 } });
+    expect(figureRows(screen.getByLabelText('Counted against expected', { selector: 'dl' }))).toEqual([
+      ['Float', '€100.00'],
+      ['Cash taken', '€12.70'],
+      ['Deposits in', '€30.00'],
+      ['Deposits out', '€10.00'],
+      ['Paid in', '€0.00'],
+      ['Paid out', '€4.50'],
+      ['Expected', '€128.20'],
+      ['Counted', '€128.20'],
+      ['Variance', '€0.00'],
+    ]);
+  });
+
+  it('shows a deposit row only when deposit cash moved: a signed-off drawer with one taken, a café drawer with none', () => {
+    const closed: DrawerSession = {
+      ...counted,
+      status: 'closed',
+      depositsInMinor: 1000,
+      depositsOutMinor: 0,
+      expectedMinor: 11820,
+      countedMinor: 11800,
+      closedAt: '2026-09-14T20:05:00.000Z',
+      signedOffBy: 'Owner',
+      varianceReason: 'Coin dropped',
+    };
+    show({ lastClosed: closed });
+    const labels = figureRows(screen.getByLabelText(/^(Drawer closed|Last drawer)$/, { selector: 'dl' })).map(([label]) => label);
+    expect(labels).toEqual(['Float', 'Cash taken', 'Deposits in', 'Paid in', 'Paid out', 'Expected', 'Counted', 'Variance']);
+    cleanup();
+    show({ session: { ...counted, depositsInMinor: 0, depositsOutMinor: 0 } });
+    expect(screen.getByLabelText('Counted against expected', { selector: 'dl' }).textContent).not.toContain('Deposits');
   });
 });
 

@@ -49,12 +49,25 @@ export function countedRows(session: DrawerSession, format: (minor: number) => s
   return [
     [t('drawer.float'), format(session.floatMinor)],
     [t('drawer.cashIn'), format(session.cashInMinor ?? 0)],
+    ...depositRows(session.depositsInMinor, session.depositsOutMinor, t('drawer.depositsIn'), t('drawer.depositsOut'), format),
     [t('drawer.paidIn'), format(session.paidInMinor)],
     [t('drawer.paidOut'), format(session.paidOutMinor)],
     [t('drawer.expected'), format(session.expectedMinor ?? 0), 'figures__row--strong'],
     [t('drawer.counted'), format(session.countedMinor ?? 0), 'figures__row--strong'],
     [t('drawer.variance'), signedMoney(variance, format), `figures__row--${varianceKind(variance)}`],
   ];
+}
+
+/**
+ * Cash deposits taken into the drawer and refunded out of it, so the rows above Expected add up to
+ * it. Only a drawer that moved deposit cash shows them: a café never takes deposits, and rows of
+ * zeros would only puzzle it.
+ */
+export function depositRows(inMinor: number | null | undefined, outMinor: number | null | undefined, inLabel: string, outLabel: string, format: (minor: number) => string): FigureRow[] {
+  const rows: FigureRow[] = [];
+  if (inMinor) rows.push([inLabel, format(inMinor)]);
+  if (outMinor) rows.push([outLabel, format(outMinor)]);
+  return rows;
 }
 
 /** After a recount, the count it replaced: "Counted twice: first count €100.00". Nothing otherwise. */

@@ -9,6 +9,7 @@ import { useTabId } from '../../hooks/use-tab-id';
 import { useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { compReceiptText } from '../tab/comp-text';
+import { LoyaltyReceiptBalance, LoyaltyReceiptLine } from '../loyalty/LoyaltyReceipt';
 import { methodName, ratingName } from '../tab/history-message';
 import { TabLoading, TabMissing } from '../tab/TabMissing';
 import { TabTotals } from '../tab/TabTotals';
@@ -88,6 +89,7 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
             </li>
           ))}
         </ul>
+        <LoyaltyReceiptLine loyalty={tab.loyalty} format={money.format} />
 
         <TabTotals tab={tab} format={money.format} locale={store.locale} showDue={tab.status === 'open'} />
 
@@ -99,6 +101,7 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
         </section>
 
         {tab.rating && <p>{t('receipt.rating', { rating: ratingName(tab.rating) })}</p>}
+        <LoyaltyReceiptBalance loyalty={tab.loyalty} />
         {tab.status === 'settled' && <p className="receipt__thanks">{t('receipt.thanks')}</p>}
       </article>
     </Screen>

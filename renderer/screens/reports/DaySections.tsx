@@ -3,7 +3,7 @@ import type { StoreSettings } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
 import { whenTools } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { Figures } from '../drawer/Figures';
+import { depositRows, Figures } from '../drawer/Figures';
 import { signedMoney, varianceKind } from '../drawer/variance';
 import { accountLabel } from './account-label';
 import { ActionsTable } from './ActionsTable';
@@ -108,6 +108,7 @@ function DrawerPart({ report, money, store }: Props) {
         rows={[
           [t('reports.drawer.float'), f(drawer.floatMinor)],
           [t('reports.drawer.cashIn'), f(drawer.cashInMinor)],
+          ...depositRows(drawer.depositsInMinor, drawer.depositsOutMinor, t('reports.drawer.depositsIn'), t('reports.drawer.depositsOut'), f),
           [t('reports.drawer.paidIn'), f(drawer.paidInMinor)],
           [t('reports.drawer.paidOut'), f(drawer.paidOutMinor)],
           [t('reports.drawer.expected'), f(drawer.expectedMinor), 'figures__row--strong'],

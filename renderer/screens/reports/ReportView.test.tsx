@@ -219,6 +219,31 @@ describe('ReportView', () => {
     expect(screen.getByText('Counted twice: first count €100.00')).toBeTruthy();
   });
 
+  it("lists the day's cash deposits in and out of the drawer so its rows add up to expected, and none on a day without any", () => {
+    const drawer = testReport().drawer;
+    // 100.00 + 12.70 + 30.00 - 10.00 + 0.00 - 4.50 = 128.20
+    show(testReport({ drawer: { ...drawer, depositsInMinor: 3000, depositsOutMinor: 1000, expectedMinor: 12820, countedMinor: 12800 } }));
+    expect(figures('Cash drawer')).toEqual([
+      ['Float', '€100.00'],
+      ['Cash taken', '€12.70'],
+      ['Deposits in', '€30.00'],
+      ['Deposits out', '€10.00'],
+      ['Paid in', '€0.00'],
+      ['Paid out', '€4.50'],
+      ['Expected', '€128.20'],
+      ['Counted', '€128.00'],
+      ['Variance', '−€0.20'],
+    ]);
+    cleanup();
+    // Only a refund out of the drawer that day; and a café's Z (zeros, or frozen before deposits) shows neither row.
+    show(testReport({ drawer: { ...drawer, depositsInMinor: 0, depositsOutMinor: 500, expectedMinor: 10320, countedMinor: 10300 } }));
+    expect(figures('Cash drawer').map(([label]) => label)).toEqual(['Float', 'Cash taken', 'Deposits out', 'Paid in', 'Paid out', 'Expected', 'Counted', 'Variance']);
+    cleanup();
+    show(testReport({ drawer: { ...drawer, depositsInMinor: 0, depositsOutMinor: 0 } }));
+    expect(figures('Cash drawer').map(([label]) => label)).not.toContain('Deposits in');
+    expect(figures('Cash drawer').map(([label]) => label)).not.toContain('Deposits out');
+  });
+
   it('says a drawer is still open instead of a table of zeros when none was signed off yet', () => {
     const zero = { floatMinor: 0, cashInMinor: 0, paidInMinor: 0, paidOutMinor: 0, expectedMinor: 0, countedMinor: 0, varianceMinor: 0 };
     show(testReport({ kind: 'x', zNumber: null, drawer: { sessions: [], openNow: true, ...zero } }));

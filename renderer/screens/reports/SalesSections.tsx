@@ -5,6 +5,7 @@ import type { WhenTools } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { Figures } from '../drawer/Figures';
 import { methodName } from '../tab/history-message';
+import { SalonRows } from '../appointments/SalonRows';
 import { ActionsTable } from './ActionsTable';
 import { rateText } from './report-format';
 import { ReportSection, ReportTable } from './ReportTable';
@@ -28,6 +29,8 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
             [t('reports.sales.removed', { count: sales.removedCount }), minus(sales.removedMinor)],
             [t('reports.sales.gross'), f(sales.grossMinor), 'figures__row--strong'],
             [t('reports.sales.comps'), minus(sales.compsMinor)],
+            // Loyalty rewards, apart from comps; a Z frozen before loyalty has none.
+            ...(report.loyalty ? [[`${t('loyalty.z')} (${t('loyalty.z.count', { count: report.loyalty.rewards })})`, minus(report.loyalty.amountMinor)] as [string, string]] : []),
             [t('reports.sales.net'), f(sales.netMinor), 'figures__row--strong'],
             [t('reports.sales.tax'), f(sales.taxMinor)],
             [t('reports.sales.total'), f(sales.totalMinor), 'figures__row--strong'],
@@ -100,6 +103,8 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
         <Figures
           label={t('reports.deposits')}
           rows={[
+            // A Z frozen before deposits existed has no brought-forward figure (it was always zero).
+            ...(report.deposits.broughtForwardMinor === undefined ? [] : [[t('salon.z.broughtForward'), f(report.deposits.broughtForwardMinor)] as [string, string]]),
             [t('reports.deposits.taken'), f(report.deposits.takenMinor)],
             [t('reports.deposits.applied'), f(report.deposits.appliedMinor)],
             [t('reports.deposits.refunded'), f(report.deposits.refundedMinor)],
@@ -107,6 +112,7 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
             [t('reports.deposits.held'), f(report.deposits.heldMinor)],
           ]}
         />
+        <SalonRows report={report} money={money} />
       </ReportSection>
 
       <ReportSection id="walkouts" title={t('reports.walkouts')}>

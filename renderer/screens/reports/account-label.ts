@@ -16,6 +16,7 @@ const plain = {
   rounding: 'reports.account.rounding',
   deposits_held: 'reports.account.deposits_held',
   forfeited_deposits: 'reports.account.forfeited_deposits',
+  loyalty: 'reports.account.loyalty',
 } as const satisfies Record<PlainAccount, string>;
 
 const isPlain = (account: string): account is keyof typeof plain => Object.hasOwn(plain, account);

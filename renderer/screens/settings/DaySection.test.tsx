@@ -11,7 +11,8 @@ import { SettingsScreen } from './SettingsScreen';
 const calls = vi.hoisted(() => ({ get: vi.fn(), update: vi.fn() }));
 
 vi.mock('../../api', () => ({
-  api: { 'store.get': calls.get, 'store.update': calls.update },
+  // The loyalty section lists the categories a stamp card may collect.
+  api: { 'store.get': calls.get, 'store.update': calls.update, 'catalog.list': () => Promise.resolve({ ok: true, value: { categories: [], items: [] } }) },
   newCommandId: () => 'command-id-0001',
   onEvent: () => () => undefined,
 }));

@@ -11,7 +11,8 @@ const store = testStore({ taxRates: [{ rateMilli: 10_000, label: 'Standard' }], 
 const calls = vi.hoisted(() => ({ get: vi.fn(), update: vi.fn(), listeners: [] as ((e: { type: string }) => void)[] }));
 
 vi.mock('../../api', () => ({
-  api: { 'store.get': calls.get, 'store.update': calls.update },
+  // The loyalty section lists the categories a stamp card may collect.
+  api: { 'store.get': calls.get, 'store.update': calls.update, 'catalog.list': () => Promise.resolve({ ok: true, value: { categories: [], items: [] } }) },
   newCommandId: () => 'command-id-0001',
   onEvent: (listener: (e: { type: string }) => void) => {
     calls.listeners.push(listener);

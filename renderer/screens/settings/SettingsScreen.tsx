@@ -9,6 +9,8 @@ import { ApprovalsSection } from './ApprovalsSection';
 import { CountersSection } from './CountersSection';
 import { DaySection } from './DaySection';
 import { PaymentsSection } from './PaymentsSection';
+import { DepositSection, HoursSection } from './SalonSection';
+import { LoyaltySection } from '../loyalty/LoyaltySection';
 import { StoreSection } from './StoreSection';
 import { TaxSection } from './TaxSection';
 import { useSettingsDraft } from './use-settings-draft';
@@ -48,6 +50,9 @@ function SettingsForm({ store }: { store: StoreSettings }) {
         <PaymentsSection form={form} />
         <ApprovalsSection form={form} store={store} />
         <DaySection form={form} store={store} />
+        <HoursSection form={form} />
+        <DepositSection form={form} store={store} />
+        <LoyaltySection store={store} />
       </div>
       <div className="settings__bar">
         <button type="submit" className="button button--primary" disabled={form.pending}>

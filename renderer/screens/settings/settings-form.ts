@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/en';
 import { priceText } from '../catalog/catalog-view';
 import { formatBoundary, parseBoundary } from './day-boundary';
 import { formatRate, parseRate } from './rate-text';
+import { hoursDraft, parseHours, parsePolicy, policyDraft, type DayDraft, type PolicyDraft } from './salon-settings';
 
 /** What the settings form holds: text exactly as typed, parsed only when saving. */
 export type RateDraft = { label: string; rate: string };
@@ -34,6 +35,9 @@ export type SettingsForm = {
   /** The business day's boundary as typed, "04:00". */
   dayBoundaryMinutes: string;
   timeZone: string;
+  /** The salon's week, Monday first, and its deposit policy, as typed. */
+  openingHours: DayDraft[];
+  depositPolicy: PolicyDraft;
 };
 export type FormKey = keyof SettingsForm;
 export type StoreUpdate = CommandInput<'store.update'>;
@@ -68,6 +72,8 @@ const FORM_KEYS: FormKey[] = [
   'payAfterTerms',
   'dayBoundaryMinutes',
   'timeZone',
+  'openingHours',
+  'depositPolicy',
 ];
 
 export function formOf(s: StoreSettings): SettingsForm {
@@ -91,6 +97,8 @@ export function formOf(s: StoreSettings): SettingsForm {
     // The business day's rules the next day will use: a change waiting for the Z, else those in force.
     dayBoundaryMinutes: formatBoundary((s.pendingDay ?? s).dayBoundaryMinutes),
     timeZone: (s.pendingDay ?? s).timeZone,
+    openingHours: hoursDraft(s.openingHours),
+    depositPolicy: policyDraft(s.depositPolicy, s.exponent, s.locale),
   };
 }
 
@@ -228,6 +236,12 @@ export function buildUpdate(draft: SettingsForm, base: SettingsForm, money: Mone
       case 'timeZone':
         // Whether the zone exists is the ledger's call (it answers by this field).
         update.timeZone = draft.timeZone.trim();
+        break;
+      case 'openingHours':
+        update.openingHours = parseHours(draft.openingHours, problems);
+        break;
+      case 'depositPolicy':
+        update.depositPolicy = parsePolicy(draft.depositPolicy, base.depositPolicy, money, problems);
         break;
     }
   }

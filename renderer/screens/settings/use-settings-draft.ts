@@ -80,6 +80,8 @@ export function useSettingsDraft(store: StoreSettings): SettingsDraft {
   const shown = [
     ...(Object.keys(state.draft) as string[]),
     ...state.draft.taxRates.flatMap((_, i) => [`taxRates.${i}.label`, `taxRates.${i}.rateMilli`]),
+    ...state.draft.openingHours.flatMap((_, i) => [`openingHours.${i}.open`, `openingHours.${i}.close`]),
+    ...['fixedMinor', 'percent', 'freeCancelHours', 'forfeitPercent'].map((k) => `depositPolicy.${k}`),
   ];
   const serverAt = command.error ? placeServerError(command.error.field, shown) : null;
   const errorAt = (key: string): string | null => problems[key] ?? (command.error && serverAt === key ? describeError(command.error) : null);

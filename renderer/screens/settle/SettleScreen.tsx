@@ -10,6 +10,8 @@ import { useMoney } from '../../hooks/use-money';
 import { useTabId } from '../../hooks/use-tab-id';
 import { t } from '../../i18n/t';
 import { TabLoading, TabMissing } from '../tab/TabMissing';
+import { DepositPanel } from './DepositPanel';
+import { LoyaltyReward } from '../loyalty/LoyaltyReward';
 import { PaymentPanel } from './PaymentPanel';
 import { AlreadyPaid, PartsList, PaymentOutcome, SettledPanel } from './SettleParts';
 import { SplitPanel } from './SplitPanel';
@@ -44,6 +46,7 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const [last, setLast] = useState<PaymentResult | null>(null);
   const unpaid = tab.split.filter((p) => p.paymentId === null);
   const part = unpaid.find((p) => p.partNo === picked) ?? unpaid[0] ?? null;
+  const mustApply = (tab.deposits ?? []).some((d) => d.status === 'held');
 
   return (
     <Screen title={t('settle.title', { token: tab.token })} back={`/tab/${tab.id}`} className="settle">
@@ -57,6 +60,7 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       </div>
       {last && <PaymentOutcome result={last} money={money} />}
 
+      {tab.status === 'open' && <LoyaltyReward tab={tab} money={money} />}
       {tab.status === 'settled' ? (
         <SettledPanel tab={tab} />
       ) : tab.status !== 'open' ? (
@@ -67,6 +71,8 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       ) : (
         <div className="settle__columns">
           <div className="settle__stack">
+            {/* A deposit kept on the customer from before may be used; it comes first in the list. */}
+            {!mustApply && <DepositPanel tab={tab} money={money} locale={store.locale} />}
             <SplitPanel tab={tab} money={money} />
             {/* With every part paid the old split is history: the rest is paid as one, so only the payments are listed. */}
             {unpaid.length > 0 ? (
@@ -75,19 +81,24 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
               tab.payments.length > 0 && <AlreadyPaid payments={tab.payments} money={money} />
             )}
           </div>
-          <PaymentPanel
-            key={part ? `part-${part.partNo}-${part.amountMinor}` : `whole-${tab.dueMinor}`}
-            tabId={tab.id}
-            store={store}
-            partNo={part?.partNo ?? null}
-            amountMinor={part?.amountMinor ?? tab.dueMinor}
-            drawerOpen={drawerOpen}
-            tipServers={tipServersOf(tab.lines, staff.data)}
-            onPaid={(result) => {
-              setLast(result);
-              setPicked(null);
-            }}
-          />
+          {/* A deposit attached at check-in is applied before any payment: it takes the payment's place until then. */}
+          {mustApply ? (
+            <DepositPanel tab={tab} money={money} locale={store.locale} className="settle-pay" />
+          ) : (
+            <PaymentPanel
+              key={part ? `part-${part.partNo}-${part.amountMinor}` : `whole-${tab.dueMinor}`}
+              tabId={tab.id}
+              store={store}
+              partNo={part?.partNo ?? null}
+              amountMinor={part?.amountMinor ?? tab.dueMinor}
+              drawerOpen={drawerOpen}
+              tipServers={tipServersOf(tab.lines, staff.data)}
+              onPaid={(result) => {
+                setLast(result);
+                setPicked(null);
+              }}
+            />
+          )}
         </div>
       )}
     </Screen>

@@ -14,10 +14,27 @@ export function TabTotals({ tab, format, locale, showDue = true }: Props) {
         <Row key={r.rateMilli} label={t('tabDetail.totals.tax', { rate: formatRate(r.rateMilli, locale) })} value={format(r.taxMinor)} />
       ))}
       <Row label={t('tabDetail.totals.total')} value={format(tab.totalMinor)} strong />
+      {/* A deposit taken at booking and applied here, by the day it was paid ("Deposit paid 1 Dec: 10.00"). */}
+      {(tab.deposits ?? [])
+        .filter((d) => d.appliedMinor > 0)
+        .map((d) => (
+          <Row key={`deposit-${d.id}`} label={t('salon.deposit.paid', { date: shortDate(d.takenBusinessDate, locale) })} value={format(d.appliedMinor)} />
+        ))}
       {tab.paidMinor > 0 && <Row label={t('tabDetail.totals.paid')} value={format(tab.paidMinor)} />}
       {showDue && <Row label={t('tabDetail.totals.due')} value={format(tab.dueMinor)} className="tab-totals__due" />}
     </dl>
   );
+}
+
+/** "1 Dec": a business date (a calendar date, read in UTC) as the locale writes it short. */
+function shortDate(date: string, locale: string): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return date;
+  try {
+    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(at);
+  }
 }
 
 function Row({ label, value, strong, className }: { label: string; value: string; strong?: boolean; className?: string }) {

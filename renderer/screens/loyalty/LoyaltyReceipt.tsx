@@ -1,0 +1,19 @@
+import type { TabLoyalty } from '../../../shared/loyalty-types';
+import { receiptBalanceText, rewardText } from './loyalty-words';
+
+/** The receipt's discount line for a loyalty reward, under the tab's lines like a comp. */
+export function LoyaltyReceiptLine({ loyalty, format }: { loyalty: TabLoyalty | null | undefined; format: (minor: number) => string }) {
+  if (!loyalty?.reward) return null;
+  return (
+    <div className="receipt__row receipt__loyalty">
+      <span>{rewardText(loyalty.reward)}</span>
+      <span>−{format(loyalty.reward.discountMinor)}</span>
+    </div>
+  );
+}
+
+/** What the tab earned and the balance it left ("Stamps earned: 1. Card: 8 of 9"). */
+export function LoyaltyReceiptBalance({ loyalty }: { loyalty: TabLoyalty | null | undefined }) {
+  const text = loyalty ? receiptBalanceText(loyalty) : null;
+  return text ? <p className="receipt__loyalty-balance">{text}</p> : null;
+}
