@@ -16,7 +16,9 @@ const BEN_PIN = '5821';
 const MIA_PIN = '7304';
 const SIZES = [
   { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
   { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
 ];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
