@@ -1,59 +1,47 @@
-import { useState } from 'react';
-import type { LoyaltyScheme, LoyaltySettings } from '../../../shared/loyalty-types';
 import { loyaltySchemes } from '../../../shared/loyalty-types';
+import { isKnownCurrency } from '../../../shared/money';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
-import { useCommand } from '../../hooks/use-command';
 import { useCatalog } from '../../hooks/use-live-data';
-import { useMoney } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { previewText, typedAmount } from './loyalty-words';
+import { previewMoney } from '../settings/money-preview';
+import { describedBy, SettingsField } from '../settings/SettingsField';
+import type { SettingsDraft } from '../settings/use-settings-draft';
+import { parseLoyalty, type LoyaltyDraft } from './loyalty-draft';
+import { previewText } from './loyalty-words';
 import './loyalty.css';
-
-type Draft = { scheme: LoyaltyScheme; categoryId: string; every: string; spend: string; value: string; min: string };
 
 const schemeLabel = { off: 'loyalty.scheme.off', stamps: 'loyalty.scheme.stamps', points: 'loyalty.scheme.points' } as const;
 
+type Figure = { key: 'every' | 'spend' | 'value' | 'min'; field: string; label: string; className: string; inputMode: 'numeric' | 'decimal' };
+
 /**
  * Settings' loyalty: off, a stamp card (a category and which one is free) or points (what earns
- * one, what one is worth, the least that can be spent), with the rule in plain words. Saved on its
- * own, as one setting.
+ * one, what one is worth, the least that can be spent), with the rule in plain words. Part of the
+ * settings draft: counted as a change, saved by the one Save and put back by Undo.
  */
-export function LoyaltySection({ store }: { store: StoreSettings }) {
-  const money = useMoney(store);
+export function LoyaltySection({ form, store }: { form: SettingsDraft; store: StoreSettings }) {
   const catalog = useCatalog();
-  const saved = store.loyalty;
-  const [draft, setDraft] = useState<Draft>(() => ({
-    scheme: saved.scheme,
-    categoryId: saved.categoryId === null ? '' : String(saved.categoryId),
-    every: String(saved.stampsEvery),
-    spend: typedAmount(saved.pointsSpendMinor, store.exponent, store.locale),
-    value: typedAmount(saved.pointValueMinor, store.exponent, store.locale),
-    min: String(saved.pointsMin),
-  }));
-  const [done, setDone] = useState(false);
-  const update = useCommand('store.update');
+  const d = form.draft.loyalty;
+  // Amounts read in the currency being saved with them, as the Save reads them.
+  const money = previewMoney(store, form.draft.currency, form.draft.locale);
+  const typed = form.draft.currency.trim().toUpperCase();
+  const currency = isKnownCurrency(typed) ? typed : store.currency;
   const categories = (catalog.data?.categories ?? []).filter((c) => !c.archived);
-  const spend = money.parse(draft.spend);
-  const value = money.parse(draft.value);
-  const next: LoyaltySettings = {
-    scheme: draft.scheme,
-    categoryId: draft.categoryId === '' ? null : Number(draft.categoryId),
-    stampsEvery: Number(draft.every),
-    pointsSpendMinor: spend.ok ? spend.minor : saved.pointsSpendMinor,
-    pointValueMinor: value.ok ? value.minor : saved.pointValueMinor,
-    pointsMin: Number(draft.min),
-  };
-  const categoryName = categories.find((c) => String(c.id) === draft.categoryId)?.name ?? '';
-  const fieldError = (field: string) => (update.error?.field === `loyalty.${field}` ? update.error : null);
-  const set = (patch: Partial<Draft>) => {
-    setDone(false);
-    update.clearError();
-    setDraft((d) => ({ ...d, ...patch }));
-  };
-  const save = async () => {
-    if (draft.scheme === 'points' && (!spend.ok || !value.ok)) return;
-    if ((await update.run({ loyalty: next })) !== null) setDone(true);
+  const set = (change: Partial<LoyaltyDraft>): void => form.set('loyalty', { ...d, ...change });
+  // The preview reads the figures as typed; one that does not read yet shows as the store holds it.
+  const preview = parseLoyalty(d, form.held, money, {});
+  const categoryName = categories.find((c) => String(c.id) === d.categoryId)?.name ?? '';
+  const categoryError = form.errorAt('loyalty.categoryId');
+
+  const figure = ({ key, field, label, className, inputMode }: Figure) => {
+    const id = `loyalty-${key}`;
+    const error = form.errorAt(`loyalty.${field}`);
+    return (
+      <SettingsField id={id} label={label} error={error}>
+        <input id={id} className={className} inputMode={inputMode} autoComplete="off" value={d[key]} onChange={(e) => set({ [key]: e.target.value })} {...describedBy(id, error)} />
+      </SettingsField>
+    );
   };
 
   return (
@@ -63,18 +51,17 @@ export function LoyaltySection({ store }: { store: StoreSettings }) {
         <legend>{t('loyalty.scheme')}</legend>
         <div className="loyalty-settings__schemes" role="radiogroup" aria-label={t('loyalty.scheme')}>
           {loyaltySchemes.map((scheme) => (
-            <label key={scheme} className={draft.scheme === scheme ? 'loyalty-settings__scheme is-on' : 'loyalty-settings__scheme'}>
-              <input type="radio" name="loyalty-scheme" value={scheme} checked={draft.scheme === scheme} onChange={() => set({ scheme })} />
+            <label key={scheme} className={d.scheme === scheme ? 'loyalty-settings__scheme is-on' : 'loyalty-settings__scheme'}>
+              <input type="radio" name="loyalty-scheme" value={scheme} checked={d.scheme === scheme} onChange={() => set({ scheme })} />
               {t(schemeLabel[scheme])}
             </label>
           ))}
         </div>
       </fieldset>
-      {draft.scheme === 'stamps' && (
+      {d.scheme === 'stamps' && (
         <div className="settings-pair">
-          <div className="settings-field">
-            <label htmlFor="loyalty-category">{t('loyalty.category')}</label>
-            <select id="loyalty-category" value={draft.categoryId} onChange={(e) => set({ categoryId: e.target.value })} aria-invalid={fieldError('categoryId') !== null}>
+          <SettingsField id="loyalty-category" label={t('loyalty.category')} error={categoryError}>
+            <select id="loyalty-category" value={d.categoryId} onChange={(e) => set({ categoryId: e.target.value })} {...describedBy('loyalty-category', categoryError)}>
               <option value="">{t('loyalty.category.none')}</option>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -82,46 +69,22 @@ export function LoyaltySection({ store }: { store: StoreSettings }) {
                 </option>
               ))}
             </select>
-            <ErrorNote error={fieldError('categoryId')} />
-          </div>
-          <div className="settings-field settings-percent">
-            <label htmlFor="loyalty-every">{t('loyalty.every')}</label>
-            <input id="loyalty-every" inputMode="numeric" value={draft.every} onChange={(e) => set({ every: e.target.value })} aria-invalid={fieldError('stampsEvery') !== null} />
-            <ErrorNote error={fieldError('stampsEvery')} />
-          </div>
+          </SettingsField>
+          {figure({ key: 'every', field: 'stampsEvery', label: t('loyalty.every'), className: 'settings-percent', inputMode: 'numeric' })}
         </div>
       )}
-      {draft.scheme === 'points' && (
+      {d.scheme === 'points' && (
         <div className="settings-pair loyalty-settings__points">
-          <div className="settings-field settings-amount">
-            <label htmlFor="loyalty-spend">{t('loyalty.spend', { currency: store.currency })}</label>
-            <input id="loyalty-spend" inputMode="decimal" value={draft.spend} onChange={(e) => set({ spend: e.target.value })} aria-invalid={!spend.ok || fieldError('pointsSpendMinor') !== null} />
-            <ErrorNote error={spend.ok ? fieldError('pointsSpendMinor') : spend.message} />
-          </div>
-          <div className="settings-field settings-amount">
-            <label htmlFor="loyalty-value">{t('loyalty.value', { currency: store.currency })}</label>
-            <input id="loyalty-value" inputMode="decimal" value={draft.value} onChange={(e) => set({ value: e.target.value })} aria-invalid={!value.ok || fieldError('pointValueMinor') !== null} />
-            <ErrorNote error={value.ok ? fieldError('pointValueMinor') : value.message} />
-          </div>
-          <div className="settings-field settings-percent">
-            <label htmlFor="loyalty-min">{t('loyalty.min')}</label>
-            <input id="loyalty-min" inputMode="numeric" value={draft.min} onChange={(e) => set({ min: e.target.value })} aria-invalid={fieldError('pointsMin') !== null} />
-            <ErrorNote error={fieldError('pointsMin')} />
-          </div>
+          {figure({ key: 'spend', field: 'pointsSpendMinor', label: t('loyalty.spend', { currency }), className: 'settings-amount', inputMode: 'decimal' })}
+          {figure({ key: 'value', field: 'pointValueMinor', label: t('loyalty.value', { currency }), className: 'settings-amount', inputMode: 'decimal' })}
+          {figure({ key: 'min', field: 'pointsMin', label: t('loyalty.min'), className: 'settings-percent', inputMode: 'numeric' })}
         </div>
       )}
       <p className="loyalty-settings__preview" aria-live="polite">
-        {previewText(next, categoryName, money.format)}
+        {previewText(preview, categoryName, money.format)}
       </p>
       <p className="settings-field__hint">{t('loyalty.hint')}</p>
-      <div className="loyalty-settings__bar">
-        <button type="button" className="button" disabled={update.pending} onClick={() => void save()}>
-          {update.pending ? t('loyalty.saving') : t('loyalty.save')}
-        </button>
-        {/* Not a second status region: the settings form already has one for its own Save. */}
-        <p aria-live="polite">{done && t('loyalty.saved')}</p>
-      </div>
-      <ErrorNote error={update.error && !update.error.field?.startsWith('loyalty.') ? update.error : null} />
+      <ErrorNote error={form.errorAt('loyalty')} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreSettings } from '../../../shared/types';
@@ -11,8 +11,22 @@ const store = testStore({ taxRates: [{ rateMilli: 10_000, label: 'Standard' }], 
 const calls = vi.hoisted(() => ({ get: vi.fn(), update: vi.fn(), listeners: [] as ((e: { type: string }) => void)[] }));
 
 vi.mock('../../api', () => ({
-  // The loyalty section lists the categories a stamp card may collect.
-  api: { 'store.get': calls.get, 'store.update': calls.update, 'catalog.list': () => Promise.resolve({ ok: true, value: { categories: [], items: [] } }) },
+  // The loyalty section lists the categories a stamp card may collect (an archived one is not offered).
+  api: {
+    'store.get': calls.get,
+    'store.update': calls.update,
+    'catalog.list': () =>
+      Promise.resolve({
+        ok: true,
+        value: {
+          categories: [
+            { id: 3, name: 'Coffee', position: 0, archived: false },
+            { id: 4, name: 'Old menu', position: 1, archived: true },
+          ],
+          items: [],
+        },
+      }),
+  },
   newCommandId: () => 'command-id-0001',
   onEvent: (listener: (e: { type: string }) => void) => {
     calls.listeners.push(listener);
@@ -215,5 +229,98 @@ describe('SettingsScreen', () => {
     expect(values()).toContain('UTC');
     fireEvent.change(zone, { target: { value: 'UTC' } });
     expect(zone.value).toBe('UTC');
+  });
+
+  describe('loyalty, in the same draft as every other setting', () => {
+    const loyaltyOf = (): HTMLElement => screen.getByRole('region', { name: 'Loyalty' });
+    const status = (): string => screen.getByRole('status').textContent ?? '';
+
+    it('counts a changed scheme as a change and sends it with the other fields in one store.update', async () => {
+      calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+      renderScreen();
+      await screen.findByLabelText('Red after (minutes)');
+      const loyalty = loyaltyOf();
+      expect(within(loyalty).queryByRole('button')).toBeNull();
+      expect(loyalty.textContent).toContain('No loyalty: customers collect nothing.');
+
+      fireEvent.click(within(loyalty).getByRole('radio', { name: 'Stamp card' }));
+      expect(status()).toBe('1 change not saved yet');
+      const category = within(loyalty).getByLabelText('Category the card collects') as HTMLSelectElement;
+      await waitFor(() => expect([...category.options].map((o) => o.textContent)).toEqual(['Choose a category', 'Coffee']));
+      fireEvent.change(category, { target: { value: '3' } });
+      fireEvent.change(within(loyalty).getByLabelText('Which one is free (every Nth)'), { target: { value: '8' } });
+      expect(loyalty.textContent).toContain('Every 8th item from Coffee is free');
+      // Still one change: the loyalty setting is one field of the draft, however many of its figures moved.
+      expect(status()).toBe('1 change not saved yet');
+      fireEvent.change(screen.getByLabelText('Red after (minutes)'), { target: { value: '120' } });
+      expect(status()).toBe('2 changes not saved yet');
+
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(status()).toBe('Saved'));
+      expect(calls.update).toHaveBeenCalledTimes(1);
+      expect(calls.update.mock.calls[0]?.[0]).toEqual({
+        redMinutes: 120,
+        loyalty: { scheme: 'stamps', categoryId: 3, stampsEvery: 8, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 },
+      });
+      expect((within(loyalty).getByRole('radio', { name: 'Stamp card' }) as HTMLInputElement).checked).toBe(true);
+      expect(screen.queryByRole('button', { name: 'Undo changes' })).toBeNull();
+    });
+
+    it('puts the scheme and its figures back on Undo, and an Esc with them unsaved warns first', async () => {
+      renderScreen();
+      await screen.findByLabelText('Red after (minutes)');
+      const loyalty = loyaltyOf();
+      fireEvent.click(within(loyalty).getByRole('radio', { name: 'Points' }));
+      fireEvent.change(within(loyalty).getByLabelText('Spend for one point (EUR)'), { target: { value: '2.00' } });
+      expect(loyalty.textContent).toContain('A customer earns 1 point for every €2.00 paid');
+      expect(status()).toBe('1 change not saved yet');
+
+      fireEvent.keyDown(window, { key: 'Escape' });
+      expect(screen.getByRole('alert').textContent).toBe('You have unsaved changes. Save them, or press Esc again to leave without saving.');
+
+      fireEvent.click(screen.getByRole('button', { name: 'Undo changes' }));
+      expect((within(loyalty).getByRole('radio', { name: 'Off' }) as HTMLInputElement).checked).toBe(true);
+      expect(within(loyalty).queryByLabelText('Spend for one point (EUR)')).toBeNull();
+      expect(loyalty.textContent).toContain('No loyalty: customers collect nothing.');
+      expect(status()).toBe('');
+      // Back on points, the figures are the store's again, not the ones typed before Undo.
+      fireEvent.click(within(loyalty).getByRole('radio', { name: 'Points' }));
+      expect((within(loyalty).getByLabelText('Spend for one point (EUR)') as HTMLInputElement).value).toBe('1.00');
+      expect(calls.update).not.toHaveBeenCalled();
+    });
+
+    it('refuses a figure that does not read beside it, sending nothing', async () => {
+      renderScreen();
+      await screen.findByLabelText('Red after (minutes)');
+      const loyalty = loyaltyOf();
+      fireEvent.click(within(loyalty).getByRole('radio', { name: 'Points' }));
+      const min = within(loyalty).getByLabelText('Points can be spent from') as HTMLInputElement;
+      fireEvent.change(min, { target: { value: '0' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      const alerts = await screen.findAllByRole('alert');
+      expect(alerts.map((a) => a.textContent)).toEqual(['Points can be spent from a whole number of 1 to 1,000,000', 'Nothing was saved: fix the fields marked in red.']);
+      expect(min.getAttribute('aria-describedby')).toBe(alerts[0]?.id);
+      expect(calls.update).not.toHaveBeenCalled();
+    });
+
+    it("puts the ledger's refusal of the category beside the category, keeping what was chosen", async () => {
+      calls.update.mockResolvedValue({
+        ok: false,
+        error: { code: 'invalid_input', key: 'errors.loyalty.categoryArchived', message: 'that category is archived', field: 'loyalty.categoryId' },
+      });
+      renderScreen();
+      await screen.findByLabelText('Red after (minutes)');
+      const loyalty = loyaltyOf();
+      fireEvent.click(within(loyalty).getByRole('radio', { name: 'Stamp card' }));
+      const category = within(loyalty).getByLabelText('Category the card collects') as HTMLSelectElement;
+      await waitFor(() => expect(category.options).toHaveLength(2));
+      fireEvent.change(category, { target: { value: '3' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      const alert = await within(loyalty).findByRole('alert');
+      expect(category.getAttribute('aria-describedby')).toBe(alert.id);
+      expect(alert.textContent).toBe('That category is archived; choose one still on sale');
+      expect(category.value).toBe('3');
+      expect(status()).toBe('1 change not saved yet');
+    });
   });
 });

@@ -52,7 +52,7 @@ function SettingsForm({ store }: { store: StoreSettings }) {
         <DaySection form={form} store={store} />
         <HoursSection form={form} />
         <DepositSection form={form} store={store} />
-        <LoyaltySection store={store} />
+        <LoyaltySection form={form} store={store} />
       </div>
       <div className="settings__bar">
         <button type="submit" className="button button--primary" disabled={form.pending}>

@@ -7,7 +7,7 @@ const store = testStore({ payAfterTerms: 'Pay at the counter when you are done.'
 
 /** As the screen calls it: amounts read in the currency and locale being saved. */
 function build(draft: SettingsForm, base: SettingsForm) {
-  return buildUpdate(draft, base, previewMoney(store, draft.currency, draft.locale));
+  return buildUpdate(draft, base, previewMoney(store, draft.currency, draft.locale), store.loyalty);
 }
 
 describe('buildUpdate', () => {
@@ -103,7 +103,7 @@ describe('the staff and approval fields', () => {
       changed: ['tipApprovalPercent', 'idleLockMinutes', 'approvalCompPercent', 'approvalCompMinor'],
     });
     const german = formOf({ ...store, locale: 'de-DE' });
-    expect(buildUpdate({ ...german, approvalCompMinor: '12,50' }, german, previewMoney(store, 'EUR', 'de-DE'))).toMatchObject({ ok: true, update: { approvalCompMinor: 1250 } });
+    expect(buildUpdate({ ...german, approvalCompMinor: '12,50' }, german, previewMoney(store, 'EUR', 'de-DE'), store.loyalty)).toMatchObject({ ok: true, update: { approvalCompMinor: 1250 } });
   });
 
   it('refuses what the ledger would, each by its own field, and sends nothing', () => {

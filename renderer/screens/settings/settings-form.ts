@@ -1,10 +1,12 @@
 import type { CommandInput } from '../../../shared/contract';
 import { TIP_CONFIRM_PERCENT_MAX, TIP_CONFIRM_PERCENT_MIN } from '../../../shared/domain/large-amounts';
 import type { TaxMode } from '../../../shared/domain/tax';
+import type { LoyaltySettings } from '../../../shared/loyalty-types';
 import type { StoreSettings } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { MessageKey } from '../../i18n/en';
 import { priceText } from '../catalog/catalog-view';
+import { loyaltyDraft, parseLoyalty, type LoyaltyDraft } from '../loyalty/loyalty-draft';
 import { formatBoundary, parseBoundary } from './day-boundary';
 import { formatRate, parseRate } from './rate-text';
 import { hoursDraft, parseHours, parsePolicy, policyDraft, type DayDraft, type PolicyDraft } from './salon-settings';
@@ -38,6 +40,8 @@ export type SettingsForm = {
   /** The salon's week, Monday first, and its deposit policy, as typed. */
   openingHours: DayDraft[];
   depositPolicy: PolicyDraft;
+  /** The loyalty scheme and its figures, as typed; saved whole when any part changed. */
+  loyalty: LoyaltyDraft;
 };
 export type FormKey = keyof SettingsForm;
 export type StoreUpdate = CommandInput<'store.update'>;
@@ -74,6 +78,7 @@ const FORM_KEYS: FormKey[] = [
   'timeZone',
   'openingHours',
   'depositPolicy',
+  'loyalty',
 ];
 
 export function formOf(s: StoreSettings): SettingsForm {
@@ -99,6 +104,7 @@ export function formOf(s: StoreSettings): SettingsForm {
     timeZone: (s.pendingDay ?? s).timeZone,
     openingHours: hoursDraft(s.openingHours),
     depositPolicy: policyDraft(s.depositPolicy, s.exponent, s.locale),
+    loyalty: loyaltyDraft(s.loyalty, s.exponent, s.locale),
   };
 }
 
@@ -151,9 +157,10 @@ function compAmount(text: string, money: MoneyTools): number | FieldProblem {
  * The store.update input for the changed fields only, or the problems to show next to each
  * field. Checks here are the ones a person can fix by retyping; the rules that depend on the
  * ledger (a locked currency, open tabs) stay with the main process. `money` reads amounts in
- * the currency and locale the form is about to save.
+ * the currency and locale the form is about to save; `held` is the loyalty setting the store holds,
+ * kept for the figures a scheme does not use when what is typed there does not read.
  */
-export function buildUpdate(draft: SettingsForm, base: SettingsForm, money: MoneyTools): BuildResult {
+export function buildUpdate(draft: SettingsForm, base: SettingsForm, money: MoneyTools, held: LoyaltySettings): BuildResult {
   const changed = changedKeys(draft, base);
   const update: StoreUpdate = {};
   const problems: Record<string, FieldProblem> = {};
@@ -242,6 +249,9 @@ export function buildUpdate(draft: SettingsForm, base: SettingsForm, money: Mone
         break;
       case 'depositPolicy':
         update.depositPolicy = parsePolicy(draft.depositPolicy, base.depositPolicy, money, problems);
+        break;
+      case 'loyalty':
+        update.loyalty = parseLoyalty(draft.loyalty, held, money, problems);
         break;
     }
   }

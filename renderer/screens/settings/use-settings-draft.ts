@@ -1,16 +1,21 @@
 import { describeError } from '../../i18n/describe-error';
 import { useState } from 'react';
+import type { LoyaltySettings } from '../../../shared/loyalty-types';
 import type { StoreSettings } from '../../../shared/types';
 import { useCommand } from '../../hooks/use-command';
 import { t } from '../../i18n/t';
+import { loyaltyFields } from '../loyalty/loyalty-draft';
 import { previewMoney } from './money-preview';
 import { buildUpdate, changedKeys, formOf, placeServerError, rebase, type FieldProblem, type FormKey, type SettingsForm } from './settings-form';
 
-type DraftState = { store: StoreSettings; base: SettingsForm; draft: SettingsForm };
+/** `held` is the loyalty setting behind `base`: the figures a scheme does not use fall back to it. */
+type DraftState = { store: StoreSettings; base: SettingsForm; held: LoyaltySettings; draft: SettingsForm };
 export type SaveStatus = 'idle' | 'saved' | 'nothing';
 
 export type SettingsDraft = {
   draft: SettingsForm;
+  /** The loyalty setting the store holds (what the form started from). */
+  held: LoyaltySettings;
   changed: FormKey[];
   set: <K extends FormKey>(key: K, value: SettingsForm[K]) => void;
   undo: () => void;
@@ -32,7 +37,7 @@ function words(problem: FieldProblem): string {
  * updates only the fields the person has not touched.
  */
 export function useSettingsDraft(store: StoreSettings): SettingsDraft {
-  const [state, setState] = useState<DraftState>(() => ({ store, base: formOf(store), draft: formOf(store) }));
+  const [state, setState] = useState<DraftState>(() => ({ store, base: formOf(store), held: store.loyalty, draft: formOf(store) }));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<SaveStatus>('idle');
   const command = useCommand('store.update');
@@ -41,7 +46,7 @@ export function useSettingsDraft(store: StoreSettings): SettingsDraft {
     // Adjusting state while rendering (React's pattern for "props changed") avoids a frame
     // where the form shows stale values.
     const base = formOf(store);
-    setState({ store, base, draft: rebase(state.draft, state.base, base) });
+    setState({ store, base, held: store.loyalty, draft: rebase(state.draft, state.base, base) });
   }
 
   const set = <K extends FormKey>(key: K, value: SettingsForm[K]): void => {
@@ -60,7 +65,7 @@ export function useSettingsDraft(store: StoreSettings): SettingsDraft {
 
   const save = async (): Promise<void> => {
     const sent = state.draft;
-    const built = buildUpdate(sent, state.base, previewMoney(state.store, sent.currency, sent.locale));
+    const built = buildUpdate(sent, state.base, previewMoney(state.store, sent.currency, sent.locale), state.held);
     if (!built.ok) {
       setProblems(Object.fromEntries(Object.entries(built.problems).map(([k, p]) => [k, words(p)])));
       return;
@@ -73,7 +78,7 @@ export function useSettingsDraft(store: StoreSettings): SettingsDraft {
     const saved = await command.run(built.update);
     if (!saved) return;
     const base = formOf(saved);
-    setState((s) => ({ ...s, base, draft: rebase(s.draft, sent, base) }));
+    setState((s) => ({ ...s, base, held: saved.loyalty, draft: rebase(s.draft, sent, base) }));
     setStatus('saved');
   };
 
@@ -82,12 +87,15 @@ export function useSettingsDraft(store: StoreSettings): SettingsDraft {
     ...state.draft.taxRates.flatMap((_, i) => [`taxRates.${i}.label`, `taxRates.${i}.rateMilli`]),
     ...state.draft.openingHours.flatMap((_, i) => [`openingHours.${i}.open`, `openingHours.${i}.close`]),
     ...['fixedMinor', 'percent', 'freeCancelHours', 'forfeitPercent'].map((k) => `depositPolicy.${k}`),
+    // Only the figures of the scheme on screen: a refusal of a hidden one lands on the section.
+    ...loyaltyFields(state.draft.loyalty.scheme),
   ];
   const serverAt = command.error ? placeServerError(command.error.field, shown) : null;
   const errorAt = (key: string): string | null => problems[key] ?? (command.error && serverAt === key ? describeError(command.error) : null);
 
   return {
     draft: state.draft,
+    held: state.held,
     changed: changedKeys(state.draft, state.base),
     set,
     undo,
