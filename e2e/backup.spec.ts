@@ -144,9 +144,10 @@ test.describe('a damaged ledger at start', () => {
     await recovery.restoreNewestButton.click();
 
     // First what the restore means, in the words the owner needs; the board only after that.
+    // The damaged file is moved aside by the restore, so look for it once the restore has answered.
+    await expect(recovery.doneHeading).toBeVisible();
     const aside = fs.readdirSync(webHost.dataDir).filter((name) => /^aftertab\.sqlite\.damaged-[0-9TZ]+$/.test(name));
     expect(aside).toHaveLength(1);
-    await expect(recovery.doneHeading).toBeVisible();
     await expect(recovery.done()).toContainText(`The damaged file was kept in the data folder as ${aside[0] ?? ''}`);
     await expect(recovery.done()).toContainText('is not in this ledger');
     await expect(recovery.done()).toContainText('Count the cash in the drawer now and compare it with the Drawer screen');

@@ -40,9 +40,9 @@ export function loggerOf(options: LedgerOptions): Logger {
 export function startLedgerApp(options: LedgerOptions): LedgerApp {
   const clock = options.clock ?? systemClock;
   const file = ledgerPath(options.dataDir);
-  const db = openLedger(file);
-  const staffId = bootstrapStore(db, clock().toISOString(), options.timeZone);
   const logger = loggerOf(options);
+  const db = openLedger(file, { clock, logger });
+  const staffId = bootstrapStore(db, clock().toISOString(), options.timeZone);
   const dispatcher = createDispatcher({ db, handlers, clock, log: logErrorsTo(logger, 'internal error'), warn: logger.warn });
   return { db, dispatcher, session: { staffId }, file, close: () => db.close() };
 }

@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Logger } from '../logger';
 import { assertAftertabLedger } from './identity';
 import { migrate } from './migrate';
 import { openDatabase } from './sqlite-driver';
+import { copyBeforeUpgrade } from './upgrade-copy';
 
 export type Db = Database.Database;
 
@@ -12,18 +14,33 @@ export const BUSY_TIMEOUT_MS = 5000;
 
 export class LedgerOpenError extends Error {}
 
+export type OpenLedgerOptions = {
+  readonly?: boolean;
+  /** When the copy kept before an upgrade was made (its name); the system clock when not given. */
+  clock?: () => Date;
+  /** Where the copy kept before an upgrade is reported. */
+  logger?: Pick<Logger, 'info'>;
+};
+
 /**
  * Opens the ledger with the pragmas every connection needs and checks that each one took:
  * better-sqlite3 reopens WAL files at synchronous=NORMAL, so a silent default is not enough.
  * A file that is there must prove it is an Aftertab ledger, read-only, before anything writes
- * to it (even the switch to WAL rewrites its header); only a missing file is made new.
+ * to it (even the switch to WAL rewrites its header); only a missing file is made new. A
+ * ledger of an earlier schema is copied and the copy verified before it is migrated
+ * (upgrade-copy.ts); when the copy cannot be made it is not migrated at all.
  */
-export function openLedger(file: string, options: { readonly?: boolean } = {}): Db {
+export function openLedger(file: string, options: OpenLedgerOptions = {}): Db {
   const readonly = options.readonly ?? false;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const size = sizeOf(file);
-  if (size !== null) assertAftertabLedger(file, size, { forWriting: !readonly });
-  else if (!readonly) createLedgerFile(file);
+  if (size !== null) {
+    assertAftertabLedger(file, size, { forWriting: !readonly });
+    if (!readonly) {
+      const copy = copyBeforeUpgrade(file, (options.clock ?? (() => new Date()))());
+      if (copy) options.logger?.info('ledger copied before its upgrade', { copy: copy.file, fromSchema: copy.fromVersion, toSchema: copy.toVersion, bytes: copy.bytes });
+    }
+  } else if (!readonly) createLedgerFile(file);
   const db = openDatabase(file, { readonly, fileMustExist: true });
   try {
     cacheStatements(db);
