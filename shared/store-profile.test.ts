@@ -299,7 +299,8 @@ describe('every problem message', () => {
         const profile = salon();
         for (const [path, value] of changes) {
           try {
-            set(profile, path, value);
+            // A copy each time: the same generated value set at two paths must not make the profile refer to itself.
+            set(profile, path, structuredClone(value));
           } catch {
             // An earlier change removed the parent of this path; the rest still apply.
           }
