@@ -6,7 +6,9 @@ import { startAppCore, type AppCore } from '../electron/app-core';
 import { type LedgerApp } from '../electron/ledger-host/ledger-app';
 import { createAppLog, type AppLog } from '../electron/app-log';
 import { TEST_PIN_COST } from '../electron/auth/pin-hash';
+import { profileProblemsText } from '../electron/first-run-profile';
 import { logErrorsTo } from '../electron/logger';
+import { resolveProfile } from '../electron/web-host-args';
 import { newSecret, startWebHost, type WebHost } from '../electron/web-host';
 import { OWNER_NAME, OWNER_PIN, sessionState, setUpOwnerOverHttp, signInOverHttp, type Host } from './pages/commands';
 
@@ -28,6 +30,8 @@ type Options = {
    * setup screen), and the back door has no session.
    */
   ownerPinSet: boolean;
+  /** A store profile file for the first run, read as the CLI's --profile reads it (from the checkout's root). */
+  profileFile: string | null;
 };
 
 type Fixtures = {
@@ -45,7 +49,8 @@ type Fixtures = {
 export const test = base.extend<Options & Fixtures>({
   seedDataDir: [null, { option: true }],
   ownerPinSet: [true, { option: true }],
-  webHost: async ({ seedDataDir, ownerPinSet, request }, use) => {
+  profileFile: [null, { option: true }],
+  webHost: async ({ seedDataDir, ownerPinSet, profileFile, request }, use) => {
     await fs.access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
       throw new Error(`no built renderer in ${RENDERER_DIR}; run "npm run build" first`);
     });
@@ -56,7 +61,9 @@ export const test = base.extend<Options & Fixtures>({
     const secret = newSecret();
     log.redact(secret);
     // The test cost keeps a PIN try to a millisecond; the scheme is the one the app uses.
-    const core = startAppCore({ dataDir, logger: log, pinCost: TEST_PIN_COST });
+    const profile = profileFile === null ? null : resolveProfile(['--profile', profileFile], path.join(__dirname, '..'));
+    if (profile && !profile.ok) throw new Error(profileProblemsText(profile));
+    const core = startAppCore({ dataDir, logger: log, pinCost: TEST_PIN_COST, profile: profile?.profile ?? null });
     const host = await startWebHost({ commands: core.commands, rendererDir: RENDERER_DIR, secret, log: logErrorsTo(log, 'web host request failed') });
     try {
       const token = ownerPinSet && core.ledger() !== null ? await ownerToken(request, { ...host, token: null }) : null;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { StoreProfile } from '../shared/store-profile';
 import { createAuth, type Auth } from './auth/auth-commands';
 import { loadPepper, type SecretBox } from './auth/pepper';
 import { createPinHasher, PIN_COST } from './auth/pin-hash';
@@ -11,6 +12,7 @@ import { createLedgerHost, type LedgerHost } from './ledger-host/ledger-host';
 import { loggerOf, startLedgerApp, type LedgerApp, type LedgerOptions } from './ledger-host/ledger-app';
 import { backupHandlers, createCommandRouter, type CommandRouter } from './ipc/host-commands';
 import { sealKeyFrom } from './ledger/seal';
+import { firstRunHandlers } from './first-run-profile';
 import { logErrorsTo } from './logger';
 import { systemClock } from './services/context';
 
@@ -38,7 +40,9 @@ export type AppCore = {
  * not an Aftertab ledger, which is refused before a byte of it is written, a folder it may not
  * write) is thrown, as before, for the caller to report.
  */
-export function startAppCore(options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string; secretBox?: SecretBox | null }): AppCore {
+export function startAppCore(
+  options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string; secretBox?: SecretBox | null; /** A checked store profile for the first run (--profile, or a per-store build's). */ profile?: StoreProfile | null },
+): AppCore {
   const logger = loggerOf(options);
   const clock = options.clock ?? systemClock;
   // The PIN key lives beside the ledger, never in it (see auth/pepper.ts). Read first: without it
@@ -88,7 +92,7 @@ export function startAppCore(options: LedgerOptions & { schedule?: boolean; veri
   const auth = createAuth({ hasher, clock });
   const commands = createCommandRouter({
     host,
-    handlers: backupHandlers(backups),
+    handlers: { ...backupHandlers(backups), ...firstRunHandlers({ host, backups, profile: options.profile ?? null, clock, logger }) },
     auth,
     clock,
     log: logErrorsTo(logger, 'internal error'),

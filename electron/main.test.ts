@@ -1,3 +1,4 @@
+import type { ProfileFile } from './first-run-profile';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../shared/contract';
 import { commandChannel, PRINT_PDF_CHANNEL } from '../shared/ipc-channels';
@@ -47,7 +48,7 @@ vi.mock('./app-core', () => ({
   }),
 }));
 
-const { runMain } = await import('./main');
+const { embeddedProfileFile, runMain } = await import('./main');
 type MainDeps = Parameters<typeof runMain>[0];
 
 describe('main.ts as loaded by Electron', () => {
@@ -90,6 +91,7 @@ function harness(
     quitBackupLimitMs?: number;
     driverProblem?: DriverProblem;
     loadURL?: () => Promise<void>;
+    storeProfile?: () => ProfileFile | null;
   } = {},
 ) {
   const events = new Map<string, (event?: QuitEvent) => void>();
@@ -169,6 +171,7 @@ function harness(
     createWindow,
     getWindows: () => windows,
     quitBackupLimitMs: options.quitBackupLimitMs,
+    storeProfile: options.storeProfile,
   } as unknown as MainDeps;
   runMain(deps);
   const becomeReady = async () => {
@@ -433,5 +436,40 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
     });
     await t.becomeReady();
     expect(t.log.error).toHaveBeenCalledWith('Aftertab could not open its ledger', expect.objectContaining({ message: 'the ledger was written by a newer Aftertab' }), { dataDir: '/data' });
+  });
+
+  it("finds a per-store build's profile beside the app's resources, and none elsewhere", () => {
+    const seen: string[] = [];
+    const exists = (file: string): boolean => (seen.push(file), file === '/opt/Aftertab/resources/store-profile.json');
+    expect(embeddedProfileFile('/opt/Aftertab/resources', exists)).toBe('/opt/Aftertab/resources/store-profile.json');
+    expect(embeddedProfileFile('/opt/Other/resources', exists)).toBeNull();
+    expect(embeddedProfileFile(undefined, exists)).toBeNull();
+    expect(seen).toEqual(['/opt/Aftertab/resources/store-profile.json', '/opt/Other/resources/store-profile.json']);
+  });
+
+  it('hands a good embedded profile to the core, and refuses to start on a bad one with every problem shown', async () => {
+    const profile = { name: 'Fern & Fringe' } as unknown as Extract<ProfileFile, { ok: true }>['profile'];
+    const good = harness({ storeProfile: () => ({ ok: true, file: '/res/store-profile.json', profile }) });
+    await good.becomeReady();
+    expect(good.startAppCore).toHaveBeenCalledWith({ dataDir: '/data', logger: expect.anything() as unknown, profile });
+
+    const bad = harness({
+      storeProfile: () => ({
+        ok: false,
+        file: '/res/store-profile.json',
+        problems: [
+          { path: 'currency', message: 'currency: use a three-letter ISO 4217 code such as EUR' },
+          { path: 'staff', message: 'staff: needs at least 1 entry' },
+        ],
+      }),
+    });
+    await bad.becomeReady();
+    expect(bad.startAppCore).not.toHaveBeenCalled();
+    expect(bad.createWindow).not.toHaveBeenCalled();
+    expect(bad.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Aftertab cannot use its store profile',
+      expect.stringContaining('The store profile /res/store-profile.json cannot be used:\n  - currency: use a three-letter ISO 4217 code such as EUR\n  - staff: needs at least 1 entry'),
+    );
+    expect(bad.app.quit).toHaveBeenCalled();
   });
 });

@@ -10,6 +10,7 @@ import { createDeviceSettingsStore } from './device-settings';
 import { bindIpc, createTrustedSenderCheck, forwardEvents, type IpcMainLike } from './ipc/electron-binding';
 import { logErrorsTo, type Logger } from './logger';
 import { installAppMenu, type AboutInfo } from './menu';
+import { EMBEDDED_PROFILE_NAME, profileProblemsText, readProfileFile, type ProfileFile } from './first-run-profile';
 import { driverProblemWords, installedBetterSqlite3Version, startDriver, type DriverProblem } from './native/load-driver';
 import { bindPrintToPdf } from './print-pdf';
 import { createMainWindow } from './window';
@@ -38,6 +39,8 @@ export type MainDeps<W extends MainWindow = MainWindow> = {
   /** The application menu; attachWindow applies this PC's zoom and kiosk to a new window. */
   installMenu: (options: { dataDir: string; about: () => AboutInfo }) => { attachWindow: (window: W) => void };
   getWindows: () => W[];
+  /** The store profile a per-store build ships, checked; null for the generic build. */
+  storeProfile?: () => ProfileFile | null;
   /** How long quitting waits for the last backup; SHUTDOWN_BACKUP_LIMIT_MS unless a test says otherwise. */
   quitBackupLimitMs?: number;
 };
@@ -139,8 +142,15 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
   });
 
   void app.whenReady().then(() => {
+    // A per-store build whose profile is broken must not start as a generic store: every problem is shown.
+    const profile = deps.storeProfile?.() ?? null;
+    if (profile && !profile.ok) {
+      log.error('the store profile cannot be used', undefined, { file: profile.file, problems: profile.problems.length });
+      fail('Aftertab cannot use its store profile', new Error(profileProblemsText(profile)), dataDir);
+      return;
+    }
     try {
-      core = deps.startAppCore({ dataDir, logger: log });
+      core = deps.startAppCore({ dataDir, logger: log, ...(profile ? { profile: profile.profile } : {}) });
     } catch (error) {
       // Never fall back to a fresh ledger: an empty till would hide every open tab.
       log.error('Aftertab could not open its ledger', error, { dataDir });
@@ -161,6 +171,13 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
     disposers.push(forwardEvents(started.commands, deps.getWindows));
     openWindow();
   });
+}
+
+/** The profile a per-store build carries as an extra resource, when there is one. */
+export function embeddedProfileFile(resourcesPath: string | undefined, exists: (file: string) => boolean): string | null {
+  if (!resourcesPath) return null;
+  const file = path.join(resourcesPath, EMBEDDED_PROFILE_NAME);
+  return exists(file) ? file : null;
 }
 
 // Bundled to dist/electron/main.cjs, so __dirname is dist/electron (inside the asar when packaged)
@@ -203,4 +220,9 @@ runMain<BrowserWindow>({
       about,
     }),
   getWindows: () => BrowserWindow.getAllWindows(),
+  storeProfile: () => {
+    // process.resourcesPath is Electron's; absent when this file runs under plain Node in tests.
+    const file = embeddedProfileFile((process as { resourcesPath?: string }).resourcesPath, fs.existsSync);
+    return file ? readProfileFile(file) : null;
+  },
 });

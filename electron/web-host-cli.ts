@@ -6,7 +6,8 @@ import { backupBeforeExit } from './backup/shutdown-backup';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { logErrorsTo } from './logger';
 import { newSecret, startWebHost, type WebHost } from './web-host';
-import { resolvePort } from './web-host-args';
+import { profileProblemsText } from './first-run-profile';
+import { resolvePort, resolveProfile } from './web-host-args';
 
 // Bundled to dist/electron/web-host.cjs; the built renderer sits beside it in dist/renderer.
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -15,6 +16,12 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv, process.env, defaultDataDir(process.platform, process.env, os.homedir()));
   const port = resolvePort(argv, process.env);
+  // A bad profile stops the start with every problem listed: nothing of it is ever half-applied.
+  const profile = resolveProfile(argv, process.env.INIT_CWD ?? process.cwd());
+  if (profile && !profile.ok) {
+    process.stderr.write(`${profileProblemsText(profile)}\n`);
+    process.exit(1);
+  }
   const log = createAppLog({ dataDir });
   // Made here, not by the host, so the log masks it before anything could print it.
   const secret = newSecret();
@@ -22,7 +29,7 @@ async function main(): Promise<void> {
 
   let core: AppCore;
   try {
-    core = startAppCore({ dataDir, logger: log });
+    core = startAppCore({ dataDir, logger: log, profile: profile?.profile ?? null });
   } catch (error) {
     // A ledger newer than this build, a file that is not an Aftertab ledger (left untouched), or a
     // folder we may not write: say so and stop (the core logged it).

@@ -8,6 +8,7 @@ import { customerFields, email, phone } from './customer-schemas';
 import type * as ST from './salon-types';
 import * as ss from './salon-schemas';
 import type * as LT from './loyalty-types';
+import type * as FR from './first-run-types';
 import { loyaltySettings } from './loyalty-schemas';
 import { ratings, tipSplits } from './types';
 import { roles } from './permissions';
@@ -177,6 +178,13 @@ export const contract = {
       .strict()
       .refine((v) => v.pin === v.pinAgain, { message: 'errors.field.pinAgain', path: ['pinAgain'] }),
   ),
+  /**
+   * First run with a store profile from the host (--profile, or the one a per-store build ships):
+   * the profile to show before anything is set up, or null when there is none or the ledger is
+   * no longer fresh. Applying takes no input: the host applies its own file, never one a page sends.
+   */
+  'firstRun.profile': { ...host<FR.FirstRunPreview | null>()(s.empty, 'session'), public: true },
+  'firstRun.applyProfile': { ...host<FR.ProfileApplied>()(s.empty, 'session'), public: true },
   /** Ends this window's or client's session: a sign-out, a lock on demand, or the idle lock. */
   'session.end': host<null>()(z.object({ reason: z.enum(['signOut', 'lock', 'idle']).default('signOut') }).strict(), 'session'),
   /** Who is signed in here; also keeps the session from the idle lock while someone is working. */

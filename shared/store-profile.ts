@@ -472,3 +472,4 @@ export function parseStoreProfile(text: string): ProfileParse {
   if (problems.list.length > 0 || !result.success) return { ok: false, problems: problems.list };
   return { ok: true, profile: result.data };
 }
+

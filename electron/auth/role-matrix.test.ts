@@ -378,6 +378,9 @@ const matrix: { [N in CommandName]: Case[] } = {
   'recovery.status': [{ label: 'outside recovery', input: () => ({}), anyone: 'ok' }],
   'recovery.restore': [{ label: 'outside recovery', input: () => ({ name: 'aftertab-20261124T090000000Z-manual.sqlite' }), anyone: 'errors.recovery.notDamaged' }],
   'recovery.continue': [{ label: 'outside recovery', input: () => ({ reason: 'the seal file was lost' }), anyone: 'errors.recovery.notDamaged' }],
+  // No profile was given to the test host: nothing to show, nothing to apply.
+  'firstRun.profile': [{ label: 'without a profile', input: () => ({}), anyone: 'ok' }],
+  'firstRun.applyProfile': [{ label: 'without a profile', input: () => ({}), anyone: 'errors.profile.none' }],
 };
 
 const PINS: Record<Role, string> = { owner: OWNER_PIN, manager: '2222', staff: '1111' };

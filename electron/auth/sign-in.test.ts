@@ -61,7 +61,7 @@ describe('before anyone signs in', () => {
       }
       if (contract[name].public) answered.push(name);
     }
-    expect(answered.sort()).toEqual(['recovery.continue', 'recovery.restore', 'recovery.status', 'session.setup', 'session.signIn', 'session.state']);
+    expect(answered.sort()).toEqual(['firstRun.applyProfile', 'firstRun.profile', 'recovery.continue', 'recovery.restore', 'recovery.status', 'session.setup', 'session.signIn', 'session.state']);
     // The wrong PINs the strangers' sign-ins tried are all that changed: the count and their audit rows.
     const after = snapshot(ledgerOf(core));
     expect({ ...after, staff: before.staff, audit: before.audit }).toEqual(before);

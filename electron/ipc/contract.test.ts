@@ -101,6 +101,8 @@ beforeAll(() => {
     'recovery.status': {},
     'recovery.restore': { name: 'aftertab-20261124T090000Z-manual.sqlite' },
     'recovery.continue': { staffId: 1, pin: '1234', reason: 'the seal file was lost' },
+    'firstRun.profile': {},
+    'firstRun.applyProfile': {},
   };
 });
 afterAll(() => l.cleanup());

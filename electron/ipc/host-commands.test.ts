@@ -27,6 +27,8 @@ function fakeHandlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<
     'recovery.status': vi.fn(() => ({ damaged: true, problem: 'file is not a database', seal: null, ledgerFile: '/d/aftertab.sqlite', backupFolder: '/b', backups: [] })),
     'recovery.restore': vi.fn(async () => ({ restoredFrom: 'aftertab-x.sqlite', keptAside: 'aftertab.sqlite.before-restore-1' })),
     'recovery.continue': vi.fn(async () => ({ restoredFrom: '', keptAside: '' })),
+    'firstRun.profile': vi.fn(() => null),
+    'firstRun.applyProfile': vi.fn(() => ({ storeName: 'Fern & Fringe', categories: 3, items: 2, services: 7, staff: 3 })),
   };
 }
 

@@ -14,7 +14,7 @@ import { verifyChainOffThread } from '../ledger/chain-off-thread';
 import { admit, parseCommand } from './admission';
 
 /** The contract's commands flagged `host: true` that copy or replace the ledger file itself. */
-export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore', 'recovery.continue'] as const;
+export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore', 'recovery.continue', 'firstRun.profile', 'firstRun.applyProfile'] as const;
 export type HostCommandName = (typeof hostCommandNames)[number];
 
 /** The code every command but recovery.* gets while the ledger failed its start-up check. */
@@ -147,8 +147,8 @@ export function createCommandRouter(options: {
   };
 }
 
-/** The host commands bound to the backup service. */
-export function backupHandlers(backups: BackupService): HostHandlers {
+/** The host commands bound to the backup service (the first run's are bound in first-run-profile.ts). */
+export function backupHandlers(backups: BackupService): Omit<HostHandlers, 'firstRun.profile' | 'firstRun.applyProfile'> {
   return {
     'backup.status': () => backups.status(),
     'backup.configure': (input) => backups.configure(input),

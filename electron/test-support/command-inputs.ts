@@ -89,4 +89,6 @@ export const parseableInputs: { [N in CommandName]: CommandInput<N> } = {
   'recovery.status': {},
   'recovery.restore': { name: 'aftertab-20261124T090000000Z-manual.sqlite' },
   'recovery.continue': { staffId: 1, pin: '1234', reason: 'the seal file was lost' },
+  'firstRun.profile': {},
+  'firstRun.applyProfile': {},
 };

@@ -1,3 +1,4 @@
+import type { StoreProfile } from '../../shared/store-profile';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,8 @@ export type TestCoreOptions = {
   dataDir?: string;
   start?: string;
   schedule?: boolean;
+  /** A checked store profile the host holds for the first run, as --profile gives it. */
+  profile?: StoreProfile;
 };
 
 /**
@@ -49,7 +52,7 @@ export function testCores(prefix = 'aftertab-core-'): (options?: TestCoreOptions
     const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     folders.add(dir);
     let now = Date.parse(options.start ?? '2026-11-24T10:00:00.000Z');
-    const core = startAppCore({ dataDir: dir, clock: () => new Date(now), log: () => undefined, timeZone: 'UTC', schedule: options.schedule ?? false, pinCost: TEST_PIN_COST });
+    const core = startAppCore({ dataDir: dir, clock: () => new Date(now), log: () => undefined, timeZone: 'UTC', schedule: options.schedule ?? false, pinCost: TEST_PIN_COST, profile: options.profile ?? null });
     cores.push(core);
     return {
       ...core,

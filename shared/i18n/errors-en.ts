@@ -15,6 +15,8 @@ export const errorsEn = {
   'errors.pin.taken': "that PIN is already someone else's; choose another",
   'errors.pin.keyChanged': "this ledger's PINs were set on another computer; the owner sets a new PIN first",
   'errors.setup.done': "the owner's PIN is already set; sign in with it",
+  'errors.profile.none': 'no store profile was given to this Aftertab; set the store up on the Settings screen',
+  'errors.profile.notFresh': 'this store is already in use (a sale, a tab, a Z or a PIN exists), so the store profile was not applied; nothing was changed',
   'errors.approval.ownPin': "an approval needs a manager's or owner's PIN, not your own",
   'errors.approval.notAllowed': '{name} ({role}) may not approve this',
   'errors.approval.notNeeded': 'this needs no approval; go ahead',

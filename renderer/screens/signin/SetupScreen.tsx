@@ -1,16 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
+import type { FirstRunPreview } from '../../../shared/first-run-types';
 import type { SessionState } from '../../../shared/types';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { PinField } from '../../components/PinField';
 import { t } from '../../i18n/t';
+import { FirstRunProfile } from './FirstRunProfile';
 import './signin.css';
 
 /**
  * The first start (or the first start of a ledger from before PINs): there is no default PIN, so
  * the owner chooses one, types it twice, and is signed in. The ledger checks it again. The same
  * screen follows a move to another computer without the PIN key: no old PIN can be checked there.
+ * When the host was given a store profile for a fresh ledger, what it sets up comes first.
  */
 export function SetupScreen({ state, onReload }: { state: SessionState; onReload: () => void }) {
   const owner = state.staff.find((s) => s.role === 'owner');
@@ -18,6 +21,19 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
   const [again, setAgain] = useState('');
   const [error, setError] = useState<AppError | string | null>(null);
   const [pending, setPending] = useState(false);
+  // undefined until the host answers; null when there is no profile to set up (or it is applied).
+  const [preview, setPreview] = useState<FirstRunPreview | null | undefined>(state.pinKeyChanged ? null : undefined);
+  useEffect(() => {
+    if (preview !== undefined) return;
+    let live = true;
+    void api['firstRun.profile']({}).then((result) => {
+      // A host that cannot answer leaves the owner's PIN, as without a profile.
+      if (live) setPreview(result.ok ? result.value : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [preview]);
   // The two entries differing is the second field's problem; the ledger names the field it refuses.
   const field = error && typeof error !== 'string' ? error.field : error ? 'pinAgain' : undefined;
   const errorAt = (name: string) => (field === name ? error : null);
@@ -38,6 +54,20 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
     // Another screen set it meanwhile: the PIN pad takes over once the state is read again.
     if (result.error.key === 'errors.setup.done') onReload();
   };
+
+  if (preview === undefined) return <main className="signin" aria-busy="true" />;
+  if (preview !== null) {
+    return (
+      <FirstRunProfile
+        preview={preview}
+        onApplied={() => {
+          setPreview(null);
+          // The store's name and the owner's name are the profile's now.
+          onReload();
+        }}
+      />
+    );
+  }
 
   return (
     <main className="signin" aria-labelledby="setup-title">
