@@ -108,14 +108,17 @@ export function identifyLedger(db: Database.Database): LedgerIdentity {
  * this version or an earlier one; a newer one too when it is to be opened for writing (the WAL
  * switch alone would write to it). An empty file is not a ledger the shop used, so it is refused
  * rather than taken for a first run; the start-up check has already called that damage.
+ * Returns the schema version it read, so the caller needs no second look at the file.
  */
-export function assertAftertabLedger(file: string, size: number, options: { forWriting: boolean }): void {
+export function assertAftertabLedger(file: string, size: number, options: { forWriting: boolean }): number {
   if (size === 0) throw new LedgerForeignError(`${file} is not an Aftertab ledger: it is empty (0 bytes)`);
   const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const identity = identifyLedger(db);
     if (identity.kind === 'foreign') throw new LedgerForeignError(`${file} is not an Aftertab ledger: ${identity.reason}`);
-    if (identity.kind === 'newer' && options.forWriting) throw tooNew(db.pragma('user_version', { simple: true }) as number);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (identity.kind === 'newer' && options.forWriting) throw tooNew(version);
+    return version;
   } finally {
     db.close();
   }

@@ -35,9 +35,9 @@ export function openLedger(file: string, options: OpenLedgerOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const size = sizeOf(file);
   if (size !== null) {
-    assertAftertabLedger(file, size, { forWriting: !readonly });
+    const version = assertAftertabLedger(file, size, { forWriting: !readonly });
     if (!readonly) {
-      const copy = copyBeforeUpgrade(file, (options.clock ?? (() => new Date()))());
+      const copy = copyBeforeUpgrade(file, version, (options.clock ?? (() => new Date()))());
       if (copy) options.logger?.info('ledger copied before its upgrade', { copy: copy.file, fromSchema: copy.fromVersion, toSchema: copy.toVersion, bytes: copy.bytes });
     }
   } else if (!readonly) createLedgerFile(file);

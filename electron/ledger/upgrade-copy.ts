@@ -47,14 +47,14 @@ function flush(target: string, flags: string): void {
  * is nothing to keep: a brand-new file (schema 0) or one already at this version. Throws
  * LedgerUpgradeCopyError, having changed nothing, when the copy cannot be made.
  */
-export function copyBeforeUpgrade(file: string, at: Date): UpgradeCopy | null {
+export function copyBeforeUpgrade(file: string, fromVersion: number, at: Date): UpgradeCopy | null {
+  // The version comes from the identity check that has just read it: a ledger at this version
+  // (every start but the first after an update) opens no second reader.
+  if (fromVersion === 0 || fromVersion >= LATEST_VERSION) return null;
   const reader = openDatabase(file, { readonly: true, fileMustExist: true });
-  let fromVersion: number;
   let target = '';
   let partial = '';
   try {
-    fromVersion = reader.pragma('user_version', { simple: true }) as number;
-    if (fromVersion === 0 || fromVersion >= LATEST_VERSION) return null;
     target = copyName(file, fromVersion, at);
     partial = `${target}.partial`;
     reader.prepare('VACUUM INTO ?').run(partial);
