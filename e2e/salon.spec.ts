@@ -68,7 +68,7 @@ test('a salon day: deposits at booking, a no-show forfeited with a manager PIN, 
     await page.screenshot({ path: `test-results/screenshots/salon-settings-${size.width}.png` });
   }
   await settings.save();
-  await expect(page.locator('.settings__status')).toHaveText('Saved');
+  await expect(page.locator('.settings__bar .settings__status')).toHaveText('Saved');
   const saved = await api.call<StoreSettings>('store.get');
   expect(saved.depositPolicy).toEqual({ mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100 });
   expect(saved.openingHours).toEqual(DAYS.map(() => ({ open: 540, close: 1080 })));

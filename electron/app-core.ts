@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DeviceView } from '../shared/device-types';
 import type { StoreProfile } from '../shared/store-profile';
 import { createAuth, type Auth } from './auth/auth-commands';
 import { loadPepper, type SecretBox } from './auth/pepper';
@@ -13,6 +14,9 @@ import { loggerOf, startLedgerApp, type LedgerApp, type LedgerOptions } from './
 import { backupHandlers, createCommandRouter, type CommandRouter } from './ipc/host-commands';
 import { sealKeyFrom } from './ledger/seal';
 import { firstRunHandlers } from './first-run-profile';
+import { deviceHandlers, deviceView, storeLanguageOf } from './device-commands';
+import { memoryDevicePreferences, type DevicePreferencesStore } from './device-preferences';
+import { profileExportHandlers } from './profile-export';
 import { logErrorsTo } from './logger';
 import { systemClock } from './services/context';
 
@@ -28,6 +32,8 @@ export type AppCore = {
   auth: Auth;
   /** The ledger in use; null in recovery mode (the file failed its start-up check). */
   ledger(): LedgerApp | null;
+  /** This PC's language and printer, and the store's language, as device.get answers them. */
+  device(): DeviceView;
   /** Resolves once no backup or restore is running (call before close where you can wait). */
   idle(): Promise<void>;
   close(): void;
@@ -41,7 +47,7 @@ export type AppCore = {
  * write) is thrown, as before, for the caller to report.
  */
 export function startAppCore(
-  options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string; secretBox?: SecretBox | null; /** A checked store profile for the first run (--profile, or a per-store build's). */ profile?: StoreProfile | null },
+  options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string; secretBox?: SecretBox | null; /** A checked store profile for the first run (--profile, or a per-store build's). */ profile?: StoreProfile | null; /** This PC's language and printer (a settings file; in memory when not given). */ device?: DevicePreferencesStore; /** Told after device.update changed this PC's language or printer (the desktop menu follows the language). */ onDeviceChange?: () => void },
 ): AppCore {
   const logger = loggerOf(options);
   const clock = options.clock ?? systemClock;
@@ -90,9 +96,16 @@ export function startAppCore(
   const scheduler = createBackupScheduler({ backups, host, clock, log: retry });
   if (options.schedule !== false) scheduler.start();
   const auth = createAuth({ hasher, clock });
+  // One store for this PC's preferences: device.* change them, store.exportProfile reads the printer.
+  const device = options.device ?? memoryDevicePreferences();
   const commands = createCommandRouter({
     host,
-    handlers: { ...backupHandlers(backups), ...firstRunHandlers({ host, backups, profile: options.profile ?? null, clock, logger }) },
+    handlers: {
+      ...backupHandlers(backups),
+      ...firstRunHandlers({ host, backups, profile: options.profile ?? null, clock, logger, device }),
+      ...deviceHandlers(device, () => storeLanguageOf(host.current()), options.onDeviceChange),
+      ...profileExportHandlers({ host, backups, device, logger }),
+    },
     auth,
     clock,
     log: logErrorsTo(logger, 'internal error'),
@@ -106,6 +119,7 @@ export function startAppCore(
     commands,
     auth,
     ledger: () => host.current(),
+    device: () => deviceView(device, () => storeLanguageOf(host.current())),
     idle: async () => {
       await backups.idle();
       await host.sealIdle();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, readFlag, resolveDataDir } from './data-dir';
+import { dataDirName, defaultDataDir, readFlag, resolveDataDir } from './data-dir';
 
 describe('readFlag', () => {
   it('reads --name=value and --name value, last one winning', () => {
@@ -38,5 +38,22 @@ describe('resolveDataDir', () => {
 
   it('makes a relative folder absolute against the working directory', () => {
     expect(resolveDataDir(['--data-dir', 'data'], {}, '/fallback', '/work/here')).toBe('/work/here/data');
+  });
+});
+
+describe('dataDirName', () => {
+  it('keeps the generic folder for the generic build and an unbranded store build', () => {
+    expect(dataDirName('aftertab')).toBe('Aftertab');
+    expect(dataDirName(undefined)).toBe('Aftertab');
+  });
+
+  it('gives a branded store build (package aftertab-<slug>) a folder of its own', () => {
+    expect(dataDirName('aftertab-salon-example')).toBe('Aftertab-salon-example');
+    expect(dataDirName('aftertab-cafe-example')).not.toBe(dataDirName('aftertab-salon-example'));
+  });
+
+  it('ignores a package name that is not a store build', () => {
+    expect(dataDirName('aftertab-../../x')).toBe('Aftertab');
+    expect(dataDirName('something-else')).toBe('Aftertab');
   });
 });

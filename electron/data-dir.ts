@@ -6,6 +6,17 @@ export const APP_DIR_NAME = 'Aftertab';
 type Env = Record<string, string | undefined>;
 
 /**
+ * The data folder's name for a build, from its package name: the generic build and an unbranded
+ * store build (package "aftertab") share "Aftertab", so a store build installed over the generic
+ * one keeps its ledger; a branded build (package "aftertab-<slug>", electron-builder's
+ * extraMetadata) gets "Aftertab-<slug>", so two stores installed side by side never share a ledger.
+ */
+export function dataDirName(packageName: string | undefined): string {
+  const branded = /^aftertab-([a-z0-9][a-z0-9-]*)$/.exec(packageName ?? '');
+  return branded ? `${APP_DIR_NAME}-${branded[1]}` : APP_DIR_NAME;
+}
+
+/**
  * The value of `--name=value` or `--name value` in argv, or undefined. The last one wins, as
  * with most command-line tools, so a wrapper script can append an override.
  */

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseStoreProfile, type StoreProfile } from '../shared/store-profile';
+import { LOGO_MAX_BYTES } from '../shared/receipt-header';
+import { memoryDevicePreferences } from './device-preferences';
 import { EMBEDDED_PROFILE_NAME, profileProblemsText, readProfileFile } from './first-run-profile';
 import { resolveProfile } from './web-host-args';
 import { OWNER_PIN, testCores, windowClient } from './test-support/test-core';
@@ -49,6 +51,46 @@ describe('the web host --profile flag', () => {
   });
 });
 
+describe('a profile that names a logo', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+  /** The salon's profile in a temp folder of its own, naming logo.png, with `logo` written beside it (or nothing). */
+  function folderWith(logo: Buffer | null): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-profile-logo-'));
+    temp.push(dir);
+    const profile = JSON.parse(fs.readFileSync(salonFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(path.join(dir, 'profile.json'), JSON.stringify({ ...profile, logo: 'logo.png' }));
+    if (logo) fs.writeFileSync(path.join(dir, 'logo.png'), logo);
+    return path.join(dir, 'profile.json');
+  }
+
+  it('reads it from the profile’s own folder, wherever the host was started, as a data URL', () => {
+    const file = folderWith(PNG);
+    const read = resolveProfile(['--profile', file], '/elsewhere');
+    if (!read?.ok) throw new Error('the profile and its logo must read');
+    expect(read.profile.logo).toBe('logo.png');
+    expect(read.profile.logoDataUrl).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    // A profile without one reads with none.
+    const plain = readProfileFile(salonFile);
+    expect(plain.ok && plain.profile.logoDataUrl).toBeNull();
+  });
+
+  it('refuses the whole profile, by the path logo, when the file is missing, not a PNG or JPEG, or too large', () => {
+    const cases: [Buffer | null, RegExp][] = [
+      [null, /^logo: cannot be read from .*logo\.png: there is no such file beside the profile$/],
+      [Buffer.from('GIF89a not a png'), /^logo: .*logo\.png is not a PNG or JPEG picture$/],
+      [Buffer.concat([PNG, Buffer.alloc(LOGO_MAX_BYTES)]), /^logo: .*logo\.png is larger than 128 KB, the most a receipt logo may be; make it smaller$/],
+    ];
+    for (const [logo, words] of cases) {
+      const read = readProfileFile(folderWith(logo));
+      expect(read.ok).toBe(false);
+      if (read.ok) continue;
+      expect(read.problems).toEqual([{ path: 'logo', message: expect.stringMatching(words) as string }]);
+      expect(profileProblemsText(read)).toContain('  - logo: ');
+    }
+  });
+});
+
 describe('the first run with a profile, through the router', () => {
   const core = testCores('aftertab-first-run-');
 
@@ -71,6 +113,27 @@ describe('the first run with a profile, through the router', () => {
     const signedIn = await pad.setup(OWNER_PIN);
     expect(signedIn.staff.name).toBe('Priya');
     expect(c.backups.settings()).toMatchObject({ keep: 30, everyMinutes: 30 });
+  });
+
+  it("makes the profile's printer hint this PC's printer, unless the PC has chosen one", async () => {
+    const fresh = memoryDevicePreferences();
+    const pad = windowClient(core({ profile: salon(), device: fresh }), 1);
+    await pad.call('firstRun.applyProfile', {});
+    expect(fresh.load().printer).toEqual({ paper: '80mm', name: null });
+
+    const chosen = memoryDevicePreferences({ printer: { paper: '58mm', name: 'Star' } });
+    const other = windowClient(core({ profile: salon(), device: chosen }), 1);
+    await other.call('firstRun.applyProfile', {});
+    expect(chosen.load().printer).toEqual({ paper: '58mm', name: 'Star' });
+  });
+
+  it('sets the receipt header and the logo the host read beside its profile', async () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const c = core({ profile: { ...salon(), logo: 'logo.png', logoDataUrl: logo } as StoreProfile });
+    const pad = windowClient(c, 1);
+    await pad.call('firstRun.applyProfile', {});
+    await pad.setup(OWNER_PIN);
+    expect(await pad.call('store.get', {})).toMatchObject({ legalName: 'Fern & Fringe Hair Studio Ltd', taxNumber: 'GB 284 7716 93', language: 'en', logo });
   });
 
   it('ignores the profile once the ledger is in use: the owner already has a PIN', async () => {

@@ -6,7 +6,8 @@ import type { Result } from '../shared/errors';
 import type { AppCore } from './app-core';
 import type { CommandRouter } from './ipc/host-commands';
 import type { InvokeEvent } from './ipc/electron-binding';
-import type { AboutInfo } from './menu';
+import type { AboutInfo, MenuWords } from './menu';
+import type { AppEvent } from '../shared/types';
 import type { DriverProblem } from './native/load-driver';
 
 // Importing main.ts runs it against this fake app, whose single-instance lock is refused.
@@ -113,17 +114,20 @@ function harness(
   const log = { dir: '/data/logs', file: '/data/logs/aftertab.log', info: vi.fn(), warn: vi.fn(), error: vi.fn(), redact: vi.fn(), close: vi.fn() };
   const createLog = vi.fn(() => log);
   const attachWindow = vi.fn();
-  const installMenu = vi.fn((_options: { dataDir: string; about: () => AboutInfo }) => ({ attachWindow }));
+  const relabel = vi.fn();
+  const installMenu = vi.fn((_options: { dataDir: string; about: () => AboutInfo; words: () => MenuWords }) => ({ attachWindow, relabel }));
   const close = vi.fn();
   const dispatch = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 'ok' }));
   const forget = vi.fn();
-  const commands: CommandRouter = { dispatch, forget, subscribe: () => () => {} };
+  const eventListeners: ((event: AppEvent) => void)[] = [];
+  const commands: CommandRouter = { dispatch, forget, subscribe: (listener) => (eventListeners.push(listener), () => {}) };
   // Only what main.ts touches; the rest of the core is tested in app-core.test.ts.
   const backupIfChanged = vi.fn(options.backupIfChanged ?? (async () => null));
   const core = {
     commands,
     host: { file: '/data/aftertab.sqlite', problem: () => options.problem ?? null },
     backups: { backupIfChanged, settings: () => ({ folder: '/media/usb/aftertab', keep: 14, everyMinutes: 30 }) },
+    device: () => ({ language: 'de', screenLanguage: 'de', storeLanguage: 'en', printer: null }),
     close,
   } as unknown as AppCore;
   const dialog = { showErrorBox: vi.fn() };
@@ -186,7 +190,7 @@ function harness(
     return event;
   };
   app.quit.mockImplementation(() => void quit());
-  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, forget, becomeReady, backupIfChanged, quit, protocol, startDriver, log, createLog, installMenu, attachWindow, ensureDir: deps.ensureDir };
+  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, forget, becomeReady, backupIfChanged, quit, protocol, startDriver, log, createLog, installMenu, attachWindow, relabel, eventListeners, ensureDir: deps.ensureDir };
 }
 
 describe('runMain', () => {
@@ -220,7 +224,7 @@ describe('runMain', () => {
     const { startAppCore, createWindow, windows, handlers, becomeReady } = harness();
     expect(startAppCore).not.toHaveBeenCalled();
     await becomeReady();
-    expect(startAppCore).toHaveBeenCalledWith({ dataDir: '/data', logger: expect.objectContaining({ file: '/data/logs/aftertab.log' }) as unknown });
+    expect(startAppCore).toHaveBeenCalledWith({ dataDir: '/data', logger: expect.objectContaining({ file: '/data/logs/aftertab.log' }) as unknown, onDeviceChange: expect.any(Function) as unknown });
     for (const name of commandNames) expect(handlers.has(commandChannel(name)), name).toBe(true);
     expect(handlers.has(PRINT_PDF_CHANNEL)).toBe(true);
     expect(handlers.size).toBe(commandNames.length + 1);
@@ -228,6 +232,7 @@ describe('runMain', () => {
       preloadPath: '/app/dist/electron/preload.cjs',
       rendererUrl: 'app://aftertab/index.html',
       dataDir: '/data',
+      title: 'Aftertab',
     });
     expect(windows[0]?.loadURL).toHaveBeenCalledWith('app://aftertab/index.html');
   });
@@ -418,6 +423,21 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
     expect(about?.()).toEqual({ version: '0.1.0', dataDir: '/data', ledgerFile: '/data/aftertab.sqlite', backupDir: '/media/usb/aftertab', logsDir: '/data/logs' });
   });
 
+  it("words the menu in this PC's language and builds it again when the PC's or the store's language changes", async () => {
+    const t = harness();
+    await t.becomeReady();
+    const words = t.installMenu.mock.calls[0]?.[0].words;
+    expect(words?.()('menu.view')).toBe('Ansicht');
+    expect(t.relabel).not.toHaveBeenCalled();
+    const { onDeviceChange } = (t.startAppCore.mock.calls as unknown as [{ onDeviceChange: () => void }][])[0]![0];
+    onDeviceChange();
+    expect(t.relabel).toHaveBeenCalledTimes(1);
+    for (const listener of t.eventListeners) listener({ type: 'store.changed' });
+    expect(t.relabel).toHaveBeenCalledTimes(2);
+    for (const listener of t.eventListeners) listener({ type: 'tabs.changed', tabIds: [1] });
+    expect(t.relabel).toHaveBeenCalledTimes(2);
+  });
+
   it('logs a window that cannot load the renderer, the backup before quitting, and closes the log last', async () => {
     const t = harness({ loadURL: () => Promise.reject(new Error('ERR_FILE_NOT_FOUND')) });
     await t.becomeReady();
@@ -451,7 +471,9 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
     const profile = { name: 'Fern & Fringe' } as unknown as Extract<ProfileFile, { ok: true }>['profile'];
     const good = harness({ storeProfile: () => ({ ok: true, file: '/res/store-profile.json', profile }) });
     await good.becomeReady();
-    expect(good.startAppCore).toHaveBeenCalledWith({ dataDir: '/data', logger: expect.anything() as unknown, profile });
+    expect(good.startAppCore).toHaveBeenCalledWith({ dataDir: '/data', logger: expect.anything() as unknown, onDeviceChange: expect.any(Function) as unknown, profile });
+    // The store's build names its window after the store.
+    expect(good.createWindow).toHaveBeenCalledWith(expect.objectContaining({ title: 'Aftertab – Fern & Fringe' }));
 
     const bad = harness({
       storeProfile: () => ({

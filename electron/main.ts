@@ -5,15 +5,16 @@ import { startAppCore, type AppCore } from './app-core';
 import { createAppLog, type AppLog } from './app-log';
 import { handleAppProtocol, registerAppScheme, RENDERER_URL } from './app-protocol';
 import { backupBeforeExit, SHUTDOWN_BACKUP_LIMIT_MS } from './backup/shutdown-backup';
-import { APP_DIR_NAME, resolveDataDir } from './data-dir';
+import { dataDirName, resolveDataDir } from './data-dir';
 import { createDeviceSettingsStore } from './device-settings';
+import { createDevicePreferences } from './device-preferences-electron';
 import { bindIpc, createTrustedSenderCheck, forwardEvents, type IpcMainLike } from './ipc/electron-binding';
 import { logErrorsTo, type Logger } from './logger';
-import { installAppMenu, type AboutInfo } from './menu';
+import { installAppMenu, menuWords, type AboutInfo, type MenuWords } from './menu';
 import { EMBEDDED_PROFILE_NAME, profileProblemsText, readProfileFile, type ProfileFile } from './first-run-profile';
 import { driverProblemWords, installedBetterSqlite3Version, startDriver, type DriverProblem } from './native/load-driver';
 import { bindPrintToPdf } from './print-pdf';
-import { createMainWindow } from './window';
+import { createMainWindow, windowTitle } from './window';
 import { createWindowStateStore } from './window-state';
 
 type MainWindow = Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'focus' | 'loadURL' | 'webContents'>;
@@ -34,13 +35,16 @@ export type MainDeps<W extends MainWindow = MainWindow> = {
   /** Creates the data folder: app.setPath throws for a folder that does not exist yet. */
   ensureDir: (dir: string) => void;
   createLog: (options: { dataDir: string }) => AppLog;
-  startAppCore: (options: { dataDir: string; logger: Logger }) => AppCore;
-  createWindow: (options: { preloadPath: string; rendererUrl: string; dataDir: string }) => W;
+  startAppCore: (options: { dataDir: string; logger: Logger; onDeviceChange?: () => void }) => AppCore;
+  /** title: windowTitle(), with the store's name when a per-store build carries its profile. */
+  createWindow: (options: { preloadPath: string; rendererUrl: string; dataDir: string; title: string }) => W;
   /** The application menu; attachWindow applies this PC's zoom and kiosk to a new window. */
-  installMenu: (options: { dataDir: string; about: () => AboutInfo }) => { attachWindow: (window: W) => void };
+  installMenu: (options: { dataDir: string; about: () => AboutInfo; words: () => MenuWords }) => { attachWindow: (window: W) => void; relabel: () => void };
   getWindows: () => W[];
   /** The store profile a per-store build ships, checked; null for the generic build. */
   storeProfile?: () => ProfileFile | null;
+  /** The packaged app's package name ("aftertab", or "aftertab-<slug>" for a branded store build). */
+  packageName?: () => string | undefined;
   /** How long quitting waits for the last backup; SHUTDOWN_BACKUP_LIMIT_MS unless a test says otherwise. */
   quitBackupLimitMs?: number;
 };
@@ -59,7 +63,8 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
   registerAppScheme(deps.protocol);
   // The data folder doubles as userData: the single-instance lock is scoped to it, so one
   // ledger gets one process while separate test folders can run side by side.
-  const dataDir = resolveDataDir(deps.argv, deps.env, path.join(app.getPath('appData'), APP_DIR_NAME));
+  // A branded store build (its own package name) keeps its ledger in a folder of its own.
+  const dataDir = resolveDataDir(deps.argv, deps.env, path.join(app.getPath('appData'), dataDirName(deps.packageName?.())));
 
   // Before anything else: without a SQLite build for this Electron nothing can work, and
   // better-sqlite3's own error (a stack about NODE_MODULE_VERSION) helps nobody at a counter.
@@ -94,11 +99,12 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
 
   const log = deps.createLog({ dataDir });
   let core: AppCore | null = null;
-  let menu: { attachWindow: (window: W) => void } | null = null;
+  let menu: { attachWindow: (window: W) => void; relabel: () => void } | null = null;
   const disposers: (() => void)[] = [];
+  let title = windowTitle(null);
 
   const openWindow = (): void => {
-    const window = deps.createWindow({ preloadPath: deps.preloadPath, rendererUrl: RENDERER_URL, dataDir });
+    const window = deps.createWindow({ preloadPath: deps.preloadPath, rendererUrl: RENDERER_URL, dataDir, title });
     menu?.attachWindow(window);
     // The window's session is its own (keyed by its webContents); closing it signs its person out.
     const windowId = window.webContents.id;
@@ -149,8 +155,9 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
       fail('Aftertab cannot use its store profile', new Error(profileProblemsText(profile)), dataDir);
       return;
     }
+    if (profile) title = windowTitle(profile.profile.name);
     try {
-      core = deps.startAppCore({ dataDir, logger: log, ...(profile ? { profile: profile.profile } : {}) });
+      core = deps.startAppCore({ dataDir, logger: log, onDeviceChange: () => menu?.relabel(), ...(profile ? { profile: profile.profile } : {}) });
     } catch (error) {
       // Never fall back to a fresh ledger: an empty till would hide every open tab.
       log.error('Aftertab could not open its ledger', error, { dataDir });
@@ -164,7 +171,13 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
     menu = deps.installMenu({
       dataDir,
       about: () => ({ version: app.getVersion(), dataDir, ledgerFile: started.host.file, backupDir: started.backups.settings().folder, logsDir: log.dir }),
+      // The menu speaks this PC's language, and follows the store's when the PC has none of its own.
+      words: () => menuWords(started.device().screenLanguage),
     });
+    const relabelOnStoreChange = started.commands.subscribe((event) => {
+      if (event.type === 'store.changed') menu?.relabel();
+    });
+    disposers.push(relabelOnStoreChange);
     const isTrustedSender = createTrustedSenderCheck({ rendererUrl: RENDERER_URL, getWindows: deps.getWindows });
     disposers.push(bindIpc({ ipcMain: deps.ipcMain, commands: started.commands, isTrustedSender }));
     disposers.push(bindPrintToPdf({ ipcMain: deps.ipcMain, isTrustedSender }));
@@ -205,9 +218,9 @@ runMain<BrowserWindow>({
   // The PIN key is sealed by the OS secret store where there is a real one; Linux's "basic_text"
   // fallback uses a fixed key, so there the 0600 file is as good and says what it is.
   startAppCore: (options) =>
-    startAppCore({ ...options, secretBox: safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') ? safeStorage : null }),
-  createWindow: ({ preloadPath, rendererUrl, dataDir }) => createMainWindow({ preloadPath, rendererUrl, state: createWindowStateStore({ cwd: dataDir }) }),
-  installMenu: ({ dataDir, about }) =>
+    startAppCore({ ...options, device: createDevicePreferences({ cwd: options.dataDir }), secretBox: safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') ? safeStorage : null }),
+  createWindow: ({ preloadPath, rendererUrl, dataDir, title }) => createMainWindow({ preloadPath, rendererUrl, title, state: createWindowStateStore({ cwd: dataDir }) }),
+  installMenu: ({ dataDir, about, words }) =>
     installAppMenu<BrowserWindow, Menu>({
       Menu,
       dialog,
@@ -216,10 +229,18 @@ runMain<BrowserWindow>({
       platform: process.platform,
       isPackaged: app.isPackaged,
       settings: createDeviceSettingsStore({ cwd: dataDir }),
+      words,
       ensureDir: (dir) => fs.mkdirSync(dir, { recursive: true }),
       about,
     }),
   getWindows: () => BrowserWindow.getAllWindows(),
+  packageName: () => {
+    try {
+      return (JSON.parse(fs.readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8')) as { name?: string }).name;
+    } catch {
+      return undefined;
+    }
+  },
   storeProfile: () => {
     // process.resourcesPath is Electron's; absent when this file runs under plain Node in tests.
     const file = embeddedProfileFile((process as { resourcesPath?: string }).resourcesPath, fs.existsSync);

@@ -5,7 +5,8 @@ import type { DeviceSettings, DeviceSettingsStore } from './device-settings';
 // menu.ts reaches electron-store only through device-settings.ts, whose store is not used here.
 vi.mock('electron-store', () => ({ default: class {} }));
 
-const { aboutDetail, buildMenuTemplate, installAppMenu, KIOSK_ACCELERATOR, MENU_IDS } = await import('./menu');
+const { aboutDetail, buildMenuTemplate, installAppMenu, KIOSK_ACCELERATOR, MENU_IDS, menuWords } = await import('./menu');
+type MenuWords = import('./menu').MenuWords;
 type MenuWindow = import('./menu').MenuWindow;
 type MenuActions = import('./menu').MenuActions;
 type MessageBoxDialog<W> = import('./menu').MessageBoxDialog<W>;
@@ -444,5 +445,16 @@ describe('the real Electron objects fit what installAppMenu asks for', () => {
     expectTypeOf<Shell>().toExtend<AppMenuDeps<BrowserWindow>['shell']>();
     expectTypeOf<typeof Menu>().toExtend<{ buildFromTemplate(template: Item[]): Menu; setApplicationMenu(menu: Menu | null): void }>();
     expectTypeOf<ReturnType<Menu['getMenuItemById']>>().toExtend<{ checked?: boolean } | null>();
+  });
+});
+
+describe("the menu in this PC's language", () => {
+  it('labels every item from the catalogue: German and Spanish, English by default', () => {
+    const labels = (words?: MenuWords) =>
+      buildMenuTemplate({ platform: 'linux', isPackaged: true, kiosk: false, actions: noActions(), ...(words ? { words } : {}) }).map((menu) => menu.label);
+    expect(labels()).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(labels(menuWords('de'))).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Hilfe']);
+    expect(labels(menuWords('es'))).toEqual(['Archivo', 'Edición', 'Ver', 'Ayuda']);
+    expect(aboutDetail({ version: '0.1.0', dataDir: '/d', ledgerFile: '/d/a.sqlite', backupDir: '/b', logsDir: '/d/logs' }, menuWords('de')).split('\n')[1]).toBe('Datenordner: /d');
   });
 });

@@ -1,4 +1,7 @@
 import type { MenuItemConstructorOptions, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
+import { createTranslator, type MessageKey } from '../shared/i18n/translator';
+import type { UiLanguage } from '../shared/i18n/languages';
+import { english } from '../shared/i18n/english';
 import { applyDeviceSettings, clampZoom, DEFAULT_DEVICE_SETTINGS, stepZoom, type DeviceSettingsStore, type DeviceWindow } from './device-settings';
 
 /** What Help › About shows; read at the moment it opens, since the backup folder can change. */
@@ -15,8 +18,20 @@ export type MenuActions = {
   openDataFolder(): void;
 };
 
+/** The menu's words in this PC's language (English unless a translator is given). */
+export type MenuWords = (key: Extract<MessageKey, `menu.${string}`>, params?: Record<string, string | number>) => string;
+const englishWords: MenuWords = (key, params) => english(key, params);
+
+/** The menu's words in a language; the pseudo-locale's menu stays English (native menus are not tested in it). */
+export function menuWords(language: UiLanguage): MenuWords {
+  if (language === 'pseudo' || language === 'en') return englishWords;
+  const translator = createTranslator(language);
+  return (key, params) => translator.t(key, params);
+}
+
 export type MenuTemplateDeps = {
   platform: NodeJS.Platform;
+  words?: MenuWords;
   isPackaged: boolean;
   /** Whether the kiosk item starts checked: the remembered choice for this PC. */
   kiosk: boolean;
@@ -53,6 +68,8 @@ export type AppMenuDeps<W extends MenuWindow, M extends MenuLike> = {
   isPackaged: boolean;
   about: () => AboutInfo;
   settings: DeviceSettingsStore;
+  /** The menu's and its dialogs' words in this PC's language, asked each time the menu is built. */
+  words?: () => MenuWords;
   /** Creates a folder before it is opened (the logs folder may not exist yet). */
   ensureDir?: (dir: string) => void;
   /** Where a failed dialog is reported; console.error unless a test says otherwise. */
@@ -61,6 +78,8 @@ export type AppMenuDeps<W extends MenuWindow, M extends MenuLike> = {
 
 export type AppMenu<M> = {
   menu: M;
+  /** Builds the menu again in this PC's language, after it changed. */
+  relabel(): void;
   /** Applies this PC's kiosk and zoom to a new window and lets the kiosk keys leave kiosk there. */
   attachWindow(window: MenuWindow): void;
 };
@@ -87,23 +106,24 @@ function kioskKeysLabel(platform: NodeJS.Platform): string {
 }
 
 /** The about box's text, one line per place on disk, so support can be told where things are. */
-export function aboutDetail(info: AboutInfo): string {
+export function aboutDetail(info: AboutInfo, words: MenuWords = englishWords): string {
   return [
-    `Version: ${info.version}`,
-    `Data folder: ${info.dataDir}`,
-    `Ledger file: ${info.ledgerFile}`,
-    `Backup folder: ${info.backupDir}`,
-    `Logs folder: ${info.logsDir}`,
+    words('menu.about.version', { version: info.version }),
+    words('menu.about.dataFolder', { folder: info.dataDir }),
+    words('menu.about.ledgerFile', { file: info.ledgerFile }),
+    words('menu.about.backupFolder', { folder: info.backupDir }),
+    words('menu.about.logsFolder', { folder: info.logsDir }),
   ].join('\n');
 }
 
 export function buildMenuTemplate(deps: MenuTemplateDeps): MenuItemConstructorOptions[] {
   const { actions } = deps;
+  const w = deps.words ?? englishWords;
   const mac = deps.platform === 'darwin';
-  const about: MenuItemConstructorOptions = { id: MENU_IDS.about, label: 'About Aftertab', click: () => actions.about() };
+  const about: MenuItemConstructorOptions = { id: MENU_IDS.about, label: w('menu.about'), click: () => actions.about() };
   // Hidden twins give zoom the keys people also reach for (Plus with Shift, the number pad).
   const hiddenTwin = (accelerator: string, click: () => void): MenuItemConstructorOptions => ({
-    label: 'Zoom',
+    label: w('menu.zoom'),
     accelerator,
     visible: false,
     acceleratorWorksWhenHidden: true,
@@ -120,14 +140,14 @@ export function buildMenuTemplate(deps: MenuTemplateDeps): MenuItemConstructorOp
           { role: 'hideOthers', accelerator: 'Command+Alt+H' },
           { role: 'unhide' },
           separator,
-          { role: 'quit', label: 'Quit Aftertab', accelerator: 'Command+Q' },
+          { role: 'quit', label: w('menu.quitApp'), accelerator: 'Command+Q' },
         ],
       }
     : // Windows closes with Alt+F4 and has no quit chord of its own; Linux desktops use Ctrl+Q.
-      { label: 'File', submenu: [{ role: 'quit', label: 'Quit', ...(deps.platform === 'win32' ? {} : { accelerator: 'CmdOrCtrl+Q' }) }] };
+      { label: w('menu.file'), submenu: [{ role: 'quit', label: w('menu.quit'), ...(deps.platform === 'win32' ? {} : { accelerator: 'CmdOrCtrl+Q' }) }] };
 
   const edit: MenuItemConstructorOptions = {
-    label: 'Edit',
+    label: w('menu.edit'),
     submenu: [
       { role: 'undo', accelerator: 'CmdOrCtrl+Z' },
       { role: 'redo', accelerator: deps.platform === 'win32' ? 'Control+Y' : 'Shift+CmdOrCtrl+Z' },
@@ -141,25 +161,25 @@ export function buildMenuTemplate(deps: MenuTemplateDeps): MenuItemConstructorOp
   };
 
   const view: MenuItemConstructorOptions = {
-    label: 'View',
+    label: w('menu.view'),
     submenu: [
-      { id: MENU_IDS.zoomIn, label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: () => actions.zoomIn() },
+      { id: MENU_IDS.zoomIn, label: w('menu.zoomIn'), accelerator: 'CmdOrCtrl+=', click: () => actions.zoomIn() },
       hiddenTwin('CmdOrCtrl+Plus', () => actions.zoomIn()),
       hiddenTwin('CmdOrCtrl+numadd', () => actions.zoomIn()),
-      { id: MENU_IDS.zoomOut, label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => actions.zoomOut() },
+      { id: MENU_IDS.zoomOut, label: w('menu.zoomOut'), accelerator: 'CmdOrCtrl+-', click: () => actions.zoomOut() },
       hiddenTwin('CmdOrCtrl+numsub', () => actions.zoomOut()),
-      { id: MENU_IDS.resetZoom, label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: () => actions.resetZoom() },
+      { id: MENU_IDS.resetZoom, label: w('menu.actualSize'), accelerator: 'CmdOrCtrl+0', click: () => actions.resetZoom() },
       hiddenTwin('CmdOrCtrl+num0', () => actions.resetZoom()),
       separator,
       {
         id: MENU_IDS.fullScreen,
-        label: 'Toggle Full Screen',
+        label: w('menu.fullScreen'),
         accelerator: mac ? 'Ctrl+Command+F' : 'F11',
         click: () => actions.toggleFullScreen(),
       },
       {
         id: MENU_IDS.kiosk,
-        label: 'Kiosk Mode',
+        label: w('menu.kiosk'),
         type: 'checkbox',
         checked: deps.kiosk,
         accelerator: KIOSK_ACCELERATOR,
@@ -174,12 +194,12 @@ export function buildMenuTemplate(deps: MenuTemplateDeps): MenuItemConstructorOp
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    label: 'Help',
+    label: w('menu.help'),
     submenu: [
       // macOS keeps About in the app menu.
       ...(mac ? [] : [about, separator]),
-      { id: MENU_IDS.openLogs, label: 'Open Logs Folder', click: () => actions.openLogsFolder() },
-      { id: MENU_IDS.openData, label: 'Open Data Folder', click: () => actions.openDataFolder() },
+      { id: MENU_IDS.openLogs, label: w('menu.openLogs'), click: () => actions.openLogsFolder() },
+      { id: MENU_IDS.openData, label: w('menu.openData'), click: () => actions.openDataFolder() },
     ],
   };
 
@@ -194,6 +214,7 @@ function isKioskChord(input: KeyInput, platform: NodeJS.Platform): boolean {
 /** Sets the application menu and wires its actions to the focused window, the dialogs and this PC's settings. */
 export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: AppMenuDeps<W, M>): AppMenu<M> {
   const log = deps.log ?? ((message, error) => console.error(`[aftertab] ${message}`, error));
+  const w: MenuWords = (key, params) => (deps.words?.() ?? englishWords)(key, params);
   let menu: M | null = null;
   let askingForKiosk = false;
 
@@ -227,12 +248,10 @@ export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: A
     const keys = kioskKeysLabel(deps.platform);
     const { response } = await deps.dialog.showMessageBox(window, {
       type: 'question',
-      title: 'Kiosk mode',
-      message: 'Run Aftertab in kiosk mode on this PC?',
-      detail:
-        'Aftertab fills the screen with no menu bar and no window controls, and starts this way on this PC from now on.\n\n' +
-        `To leave kiosk mode, press ${keys} again.`,
-      buttons: ['Enter Kiosk Mode', 'Cancel'],
+      title: w('menu.kiosk.title'),
+      message: w('menu.kiosk.question'),
+      detail: w('menu.kiosk.detail', { keys }),
+      buttons: [w('menu.kiosk.enter'), w('menu.cancel')],
       // Cancel by default: an Enter meant for the till must not lock the screen.
       defaultId: 1,
       cancelId: 1,
@@ -249,7 +268,7 @@ export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: A
       if (failure) throw new Error(failure);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await showMessageBox({ type: 'error', title: 'Aftertab', message: `Aftertab could not open ${dir}`, detail: reason, buttons: ['OK'], noLink: true });
+      await showMessageBox({ type: 'error', title: 'Aftertab', message: w('menu.openFailed', { folder: dir }), detail: reason, buttons: [w('menu.ok')], noLink: true });
     }
   };
   const run = (what: string, task: Promise<unknown>): void => {
@@ -280,21 +299,24 @@ export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: A
       const info = deps.about();
       run(
         'The about box',
-        showMessageBox({ type: 'info', title: 'About Aftertab', message: `Aftertab ${info.version}`, detail: aboutDetail(info), buttons: ['OK'], noLink: true }),
+        showMessageBox({ type: 'info', title: w('menu.about'), message: `Aftertab ${info.version}`, detail: aboutDetail(info, w), buttons: [w('menu.ok')], noLink: true }),
       );
     },
     openLogsFolder: () => run('Opening the logs folder', openFolder(deps.about().logsDir)),
     openDataFolder: () => run('Opening the data folder', openFolder(deps.about().dataDir)),
   };
 
-  const built = deps.Menu.buildFromTemplate(
-    buildMenuTemplate({ platform: deps.platform, isPackaged: deps.isPackaged, kiosk: deps.settings.load().kiosk, actions }),
-  );
-  menu = built;
-  deps.Menu.setApplicationMenu(built);
+  const build = (): M => {
+    const made = deps.Menu.buildFromTemplate(buildMenuTemplate({ platform: deps.platform, isPackaged: deps.isPackaged, kiosk: deps.settings.load().kiosk, actions, words: w }));
+    menu = made;
+    deps.Menu.setApplicationMenu(made);
+    return made;
+  };
+  const built = build();
 
   return {
     menu: built,
+    relabel: () => void build(),
     attachWindow(window) {
       applyDeviceSettings(window, deps.settings.load());
       // In kiosk the menu bar is hidden and, on some desktops, its accelerators go with it; the

@@ -1,3 +1,5 @@
+import Conf from 'conf';
+import { devicePreferencesOver } from './device-preferences';
 import os from 'node:os';
 import path from 'node:path';
 import { startAppCore, type AppCore } from './app-core';
@@ -29,7 +31,10 @@ async function main(): Promise<void> {
 
   let core: AppCore;
   try {
-    core = startAppCore({ dataDir, logger: log, profile: profile?.profile ?? null });
+    // This PC's language and printer, in the same device-settings.json the desktop app keeps
+    // through electron-store (which is conf with Electron's folder; here the data folder is given).
+    const device = devicePreferencesOver(new Conf<Record<string, unknown>>({ configName: 'device-settings', cwd: dataDir, clearInvalidConfig: true }));
+    core = startAppCore({ dataDir, logger: log, profile: profile?.profile ?? null, device });
   } catch (error) {
     // A ledger newer than this build, a file that is not an Aftertab ledger (left untouched), or a
     // folder we may not write: say so and stop (the core logged it).

@@ -46,7 +46,7 @@ vi.mock('electron', () => ({ BrowserWindow: fake.FakeWindow, screen: fake.screen
 // electron-store is a node_modules dependency that imports the real electron package itself.
 vi.mock('electron-store', () => ({ default: class {} }));
 
-const { createMainWindow } = await import('./window');
+const { createMainWindow, windowTitle } = await import('./window');
 
 const RENDERER_URL = 'file:///opt/aftertab/dist/renderer/index.html';
 
@@ -62,9 +62,9 @@ function memoryState(saved?: WindowBounds): WindowStateStore & { saved: WindowBo
   };
 }
 
-function open(saved?: WindowBounds) {
+function open(saved?: WindowBounds, title = 'Aftertab') {
   const state = memoryState(saved);
-  createMainWindow({ preloadPath: '/opt/aftertab/dist/electron/preload.cjs', rendererUrl: RENDERER_URL, state });
+  createMainWindow({ preloadPath: '/opt/aftertab/dist/electron/preload.cjs', rendererUrl: RENDERER_URL, state, title });
   const window = fake.created.at(-1);
   if (!window) throw new Error('no window was created');
   return { window, state };
@@ -145,5 +145,20 @@ describe('createMainWindow', () => {
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
+  });
+
+  it('shows the title it is given, and keeps it when the page loads with its own <title>', () => {
+    const { window } = open(undefined, 'Aftertab – Fern & Fringe');
+    expect(window.options.title).toBe('Aftertab – Fern & Fringe');
+    const event = { preventDefault: vi.fn() };
+    window.listeners.get('page-title-updated')?.(event, 'Aftertab', true);
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('windowTitle', () => {
+  it("is the app's name, followed by the store's in a per-store build", () => {
+    expect(windowTitle(null)).toBe('Aftertab');
+    expect(windowTitle('Fern & Fringe')).toBe('Aftertab – Fern & Fringe');
   });
 });

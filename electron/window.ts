@@ -8,7 +8,14 @@ export type MainWindowDeps = {
   /** RENDERER_URL (app://aftertab/index.html, see app-protocol.ts): the only document the window may show. */
   rendererUrl: string;
   state: WindowStateStore;
+  /** windowTitle(): the store's name in a per-store build. */
+  title: string;
 };
+
+/** "Aftertab", or "Aftertab – Harbour Bean" in a build that carries that store's profile. */
+export function windowTitle(storeName: string | null): string {
+  return storeName ? `Aftertab – ${storeName}` : 'Aftertab';
+}
 
 /**
  * The renderer needs no device, no notification and no clipboard permission, and it must not
@@ -33,7 +40,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     height: bounds.height,
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
-    title: 'Aftertab',
+    title: deps.title,
     // Shown once painted, so the till never flashes an empty white window.
     show: false,
     webPreferences: {
@@ -44,6 +51,8 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
       preload: deps.preloadPath,
     },
   });
+  // The page's <title> is the same for every store; the window keeps the one it was given.
+  window.on('page-title-updated', (event) => event.preventDefault());
   const { webContents } = window;
   hardenSession(webContents.session);
 

@@ -10,6 +10,7 @@ import { useStore } from './hooks/use-live-data';
 import { useLockShortcut } from './hooks/use-lock-shortcut';
 import { useSession } from './hooks/use-session';
 import { useSessionActivity } from './hooks/use-session-activity';
+import { getLanguageState, subscribeLanguage, useDeviceLanguage } from './i18n/language-store';
 import { t } from './i18n/t';
 import { screenPermissions, type GatedScreen } from './screen-access';
 import { LinkRequiredScreen } from './screens/access/LinkRequiredScreen';
@@ -43,13 +44,17 @@ const DEFAULT_IDLE_MINUTES = 5;
 export function App() {
   const access = useSyncExternalStore(subscribeAccess, getAccess);
   const recovery = useRecoveryGate(access === 'granted');
+  // This PC's language: the tree is keyed by it, so a change re-renders every word at once.
+  useDeviceLanguage(access === 'granted');
+  const language = useSyncExternalStore(subscribeLanguage, getLanguageState);
+  if (!language.loaded) return null;
   if (access !== 'granted') return <LinkRequiredScreen access={access} />;
   // A ledger that failed its start-up check: nothing else can work until a backup is restored.
   if (recovery.gate.state === 'checking') return null;
   if (recovery.gate.state === 'damaged') return <RecoveryScreen status={recovery.gate.status} onRestored={recovery.recheck} onRecheck={recovery.recheck} />;
   // Hash routes: a reload (or a restart of the window) comes back to the same screen.
   return (
-    <HashRouter>
+    <HashRouter key={language.language}>
       <SessionGate />
     </HashRouter>
   );

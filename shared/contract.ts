@@ -1,3 +1,5 @@
+import { printerPapers, type DeviceView } from './device-types';
+import { uiLanguages } from './i18n/languages';
 import { z } from 'zod';
 import type { Permission } from './permissions';
 import * as s from './schemas';
@@ -9,7 +11,10 @@ import type * as ST from './salon-types';
 import * as ss from './salon-schemas';
 import type * as LT from './loyalty-types';
 import type * as FR from './first-run-types';
+import type { ProfileExport } from './profile-export-types';
+import { PROFILE_TEXT_MAX } from './first-run-types';
 import { loyaltySettings } from './loyalty-schemas';
+import { receiptHeaderUpdate } from './receipt-header';
 import { ratings, tipSplits } from './types';
 import { roles } from './permissions';
 import { activityKinds } from './domain/activity';
@@ -89,6 +94,8 @@ const storeUpdate = z
     /** Minutes after local midnight at which one business day ends and the next begins. */
     dayBoundaryMinutes: z.number().int().min(0).max(1439).optional(),
     timeZone: s.timeZone.optional(),
+    /** The receipt's header (legal name, address lines, tax number, a PNG or JPEG logo) and the language paper is printed in. */
+    ...receiptHeaderUpdate,
   })
   .strict();
 
@@ -166,6 +173,14 @@ const splitPlan = z.discriminatedUnion('mode', [
 export const contract = {
   'store.get': query<T.StoreSettings>()(s.empty, 'tabs.read'),
   'store.update': mutation<T.StoreSettings>()(storeUpdate, 'store.manage'),
+  /**
+   * The store's setup as a store profile, to install a second shop the same way or a replacement PC:
+   * settings, catalog and staff names from the ledger, and this PC's backup and printer settings
+   * (host-side, which is why it is a host command). Never PINs or sales. backup.manage, the owners'
+   * permission to move a store between PCs (the backup folder, a restore): the file takes the whole
+   * setup, where its backups go included, off this PC.
+   */
+  'store.exportProfile': host<ProfileExport>()(s.empty, 'backup.manage'),
 
   /** The PIN pad: the store's name, the staff to tap, and whether the owner must set a first PIN. */
   'session.state': signIn<T.SessionState>()(s.empty),
@@ -185,6 +200,40 @@ export const contract = {
    */
   'firstRun.profile': { ...host<FR.FirstRunPreview | null>()(s.empty, 'session'), public: true },
   'firstRun.applyProfile': { ...host<FR.ProfileApplied>()(s.empty, 'session'), public: true },
+  /**
+   * First run without a profile from the host: the text of a profile file the owner picked on the
+   * page ("Import a store profile…"). The host reads it as it reads its own file and holds it for
+   * firstRun.applyProfile, answering what it would set up, or every problem in it by path.
+   */
+  'firstRun.previewImport': {
+    ...host<FR.ImportPreview>()(z.object({ text: z.string().max(PROFILE_TEXT_MAX, 'errors.profile.tooLarge') }).strict(), 'session'),
+    public: true,
+  },
+  /**
+   * First run without a profile from the host: the store the setup wizard built on the page, as a
+   * store profile. Never trusted: the host reads it as a profile file (every field and the rules
+   * between them) and applies it in one transaction, only on a fresh ledger.
+   */
+  'firstRun.applyWizard': { ...host<FR.ProfileApplied>()(z.object({ profile: z.record(z.string(), z.unknown()) }).strict(), 'session'), public: true },
+  /**
+   * This PC's own settings, kept on the PC (never in the ledger): the language its screens speak
+   * (null: the store's) and its printer. Read before sign-in too: the PIN pad speaks the PC's language.
+   */
+  'device.get': { ...host<DeviceView>()(s.empty, 'session'), public: true },
+  'device.update': host<DeviceView>()(
+    z
+      .object({
+        /** 'store': follow the store's language. */
+        language: z.enum([...uiLanguages, 'store']).optional(),
+        /** paper 'none': no receipt printer; an empty name: the system's default printer. */
+        printer: z
+          .object({ paper: z.enum([...printerPapers, 'none']), name: s.readableText(80) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    'store.manage',
+  ),
   /** Ends this window's or client's session: a sign-out, a lock on demand, or the idle lock. */
   'session.end': host<null>()(z.object({ reason: z.enum(['signOut', 'lock', 'idle']).default('signOut') }).strict(), 'session'),
   /** Who is signed in here; also keeps the session from the idle lock while someone is working. */

@@ -1,5 +1,5 @@
-import { errorsEn, type ErrorKey } from './i18n/errors-en';
-import { fillTemplate, type Params } from './i18n/template';
+import { errorEnglish, type ErrorKey } from './i18n/errors-en';
+import type { Params } from './i18n/format-message';
 
 /** Stable error codes a screen can rely on; the message is plain words for a person. */
 export type ErrorCode =
@@ -47,14 +47,14 @@ export type ErrorCode =
 
 /**
  * What a screen gets when a command is refused: the English message, and the key and params a
- * screen in another language words it from (shared/i18n/errors-en.ts has every key).
+ * screen in another language words it from (shared/i18n/catalogues/en.json has every key).
  */
 export type AppError = { code: ErrorCode; message: string; key?: ErrorKey; params?: Params; field?: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export function errorText(key: ErrorKey, params: Params = {}): string {
-  return fillTemplate(errorsEn[key], params);
+  return errorEnglish(key, params);
 }
 
 export class DomainError extends Error {

@@ -1,6 +1,6 @@
 import { code as currencyByCode } from 'currency-codes';
-import { errorsEn, type ErrorKey } from './i18n/errors-en';
-import { fillTemplate, type Params } from './i18n/template';
+import { errorEnglish, type ErrorKey } from './i18n/errors-en';
+import type { Params } from './i18n/format-message';
 
 /**
  * Money is an integer count of the currency's minor unit. These helpers never go through a
@@ -20,7 +20,7 @@ export class MoneyError extends Error {
 }
 
 function parseError(key: ErrorKey, params: Params): MoneyError {
-  return new MoneyError(fillTemplate(errorsEn[key], params), key, params);
+  return new MoneyError(errorEnglish(key, params), key, params);
 }
 
 export function assertMinor(value: number, what = 'amount'): Minor {

@@ -62,14 +62,15 @@ function tidy(value: string): string {
 /**
  * Free text a person types (names, labels, notes, reasons): trimmed, at most `max` characters,
  * empty when nothing in it can be seen, never hiding controls. Line breaks stay allowed, so
- * notes keep theirs. Callers add `.min(1, key)` where a value is required.
+ * notes keep theirs. Callers add `.min(1, key)` where a value is required, and may name the key
+ * that refuses a text longer than `max`.
  */
-export function readableText(max: number) {
+export function readableText(max: number, tooLong?: string) {
   return z
     .string()
     .refine((value) => !hiddenCharacter.test(value), 'errors.field.hiddenCharacters')
     .overwrite(tidy)
-    .max(max);
+    .max(max, tooLong);
 }
 export const reason = readableText(200).min(1, 'errors.field.reason');
 export const requiredName = (max: number) => readableText(max).min(1, 'errors.field.nameRequired');

@@ -250,6 +250,18 @@ describe('a refused store profile', () => {
     }
   });
 
+  it('takes an optional build part for per-store installers: branded true or false, and nothing else', () => {
+    for (const branded of [true, false]) {
+      const result = parseStoreProfile(JSON.stringify({ ...salon(), build: { branded } }));
+      expect(result.ok && result.profile.build).toEqual({ branded });
+    }
+    expect(messages({ ...salon(), build: { branded: 'yes' } })).toEqual(['build.branded: must be true or false']);
+    expect(messages({ ...salon(), build: { branded: true, appId: 'com.example' } })).toEqual([
+      'build.appId: is not a field of a store profile here; check its spelling and where it sits (docs/STORE-PROFILE.md)',
+    ]);
+    expect(messages({ ...salon(), build: {} }).map((m) => m.split(':')[0])).toEqual(['build.branded']);
+  });
+
   it('reports a JSON syntax error with its line and column', () => {
     const text = '{\n  "format": "aftertab.store-profile",\n  "version" 1\n}';
     expect(problemsOf(JSON.parse('null'))[0]?.path).toBe('profile');

@@ -6,8 +6,11 @@ import { loyaltySettings } from './loyalty-schemas';
 import { currencyExponent, formatMoney } from './money';
 import { cashRoundingSteps, denominationsFor } from './domain/denominations';
 import { rateLabel } from './domain/tax';
-import { errorsEn, isErrorKey, type ErrorKey } from './i18n/errors-en';
-import { fillTemplate, type Params } from './i18n/template';
+import { errorEnglish, isErrorKey, type ErrorKey } from './i18n/errors-en';
+import type { Params } from './i18n/format-message';
+import { languages } from './i18n/languages';
+import * as receipt from './receipt-header';
+import { printerPapers } from './device-types';
 
 /**
  * A store profile: one JSON file holding everything a store is (its name and receipt header,
@@ -27,10 +30,10 @@ export const STORE_PROFILE_VERSION = 1;
 export const PROFILE_MAX_TOKENS = 1000;
 
 /** The languages a store's receipts, slips and Z can be printed in. */
-export const profileLanguages = ['en', 'de', 'es'] as const;
+export const profileLanguages = languages;
 
 /** Receipt paper the printer takes: a 58 or 80 mm roll, or A4 sheets. */
-export const profilePapers = ['58mm', '80mm', 'a4'] as const;
+export const profilePapers = printerPapers;
 
 const store = contract['store.update'].input.shape;
 const item = contract['catalog.createItem'].input.shape;
@@ -130,6 +133,13 @@ const printerHints = z
   })
   .strict();
 
+/**
+ * How a per-store installer is built from this profile (scripts/store-build.ts); the app itself
+ * never reads it. Branded: the build has its own app id and package name, so it installs beside
+ * Aftertab and beside other stores' builds instead of replacing them.
+ */
+const buildOptions = z.object({ branded: z.boolean() }).strict();
+
 /** The loyalty setting as store.update takes it, with the stamp card's category named instead of numbered. */
 const profileLoyalty = loyaltySettings.omit({ categoryId: true }).extend({ category: categoryName.nullable() }).strict();
 
@@ -139,9 +149,10 @@ export const storeProfileV1 = z
     version: z.literal(STORE_PROFILE_VERSION),
 
     name: store.name.unwrap(),
-    legalName: s.requiredName(120),
-    address: z.array(s.readableText(80).min(1, 'profile.addressLine')).min(1, 'profile.address').max(4, 'profile.address'),
-    taxNumber: s.readableText(40).min(1, 'profile.taxNumber'),
+    // The receipt header as store.update takes it (shared/receipt-header.ts), here required.
+    legalName: receipt.legalName.min(1, 'errors.field.nameRequired'),
+    address: z.array(receipt.addressLine.min(1, 'profile.addressLine')).min(1, 'profile.address').max(receipt.ADDRESS_LINES_MAX, 'profile.address'),
+    taxNumber: receipt.taxNumber.min(1, 'profile.taxNumber'),
     logo: logo.optional(),
 
     currency: store.currency.unwrap(),
@@ -173,6 +184,7 @@ export const storeProfileV1 = z
     staff: z.array(staffMember).min(1).max(100),
     backup: backupSettings.optional(),
     printer: printerHints.optional(),
+    build: buildOptions.optional(),
   })
   .strict();
 
@@ -210,7 +222,7 @@ class Problems {
 }
 
 function keyText(key: ErrorKey, params: Params = {}): string {
-  return fillTemplate(errorsEn[key], params);
+  return errorEnglish(key, params);
 }
 
 const minorUnitNames: Record<string, string> = { JPY: 'yen', KRW: 'won', GBP: 'pence', KWD: 'fils', BHD: 'fils', JOD: 'fils' };

@@ -3,6 +3,7 @@ import type { LoyaltySettings, TabLoyalty } from './loyalty-types';
 import type { Minor } from './money';
 import type { RateMilli, TaxMode } from './domain/tax';
 import type { Role } from './permissions';
+import type { Language } from './i18n/languages';
 
 export type TaxRate = { rateMilli: RateMilli; label: string };
 
@@ -54,6 +55,14 @@ export type StoreSettings = {
   approvalCompMinor: Minor;
   /** A tip above this share of the bill needs a manager's or owner's PIN (beyond being confirmed in words). */
   tipApprovalPercent: number;
+  /** Printed at the head of every receipt: the legal name, 0 to 4 address lines and the tax number ('' when not set). */
+  legalName: string;
+  address: string[];
+  taxNumber: string;
+  /** The receipt's logo as a data URL (a PNG or JPEG the ledger checked), or null for none. */
+  logo: string | null;
+  /** The language receipts, token slips and the Z are printed in; each PC's screens keep their own. */
+  language: Language;
 };
 
 export const ratings = ['happy', 'okay', 'unhappy'] as const;
@@ -86,6 +95,11 @@ export type SessionState = {
    * it): none can be checked here, so the owner sets a new PIN and then everyone else's.
    */
   pinKeyChanged?: boolean;
+  /**
+   * Nothing has happened in this ledger yet (no sale, tab, Z, PIN or profile applied): the store is
+   * set up first (the host's profile, or the setup wizard), then the owner chooses a PIN.
+   */
+  firstRun?: boolean;
   idleLockMinutes: number;
   /** Who is signed in on this window or client, if anyone. */
   current: Staff | null;
@@ -210,6 +224,12 @@ export type TabDetail = TabSummary & {
   deposits: TabDeposit[];
   /** The customer's stamps or points, the reward on the tab and what it earned; null without a customer or loyalty. */
   loyalty?: TabLoyalty | null;
+  /**
+   * The number of the receipt this settled tab was issued (the newest, when a voided payment
+   * reopened it and it settled again); null while it is not settled, and for a tab settled
+   * before receipts were numbered.
+   */
+  receiptNumber: number | null;
 };
 
 export type PaymentResult = {

@@ -8,6 +8,7 @@ import { findActiveStaff, parseCommand, type Admitted } from '../ipc/admission';
 import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import { statement } from '../ledger/statements';
+import { ledgerIsFresh } from '../services/store-profile-apply';
 import type { Clock, Prepared } from '../services/context';
 import { APPROVAL_MS, createApprovalStore, type ApprovalStore } from './approvals';
 import { permissionsFor } from './escalation';
@@ -175,6 +176,7 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       .all()
       .map((row) => ({ id: row.id, name: row.name, role: row.role, hasPin: row.pin_hash !== null, lockedUntil: row.locked_until !== null && row.locked_until > now ? row.locked_until : null }));
     const changed = keyChanged(db);
+    const setup = changed || needsSetup(db);
     const key = callerKey(caller);
     const staffId = key ? sessions.staffOf(key, () => auth.idleMs(db)) : null;
     const current = staffId === null ? null : (findActiveStaff(db, staffId) ?? null);
@@ -183,8 +185,10 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       locale: store?.locale ?? 'en-IE',
       timeZone: store?.time_zone ?? 'UTC',
       staff,
-      needsSetup: changed || needsSetup(db),
+      needsSetup: setup,
       pinKeyChanged: changed,
+      // Only a store no one has a PIN in yet can be fresh; the question costs nothing otherwise.
+      firstRun: setup && !changed && ledgerIsFresh(db),
       idleLockMinutes: store?.idle_lock_minutes ?? 5,
       current,
     };

@@ -381,6 +381,20 @@ const matrix: { [N in CommandName]: Case[] } = {
   // No profile was given to the test host: nothing to show, nothing to apply.
   'firstRun.profile': [{ label: 'without a profile', input: () => ({}), anyone: 'ok' }],
   'firstRun.applyProfile': [{ label: 'without a profile', input: () => ({}), anyone: 'errors.profile.none' }],
+  // The store is in use (the owner has a PIN): a page can no longer set it up, by a file or the wizard.
+  'firstRun.previewImport': [{ label: 'on a store in use', input: () => ({ text: '{}' }), anyone: 'errors.profile.notFresh' }],
+  'firstRun.applyWizard': [{ label: 'on a store in use', input: () => ({ profile: {} }), anyone: 'errors.profile.notFresh' }],
+  // This PC's language and printer: anyone may read them (the PIN pad does); owners and managers change them.
+  'device.get': [{ label: 'this PC', input: () => ({}), anyone: 'ok' }],
+  'device.update': [{ label: 'the screens in German', input: () => ({ language: 'de' }), expect: { owner: 'ok', manager: 'ok', staff: 'forbidden' } }],
+  // The store's whole setup off this PC, backup folder included: owners only (backup.manage).
+  'store.exportProfile': [
+    {
+      label: 'with a receipt header',
+      input: async (w) => (await w.owner.call('store.update', { legalName: 'Corner Café Ltd', address: ['1 Quay Street'], taxNumber: 'IE 1234567T' }), {}),
+      expect: ownerOnly,
+    },
+  ],
 };
 
 const PINS: Record<Role, string> = { owner: OWNER_PIN, manager: '2222', staff: '1111' };

@@ -61,7 +61,7 @@ describe('before anyone signs in', () => {
       }
       if (contract[name].public) answered.push(name);
     }
-    expect(answered.sort()).toEqual(['firstRun.applyProfile', 'firstRun.profile', 'recovery.continue', 'recovery.restore', 'recovery.status', 'session.setup', 'session.signIn', 'session.state']);
+    expect(answered.sort()).toEqual(['device.get', 'firstRun.applyProfile', 'firstRun.applyWizard', 'firstRun.previewImport', 'firstRun.profile', 'recovery.continue', 'recovery.restore', 'recovery.status', 'session.setup', 'session.signIn', 'session.state']);
     // The wrong PINs the strangers' sign-ins tried are all that changed: the count and their audit rows.
     const after = snapshot(ledgerOf(core));
     expect({ ...after, staff: before.staff, audit: before.audit }).toEqual(before);
@@ -85,6 +85,7 @@ describe('before anyone signs in', () => {
       ],
       needsSetup: false,
       pinKeyChanged: false,
+      firstRun: false,
       idleLockMinutes: 5,
       current: null,
     });

@@ -11,6 +11,7 @@ import { SETTINGS_FILE } from './backup-settings';
 import { createLedgerHost, type LedgerHost } from '../ledger-host/ledger-host';
 import { balances, closeDay, openTestLedger, refusal, scribble, sell, tempDir } from './test-ledger';
 import { verifyLedgerCopy } from './verify';
+import { highestReceipt, nextReceiptNumber, raiseReceiptFloor } from '../ledger/receipt-numbers';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -287,6 +288,22 @@ describe('restore', () => {
     const db = t.ledger().db;
     expect(db.prepare('SELECT max(z_number) AS z FROM z_reports').get()).toEqual({ z: 1 });
     expect(db.prepare('SELECT z_number_floor AS f FROM store_settings').get()).toEqual({ f: 3 });
+  });
+
+  it('raises receipt_number_floor to the highest receipt number the replaced ledger had issued', async () => {
+    const t = setup();
+    t.sell(100);
+    const backup = await t.backups.backupNow('manual');
+    // The ledger traded on after the backup and numbered receipts up to 7 (its floor stands for them here).
+    t.ledger().db.transaction(() => raiseReceiptFloor(t.ledger().db, 7))();
+    expect(highestReceipt(t.ledger().db)).toBe(7);
+
+    await t.backups.restore(backup.name);
+    const db = t.ledger().db;
+    expect(db.prepare('SELECT receipt_number_floor AS f FROM store_settings').get()).toEqual({ f: 7 });
+    expect(nextReceiptNumber(db)).toBe(8);
+    const detail = db.prepare<[], { detail: string }>("SELECT detail FROM audit WHERE command = 'backup.restore'").get()?.detail ?? '{}';
+    expect(JSON.parse(detail)).toMatchObject({ receiptNumberFloor: 7 });
   });
 
   it('refuses a corrupted backup, changes nothing and marks it as not verified', async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../ledger/open';
 import { openDatabase } from '../ledger/sqlite-driver';
+import { highestReceipt } from '../ledger/receipt-numbers';
 import { highestZ } from '../ledger/z-numbers';
 
 /**
@@ -21,10 +22,19 @@ export function ledgerFingerprint(db: Db): string {
 
 /** The Z high-water mark of a damaged file we cannot open normally; 0 when it cannot be read at all. */
 export function highestZOfFile(file: string): number {
+  return highestOfFile(file, highestZ);
+}
+
+/** The same for receipt numbers. */
+export function highestReceiptOfFile(file: string): number {
+  return highestOfFile(file, highestReceipt);
+}
+
+function highestOfFile(file: string, read: (db: Db) => number): number {
   try {
     const db = openDatabase(file, { readonly: true, fileMustExist: true });
     try {
-      return highestZ(db);
+      return read(db);
     } finally {
       db.close();
     }

@@ -29,6 +29,11 @@ function fakeHandlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<
     'recovery.continue': vi.fn(async () => ({ restoredFrom: '', keptAside: '' })),
     'firstRun.profile': vi.fn(() => null),
     'firstRun.applyProfile': vi.fn(() => ({ storeName: 'Fern & Fringe', categories: 3, items: 2, services: 7, staff: 3 })),
+    'firstRun.previewImport': vi.fn(() => ({ ok: false as const, problems: [{ path: 'profile', message: 'profile: not valid JSON' }] })),
+    'firstRun.applyWizard': vi.fn(() => ({ storeName: 'Corner Café', categories: 3, items: 11, services: 0, staff: 1 })),
+    'device.get': vi.fn(() => ({ language: null, screenLanguage: 'en' as const, storeLanguage: 'en' as const, printer: null })),
+    'device.update': vi.fn(() => ({ language: 'de' as const, screenLanguage: 'de' as const, storeLanguage: 'en' as const, printer: null })),
+    'store.exportProfile': vi.fn(() => ({ profile: {} as never, logo: null })),
   };
 }
 

@@ -14,7 +14,7 @@ import { verifyChainOffThread } from '../ledger/chain-off-thread';
 import { admit, parseCommand } from './admission';
 
 /** The contract's commands flagged `host: true` that copy or replace the ledger file itself. */
-export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore', 'recovery.continue', 'firstRun.profile', 'firstRun.applyProfile'] as const;
+export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore', 'recovery.continue', 'firstRun.profile', 'firstRun.applyProfile', 'firstRun.previewImport', 'firstRun.applyWizard', 'device.get', 'device.update', 'store.exportProfile'] as const;
 export type HostCommandName = (typeof hostCommandNames)[number];
 
 /** The code every command but recovery.* gets while the ledger failed its start-up check. */
@@ -148,7 +148,7 @@ export function createCommandRouter(options: {
 }
 
 /** The host commands bound to the backup service (the first run's are bound in first-run-profile.ts). */
-export function backupHandlers(backups: BackupService): Omit<HostHandlers, 'firstRun.profile' | 'firstRun.applyProfile'> {
+export function backupHandlers(backups: BackupService): Omit<HostHandlers, 'firstRun.profile' | 'firstRun.applyProfile' | 'firstRun.previewImport' | 'firstRun.applyWizard' | 'device.get' | 'device.update' | 'store.exportProfile'> {
   return {
     'backup.status': () => backups.status(),
     'backup.configure': (input) => backups.configure(input),

@@ -9,7 +9,9 @@ import {
   TAB_REOPEN_KIND,
   TAB_STATUS_KIND,
   tabStatusContentSql,
+  type ChainedTable,
 } from './migrations/chain-v1';
+import { RECEIPT_CHAIN } from './migrations/016-receipts';
 
 export const CHAIN_GENESIS = CHAIN_GENESIS_HEX;
 
@@ -104,6 +106,7 @@ const KIND_NAMES: Record<string, string> = {
   payment_void: 'payment void',
   drawer: 'drawer movement',
   comp: 'comp posting',
+  receipt: 'receipt',
   [TAB_STATUS_KIND]: 'tab',
   [TAB_REOPEN_KIND]: 'reopened tab',
 };
@@ -118,10 +121,21 @@ export function describeBreak(broken: ChainBreak): string {
   return `the chain breaks at row ${broken.seq.toLocaleString('en')} (${describeChainRow(broken.kind, broken.ref)}): ${broken.reason}`;
 }
 
+/**
+ * The tables this ledger chains: those of chain v1, and each chained by a later migration once
+ * the ledger has it (a backup or a damaged file may be of an earlier schema than the app).
+ */
+function chainedTables(db: Db): readonly ChainedTable[] {
+  const later = [RECEIPT_CHAIN].filter((spec) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(spec.table) !== undefined);
+  return [...CHAINED_ROWS_V1, ...later];
+}
+
 /** Each kind's content recomputed from its row now (null when the row is gone), in one CASE. */
-const contentNowSql = `CASE c.kind
-${CHAINED_ROWS_V1.map((spec) => `  WHEN '${spec.kind}' THEN (SELECT ${CHAIN_SHA256}(${rowContentSql(spec, 't')}) FROM ${spec.table} t WHERE t.${spec.key} = c.ref)`).join('\n')}
+function contentNowSql(specs: readonly ChainedTable[]): string {
+  return `CASE c.kind
+${specs.map((spec) => `  WHEN '${spec.kind}' THEN (SELECT ${CHAIN_SHA256}(${rowContentSql(spec, 't')}) FROM ${spec.table} t WHERE t.${spec.key} = c.ref)`).join('\n')}
   ELSE NULL END`;
+}
 
 /** A row whose content is recomputed: a changed row and a rewritten chain record look the same. */
 export const CHANGED = 'the row or its chain record was changed after it was written';
@@ -174,13 +188,14 @@ export function verifyChain(db: Db, options: { from?: ChainHead } = {}): ChainVe
   const lastTab = new Map<number, { seq: number; kind: string; content: Buffer | null }>();
   const resultRefs = new Set<string>();
   const mayBeGone = prunedResults(db);
+  const specs = chainedTables(db);
   const at = (row: ChainRow, reason: string): ChainVerification => ({
     fromSeq: from.seq,
     head,
     rowsChecked: rows,
     broken: { seq: row.seq, kind: row.kind, ref: String(row.ref), reason },
   });
-  const statement = db.prepare<[number], ChainRow>(`SELECT c.seq, c.kind, c.ref, c.content, c.hash, ${contentNowSql} AS now FROM ledger_chain c WHERE c.seq > ? ORDER BY c.seq`);
+  const statement = db.prepare<[number], ChainRow>(`SELECT c.seq, c.kind, c.ref, c.content, c.hash, ${contentNowSql(specs)} AS now FROM ledger_chain c WHERE c.seq > ? ORDER BY c.seq`);
   for (const row of statement.iterate(from.seq)) {
     rows += 1;
     if (row.seq !== expectedSeq) return at(row, `chain row ${expectedSeq.toLocaleString('en')} is missing`);
@@ -205,7 +220,7 @@ export function verifyChain(db: Db, options: { from?: ChainHead } = {}): ChainVe
   const tabs = checkTabs(db, lastTab);
   // Completeness needs a known start: the first row, or a Z (which keeps its counts and time).
   if (tabs || (from.seq !== 0 && z === null)) return done(tabs);
-  return done(checkClosedTabs(db, lastTab, z, head) ?? checkComplete(db, counts, resultRefs, from.seq, z, head));
+  return done(checkClosedTabs(db, lastTab, z, head) ?? checkComplete(db, specs, counts, resultRefs, from.seq, z, head));
 }
 
 /** A closed tab still holds what it closed with; a tab last recorded as reopened is open. */
@@ -240,9 +255,18 @@ function checkClosedTabs(db: Db, lastTab: LastTab, z: Z | null, head: ChainHead)
  * from a Z counts only the rows since). A command result, which the Z prunes, is looked up
  * instead among the results chained since the check's start.
  */
-function checkComplete(db: Db, counted: Map<string, number>, resultRefs: Set<string>, fromSeq: number, z: Z | null, head: ChainHead): ChainBreak | null {
+function checkComplete(
+  db: Db,
+  specs: readonly ChainedTable[],
+  counted: Map<string, number>,
+  resultRefs: Set<string>,
+  fromSeq: number,
+  z: Z | null,
+  head: ChainHead,
+): ChainBreak | null {
+  // A Z closed before a kind was chained counts none of it: its table was empty then.
   const before = fromSeq === 0 ? {} : (z?.counts ?? null);
-  for (const spec of CHAINED_ROWS_V1) {
+  for (const spec of specs) {
     if (spec.kind === 'result') continue;
     if (before === null) break;
     const chained = (before[spec.kind] ?? 0) + (counted.get(spec.kind) ?? 0);

@@ -207,22 +207,34 @@ describe('opening the 0.1 ledger with this version', () => {
     const app = open(dataDir, logger);
 
     const copy = `${file}.before-upgrade-schema${FIXTURE_SCHEMA}-${STAMP}`;
-    if (LATEST_VERSION > FIXTURE_SCHEMA) {
-      // Once a migration follows 015, the fixture is upgraded for real.
-      expect(fs.existsSync(copy)).toBe(true);
-      expect(readOnly(copy, everyRow)).toEqual(was.rows);
-      expect(readOnly(copy, (db) => db.pragma('user_version', { simple: true }))).toBe(FIXTURE_SCHEMA);
-      expect(logger.info).toHaveBeenCalledWith('ledger copied before its upgrade', expect.objectContaining({ copy, fromSchema: FIXTURE_SCHEMA, toSchema: LATEST_VERSION }));
-    } else {
-      // This version writes the fixture's schema: nothing to migrate, so nothing is copied.
-      expect(filesIn(dataDir).filter((name) => name.includes('before-upgrade'))).toEqual([]);
-      expect(logger.info).not.toHaveBeenCalledWith('ledger copied before its upgrade', expect.anything());
-    }
+    // Migration 016 (receipts) follows 015, so the fixture is upgraded for real, and copied first.
+    expect(LATEST_VERSION).toBeGreaterThan(FIXTURE_SCHEMA);
+    expect(fs.existsSync(copy)).toBe(true);
+    expect(readOnly(copy, everyRow)).toEqual(was.rows);
+    expect(readOnly(copy, (db) => db.pragma('user_version', { simple: true }))).toBe(FIXTURE_SCHEMA);
+    expect(logger.info).toHaveBeenCalledWith('ledger copied before its upgrade', expect.objectContaining({ copy, fromSchema: FIXTURE_SCHEMA, toSchema: LATEST_VERSION }));
     const now = books(app.db);
     expect(now).toEqual({ ...was.books, version: LATEST_VERSION });
     expect(asColumnsOf(everyRow(app.db), was.rows)).toEqual(was.rows);
+    // The tabs 0.1 settled keep no receipt numbers they never carried; the header starts empty, in English.
+    expect(app.db.prepare('SELECT COUNT(*) AS n FROM receipts').get()).toEqual({ n: 0 });
+    expect(app.db.prepare('SELECT legal_name, address_json, tax_number, logo, language, receipt_number_floor FROM store_settings').get()).toEqual({
+      legal_name: '',
+      address_json: '[]',
+      tax_number: '',
+      logo: null,
+      language: 'en',
+      receipt_number_floor: 0,
+    });
     assertInvariants(app.db);
     tradeOnce(app);
+    // The first tab settled after the upgrade is receipt 1.
+    expect(app.db.prepare('SELECT receipt_number, total_minor FROM receipts').all()).toEqual([{ receipt_number: 1, total_minor: expect.any(Number) as number }]);
+    // Checked from the first row, and from the head 0.1's newest Z closed on (its counts know no receipts).
+    for (const input of [{ full: true }, {}]) {
+      expect(app.dispatcher.dispatch('ledger.check', { input }, app.session)).toMatchObject({ ok: true, value: { problems: [], chain: { broken: null } } });
+    }
+    expect(app.dispatcher.dispatch('ledger.check', { input: {} }, app.session)).toMatchObject({ value: { chain: { full: false } } });
   });
 });
 

@@ -14,6 +14,8 @@ function storeProfile(slug: string): StoreProfile {
 }
 
 const NOW = '2026-11-24T09:00:00.000Z';
+/** A real 1×1 PNG, as first-run-profile.ts reads a logo file into a data URL. */
+const PNG_DATA_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const ledgers: TestLedger[] = [];
 function fresh(): TestLedger {
   const ledger = makeLedger(NOW, { drawer: false });
@@ -74,6 +76,32 @@ describe('applyStoreProfile', () => {
     // Staff names stay out of the profile's own row.
     expect(audit[0]?.detail).not.toMatch(/Priya|Tom|Aisling/);
     expect(ledgerIsFresh(l.db)).toBe(false);
+  });
+
+  it('sets the receipt header, the paper language and the logo read from beside the profile', () => {
+    const l = fresh();
+    const profile = { ...storeProfile('cafe-example'), language: 'de' as const, logo: 'logo.png', logoDataUrl: PNG_DATA_URL };
+    applyStoreProfile(l.db, profile, NOW);
+    assertInvariants(l.db);
+    expect(readSettings(l.db)).toMatchObject({
+      legalName: 'Harbour Bean Coffee Ltd',
+      address: ['3 Quay Street', 'Galway H91 X2K7', 'Ireland'],
+      taxNumber: 'IE 3456789KH',
+      language: 'de',
+      logo: PNG_DATA_URL,
+    });
+  });
+
+  it('refuses, applying nothing, a profile whose logo was not read or is not a picture', () => {
+    const l = fresh();
+    const before = snapshot(l);
+    const cafe = storeProfile('cafe-example');
+    expect(() => applyStoreProfile(l.db, { ...cafe, logo: 'logo.png' }, NOW)).toThrow(/names the logo logo\.png, but it was not read/);
+    expect(() => applyStoreProfile(l.db, { ...cafe, logo: 'logo.png', logoDataUrl: 'data:image/png;base64,R0lGODlh' }, NOW)).toThrow(
+      expect.objectContaining({ key: 'errors.field.logoFormat', field: 'logo' }) as Error,
+    );
+    expect(snapshot(l)).toEqual(before);
+    expect(ledgerIsFresh(l.db)).toBe(true);
   });
 
   it('sets a stamp card up on the category the café profile names', () => {

@@ -28,9 +28,15 @@ export function ledgerIsFresh(db: Db): boolean {
 }
 
 /** The settings part of a profile, as store.update takes it (loyalty follows the catalog, which it names). */
-function storeInput(profile: StoreProfile): ParsedInput<'store.update'> {
+function storeInput(profile: StoreProfile, logo: string | null): ParsedInput<'store.update'> {
   return stripUndefined({
     name: profile.name,
+    legalName: profile.legalName,
+    address: profile.address,
+    taxNumber: profile.taxNumber,
+    // Checked again by store.update's own rule (a PNG or JPEG by its first bytes, within the limit).
+    logo,
+    language: profile.language,
     currency: profile.currency,
     locale: profile.locale,
     timeZone: profile.timeZone,
@@ -61,7 +67,11 @@ function storeInput(profile: StoreProfile): ParsedInput<'store.update'> {
  * the owner on the first-run screen, the others from an owner on the Staff screen). Refused, with
  * nothing changed, once the ledger is not fresh.
  */
-export function applyStoreProfile(db: Db, profile: StoreProfile, now: string): ProfileApplied {
+export function applyStoreProfile(db: Db, profile: StoreProfile & { logoDataUrl?: string | null }, now: string): ProfileApplied {
+  const logo = profile.logoDataUrl ?? null;
+  // The logo is a file beside the profile, read with it (first-run-profile.ts readProfileFile): a
+  // profile that names one it never read would set the store up without it, so it is refused.
+  if (profile.logo !== undefined && logo === null) throw new Error(`the store profile names the logo ${profile.logo}, but it was not read from beside the profile`);
   return db.transaction(() => {
     if (!ledgerIsFresh(db)) throw new DomainError('conflict', 'errors.profile.notFresh');
     const owner = db.prepare<[], Staff>("SELECT id, name, role FROM staff WHERE role = 'owner' AND active = 1 ORDER BY id LIMIT 1").get();
@@ -73,7 +83,7 @@ export function applyStoreProfile(db: Db, profile: StoreProfile, now: string): P
     const actor: Staff = { id: owner.id, name: firstOwner.name, role: 'owner' };
     const ctx: ServiceContext = { db, now, actor, commandId: null, approverId: null, prepared: {} };
 
-    updateStore(ctx, storeInput(profile));
+    updateStore(ctx, storeInput(profile, logo));
 
     const categoryIds = new Map<string, number>();
     for (const name of profile.catalog.categories) categoryIds.set(name.toLowerCase(), createCategory(ctx, { name }).id);

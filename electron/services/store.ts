@@ -9,6 +9,8 @@ import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
 import { loyaltyFromRow, writeLoyaltySettings, type LoyaltyRow } from './loyalty-settings';
+import type { Language } from '../../shared/i18n/languages';
+import { checkLogoDataUrl, logoKindOf } from '../../shared/receipt-header';
 
 type SettingsRow = LoyaltyRow & {
   name: string;
@@ -37,6 +39,11 @@ type SettingsRow = LoyaltyRow & {
   deposit_percent: number;
   free_cancel_hours: number;
   forfeit_percent: number;
+  legal_name: string;
+  address_json: string;
+  tax_number: string;
+  logo: Buffer | null;
+  language: Language;
 };
 
 type BusinessDay = { timeZone: string; dayBoundaryMinutes: number };
@@ -75,6 +82,11 @@ export function readSettings(db: Db): StoreSettings {
     approvalCompPercent: row.approval_comp_percent,
     approvalCompMinor: row.approval_comp_minor,
     tipApprovalPercent: row.tip_approval_percent,
+    legalName: row.legal_name,
+    address: JSON.parse(row.address_json) as string[],
+    taxNumber: row.tax_number,
+    logo: logoDataUrl(row.logo),
+    language: row.language,
     currencyLocked: db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get() !== undefined,
     businessDayLocked: hasZ(db),
     pendingDay: row.next_time_zone !== null && row.next_day_boundary_minutes !== null ? { timeZone: row.next_time_zone, dayBoundaryMinutes: row.next_day_boundary_minutes } : null,
@@ -171,7 +183,8 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
        token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, tip_confirm_percent = ?, pay_after_terms = ?,
        day_boundary_minutes = ?, time_zone = ?, idle_lock_minutes = ?, approval_comp_percent = ?, approval_comp_minor = ?,
        tip_approval_percent = ?, next_time_zone = ?, next_day_boundary_minutes = ?, opening_hours_json = ?, deposit_mode = ?,
-       deposit_fixed_minor = ?, deposit_percent = ?, free_cancel_hours = ?, forfeit_percent = ?, updated_at = ? WHERE id = 1`,
+       deposit_fixed_minor = ?, deposit_percent = ?, free_cancel_hours = ?, forfeit_percent = ?, legal_name = ?, address_json = ?,
+       tax_number = ?, logo = ?, language = ?, updated_at = ? WHERE id = 1`,
   ).run(
     next.name,
     next.currency,
@@ -200,13 +213,18 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     next.depositPolicy.percent,
     next.depositPolicy.freeCancelHours,
     next.depositPolicy.forfeitPercent,
+    next.legalName,
+    JSON.stringify(next.address),
+    next.taxNumber,
+    logoBytes(next.logo),
+    next.language,
     ctx.now,
   );
   if (input.loyalty) writeLoyaltySettings(db, input.loyalty, ctx.now);
   // The audit says what was asked and, for the business day, when it applies.
   const appliesAt = !before.businessDayLocked ? 'now' : pending ? 'next Z' : 'already in force';
   const businessDay = asked ? { businessDay: { ...asked, appliesAt } } : {};
-  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify({ ...input, ...businessDay }) });
+  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify({ ...auditedInput(input), ...businessDay }) });
   return readSettings(db);
 }
 
@@ -217,6 +235,36 @@ function requireRoundingStep({ currency, locale, cashRoundingMinor }: StoreSetti
   if (denominationsFor(currency).length === 0) throw new DomainError('invalid_input', 'errors.cashRoundingNoCoins', { currency }, 'cashRoundingMinor');
   const listed = steps.map((step) => formatMoney(step, currency, locale)).join(', ');
   throw new DomainError('invalid_input', 'errors.cashRoundingStep', { currency, steps: listed }, 'cashRoundingMinor');
+}
+
+/**
+ * What the audit row keeps of an update: the receipt's header only by the fields that changed (a
+ * sole trader's legal name, address and tax number are a person's), the logo as set or removed
+ * (never its bytes, which would be most of the row); everything else as asked.
+ */
+function auditedInput(input: ParsedInput<'store.update'>): Record<string, unknown> {
+  const { legalName, address, taxNumber, logo, ...rest } = input;
+  const header = Object.entries({ legalName, address, taxNumber }).flatMap(([key, value]) => (value === undefined ? [] : [key]));
+  return {
+    ...rest,
+    ...(header.length > 0 ? { receiptHeader: header } : {}),
+    ...(logo === undefined ? {} : { logo: logo === null ? 'removed' : 'set' }),
+  };
+}
+
+/** The logo as the screens get it: a data URL of its own type, read from its first bytes. */
+function logoDataUrl(bytes: Buffer | null): string | null {
+  if (!bytes) return null;
+  const mime = logoKindOf(bytes);
+  return mime ? `data:${mime};base64,${bytes.toString('base64')}` : null;
+}
+
+/** The logo's bytes for the ledger, from a data URL the contract already checked (type, size, first bytes). */
+function logoBytes(dataUrl: string | null): Buffer | null {
+  if (dataUrl === null) return null;
+  const checked = checkLogoDataUrl(dataUrl);
+  if (!checked.ok) throw new DomainError('invalid_input', checked.key, {}, 'logo');
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
 
 export function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -4,6 +4,7 @@ import type { Rating, HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail
 import { accounts, type Account } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
 import { tabLoyalty, withLoyalty } from './loyalty-read';
+import { newestReceipt } from './receipts';
 
 type TabRow = {
   id: number;
@@ -217,6 +218,8 @@ export function readTab(db: Db, tabId: number): TabDetail {
     customerName: tab.customer_name,
     loyalty: tabLoyalty(db, tab, active.map((l) => ({ ...toTaxLine(l), id: l.id, itemId: l.item_id, name: l.name })), lineTotals, receivableOf(db, tabId)),
     deposits,
+    // A reopened tab's earlier receipt no longer stands for it: it shows a number again once it settles again.
+    receiptNumber: tab.status === 'settled' ? newestReceipt(db, tabId) : null,
   };
 }
 

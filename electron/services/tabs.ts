@@ -11,6 +11,7 @@ import { moneyText, readSettings } from './store';
 import { readLines, readOpenTab, readTab, receivableOf, standingPayment } from './tab-read';
 import { nextFreeToken } from './tokens';
 import { closeAppointmentOfTab } from './appointments-tab';
+import { issueReceipt } from './receipts';
 
 type Detail = Record<string, string | number | null>;
 
@@ -157,6 +158,8 @@ function closeTab(ctx: ServiceContext, tabId: number, status: 'settled' | 'writt
 
 export function markSettled(ctx: ServiceContext, tabId: number): void {
   closeTab(ctx, tabId, 'settled', null);
+  // Paid in full: the receipt's number is issued with the close, never later and never twice.
+  issueReceipt(ctx, tabId);
   // Only a settled tab earns loyalty: a walkout or a voided tab never does.
   earnOnSettle(ctx, tabId);
 }

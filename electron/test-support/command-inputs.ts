@@ -7,7 +7,7 @@ import type { CommandInput, CommandName } from '../../shared/contract';
  */
 export const parseableInputs: { [N in CommandName]: CommandInput<N> } = {
   'store.get': {},
-  'store.update': { name: 'Taken over' },
+  'store.update': { name: 'Taken over', legalName: 'Taken Over Ltd', address: ['1 Quay Street'], taxNumber: 'IE 1234567T', language: 'en' },
   'session.state': {},
   'session.signIn': { staffId: 1, pin: '9999' },
   'session.setup': { pin: '1357', pinAgain: '1357' },
@@ -91,4 +91,9 @@ export const parseableInputs: { [N in CommandName]: CommandInput<N> } = {
   'recovery.continue': { staffId: 1, pin: '1234', reason: 'the seal file was lost' },
   'firstRun.profile': {},
   'firstRun.applyProfile': {},
+  'firstRun.previewImport': { text: '{"format": "aftertab.store-profile", "version": 1}' },
+  'firstRun.applyWizard': { profile: { format: 'aftertab.store-profile', version: 1 } },
+  'device.get': {},
+  'device.update': { language: 'de', printer: { paper: '80mm', name: 'TM-T20' } },
+  'store.exportProfile': {},
 };

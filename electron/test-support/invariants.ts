@@ -3,7 +3,7 @@ import { computeTabTotals, type TaxLine, type TaxMode } from '../../shared/domai
 import { discountByRate, shareByRate } from '../../shared/domain/loyalty';
 import { describeBreak, verifyChain, type ChainHead } from '../ledger/chain';
 import type { Db } from '../ledger/open';
-import { depositProblems } from '../services/ledger-check';
+import { depositProblems, receiptProblems } from '../services/ledger-check';
 import { toTaxLine } from '../services/tab-read';
 
 /**
@@ -122,6 +122,19 @@ export function assertInvariants(db: Db): void {
     const ids = JSON.parse(d.entries) as number[];
     const moved = ids.length === 0 ? 0 : (db.prepare<[string], { s: number | null }>("SELECT SUM(amount_minor) AS s FROM postings WHERE account = 'deposits_held' AND entry_id IN (SELECT value FROM json_each(?))").get(JSON.stringify(ids))?.s ?? 0);
     expect(moved, `deposit ${d.id}: what its closing entries took out of deposits_held`).toBe(d.applied + d.refunded + d.forfeited);
+  }
+
+  // Receipts: a settled tab's newest receipt is the one it closed with, and every tab settled since
+  // receipts were first numbered has one (an upgraded ledger's earlier tabs have none).
+  expect(receiptProblems(db), 'receipts against their tabs').toEqual([]);
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'receipts'").get()) {
+    const unnumbered = db
+      .prepare(
+        `SELECT t.id FROM tabs t WHERE t.status = 'settled' AND t.closed_at >= (SELECT min(issued_at) FROM receipts)
+           AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.tab_id = t.id) LIMIT 5`,
+      )
+      .all();
+    expect(unnumbered, 'settled tabs without a receipt number').toEqual([]);
   }
 
   // 9. The connection keeps the production pragmas.

@@ -1,3 +1,4 @@
+import type { DevicePreferencesStore } from '../device-preferences';
 import type { StoreProfile } from '../../shared/store-profile';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -30,6 +31,8 @@ export type TestCoreOptions = {
   schedule?: boolean;
   /** A checked store profile the host holds for the first run, as --profile gives it. */
   profile?: StoreProfile;
+  /** This PC's preferences (in memory unless given). */
+  device?: DevicePreferencesStore;
 };
 
 /**
@@ -52,7 +55,7 @@ export function testCores(prefix = 'aftertab-core-'): (options?: TestCoreOptions
     const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     folders.add(dir);
     let now = Date.parse(options.start ?? '2026-11-24T10:00:00.000Z');
-    const core = startAppCore({ dataDir: dir, clock: () => new Date(now), log: () => undefined, timeZone: 'UTC', schedule: options.schedule ?? false, pinCost: TEST_PIN_COST, profile: options.profile ?? null });
+    const core = startAppCore({ dataDir: dir, clock: () => new Date(now), log: () => undefined, timeZone: 'UTC', schedule: options.schedule ?? false, pinCost: TEST_PIN_COST, profile: options.profile ?? null, ...(options.device ? { device: options.device } : {}) });
     cores.push(core);
     return {
       ...core,

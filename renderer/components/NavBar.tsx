@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
 import { roleAllows } from '../../shared/permissions';
 import type { Staff } from '../../shared/types';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../i18n/t';
 import { t } from '../i18n/t';
 import { screenPermissions, type GatedScreen } from '../screen-access';
 import './nav-session.css';

@@ -2,10 +2,19 @@ import type { ClosedDay, DayReport, DayStatus, DrawerState } from '../../shared/
 import type { Result } from '../../shared/errors';
 import type { Catalog, StoreSettings, TabDetail, TabSummary } from '../../shared/types';
 import { api } from '../api';
+import { setPaperLanguage } from '../i18n/t';
 import { useLiveQuery, type LiveQuery } from './use-live-query';
 
 const loadOpenTabs = (): Promise<Result<TabSummary[]>> => api['tab.listOpen']({});
-const loadStore = (): Promise<Result<StoreSettings>> => api['store.get']({});
+/**
+ * Every load of the store settings also sets the paper's language (receipts, slips, the Z), before
+ * any screen renders with them, so what prints follows the store's language as soon as it changes.
+ */
+const loadStore = async (): Promise<Result<StoreSettings>> => {
+  const result = await api['store.get']({});
+  if (result.ok) setPaperLanguage(result.value.language);
+  return result;
+};
 const loadCatalog = (): Promise<Result<Catalog>> => api['catalog.list']({});
 
 /** The open tabs, refetched whenever any tab changes in any window. */

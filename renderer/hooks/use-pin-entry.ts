@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type MouseEvent, type RefObject } from 'react';
 import { PIN_MAX_DIGITS } from '../components/pin-text';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../i18n/t';
 import { t } from '../i18n/t';
 import { enterSubmits, pinDigit, useKeyCapture } from './use-key-capture';
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { isTimeZone } from '../../shared/domain/business-day';
 import type { StoreSettings } from '../../shared/types';
+import { wordsLocale } from '../i18n/t';
 
 /**
  * Where a moment is read: the store's language and time zone, the zone its business days are
@@ -8,7 +9,7 @@ import type { StoreSettings } from '../../shared/types';
  * computer's clock is set to. No zone means this computer's own, which only the recovery screen
  * wants (the ledger, and so the store's zone, cannot be read there).
  */
-export type WhenPlace = { locale?: string | undefined; timeZone?: string | undefined; clock?: '24h' };
+export type WhenPlace = { locale?: string | undefined; timeZone?: string | undefined; clock?: '24h'; /** Written for paper: in the store's language, not this PC's. */ paper?: boolean };
 
 const styles = {
   /** "14 Sept 2026, 08:05": slips, receipts, backups, the drawer, reports. */
@@ -24,12 +25,13 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(place: WhenPlace, style: WhenStyle): Intl.DateTimeFormat {
   // A zone the settings refused to save cannot be here; should one be, UTC reads the same on every computer.
   const timeZone = place.timeZone === undefined ? undefined : isTimeZone(place.timeZone) ? place.timeZone : 'UTC';
-  const key = [place.locale ?? '', timeZone ?? '', place.clock ?? '', style].join('|');
+  const locale = wordsLocale(place.locale, place.paper);
+  const key = [locale ?? '', timeZone ?? '', place.clock ?? '', style].join('|');
   let f = formatters.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions = { ...styles[style], ...(timeZone ? { timeZone } : {}), ...(place.clock === '24h' ? { hourCycle: 'h23' } : {}) };
     try {
-      f = new Intl.DateTimeFormat(place.locale, options);
+      f = new Intl.DateTimeFormat(locale, options);
     } catch {
       // A locale tag Intl does not accept: the runtime's language, still in the store's zone.
       f = new Intl.DateTimeFormat(undefined, options);
@@ -50,10 +52,10 @@ export function formatWhen(at: string | Date, place: WhenPlace, style: WhenStyle
  * A business day (YYYY-MM-DD) as the locale writes it, e.g. "Mon, 14 Sept 2026". A calendar date,
  * not a moment: it is the same date in every zone, so it is read at noon UTC, in UTC.
  */
-export function formatBusinessDate(date: string, locale: string): string {
+export function formatBusinessDate(date: string, locale: string, paper = false): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
+  return new Intl.DateTimeFormat(wordsLocale(locale, paper), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
 }
 
 export type WhenTools = {
@@ -64,12 +66,12 @@ export type WhenTools = {
 };
 
 /** Moments in the store's locale and time zone (a Z passes the locale it was closed in). */
-export function whenTools(store: Pick<StoreSettings, 'locale' | 'timeZone'>): WhenTools {
-  const place = { locale: store.locale, timeZone: store.timeZone };
+export function whenTools(store: Pick<StoreSettings, 'locale' | 'timeZone'>, paper = false): WhenTools {
+  const place = { locale: store.locale, timeZone: store.timeZone, paper };
   return { format: (at) => formatWhen(at, place, 'dateTime'), time: (at) => formatWhen(at, place, 'time') };
 }
 
-export function useWhen(store: Pick<StoreSettings, 'locale' | 'timeZone'>): WhenTools {
+export function useWhen(store: Pick<StoreSettings, 'locale' | 'timeZone'>, paper = false): WhenTools {
   const { locale, timeZone } = store;
-  return useMemo(() => whenTools({ locale, timeZone }), [locale, timeZone]);
+  return useMemo(() => whenTools({ locale, timeZone }, paper), [locale, timeZone, paper]);
 }

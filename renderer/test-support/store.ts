@@ -33,6 +33,12 @@ export function testStore(overrides: Partial<StoreSettings> = {}): StoreSettings
     depositPolicy: { mode: 'none', fixedMinor: 0, percent: 0, freeCancelHours: 24, forfeitPercent: 100 },
     // Loyalty off: the ledger's default.
     loyalty: { scheme: 'off', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 },
+    // No receipt header and English paper: the ledger's defaults.
+    legalName: '',
+    address: [],
+    taxNumber: '',
+    logo: null,
+    language: 'en',
     ...overrides,
   };
 }

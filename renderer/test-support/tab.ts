@@ -53,6 +53,8 @@ export function testTab(overrides: Partial<TabDetail> = {}): TabDetail {
     closedAt: '2026-09-14T08:40:00.000Z',
     rating: null,
     history: [],
+    // Not numbered unless a test is about the number (a tab settled before receipts were numbered).
+    receiptNumber: null,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import type { ActivityRow } from '../../../shared/closing-types';
 import type { ActivityKind } from '../../../shared/domain/activity';
 import type { HistoryEntry } from '../../../shared/types';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../i18n/t';
 import { t } from '../../i18n/t';
 import { historyText } from '../tab/history-message';
 

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { PersonTile } from '../../components/PersonTile';
 import { PinField } from '../../components/PinField';
 import { usePinEntry } from '../../hooks/use-pin-entry';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../i18n/t';
 import { describeError } from '../../i18n/describe-error';
 import { hasMessage, t } from '../../i18n/t';
 import type { ApprovalRequest } from './approval-context';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setScreenLanguage } from '../../i18n/t';
 import type { BackupInfo } from '../../../shared/closing-types';
 import { chainHeadText, formatRecoveryWhen, formatSealWhen, formatSize, newestGood, reasonText, sealCauseText, settingsChange, shortHash } from './backup-format';
 
@@ -19,7 +20,15 @@ describe('backup formatting', () => {
     const us = formatRecoveryWhen('2026-11-24T12:05:00.000Z', 'en-US');
     expect(us).toMatch(/^Nov 2[345], 2026, \d{2}:05$/);
     expect(us).not.toMatch(/AM|PM/);
-    expect(formatRecoveryWhen('2026-11-24T12:05:00.000Z', 'de-DE')).toMatch(/^2[345]\.11\.2026, \d{2}:05$/);
+    // The words follow the screen's language; the locale gives the region's way of writing dates.
+    expect(formatRecoveryWhen('2026-11-24T12:05:00.000Z', 'de-DE')).toMatch(/^2[345] Nov 2026, \d{2}:05$/);
+    setScreenLanguage('de');
+    try {
+      expect(formatRecoveryWhen('2026-11-24T12:05:00.000Z', 'de-DE')).toMatch(/^2[345]\.11\.2026, \d{2}:05$/);
+      expect(formatRecoveryWhen('2026-11-24T12:05:00.000Z', 'en-IE')).toMatch(/^2[345]\.11\.2026, \d{2}:05$/);
+    } finally {
+      setScreenLanguage('en');
+    }
     expect(formatRecoveryWhen('2026-11-24T12:05:00.000Z', 'not a locale!')).toMatch(/2026/);
   });
 

@@ -10,23 +10,23 @@ export function standingText(standing: LoyaltyStanding, format: Format): string 
   return t('loyalty.stamps', { balance: standing.balance, goal: standing.goal });
 }
 
-/** The receipt's discount line for the reward on a tab. */
-export function rewardText(reward: LoyaltyReward): string {
-  return reward.scheme === 'stamps' ? t('loyalty.line.stamps', { item: reward.itemName ?? '' }) : t('loyalty.line.points', { points: reward.units });
+/** The receipt's discount line for the reward on a tab; `tr` is tPaper on the receipt itself. */
+export function rewardText(reward: LoyaltyReward, tr: typeof t = t): string {
+  return reward.scheme === 'stamps' ? tr('loyalty.line.stamps', { item: reward.itemName ?? '' }) : tr('loyalty.line.points', { points: reward.units });
 }
 
-/** The receipt's balance line: what the tab earned and the balance it left, or where the customer stands. */
-export function receiptBalanceText(loyalty: TabLoyalty): string | null {
+/** The receipt's balance line (in the store's language): what the tab earned and the balance it left, or where the customer stands. */
+export function receiptBalanceText(loyalty: TabLoyalty, tr: typeof t = t): string | null {
   const goal = loyalty.standing?.goal ?? 0;
   if (loyalty.earned !== null && loyalty.balanceAfter !== null) {
     return loyalty.scheme === 'stamps'
-      ? t('loyalty.earned.stamps', { units: loyalty.earned, balance: loyalty.balanceAfter, goal })
-      : t('loyalty.earned.points', { units: loyalty.earned, balance: loyalty.balanceAfter });
+      ? tr('loyalty.earned.stamps', { units: loyalty.earned, balance: loyalty.balanceAfter, goal })
+      : tr('loyalty.earned.points', { units: loyalty.earned, balance: loyalty.balanceAfter });
   }
   if (!loyalty.standing) return null;
   return loyalty.standing.scheme === 'stamps'
-    ? t('loyalty.receipt.stampsNone', { balance: loyalty.standing.balance, goal })
-    : t('loyalty.receipt.pointsNone', { balance: loyalty.standing.balance });
+    ? tr('loyalty.receipt.stampsNone', { balance: loyalty.standing.balance, goal })
+    : tr('loyalty.receipt.pointsNone', { balance: loyalty.standing.balance });
 }
 
 /** The setting in plain words, as Settings previews it. */

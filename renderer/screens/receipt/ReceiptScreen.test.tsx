@@ -5,11 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TabDetail } from '../../../shared/types';
 import { testStore } from '../../test-support/store';
 import { testLine, testTab } from '../../test-support/tab';
+import { setPaperLanguage } from '../../i18n/t';
 import { ReceiptView } from './ReceiptScreen';
 
 vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newCommandId: () => 'command-id-0001' }));
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setPaperLanguage('en');
+});
 
 function show(tab: TabDetail, store = testStore()) {
   render(
@@ -75,5 +79,59 @@ describe('the receipt', () => {
     const receipt = show(late, testStore({ locale: 'en-GB', timeZone: 'Pacific/Auckland' }));
     expect(receipt.textContent).toContain('Opened 25 Nov 2026, 12:30');
     expect(receipt.textContent).toContain('Closed 25 Nov 2026, 13:10');
+  });
+});
+
+describe('the receipt’s head', () => {
+  const LOGO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  const header = { logo: LOGO, legalName: 'Harbour Bean Coffee Ltd', address: ['3 Quay Street', 'Galway H91 X2K7', 'Ireland'], taxNumber: 'IE 3456789KH' };
+
+  it('prints the logo, the legal name, each address line, the tax number and the receipt’s number', () => {
+    const receipt = show(testTab({ receiptNumber: 1042 }), testStore(header));
+    const head = receipt.querySelector('.receipt__head');
+    expect(head?.querySelector('img')?.getAttribute('src')).toBe(LOGO);
+    expect([...(head?.querySelectorAll('p') ?? [])].map((p) => p.textContent).slice(0, 7)).toEqual([
+      'My café',
+      'Harbour Bean Coffee Ltd',
+      '3 Quay Street',
+      'Galway H91 X2K7',
+      'Ireland',
+      'Tax no. IE 3456789KH',
+      // No thousands separator: a receipt number is a name, not an amount.
+      'Receipt no. 1042',
+    ]);
+  });
+
+  it('says a tab not paid yet is no receipt, and prints nothing of a number for a tab settled before numbering', () => {
+    const open = show(testTab({ status: 'open', dueMinor: 440, paidMinor: 0, closedAt: null, receiptNumber: null }), testStore(header));
+    expect(open.textContent).toContain('Not paid yet: this is not a receipt');
+    expect(open.textContent).not.toContain('Receipt no.');
+    cleanup();
+    const before = show(testTab({ receiptNumber: null }));
+    expect(before.textContent).not.toContain('Receipt no.');
+    expect(before.textContent).not.toContain('not a receipt');
+    // A store without a header prints only its name above the token.
+    expect(before.querySelector('.receipt__head img')).toBeNull();
+    expect(before.textContent).not.toContain('Tax no.');
+  });
+
+  it('prints every word of the paper in the store’s language, while the screen around it keeps this PC’s', () => {
+    setPaperLanguage('de');
+    render(
+      <MemoryRouter>
+        <ReceiptView tab={{ ...tab, receiptNumber: 7 }} store={testStore(header)} />
+      </MemoryRouter>,
+    );
+    const receipt = screen.getByRole('article', { name: 'Beleg' });
+    expect(receipt.textContent).toContain('Beleg-Nr. 7');
+    expect(receipt.textContent).toContain('Steuernr. IE 3456789KH');
+    expect(receipt.textContent).toContain('Marke 12');
+    expect(receipt.textContent).toContain('Vielen Dank!');
+    // The totals and the comp's words are on the paper too.
+    expect(receipt.textContent).toContain('Nachlass 50%: Not satisfied');
+    expect(receipt.textContent).not.toMatch(/Receipt|Token|Thank you|Total/);
+    // The screen's own title and buttons are not printed: they speak to the person at this PC.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Receipt');
+    expect(screen.getByRole('button', { name: 'Print' })).toBeTruthy();
   });
 });

@@ -7,17 +7,22 @@ import { useStore, useTab } from '../../hooks/use-live-data';
 import { useMoney, type MoneyTools } from '../../hooks/use-money';
 import { useTabId } from '../../hooks/use-tab-id';
 import { useWhen } from '../../hooks/use-when';
-import { t } from '../../i18n/t';
+import { t, tPaper } from '../../i18n/t';
 import { compReceiptText } from '../tab/comp-text';
 import { LoyaltyReceiptBalance, LoyaltyReceiptLine } from '../loyalty/LoyaltyReceipt';
 import { methodName, ratingName } from '../tab/history-message';
 import { TabLoading, TabMissing } from '../tab/TabMissing';
 import { TabTotals } from '../tab/TabTotals';
 import { useVoidablePayment, VoidPaymentPanel } from '../tab/VoidPaymentPanel';
+import { PaperHead, ReceiptNumber } from './PaperHead';
 import '../tab/tab.css';
 import './receipt.css';
 
-/** What the customer paid for and how, laid out to print on a receipt printer or A4. */
+/**
+ * What the customer paid for and how, laid out to print on a receipt printer or A4. The paper
+ * speaks the store's language (tPaper); the screen around it (title, buttons, the void panel),
+ * which is never printed, speaks this PC's.
+ */
 export function ReceiptScreen() {
   const tabId = useTabId();
   return tabId === null ? <TabMissing /> : <ReceiptLoader tabId={tabId} />;
@@ -59,23 +64,24 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
       {voiding && (
         <VoidPaymentPanel tab={tab} payment={voiding} money={money} store={store} onCancel={() => setVoiding(null)} onDone={() => navigate(`/tab/${tab.id}`)} />
       )}
-      <article className="receipt" aria-label={t('receipt.title')}>
+      <article className="receipt" aria-label={tPaper('receipt.title')}>
         <header className="receipt__head">
-          <p className="receipt__store">{store.name}</p>
-          <p className="receipt__token">{t('receipt.token', { token: tab.token })}</p>
+          <PaperHead store={store} nameClass="receipt__store" />
+          <ReceiptNumber tab={tab} />
+          <p className="receipt__token">{tPaper('receipt.token', { token: tab.token })}</p>
           {(tab.name || tab.label) && <p>{[tab.name, tab.label].filter(Boolean).join(' · ')}</p>}
-          <p>{t('receipt.opened', { when: when.format(tab.openedAt) })}</p>
-          {tab.closedAt && <p>{t('receipt.closed', { when: when.format(tab.closedAt) })}</p>}
-          {tab.status === 'open' && <p className="receipt__status">{t('receipt.status.open', { amount: money.format(tab.dueMinor) })}</p>}
-          {tab.status === 'written_off' && <p className="receipt__status">{t('receipt.status.written_off', { reason: tab.writeOffReason ?? '' })}</p>}
-          {tab.status === 'voided' && <p className="receipt__status">{t('receipt.status.voided')}</p>}
+          <p>{tPaper('receipt.opened', { when: when.format(tab.openedAt) })}</p>
+          {tab.closedAt && <p>{tPaper('receipt.closed', { when: when.format(tab.closedAt) })}</p>}
+          {tab.status === 'open' && <p className="receipt__status">{tPaper('receipt.status.open', { amount: money.format(tab.dueMinor) })}</p>}
+          {tab.status === 'written_off' && <p className="receipt__status">{tPaper('receipt.status.written_off', { reason: tab.writeOffReason ?? '' })}</p>}
+          {tab.status === 'voided' && <p className="receipt__status">{tPaper('receipt.status.voided')}</p>}
         </header>
 
         <ul className="receipt__lines">
           {tab.lines.filter(onReceipt).map((line) => (
             <li key={line.id} className="receipt__line">
               <div className="receipt__row">
-                <span>{t('receipt.line', { qty: line.qty, item: line.name })}</span>
+                <span>{tPaper('receipt.line', { qty: line.qty, item: line.name })}</span>
                 <span>{money.format(line.listMinor)}</span>
               </div>
               {line.comp && (
@@ -91,18 +97,18 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
         </ul>
         <LoyaltyReceiptLine loyalty={tab.loyalty} format={money.format} />
 
-        <TabTotals tab={tab} format={money.format} locale={store.locale} showDue={tab.status === 'open'} />
+        <TabTotals tab={tab} format={money.format} locale={store.locale} showDue={tab.status === 'open'} tr={tPaper} />
 
         <section className="receipt__payments" aria-labelledby="receipt-payments-heading">
           <h2 id="receipt-payments-heading" className="receipt__heading">
-            {t('receipt.payments')}
+            {tPaper('receipt.payments')}
           </h2>
-          {tab.payments.length === 0 ? <p>{t('receipt.noPayments')}</p> : tab.payments.map((p) => <PaymentRows key={p.id} payment={p} money={money} />)}
+          {tab.payments.length === 0 ? <p>{tPaper('receipt.noPayments')}</p> : tab.payments.map((p) => <PaymentRows key={p.id} payment={p} money={money} />)}
         </section>
 
-        {tab.rating && <p>{t('receipt.rating', { rating: ratingName(tab.rating) })}</p>}
+        {tab.rating && <p>{tPaper('receipt.rating', { rating: ratingName(tab.rating, tPaper) })}</p>}
         <LoyaltyReceiptBalance loyalty={tab.loyalty} />
-        {tab.status === 'settled' && <p className="receipt__thanks">{t('receipt.thanks')}</p>}
+        {tab.status === 'settled' && <p className="receipt__thanks">{tPaper('receipt.thanks')}</p>}
       </article>
     </Screen>
   );
@@ -114,20 +120,20 @@ function onReceipt(line: TabLine): boolean {
 }
 
 function PaymentRows({ payment, money }: { payment: Payment; money: MoneyTools }) {
-  const method = methodName(payment.method);
+  const method = methodName(payment.method, tPaper);
   return (
     <div className="receipt__payment" aria-label={method}>
       <div className="receipt__row">
         <span>
-          {payment.partNo === null ? t('receipt.payment', { method }) : t('receipt.paymentPart', { method, n: payment.partNo })}
+          {payment.partNo === null ? tPaper('receipt.payment', { method }) : tPaper('receipt.paymentPart', { method, n: payment.partNo })}
           {payment.reference && ` · ${payment.reference}`}
         </span>
         <span>{money.format(payment.amountMinor)}</span>
       </div>
-      {payment.tipMinor > 0 && <Sub label={t('receipt.tip')} value={money.format(payment.tipMinor)} />}
-      {payment.tenderedMinor !== null && <Sub label={t('receipt.tendered')} value={money.format(payment.tenderedMinor)} />}
-      {payment.method === 'cash' && payment.changeMinor > 0 && <Sub label={t('receipt.change')} value={money.format(payment.changeMinor)} />}
-      {payment.roundingMinor !== 0 && <Sub label={t('receipt.rounding')} value={money.format(payment.roundingMinor)} />}
+      {payment.tipMinor > 0 && <Sub label={tPaper('receipt.tip')} value={money.format(payment.tipMinor)} />}
+      {payment.tenderedMinor !== null && <Sub label={tPaper('receipt.tendered')} value={money.format(payment.tenderedMinor)} />}
+      {payment.method === 'cash' && payment.changeMinor > 0 && <Sub label={tPaper('receipt.change')} value={money.format(payment.changeMinor)} />}
+      {payment.roundingMinor !== 0 && <Sub label={tPaper('receipt.rounding')} value={money.format(payment.roundingMinor)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReportAction, ReportActionKind } from '../../../shared/closing-types';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { WhenTools } from '../../hooks/use-when';
-import { t } from '../../i18n/t';
+import { tPaper } from '../../i18n/t';
 import { signedMoney } from '../drawer/variance';
 import { ReportTable, type Column } from './ReportTable';
 
@@ -27,13 +27,13 @@ export function ActionsTable({ actions, kinds, label, money, when, empty, classN
   const onTabs = kinds.some((k) => !drawerKinds.includes(k));
   const mixed = kinds.length > 1;
   const columns: Column[] = [
-    { label: t('reports.col.time') },
-    ...(mixed ? [{ label: t('reports.col.what') }] : []),
-    ...(onTabs ? [{ label: t('reports.col.token'), numeric: true }] : []),
-    { label: t('reports.col.reason') },
-    { label: t('reports.col.amount'), numeric: true },
-    { label: t('reports.col.by') },
-    { label: t('reports.col.approvedBy') },
+    { label: tPaper('reports.col.time') },
+    ...(mixed ? [{ label: tPaper('reports.col.what') }] : []),
+    ...(onTabs ? [{ label: tPaper('reports.col.token'), numeric: true }] : []),
+    { label: tPaper('reports.col.reason') },
+    { label: tPaper('reports.col.amount'), numeric: true },
+    { label: tPaper('reports.col.by') },
+    { label: tPaper('reports.col.approvedBy') },
   ];
   const table = (
     <ReportTable
@@ -47,7 +47,7 @@ export function ActionsTable({ actions, kinds, label, money, when, empty, classN
         a.reason,
         a.kind === 'variance' ? signedMoney(a.amountMinor, money.format) : money.format(a.amountMinor),
         a.staffName,
-        a.approverName ?? t('reports.col.noApprover'),
+        a.approverName ?? tPaper('reports.col.noApprover'),
       ])}
     />
   );
@@ -61,8 +61,8 @@ function kindName(kind: ReportActionKind): string {
     case 'paid_in':
     case 'paid_out':
     case 'variance':
-      return t(`reports.action.${kind}`);
+      return tPaper(`reports.action.${kind}`);
     default:
-      return t(`reports.actions.${kind}`);
+      return tPaper(`reports.actions.${kind}`);
   }
 }

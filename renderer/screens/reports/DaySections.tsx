@@ -2,7 +2,7 @@ import type { DayReport } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
 import { whenTools } from '../../hooks/use-when';
-import { t } from '../../i18n/t';
+import { tPaper } from '../../i18n/t';
 import { depositRows, Figures } from '../drawer/Figures';
 import { signedMoney, varianceKind } from '../drawer/variance';
 import { accountLabel } from './account-label';
@@ -20,59 +20,59 @@ export function DaySections({ report, money, store }: Props) {
     <>
       <DrawerPart report={report} money={money} store={store} />
 
-      <ReportSection id="satisfaction" title={t('reports.satisfaction')}>
+      <ReportSection id="satisfaction" title={tPaper('reports.satisfaction')}>
         <Figures
-          label={t('reports.satisfaction')}
-          rows={(['happy', 'okay', 'unhappy', 'unrated'] as const).map((r) => [t(`reports.satisfaction.${r}`), String(report.satisfaction[r])])}
+          label={tPaper('reports.satisfaction')}
+          rows={(['happy', 'okay', 'unhappy', 'unrated'] as const).map((r) => [tPaper(`reports.satisfaction.${r}`), String(report.satisfaction[r])])}
         />
       </ReportSection>
 
-      <ReportSection id="tabs" title={t('reports.tabs')}>
+      <ReportSection id="tabs" title={tPaper('reports.tabs')}>
         <Figures
-          label={t('reports.tabs')}
+          label={tPaper('reports.tabs')}
           rows={[
-            [t('reports.tabs.settled'), String(report.tabs.settled)],
-            [t('reports.tabs.writtenOff'), String(report.tabs.writtenOff)],
-            [t('reports.tabs.averageToPay'), averageToPayText(report.tabs.averageSecondsToPay)],
+            [tPaper('reports.tabs.settled'), String(report.tabs.settled)],
+            [tPaper('reports.tabs.writtenOff'), String(report.tabs.writtenOff)],
+            [tPaper('reports.tabs.averageToPay'), averageToPayText(report.tabs.averageSecondsToPay)],
           ]}
         />
       </ReportSection>
 
-      <ReportSection id="carried" title={t('reports.carried')} className="report-section--wide">
+      <ReportSection id="carried" title={tPaper('reports.carried')} className="report-section--wide">
         <ReportTable
-          label={t('reports.carried')}
-          empty={t('reports.carried.none')}
+          label={tPaper('reports.carried')}
+          empty={tPaper('reports.carried.none')}
           columns={[
-            { label: t('reports.col.token'), numeric: true },
-            { label: t('reports.col.name') },
-            { label: t('reports.col.age'), numeric: true },
-            { label: t('reports.col.due'), numeric: true },
+            { label: tPaper('reports.col.token'), numeric: true },
+            { label: tPaper('reports.col.name') },
+            { label: tPaper('reports.col.age'), numeric: true },
+            { label: tPaper('reports.col.due'), numeric: true },
           ]}
           rows={report.carried.map((c) => [c.token, c.name, minutesText(c.ageMinutes), f(c.dueMinor)])}
         />
       </ReportSection>
 
-      <ReportSection id="receivable" title={t('reports.receivable')}>
+      <ReportSection id="receivable" title={tPaper('reports.receivable')}>
         <Figures
-          label={t('reports.receivable')}
+          label={tPaper('reports.receivable')}
           rows={[
-            [t('reports.receivable.brought'), f(receivable.broughtForwardMinor)],
-            [t('reports.receivable.charged'), f(receivable.chargedMinor)],
-            [t('reports.receivable.paid'), f(receivable.paidMinor)],
-            [t('reports.receivable.writtenOff'), f(receivable.writtenOffMinor)],
-            [t('reports.receivable.carried'), f(receivable.carriedForwardMinor), 'figures__row--strong'],
+            [tPaper('reports.receivable.brought'), f(receivable.broughtForwardMinor)],
+            [tPaper('reports.receivable.charged'), f(receivable.chargedMinor)],
+            [tPaper('reports.receivable.paid'), f(receivable.paidMinor)],
+            [tPaper('reports.receivable.writtenOff'), f(receivable.writtenOffMinor)],
+            [tPaper('reports.receivable.carried'), f(receivable.carriedForwardMinor), 'figures__row--strong'],
           ]}
         />
       </ReportSection>
 
-      <ReportSection id="accounts" title={t('reports.accounts')}>
+      <ReportSection id="accounts" title={tPaper('reports.accounts')}>
         <ReportTable
-          label={t('reports.accounts')}
-          empty={t('reports.accounts.none')}
-          columns={[{ label: t('reports.col.account') }, { label: t('reports.col.meaning') }, { label: t('reports.col.movement'), numeric: true }]}
+          label={tPaper('reports.accounts')}
+          empty={tPaper('reports.accounts.none')}
+          columns={[{ label: tPaper('reports.col.account') }, { label: tPaper('reports.col.meaning') }, { label: tPaper('reports.col.movement'), numeric: true }]}
           rows={report.accounts.map((a) => [<code key="a">{a.account}</code>, accountLabel(a.account, report.tips), signedMoney(a.movementMinor, f)])}
         />
-        <p className="report__muted">{t('reports.accounts.note')}</p>
+        <p className="report__muted">{tPaper('reports.accounts.note')}</p>
       </ReportSection>
     </>
   );
@@ -85,51 +85,51 @@ export function DaySections({ report, money, store }: Props) {
 function DrawerPart({ report, money, store }: Props) {
   const f = money.format;
   const { drawer } = report;
-  const openNote = drawer.openNow && <p className="report-section__note report__muted">{t('reports.drawer.openNow')}</p>;
-  const when = whenTools({ locale: report.locale, timeZone: store.timeZone });
+  const openNote = drawer.openNow && <p className="report-section__note report__muted">{tPaper('reports.drawer.openNow')}</p>;
+  const when = whenTools({ locale: report.locale, timeZone: store.timeZone }, true);
   // Paid in and out are known at the counter while a drawer is open; a variance only once it is signed off.
   const byHand = (
-    <ActionsTable actions={report.actions} kinds={['paid_in', 'paid_out', 'variance']} label={t('reports.actions.drawer')} money={money} when={when} className="report-section__full" />
+    <ActionsTable actions={report.actions} kinds={['paid_in', 'paid_out', 'variance']} label={tPaper('reports.actions.drawer')} money={money} when={when} className="report-section__full" />
   );
   if (drawer.openNow && drawer.sessions.length === 0) {
     return (
-      <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide">
+      <ReportSection id="drawer" title={tPaper('reports.drawer')} className="report-section--wide">
         {openNote}
         {byHand}
       </ReportSection>
     );
   }
-  const varianceRow = (minor: number): [string, string, string] => [t('reports.drawer.variance'), signedMoney(minor, f), `figures__row--${varianceKind(minor)}`];
+  const varianceRow = (minor: number): [string, string, string] => [tPaper('reports.drawer.variance'), signedMoney(minor, f), `figures__row--${varianceKind(minor)}`];
   return (
-    <ReportSection id="drawer" title={t('reports.drawer')} className="report-section--wide report-section--split">
+    <ReportSection id="drawer" title={tPaper('reports.drawer')} className="report-section--wide report-section--split">
       {openNote}
       <Figures
-        label={t('reports.drawer')}
+        label={tPaper('reports.drawer')}
         rows={[
-          [t('reports.drawer.float'), f(drawer.floatMinor)],
-          [t('reports.drawer.cashIn'), f(drawer.cashInMinor)],
-          ...depositRows(drawer.depositsInMinor, drawer.depositsOutMinor, t('reports.drawer.depositsIn'), t('reports.drawer.depositsOut'), f),
-          [t('reports.drawer.paidIn'), f(drawer.paidInMinor)],
-          [t('reports.drawer.paidOut'), f(drawer.paidOutMinor)],
-          [t('reports.drawer.expected'), f(drawer.expectedMinor), 'figures__row--strong'],
-          [t('reports.drawer.counted'), f(drawer.countedMinor), 'figures__row--strong'],
+          [tPaper('reports.drawer.float'), f(drawer.floatMinor)],
+          [tPaper('reports.drawer.cashIn'), f(drawer.cashInMinor)],
+          ...depositRows(drawer.depositsInMinor, drawer.depositsOutMinor, tPaper('reports.drawer.depositsIn'), tPaper('reports.drawer.depositsOut'), f),
+          [tPaper('reports.drawer.paidIn'), f(drawer.paidInMinor)],
+          [tPaper('reports.drawer.paidOut'), f(drawer.paidOutMinor)],
+          [tPaper('reports.drawer.expected'), f(drawer.expectedMinor), 'figures__row--strong'],
+          [tPaper('reports.drawer.counted'), f(drawer.countedMinor), 'figures__row--strong'],
           varianceRow(drawer.varianceMinor),
         ]}
       />
       <ReportTable
-        label={t('reports.drawer.sessions')}
-        empty={t('reports.drawer.none')}
+        label={tPaper('reports.drawer.sessions')}
+        empty={tPaper('reports.drawer.none')}
         columns={[
-          { label: t('reports.col.session') },
-          { label: t('reports.drawer.float'), numeric: true },
-          { label: t('reports.drawer.expected'), numeric: true },
-          { label: t('reports.drawer.counted'), numeric: true },
-          { label: t('reports.drawer.variance'), numeric: true },
-          { label: t('reports.col.reason') },
-          { label: t('reports.col.signedOff') },
+          { label: tPaper('reports.col.session') },
+          { label: tPaper('reports.drawer.float'), numeric: true },
+          { label: tPaper('reports.drawer.expected'), numeric: true },
+          { label: tPaper('reports.drawer.counted'), numeric: true },
+          { label: tPaper('reports.drawer.variance'), numeric: true },
+          { label: tPaper('reports.col.reason') },
+          { label: tPaper('reports.col.signedOff') },
         ]}
         rows={drawer.sessions.map((s) => [
-          t('reports.sessionLabel', { from: when.time(s.openedAt), to: when.time(s.closedAt) }),
+          tPaper('reports.sessionLabel', { from: when.time(s.openedAt), to: when.time(s.closedAt) }),
           f(s.floatMinor),
           f(s.expectedMinor),
           <CountedCell key="counted" countedMinor={s.countedMinor} firstCountMinor={s.firstCountMinor} format={f} />,
@@ -148,7 +148,7 @@ function CountedCell({ countedMinor, firstCountMinor, format }: { countedMinor: 
   return (
     <>
       {format(countedMinor)}
-      {firstCountMinor !== null && <span className="report-table__note">{t('reports.drawer.firstCount', { amount: format(firstCountMinor) })}</span>}
+      {firstCountMinor !== null && <span className="report-table__note">{tPaper('reports.drawer.firstCount', { amount: format(firstCountMinor) })}</span>}
     </>
   );
 }

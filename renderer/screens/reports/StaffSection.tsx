@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import type { MoneyTools } from '../../hooks/use-money';
 import { useLiveQuery } from '../../hooks/use-live-query';
-import { t } from '../../i18n/t';
+import { tPaper } from '../../i18n/t';
 import { ReportSection, ReportTable } from './ReportTable';
 
 type Props = { report: Pick<DayReport, 'businessDate' | 'staff'>; money: MoneyTools };
@@ -15,9 +15,9 @@ type Props = { report: Pick<DayReport, 'businessDate' | 'staff'>; money: MoneyTo
  */
 export function StaffSection({ report, money }: Props) {
   return (
-    <ReportSection id="staff" title={t('reports.staff')} className="report-section--wide">
+    <ReportSection id="staff" title={tPaper('reports.staff')} className="report-section--wide">
       {report.staff ? <StaffTable staff={report.staff} money={money} /> : <StaffFromLedger businessDate={report.businessDate} money={money} />}
-      <p className="report__muted">{t('reports.staff.note')}</p>
+      <p className="report__muted">{tPaper('reports.staff.note')}</p>
     </ReportSection>
   );
 }
@@ -26,19 +26,19 @@ export function StaffTable({ staff, money }: { staff: readonly StaffDayFigures[]
   const f = money.format;
   return (
     <ReportTable
-      label={t('reports.staff.table')}
-      empty={t('reports.staff.none')}
+      label={tPaper('reports.staff.table')}
+      empty={tPaper('reports.staff.none')}
       columns={[
-        { label: t('reports.col.staff') },
-        { label: t('reports.staff.col.tabs'), numeric: true },
-        { label: t('reports.staff.col.sales'), numeric: true },
-        { label: t('reports.staff.col.comps'), numeric: true },
-        { label: t('reports.staff.col.comped'), numeric: true },
-        { label: t('reports.staff.col.tips'), numeric: true },
-        { label: t('reports.staff.col.happy'), numeric: true },
-        { label: t('reports.staff.col.okay'), numeric: true },
-        { label: t('reports.staff.col.unhappy'), numeric: true },
-        { label: t('reports.staff.col.walkouts'), numeric: true },
+        { label: tPaper('reports.col.staff') },
+        { label: tPaper('reports.staff.col.tabs'), numeric: true },
+        { label: tPaper('reports.staff.col.sales'), numeric: true },
+        { label: tPaper('reports.staff.col.comps'), numeric: true },
+        { label: tPaper('reports.staff.col.comped'), numeric: true },
+        { label: tPaper('reports.staff.col.tips'), numeric: true },
+        { label: tPaper('reports.staff.col.happy'), numeric: true },
+        { label: tPaper('reports.staff.col.okay'), numeric: true },
+        { label: tPaper('reports.staff.col.unhappy'), numeric: true },
+        { label: tPaper('reports.staff.col.walkouts'), numeric: true },
       ]}
       rows={staff.map((p) => [
         p.staffName,
@@ -63,7 +63,7 @@ function CompedCell({ figures, format }: { figures: StaffDayFigures; format: (mi
       {format(figures.comps.amountMinor)}
       {figures.comps.reasons.map((r) => (
         <span key={r.reason} className="report-table__note">
-          {t('reports.staff.reason', { reason: r.reason, count: r.count, amount: format(r.amountMinor) })}
+          {tPaper('reports.staff.reason', { reason: r.reason, count: r.count, amount: format(r.amountMinor) })}
         </span>
       ))}
     </>
@@ -81,10 +81,10 @@ function StaffFromLedger({ businessDate, money }: { businessDate: string; money:
   // A closed day never changes: loaded once.
   const report = useLiveQuery(load, []);
   if (report.error) return <ErrorNote error={report.error} />;
-  if (!report.data) return <p className="report__muted">{t('reports.staff.loading')}</p>;
+  if (!report.data) return <p className="report__muted">{tPaper('reports.staff.loading')}</p>;
   return (
     <>
-      <p className="report__muted">{t('reports.staff.fromLedger')}</p>
+      <p className="report__muted">{tPaper('reports.staff.fromLedger')}</p>
       <StaffTable staff={report.data.staff} money={money} />
     </>
   );

@@ -1,6 +1,6 @@
 import type { TipsByStaff } from '../../../shared/closing-types';
 import { accountPrefixes, isSalesAccount, isTaxAccount, isTipsAccount, rateLabelOf, type PlainAccount } from '../../../shared/ledger-vocabulary';
-import { t } from '../../i18n/t';
+import { tPaper } from '../../i18n/t';
 
 const plain = {
   cash_drawer: 'reports.account.cash_drawer',
@@ -27,13 +27,13 @@ const isPlain = (account: string): account is keyof typeof plain => Object.hasOw
  * this screen does not know gets no label rather than a guess.
  */
 export function accountLabel(account: string, tips: readonly TipsByStaff[]): string {
-  if (isPlain(account)) return t(plain[account]);
-  if (isSalesAccount(account)) return t('reports.account.sales', { rate: rateLabelOf(account) });
-  if (isTaxAccount(account)) return t('reports.account.tax_payable', { rate: rateLabelOf(account) });
+  if (isPlain(account)) return tPaper(plain[account]);
+  if (isSalesAccount(account)) return tPaper('reports.account.sales', { rate: rateLabelOf(account) });
+  if (isTaxAccount(account)) return tPaper('reports.account.tax_payable', { rate: rateLabelOf(account) });
   if (isTipsAccount(account)) {
     const detail = account.slice(accountPrefixes.tips.length);
     const name = tips.find((tip) => String(tip.staffId) === detail)?.staffName;
-    return name ? t('reports.account.tips_payable', { name }) : t('reports.account.tips_payableId', { id: detail });
+    return name ? tPaper('reports.account.tips_payable', { name }) : tPaper('reports.account.tips_payableId', { id: detail });
   }
   return '';
 }

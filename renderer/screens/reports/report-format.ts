@@ -3,7 +3,7 @@ import type { RateMilli } from '../../../shared/domain/tax';
 import { currencyExponent, type Minor } from '../../../shared/money';
 import type { TaxRate } from '../../../shared/types';
 import { moneyTools, type MoneyTools } from '../../hooks/use-money';
-import { t } from '../../i18n/t';
+import { tPaper } from '../../i18n/t';
 import { formatRate } from '../tab/format-rate';
 
 /** Money in the report's own currency and locale: a Z keeps the ones it was closed in. */
@@ -15,19 +15,19 @@ export function reportMoney(report: Pick<DayReport, 'currency' | 'locale'>): Mon
 export function rateText(rateMilli: RateMilli, storeRates: readonly TaxRate[], locale: string): string {
   const rate = formatRate(rateMilli, locale);
   const label = storeRates.find((r) => r.rateMilli === rateMilli)?.label;
-  return label ? t('reports.rateLabel', { label, rate }) : rate;
+  return label ? tPaper('reports.rateLabel', { label, rate }) : rate;
 }
 
 /** A duration in whole minutes as people read it: "42 min", "2 h 05 min". */
 export function minutesText(totalMinutes: number): string {
   const minutes = Math.max(0, Math.round(totalMinutes));
-  if (minutes < 60) return t('reports.minutes', { count: minutes });
-  return t('reports.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
+  if (minutes < 60) return tPaper('reports.minutes', { count: minutes });
+  return tPaper('reports.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
 }
 
 /** The average time to pay, or a dash when no tab was paid. */
 export function averageToPayText(seconds: number | null): string {
-  return seconds === null ? t('reports.tabs.noAverage') : minutesText(seconds / 60);
+  return seconds === null ? tPaper('reports.tabs.noAverage') : minutesText(seconds / 60);
 }
 
 export type HourBar = { hour: number; label: string; netMinor: Minor };
@@ -44,6 +44,6 @@ export function hourBars(byHour: readonly HourSales[], boundaryMinutes: number):
   for (const h of byHour) sales.set(h.hour, (sales.get(h.hour) ?? 0) + h.netMinor);
   return Array.from({ length: 24 }, (_, p) => {
     const hour = (p + startHour) % 24;
-    return { hour, label: t('reports.byHour.hour', { hour: String(hour).padStart(2, '0') }), netMinor: sales.get(hour) ?? 0 };
+    return { hour, label: tPaper('reports.byHour.hour', { hour: String(hour).padStart(2, '0') }), netMinor: sales.get(hour) ?? 0 };
   });
 }

@@ -12,7 +12,7 @@ const calls = vi.hoisted(() => ({ get: vi.fn(), update: vi.fn() }));
 
 vi.mock('../../api', () => ({
   // The loyalty section lists the categories a stamp card may collect.
-  api: { 'store.get': calls.get, 'store.update': calls.update, 'catalog.list': () => Promise.resolve({ ok: true, value: { categories: [], items: [] } }) },
+  api: { 'store.get': calls.get, 'store.update': calls.update, 'device.get': () => Promise.resolve({ ok: true, value: { language: null, screenLanguage: 'en', storeLanguage: 'en', printer: null } }), 'catalog.list': () => Promise.resolve({ ok: true, value: { categories: [], items: [] } }) },
   newCommandId: () => 'command-id-0001',
   onEvent: () => () => undefined,
 }));

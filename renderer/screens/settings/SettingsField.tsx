@@ -27,8 +27,8 @@ export function describedBy(id: string, error: string | null, hasHint = false) {
   return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
 }
 
-/** The settings held as plain text, which one text box edits as typed. */
-type TextKey = { [K in FormKey]: string extends SettingsForm[K] ? K : never }[FormKey];
+/** The settings held as plain text, which one text box edits as typed (not a choice of words, nor what may be none). */
+type TextKey = { [K in FormKey]: SettingsForm[K] extends string ? (string extends SettingsForm[K] ? K : never) : never }[FormKey];
 
 type DraftFieldProps = {
   form: SettingsDraft;

@@ -15,6 +15,8 @@ vi.mock('../../api', () => ({
   api: {
     'store.get': calls.get,
     'store.update': calls.update,
+    // This PC's section asks for its own settings.
+    'device.get': () => Promise.resolve({ ok: true, value: { language: null, screenLanguage: 'en', storeLanguage: 'en', printer: null } }),
     'catalog.list': () =>
       Promise.resolve({
         ok: true,

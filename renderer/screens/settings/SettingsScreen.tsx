@@ -8,9 +8,12 @@ import { t } from '../../i18n/t';
 import { ApprovalsSection } from './ApprovalsSection';
 import { CountersSection } from './CountersSection';
 import { DaySection } from './DaySection';
+import { DeviceSection } from './DeviceSection';
+import { ExportProfileSection } from './ExportProfileSection';
 import { PaymentsSection } from './PaymentsSection';
 import { DepositSection, HoursSection } from './SalonSection';
 import { LoyaltySection } from '../loyalty/LoyaltySection';
+import { ReceiptSection } from './ReceiptSection';
 import { StoreSection } from './StoreSection';
 import { TaxSection } from './TaxSection';
 import { useSettingsDraft } from './use-settings-draft';
@@ -23,6 +26,10 @@ export function SettingsScreen() {
     <Screen title={t('settings.title')} back="/" className="settings">
       {store.error && <ErrorNote error={t('settings.loadFailed', { message: store.error })} />}
       {store.data ? <SettingsForm store={store.data} /> : !store.error && <p>{t('settings.loading')}</p>}
+      <div className="settings__grid settings__device">
+        <DeviceSection />
+      </div>
+      <ExportProfileSection />
     </Screen>
   );
 }
@@ -45,6 +52,7 @@ function SettingsForm({ store }: { store: StoreSettings }) {
     >
       <div className="settings__grid">
         <StoreSection form={form} store={store} />
+        <ReceiptSection form={form} />
         <TaxSection form={form} />
         <CountersSection form={form} />
         <PaymentsSection form={form} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StoreSettings } from '../../../shared/types';
-import { t } from '../../i18n/t';
+import { screenLanguage, t } from '../../i18n/t';
 import { cashRoundingOptions, stepForCurrency } from './cash-rounding';
 import { previewMoney, sampleMinor } from './money-preview';
 import { describedBy, SettingsField } from './SettingsField';
@@ -10,10 +10,12 @@ const CURRENCIES = ['EUR', 'GBP', 'USD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK
 const LOCALES = ['en-IE', 'en-GB', 'en-US', 'en-CA', 'en-AU', 'de-DE', 'de-AT', 'de-CH', 'fr-FR', 'fr-CA', 'es-ES', 'it-IT', 'nl-NL', 'pt-PT', 'sv-SE', 'pl-PL', 'ja-JP', 'ar-KW'];
 const OTHER = 'other';
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+// A locale's name in the language this PC's screens speak (English for the pseudo-locale).
 const localeName = (code: string): string => {
   try {
-    return `${languageNames.of(code) ?? code} · ${code}`;
+    const language = screenLanguage();
+    const names = new Intl.DisplayNames([language === 'pseudo' ? 'en' : language], { type: 'language' });
+    return `${names.of(code) ?? code} · ${code}`;
   } catch {
     return code;
   }

@@ -4,12 +4,14 @@ import type { TaxMode } from '../../../shared/domain/tax';
 import type { LoyaltySettings } from '../../../shared/loyalty-types';
 import type { StoreSettings } from '../../../shared/types';
 import type { MoneyTools } from '../../hooks/use-money';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../i18n/t';
 import { priceText } from '../catalog/catalog-view';
 import { loyaltyDraft, parseLoyalty, type LoyaltyDraft } from '../loyalty/loyalty-draft';
 import { formatBoundary, parseBoundary } from './day-boundary';
 import { formatRate, parseRate } from './rate-text';
 import { hoursDraft, parseHours, parsePolicy, policyDraft, type DayDraft, type PolicyDraft } from './salon-settings';
+import { addressText, parseAddress } from './receipt-settings';
+import type { Language } from '../../../shared/i18n/languages';
 
 /** What the settings form holds: text exactly as typed, parsed only when saving. */
 export type RateDraft = { label: string; rate: string };
@@ -42,6 +44,13 @@ export type SettingsForm = {
   depositPolicy: PolicyDraft;
   /** The loyalty scheme and its figures, as typed; saved whole when any part changed. */
   loyalty: LoyaltyDraft;
+  /** The receipt's head: legal name, the address one printed line per line, tax number, logo (a data URL or none). */
+  legalName: string;
+  address: string;
+  taxNumber: string;
+  logo: string | null;
+  /** What receipts, token slips and the Z are printed in. */
+  language: Language;
 };
 export type FormKey = keyof SettingsForm;
 export type StoreUpdate = CommandInput<'store.update'>;
@@ -79,6 +88,11 @@ const FORM_KEYS: FormKey[] = [
   'openingHours',
   'depositPolicy',
   'loyalty',
+  'legalName',
+  'address',
+  'taxNumber',
+  'logo',
+  'language',
 ];
 
 export function formOf(s: StoreSettings): SettingsForm {
@@ -105,6 +119,11 @@ export function formOf(s: StoreSettings): SettingsForm {
     openingHours: hoursDraft(s.openingHours),
     depositPolicy: policyDraft(s.depositPolicy, s.exponent, s.locale),
     loyalty: loyaltyDraft(s.loyalty, s.exponent, s.locale),
+    legalName: s.legalName,
+    address: addressText(s.address),
+    taxNumber: s.taxNumber,
+    logo: s.logo,
+    language: s.language,
   };
 }
 
@@ -252,6 +271,25 @@ export function buildUpdate(draft: SettingsForm, base: SettingsForm, money: Mone
         break;
       case 'loyalty':
         update.loyalty = parseLoyalty(draft.loyalty, held, money, problems);
+        break;
+      case 'legalName':
+        update.legalName = draft.legalName.trim();
+        break;
+      case 'address': {
+        const lines = parseAddress(draft.address);
+        if (Array.isArray(lines)) update.address = lines;
+        else problems.address = lines;
+        break;
+      }
+      case 'taxNumber':
+        update.taxNumber = draft.taxNumber.trim();
+        break;
+      case 'logo':
+        // Read and checked when it was picked (receipt-settings.ts); the ledger checks it again.
+        update.logo = draft.logo;
+        break;
+      case 'language':
+        update.language = draft.language;
         break;
     }
   }

@@ -2,7 +2,7 @@ import type { CommandInput } from '../../../shared/contract';
 import { confirmationOf, UNKNOWN_NOTES_FACTOR, type LargeAmount } from '../../../shared/domain/large-amounts';
 import { denominationsFor } from '../../../shared/domain/denominations';
 import type { Minor } from '../../../shared/money';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../i18n/t';
 
 export type PayInput = CommandInput<'settle.pay'>;
 

@@ -42,7 +42,7 @@ function loyaltyWords(preview: FirstRunPreview): string {
  * before anything is written. "Set up this store" asks the host to apply its own file; the
  * owner's PIN comes next, on the usual first-run screen.
  */
-export function FirstRunProfile({ preview, onApplied }: { preview: FirstRunPreview; onApplied: () => void }) {
+export function FirstRunProfile({ preview, onApplied, onBack }: { preview: FirstRunPreview; onApplied: () => void; /** An imported file: back to the wizard, nothing applied. */ onBack?: () => void }) {
   const [error, setError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(false);
   const rates = preview.taxRates.map((rate) => `${rate.label} ${rateLabel(rate.rateMilli)} %`).join(', ');
@@ -66,7 +66,7 @@ export function FirstRunProfile({ preview, onApplied }: { preview: FirstRunPrevi
           <h1 id="first-run-title" className="signin__title">
             {t('firstRun.title')}
           </h1>
-          <p>{t('firstRun.intro')}</p>
+          <p>{onBack ? t('firstRun.importIntro') : t('firstRun.intro')}</p>
         </header>
         <dl className="first-run__facts">
           <dt>{t('firstRun.money')}</dt>
@@ -105,10 +105,18 @@ export function FirstRunProfile({ preview, onApplied }: { preview: FirstRunPrevi
             <p className="first-run__note">{t('firstRun.staffNote')}</p>
           </dd>
         </dl>
+        {preview.logoLeftOut && <p className="first-run__note">{t('firstRun.logoLeftOut', { file: preview.logoLeftOut })}</p>}
         <ErrorNote error={error} id="first-run-error" />
-        <button type="button" className="button button--primary signin__submit" disabled={pending} onClick={() => void apply()}>
-          {pending ? t('firstRun.applying') : t('firstRun.apply')}
-        </button>
+        <div className="first-run__actions">
+          {onBack && (
+            <button type="button" className="button button--ghost signin__submit" disabled={pending} onClick={onBack}>
+              {t('firstRun.backToWizard')}
+            </button>
+          )}
+          <button type="button" className="button button--primary signin__submit" disabled={pending} onClick={() => void apply()}>
+            {pending ? t('firstRun.applying') : t('firstRun.apply')}
+          </button>
+        </div>
       </div>
     </main>
   );

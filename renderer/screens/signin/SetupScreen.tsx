@@ -7,13 +7,15 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { PinField } from '../../components/PinField';
 import { t } from '../../i18n/t';
 import { FirstRunProfile } from './FirstRunProfile';
+import { SetupWizard } from './SetupWizard';
 import './signin.css';
 
 /**
  * The first start (or the first start of a ledger from before PINs): there is no default PIN, so
  * the owner chooses one, types it twice, and is signed in. The ledger checks it again. The same
  * screen follows a move to another computer without the PIN key: no old PIN can be checked there.
- * When the host was given a store profile for a fresh ledger, what it sets up comes first.
+ * When the host was given a store profile for a fresh ledger, what it sets up comes first; a fresh
+ * ledger without one is set up by the wizard (SetupWizard), which ends with the owner's PIN itself.
  */
 export function SetupScreen({ state, onReload }: { state: SessionState; onReload: () => void }) {
   const owner = state.staff.find((s) => s.role === 'owner');
@@ -23,6 +25,9 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
   const [pending, setPending] = useState(false);
   // undefined until the host answers; null when there is no profile to set up (or it is applied).
   const [preview, setPreview] = useState<FirstRunPreview | null | undefined>(state.pinKeyChanged ? null : undefined);
+  // A fresh store with no profile from the host is set up by the wizard; chosen once, so the wizard
+  // stays while it sets the store up (the ledger is no longer fresh then) and asks for the PIN.
+  const [wizard, setWizard] = useState(state.firstRun === true);
   useEffect(() => {
     if (preview !== undefined) return;
     let live = true;
@@ -62,7 +67,19 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
         preview={preview}
         onApplied={() => {
           setPreview(null);
+          setWizard(false);
           // The store's name and the owner's name are the profile's now.
+          onReload();
+        }}
+      />
+    );
+  }
+
+  if (wizard) {
+    return (
+      <SetupWizard
+        onLeave={() => {
+          setWizard(false);
           onReload();
         }}
       />

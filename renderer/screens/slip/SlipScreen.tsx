@@ -4,29 +4,33 @@ import { Screen } from '../../components/Screen';
 import { useStore, useTab } from '../../hooks/use-live-data';
 import { useTabId } from '../../hooks/use-tab-id';
 import { formatWhen } from '../../hooks/use-when';
-import { t } from '../../i18n/t';
+import { t, tPaper } from '../../i18n/t';
+import { PaperHead, ReceiptNumber } from '../receipt/PaperHead';
 import './slip.css';
 
 /**
  * What the customer takes away (or is shown): the token, when, what to expect of each service
- * on the tab (as the line kept it when it was added), and how paying afterwards works.
+ * on the tab (as the line kept it when it was added), and how paying afterwards works. Printed
+ * in the store's language under the receipt's head; before the tab is paid it says it is no
+ * receipt. The note for the counter that the tab is closed is not printed, so it speaks this PC's.
  */
 export function Slip({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const who = [tab.name, tab.label].filter(Boolean).join(' · ');
   const services = tab.lines.filter((line) => line.state === 'active' && line.expectText !== '');
   return (
-    <article className="slip" aria-label={t('slip.title')}>
-      <p className="slip__store">{store.name}</p>
-      <p className="slip__token-label">{t('slip.tokenLabel')}</p>
+    <article className="slip" aria-label={tPaper('slip.title')}>
+      <PaperHead store={store} nameClass="slip__store" />
+      <ReceiptNumber tab={tab} />
+      <p className="slip__token-label">{tPaper('slip.tokenLabel')}</p>
       <p className="slip__token" data-testid="slip-token">
         {tab.token}
       </p>
       {who && <p className="slip__who">{who}</p>}
-      <p className="slip__time">{t('slip.opened', { time: formatWhen(tab.openedAt, store) })}</p>
+      <p className="slip__time">{tPaper('slip.opened', { time: formatWhen(tab.openedAt, store) })}</p>
       {services.length > 0 && (
         <section className="slip__expect" aria-labelledby="slip-expect-heading">
           <h2 id="slip-expect-heading" className="slip__expect-heading">
-            {t('slip.expectHeading')}
+            {tPaper('slip.expectHeading')}
           </h2>
           <ul>
             {services.map((line) => (

@@ -1,6 +1,6 @@
 import { roleAllows, roles, type Role } from '../../../shared/permissions';
 import type { Staff, StaffMember } from '../../../shared/types';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../i18n/t';
 
 /**
  * What the staff screen offers the signed-in person. The ledger decides (a manager touching an

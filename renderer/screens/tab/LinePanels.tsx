@@ -3,7 +3,7 @@ import type { TabLine } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../i18n/t';
 import { t } from '../../i18n/t';
 import { errorElsewhere, errorFor } from './field-error';
 import { FormActions } from '../../components/FormActions';

@@ -2,26 +2,27 @@ import type { TabDetail } from '../../../shared/types';
 import { t } from '../../i18n/t';
 import { formatRate } from './format-rate';
 
-type Props = { tab: TabDetail; format: (minor: number) => string; locale: string; showDue?: boolean };
+/** `tr` is tPaper where the totals are printed (the receipt): there they speak the store's language. */
+type Props = { tab: TabDetail; format: (minor: number) => string; locale: string; showDue?: boolean; tr?: typeof t };
 
 /** The totals exactly as the ledger computed them; nothing here is added up in the renderer. */
-export function TabTotals({ tab, format, locale, showDue = true }: Props) {
+export function TabTotals({ tab, format, locale, showDue = true, tr = t }: Props) {
   return (
-    <dl className="tab-totals" aria-label={t('tabDetail.totalsHeading')}>
-      {tab.compMinor > 0 && <Row label={t('tabDetail.totals.comps')} value={`−${format(tab.compMinor)}`} />}
-      <Row label={t('tabDetail.totals.net')} value={format(tab.netMinor)} />
+    <dl className="tab-totals" aria-label={tr('tabDetail.totalsHeading')}>
+      {tab.compMinor > 0 && <Row label={tr('tabDetail.totals.comps')} value={`−${format(tab.compMinor)}`} />}
+      <Row label={tr('tabDetail.totals.net')} value={format(tab.netMinor)} />
       {tab.rates.map((r) => (
-        <Row key={r.rateMilli} label={t('tabDetail.totals.tax', { rate: formatRate(r.rateMilli, locale) })} value={format(r.taxMinor)} />
+        <Row key={r.rateMilli} label={tr('tabDetail.totals.tax', { rate: formatRate(r.rateMilli, locale) })} value={format(r.taxMinor)} />
       ))}
-      <Row label={t('tabDetail.totals.total')} value={format(tab.totalMinor)} strong />
+      <Row label={tr('tabDetail.totals.total')} value={format(tab.totalMinor)} strong />
       {/* A deposit taken at booking and applied here, by the day it was paid ("Deposit paid 1 Dec: 10.00"). */}
       {(tab.deposits ?? [])
         .filter((d) => d.appliedMinor > 0)
         .map((d) => (
-          <Row key={`deposit-${d.id}`} label={t('salon.deposit.paid', { date: shortDate(d.takenBusinessDate, locale) })} value={format(d.appliedMinor)} />
+          <Row key={`deposit-${d.id}`} label={tr('salon.deposit.paid', { date: shortDate(d.takenBusinessDate, locale) })} value={format(d.appliedMinor)} />
         ))}
-      {tab.paidMinor > 0 && <Row label={t('tabDetail.totals.paid')} value={format(tab.paidMinor)} />}
-      {showDue && <Row label={t('tabDetail.totals.due')} value={format(tab.dueMinor)} className="tab-totals__due" />}
+      {tab.paidMinor > 0 && <Row label={tr('tabDetail.totals.paid')} value={format(tab.paidMinor)} />}
+      {showDue && <Row label={tr('tabDetail.totals.due')} value={format(tab.dueMinor)} className="tab-totals__due" />}
     </dl>
   );
 }

@@ -1,5 +1,5 @@
 import type { LineComp } from '../../../shared/types';
-import { t } from '../../i18n/t';
+import { t, tPaper } from '../../i18n/t';
 import { compValue } from './history-message';
 
 type Format = (minor: number) => string;
@@ -10,8 +10,8 @@ export function compBadge(comp: LineComp, lineQty: number, format: Format): stri
   return comp.qty < lineQty ? t('tabDetail.compBadgeUnits', vars) : t('tabDetail.compBadge', vars);
 }
 
-/** The same on the receipt, where the amount stands in its own column. */
+/** The same on the receipt, where the amount stands in its own column, in the store's language. */
 export function compReceiptText(comp: LineComp, lineQty: number, format: Format): string {
   const vars = { value: compValue(comp.kind, comp.value, format), reason: comp.reason, qty: comp.qty, of: lineQty };
-  return comp.qty < lineQty ? t('receipt.lineCompUnits', vars) : t('receipt.lineComp', vars);
+  return comp.qty < lineQty ? tPaper('receipt.lineCompUnits', vars) : tPaper('receipt.lineComp', vars);
 }

@@ -1,5 +1,5 @@
 import type { HistoryEntry, PaymentMethod, Rating } from '../../../shared/types';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../i18n/t';
 import { t } from '../../i18n/t';
 
 /** One message per audited command (a details edit is worded by updateText); an unknown action is shown by name. */
@@ -21,12 +21,13 @@ const keys: Record<string, MessageKey> = {
 const methodKeys: Record<PaymentMethod, MessageKey> = { cash: 'settle.method.cash', card: 'settle.method.card', other: 'settle.method.other' };
 const ratingKeys: Record<Rating, MessageKey> = { happy: 'settle.rate.happy', okay: 'settle.rate.okay', unhappy: 'settle.rate.unhappy' };
 
-export function methodName(method: PaymentMethod): string {
-  return t(methodKeys[method]);
+/** A payment method's name; `tr` is tPaper where it goes on paper. */
+export function methodName(method: PaymentMethod, tr: typeof t = t): string {
+  return tr(methodKeys[method]);
 }
 
-export function ratingName(rating: Rating): string {
-  return t(ratingKeys[rating]);
+export function ratingName(rating: Rating, tr: typeof t = t): string {
+  return tr(ratingKeys[rating]);
 }
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
