@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
-import { createTranslator, type MessageKey } from '../shared/i18n/translator';
+import { createTranslator, type MessageKey, type Translator } from '../shared/i18n/translator';
 import type { UiLanguage } from '../shared/i18n/languages';
 import { english } from '../shared/i18n/english';
 import { applyDeviceSettings, clampZoom, DEFAULT_DEVICE_SETTINGS, stepZoom, type DeviceSettingsStore, type DeviceWindow } from './device-settings';
@@ -22,11 +22,19 @@ export type MenuActions = {
 export type MenuWords = (key: Extract<MessageKey, `menu.${string}`>, params?: Record<string, string | number>) => string;
 const englishWords: MenuWords = (key, params) => english(key, params);
 
+// One translator per language, kept: it compiles each message once however often the menu is built.
+const menuTranslators = new Map<UiLanguage, Translator>();
+
 /** The menu's words in a language; the pseudo-locale's menu stays English (native menus are not tested in it). */
 export function menuWords(language: UiLanguage): MenuWords {
   if (language === 'pseudo' || language === 'en') return englishWords;
-  const translator = createTranslator(language);
-  return (key, params) => translator.t(key, params);
+  let translator = menuTranslators.get(language);
+  if (!translator) {
+    translator = createTranslator(language);
+    menuTranslators.set(language, translator);
+  }
+  const words = translator;
+  return (key, params) => words.t(key, params);
 }
 
 export type MenuTemplateDeps = {
@@ -214,7 +222,9 @@ function isKioskChord(input: KeyInput, platform: NodeJS.Platform): boolean {
 /** Sets the application menu and wires its actions to the focused window, the dialogs and this PC's settings. */
 export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: AppMenuDeps<W, M>): AppMenu<M> {
   const log = deps.log ?? ((message, error) => console.error(`[aftertab] ${message}`, error));
-  const w: MenuWords = (key, params) => (deps.words?.() ?? englishWords)(key, params);
+  // The words of the language the menu was last built in (each change of language builds it again),
+  // asked for once per build rather than once per label.
+  let w: MenuWords = englishWords;
   let menu: M | null = null;
   let askingForKiosk = false;
 
@@ -307,6 +317,7 @@ export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: A
   };
 
   const build = (): M => {
+    w = deps.words?.() ?? englishWords;
     const made = deps.Menu.buildFromTemplate(buildMenuTemplate({ platform: deps.platform, isPackaged: deps.isPackaged, kiosk: deps.settings.load().kiosk, actions, words: w }));
     menu = made;
     deps.Menu.setApplicationMenu(made);

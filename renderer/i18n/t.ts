@@ -53,6 +53,19 @@ export function setPaperLanguage(language: Language | 'pseudo'): void {
 export function wordsLocale(locale: string | undefined, paperWords = false): string | undefined {
   const language = (paperWords ? paper : screen).language;
   if (!locale || language === 'pseudo') return locale;
+  // Every date on a screen asks: the answer for a locale and a language is worked out once.
+  const key = `${locale}|${language}`;
+  let words = wordsLocales.get(key);
+  if (words === undefined) {
+    words = localeIn(locale, language);
+    wordsLocales.set(key, words);
+  }
+  return words;
+}
+
+const wordsLocales = new Map<string, string>();
+
+function localeIn(locale: string, language: Language): string {
   try {
     const place = new Intl.Locale(locale);
     if (place.language === language) return locale;
