@@ -108,6 +108,8 @@ async function yearSection(): Promise<void> {
   console.log(`  Z of one mid-year day:  ${year.z_report_ms} ms (median of 5; target < ${year.z_report_target_ms} ms)`);
   console.log(`  X of the open day:      ${year.x_report_ms} ms (median of 5)`);
   console.log(`  verified backup:        ${year.backup_year_ms} ms (median of 3; target < ${year.backup_target_ms} ms)`);
+  console.log(`  dashboard, 30 days:     ${year.dashboard_month_ms} ms (median of 5; target < ${year.dashboard_month_target_ms} ms, ratio ${year.dashboard_month_ratio})`);
+  console.log(`  dashboard, 366 days:    ${year.dashboard_year_ms} ms (median of 5; target < ${year.dashboard_year_target_ms} ms, ratio ${year.dashboard_year_ratio})`);
   for (const [key, value] of Object.entries(year)) console.log(`${key}=${value}`);
 }
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackupInfo } from '../shared/closing-types';
+import type { Dashboard } from '../shared/dashboard-types';
+import { addDays } from '../shared/domain/business-day';
 import { verifyLedgerCopy } from '../electron/backup/verify';
 import { loadPepper } from '../electron/auth/pepper';
 import { chainHead, verifyChain } from '../electron/ledger/chain';
@@ -16,6 +18,9 @@ import { generateYear, YEAR_DATA_VERSION } from './year-data';
 
 export const Z_TARGET_MS = 200;
 export const BACKUP_TARGET_MS = 3000;
+/** The owner's dashboard (report.dashboard through the router): the 30 days to today, and the 366 days to today. */
+export const DASHBOARD_MONTH_TARGET_MS = 100;
+export const DASHBOARD_YEAR_TARGET_MS = 500;
 
 /** The generated year, reused while the generator's version stays the same (bench/.cache is gitignored). */
 export function yearCacheFile(): string {
@@ -133,6 +138,21 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
       figures.x_open_day_entries = x.entryCount;
       figures.x_carried_tabs = x.carried.length;
 
+      // The dashboard as the owner opens it: frozen Zs of the closed days plus the open day's X, the open tabs now.
+      const dashboardOver = async (days: number) => {
+        const input = { from: addDays(openDate, 1 - days), to: openDate };
+        const answer = (await call(client, 'report.dashboard', input)) as Dashboard;
+        if (answer.days.length !== days || answer.totals.closedDays !== days - 1) throw new Error(`the dashboard over ${days} days read ${answer.totals.closedDays} closed days`);
+        return { ms: round(median(await repeatCommand(5, () => call(client, 'report.dashboard', input)))), answer };
+      };
+      const month = await dashboardOver(30);
+      const year = await dashboardOver(366);
+      // Its sales are the Zs' and the X's, never summed again from the journal.
+      const zSales = zs.filter((z) => z.business_date > addDays(openDate, -366)).reduce((sum, z) => sum + (JSON.parse(z.report_json) as { sales: { netMinor: number } }).sales.netMinor, 0);
+      figures.dashboard_year_sales_match = year.answer.totals.netSalesMinor === zSales + x.sales.netMinor;
+      figures.dashboard_month_ms = month.ms;
+      figures.dashboard_year_ms = year.ms;
+
       // One verified backup, asked for like the Backups screen does (copy, integrity_check, balance, index, rotation).
       const backupSamples = await repeatAsync(3, async () => {
         const info = (await call(client, 'backup.now', {})) as BackupInfo;
@@ -161,6 +181,12 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
       z_report_ok: (figures.z_report_ms as number) < Z_TARGET_MS,
       backup_target_ms: BACKUP_TARGET_MS,
       backup_ok: (figures.backup_year_ms as number) < BACKUP_TARGET_MS,
+      dashboard_month_target_ms: DASHBOARD_MONTH_TARGET_MS,
+      dashboard_month_ratio: round((figures.dashboard_month_ms as number) / DASHBOARD_MONTH_TARGET_MS),
+      dashboard_month_ok: (figures.dashboard_month_ms as number) < DASHBOARD_MONTH_TARGET_MS,
+      dashboard_year_target_ms: DASHBOARD_YEAR_TARGET_MS,
+      dashboard_year_ratio: round((figures.dashboard_year_ms as number) / DASHBOARD_YEAR_TARGET_MS),
+      dashboard_year_ok: (figures.dashboard_year_ms as number) < DASHBOARD_YEAR_TARGET_MS,
     });
     return figures;
   } finally {

@@ -9,7 +9,7 @@ import { runBusinessDay, type DayWorld, type MenuItem } from './year-day';
 import { createRunner } from './year-runner';
 
 /** Bump whenever the generator writes different data: the bench then regenerates its cached year. */
-export const YEAR_DATA_VERSION = 8;
+export const YEAR_DATA_VERSION = 9;
 
 export type YearOptions = {
   /** The ledger file to write (replaced if it exists). */

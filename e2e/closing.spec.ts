@@ -258,6 +258,7 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
     grossMinor: EXPECTED.gross,
     compsMinor: EXPECTED.comps,
     loyaltyMinor: 0,
+    refundsMinor: 0,
     netMinor: EXPECTED.net,
     taxMinor: EXPECTED.tax,
     totalMinor: EXPECTED.total,

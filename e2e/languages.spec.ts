@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Customer } from '../shared/customer-types';
+import type { RefundResult } from '../shared/refund-types';
 import de from '../shared/i18n/catalogues/de.json';
 import es from '../shared/i18n/catalogues/es.json';
 import { languageNames } from '../shared/i18n/languages';
@@ -25,6 +26,7 @@ async function setScene(page: Page, request: Parameters<typeof openTabScreen>[1]
   const { api, items, opened } = await openTabScreen(page, request, host, ['Latte', 'Croissant']);
   const paid = await api.openTabWith(items, ['Espresso']);
   await api.call('settle.pay', { tabId: paid.id, method: 'card' });
+  const refund = await api.call<RefundResult>('tab.refund', { tabId: paid.id, mode: 'amount', amountMinor: 100, reason: 'Sam Regular' });
   const customer = await api.call<Customer>('customer.create', { name: 'Sam Regular' });
   const catalog = await api.call<Catalog>('catalog.list');
   const store = await api.call<StoreSettings>('store.get');
@@ -38,6 +40,8 @@ async function setScene(page: Page, request: Parameters<typeof openTabScreen>[1]
     ...catalog.categories.map((category) => category.name),
     ...staff.map((person) => person.name),
     customer.name,
+    // The refunds account's code, shown beside its name in the report's accounts (one word, so the codes' pattern misses it).
+    'refunds',
   ];
   return {
     dataWords,
@@ -46,6 +50,9 @@ async function setScene(page: Page, request: Parameters<typeof openTabScreen>[1]
       { name: 'tab', path: `/tab/${opened.id}` },
       { name: 'settle', path: `/tab/${opened.id}/settle` },
       { name: 'receipt', path: `/tab/${paid.id}/receipt` },
+      { name: 'refund', path: `/tab/${paid.id}/refund` },
+      { name: 'refund-receipt', path: `/refund/${refund.refundId}` },
+      { name: 'find-receipt', path: '/receipts' },
       { name: 'slip', path: `/slip/${opened.id}` },
       { name: 'tokens', path: '/tokens' },
       { name: 'drawer', path: '/drawer' },
@@ -58,6 +65,7 @@ async function setScene(page: Page, request: Parameters<typeof openTabScreen>[1]
       { name: 'customer', path: `/customers/${customer.id}` },
       { name: 'diary', path: '/appointments' },
       { name: 'activity', path: '/activity' },
+      { name: 'dashboard', path: '/dashboard' },
     ],
   };
 }

@@ -17,6 +17,7 @@ import { firstRunHandlers } from './first-run-profile';
 import { deviceHandlers, deviceView, storeLanguageOf } from './device-commands';
 import { memoryDevicePreferences, type DevicePreferencesStore } from './device-preferences';
 import { profileExportHandlers } from './profile-export';
+import { createPrinting } from './printing/printing';
 import { logErrorsTo } from './logger';
 import { systemClock } from './services/context';
 
@@ -98,6 +99,8 @@ export function startAppCore(
   const auth = createAuth({ hasher, clock });
   // One store for this PC's preferences: device.* change them, store.exportProfile reads the printer.
   const device = options.device ?? memoryDevicePreferences();
+  // This PC's thermal printer: papers from the ledger, the drawer kicked after a cash payment commits.
+  const printing = createPrinting({ host, device, clock, logger });
   const commands = createCommandRouter({
     host,
     handlers: {
@@ -105,12 +108,14 @@ export function startAppCore(
       ...firstRunHandlers({ host, backups, profile: options.profile ?? null, clock, logger, device }),
       ...deviceHandlers(device, () => storeLanguageOf(host.current()), options.onDeviceChange),
       ...profileExportHandlers({ host, backups, device, logger }),
+      ...printing.handlers,
     },
     auth,
     clock,
     log: logErrorsTo(logger, 'internal error'),
     warn: logger.warn,
     chainWorkerFile: verifyWorkerFile,
+    afterCommit: (committed) => printing.afterCommit(committed),
   });
   return {
     host,
@@ -123,6 +128,7 @@ export function startAppCore(
     idle: async () => {
       await backups.idle();
       await host.sealIdle();
+      await printing.idle();
     },
     close() {
       scheduler.stop();

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../shared/contract';
-import type { DeviceView } from '../shared/device-types';
+import type { DevicePrinter, DeviceView } from '../shared/device-types';
 import { isLanguage, type Language } from '../shared/i18n/languages';
 import type { DevicePreferences, DevicePreferencesStore } from './device-preferences';
 import type { Db } from './ledger/open';
@@ -20,12 +20,24 @@ export function deviceHandlers(preferences: DevicePreferencesStore, storeLanguag
     'device.update': (input: ParsedInput<'device.update'>): DeviceView => {
       const patch: Partial<DevicePreferences> = {};
       if (input.language !== undefined) patch.language = input.language === 'store' ? null : input.language;
-      if (input.printer !== undefined) patch.printer = input.printer.paper === 'none' ? null : { paper: input.printer.paper, name: input.printer.name === '' ? null : input.printer.name };
+      if (input.printer !== undefined) patch.printer = printerOf(input.printer);
       preferences.save(patch);
       changed?.();
       return deviceView(preferences, storeLanguage);
     },
   };
+}
+
+/** device.update's printer as this PC keeps it: the system's (paper 'none' clears it), or a thermal one. */
+function printerOf(input: NonNullable<ParsedInput<'device.update'>['printer']>): DevicePrinter | null {
+  switch (input.kind) {
+    case 'escpos-network':
+      return { kind: 'escpos-network', paper: input.paper, host: input.host, port: input.port, drawer: input.drawer, autoReceipt: input.autoReceipt };
+    case 'escpos-queue':
+      return { kind: 'escpos-queue', paper: input.paper, queue: input.queue, drawer: input.drawer, autoReceipt: input.autoReceipt };
+    default:
+      return input.paper === 'none' ? null : { kind: 'system', paper: input.paper, name: input.name === '' ? null : input.name };
+  }
 }
 
 /** The store's language as its ledger keeps it; English with no ledger open (recovery). */

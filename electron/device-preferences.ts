@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { printerPapers, type DevicePrinter } from '../shared/device-types';
+import { DEFAULT_PRINTER_PORT, printerPapers, thermalPapers, type DevicePrinter } from '../shared/device-types';
+import { printerHost, printerPort, printerQueue } from '../shared/printer-schemas';
 import { uiLanguages, type UiLanguage } from '../shared/i18n/languages';
 
 /**
@@ -21,12 +22,24 @@ export type KeyValueFile = { get(key: string): unknown; set(key: string, value: 
 
 export const DEFAULT_DEVICE_PREFERENCES: DevicePreferences = { language: null, printer: null };
 
+const thermal = { paper: z.enum(thermalPapers), drawer: z.boolean().default(false), autoReceipt: z.boolean().default(false) };
+
+/**
+ * The printer as the file keeps it. A file written before thermal printers holds `{ paper, name }`
+ * with no kind: that is the system's printing, read as it always was. Fields a later version adds
+ * are left out rather than losing the whole printer.
+ */
+const storedPrinter = z.union([
+  z
+    .object({ kind: z.literal('system').optional(), paper: z.enum(printerPapers), name: z.string().trim().min(1).max(80).nullable() })
+    .transform(({ paper, name }): DevicePrinter => ({ kind: 'system', paper, name })),
+  z.object({ kind: z.literal('escpos-network'), ...thermal, host: printerHost, port: printerPort.default(DEFAULT_PRINTER_PORT) }),
+  z.object({ kind: z.literal('escpos-queue'), ...thermal, queue: printerQueue }),
+]);
+
 const fields = {
   language: z.enum(uiLanguages).nullable(),
-  printer: z
-    .object({ paper: z.enum(printerPapers), name: z.string().trim().min(1).max(80).nullable() })
-    .strict()
-    .nullable(),
+  printer: storedPrinter.nullable(),
 };
 const patchSchema = z.object(fields).partial().strict();
 

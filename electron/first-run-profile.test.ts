@@ -119,12 +119,12 @@ describe('the first run with a profile, through the router', () => {
     const fresh = memoryDevicePreferences();
     const pad = windowClient(core({ profile: salon(), device: fresh }), 1);
     await pad.call('firstRun.applyProfile', {});
-    expect(fresh.load().printer).toEqual({ paper: '80mm', name: null });
+    expect(fresh.load().printer).toEqual({ kind: 'system', paper: '80mm', name: null });
 
-    const chosen = memoryDevicePreferences({ printer: { paper: '58mm', name: 'Star' } });
+    const chosen = memoryDevicePreferences({ printer: { kind: 'system', paper: '58mm', name: 'Star' } });
     const other = windowClient(core({ profile: salon(), device: chosen }), 1);
     await other.call('firstRun.applyProfile', {});
-    expect(chosen.load().printer).toEqual({ paper: '58mm', name: 'Star' });
+    expect(chosen.load().printer).toEqual({ kind: 'system', paper: '58mm', name: 'Star' });
   });
 
   it('sets the receipt header and the logo the host read beside its profile', async () => {

@@ -144,7 +144,7 @@ export function firstRunHandlers(options: {
       for (const type of ['store.changed', 'catalog.changed', 'staff.changed'] as const) host.emit({ type });
       // Hints only: the PC's own choice, once made in Settings, always wins.
       if (chosen.printer && options.device && options.device.load().printer === null) {
-        options.device.save({ printer: { paper: chosen.printer.paper, name: chosen.printer.name ?? null } });
+        options.device.save({ printer: { kind: 'system', paper: chosen.printer.paper, name: chosen.printer.name ?? null } });
       }
       imported = null;
       return applied;

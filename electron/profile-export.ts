@@ -18,10 +18,15 @@ export function profileBackup(settings: BackupSettings, dataDir: string): NonNul
   return { ...(inDataFolder ? {} : { folder: settings.folder }), keep: settings.keep, everyMinutes: settings.everyMinutes };
 }
 
-/** This PC's printer as the profile's hints: the paper, and the name when one is set (else the system's default). */
+/**
+ * This PC's printer as the profile's hints: the paper, and the name when one is set (else the
+ * system's default). A receipt printer in a print queue is named by its queue; a network one has
+ * no system name, and its address belongs to this shop's network, so only its paper goes.
+ */
 export function profilePrinter(printer: DevicePrinter | null): StoreProfile['printer'] {
   if (!printer) return undefined;
-  return printer.name === null ? { paper: printer.paper } : { paper: printer.paper, name: printer.name };
+  const name = printer.kind === 'system' ? printer.name : printer.kind === 'escpos-queue' ? printer.queue : null;
+  return name === null ? { paper: printer.paper } : { paper: printer.paper, name };
 }
 
 /**

@@ -148,7 +148,7 @@ describe('App: sign-in, lock and who may see what', () => {
     render(<App />);
     await signIn('Olga', '1111');
     const nav = screen.getByRole('navigation');
-    for (const link of ['Tabs', 'Drawer', 'Diary', 'Customers', 'Reports', 'Catalog', 'Staff', 'Activity', 'Backups', 'Settings']) expect(within(nav).getByRole('link', { name: link })).toBeTruthy();
+    for (const link of ['Tabs', 'Drawer', 'Diary', 'Customers', 'Dashboard', 'Reports', 'Catalog', 'Staff', 'Activity', 'Backups', 'Settings']) expect(within(nav).getByRole('link', { name: link })).toBeTruthy();
     fireEvent.click(screen.getByRole('link', { name: 'Reports' }));
     await screen.findByRole('heading', { name: 'Reports' });
 

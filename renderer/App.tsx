@@ -5,6 +5,7 @@ import type { Staff } from '../shared/types';
 import { api, getAccess, subscribeAccess } from './api';
 import { ErrorNote } from './components/ErrorNote';
 import { NavBar } from './components/NavBar';
+import { PrinterWarnings } from './printing/PrinterWarnings';
 import { CurrentStaffContext, useCurrentStaff } from './hooks/current-staff';
 import { useStore } from './hooks/use-live-data';
 import { useLockShortcut } from './hooks/use-lock-shortcut';
@@ -17,6 +18,7 @@ import { LinkRequiredScreen } from './screens/access/LinkRequiredScreen';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
 import { CustomerPage } from './screens/customers/CustomerPage';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { AppointmentsScreen } from './screens/appointments/AppointmentsScreen';
 import { ConfirmationScreen } from './screens/appointments/ConfirmationScreen';
 import { ApprovalProvider } from './screens/approval/ApprovalProvider';
@@ -27,6 +29,9 @@ import { BoardScreen } from './screens/board/BoardScreen';
 import { CatalogScreen } from './screens/catalog/CatalogScreen';
 import { DrawerScreen } from './screens/drawer/DrawerScreen';
 import { ReceiptScreen } from './screens/receipt/ReceiptScreen';
+import { FindReceiptScreen } from './screens/receipts/FindReceiptScreen';
+import { RefundReceiptScreen } from './screens/refund/RefundReceiptScreen';
+import { RefundScreen } from './screens/refund/RefundScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { ZReportScreen } from './screens/reports/ZReportScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -129,6 +134,7 @@ function Shell({ staff, locked, idleFallback }: { staff: Staff; locked: boolean;
       <div className="app-shell" hidden={locked} inert={locked}>
         <ApprovalProvider currentStaffId={staff.id}>
           <NavBar storeName={store.data?.name ?? t('app.name')} staff={staff} onLock={lockNow} />
+          <PrinterWarnings />
           <Routes>
             <Route path="/" element={<BoardScreen />} />
             <Route path="/tokens" element={<TokenScreen />} />
@@ -136,12 +142,16 @@ function Shell({ staff, locked, idleFallback }: { staff: Staff; locked: boolean;
             <Route path="/tab/:tabId" element={<TabScreen />} />
             <Route path="/tab/:tabId/settle" element={<SettleScreen />} />
             <Route path="/tab/:tabId/receipt" element={<ReceiptScreen />} />
+            <Route path="/tab/:tabId/refund" element={<RefundScreen />} />
+            <Route path="/refund/:refundId" element={<RefundReceiptScreen />} />
+            <Route path="/receipts" element={<FindReceiptScreen />} />
             <Route path="/drawer" element={<DrawerScreen />} />
             <Route path="/catalog" element={<Gated screen="/catalog" element={<CatalogScreen />} />} />
             <Route path="/settings" element={<Gated screen="/settings" element={<SettingsScreen />} />} />
             <Route path="/backups" element={<Gated screen="/backups" element={<BackupScreen />} />} />
             <Route path="/reports" element={<Gated screen="/reports" element={<ReportsScreen />} />} />
             <Route path="/reports/z/:zNumber" element={<Gated screen="/reports" element={<ZReportScreen />} />} />
+            <Route path="/dashboard" element={<Gated screen="/dashboard" element={<DashboardScreen />} />} />
             <Route path="/staff" element={<Gated screen="/staff" element={<StaffScreen />} />} />
             <Route path="/activity" element={<Gated screen="/activity" element={<ActivityScreen />} />} />
             <Route path="/customers" element={<Gated screen="/customers" element={<CustomersScreen />} />} />

@@ -7,6 +7,7 @@ import type { Permission } from '../shared/permissions';
  */
 export const screenPermissions = {
   '/reports': 'ledger.read',
+  '/dashboard': 'ledger.read',
   '/catalog': 'catalog.manage',
   '/settings': 'store.manage',
   '/staff': 'staff.manage',

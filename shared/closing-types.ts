@@ -36,6 +36,8 @@ export type DrawerSession = {
   /** Cash deposits taken into this drawer, and deposits refunded out of it in cash (shown with cashInMinor). */
   depositsInMinor: Minor | null;
   depositsOutMinor: Minor | null;
+  /** Cash refunds of settled tabs given out of this drawer (shown with cashInMinor). */
+  refundsOutMinor?: Minor | null;
   expectedMinor: Minor | null;
   countedMinor: Minor | null;
   countedCounts: DenominationCount[] | null;
@@ -87,6 +89,11 @@ export type SalesSection = {
   compsMinor: Minor;
   /** Loyalty rewards given, net of tax (missing from a Z frozen before loyalty): net = gross - comps - loyalty. */
   loyaltyMinor?: Minor;
+  /**
+   * Refunds of settled tabs given on the day, net of tax (missing from a Z frozen before refunds):
+   * contra-revenue like comps, so net = gross - comps - loyalty - refunds.
+   */
+  refundsMinor?: Minor;
   netMinor: Minor;
   taxMinor: Minor;
   /** Net sales plus tax: what customers were charged. */
@@ -101,7 +108,38 @@ export type TipsByStaff = { staffId: number; staffName: string; amountMinor: Min
  * took, net of the voids made on the day. The voids are counted apart, with the money they gave
  * back; a Z frozen before payments could be voided has neither field.
  */
-export type PaymentsByMethod = { method: PaymentMethod; count: number; amountMinor: Minor; tipMinor: Minor; takenMinor: Minor; voidedCount?: number; voidedMinor?: Minor };
+export type PaymentsByMethod = {
+  method: PaymentMethod;
+  count: number;
+  amountMinor: Minor;
+  tipMinor: Minor;
+  takenMinor: Minor;
+  voidedCount?: number;
+  voidedMinor?: Minor;
+  /** Refunds given back by this tender on the day (tips included, after cash rounding); missing from a Z frozen before refunds. */
+  refundedCount?: number;
+  refundedMinor?: Minor;
+};
+
+/** Refunds of one reason, or by one tender: how many, the bill part and the tips they gave back. */
+export type RefundsBy = { count: number; amountMinor: Minor; tipMinor: Minor };
+
+/**
+ * Refunds of settled tabs given on the day (whatever day the tab was settled on): the bill part
+ * (tax included), its tax and net, the tips given back, and what changed hands, by reason and by
+ * tender. net = the refunds account, tax = what tax_payable was reversed by, given = what the
+ * tender accounts gave back; a Z frozen before refunds has no such section (read as none).
+ */
+export type RefundsSection = {
+  count: number;
+  amountMinor: Minor;
+  taxMinor: Minor;
+  netMinor: Minor;
+  tipMinor: Minor;
+  givenMinor: Minor;
+  byReason: (RefundsBy & { reason: string })[];
+  byMethod: (RefundsBy & { method: PaymentMethod; givenMinor: Minor })[];
+};
 
 /**
  * Deposits on the day: brought forward + taken - applied - refunded - forfeited = held (carried
@@ -151,6 +189,8 @@ export type DrawerFigures = {
   /** Cash deposits taken and refunded; missing from a Z frozen before deposits were taken. */
   depositsInMinor?: Minor;
   depositsOutMinor?: Minor;
+  /** Cash refunds given out of the drawer; missing from a Z frozen before refunds. */
+  refundsOutMinor?: Minor;
   paidInMinor: Minor;
   paidOutMinor: Minor;
   expectedMinor: Minor;
@@ -213,6 +253,8 @@ export type DayReport = {
   appointments?: AppointmentsSection;
   /** Loyalty rewards taken off tabs (net of tax; a reward taken back off counts against it). Missing from a Z frozen before loyalty. */
   loyalty?: { rewards: number; amountMinor: Minor };
+  /** Refunds of settled tabs given on the day. Missing from a Z frozen before refunds. */
+  refunds?: RefundsSection;
   walkouts: { count: number; amountMinor: Minor };
   drawer: DrawerSection;
   satisfaction: Record<Rating | 'unrated', number>;
@@ -248,7 +290,7 @@ export type DayReport = {
  */
 export type FrozenDayReport = Omit<DayReport, 'heldDeposits'> & { heldDeposits?: (FrozenHeldDeposit | (HeldDeposit & { customerId?: undefined }))[] };
 
-export const reportActionKinds = ['comp', 'removed', 'walkout', 'payment_void', 'paid_in', 'paid_out', 'variance'] as const;
+export const reportActionKinds = ['comp', 'removed', 'walkout', 'payment_void', 'refund', 'paid_in', 'paid_out', 'variance'] as const;
 export type ReportActionKind = (typeof reportActionKinds)[number];
 
 /**
@@ -347,10 +389,18 @@ export type StaffDayFigures = {
   tabsServed: number;
   /** Net sales (after comps) of the lines this person served, posted this business day. */
   salesMinor: Minor;
+  /**
+   * What refunds given this business day took back from this person's sales, net of tax: units of
+   * lines for whoever served them, the rest by their share of the refunded tab's lines. The people's
+   * sales less their refunds add up to the day's net sales. Absent from a Z closed before refunds.
+   */
+  refundsMinor?: Minor;
   /** Comps this person gave this business day (as the one who did it). */
   comps: { count: number; amountMinor: Minor; reasons: { reason: string; count: number; amountMinor: Minor }[] };
-  /** Tips booked to this person this business day. */
+  /** Tips booked to this person this business day (less what refunds gave back of them). */
   tipsMinor: Minor;
+  /** Of their tips, what refunds given this business day gave back. Absent from a Z closed before refunds. */
+  tipsRefundedMinor?: Minor;
   /** Ratings of the tabs this person served, closed this business day. */
   ratings: { happy: number; okay: number; unhappy: number };
   /** Walked-out tabs this person served, written off this business day. */

@@ -1,15 +1,21 @@
-import { printerPapers, type DeviceView } from './device-types';
+import type { DeviceView } from './device-types';
+import type { PaperPreview, PrintOutcome } from './paper/paper-doc';
+import { paperDocument, printerUpdate } from './printer-schemas';
 import { uiLanguages } from './i18n/languages';
 import { z } from 'zod';
 import type { Permission } from './permissions';
 import * as s from './schemas';
 import type * as C from './closing-types';
+import type * as DT from './dashboard-types';
+import { dashboardTables } from './dashboard-types';
 import type * as T from './types';
 import type * as CT from './customer-types';
 import { customerFields, email, phone } from './customer-schemas';
 import type * as ST from './salon-types';
 import * as ss from './salon-schemas';
 import type * as LT from './loyalty-types';
+import type * as RT from './refund-types';
+import { refundDraft, refundInput } from './refund-schemas';
 import type * as FR from './first-run-types';
 import type { ProfileExport } from './profile-export-types';
 import { PROFILE_TEXT_MAX } from './first-run-types';
@@ -225,15 +231,24 @@ export const contract = {
       .object({
         /** 'store': follow the store's language. */
         language: z.enum([...uiLanguages, 'store']).optional(),
-        /** paper 'none': no receipt printer; an empty name: the system's default printer. */
-        printer: z
-          .object({ paper: z.enum([...printerPapers, 'none']), name: s.readableText(80) })
-          .strict()
-          .optional(),
+        /**
+         * The system's printing (paper 'none': no receipt printer; an empty name: the system's default
+         * printer; `kind` may be left out), or a thermal ESC/POS printer on the network or in a print queue.
+         */
+        printer: printerUpdate.optional(),
       })
       .strict(),
     'store.manage',
   ),
+  /** A test page on this PC's thermal printer: which printer, a ruler as wide as the roll, the store's letters. */
+  'print.test': host<PrintOutcome>()(s.empty, 'tabs.read'),
+  /**
+   * A paper laid out for this PC's thermal printer, as it will print: the host reads the document
+   * from the ledger as the person asking may read it (a Z needs ledger.read, as report.z does).
+   */
+  'print.preview': host<PaperPreview>()(paperDocument, 'tabs.read'),
+  /** Prints that paper on this PC's thermal printer: the same lines the preview showed, then a cut. */
+  'print.document': host<PrintOutcome>()(paperDocument, 'tabs.read'),
   /** Ends this window's or client's session: a sign-out, a lock on demand, or the idle lock. */
   'session.end': host<null>()(z.object({ reason: z.enum(['signOut', 'lock', 'idle']).default('signOut') }).strict(), 'session'),
   /** Who is signed in here; also keeps the session from the idle lock while someone is working. */
@@ -270,6 +285,10 @@ export const contract = {
 
   'token.pool': query<T.TokenState[]>()(s.empty, 'tabs.read'),
   'token.next': query<number | null>()(s.empty, 'tabs.read'),
+  /** The customer of a settled or written-off tab kept its token: it stays out of the pool, shown as missing with that tab. */
+  'token.markMissing': mutation<T.TokenState>()(tabRef, 'tabs.write'),
+  /** A missing token turned up again: back in the pool. */
+  'token.markFound': mutation<T.TokenState>()(z.object({ token: s.token }).strict(), 'tabs.write'),
 
   'tab.open': mutation<T.TabDetail>()(
     z.object({ token: s.token.optional(), name: s.readableText(60).default(''), label: s.readableText(30).default(''), note: s.readableText(280).default('') }).strict(),
@@ -294,6 +313,29 @@ export const contract = {
   'tab.writeOff': mutation<T.TabDetail>()(z.object({ tabId: s.id, reason: s.reason }).strict(), 'tabs.writeOff'),
   'tab.listOpen': query<T.TabSummary[]>()(s.empty, 'tabs.read'),
   'tab.get': query<T.TabDetail>()(tabRef, 'tabs.read'),
+
+  /**
+   * Moves units of lines (several at once, part of a quantity) from one open tab to another; full-price
+   * units go first, a comped unit with its comp. Refused, changing nothing, on a tab another window is
+   * settling or that has a split plan in place.
+   */
+  'tab.moveLines': mutation<T.TabMoveResult>()(
+    z
+      .object({
+        fromTabId: s.id,
+        toTabId: s.id,
+        lines: z
+          .array(z.object({ lineId: s.id, qty: s.qty }).strict())
+          .min(1, 'errors.move.noLines')
+          .max(100),
+      })
+      .strict(),
+    'tabs.write',
+  ),
+  /** Merges one open tab into another: lines, payments made and customer go along; its token goes back to the pool. */
+  'tab.merge': mutation<T.TabMoveResult>()(z.object({ fromTabId: s.id, intoTabId: s.id }).strict(), 'tabs.write'),
+  /** Gives an open tab another free token; the old one goes back to the pool. */
+  'tab.changeToken': mutation<T.TabDetail>()(z.object({ tabId: s.id, token: s.token }).strict(), 'tabs.write'),
 
   /** Attaches a customer to an open tab (customerId null takes it off). */
   'tab.setCustomer': mutation<T.TabDetail>()(z.object({ tabId: s.id, customerId: s.id.nullable() }).strict(), 'customers.write'),
@@ -357,10 +399,32 @@ export const contract = {
   'settle.pay': mutation<T.PaymentResult>()(payment, 'tabs.write'),
   'settle.rate': mutation<T.TabDetail>()(z.object({ tabId: s.id, rating: z.enum(ratings) }).strict(), 'tabs.write'),
   /**
+   * The settle screen claims its tab for this window's session while it is open (renewed every
+   * renewMs, lapsing on its own, kept in memory only): nobody else moves, merges or re-tokens the tab
+   * meanwhile. Release gives it up on leaving the screen.
+   */
+  'settle.claim': query<T.SettleClaim>()(tabRef, 'tabs.write'),
+  'settle.release': query<null>()(tabRef, 'tabs.write'),
+  /**
    * Takes back the tab's last payment that still stands, within minutes of taking it; the tab owes
    * it again. `paymentId` names the payment the screen showed, so a stale screen voids nothing else.
    */
   'settle.voidLastPayment': mutation<T.TabDetail>()(z.object({ tabId: s.id, paymentId: s.id, reason: s.reason }).strict(), 'payments.void'),
+
+  /** What a settled tab may still have refunded: by line and unit, by tender, and its tips; the refunds so far. */
+  'tab.refundable': query<RT.Refundable>()(tabRef, 'tabs.read'),
+  /** Exactly what a refund would give back and how, priced by the rules tab.refund posts by; a refusal says why. */
+  'tab.refundQuote': query<RT.RefundQuote>()(refundDraft, 'tabs.read'),
+  /**
+   * Gives money back on a settled tab (whole, some units of its lines, or an amount), with a reason,
+   * by the tenders it was paid with, never beyond what was paid; posted on the current business day,
+   * pointing at the tab and its receipt. A staff member refunds only with a manager's or owner's PIN.
+   */
+  'tab.refund': mutation<RT.RefundResult>()(refundInput, 'refunds.issue'),
+  /** One refund's receipt, to show or print again. */
+  'refund.receipt': query<RT.RefundReceipt>()(z.object({ refundId: s.id }).strict(), 'tabs.read'),
+  /** A settled tab by any receipt number it was given, or (no number) the current business day's last settled tabs. */
+  'receipt.find': query<RT.ReceiptMatch[]>()(z.object({ receiptNumber: s.id.optional() }).strict(), 'tabs.read'),
 
   // From the newest Z's chain head by default (fast on a year); `full` walks the chain from its first row.
   'ledger.check': query<T.LedgerCheck>()(z.object({ full: z.boolean().optional() }).strict(), 'ledger.read'),
@@ -387,6 +451,12 @@ export const contract = {
   /** A day's report (its Z if closed, else an X) or its journal as CSV. */
   /** Per person for a business day (the current one by default): tabs, sales, comps, tips, ratings, walkouts. */
   'report.staff': query<C.StaffReport>()(z.object({ businessDate: s.businessDate.optional() }).strict(), 'ledger.read'),
+  /**
+   * The owner's dashboard: what is out now (open tabs owed by age, tokens, deposits) and business days
+   * from..to (at most DASHBOARD_MAX_DAYS) from their frozen Zs and today so far; and each of its tables as CSV.
+   */
+  'report.dashboard': query<DT.Dashboard>()(z.object({ from: s.businessDate, to: s.businessDate }).strict(), 'ledger.read'),
+  'report.dashboardCsv': query<C.CsvExport>()(z.object({ from: s.businessDate, to: s.businessDate, table: z.enum(dashboardTables) }).strict(), 'ledger.read'),
   /** Who did what, newest first, from the audit: filter by person, kind and business day. */
   'audit.list': query<C.ActivityPage>()(
     z

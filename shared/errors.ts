@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'token_held'
   | 'token_out_of_range'
   | 'no_free_token'
+  | 'token_missing'
+  | 'tab_being_settled'
   | 'tab_not_open'
   | 'tab_not_empty'
   | 'line_not_active'
@@ -43,6 +45,8 @@ export type ErrorCode =
   | 'disk_full'
   | 'read_only'
   | 'too_many_streams'
+  | 'printer_none'
+  | 'printer_failed'
   | 'internal';
 
 /**

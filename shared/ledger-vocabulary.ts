@@ -35,6 +35,14 @@ export const entryKinds = [
   // and the same reward taken back off because the tab's lines changed after it was given.
   'loyalty.redeem',
   'loyalty.undo',
+  // A refund of a settled tab, posted on the day it is given and pointing at the tab it refunds:
+  // Dr refunds (net) and tax_payable per rate, Dr tips_payable when tips go back, Cr the tenders.
+  'refund.issue',
+  // Lines moved between two open tabs, and a tab merged into another: one entry on each tab, posting
+  // the difference its lines now make (what the day sold does not change, but for the tax each tab
+  // rounds on its own); a merge also carries what was paid on the merged tab over to tab_transfers.
+  'tab.move',
+  'tab.merge',
 ] as const;
 
 export type EntryKind = (typeof entryKinds)[number];
@@ -45,6 +53,13 @@ export const lineKinds = ['line.add', 'line.qty', 'line.remove', 'line.comp'] as
 export type LineKind = (typeof lineKinds)[number];
 
 export const isLineKind = (kind: EntryKind): kind is LineKind => (lineKinds as readonly EntryKind[]).includes(kind);
+
+/** The kinds that move lines between open tabs: what they post is not a sale, only where it is owed. */
+export const moveKinds = ['tab.move', 'tab.merge'] as const satisfies readonly EntryKind[];
+
+export type MoveKind = (typeof moveKinds)[number];
+
+export const isMoveKind = (kind: EntryKind): kind is MoveKind => (moveKinds as readonly EntryKind[]).includes(kind);
 
 /** The kinds that take or give back a payment: a drawer's cash in is what they moved. */
 export const paymentKinds = ['payment.cash', 'payment.card', 'payment.other', 'payment.zero', 'payment.void'] as const satisfies readonly EntryKind[];
@@ -76,6 +91,8 @@ export const plainAccounts = [
   'deposits_held',
   'forfeited_deposits',
   'loyalty',
+  'refunds',
+  'tab_transfers',
 ] as const;
 
 export type PlainAccount = (typeof plainAccounts)[number];
@@ -108,6 +125,13 @@ export const accounts = {
   forfeited: 'forfeited_deposits',
   /** Contra-revenue: the net (before tax) of loyalty rewards given, kept apart from comps. */
   loyalty: 'loyalty',
+  /** Contra-revenue: the net (before tax) of what refunds of settled tabs gave back. */
+  refunds: 'refunds',
+  /**
+   * A clearing account: a merge moves what was paid on the merged tab to the tab it went into, as
+   * one entry on each tab; the two always net to zero, so its balance is always zero.
+   */
+  tabTransfers: 'tab_transfers',
   sales: (rate: string): SalesAccount => `${accountPrefixes.sales}${rate}`,
   tax: (rate: string): TaxAccount => `${accountPrefixes.tax}${rate}`,
   tips: (staffId: number): TipsAccount => `${accountPrefixes.tips}${staffId}`,

@@ -17,7 +17,9 @@
  * erases them. appointments.read and appointments.write see and keep the salon's book (booking, moving,
  * check-in, cancelling, taking a deposit); deposits.forfeit keeps a deposit after a late cancel or a
  * no-show, and deposits.refund gives one back when the policy would keep it (or on request): a staff
- * member does either only with a manager's or owner's PIN.
+ * member does either only with a manager's or owner's PIN. refunds.issue gives money back on a
+ * settled tab (whole, by line or by amount, with a reason): owners and managers hold it, a staff
+ * member refunds only with a manager's or owner's PIN for that one refund.
  */
 export const permissions = [
   'session',
@@ -50,6 +52,7 @@ export const permissions = [
   'appointments.write',
   'deposits.forfeit',
   'deposits.refund',
+  'refunds.issue',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -69,7 +72,7 @@ const grants: Record<Role, readonly Permission[]> = {
  * What a staff member may still do for one action when a manager or owner approves it by PIN.
  * The rest (reports, catalog, settings, staff, backups) is refused outright.
  */
-export const approvable: readonly Permission[] = ['tabs.adjustLarge', 'tabs.writeOff', 'payments.void', 'payments.largeTip', 'drawer.payOut', 'drawer.signOff', 'deposits.forfeit', 'deposits.refund'];
+export const approvable: readonly Permission[] = ['tabs.adjustLarge', 'tabs.writeOff', 'payments.void', 'payments.largeTip', 'drawer.payOut', 'drawer.signOff', 'deposits.forfeit', 'deposits.refund', 'refunds.issue'];
 
 export function roleAllows(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);

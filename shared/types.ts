@@ -4,6 +4,8 @@ import type { Minor } from './money';
 import type { RateMilli, TaxMode } from './domain/tax';
 import type { Role } from './permissions';
 import type { Language } from './i18n/languages';
+import type { RefundSummary } from './refund-types';
+import type { AppError } from './errors';
 
 export type TaxRate = { rateMilli: RateMilli; label: string };
 
@@ -135,7 +137,22 @@ export type CatalogItem = {
 
 export type Catalog = { categories: Category[]; items: CatalogItem[] };
 
-export type TokenState = { token: number; tabId: number | null };
+/** Where a token is: in the pool, with an open tab, or gone with a customer who did not hand it back. */
+export type TokenStateKind = 'free' | 'held' | 'missing';
+
+/** A token that went with a customer: the settled or written-off tab it went with, and when it was marked missing. */
+export type MissingToken = { tabId: number; name: string; label: string; status: TabStatus; closedAt: string | null; at: string };
+
+export type TokenState = {
+  token: number;
+  /** The open tab holding the token; null when it is free or missing. */
+  tabId: number | null;
+  state: TokenStateKind;
+  /** Only for a missing token: the tab it went with. */
+  missing?: MissingToken;
+  /** A missing token outside the pool's range (the range changed after it went missing): listed so it can be found. */
+  outOfRange?: true;
+};
 
 export type TabStatus = 'open' | 'settled' | 'written_off' | 'voided';
 
@@ -193,6 +210,8 @@ export type Payment = {
   partNo: number | null;
   staffId: number;
   createdAt: string;
+  /** Taken on a tab that was later merged into this one (its token then): it counts as paid here. */
+  mergedFrom?: { tabId: number; token: number };
 };
 
 /** A payment a manager took back soon after it was taken: when, by whom and why. */
@@ -230,7 +249,22 @@ export type TabDetail = TabSummary & {
    * before receipts were numbered.
    */
   receiptNumber: number | null;
+  /** The refunds given on this settled tab, oldest first (none on a tab never refunded). */
+  refunds?: RefundSummary[];
+  /** A tab merged into another: where it went (it is closed as voided, and no void is counted for it). */
+  mergedInto?: { tabId: number; token: number; at: string } | null;
+  /** Tabs merged into this one, each with what had been paid on it (that counts as paid here). */
+  mergedFrom?: { tabId: number; token: number; paidMinor: Minor; at: string }[];
 };
+
+/** What moving lines or merging answers: both tabs as they now stand. */
+export type TabMoveResult = { from: TabDetail; to: TabDetail };
+
+/**
+ * This window's claim on a tab it is settling (held in memory by the main process, for a short
+ * while, renewed while the settle screen is open): others may not move or merge the tab meanwhile.
+ */
+export type SettleClaim = { tabId: number; expiresAt: string; renewMs: number; others: { staffName: string }[] };
 
 export type PaymentResult = {
   tab: TabDetail;
@@ -269,4 +303,9 @@ export type AppEvent =
   | { type: 'day.changed' }
   | { type: 'backup.changed' }
   | { type: 'staff.changed' }
-  | { type: 'customers.changed' };
+  | { type: 'customers.changed' }
+  /**
+   * This PC's receipt printer failed after a command had committed (the drawer kick of a cash
+   * payment, a receipt printed on settlement): the money stands, the screens say what did not happen.
+   */
+  | { type: 'printer.problem'; job: 'drawer' | 'receipt'; error: AppError };

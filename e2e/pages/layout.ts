@@ -64,10 +64,10 @@ export async function expectFocusClearsBar(page: Page, control: Locator, bar: Lo
 /**
  * The nav inside the window: nothing runs past its edge or makes the page scroll sideways, every
  * link and the Lock button stay finger-sized targets (at least 44px each way), and the whole bar
- * takes at most `rows` rows. `links` is how many the signed-in role sees: an owner has all ten
- * (board, drawer, diary, customers, reports, catalog, staff, activity, backups, settings).
+ * takes at most `rows` rows. `links` is how many the signed-in role sees: an owner has all eleven
+ * (board, drawer, diary, customers, dashboard, reports, catalog, staff, activity, backups, settings).
  */
-export async function expectNavFits(page: Page, { links = 10, rows = 1 }: { links?: number; rows?: number } = {}): Promise<void> {
+export async function expectNavFits(page: Page, { links = 11, rows = 1 }: { links?: number; rows?: number } = {}): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
   const widths = await nav.evaluate((el) => {
     const root = el.ownerDocument.documentElement;

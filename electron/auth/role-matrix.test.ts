@@ -275,6 +275,66 @@ const matrix: { [N in CommandName]: Case[] } = {
   'tab.writeOff': [{ label: 'a walkout', input: async (w) => ({ tabId: (await w.tab()).tabId, reason: 'walked out' }), expect: approval }],
   'tab.listOpen': query(all('ok')),
   'tab.get': [{ label: 'a tab', input: async (w) => ({ tabId: (await w.tab()).tabId }), expect: all('ok') }],
+  'tab.moveLines': [
+    {
+      label: 'a line that is on another tab',
+      input: async (w) => ({ fromTabId: (await w.tab(w.owner, 2)).tabId, toTabId: (await w.tab()).tabId, lines: [{ lineId: (await w.tab(w.owner, 2)).lineId, qty: 1 }] }),
+      expect: all('errors.move.lineNotOnTab'),
+    },
+    {
+      label: 'part of a line',
+      input: async (w) => {
+        const from = await w.tab(w.owner, 2);
+        return { fromTabId: from.tabId, toTabId: (await w.tab()).tabId, lines: [{ lineId: from.lineId, qty: 1 }] };
+      },
+      expect: all('ok'),
+    },
+    {
+      // The owner's own window holds the claim: only another session is kept out.
+      label: 'off a tab the owner is settling in their window',
+      input: async (w) => {
+        const from = await w.tab(w.owner, 2);
+        await w.owner.call('settle.claim', { tabId: from.tabId });
+        return { fromTabId: from.tabId, toTabId: (await w.tab()).tabId, lines: [{ lineId: from.lineId, qty: 1 }] };
+      },
+      expect: { owner: 'ok', manager: 'errors.move.beingSettled', staff: 'errors.move.beingSettled' },
+    },
+  ],
+  'tab.merge': [{ label: 'two open tabs', input: async (w) => ({ fromTabId: (await w.tab()).tabId, intoTabId: (await w.tab()).tabId }), expect: all('ok') }],
+  'tab.changeToken': [
+    {
+      label: 'to the next free token',
+      input: async (w) => {
+        const { tabId } = await w.tab();
+        return { tabId, token: (await w.owner.call('token.next', {}))! };
+      },
+      expect: all('ok'),
+    },
+  ],
+  'token.markMissing': [
+    {
+      label: 'a settled tab’s token',
+      input: async (w) => {
+        const { tabId } = await w.tab();
+        await w.owner.call('settle.pay', { tabId, method: 'card' });
+        return { tabId };
+      },
+      expect: all('ok'),
+    },
+  ],
+  'token.markFound': [
+    {
+      label: 'a token marked missing',
+      input: async (w) => {
+        const { tabId } = await w.tab();
+        await w.owner.call('settle.pay', { tabId, method: 'card' });
+        return { token: (await w.owner.call('token.markMissing', { tabId })).token };
+      },
+      expect: all('ok'),
+    },
+  ],
+  'settle.claim': [{ label: 'an open tab', input: async (w) => ({ tabId: (await w.tab()).tabId }), expect: all('ok') }],
+  'settle.release': [{ label: 'an open tab', input: async (w) => ({ tabId: (await w.tab()).tabId }), expect: all('ok') }],
 
   'loyalty.redeem': [
     {
@@ -331,6 +391,18 @@ const matrix: { [N in CommandName]: Case[] } = {
     },
   ],
 
+  'tab.refundable': [{ label: 'a settled tab', input: async (w) => ({ tabId: await settled(w) }), expect: all('ok') }],
+  'tab.refundQuote': [{ label: 'all of a settled tab', input: async (w) => ({ tabId: await settled(w), mode: 'whole' }), expect: all('ok') }],
+  'tab.refund': [{ label: 'all of a card payment, with a reason', input: async (w) => ({ tabId: await settled(w), mode: 'whole', reason: 'cold coffee' }), expect: approval }],
+  'refund.receipt': [
+    {
+      label: 'a refund given',
+      input: async (w) => ({ refundId: (await w.owner.call('tab.refund', { tabId: await settled(w), mode: 'amount', amountMinor: 100, reason: 'too sweet' })).refundId }),
+      expect: all('ok'),
+    },
+  ],
+  'receipt.find': [{ label: 'the day’s settled tabs', input: () => ({}), expect: all('ok') }],
+
   'ledger.check': query(managers),
 
   'drawer.get': query(all('ok')),
@@ -358,6 +430,8 @@ const matrix: { [N in CommandName]: Case[] } = {
   ],
   'report.zList': query(managers),
   'report.staff': query(managers),
+  'report.dashboard': [{ label: 'this month', input: (w) => ({ from: `${new Date(w.core.nowMs()).toISOString().slice(0, 7)}-01`, to: new Date(w.core.nowMs()).toISOString().slice(0, 10) }), expect: managers }],
+  'report.dashboardCsv': [{ label: 'the days', input: (w) => ({ from: new Date(w.core.nowMs()).toISOString().slice(0, 10), to: new Date(w.core.nowMs()).toISOString().slice(0, 10), table: 'days' }), expect: managers }],
   'audit.list': query(ownerOnly),
   'audit.csv': [{ label: 'a day', input: (w) => ({ businessDate: new Date(w.core.nowMs()).toISOString().slice(0, 10) }), expect: ownerOnly }],
   'report.csv': [{ label: 'the journal', input: (w) => ({ what: 'journal', businessDate: new Date(w.core.nowMs()).toISOString().slice(0, 10) }), expect: managers }],
@@ -387,6 +461,25 @@ const matrix: { [N in CommandName]: Case[] } = {
   // This PC's language and printer: anyone may read them (the PIN pad does); owners and managers change them.
   'device.get': [{ label: 'this PC', input: () => ({}), anyone: 'ok' }],
   'device.update': [{ label: 'the screens in German', input: () => ({ language: 'de' }), expect: { owner: 'ok', manager: 'ok', staff: 'forbidden' } }],
+  // Papers for this PC's receipt printer (the test host has none): anyone may print what they may read, so the
+  // X and Z are refused to staff before the missing printer is; a receipt or slip is everyone's.
+  'print.test': query(all('errors.printer.none')),
+  'print.preview': [
+    { label: 'a receipt', input: async (w) => ({ document: 'receipt', tabId: (await w.tab()).tabId }), expect: all('errors.printer.none') },
+    { label: 'the X', input: () => ({ document: 'x' }), expect: { owner: 'errors.printer.none', manager: 'errors.printer.none', staff: 'forbidden' } },
+  ],
+  'print.document': [
+    { label: 'a token slip', input: async (w) => ({ document: 'slip', tabId: (await w.tab()).tabId }), expect: all('errors.printer.none') },
+    {
+      label: 'a Z',
+      input: async (w) => {
+        const status = await w.owner.call('day.status', {});
+        if (status.lastZ) return { document: 'z', zNumber: status.lastZ.zNumber };
+        return { document: 'z', zNumber: (await w.owner.call('day.close', { businessDate: await w.nextDay() })).zNumber };
+      },
+      expect: { owner: 'errors.printer.none', manager: 'errors.printer.none', staff: 'forbidden' },
+    },
+  ],
   // The store's whole setup off this PC, backup folder included: owners only (backup.manage).
   'store.exportProfile': [
     {
@@ -439,6 +532,13 @@ async function emptiedDepositTab(w: World, excess: 'refund' | 'keep', made?: Awa
   const line = (await w.owner.call('tab.get', { tabId })).lines[0]!;
   await w.owner.call('tab.removeLine', { tabId, lineId: line.id, reason: 'left before' });
   await w.owner.call('deposit.apply', { tabId, depositId: appointment.deposits[0]!.id, excess });
+  return tabId;
+}
+
+/** A tab with one 4.00 line, settled by card by the owner: something to refund. */
+async function settled(w: World): Promise<number> {
+  const { tabId } = await w.tab();
+  await w.owner.call('settle.pay', { tabId, method: 'card' });
   return tabId;
 }
 

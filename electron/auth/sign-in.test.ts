@@ -315,6 +315,20 @@ describe('a session ends', () => {
     expect(await web.refuse('session.current', {})).toMatchObject({ code: 'unauthorized' });
   });
 
+  it('while only the settle screen renews its claim: that is no one at the counter', async () => {
+    const core = startCore();
+    const { owner, sam } = await shop(core);
+    const tab = await owner.call('tab.open', {});
+    const web = webClient(core);
+    await web.signIn(sam.id, '1111');
+    for (let minute = 0; minute < 6; minute += 1) {
+      core.advance(60_000);
+      await web.call('settle.claim', { tabId: tab.id });
+    }
+    core.advance(1);
+    expect(await web.refuse('tab.listOpen', {})).toMatchObject({ code: 'unauthorized' });
+  });
+
   it('on session.end (sign-out or lock), for that caller only, audited with the reason', async () => {
     const core = startCore();
     const { owner, ownerId, sam } = await shop(core);

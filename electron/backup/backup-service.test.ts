@@ -12,6 +12,7 @@ import { createLedgerHost, type LedgerHost } from '../ledger-host/ledger-host';
 import { balances, closeDay, openTestLedger, refusal, scribble, sell, tempDir } from './test-ledger';
 import { verifyLedgerCopy } from './verify';
 import { highestReceipt, nextReceiptNumber, raiseReceiptFloor } from '../ledger/receipt-numbers';
+import { highestRefund, nextRefundNumber, raiseRefundFloor } from '../ledger/refund-numbers';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -304,6 +305,22 @@ describe('restore', () => {
     expect(nextReceiptNumber(db)).toBe(8);
     const detail = db.prepare<[], { detail: string }>("SELECT detail FROM audit WHERE command = 'backup.restore'").get()?.detail ?? '{}';
     expect(JSON.parse(detail)).toMatchObject({ receiptNumberFloor: 7 });
+  });
+
+  it('raises refund_number_floor to the highest refund number the replaced ledger had issued', async () => {
+    const t = setup();
+    t.sell(100);
+    const backup = await t.backups.backupNow('manual');
+    // The ledger traded on after the backup and numbered refunds up to 5 (its floor stands for them here).
+    t.ledger().db.transaction(() => raiseRefundFloor(t.ledger().db, 5))();
+    expect(highestRefund(t.ledger().db)).toBe(5);
+
+    await t.backups.restore(backup.name);
+    const db = t.ledger().db;
+    expect(db.prepare('SELECT refund_number_floor AS f FROM store_settings').get()).toEqual({ f: 5 });
+    expect(nextRefundNumber(db)).toBe(6);
+    const detail = db.prepare<[], { detail: string }>("SELECT detail FROM audit WHERE command = 'backup.restore'").get()?.detail ?? '{}';
+    expect(JSON.parse(detail)).toMatchObject({ refundNumberFloor: 5 });
   });
 
   it('refuses a corrupted backup, changes nothing and marks it as not verified', async () => {

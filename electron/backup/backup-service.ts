@@ -7,6 +7,7 @@ import { writeAudit } from '../ledger/journal';
 import { DB_FILE_NAME } from '../ledger/open';
 import { highestZ, issuedZ, raiseZFloor } from '../ledger/z-numbers';
 import { highestReceipt, raiseReceiptFloor } from '../ledger/receipt-numbers';
+import { highestRefund, raiseRefundFloor } from '../ledger/refund-numbers';
 import { consoleLogger, logErrorsTo, silentLogger, type ErrorLog, type Logger } from '../logger';
 import { systemClock, type Clock } from '../services/context';
 import { backupStorageError, storageFaultOf } from '../storage-fault';
@@ -16,7 +17,7 @@ import { loadBackupSettings, saveBackupSettings, type BackupSettings } from './b
 import type { LedgerHost } from '../ledger-host/ledger-host';
 import { clearContinueTries, continueWaitMs, readContinueTries, recordWrongContinuePin } from '../ledger-host/continue-tries';
 import { fileReachesSeal, ownersIn, type OwnerPin, type SealProblem } from '../ledger-host/seal-check';
-import { highestReceiptOfFile, highestZOfFile, ledgerFingerprint } from './ledger-marks';
+import { highestReceiptOfFile, highestRefundOfFile, highestZOfFile, ledgerFingerprint } from './ledger-marks';
 import { keepLedgerAside, putBack, type KeptAside } from './restore-files';
 import { clearShutdownFailure, readShutdownFailure, writeShutdownFailure } from './shutdown-backup';
 import { verifyLedgerCopy, type Verification } from './verify';
@@ -275,6 +276,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     const zFloor = Math.max(current ? highestZ(current.db) : highestZOfFile(host.file), ...readIndex(folder).entries.map((entry) => entry.maxZ), verdict.maxZ);
     // Nor a receipt number: the restored ledger numbers on above every receipt the replaced one issued.
     const receiptFloor = current ? highestReceipt(current.db) : highestReceiptOfFile(host.file);
+    // Nor a refund number, the same way.
+    const refundFloor = current ? highestRefund(current.db) : highestRefundOfFile(host.file);
     // A seal write still on its way would land after the restored ledger's seal and lead it.
     await host.sealIdle();
     host.closeLedger();
@@ -292,6 +295,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       opened.db.transaction(() => {
         raiseZFloor(opened.db, zFloor);
         raiseReceiptFloor(opened.db, receiptFloor);
+        raiseRefundFloor(opened.db, refundFloor);
         writeAudit(opened.db, {
           at: now,
           staffId: knowingly?.staffId ?? opened.session.staffId,
@@ -302,6 +306,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
             keptAside: aside.name,
             zNumberFloor: zFloor,
             receiptNumberFloor: receiptFloor,
+            refundNumberFloor: refundFloor,
             ...(sealProblem ? { seal: sealWords(sealProblem) } : {}),
             ...(knowingly ? { reason: knowingly.reason } : {}),
           }),

@@ -1,6 +1,7 @@
 import type { Db } from '../ledger/open';
 import { openDatabase } from '../ledger/sqlite-driver';
 import { highestReceipt } from '../ledger/receipt-numbers';
+import { highestRefund } from '../ledger/refund-numbers';
 import { highestZ } from '../ledger/z-numbers';
 
 /**
@@ -28,6 +29,11 @@ export function highestZOfFile(file: string): number {
 /** The same for receipt numbers. */
 export function highestReceiptOfFile(file: string): number {
   return highestOfFile(file, highestReceipt);
+}
+
+/** The same for refund numbers. */
+export function highestRefundOfFile(file: string): number {
+  return highestOfFile(file, highestRefund);
 }
 
 function highestOfFile(file: string, read: (db: Db) => number): number {

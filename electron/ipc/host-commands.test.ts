@@ -34,6 +34,9 @@ function fakeHandlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<
     'device.get': vi.fn(() => ({ language: null, screenLanguage: 'en' as const, storeLanguage: 'en' as const, printer: null })),
     'device.update': vi.fn(() => ({ language: 'de' as const, screenLanguage: 'de' as const, storeLanguage: 'en' as const, printer: null })),
     'store.exportProfile': vi.fn(() => ({ profile: {} as never, logo: null })),
+    'print.test': vi.fn(async () => ({ target: { kind: 'network' as const, host: '127.0.0.1', port: 9100 }, lines: 12 })),
+    'print.preview': vi.fn(() => ({ paper: '80mm' as const, columns: 48, lines: [] })),
+    'print.document': vi.fn(async () => ({ target: { kind: 'queue' as const, queue: 'TM-T20' }, lines: 30 })),
   };
 }
 
@@ -159,7 +162,11 @@ describe('ledger commands through the router', () => {
     const answer = await t.dispatch('tab.listOpen', { input: {} });
     expect(answer).toEqual({ ok: false, error: expect.objectContaining({ message: 'the test ledger runs no commands' }) });
     expect(t.ledgerExecute).toHaveBeenCalledTimes(1);
-    expect(t.ledgerExecute).toHaveBeenCalledWith(expect.objectContaining({ name: 'tab.listOpen', input: {}, actor: { id: t.staffId, name: 'Sam', role: 'manager' }, approverId: null }), {});
+    // Besides the command, the dispatcher gets the settle claims as this caller's session sees them.
+    expect(t.ledgerExecute).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'tab.listOpen', input: {}, actor: { id: t.staffId, name: 'Sam', role: 'manager' }, approverId: null }),
+      { claims: expect.objectContaining({ claim: expect.any(Function), release: expect.any(Function), elsewhere: expect.any(Function) }) },
+    );
   });
 
   it('refuse a ledger command beyond the role before the dispatcher sees it', async () => {

@@ -7,14 +7,15 @@ import type { BackupService } from '../backup/backup-service';
 import type { LedgerApp } from '../ledger-host/ledger-app';
 import type { LedgerHost } from '../ledger-host/ledger-host';
 import { consoleLogger, logErrorsTo, type ErrorLog, type Logger } from '../logger';
-import { systemClock, type Clock } from '../services/context';
+import { systemClock, type Clock, type Prepared } from '../services/context';
 import { ledgerStorageError, storageFaultOf } from '../storage-fault';
 import { lastZHead, type ChainVerification } from '../ledger/chain';
 import { verifyChainOffThread } from '../ledger/chain-off-thread';
 import { admit, parseCommand } from './admission';
+import { claimsFor, createSettleClaims, type SettleClaims } from '../auth/settle-claims';
 
 /** The contract's commands flagged `host: true` that copy or replace the ledger file itself. */
-export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore', 'recovery.continue', 'firstRun.profile', 'firstRun.applyProfile', 'firstRun.previewImport', 'firstRun.applyWizard', 'device.get', 'device.update', 'store.exportProfile'] as const;
+export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore', 'recovery.continue', 'firstRun.profile', 'firstRun.applyProfile', 'firstRun.previewImport', 'firstRun.applyWizard', 'device.get', 'device.update', 'store.exportProfile', 'print.test', 'print.preview', 'print.document'] as const;
 export type HostCommandName = (typeof hostCommandNames)[number];
 
 /** The code every command but recovery.* gets while the ledger failed its start-up check. */
@@ -30,6 +31,12 @@ export type CommandRouter = {
   forget(caller: Caller): void;
   subscribe(listener: (event: AppEvent) => void): () => void;
 };
+
+/** Commands a screen sends on its own, on a timer: they keep no session from its idle lock. */
+const untouched: ReadonlySet<string> = new Set(['settle.claim', 'settle.release']);
+
+/** The sign-in commands that end or replace this caller's session: its settle claims go with it. */
+const sessionChanges: ReadonlySet<CommandName> = new Set<CommandName>(['session.end', 'session.signIn', 'session.setup']);
 
 /** The sign-in commands that try a PIN (and so may change who is locked out). */
 const pinTries: ReadonlySet<CommandName> = new Set<CommandName>(['session.signIn', 'session.setup', 'approval.grant']);
@@ -60,6 +67,13 @@ export function createCommandRouter(options: {
   warn?: Logger['warn'];
   /** The bundled worker that walks a whole chain off the main thread (missing when run from source). */
   chainWorkerFile?: string;
+  /**
+   * Told of each ledger command that committed now (not a replay), after its answer is settled: this
+   * PC's printer kicks the drawer or prints a receipt. It must not throw; nothing it does undoes the command.
+   */
+  afterCommit?: (committed: { name: CommandName; input: unknown; value: unknown; actor: Staff }) => void;
+  /** Which window is settling which tab (in memory; made here unless given). */
+  claims?: SettleClaims;
 }): CommandRouter {
   const { host, handlers, auth } = options;
   const chainWorkerFile = options.chainWorkerFile ?? '';
@@ -68,6 +82,7 @@ export function createCommandRouter(options: {
   const log = options.log ?? logErrorsTo(consoleLogger, 'command failed');
   const warn = options.warn ?? consoleLogger.warn;
   let lastLedger: LedgerApp | null = null;
+  const claims = options.claims ?? createSettleClaims(() => clock().getTime());
 
   async function route(name: string, envelope: unknown, caller: Caller): Promise<Result<unknown>> {
     const app = host.current();
@@ -75,6 +90,7 @@ export function createCommandRouter(options: {
       // A restore swapped the ledger (and its staff table): every session and approval ends.
       auth.sessions.endAll();
       auth.approvals.clear();
+      claims.clear();
       lastLedger = app;
     }
     const parsed = parseCommand(name, envelope, auth.hasher.digest);
@@ -85,11 +101,14 @@ export function createCommandRouter(options: {
     const key = callerKey(caller);
     const staffId = key === null ? null : auth.sessions.staffOf(key, () => auth.idleMs(app.db));
     const admitted = admit(parsed, { db: app.db, staffId, now: clock().toISOString(), approvals: auth.approvals, isCommitted: app.dispatcher.isCommitted });
-    if (key !== null && admitted.actor) auth.sessions.touch(key);
+    // The settle screen renews its claim by itself every few seconds: that is no one at the counter.
+    if (key !== null && admitted.actor && !untouched.has(parsed.name)) auth.sessions.touch(key);
     if (isAuthCommand(parsed.name)) {
       try {
         return { ok: true, value: await auth.run(parsed.name, admitted, app, caller) };
       } finally {
+        // A sign-out, a lock or a new sign-in here: whatever this session was settling is free again.
+        if (key !== null && sessionChanges.has(parsed.name)) claims.releaseSession(key);
         // A PIN try can lock a person out or lift nothing; screens listing staff show it at once.
         if (pinTries.has(parsed.name)) host.emit({ type: 'staff.changed' });
       }
@@ -98,7 +117,8 @@ export function createCommandRouter(options: {
     // Only a PIN command has slow work to do before its transaction, and not when it is a replay.
     const hasPin = typeof (admitted.input as { pin?: unknown }).pin === 'string';
     const fresh = (): boolean => !admitted.replay && !(admitted.commandId !== null && app.dispatcher.isCommitted(admitted.commandId));
-    const prepared = hasPin && fresh() ? await auth.prepare(app.db, admitted) : {};
+    const prepared: Prepared = hasPin && fresh() ? await auth.prepare(app.db, admitted) : {};
+    if (key !== null) prepared.claims = claimsFor(claims, key);
     // "Check everything", and any check of a ledger with no Z to start from, walks the whole chain:
     // on a year, far too long for the main thread. One walk at a time; a second asker shares it.
     if (parsed.name === 'ledger.check' && ((admitted.input as { full?: boolean }).full === true || lastZHead(app.db) === null)) {
@@ -107,8 +127,16 @@ export function createCommandRouter(options: {
       });
       prepared.chain = await walking;
     }
+    const firstTime = admitted.def.mutates && fresh();
     const result = app.dispatcher.execute(admitted, prepared);
     if (result.ok && admitted.approverId !== null && admitted.commandId !== null) auth.approvals.consume(admitted.commandId);
+    if (result.ok && firstTime && admitted.actor && options.afterCommit) {
+      try {
+        options.afterCommit({ name: parsed.name, input: admitted.input, value: result.value, actor: admitted.actor });
+      } catch (error) {
+        log(error, { command: parsed.name, after: 'commit' });
+      }
+    }
     return result;
   }
 
@@ -141,14 +169,16 @@ export function createCommandRouter(options: {
     },
     forget(caller) {
       const key = callerKey(caller);
-      if (key !== null) auth.sessions.end(key);
+      if (key === null) return;
+      auth.sessions.end(key);
+      claims.releaseSession(key);
     },
     subscribe: (listener) => host.subscribe(listener),
   };
 }
 
 /** The host commands bound to the backup service (the first run's are bound in first-run-profile.ts). */
-export function backupHandlers(backups: BackupService): Omit<HostHandlers, 'firstRun.profile' | 'firstRun.applyProfile' | 'firstRun.previewImport' | 'firstRun.applyWizard' | 'device.get' | 'device.update' | 'store.exportProfile'> {
+export function backupHandlers(backups: BackupService): Omit<HostHandlers, 'firstRun.profile' | 'firstRun.applyProfile' | 'firstRun.previewImport' | 'firstRun.applyWizard' | 'device.get' | 'device.update' | 'store.exportProfile' | 'print.test' | 'print.preview' | 'print.document'> {
   return {
     'backup.status': () => backups.status(),
     'backup.configure': (input) => backups.configure(input),

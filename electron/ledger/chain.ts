@@ -12,6 +12,8 @@ import {
   type ChainedTable,
 } from './migrations/chain-v1';
 import { RECEIPT_CHAIN } from './migrations/016-receipts';
+import { REFUND_CHAINS } from './migrations/017-refunds';
+import { TOKEN_MOVES_CHAINS } from './migrations/018-token-moves';
 
 export const CHAIN_GENESIS = CHAIN_GENESIS_HEX;
 
@@ -107,6 +109,14 @@ const KIND_NAMES: Record<string, string> = {
   drawer: 'drawer movement',
   comp: 'comp posting',
   receipt: 'receipt',
+  token_event: 'token event',
+  token_change: 'token change',
+  line_move: 'line move',
+  tab_merge: 'tab merge',
+  refund: 'refund',
+  refund_rate: 'refund rate',
+  refund_line: 'refund line',
+  refund_tender: 'refund tender',
   [TAB_STATUS_KIND]: 'tab',
   [TAB_REOPEN_KIND]: 'reopened tab',
 };
@@ -126,7 +136,7 @@ export function describeBreak(broken: ChainBreak): string {
  * the ledger has it (a backup or a damaged file may be of an earlier schema than the app).
  */
 function chainedTables(db: Db): readonly ChainedTable[] {
-  const later = [RECEIPT_CHAIN].filter((spec) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(spec.table) !== undefined);
+  const later = [RECEIPT_CHAIN, ...REFUND_CHAINS, ...TOKEN_MOVES_CHAINS].filter((spec) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(spec.table) !== undefined);
   return [...CHAINED_ROWS_V1, ...later];
 }
 

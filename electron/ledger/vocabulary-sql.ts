@@ -13,6 +13,13 @@ import { accountPrefixes, accounts } from '../../shared/ledger-vocabulary';
 export const NET_SALES = '(p.account LIKE ? OR p.account = ? OR p.account = ?)';
 export const netSalesParams = [`${accountPrefixes.sales}%`, accounts.comps, accounts.loyalty] as const;
 
+/**
+ * Net sales after refunds (the Z's net sales and its hours): as NET_SALES, and the refunds account,
+ * contra-revenue on the day a refund is given. Its parameters are netAfterRefundsParams.
+ */
+export const NET_AFTER_REFUNDS = '(p.account LIKE ? OR p.account = ? OR p.account = ? OR p.account = ?)';
+export const netAfterRefundsParams = [...netSalesParams, accounts.refunds] as const;
+
 /** A tips_payable account of anyone (postings as p); its parameter is tipsPattern. */
 export const TIPS_ACCOUNTS = 'p.account LIKE ?';
 export const tipsPattern = `${accountPrefixes.tips}%`;

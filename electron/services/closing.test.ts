@@ -66,7 +66,7 @@ function closeDrawerShort(): void {
 
 function expectScriptedFigures(r: DayReport, carriedTabId: number): void {
   expect(r.businessDate).toBe('2026-11-24');
-  expect(r.sales).toEqual({ rungUpMinor: 3154, removedMinor: 318, removedCount: 1, grossMinor: 2836, compsMinor: 318, loyaltyMinor: 0, netMinor: 2518, taxMinor: 232, totalMinor: 2750 });
+  expect(r.sales).toEqual({ rungUpMinor: 3154, removedMinor: 318, removedCount: 1, grossMinor: 2836, compsMinor: 318, loyaltyMinor: 0, refundsMinor: 0, netMinor: 2518, taxMinor: 232, totalMinor: 2750 });
   expect(r.comps).toEqual([{ reason: 'burnt', count: 1, amountMinor: 318 }]);
   expect(r.taxes).toEqual([
     { rateMilli: 10_000, netMinor: 2318, taxMinor: 232 },
@@ -74,9 +74,9 @@ function expectScriptedFigures(r: DayReport, carriedTabId: number): void {
   ]);
   expect(r.tips).toEqual([{ staffId: 1, staffName: 'Owner', amountMinor: 100 }]);
   expect(r.payments).toEqual([
-    { method: 'cash', count: 1, amountMinor: 615, tipMinor: 0, takenMinor: 615, voidedCount: 0, voidedMinor: 0 },
-    { method: 'card', count: 2, amountMinor: 1055, tipMinor: 100, takenMinor: 1155, voidedCount: 0, voidedMinor: 0 },
-    { method: 'other', count: 0, amountMinor: 0, tipMinor: 0, takenMinor: 0, voidedCount: 0, voidedMinor: 0 },
+    { method: 'cash', count: 1, amountMinor: 615, tipMinor: 0, takenMinor: 615, voidedCount: 0, voidedMinor: 0, refundedCount: 0, refundedMinor: 0 },
+    { method: 'card', count: 2, amountMinor: 1055, tipMinor: 100, takenMinor: 1155, voidedCount: 0, voidedMinor: 0, refundedCount: 0, refundedMinor: 0 },
+    { method: 'other', count: 0, amountMinor: 0, tipMinor: 0, takenMinor: 0, voidedCount: 0, voidedMinor: 0, refundedCount: 0, refundedMinor: 0 },
   ]);
   expect(r.roundingMinor).toBe(0);
   expect(r.deposits).toEqual({ broughtForwardMinor: 0, takenMinor: 0, appliedMinor: 0, refundedMinor: 0, forfeitedMinor: 0, heldMinor: 0 });

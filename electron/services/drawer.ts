@@ -57,7 +57,7 @@ export function isDrawerOpen(db: Db): boolean {
  * opened: the sum of cash_drawer postings after the journal entry it opened behind (the float's
  * own entry included), up to its close.
  */
-export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: number | null): { expected: number; cashIn: number; depositsIn: number; depositsOut: number } {
+export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: number | null): { expected: number; cashIn: number; depositsIn: number; depositsOut: number; refundsOut: number } {
   // Walks the entries since the drawer opened (a primary-key range), not every cash posting ever.
   const rows = db
     .prepare<[number, number, Account], { kind: EntryKind; amount: number }>(
@@ -69,7 +69,8 @@ export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: numb
   const cashIn = rows.filter((r) => isPaymentKind(r.kind)).reduce((s, r) => s + r.amount, 0);
   // Cash deposits come in at booking and go back out when refunded (a cancel, a rest, a manager's call).
   const kind = (k: EntryKind) => rows.filter((r) => r.kind === k).reduce((s, r) => s + r.amount, 0);
-  return { expected, cashIn, depositsIn: kind('deposit.take'), depositsOut: -kind('deposit.refund') };
+  // Cash refunds of settled tabs go out of the drawer that is open when they are given.
+  return { expected, cashIn, depositsIn: kind('deposit.take'), depositsOut: -kind('deposit.refund'), refundsOut: -kind('refund.issue') };
 }
 
 function movements(db: Db, sessionId: number): DrawerMovement[] {
@@ -106,6 +107,7 @@ export function toSession(db: Db, row: SessionRow): DrawerSession {
     cashInMinor: cash ? cash.cashIn : null,
     depositsInMinor: cash ? cash.depositsIn : null,
     depositsOutMinor: cash ? (cash.depositsOut === 0 ? 0 : cash.depositsOut) : null,
+    refundsOutMinor: cash ? (cash.refundsOut === 0 ? 0 : cash.refundsOut) : null,
     expectedMinor: expected,
     countedMinor: counted ? row.counted_minor : null,
     countedCounts: counted ? parseCounts(row.counted_counts_json) : null,

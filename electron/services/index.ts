@@ -8,10 +8,15 @@ import { clearSplit, pay, planSplit, rateTab } from './settle';
 import { getStore, updateStore } from './store';
 import { listOpenTabs, readTab } from './tab-read';
 import { addLine, compLine, openTab, removeLine, setQty, updateTab, voidTab, writeOffTab } from './tabs';
-import { nextFreeToken, tokenPool } from './tokens';
+import { markTokenFound, markTokenMissing, nextFreeToken, tokenPool } from './tokens';
+import { changeToken, mergeTabs, moveLines } from './tab-moves';
+import { claimSettle, releaseSettle } from './settle-claim';
 import { voidLastPayment } from './void-payment';
+import { findReceipts, quoteRefund, refundableOf, refundReceipt, refundTab } from './refunds';
 import { archiveStaff, createStaff, listStaff, resetPin, unlockStaff, updateStaff } from './staff';
 import { staffReport } from './staff-report';
+import { dashboard } from './dashboard';
+import { dashboardCsv } from './dashboard-csv';
 import { activityCsv, listActivity } from './activity';
 import { loyaltyForCustomer, redeemLoyalty } from './loyalty';
 import {
@@ -49,6 +54,13 @@ export const handlers = new HandlerRegistry()
   .register('catalog.loadStarter', loadStarter)
   .register('token.pool', (ctx) => tokenPool(ctx.db))
   .register('token.next', (ctx) => nextFreeToken(ctx.db))
+  .register('token.markMissing', markTokenMissing)
+  .register('token.markFound', markTokenFound)
+  .register('tab.moveLines', moveLines)
+  .register('tab.merge', mergeTabs)
+  .register('tab.changeToken', changeToken)
+  .register('settle.claim', claimSettle)
+  .register('settle.release', releaseSettle)
   .register('tab.open', openTab)
   .register('tab.update', updateTab)
   .register('tab.addLine', addLine)
@@ -87,6 +99,11 @@ export const handlers = new HandlerRegistry()
   .register('settle.clearSplit', clearSplit)
   .register('settle.rate', rateTab)
   .register('settle.voidLastPayment', voidLastPayment)
+  .register('tab.refundable', refundableOf)
+  .register('tab.refundQuote', quoteRefund)
+  .register('tab.refund', refundTab)
+  .register('refund.receipt', refundReceipt)
+  .register('receipt.find', findReceipts)
   .register('ledger.check', (ctx, input) => checkLedger(ctx.db, { full: input.full ?? false, chain: ctx.prepared.chain }))
   .register('drawer.get', (ctx) => readDrawer(ctx.db))
   .register('drawer.open', openDrawer)
@@ -100,6 +117,8 @@ export const handlers = new HandlerRegistry()
   .register('report.zList', zList)
   .register('report.csv', exportCsv)
   .register('report.staff', staffReport)
+  .register('report.dashboard', dashboard)
+  .register('report.dashboardCsv', dashboardCsv)
   .register('audit.list', listActivity)
   .register('audit.csv', activityCsv)
   .complete();

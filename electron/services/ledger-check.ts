@@ -1,9 +1,10 @@
-import { accounts as ledgerAccounts, type Account } from '../../shared/ledger-vocabulary';
+import { accountPrefixes, accounts as ledgerAccounts, type Account } from '../../shared/ledger-vocabulary';
 import type { LedgerCheck } from '../../shared/types';
 import { chainHead, describeBreak, EMPTY_HEAD, lastZHead, verifyChain, type ChainVerification } from '../ledger/chain';
 import { accountBalances, totalOf, unbalancedEntries } from '../ledger/balance';
 import type { Db } from '../ledger/open';
-import { appliedDeposits, standingPayment } from './tab-read';
+import { appliedDeposits, mergedPaid, standingPayment, tabFamilyOf } from './tab-read';
+import { moveProblems } from './tab-moves-check';
 
 /**
  * Checks the journal against the invariants a person can ask about from a screen: the hash
@@ -36,7 +37,7 @@ export function checkLedger(db: Db, options: { full?: boolean; chain?: ChainVeri
          (SELECT COALESCE(SUM(p.amount_minor), 0) FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id
             WHERE e.tab_id = t.id AND p.account = ?) AS receivable,
          (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS posted,
-         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) + ${appliedDeposits} AS paid
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) + ${appliedDeposits} + ${mergedPaid('t')} AS paid
        FROM tabs t`,
     )
     .all(ledgerAccounts.receivable);
@@ -46,6 +47,8 @@ export function checkLedger(db: Db, options: { full?: boolean; chain?: ChainVeri
   }
   problems.push(...depositProblems(db));
   problems.push(...receiptProblems(db));
+  problems.push(...moveProblems(db));
+  problems.push(...refundProblems(db));
   const entries = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries').get()?.n ?? 0;
   const postings = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM postings').get()?.n ?? 0;
   return { balanced: unbalanced.length === 0 && total === 0n, entries, postings, unbalancedEntries: unbalanced, accounts, chain, problems };
@@ -94,5 +97,61 @@ export function depositProblems(db: Db): string[] {
   const takes = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM journal_entries WHERE kind = 'deposit.take'").get()?.n ?? 0;
   const named = db.prepare<[], { n: number }>('SELECT COUNT(DISTINCT take_entry_id) AS n FROM deposits WHERE take_entry_id IS NOT NULL').get()?.n ?? 0;
   if (takes !== named) problems.push(`${takes} deposits were taken in the journal but ${named} deposit rows name their entry`);
+  return problems;
+}
+
+/**
+ * Invariant 12: a settled tab is never refunded beyond what was paid on it, in all, by each tender
+ * and in tips (migration 017's triggers hold each insert to that; this sees rows written around
+ * them). Each refund's parts add up to it, and its refund.issue entry posts exactly its figures:
+ * the net to refunds, the tax back off tax_payable, the tips off tips_payable, and what each tender
+ * gave back. A ledger from before refunds has none.
+ */
+export function refundProblems(db: Db): string[] {
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refunds'").get() === undefined) return [];
+  const problems: string[] = [];
+  // What was paid on the tabs merged into a refunded tab paid for it too (migration 018).
+  const merges = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tab_merges'").get() !== undefined;
+  const family = merges ? `(${tabFamilyOf('t.id')})` : '(t.id)';
+  const paidBy = (column: string, method: string | null) =>
+    `(SELECT coalesce(sum(p.${column}), 0) FROM payments p WHERE p.tab_id IN ${family} AND ${standingPayment}${method ? ` AND p.method = ${method}` : ''})`;
+  const appliedBy = (method: string | null) =>
+    `(SELECT coalesce(sum(d.applied_minor), 0) FROM deposits d WHERE d.tab_id IN ${family}${method ? ` AND d.method = ${method}` : ''})`;
+  const beyond = db
+    .prepare<[], { id: number; token: number }>(
+      `SELECT t.id, t.token FROM tabs t WHERE EXISTS (SELECT 1 FROM refunds r WHERE r.tab_id = t.id) AND (
+         t.status <> 'settled'
+         OR (SELECT sum(amount_minor) FROM refunds WHERE tab_id = t.id) > ${paidBy('amount_minor', null)} + ${appliedBy(null)}
+         OR (SELECT sum(tip_minor) FROM refunds WHERE tab_id = t.id) > ${paidBy('tip_minor', null)}
+         OR EXISTS (
+           SELECT 1 FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id WHERE r.tab_id = t.id GROUP BY rt.method
+           HAVING sum(rt.amount_minor) > ${paidBy('amount_minor', 'rt.method')} + ${appliedBy('rt.method')}
+               OR sum(rt.tip_minor) > ${paidBy('tip_minor', 'rt.method')}))
+       ORDER BY t.id`,
+    )
+    .all();
+  for (const t of beyond) problems.push(`tab #${t.id} (token ${t.token}) was refunded beyond what was paid on it`);
+  const rows = db
+    .prepare<[string, string, string, string, string, string, string], { id: number }>(
+      `SELECT r.id FROM refunds r WHERE
+         r.amount_minor IS NOT (SELECT coalesce(sum(amount_minor), 0) FROM refund_rates WHERE refund_id = r.id)
+         OR r.tax_minor IS NOT (SELECT coalesce(sum(tax_minor), 0) FROM refund_rates WHERE refund_id = r.id)
+         OR r.amount_minor IS NOT (SELECT coalesce(sum(amount_minor), 0) FROM refund_tenders WHERE refund_id = r.id)
+         OR r.tip_minor IS NOT (SELECT coalesce(sum(tip_minor), 0) FROM refund_tenders WHERE refund_id = r.id)
+         OR (r.mode = 'lines') IS NOT EXISTS (SELECT 1 FROM refund_lines WHERE refund_id = r.id)
+         OR (r.mode = 'lines' AND r.amount_minor IS NOT (SELECT coalesce(sum(amount_minor), 0) FROM refund_lines WHERE refund_id = r.id))
+         OR (SELECT kind FROM journal_entries WHERE id = r.entry_id) IS NOT ?
+         OR (SELECT coalesce(sum(amount_minor), 0) FROM postings WHERE entry_id = r.entry_id AND account = ?) IS NOT r.amount_minor - r.tax_minor
+         OR (SELECT coalesce(sum(amount_minor), 0) FROM postings WHERE entry_id = r.entry_id AND account LIKE ?) IS NOT r.tax_minor
+         OR (SELECT coalesce(sum(amount_minor), 0) FROM postings WHERE entry_id = r.entry_id AND account LIKE ?) IS NOT r.tip_minor
+         OR (SELECT coalesce(sum(amount_minor), 0) FROM postings WHERE entry_id = r.entry_id AND account IN (?, ?, ?))
+            IS NOT -(SELECT coalesce(sum(amount_minor + tip_minor - rounding_minor), 0) FROM refund_tenders WHERE refund_id = r.id)
+       ORDER BY r.id`,
+    )
+    .all('refund.issue', ledgerAccounts.refunds, `${accountPrefixes.tax}%`, `${accountPrefixes.tips}%`, ledgerAccounts.cash, ledgerAccounts.card, ledgerAccounts.other);
+  for (const r of rows) problems.push(`refund #${r.id} does not match its parts or its journal entry`);
+  const entries = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE kind = ?').get('refund.issue')?.n ?? 0;
+  const named = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM refunds').get()?.n ?? 0;
+  if (entries !== named) problems.push(`${entries} refunds were posted in the journal but ${named} refund rows name their entry`);
   return problems;
 }

@@ -21,13 +21,13 @@ const ENTRY = `SELECT je.id, je.kind, je.created_at AS at, s.name AS staff, a.na
 const tenders: readonly Account[] = Object.values(tenderAccounts);
 const tender = (account: Account) => tenders.includes(account);
 /** The entry kinds that are actions a person answers for. */
-const actionKinds = ['line.comp', 'line.remove', 'tab.writeOff', 'payment.void', 'drawer.paidIn', 'drawer.paidOut'] as const satisfies readonly EntryKind[];
+const actionKinds = ['line.comp', 'line.remove', 'tab.writeOff', 'payment.void', 'refund.issue', 'drawer.paidIn', 'drawer.paidOut'] as const satisfies readonly EntryKind[];
 const zeroSafe = (amount: number) => (amount === 0 ? 0 : amount);
 
 /**
  * Who did each action of the day that lowered what was owed or moved cash by hand, and who
  * approved it (journal_entries.staff_id and approved_by): comps, removed lines, walkouts, voided
- * payments, paid in and out, and the drawer variances signed off. Every amount is read from the
+ * payments, refunds, paid in and out, and the drawer variances signed off. Every amount is read from the
  * entry's own postings, as the report's totals are.
  */
 export function reportActions(db: Db, businessDate: string): ReportAction[] {
@@ -48,6 +48,7 @@ export function reportActions(db: Db, businessDate: string): ReportAction[] {
     const said = row ? (JSON.parse(row.detail) as { reason?: unknown }).reason : undefined;
     return typeof said === 'string' ? said : (lineOf.get(e.id)?.[column] ?? '');
   };
+  const refundReason = db.prepare<[number], { reason: string }>('SELECT reason FROM refunds WHERE entry_id = ?');
   const entries = db.prepare<[string, ...EntryKind[]], EntryRow>(`${ENTRY} WHERE je.business_date = ? AND je.kind IN (${placeholders(actionKinds)}) ORDER BY je.id`);
   const actions: ReportAction[] = [];
   const push = (kind: ReportActionKind, e: EntryRow, amountMinor: number, reason: string) =>
@@ -66,6 +67,10 @@ export function reportActions(db: Db, businessDate: string): ReportAction[] {
         break;
       case 'payment.void':
         push('payment_void', e, -moved(e.id, tender), e.memo);
+        break;
+      case 'refund.issue':
+        // What changed hands, tips included; the reason as the refund keeps it.
+        push('refund', e, -moved(e.id, tender), refundReason.get(e.id)?.reason ?? e.memo);
         break;
       case 'drawer.paidIn':
         push('paid_in', e, moved(e.id, (a) => a === accounts.cash), e.memo);

@@ -1,7 +1,8 @@
-import type { AppointmentsSection, CarriedTab, DayReport, DrawerSection, FrozenDayReport, FrozenHeldDeposit, PaymentsByMethod, TaxByRate } from '../../shared/closing-types';
+import type { AppointmentsSection, CarriedTab, DayReport, DrawerSection, FrozenDayReport, FrozenHeldDeposit, PaymentsByMethod, RefundsSection, TaxByRate } from '../../shared/closing-types';
 import {
   accounts,
   isLineKind,
+  isMoveKind,
   isSalesAccount,
   isTaxAccount,
   isTipsAccount,
@@ -66,6 +67,8 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   // Loyalty rewards are contra-revenue like comps, but kept on their own account and line.
   const loyalty = sum((r) => r.account === accounts.loyalty);
   const tax = neg(sum(isTax));
+  // Refunds are contra-revenue too, on the day they are given (their tax comes off the tax figure above).
+  const refunds = sum((r) => r.account === accounts.refunds);
 
   const compRows = db
     .prepare<[EntryKind, string], { reason: string; rate: number; amount: number; comps: number }>(
@@ -103,6 +106,16 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     const acc = rateOf(r.rate);
     taxes.set(r.rate, { ...acc, netMinor: acc.netMinor - r.amount });
   }
+  const refundRateRows = db
+    .prepare<[string], { rate: number; net: number }>(
+      `SELECT rr.tax_rate_milli AS rate, SUM(rr.amount_minor - rr.tax_minor) AS net FROM refunds f CROSS JOIN refund_rates rr ON rr.refund_id = f.id
+       WHERE f.business_date = ? GROUP BY rr.tax_rate_milli`,
+    )
+    .all(businessDate);
+  for (const r of refundRateRows) {
+    const acc = rateOf(r.rate);
+    taxes.set(r.rate, { ...acc, netMinor: acc.netMinor - r.net });
+  }
 
   const staffNames = new Map(db.prepare<[], { id: number; name: string }>('SELECT id, name FROM staff').all().map((s) => [s.id, s.name]));
   const tipTotals = new Map<number, number>();
@@ -126,9 +139,11 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
        WHERE je.business_date = ? GROUP BY pay.method`,
     )
     .all(businessDate);
+  const refundSection = refundsSection(db, businessDate, (kind, pick) => sum((r) => r.kind === kind && pick(r.account)));
   const payments: PaymentsByMethod[] = methods.map((method) => {
     const p = paymentRows.find((r) => r.method === method);
     const v = voidRows.find((r) => r.method === method);
+    const back = refundSection.byMethod.find((r) => r.method === method);
     // A void's entry moves only its own method's tender account, so the tender sum nets it out.
     const tender = (kind: EntryKind) => sum((r) => r.kind === kind && r.account === tenderAccounts[method]);
     return {
@@ -139,6 +154,9 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
       takenMinor: tender(paymentKind(method)) + tender('payment.void'),
       voidedCount: v?.n ?? 0,
       voidedMinor: neg(tender('payment.void')),
+      // A refund's entry credits each tender by what it gave back, so the tender's account moved by takenMinor - refundedMinor.
+      refundedCount: back?.count ?? 0,
+      refundedMinor: neg(tender('refund.issue')),
     };
   });
 
@@ -170,7 +188,8 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   }
 
   const receivableDay = sum((r) => r.account === accounts.receivable);
-  const charged = sum((r) => r.account === accounts.receivable && isLineKind(r.kind));
+  // A move between tabs charges nothing new (its two entries net to zero), but for the tax each tab rounds on its own.
+  const charged = sum((r) => r.account === accounts.receivable && (isLineKind(r.kind) || isMoveKind(r.kind)));
   const writtenOff = neg(sum((r) => r.account === accounts.receivable && r.kind === 'tab.writeOff'));
   const { carried, broughtForward } = carriedTabs(db, businessDate, header.generatedAt, previous);
   const carriedForward = broughtForward + receivableDay;
@@ -198,7 +217,18 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     currency: settings.currency,
     locale: settings.locale,
     entryCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE business_date = ?').get(businessDate)?.n ?? 0,
-    sales: { rungUpMinor: rungUp, removedMinor: removed, removedCount: countKind('line.remove'), grossMinor: gross, compsMinor: comps, loyaltyMinor: loyalty, netMinor: gross - comps - loyalty, taxMinor: tax, totalMinor: gross - comps - loyalty + tax },
+    sales: {
+      rungUpMinor: rungUp,
+      removedMinor: removed,
+      removedCount: countKind('line.remove'),
+      grossMinor: gross,
+      compsMinor: comps,
+      loyaltyMinor: loyalty,
+      refundsMinor: refunds,
+      netMinor: gross - comps - loyalty - refunds,
+      taxMinor: tax,
+      totalMinor: gross - comps - loyalty - refunds + tax,
+    },
     comps: [...byReason].map(([reason, v]) => ({ reason, ...v })).filter((c) => c.amountMinor !== 0 || c.count > 0).sort((a, b) => b.amountMinor - a.amountMinor || a.reason.localeCompare(b.reason)),
     taxes: [...taxes.values()].sort((a, b) => b.rateMilli - a.rateMilli),
     tips: [...tipTotals].map(([staffId, amountMinor]) => ({ staffId, staffName: staffNames.get(staffId) ?? `#${staffId}`, amountMinor })).filter((t) => t.amountMinor !== 0),
@@ -208,6 +238,7 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     heldDeposits,
     appointments: appointmentsSection(db, businessDate),
     loyalty: { rewards: countKind('loyalty.redeem') - countKind('loyalty.undo'), amountMinor: loyalty },
+    refunds: refundSection,
     walkouts: { count: countKind('tab.writeOff'), amountMinor: sum((r) => r.account === accounts.walkouts) },
     drawer: { ...drawerSection(db, businessDate), openNow: header.kind === 'x' && isDrawerOpen(db) },
     satisfaction,
@@ -243,6 +274,7 @@ function drawerSection(db: Db, businessDate: string): Omit<DrawerSection, 'openN
       cashInMinor: s.cashInMinor ?? 0,
       depositsInMinor: s.depositsInMinor ?? 0,
       depositsOutMinor: s.depositsOutMinor ?? 0,
+      refundsOutMinor: s.refundsOutMinor ?? 0,
       paidInMinor: s.paidInMinor,
       paidOutMinor: s.paidOutMinor,
       expectedMinor: s.expectedMinor ?? 0,
@@ -259,6 +291,7 @@ function drawerSection(db: Db, businessDate: string): Omit<DrawerSection, 'openN
     cashInMinor: total((s) => s.cashInMinor),
     depositsInMinor: total((s) => s.depositsInMinor),
     depositsOutMinor: total((s) => s.depositsOutMinor),
+    refundsOutMinor: total((s) => s.refundsOutMinor),
     paidInMinor: total((s) => s.paidInMinor),
     paidOutMinor: total((s) => s.paidOutMinor),
     expectedMinor: total((s) => s.expectedMinor),
@@ -413,5 +446,41 @@ function appointmentsSection(db: Db, businessDate: string): AppointmentsSection 
     noShows: { count: count('no_show'), forfeitedMinor: forfeited('no_show') },
     lateCancels: { count: count('late_cancel'), forfeitedMinor: forfeited('late_cancel') },
     byStaff,
+  };
+}
+
+/**
+ * The day's refunds: the figures are sums of the refund entries' postings (net: the refunds account;
+ * tax: tax_payable; tips: tips_payable; given: the tender accounts), the refund rows only break
+ * them down by reason and by tender.
+ */
+function refundsSection(db: Db, businessDate: string, moved: (kind: EntryKind, pick: (account: Account) => boolean) => number): RefundsSection {
+  const byReason = db
+    .prepare<[string], { reason: string; count: number; amountMinor: number; tipMinor: number }>(
+      `SELECT reason, COUNT(*) AS count, SUM(amount_minor) AS amountMinor, SUM(tip_minor) AS tipMinor FROM refunds WHERE business_date = ?
+       GROUP BY reason ORDER BY SUM(amount_minor + tip_minor) DESC, reason`,
+    )
+    .all(businessDate);
+  const byMethod = db
+    .prepare<[string], { method: PaymentMethod; count: number; amountMinor: number; tipMinor: number; givenMinor: number }>(
+      `SELECT rt.method, COUNT(DISTINCT f.id) AS count, SUM(rt.amount_minor) AS amountMinor, SUM(rt.tip_minor) AS tipMinor,
+         SUM(rt.amount_minor + rt.tip_minor - rt.rounding_minor) AS givenMinor
+       FROM refunds f CROSS JOIN refund_tenders rt ON rt.refund_id = f.id WHERE f.business_date = ? GROUP BY rt.method`,
+    )
+    .all(businessDate)
+    .sort((a, b) => methods.indexOf(a.method) - methods.indexOf(b.method));
+  const net = moved('refund.issue', (a) => a === accounts.refunds);
+  const tax = moved('refund.issue', isTaxAccount);
+  const tips = moved('refund.issue', isTipsAccount);
+  const tenders: readonly Account[] = Object.values(tenderAccounts);
+  return {
+    count: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM refunds WHERE business_date = ?').get(businessDate)?.n ?? 0,
+    amountMinor: net + tax,
+    taxMinor: tax,
+    netMinor: net,
+    tipMinor: tips,
+    givenMinor: neg(moved('refund.issue', (a) => tenders.includes(a))),
+    byReason,
+    byMethod,
   };
 }

@@ -46,6 +46,8 @@ export function reportRows(r: DayReport): Cell[][] {
     money('sales', 'removed_lines', r.sales.removedMinor, '', r.sales.removedCount),
     money('sales', 'gross', r.sales.grossMinor),
     money('sales', 'comps', r.sales.compsMinor),
+    // A Z frozen before refunds has no refunds figure (there were none).
+    ...(r.sales.refundsMinor !== undefined ? [money('sales', 'refunds', r.sales.refundsMinor)] : []),
     money('sales', 'net', r.sales.netMinor),
     money('sales', 'tax', r.sales.taxMinor),
     money('sales', 'total', r.sales.totalMinor),
@@ -59,8 +61,21 @@ export function reportRows(r: DayReport): Cell[][] {
     rows.push(money('payments', p.method, p.takenMinor, 'taken', p.count), money('payments', p.method, p.amountMinor, 'applied_to_tabs'), money('payments', p.method, p.tipMinor, 'tips'));
     // A Z frozen before payments could be voided has no voids to list.
     if (p.voidedCount !== undefined) rows.push(money('payments', p.method, p.voidedMinor ?? 0, 'voided', p.voidedCount));
+    if (p.refundedCount !== undefined) rows.push(money('payments', p.method, p.refundedMinor ?? 0, 'refunded', p.refundedCount));
   }
   rows.push(money('payments', 'rounding', r.roundingMinor));
+  if (r.refunds) {
+    const f = r.refunds;
+    rows.push(
+      money('refunds', 'refunded', f.amountMinor, '', f.count),
+      money('refunds', 'net', f.netMinor),
+      money('refunds', 'tax', f.taxMinor),
+      money('refunds', 'tips', f.tipMinor),
+      money('refunds', 'given', f.givenMinor),
+    );
+    for (const b of f.byReason) rows.push(money('refunds_by_reason', safeText(b.reason), b.amountMinor, `tips ${minorToDecimalString(b.tipMinor, exp)}`, b.count));
+    for (const b of f.byMethod) rows.push(money('refunds_by_method', b.method, b.givenMinor, `given; tips ${minorToDecimalString(b.tipMinor, exp)}`, b.count));
+  }
   const d = r.deposits;
   rows.push(
     ...(d.broughtForwardMinor !== undefined ? [money('deposits', 'brought_forward', d.broughtForwardMinor)] : []),
@@ -90,6 +105,7 @@ export function reportRows(r: DayReport): Cell[][] {
     money('drawer', 'float', dr.floatMinor, '', dr.sessions.length),
     money('drawer', 'cash_in', dr.cashInMinor),
     ...(dr.depositsInMinor !== undefined ? [money('drawer', 'deposits_in', dr.depositsInMinor), money('drawer', 'deposits_out', dr.depositsOutMinor ?? 0)] : []),
+    ...(dr.refundsOutMinor !== undefined ? [money('drawer', 'refunds_out', dr.refundsOutMinor)] : []),
     money('drawer', 'paid_in', dr.paidInMinor),
     money('drawer', 'paid_out', dr.paidOutMinor),
     money('drawer', 'expected', dr.expectedMinor),
@@ -119,8 +135,11 @@ export function reportRows(r: DayReport): Cell[][] {
     rows.push(
       ['staff', name, 'tabs_served', p.tabsServed, '', ''],
       money('staff', name, p.salesMinor, 'sales'),
+      // A Z frozen before refunds has no refund figures (there were none).
+      ...(p.refundsMinor !== undefined ? [money('staff', name, p.refundsMinor, 'refunds')] : []),
       money('staff', name, p.comps.amountMinor, 'comps', p.comps.count),
       money('staff', name, p.tipsMinor, 'tips'),
+      ...(p.tipsRefundedMinor !== undefined ? [money('staff', name, p.tipsRefundedMinor, 'tips_refunded')] : []),
       ['staff', name, 'happy', p.ratings.happy, '', ''],
       ['staff', name, 'okay', p.ratings.okay, '', ''],
       ['staff', name, 'unhappy', p.ratings.unhappy, '', ''],

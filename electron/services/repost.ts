@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors';
-import type { LineKind } from '../../shared/ledger-vocabulary';
+import type { LineKind, MoveKind } from '../../shared/ledger-vocabulary';
 import { MAX_TAB_TOTAL } from '../../shared/schemas';
 import { splitByWeights } from '../../shared/domain/split';
 import { computeTabTotals, lineAmounts, rateLabel, type RateTotals } from '../../shared/domain/tax';
@@ -18,6 +18,26 @@ type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number
  * which sale a comp or a removal reduces.
  */
 export function repostTab(ctx: ServiceContext, tabId: number, kind: LineKind, memo: string, lineId: number): void {
+  repostTotals(ctx, tabId, { kind, memo, lineId });
+}
+
+export type RepostOptions = {
+  kind: LineKind | MoveKind;
+  memo: string;
+  /** The one line this change is about (sales by hour follows it); null for a move of several. */
+  lineId: number | null;
+  /** Postings the entry also carries (a merge's transfer of what was paid); they must balance on their own. */
+  extra?: readonly Posting[];
+  /** What the tab counts as paid afterwards, when not what the ledger says now (a tab merged away: 0). */
+  paidAfter?: number;
+};
+
+/**
+ * repostTab for any change of a tab's lines: moves between tabs post the difference the same way,
+ * under their own kind, with no line named when several moved at once.
+ */
+export function repostTotals(ctx: ServiceContext, tabId: number, options: RepostOptions): void {
+  const { kind, memo, lineId } = options;
   const { db } = ctx;
   // A loyalty reward was worked out on the lines as they were: it comes back off first (the
   // customer keeps the stamps or points) and is offered again on the tab as it will be.
@@ -61,13 +81,14 @@ export function repostTab(ctx: ServiceContext, tabId: number, kind: LineKind, me
   if (totals.grossTotal > MAX_TAB_TOTAL || totals.listTotal > MAX_TAB_TOTAL) {
     throw new DomainError('invalid_input', 'errors.tabTooLarge');
   }
-  if (totals.grossTotal < paidOn(db, tabId)) {
+  if (totals.grossTotal < (options.paidAfter ?? paidOn(db, tabId))) {
     throw new DomainError('conflict', 'errors.belowPaid');
   }
+  postings.push(...(options.extra ?? []));
   const header = { kind, at: ctx.now, staffId: ctx.actor.id, tabId, commandId: ctx.commandId, memo };
   const entryId = postEntry(db, header, postings);
   if (entryId !== null) {
-    db.prepare('INSERT INTO entry_lines (entry_id, line_id) VALUES (?, ?)').run(entryId, lineId);
+    if (lineId !== null) db.prepare('INSERT INTO entry_lines (entry_id, line_id) VALUES (?, ?)').run(entryId, lineId);
     db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tabId);
   }
   const compChanges = compReasonChanges(ctx, tabId, active, totals.byRate);

@@ -3,7 +3,7 @@ import { splitByWeights } from '../../shared/domain/split';
 import type { HourSales } from '../../shared/closing-types';
 import type { EntryKind } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
-import { NET_SALES, netSalesParams } from '../ledger/vocabulary-sql';
+import { NET_AFTER_REFUNDS, NET_SALES, netAfterRefundsParams, netSalesParams } from '../ledger/vocabulary-sql';
 
 type Movement = { id: number; at: string; kind: EntryKind; day: string; line: number | null; lineAt: string | null; net: number };
 
@@ -23,13 +23,14 @@ const COLUMNS = `je.id AS id, je.created_at AS at, je.kind AS kind, je.business_
  * line on record (made before the ledger kept one).
  */
 export function salesByHour(db: Db, businessDate: string, timeZone: string, boundaryMinutes: number): HourSales[] {
+  // A refund lowers net sales in the hour it is given (it names no line: it may be of a closed day's sale).
   const today = db
-    .prepare<[string, ...typeof netSalesParams], Movement>(
+    .prepare<[string, ...typeof netAfterRefundsParams], Movement>(
       `SELECT ${COLUMNS} FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
          LEFT JOIN entry_lines el ON el.entry_id = je.id LEFT JOIN tab_lines l ON l.id = el.line_id
-       WHERE je.business_date = ? AND ${NET_SALES} GROUP BY je.id`,
+       WHERE je.business_date = ? AND ${NET_AFTER_REFUNDS} GROUP BY je.id`,
     )
-    .all(businessDate, ...netSalesParams);
+    .all(businessDate, ...netAfterRefundsParams);
   // What the day's lines rang up before this day, the sales its reductions may reduce; read
   // through the lines (CROSS JOIN keeps that order), never by scanning the journal.
   const before = db

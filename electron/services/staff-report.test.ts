@@ -141,11 +141,16 @@ const total = (staff: StaffDayFigures[], pick: (s: StaffDayFigures) => number) =
 function expectFiguresAgreeWithAccounts(report: DayReport, staff: StaffDayFigures[]): void {
   const accounts = byAccount();
   const sumOf = (pick: (account: string) => boolean) => [...accounts].filter(([a]) => pick(a)).reduce((s, [, v]) => s + v, 0);
-  expect(total(staff, (s) => s.salesMinor)).toBe(report.sales.netMinor);
+  // Each person's sales less their refunds add up to the day's net sales (after comps, rewards and refunds).
+  expect(total(staff, (s) => s.salesMinor - (s.refundsMinor ?? 0))).toBe(report.sales.netMinor);
   expect(total(staff, (s) => s.salesMinor)).toBe(-sumOf((a) => a.startsWith('sales:') || a === 'comps'));
-  expect(total(staff, (s) => s.tipsMinor)).toBe(-sumOf((a) => a.startsWith('tips_payable:')));
-  for (const s of staff) expect(s.tipsMinor, s.staffName).toBe(-(accounts.get(`tips_payable:${s.staffId}`) ?? 0));
-  expect(total(staff, (s) => s.comps.amountMinor)).toBe(accounts.get('comps'));
+  expect(total(staff, (s) => s.refundsMinor ?? 0)).toBe(accounts.get('refunds') ?? 0);
+  expect(total(staff, (s) => s.refundsMinor ?? 0)).toBe(report.sales.refundsMinor ?? 0);
+  expect(total(staff, (s) => s.tipsRefundedMinor ?? 0)).toBe(report.refunds?.tipMinor ?? 0);
+  // (0 - x: all tips given back leaves the accounts at 0, never -0.)
+  expect(total(staff, (s) => s.tipsMinor)).toBe(0 - sumOf((a) => a.startsWith('tips_payable:')));
+  for (const s of staff) expect(s.tipsMinor, s.staffName).toBe(0 - (accounts.get(`tips_payable:${s.staffId}`) ?? 0));
+  expect(total(staff, (s) => s.comps.amountMinor)).toBe(accounts.get('comps') ?? 0);
   expect(total(staff, (s) => s.comps.amountMinor)).toBe(report.sales.compsMinor);
   expect(total(staff, (s) => s.comps.reasons.reduce((r, c) => r + c.amountMinor, 0))).toBe(report.sales.compsMinor);
 }
@@ -177,6 +182,68 @@ describe('the staff report', () => {
     expect(ana.tipsMinor + ben.tipsMinor).toBe(131);
     // The manager served nothing, gave no comp and took no tip: she is not listed.
     expect(report.staff.find((s) => s.staffId === people.mia)).toBeUndefined();
+  });
+
+  it('takes refunds off the people who served what went back, so their sales less refunds add up to the net sales', () => {
+    const ana = as(people.ana);
+    const ben = as(people.ben);
+    const mia = as(people.mia);
+    mia('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
+    // E: Ana's two lattes, Ben's cake and water, paid by card with a 1.00 tip shared by their lines.
+    const e = ana('tab.open', {}).id;
+    ana('tab.addLine', { tabId: e, itemId: items.latte, qty: 2 });
+    ben('tab.addLine', { tabId: e, itemId: items.cake });
+    const tabE = ben('tab.addLine', { tabId: e, itemId: items.water });
+    ana('settle.pay', { tabId: e, method: 'card', tipMinor: 100 });
+    // F: a latte each, paid in cash.
+    const f = ben('tab.open', {}).id;
+    ben('tab.addLine', { tabId: f, itemId: items.latte });
+    ana('tab.addLine', { tabId: f, itemId: items.latte });
+    ben('settle.pay', { tabId: f, method: 'cash' });
+    const tipsBefore = new Map(l.call('report.x', {}).staff?.map((p) => [p.staffId, p.tipsMinor]));
+
+    at('11:00');
+    // By line: Ben's cake (3.50, of which 0.32 tax) comes off Ben alone.
+    mia('tab.refund', { tabId: e, mode: 'lines', lines: [{ lineId: lineId(tabE, 'Cake', people.ben), qty: 1 }], reason: 'burnt' });
+    let staff = l.call('report.staff', {}).staff;
+    expect(staff.map((p) => [p.staffName, p.refundsMinor])).toEqual([
+      ['Ana', 0],
+      ['Ben', 318],
+    ]);
+    // By amount: 3.00 of F (0.27 tax) by each one's share of its lines, to the minor unit.
+    mia('tab.refund', { tabId: f, mode: 'amount', amountMinor: 300, reason: 'slow' });
+    // Whole, with the tips: what is left of E is Ana's lattes and Ben's water; the tips go back from whoever got them.
+    const whole = mia('tab.refund', { tabId: e, mode: 'whole', includeTips: true, reason: 'complaint' });
+    expect(whole.receipt.tipMinor).toBe(100);
+
+    const x = l.call('report.x', {});
+    staff = l.call('report.staff', {}).staff;
+    expect(x.staff).toEqual(staff);
+    const [a, b] = staff as [StaffDayFigures, StaffDayFigures];
+    expect([a.staffName, a.refundsMinor, b.staffName, b.refundsMinor]).toEqual(['Ana', 800 + 137, 'Ben', 318 + 200 + 136]);
+    // The tips each got are all given back: shown apart, and gone from their tips.
+    for (const p of staff) {
+      const got = tipsBefore.get(p.staffId) ?? 0;
+      expect(got, p.staffName).toBeGreaterThan(0);
+      expect(p.tipsRefundedMinor, p.staffName).toBe(got);
+      expect(p.tipsMinor, p.staffName).toBe(0);
+    }
+    expect(x.sales.refundsMinor).toBe(318 + 1000 + 273);
+    expectFiguresAgreeWithAccounts(x, staff);
+    expect(a.salesMinor - a.refundsMinor! + b.salesMinor - b.refundsMinor!).toBe(x.sales.netMinor);
+
+    // The Z freezes them; the CSV lists each person's refunds and tips given back, adding up the same.
+    mia('drawer.count', { count: { kind: 'total', totalMinor: 880 - 300 } });
+    mia('drawer.close', {});
+    at('18:30');
+    const z = l.call('day.close', { businessDate: DAY });
+    expect(z.staff).toEqual(staff);
+    expectFiguresAgreeWithAccounts(z, z.staff ?? []);
+    const rows = parse(l.call('report.csv', { what: 'report', businessDate: DAY }).text, { columns: true }) as Record<string, string>[];
+    const staffRows = rows.filter((r) => r.section === 'staff');
+    const sumOf = (detail: string) => staffRows.filter((r) => r.detail === detail).reduce((s, r) => s + Number(r.amount_minor), 0);
+    expect(sumOf('sales') - sumOf('refunds')).toBe(z.sales.netMinor);
+    expect(sumOf('tips_refunded')).toBe(100);
   });
 
   it('names who did and who approved each comp, removed line, walkout, void, paid out and variance in the Z', () => {
@@ -216,8 +283,10 @@ describe('the staff report', () => {
     expect(staffRows.filter((r) => r.item === 'Ben').map((r) => [r.detail, r.count, r.amount_minor])).toEqual([
       ['tabs_served', '4', ''],
       ['sales', '', String(z.staff?.find((p) => p.staffName === 'Ben')?.salesMinor)],
+      ['refunds', '', '0'],
       ['comps', '0', '0'],
       ['tips', '', String(z.staff?.find((p) => p.staffName === 'Ben')?.tipsMinor)],
+      ['tips_refunded', '', '0'],
       ['happy', '1', ''],
       ['okay', '1', ''],
       ['unhappy', '1', ''],

@@ -7,6 +7,7 @@ import { businessDateAt, lastClosedDate } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import { NET_SALES, netSalesParams, TIPS_ACCOUNTS, tipsPattern } from '../ledger/vocabulary-sql';
 import type { ServiceContext } from './context';
+import { refundsByStaff } from './refund-staff';
 
 type StaffRow = { id: number; name: string };
 type Amount = { staff: number; amount: number };
@@ -23,8 +24,11 @@ const neg = (amount: number): number => (amount === 0 ? 0 : -amount);
  *   line on record counts for whoever made it. Together they are the day's net sales.
  * - Comps count for whoever gave them (the entry's staff), with the comp reasons the comps
  *   account was shared out to; together they are the comps account and the comps by reason.
+ * - Refunds given on the day take sales back from whoever served what they gave back (units of
+ *   lines from their server, the rest by each server's share of the tab's lines; refund-staff.ts),
+ *   net of tax: the people's sales less their refunds are the day's net sales.
  * - Tips are the day's movement on each person's tips_payable account, so a voided payment's tip
- *   drops out again.
+ *   drops out again, and so does a tip a refund gave back (also shown apart, as tips refunded).
  * - Tabs served, ratings and walkouts count the tabs closed on the day that have an active line
  *   the person served; a tab served by two people counts for each.
  */
@@ -39,8 +43,10 @@ export function staffDayFigures(db: Db, businessDate: string): StaffDayFigures[]
         staffName: names.get(staffId) ?? `#${staffId}`,
         tabsServed: 0,
         salesMinor: 0,
+        refundsMinor: 0,
         comps: { count: 0, amountMinor: 0, reasons: [] },
         tipsMinor: 0,
+        tipsRefundedMinor: 0,
         ratings: { happy: 0, okay: 0, unhappy: 0 },
         walkouts: 0,
       };
@@ -58,6 +64,11 @@ export function staffDayFigures(db: Db, businessDate: string): StaffDayFigures[]
     )
     .all(businessDate, ...netSalesParams);
   for (const row of sales) of(row.staff).salesMinor += neg(row.amount);
+  for (const [staffId, refunded] of refundsByStaff(db, businessDate)) {
+    const figures = of(staffId);
+    figures.refundsMinor = refunded.refundsMinor;
+    figures.tipsRefundedMinor = refunded.tipsRefundedMinor;
+  }
 
   // Comps: the comps account by who gave them, with the reasons it was shared out to (comp_postings).
   const compAmounts = db
@@ -110,7 +121,7 @@ export function staffDayFigures(db: Db, businessDate: string): StaffDayFigures[]
   }
 
   return [...people.values()]
-    .filter((p) => p.tabsServed > 0 || p.salesMinor !== 0 || p.comps.count > 0 || p.comps.amountMinor !== 0 || p.tipsMinor !== 0)
+    .filter((p) => p.tabsServed > 0 || p.salesMinor !== 0 || p.refundsMinor !== 0 || p.comps.count > 0 || p.comps.amountMinor !== 0 || p.tipsMinor !== 0 || p.tipsRefundedMinor !== 0)
     .map((p) => ({ ...p, comps: { ...p.comps, reasons: p.comps.reasons.sort((a, b) => b.amountMinor - a.amountMinor || a.reason.localeCompare(b.reason)) } }))
     .sort((a, b) => a.staffName.localeCompare(b.staffName) || a.staffId - b.staffId);
 }

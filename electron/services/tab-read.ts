@@ -5,6 +5,7 @@ import { accounts, type Account } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
 import { tabLoyalty, withLoyalty } from './loyalty-read';
 import { newestReceipt } from './receipts';
+import { refundsOf } from './refund-read';
 
 type TabRow = {
   id: number;
@@ -76,17 +77,34 @@ export function readLines(db: Db, tabId: number): LineRow[] {
 /** A payment row `p` that stands: no manager has voided it. */
 export const standingPayment = 'NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)';
 
-/** Paid so far: what the standing payments and the deposits applied to the tab paid, tips and change excluded. */
+/**
+ * What was paid on the tabs merged into tab `t` (an alias), each as it stood when it was merged
+ * (that figure includes what had been merged into it before): from then on it counts for `t`.
+ */
+export const mergedPaid = (t: string): string => `(SELECT COALESCE(SUM(m.paid_minor), 0) FROM tab_merges m WHERE m.into_tab_id = ${t}.id)`;
+
+/**
+ * Paid so far: what the standing payments and the deposits applied to the tab paid, tips and change
+ * excluded, and what was paid on the tabs merged into it.
+ */
 export function paidOn(db: Db, tabId: number): number {
   return (
     db
-      .prepare<[number, number], { paid: number }>(
+      .prepare<[number, number, number], { paid: number }>(
         `SELECT (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = ? AND ${standingPayment})
-           + (SELECT COALESCE(SUM(d.applied_minor), 0) FROM deposits d WHERE d.tab_id = ?) AS paid`,
+           + (SELECT COALESCE(SUM(d.applied_minor), 0) FROM deposits d WHERE d.tab_id = ?)
+           + (SELECT COALESCE(SUM(m.paid_minor), 0) FROM tab_merges m WHERE m.into_tab_id = ?) AS paid`,
       )
-      .get(tabId, tabId)?.paid ?? 0
+      .get(tabId, tabId, tabId)?.paid ?? 0
   );
 }
+
+/** The tab `tab` (an SQL expression) and every tab merged into it, and into those, as SQL yielding their ids. */
+export const tabFamilyOf = (tab: string): string =>
+  `WITH RECURSIVE family(id) AS (SELECT ${tab} UNION SELECT m.from_tab_id FROM tab_merges m JOIN family f ON m.into_tab_id = f.id) SELECT id FROM family`;
+
+/** The tab and every tab merged into it, and into those, as SQL yielding their ids (bound once: the tab's id). */
+export const tabFamilySql = tabFamilyOf('?');
 
 /** The tab's receivable balance in the journal: the amount it still owes. */
 export function receivableOf(db: Db, tabId: number): number {
@@ -158,15 +176,19 @@ export function readTab(db: Db, tabId: number): TabDetail {
       createdAt: row.created_at,
     };
   });
+  // A tab merged into this one brought its payments: they are listed (marked with the token they
+  // were taken on) and count as paid here, though each stays a payment of the tab it was taken on.
   const paymentRows = db
-    .prepare<[number], PaymentRow & { void_at: string | null; void_reason: string | null; void_by: string | null }>(
-      `SELECT p.*, v.at AS void_at, v.reason AS void_reason, s.name AS void_by FROM payments p
-       LEFT JOIN payment_voids v ON v.payment_id = p.id LEFT JOIN staff s ON s.id = v.staff_id WHERE p.tab_id = ? ORDER BY p.id`,
+    .prepare<[number], PaymentRow & { tab_id: number; from_token: number; void_at: string | null; void_reason: string | null; void_by: string | null }>(
+      `SELECT p.*, pt.token AS from_token, v.at AS void_at, v.reason AS void_reason, s.name AS void_by FROM payments p JOIN tabs pt ON pt.id = p.tab_id
+       LEFT JOIN payment_voids v ON v.payment_id = p.id LEFT JOIN staff s ON s.id = v.staff_id WHERE p.tab_id IN (${tabFamilySql}) ORDER BY p.id`,
     )
     .all(tabId);
-  const payments = paymentRows.filter((p) => p.void_at === null).map(toPayment);
+  const payments = paymentRows
+    .filter((p) => p.void_at === null)
+    .map((p): Payment => (p.tab_id === tabId ? toPayment(p) : { ...toPayment(p), mergedFrom: { tabId: p.tab_id, token: p.from_token } }));
   const voidedPayments = paymentRows.flatMap((p): VoidedPayment[] =>
-    p.void_at === null ? [] : [{ ...toPayment(p), voidedAt: p.void_at, voidedBy: p.void_by ?? '', voidReason: p.void_reason ?? '' }],
+    p.void_at !== null && p.tab_id === tabId ? [{ ...toPayment(p), voidedAt: p.void_at, voidedBy: p.void_by ?? '', voidReason: p.void_reason ?? '' }] : [],
   );
   const split = db
     .prepare<[number], { part_no: number; amount_minor: number; payment_id: number | null }>(
@@ -220,6 +242,24 @@ export function readTab(db: Db, tabId: number): TabDetail {
     deposits,
     // A reopened tab's earlier receipt no longer stands for it: it shows a number again once it settles again.
     receiptNumber: tab.status === 'settled' ? newestReceipt(db, tabId) : null,
+    refunds: tab.status === 'settled' ? refundsOf(db, tabId) : [],
+    ...mergesOf(db, tabId),
+  };
+}
+
+/** Where a merged tab went, and which tabs were merged into this one (with what had been paid on them). */
+function mergesOf(db: Db, tabId: number): Pick<TabDetail, 'mergedInto' | 'mergedFrom'> {
+  const into = db
+    .prepare<[number], { tab_id: number; token: number; at: string }>('SELECT into_tab_id AS tab_id, into_token AS token, at FROM tab_merges WHERE from_tab_id = ?')
+    .get(tabId);
+  const from = db
+    .prepare<[number], { tab_id: number; token: number; paid: number; at: string }>(
+      'SELECT from_tab_id AS tab_id, from_token AS token, paid_minor AS paid, at FROM tab_merges WHERE into_tab_id = ? ORDER BY at, from_tab_id',
+    )
+    .all(tabId);
+  return {
+    mergedInto: into ? { tabId: into.tab_id, token: into.token, at: into.at } : null,
+    mergedFrom: from.map((m) => ({ tabId: m.tab_id, token: m.token, paidMinor: m.paid, at: m.at })),
   };
 }
 
@@ -235,7 +275,7 @@ export function listOpenTabs(db: Db): TabSummary[] {
       `SELECT t.*,
          (SELECT COALESCE(SUM(l.qty), 0) FROM tab_lines l WHERE l.tab_id = t.id AND l.state = 'active') AS item_count,
          (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
-         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) AS paid,
+         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) + ${mergedPaid('t')} AS paid,
          ${appliedDeposits} AS deposited,
          c.name AS customer_name
        FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.status = 'open' ORDER BY t.token`,

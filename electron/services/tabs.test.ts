@@ -27,7 +27,7 @@ describe('opening tabs and tokens', () => {
     expect(l.call('token.next', {})).toBe(3);
     l.call('tab.void', { tabId: a.id });
     expect(l.call('token.next', {})).toBe(1);
-    expect(l.call('token.pool', {}).filter((t) => t.tabId !== null)).toEqual([{ token: 2, tabId: b.id }]);
+    expect(l.call('token.pool', {}).filter((t) => t.tabId !== null)).toEqual([{ token: 2, tabId: b.id, state: 'held' }]);
   });
 
   it('opens on a chosen token and refuses one that is held or outside the pool', () => {

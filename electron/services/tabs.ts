@@ -9,7 +9,7 @@ import { repostTab } from './repost';
 import { earnOnSettle } from './loyalty';
 import { moneyText, readSettings } from './store';
 import { readLines, readOpenTab, readTab, receivableOf, standingPayment } from './tab-read';
-import { nextFreeToken } from './tokens';
+import { nextFreeToken, tokenRefusal } from './tokens';
 import { closeAppointmentOfTab } from './appointments-tab';
 import { issueReceipt } from './receipts';
 
@@ -35,11 +35,9 @@ export function openTab(ctx: ServiceContext, input: ParsedInput<'tab.open'>): Ta
   const settings = readSettings(db);
   const token = input.token ?? nextFreeToken(db, settings);
   if (token === null) throw new DomainError('no_free_token', 'errors.noFreeToken', { first: settings.tokenFirst, last: settings.tokenLast });
-  if (token < settings.tokenFirst || token > settings.tokenLast) {
-    throw new DomainError('token_out_of_range', 'errors.tokenOutOfRange', { token, first: settings.tokenFirst, last: settings.tokenLast }, 'token');
-  }
-  const holder = db.prepare<[number], { id: number }>("SELECT id FROM tabs WHERE token = ? AND status = 'open'").get(token);
-  if (holder) throw new DomainError('token_held', 'errors.tokenHeld', { token }, 'token');
+  // Out of the pool, held by an open tab, or missing (gone with a customer): not handed out.
+  const refusal = tokenRefusal(db, token);
+  if (refusal) throw refusal;
   const tabId = Number(
     db
       .prepare(
@@ -146,7 +144,7 @@ export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>
   return readTab(ctx.db, input.tabId);
 }
 
-function closeTab(ctx: ServiceContext, tabId: number, status: 'settled' | 'written_off' | 'voided', reason: string | null): void {
+export function closeTab(ctx: ServiceContext, tabId: number, status: 'settled' | 'written_off' | 'voided', reason: string | null): void {
   // A held deposit is applied (or refunded) before its tab closes; the appointment follows the tab.
   closeAppointmentOfTab(ctx, tabId, status);
   // Unpaid parts go first: once the tab is closed, the ledger refuses any change to its rows.

@@ -1,25 +1,113 @@
-import type { TokenState } from '../../shared/types';
+import { DomainError } from '../../shared/errors';
+import type { ParsedInput } from '../../shared/contract';
+import type { MissingToken, TabStatus, TokenState } from '../../shared/types';
+import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
+import type { ServiceContext } from './context';
 import { readSettings } from './store';
+import { readTabRow } from './tab-read';
 
 function heldTokens(db: Db): Map<number, number> {
   const rows = db.prepare<[], { token: number; id: number }>("SELECT token, id FROM tabs WHERE status = 'open'").all();
   return new Map(rows.map((r) => [r.token, r.id]));
 }
 
-/** The whole pool, each token with the open tab holding it (or null when it is free). */
+type MissingRow = { token: number; tab_id: number; at: string; name: string; label: string; status: TabStatus; closed_at: string | null };
+
+/** Every token whose newest event says it is missing, with the tab it went with. */
+export function missingTokens(db: Db): Map<number, MissingToken> {
+  const rows = db
+    .prepare<[], MissingRow>(
+      `SELECT e.token, e.tab_id, e.at, t.name, t.label, t.status, t.closed_at FROM token_events e JOIN tabs t ON t.id = e.tab_id
+       WHERE e.kind = 'missing' AND e.id = (SELECT max(id) FROM token_events WHERE token = e.token) ORDER BY e.token`,
+    )
+    .all();
+  return new Map(rows.map((r) => [r.token, { tabId: r.tab_id, name: r.name, label: r.label, status: r.status, closedAt: r.closed_at, at: r.at }]));
+}
+
+export function isTokenMissing(db: Db, token: number): boolean {
+  return db.prepare<[number], { kind: string }>('SELECT kind FROM token_events WHERE token = ? ORDER BY id DESC LIMIT 1').get(token)?.kind === 'missing';
+}
+
+function stateOf(token: number, held: Map<number, number>, missing: Map<number, MissingToken>): TokenState {
+  const tabId = held.get(token) ?? null;
+  const gone = missing.get(token);
+  if (tabId !== null) return { token, tabId, state: 'held' };
+  if (gone) return { token, tabId: null, state: 'missing', missing: gone };
+  return { token, tabId: null, state: 'free' };
+}
+
+/**
+ * The whole pool, each token free, held by an open tab (`tabId`) or missing with the tab it went
+ * with; then any missing token outside the range (the range changed since), so it is not forgotten.
+ */
 export function tokenPool(db: Db): TokenState[] {
   const { tokenFirst, tokenLast } = readSettings(db);
   const held = heldTokens(db);
+  const missing = missingTokens(db);
   const pool: TokenState[] = [];
-  for (let token = tokenFirst; token <= tokenLast; token += 1) pool.push({ token, tabId: held.get(token) ?? null });
+  for (let token = tokenFirst; token <= tokenLast; token += 1) pool.push(stateOf(token, held, missing));
+  for (const token of missing.keys()) {
+    if (token < tokenFirst || token > tokenLast) pool.push({ ...stateOf(token, held, missing), outOfRange: true });
+  }
   return pool;
 }
 
-/** The lowest free token, or null when every token is out. */
+/** The lowest token neither held by an open tab nor missing, or null when every token is out. */
 export function nextFreeToken(db: Db, range: { tokenFirst: number; tokenLast: number } = readSettings(db)): number | null {
   const { tokenFirst, tokenLast } = range;
   const held = heldTokens(db);
-  for (let token = tokenFirst; token <= tokenLast; token += 1) if (!held.has(token)) return token;
+  const missing = missingTokens(db);
+  for (let token = tokenFirst; token <= tokenLast; token += 1) if (!held.has(token) && !missing.has(token)) return token;
   return null;
+}
+
+/** Why a token may not go to an open tab, as a refusal (null: it is free and in the pool). */
+export function tokenRefusal(db: Db, token: number, field = 'token'): DomainError | null {
+  const { tokenFirst, tokenLast } = readSettings(db);
+  if (token < tokenFirst || token > tokenLast) {
+    return new DomainError('token_out_of_range', 'errors.tokenOutOfRange', { token, first: tokenFirst, last: tokenLast }, field);
+  }
+  if (heldTokens(db).has(token)) return new DomainError('token_held', 'errors.tokenHeld', { token }, field);
+  if (isTokenMissing(db, token)) return new DomainError('token_missing', 'errors.token.missing', { token }, field);
+  return null;
+}
+
+function stateNow(db: Db, token: number): TokenState {
+  return stateOf(token, heldTokens(db), missingTokens(db));
+}
+
+/**
+ * The customer of a settled or written-off tab did not hand its token back: the token stays out
+ * of the pool, shown as missing with this tab, until it is marked found.
+ */
+export function markTokenMissing(ctx: ServiceContext, input: ParsedInput<'token.markMissing'>): TokenState {
+  const { db } = ctx;
+  const tab = readTabRow(db, input.tabId);
+  if (tab.status !== 'settled' && tab.status !== 'written_off') {
+    throw new DomainError('conflict', 'errors.token.missingTabOpen', { token: tab.token }, 'tabId');
+  }
+  if (isTokenMissing(db, tab.token)) throw new DomainError('conflict', 'errors.token.alreadyMissing', { token: tab.token }, 'tabId');
+  // Given out again since (to a tab open now or opened later, or by a change of token): it came back.
+  const since = db
+    .prepare<{ token: number; tabId: number; closedAt: string }, { id: number }>(
+      `SELECT id FROM tabs WHERE token = :token AND id <> :tabId
+         AND (status = 'open' OR opened_at > :closedAt OR (opened_at = :closedAt AND id > :tabId))
+       UNION ALL SELECT tab_id FROM tab_token_changes WHERE (to_token = :token OR from_token = :token) AND tab_id <> :tabId AND at >= :closedAt LIMIT 1`,
+    )
+    .get({ token: tab.token, tabId: tab.id, closedAt: tab.closed_at ?? '' });
+  if (since) throw new DomainError('conflict', 'errors.token.handedOutAgain', { token: tab.token }, 'tabId');
+  db.prepare("INSERT INTO token_events (token, kind, tab_id, at, staff_id, command_id) VALUES (?, 'missing', ?, ?, ?, ?)").run(tab.token, tab.id, ctx.now, ctx.actor.id, ctx.commandId);
+  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'token.missing', tabId: tab.id, detail: JSON.stringify({ token: tab.token }) });
+  return stateNow(db, tab.token);
+}
+
+/** A missing token turned up again: back in the pool. */
+export function markTokenFound(ctx: ServiceContext, input: ParsedInput<'token.markFound'>): TokenState {
+  const { db } = ctx;
+  const gone = missingTokens(db).get(input.token);
+  if (!gone) throw new DomainError('conflict', 'errors.token.notMissing', { token: input.token }, 'token');
+  db.prepare("INSERT INTO token_events (token, kind, tab_id, at, staff_id, command_id) VALUES (?, 'found', ?, ?, ?, ?)").run(input.token, gone.tabId, ctx.now, ctx.actor.id, ctx.commandId);
+  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'token.found', tabId: gone.tabId, detail: JSON.stringify({ token: input.token }) });
+  return stateNow(db, input.token);
 }

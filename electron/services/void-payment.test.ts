@@ -263,9 +263,9 @@ describe('the day reports a void', () => {
     l.call('settle.pay', { tabId: tab.id, method: 'cash' });
     const x = l.call('report.x', {});
     expect(x.payments).toEqual([
-      { method: 'cash', count: 1, amountMinor: 1240, tipMinor: 0, takenMinor: 1240, voidedCount: 0, voidedMinor: 0 },
-      { method: 'card', count: 1, amountMinor: 0, tipMinor: 0, takenMinor: 0, voidedCount: 1, voidedMinor: 1340 },
-      { method: 'other', count: 0, amountMinor: 0, tipMinor: 0, takenMinor: 0, voidedCount: 0, voidedMinor: 0 },
+      { method: 'cash', count: 1, amountMinor: 1240, tipMinor: 0, takenMinor: 1240, voidedCount: 0, voidedMinor: 0, refundedCount: 0, refundedMinor: 0 },
+      { method: 'card', count: 1, amountMinor: 0, tipMinor: 0, takenMinor: 0, voidedCount: 1, voidedMinor: 1340, refundedCount: 0, refundedMinor: 0 },
+      { method: 'other', count: 0, amountMinor: 0, tipMinor: 0, takenMinor: 0, voidedCount: 0, voidedMinor: 0, refundedCount: 0, refundedMinor: 0 },
     ]);
     expect(x.tips).toEqual([]);
     expect(x.tabs.settled).toBe(1);

@@ -10,6 +10,7 @@ import { drawerCash } from './drawer';
 import { moneyText } from './store';
 import { readTab, readTabRow, standingPayment, type PaymentRow } from './tab-read';
 import { reverseEarn } from './loyalty';
+import { isTokenMissing } from './tokens';
 
 type VoidTarget = PaymentRow & { tab_id: number; entry_id: number; business_date: string };
 
@@ -27,6 +28,8 @@ export function voidLastPayment(ctx: ServiceContext, input: ParsedInput<'settle.
     throw new DomainError('conflict', 'errors.voidPayment.tabState', { token: tab.token, status: tab.status.replace('_', ' ') });
   }
   const payment = readTarget(db, tab.id, input.paymentId);
+  // What was paid under a refund stands (invariant 12): the refund gives money back, a void no longer may.
+  if (db.prepare('SELECT 1 FROM refunds WHERE tab_id = ?').get(tab.id)) throw new DomainError('conflict', 'errors.voidPayment.refunded', { token: tab.token });
   if (!withinVoidWindow(payment.created_at, ctx.now)) {
     throw new DomainError('conflict', 'errors.voidPayment.tooLate', { limit: VOID_WINDOW_MINUTES, minutes: minutesSince(payment.created_at, ctx.now) });
   }
@@ -38,6 +41,8 @@ export function voidLastPayment(ctx: ServiceContext, input: ParsedInput<'settle.
   if (tab.status === 'settled') {
     const holder = db.prepare<[number, number], { id: number }>("SELECT id FROM tabs WHERE token = ? AND status = 'open' AND id <> ?").get(tab.token, tab.id);
     if (holder) throw new DomainError('token_held', 'errors.voidPayment.tokenHeld', { token: tab.token });
+    // A token marked missing is held by no open tab: found first, then the tab may reopen on it.
+    if (isTokenMissing(db, tab.token)) throw new DomainError('token_missing', 'errors.voidPayment.tokenMissing', { token: tab.token });
   }
 
   const header: EntryHeader = { kind: 'payment.void', at: ctx.now, staffId: ctx.actor.id, tabId: tab.id, commandId: ctx.commandId, memo: input.reason };

@@ -3,8 +3,10 @@ import { computeTabTotals, type TaxLine, type TaxMode } from '../../shared/domai
 import { discountByRate, shareByRate } from '../../shared/domain/loyalty';
 import { describeBreak, verifyChain, type ChainHead } from '../ledger/chain';
 import type { Db } from '../ledger/open';
-import { depositProblems, receiptProblems } from '../services/ledger-check';
+import { depositProblems, receiptProblems, refundProblems } from '../services/ledger-check';
 import { toTaxLine } from '../services/tab-read';
+import { moveProblems } from '../services/tab-moves-check';
+import { nextFreeToken } from '../services/tokens';
 
 /**
  * The invariants of the domain, recomputed from the raw tables and the pure tax function,
@@ -44,16 +46,25 @@ export function assertInvariants(db: Db): void {
         .get(tab.id)?.s ?? 0;
     // A deposit applied to the tab paid part of it, the same as a payment.
     const deposited = db.prepare<[number], { s: number | null }>('SELECT SUM(applied_minor) AS s FROM deposits WHERE tab_id = ?').get(tab.id)?.s ?? 0;
+    // What was paid on the tabs merged into it (and on those merged into them) counts as paid here.
+    const merged = mergedIntoPaid(db, tab.id);
     // A loyalty reward standing on the tab lowers what it owes, by figures the pure rules give again from its lines.
     const rewardOff = loyaltyRewardOff(db, tab.id, lines.map(toTaxLine), tab.tax_mode);
-    const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), tab.tax_mode).grossTotal - paid - deposited - rewardOff : 0;
+    const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), tab.tax_mode).grossTotal - paid - deposited - merged - rewardOff : 0;
     expect(receivable, `receivable of tab ${tab.id} (${tab.status})`).toBe(expected);
     if (tab.status === 'open') expect(receivable, `tab ${tab.id} owes a negative amount`).toBeGreaterThanOrEqual(0);
   }
 
-  // 3. A token is held by at most one open tab.
+  // 3. A token is held by at most one open tab; a missing token by none (and the pool never hands it out).
   const doubled = db.prepare("SELECT token FROM tabs WHERE status = 'open' GROUP BY token HAVING COUNT(*) > 1").all();
   expect(doubled, 'tokens held twice').toEqual([]);
+  // Moves and merges: tab_transfers nets to zero, each merge carried what was paid, missing tokens are held by no one.
+  expect(moveProblems(db), 'moves, merges and missing tokens').toEqual([]);
+  if (hasTable(db, 'token_events')) {
+    const missing = db.prepare<[], { token: number }>("SELECT token FROM token_events e WHERE kind = 'missing' AND id = (SELECT max(id) FROM token_events WHERE token = e.token)").all();
+    const next = nextFreeToken(db);
+    expect(missing.map((m) => m.token), 'the next free token is a missing one').not.toContain(next);
+  }
 
   // 5. Every amount is a safe integer.
   const amounts = db
@@ -137,10 +148,33 @@ export function assertInvariants(db: Db): void {
     expect(unnumbered, 'settled tabs without a receipt number').toEqual([]);
   }
 
+  // 12. A settled tab is never refunded beyond what was paid on it (in all, by each tender, in tips),
+  //     and each refund's rows and journal entry agree.
+  expect(refundProblems(db), 'refunds against what was paid').toEqual([]);
+
   // 9. The connection keeps the production pragmas.
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('synchronous', { simple: true })).toBe(2);
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+}
+
+function hasTable(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/**
+ * What the tabs merged into this one had been paid, walked independently of the merge rows' own
+ * figure: each merged tab's standing payments and applied deposits, and again for those merged into it.
+ */
+function mergedIntoPaid(db: Db, tabId: number): number {
+  if (!hasTable(db, 'tab_merges')) return 0;
+  const from = db.prepare<[number], { id: number }>('SELECT from_tab_id AS id FROM tab_merges WHERE into_tab_id = ?').all(tabId);
+  return from.reduce((sum, { id }) => {
+    const own =
+      db.prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ? AND id NOT IN (SELECT payment_id FROM payment_voids)').get(id)?.s ?? 0;
+    const deposits = db.prepare<[number], { s: number | null }>('SELECT SUM(applied_minor) AS s FROM deposits WHERE tab_id = ?').get(id)?.s ?? 0;
+    return sum + own + deposits + mergedIntoPaid(db, id);
+  }, 0);
 }
 
 /**

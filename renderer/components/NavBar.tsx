@@ -15,6 +15,7 @@ const everyone: readonly Link[] = [
 const gated: readonly (Link & { to: GatedScreen })[] = [
   { to: '/appointments', label: 'nav.appointments' },
   { to: '/customers', label: 'nav.customers' },
+  { to: '/dashboard', label: 'nav.dashboard' },
   { to: '/reports', label: 'nav.reports' },
   { to: '/catalog', label: 'nav.catalog' },
   { to: '/staff', label: 'nav.staff' },

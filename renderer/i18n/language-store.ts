@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { DeviceView } from '../../shared/device-types';
 import type { UiLanguage } from '../../shared/i18n/languages';
 import { api, onEvent } from '../api';
+import { setDevicePrinter } from '../printing/use-device-printer';
 import { screenLanguage, setPaperLanguage, setScreenLanguage } from './t';
 
 /**
@@ -27,6 +28,7 @@ export function applyDeviceView(view: Pick<DeviceView, 'screenLanguage' | 'store
   if (view.printer !== undefined) {
     if (view.printer) document.documentElement.dataset.paper = view.printer.paper;
     else delete document.documentElement.dataset.paper;
+    setDevicePrinter(view.printer);
   }
   setScreenLanguage(view.screenLanguage);
   setPaperLanguage(view.screenLanguage === 'pseudo' ? 'pseudo' : view.storeLanguage);

@@ -1,5 +1,5 @@
 import type { Params } from '../../shared/i18n/format-message';
-import type { Language, UiLanguage } from '../../shared/i18n/languages';
+import { localeInLanguage, type Language, type UiLanguage } from '../../shared/i18n/languages';
 import en from '../../shared/i18n/catalogues/en.json';
 import { createTranslator, type MessageKey, type Translator } from '../../shared/i18n/translator';
 
@@ -57,7 +57,7 @@ export function wordsLocale(locale: string | undefined, paperWords = false): str
   const key = `${locale}|${language}`;
   let words = wordsLocales.get(key);
   if (words === undefined) {
-    words = localeIn(locale, language);
+    words = localeInLanguage(locale, language);
     wordsLocales.set(key, words);
   }
   return words;
@@ -65,12 +65,3 @@ export function wordsLocale(locale: string | undefined, paperWords = false): str
 
 const wordsLocales = new Map<string, string>();
 
-function localeIn(locale: string, language: Language): string {
-  try {
-    const place = new Intl.Locale(locale);
-    if (place.language === language) return locale;
-    return new Intl.Locale(language, place.region ? { region: place.region } : {}).toString();
-  } catch {
-    return locale;
-  }
-}

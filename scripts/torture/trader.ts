@@ -8,15 +8,19 @@ export type Step = { name: string; input: Record<string, unknown> };
 type TabModel = { id: number; lines: number[]; dueMinor: number; split: { partNo: number; paid: boolean }[]; lastPaymentId: number | null };
 
 const OPEN_TABS_MAX = 12;
+/** Settled tabs kept to refund later (the newest ones). */
+const SETTLED_KEPT = 20;
 
 /**
  * A counter's day as a stream of valid commands, from a seeded generator: tabs opened, lines
  * added and changed, comps, splits, cash, card and other payments with tips, walkouts, voids,
- * drawer pay-ins and pay-outs. It follows each answer, so the next step refers to real tabs;
- * a refusal (a tip above the store's share, a payment too late to void) is fine and expected.
+ * drawer pay-ins and pay-outs, refunds of settled tabs. It follows each answer, so the next step
+ * refers to real tabs; a refusal (a tip above the store's share, a payment too late to void, a
+ * refund past what is left) is fine and expected.
  */
 export class Trader {
   private tabs = new Map<number, TabModel>();
+  private settled: number[] = [];
   private items: number[] = [];
   private opened = 0;
 
@@ -53,6 +57,7 @@ export class Trader {
   private follow(tab: TabDetail): void {
     if (tab.status !== 'open') {
       this.tabs.delete(tab.id);
+      if (tab.status === 'settled' && !this.settled.includes(tab.id)) this.settled = [...this.settled, tab.id].slice(-SETTLED_KEPT);
       return;
     }
     const last = tab.payments[tab.payments.length - 1];
@@ -85,6 +90,7 @@ export class Trader {
       ['note', 0.3],
       ['paidIn', 0.4],
       ['paidOut', 0.2],
+      ['refund', this.settled.length > 0 ? 0.5 : 0],
     ]);
     switch (choice) {
       case 'open':
@@ -109,11 +115,20 @@ export class Trader {
         return { name: 'settle.voidLastPayment', input: { tabId: tab.id, paymentId: tab.lastPaymentId as number, reason: 'wrong card' } };
       case 'note':
         return { name: 'tab.update', input: { tabId: tab.id, note: `note ${r.int(1, 999)}` } };
+      case 'refund':
+        return this.refund();
       case 'paidIn':
         return { name: 'drawer.move', input: { kind: 'paid_in', amountMinor: r.int(100, 5000), reason: 'change from the bank' } };
       default:
         return { name: 'drawer.move', input: { kind: 'paid_out', amountMinor: r.int(100, 1000), reason: 'milk from the shop' } };
     }
+  }
+
+  /** A refund of a settled tab: all that is left, or an amount, tips now and then; past what is left it is refused. */
+  private refund(): Step {
+    const r = this.random;
+    const base = { tabId: r.pick(this.settled), includeTips: r.chance(0.3), reason: 'customer not happy' };
+    return { name: 'tab.refund', input: r.chance(0.5) ? { ...base, mode: 'amount', amountMinor: r.int(1, 600) } : { ...base, mode: 'whole' } };
   }
 
   private open(): Step {

@@ -19,3 +19,17 @@ export type UiLanguage = (typeof uiLanguages)[number];
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
+
+/**
+ * The store's locale (its region's way of writing dates and numbers) in another language: an
+ * Irish store speaking German writes "5. Dez. 2026". Screens and paper both write dates this way.
+ */
+export function localeInLanguage(locale: string, language: Language): string {
+  try {
+    const place = new Intl.Locale(locale);
+    if (place.language === language) return locale;
+    return new Intl.Locale(language, place.region ? { region: place.region } : {}).toString();
+  } catch {
+    return locale;
+  }
+}

@@ -185,7 +185,7 @@ function otherText(command: string, d: Detail, f: ActivityFormat): string | null
  */
 export function activityText(row: ActivityRow, f: ActivityFormat): string {
   const d = parse(row.detail);
-  if (row.command.startsWith('tab.') || row.command.startsWith('settle.')) {
+  if (row.command.startsWith('tab.') || row.command.startsWith('settle.') || row.command.startsWith('token.')) {
     const entry: HistoryEntry = { at: row.at, staffName: row.staffName, action: row.command, detail: d as HistoryEntry['detail'] };
     return historyText(entry, f.money);
   }

@@ -7,6 +7,7 @@ import { useStore } from '../../hooks/use-live-data';
 import { useMoney } from '../../hooks/use-money';
 import { formatBusinessDate } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
+import { PrintAction } from '../../printing/PrintAction';
 import { methodName } from '../tab/history-message';
 import { minuteText } from './salon-time';
 import { cancelWords, statusName } from './salon-words';
@@ -39,9 +40,7 @@ function ConfirmationFor({ appointmentId }: { appointmentId: number }) {
   const back = detail.data ? `/appointments?date=${detail.data.date}&open=${appointmentId}` : '/appointments';
   const actions = (
     <>
-      <button type="button" className="button button--primary" onClick={() => window.print()} disabled={!detail.data || !store.data}>
-        {t('salon.confirm.print')}
-      </button>
+      <PrintAction document={{ document: 'confirmation', appointmentId }} label={t('salon.confirm.print')} disabled={!detail.data || !store.data} />
       <Link className="button button--ghost" to={back}>
         {t('salon.confirm.back')}
       </Link>

@@ -14,6 +14,8 @@ import { TabCard } from './TabCard';
 import { useDigitJump } from './use-digit-jump';
 import { useNow } from '../../hooks/use-now';
 import { UpcomingPanel } from '../appointments/UpcomingPanel';
+import { MissingTokens } from '../tokens/MissingTokens';
+import { useTokenPool } from '../tokens/use-token-pool';
 import './board.css';
 
 /** Ages are shown in whole minutes; a 30 s tick moves a band at most half a minute late. */
@@ -35,6 +37,9 @@ export function BoardScreen() {
   const loadError = tabs.error ?? store.error;
 
   const shown = useMemo(() => (openTabs ? sortTabs(filterTabs(openTabs, query), sort) : []), [openTabs, query, sort]);
+  // Tokens customers kept: listed at the top until found, and never offered as free.
+  const pool = useTokenPool();
+  const missing = useMemo(() => new Set((pool.data ?? []).filter((slot) => slot.state === 'missing').map((slot) => slot.token)), [pool.data]);
 
   const openNew = async (): Promise<void> => {
     const tab = await newTab.run({});
@@ -47,7 +52,7 @@ export function BoardScreen() {
 
   const jump = useDigitJump((typed) => {
     if (!openTabs || !settings) return;
-    const target = resolveJump(typed, openTabs, settings);
+    const target = resolveJump(typed, openTabs, settings, missing);
     openOn.clearError();
     if (target?.kind === 'tab') navigate(`/tab/${target.tabId}`);
     else setNotice(target);
@@ -56,6 +61,11 @@ export function BoardScreen() {
   useShortcut(['n', 'N'], (event) => {
     event.preventDefault();
     void openNew();
+  });
+  // Settled tabs leave the board: R finds one again by its receipt (to show it or refund it).
+  useShortcut(['r', 'R'], (event) => {
+    event.preventDefault();
+    navigate('/receipts');
   });
   useShortcut('Escape', () => {
     jump.clear();
@@ -78,6 +88,12 @@ export function BoardScreen() {
       <Link className="button button--ghost" to="/tokens">
         {t('board.chooseToken')}
       </Link>
+      <Link className="button button--ghost" to="/receipts" aria-keyshortcuts="r">
+        {t('board.findReceipt')}
+        <kbd className="board-key" aria-hidden="true">
+          R
+        </kbd>
+      </Link>
     </>
   );
 
@@ -94,6 +110,8 @@ export function BoardScreen() {
         onOpen={(token) => void openToken(token)}
         onDismiss={() => setNotice(null)}
       />
+
+      {pool.data && settings && <MissingTokens pool={pool.data} store={settings} headingId="board-missing-heading" />}
 
       <div className="board-main">
         {openTabs && settings ? (

@@ -31,7 +31,9 @@ export function JumpPanel({ typed, notice, pool, opening, error, onOpen, onDismi
           <p className="board-notice__text">
             {notice.kind === 'free'
               ? t('board.tokenFree', { token: notice.token })
-              : t('board.tokenOutside', { token: notice.token, first: pool.first, last: pool.last })}
+              : notice.kind === 'missing'
+                ? t('board.tokenMissing', { token: notice.token })
+                : t('board.tokenOutside', { token: notice.token, first: pool.first, last: pool.last })}
           </p>
           {notice.kind === 'free' && (
             <button type="button" className="button button--primary" disabled={opening} onClick={() => onOpen(notice.token)}>

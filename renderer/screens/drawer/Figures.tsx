@@ -50,6 +50,8 @@ export function countedRows(session: DrawerSession, format: (minor: number) => s
     [t('drawer.float'), format(session.floatMinor)],
     [t('drawer.cashIn'), format(session.cashInMinor ?? 0)],
     ...depositRows(session.depositsInMinor, session.depositsOutMinor, t('drawer.depositsIn'), t('drawer.depositsOut'), format),
+    // Cash refunds of settled tabs went out of the drawer: shown when there were any, so the rows add up to Expected.
+    ...(session.refundsOutMinor ? [[t('drawer.refundsOut'), format(session.refundsOutMinor)] as FigureRow] : []),
     [t('drawer.paidIn'), format(session.paidInMinor)],
     [t('drawer.paidOut'), format(session.paidOutMinor)],
     [t('drawer.expected'), format(session.expectedMinor ?? 0), 'figures__row--strong'],

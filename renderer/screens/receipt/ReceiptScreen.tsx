@@ -8,6 +8,7 @@ import { useMoney, type MoneyTools } from '../../hooks/use-money';
 import { useTabId } from '../../hooks/use-tab-id';
 import { useWhen } from '../../hooks/use-when';
 import { t, tPaper } from '../../i18n/t';
+import { PrintAction } from '../../printing/PrintAction';
 import { compReceiptText } from '../tab/comp-text';
 import { LoyaltyReceiptBalance, LoyaltyReceiptLine } from '../loyalty/LoyaltyReceipt';
 import { methodName, ratingName } from '../tab/history-message';
@@ -46,12 +47,15 @@ export function ReceiptView({ tab, store }: { tab: TabDetail; store: StoreSettin
   useEscapeFirst(() => setVoiding(null), voiding !== null);
   const actions = (
     <>
-      <button type="button" className="button button--primary" onClick={() => window.print()}>
-        {t('receipt.print')}
-      </button>
+      <PrintAction document={{ document: 'receipt', tabId: tab.id }} label={t('receipt.print')} />
       <Link className="button button--ghost" to="/">
         {t('receipt.backToBoard')}
       </Link>
+      {tab.status === 'settled' && (
+        <Link className="button button--ghost" to={`/tab/${tab.id}/refund`}>
+          {t('tabDetail.refund')}
+        </Link>
+      )}
       {voidable && (
         <button type="button" className="button button--ghost" onClick={() => setVoiding(voidable)}>
           {t('tabDetail.voidPayment')}

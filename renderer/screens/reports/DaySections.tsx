@@ -109,6 +109,8 @@ function DrawerPart({ report, money, store }: Props) {
           [tPaper('reports.drawer.float'), f(drawer.floatMinor)],
           [tPaper('reports.drawer.cashIn'), f(drawer.cashInMinor)],
           ...depositRows(drawer.depositsInMinor, drawer.depositsOutMinor, tPaper('reports.drawer.depositsIn'), tPaper('reports.drawer.depositsOut'), f),
+          // Cash refunds out of the drawer; a Z frozen before refunds has none.
+          ...(drawer.refundsOutMinor ? [[tPaper('reports.drawer.refundsOut'), f(drawer.refundsOutMinor)] as [string, string]] : []),
           [tPaper('reports.drawer.paidIn'), f(drawer.paidInMinor)],
           [tPaper('reports.drawer.paidOut'), f(drawer.paidOutMinor)],
           [tPaper('reports.drawer.expected'), f(drawer.expectedMinor), 'figures__row--strong'],

@@ -7,6 +7,7 @@ import { Figures } from '../drawer/Figures';
 import { methodName } from '../tab/history-message';
 import { SalonRows } from '../appointments/SalonRows';
 import { ActionsTable } from './ActionsTable';
+import { RefundsSection } from './RefundsSection';
 import { rateText } from './report-format';
 import { ReportSection, ReportTable } from './ReportTable';
 
@@ -19,6 +20,7 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
   const minus = (minor: number) => (minor === 0 ? f(0) : `−${f(minor)}`);
   // A Z closed before payments could be voided has no voids to show.
   const voided = report.payments.filter((p) => (p.voidedCount ?? 0) > 0);
+  const refunded = report.payments.filter((p) => (p.refundedCount ?? 0) > 0);
   return (
     <>
       <ReportSection id="sales" title={tPaper('reports.sales')}>
@@ -31,6 +33,8 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
             [tPaper('reports.sales.comps'), minus(sales.compsMinor)],
             // Loyalty rewards, apart from comps; a Z frozen before loyalty has none.
             ...(report.loyalty ? [[`${tPaper('loyalty.z')} (${tPaper('loyalty.z.count', { count: report.loyalty.rewards })})`, minus(report.loyalty.amountMinor)] as [string, string]] : []),
+            // Refunds given on the day, net of tax; a Z frozen before refunds has none.
+            ...(sales.refundsMinor !== undefined ? [[tPaper('reports.sales.refunds'), minus(sales.refundsMinor)] as [string, string]] : []),
             [tPaper('reports.sales.net'), f(sales.netMinor), 'figures__row--strong'],
             [tPaper('reports.sales.tax'), f(sales.taxMinor)],
             [tPaper('reports.sales.total'), f(sales.totalMinor), 'figures__row--strong'],
@@ -87,8 +91,16 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
           </>
         )}
         <ActionsTable actions={report.actions} kinds={['payment_void']} label={tPaper('reports.actions.payment_void')} money={money} when={when} />
+        {refunded.length > 0 && (
+          <Figures
+            label={tPaper('reports.payments.refunded')}
+            rows={refunded.map((p) => [tPaper('reports.payments.refundedRow', { method: methodName(p.method, tPaper), count: p.refundedCount ?? 0 }), minus(p.refundedMinor ?? 0)])}
+          />
+        )}
         <Figures label={tPaper('reports.rounding')} rows={[[tPaper('reports.rounding'), f(report.roundingMinor)]]} />
       </ReportSection>
+
+      <RefundsSection report={report} money={money} when={when} />
 
       <ReportSection id="tips" title={tPaper('reports.tips')}>
         <ReportTable

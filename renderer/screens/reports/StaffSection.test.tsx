@@ -35,7 +35,31 @@ describe('StaffSection', () => {
     expect(await screen.findByText('This Z was closed before it kept staff figures: these are worked out from the journal.')).toBeTruthy();
     expect(calls.staff).toHaveBeenCalledWith({ businessDate: '2026-09-01' });
     const row = within(screen.getByRole('table', { name: 'Staff figures' })).getAllByRole('row')[1];
-    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Cara', '3', '€21.00', '0', '€0.00', '€1.20', '2', '1', '0', '0']);
+    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Cara', '3', '€21.00', '€0.00', '0', '€0.00', '€1.20', '2', '1', '0', '0']);
+  });
+
+  it('shows what refunds took back of each person’s sales, and the tips they gave back under their tips', () => {
+    const report = testReport({
+      staff: [
+        {
+          staffId: 4,
+          staffName: 'Cara',
+          tabsServed: 3,
+          salesMinor: 2100,
+          refundsMinor: 318,
+          comps: { count: 0, amountMinor: 0, reasons: [] },
+          tipsMinor: 70,
+          tipsRefundedMinor: 50,
+          ratings: { happy: 2, okay: 1, unhappy: 0 },
+          walkouts: 0,
+        },
+      ],
+    });
+    render(<StaffSection report={report} money={money} />);
+    const table = screen.getByRole('table', { name: 'Staff figures' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent).slice(2, 4)).toEqual(['Sales', 'Refunds']);
+    const row = within(table).getAllByRole('row')[1];
+    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Cara', '3', '€21.00', '€3.18', '0', '€0.00', '€0.70€0.50 given back', '2', '1', '0', '0']);
   });
 
   it('shows why the figures could not be loaded', async () => {

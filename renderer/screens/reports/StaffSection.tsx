@@ -10,7 +10,8 @@ import { ReportSection, ReportTable } from './ReportTable';
 type Props = { report: Pick<DayReport, 'businessDate' | 'staff'>; money: MoneyTools };
 
 /**
- * Each person's day: tabs served, sales, comps given, tips, ratings and walkouts. An X and a Z
+ * Each person's day: tabs served, sales and what refunds took back of them, comps given, tips
+ * (with what refunds gave back of them), ratings and walkouts. An X and a Z
  * carry these figures; a Z closed before they existed asks the ledger for them (report.staff).
  */
 export function StaffSection({ report, money }: Props) {
@@ -32,6 +33,7 @@ export function StaffTable({ staff, money }: { staff: readonly StaffDayFigures[]
         { label: tPaper('reports.col.staff') },
         { label: tPaper('reports.staff.col.tabs'), numeric: true },
         { label: tPaper('reports.staff.col.sales'), numeric: true },
+        { label: tPaper('reports.staff.col.refunds'), numeric: true },
         { label: tPaper('reports.staff.col.comps'), numeric: true },
         { label: tPaper('reports.staff.col.comped'), numeric: true },
         { label: tPaper('reports.staff.col.tips'), numeric: true },
@@ -44,9 +46,11 @@ export function StaffTable({ staff, money }: { staff: readonly StaffDayFigures[]
         p.staffName,
         p.tabsServed,
         f(p.salesMinor),
+        // A Z closed before refunds had none to show.
+        f(p.refundsMinor ?? 0),
         p.comps.count,
         <CompedCell key="comped" figures={p} format={f} />,
-        f(p.tipsMinor),
+        <TipsCell key="tips" figures={p} format={f} />,
         p.ratings.happy,
         p.ratings.okay,
         p.ratings.unhappy,
@@ -66,6 +70,17 @@ function CompedCell({ figures, format }: { figures: StaffDayFigures; format: (mi
           {tPaper('reports.staff.reason', { reason: r.reason, count: r.count, amount: format(r.amountMinor) })}
         </span>
       ))}
+    </>
+  );
+}
+
+/** The tips a person keeps, with what refunds gave back of them under it. */
+function TipsCell({ figures, format }: { figures: StaffDayFigures; format: (minor: number) => string }) {
+  const back = figures.tipsRefundedMinor ?? 0;
+  return (
+    <>
+      {format(figures.tipsMinor)}
+      {back !== 0 && <span className="report-table__note">{tPaper('reports.staff.tipsRefunded', { amount: format(back) })}</span>}
     </>
   );
 }

@@ -17,6 +17,8 @@ const plain = {
   deposits_held: 'reports.account.deposits_held',
   forfeited_deposits: 'reports.account.forfeited_deposits',
   loyalty: 'reports.account.loyalty',
+  tab_transfers: 'reports.account.tab_transfers',
+  refunds: 'reports.account.refunds',
 } as const satisfies Record<PlainAccount, string>;
 
 const isPlain = (account: string): account is keyof typeof plain => Object.hasOwn(plain, account);

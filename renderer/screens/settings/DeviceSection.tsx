@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { printerPapers, type DeviceView, type PrinterPaper } from '../../../shared/device-types';
+import type { DeviceView } from '../../../shared/device-types';
 import type { AppError } from '../../../shared/errors';
 import { languageNames, languages, type UiLanguage } from '../../../shared/i18n/languages';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { applyDeviceView } from '../../i18n/language-store';
 import { t } from '../../i18n/t';
+import type { PrinterInput } from './printer-draft';
+import { PrinterSettings } from './PrinterSettings';
 import { describedBy, SettingsField } from './SettingsField';
 
 const STORE_LANGUAGE = '';
@@ -18,8 +20,6 @@ const STORE_LANGUAGE = '';
 export function DeviceSection() {
   const [view, setView] = useState<DeviceView | null>(null);
   const [error, setError] = useState<AppError | string | null>(null);
-  const [paper, setPaper] = useState<PrinterPaper | ''>('');
-  const [printerName, setPrinterName] = useState('');
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -28,8 +28,6 @@ export function DeviceSection() {
       if (!live) return;
       if (result.ok) {
         setView(result.value);
-        setPaper(result.value.printer?.paper ?? '');
-        setPrinterName(result.value.printer?.name ?? '');
       } else setError(result.error);
     });
     return () => {
@@ -37,7 +35,7 @@ export function DeviceSection() {
     };
   }, []);
 
-  async function update(input: { language?: UiLanguage | 'store'; printer?: { paper: PrinterPaper | 'none'; name: string } }): Promise<boolean> {
+  async function update(input: { language?: UiLanguage | 'store' }): Promise<boolean> {
     setError(null);
     setSaved(false);
     const result = await api['device.update'](input);
@@ -50,6 +48,16 @@ export function DeviceSection() {
     // A new language re-renders the whole app in it.
     applyDeviceView(result.value);
     return true;
+  }
+
+  /** The printer's own part of the form says what was saved or refused, beside its fields. */
+  async function savePrinter(printer: PrinterInput): Promise<AppError | null> {
+    setSaved(false);
+    const result = await api['device.update']({ printer });
+    if (!result.ok) return result.error;
+    setView(result.value);
+    applyDeviceView(result.value);
+    return null;
   }
 
   if (!view) {
@@ -81,37 +89,7 @@ export function DeviceSection() {
           ))}
         </select>
       </SettingsField>
-      <fieldset>
-        <legend>{t('device.printer')}</legend>
-        <SettingsField id="device-paper" label={t('device.paper')} error={null}>
-          <select id="device-paper" value={paper} onChange={(e) => setPaper(e.target.value as PrinterPaper | '')}>
-            <option value="">{t('device.paperNone')}</option>
-            {printerPapers.map((size) => (
-              <option key={size} value={size}>
-                {t(`device.paper.${size}`)}
-              </option>
-            ))}
-          </select>
-        </SettingsField>
-        <SettingsField id="device-printer-name" label={t('device.printerName')} hint={t('device.printerNameHint')} error={null}>
-          <input
-            id="device-printer-name"
-            autoComplete="off"
-            maxLength={80}
-            disabled={paper === ''}
-            value={printerName}
-            onChange={(e) => setPrinterName(e.target.value)}
-            {...describedBy('device-printer-name', null, true)}
-          />
-        </SettingsField>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void update({ printer: { paper: paper === '' ? 'none' : paper, name: paper === '' ? '' : printerName.trim() } })}
-        >
-          {t('device.savePrinter')}
-        </button>
-      </fieldset>
+      <PrinterSettings view={view} save={savePrinter} />
       {saved && (
         <p className="settings__status" role="status">
           {t('device.saved')}

@@ -6,6 +6,7 @@ import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
 import { methodName, ratingName } from '../tab/history-message';
+import { TokenNotBack, useTokenBack } from './TokenNotBack';
 
 type PartsProps = { parts: SplitPart[]; current: number | null; money: MoneyTools; onPick: (partNo: number) => void };
 
@@ -56,7 +57,13 @@ export function AlreadyPaid({ payments, money }: { payments: Payment[]; money: M
           const method = methodName(payment.method);
           return (
             <li key={payment.id} className="settle__already-row">
-              <span>{payment.partNo === null ? t('settle.alreadyPaidWhole', { method }) : t('settle.alreadyPaidPart', { n: payment.partNo, method })}</span>
+              <span>
+                {payment.mergedFrom
+                  ? t('settle.alreadyPaidMerged', { method, token: payment.mergedFrom.token })
+                  : payment.partNo === null
+                    ? t('settle.alreadyPaidWhole', { method })
+                    : t('settle.alreadyPaidPart', { n: payment.partNo, method })}
+              </span>
               <span className="settle__already-amount">{money.format(payment.amountMinor)}</span>
             </li>
           );
@@ -86,10 +93,13 @@ const ratingClass: Record<Rating, string> = { happy: 'settle__rate--happy', okay
 export function SettledPanel({ tab }: { tab: TabDetail }) {
   const rate = useCommand('settle.rate');
   const navigate = useNavigate();
+  const back = useTokenBack(tab);
   const receipt = `/tab/${tab.id}/receipt`;
   return (
     <section className="settle__panel settle__settled" aria-labelledby="settle-rate-heading">
-      <p className="settle__settled-title">{t('settle.settled', { token: tab.token })}</p>
+      <p className="settle__settled-title">{back.missingHere ? t('settle.settledMissing', { token: tab.token }) : t('settle.settled', { token: tab.token })}</p>
+      {/* The customer kept the token: one tap (or M) keeps it out of the pool until it is found. */}
+      <TokenNotBack tab={tab} back={back} shortcut />
       <h2 id="settle-rate-heading" className="settle__heading">
         {t('settle.rateHeading')}
       </h2>

@@ -16,6 +16,7 @@ import { PaymentPanel } from './PaymentPanel';
 import { AlreadyPaid, PartsList, PaymentOutcome, SettledPanel } from './SettleParts';
 import { SplitPanel } from './SplitPanel';
 import { tipServersOf } from './tip-share';
+import { useSettleClaim } from './use-settle-claim';
 import './settle.css';
 
 const loadStaff = (): Promise<Result<StaffMember[]>> => api['staff.list']({});
@@ -47,6 +48,8 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   const unpaid = tab.split.filter((p) => p.paymentId === null);
   const part = unpaid.find((p) => p.partNo === picked) ?? unpaid[0] ?? null;
   const mustApply = (tab.deposits ?? []).some((d) => d.status === 'held');
+  // This window is settling the tab: nobody else moves, merges or re-tokens it meanwhile.
+  const othersSettling = useSettleClaim(tab.id, tab.status === 'open');
 
   return (
     <Screen title={t('settle.title', { token: tab.token })} back={`/tab/${tab.id}`} className="settle">
@@ -59,6 +62,11 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
         </span>
       </div>
       {last && <PaymentOutcome result={last} money={money} />}
+      {othersSettling.length > 0 && (
+        <p className="settle__others" role="status">
+          {t('settle.alsoSettling', { names: othersSettling.join(', ') })}
+        </p>
+      )}
 
       {tab.status === 'open' && <LoyaltyReward tab={tab} money={money} />}
       {tab.status === 'settled' ? (

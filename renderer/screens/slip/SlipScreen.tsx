@@ -5,6 +5,7 @@ import { useStore, useTab } from '../../hooks/use-live-data';
 import { useTabId } from '../../hooks/use-tab-id';
 import { formatWhen } from '../../hooks/use-when';
 import { t, tPaper } from '../../i18n/t';
+import { PrintAction } from '../../printing/PrintAction';
 import { PaperHead, ReceiptNumber } from '../receipt/PaperHead';
 import './slip.css';
 
@@ -73,9 +74,7 @@ function SlipFor({ tabId }: { tabId: number }) {
 
   const actions = (
     <>
-      <button type="button" className="button button--primary" onClick={() => window.print()} disabled={!tab.data || !store.data}>
-        {t('slip.print')}
-      </button>
+      <PrintAction document={{ document: 'slip', tabId }} label={t('slip.print')} disabled={!tab.data || !store.data} />
       <Link className="button button--ghost" to={`/tab/${tabId}`}>
         {t('slip.goToTab')}
       </Link>

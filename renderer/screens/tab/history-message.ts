@@ -16,6 +16,7 @@ const keys: Record<string, MessageKey> = {
   'settle.pay': 'tabDetail.history.settle.pay',
   'settle.rate': 'tabDetail.history.settle.rate',
   'settle.voidLastPayment': 'tabDetail.history.settle.voidLastPayment',
+  'tab.refund': 'tabDetail.history.tab.refund',
 };
 
 const methodKeys: Record<PaymentMethod, MessageKey> = { cash: 'settle.method.cash', card: 'settle.method.card', other: 'settle.method.other' };
@@ -60,10 +61,51 @@ function updateText(detail: HistoryEntry['detail']): string {
   return parts.reduce((first, rest) => t('tabDetail.history.update.join', { first, rest }));
 }
 
+/** What moved, from the audit's [name, qty] pairs: "Latte × 2, Cake × 1" (or "nothing on it"). */
+export function movedItemsText(items: unknown): string {
+  let pairs: unknown;
+  try {
+    pairs = JSON.parse(str(items));
+  } catch {
+    pairs = [];
+  }
+  const words = (Array.isArray(pairs) ? pairs : [])
+    .filter((p): p is [unknown, unknown] => Array.isArray(p) && p.length === 2)
+    .map(([item, qty]) => t('tabDetail.history.moveItem', { item: str(item), qty: str(qty) }));
+  if (words.length === 0) return t('tabDetail.history.noItems');
+  return words.reduce((first, rest) => t('tabDetail.history.itemsJoin', { first, rest }));
+}
+
+/** Lines moved between tabs, a merge, a token changed, gone missing or found: each worded from its side. */
+function moveText(entry: HistoryEntry, format: (minor: number) => string): string | null {
+  const d = entry.detail;
+  const out = d.direction === 'out';
+  const vars = { token: str(d.token), items: movedItemsText(d.items) };
+  switch (entry.action) {
+    case 'tab.moveLines':
+      return t(out ? 'tabDetail.history.tab.moveLinesOut' : 'tabDetail.history.tab.moveLinesIn', vars);
+    case 'tab.merge': {
+      const first = t(out ? 'tabDetail.history.tab.mergeOut' : 'tabDetail.history.tab.mergeIn', vars);
+      if (num(d.paidMinor) <= 0) return first;
+      return t('tabDetail.history.update.join', { first, rest: t('tabDetail.history.mergePaid', { amount: format(num(d.paidMinor)) }) });
+    }
+    case 'tab.changeToken':
+      return t('tabDetail.history.tab.changeToken', { from: str(d.from), to: str(d.to) });
+    case 'token.missing':
+      return t('tabDetail.history.token.missing', { token: str(d.token) });
+    case 'token.found':
+      return t('tabDetail.history.token.found', { token: str(d.token) });
+    default:
+      return null;
+  }
+}
+
 /** Words one history entry in the store's money; the server keeps only the action and its facts. */
 export function historyText(entry: HistoryEntry, format: (minor: number) => string): string {
   const d = entry.detail;
   if (entry.action === 'tab.update') return updateText(d);
+  const moved = moveText(entry, format);
+  if (moved !== null) return moved.replace(/\s+/g, ' ').trim();
   // A customer is named by id: their name may since have been erased.
   if (entry.action === 'tab.setCustomer') return d.customerId === null || d.customerId === undefined ? t('customers.history.detached') : t('customers.history.attached', { id: str(d.customerId) });
   // A comp on fewer units than its line has says how many (older entries name neither).
@@ -82,7 +124,8 @@ export function historyText(entry: HistoryEntry, format: (minor: number) => stri
     reason: str(d.reason),
     parts: str(d.parts),
     value: d.value === undefined ? '' : compValue(str(d.kind), num(d.value), format),
-    amount: format(num(d.amountMinor ?? d.dueMinor)),
+    // A refund says what went back in all: the bill part and the tips it gave back.
+    amount: format(entry.action === 'tab.refund' ? num(d.amountMinor) + num(d.tipMinor) : num(d.amountMinor ?? d.dueMinor)),
     tip: format(num(d.tipMinor)),
     change: format(num(d.changeMinor)),
     amounts: str(d.amounts)

@@ -2,7 +2,7 @@ import type { TokenState } from '../../../shared/types';
 import { t } from '../../i18n/t';
 
 type Props = {
-  pool: TokenState[];
+  pool: readonly TokenState[];
   selected: number | null;
   /** Who holds a token, by tab id, so staff see whose it is. */
   holderNames: ReadonlyMap<number, string>;
@@ -10,31 +10,38 @@ type Props = {
   labelledBy: string;
 };
 
-/** Every token in the pool: free ones are big buttons, held ones are shown but cannot be picked. */
+const stateWord = (slot: TokenState): string => (slot.state === 'missing' ? t('tokens.missing') : slot.state === 'held' ? t('tokens.held') : t('tokens.free'));
+
+/**
+ * Every token in the pool and its state: free ones are big buttons; held ones (with whose tab) and
+ * missing ones (with the tab they went with) are shown but cannot be picked.
+ */
 export function TokenGrid({ pool, selected, holderNames, onPick, labelledBy }: Props) {
   return (
     <div className="token-grid" role="group" aria-labelledby={labelledBy}>
-      {pool.map(({ token, tabId }) => {
-        const held = tabId !== null;
-        const holder = held ? holderNames.get(tabId) : undefined;
-        const isSelected = !held && selected === token;
+      {pool.map((slot) => {
+        const { token, tabId, state } = slot;
+        const free = state === 'free';
+        const holder = tabId !== null ? holderNames.get(tabId) : slot.missing ? [slot.missing.name, slot.missing.label].filter(Boolean).join(' · ') : undefined;
+        const isSelected = free && selected === token;
         return (
           <button
             key={token}
             type="button"
-            className={`token-grid__token${held ? ' token-grid__token--held' : ''}${isSelected ? ' token-grid__token--selected' : ''}`}
-            disabled={held}
+            className={`token-grid__token token-grid__token--${state}${isSelected ? ' token-grid__token--selected' : ''}`}
+            disabled={!free}
             aria-pressed={isSelected}
-            aria-label={`${t('tokens.tokenButton', { token })}, ${held ? t('tokens.held') : t('tokens.free')}`}
+            aria-label={`${t('tokens.tokenButton', { token })}, ${stateWord(slot)}${slot.outOfRange ? `, ${t('tokens.outOfRange')}` : ''}`}
             onClick={() => onPick(token)}
           >
             <span className="token-grid__number">{token}</span>
-            <span className="token-grid__state">{held ? t('tokens.held') : t('tokens.free')}</span>
+            <span className="token-grid__state">{stateWord(slot)}</span>
             {holder && (
               <span className="token-grid__holder" title={holder}>
                 {holder}
               </span>
             )}
+            {slot.outOfRange && <span className="token-grid__holder">{t('tokens.outOfRange')}</span>}
           </button>
         );
       })}

@@ -6,6 +6,7 @@ import { useCommand } from '../../hooks/use-command';
 import { useOpenTabs, useStore } from '../../hooks/use-live-data';
 import { useShortcut } from '../../hooks/use-shortcut';
 import { t } from '../../i18n/t';
+import { MissingTokens } from './MissingTokens';
 import { TokenGrid } from './TokenGrid';
 import { useTokenPool } from './use-token-pool';
 import './tokens.css';
@@ -31,8 +32,8 @@ export function TokenScreen() {
     [tabs.data],
   );
   // Another window may take the selected token at any moment; the live pool says so at once.
-  const selectedHeld = selected !== null && pool.data?.some((slot) => slot.token === selected && slot.tabId !== null) === true;
-  const freeCount = pool.data?.filter((slot) => slot.tabId === null).length ?? 0;
+  const selectedHeld = selected !== null && pool.data?.some((slot) => slot.token === selected && slot.state !== 'free') === true;
+  const freeCount = pool.data?.filter((slot) => slot.state === 'free').length ?? 0;
   const details = { name: name.trim(), label: label.trim(), note: note.trim() };
 
   const pick = (token: number): void => {
@@ -117,12 +118,14 @@ export function TokenScreen() {
         {!shownError && serverError?.code === 'token_held' && <p className="tokens-pool__hint">{t('tokens.pickAnother')}</p>}
         <ErrorNote error={pool.error ? t('tokens.loadFailed', { message: pool.error }) : null} />
         {pool.data && freeCount === 0 && <p className="tokens-pool__hint">{t('tokens.noneFree')}</p>}
+        <p className="tokens-pool__hint">{t('tokens.legend')}</p>
         {pool.data ? (
           <TokenGrid pool={pool.data} selected={selected} holderNames={holderNames} onPick={pick} labelledBy={GRID_HEADING_ID} />
         ) : (
           !pool.error && <p className="tokens-pool__hint">{t('tokens.loading')}</p>
         )}
       </section>
+      {pool.data && settings && <MissingTokens pool={pool.data} store={settings} headingId="pool-missing-heading" />}
     </Screen>
   );
 }
