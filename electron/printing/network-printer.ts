@@ -34,6 +34,8 @@ export function sendToNetworkPrinter(host: string, port: number, bytes: Uint8Arr
     };
     let timer = setTimeout(() => finish({ code: 'PRINTER_TIMEOUT' }), timeouts.connectMs);
     socket.on('error', (error) => finish(error));
+    // A printer may answer with status bytes: read and dropped, so its side never stalls the job.
+    socket.resume();
     socket.once('connect', () => {
       clearTimeout(timer);
       timer = setTimeout(() => finish({ code: 'PRINTER_TIMEOUT' }), timeouts.writeMs);

@@ -121,6 +121,7 @@ export async function sendToQueue(queue: string, bytes: Uint8Array, options: Que
   try {
     await run(queue, windowsCommand(queue, file, options.env), null, timeoutMs);
   } finally {
-    await fs.promises.rm(file, { force: true });
+    // A queue that timed out may still hold the file a moment: its removal never hides why the job failed.
+    await fs.promises.rm(file, { force: true }).catch(() => undefined);
   }
 }

@@ -7,7 +7,7 @@ import type { RefundLine, RefundQuote, RefundRate, RefundTender } from '../../sh
 import type { PaymentMethod } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { drawerCash } from './drawer';
-import { rateCosts, ratesRefunded, readSettledTab, tenderFigures, tipsHeld, unitsRefunded, type SettledTab } from './refund-read';
+import { cashFigures, rateCosts, ratesRefunded, readSettledTab, tenderFigures, tipsHeld, unitsRefunded, type SettledTab, type TenderFigures } from './refund-read';
 import { moneyText, readSettings } from './store';
 import { readLines, toTaxLine } from './tab-read';
 
@@ -57,7 +57,7 @@ export function planRefund(db: Db, draft: RefundDraftInput): RefundPlan {
   const tenders = tendersOf(db, tab.id, amountMinor, draft, tipMinor);
   const givenMinor = sum(tenders.map((t) => t.givenMinor));
   const cash = tenders.find((t) => t.method === 'cash');
-  if (cash) requireCashFromDrawer(db, cash.givenMinor);
+  if (cash && cash.givenMinor > 0) requireCashFromDrawer(db, cash.givenMinor);
   const quote: RefundQuote = {
     tabId: tab.id,
     mode: draft.mode,
@@ -137,17 +137,34 @@ function tendersOf(db: Db, tabId: number, amountMinor: number, draft: RefundDraf
   }
   const tipsBy = new Map(figures.map((t) => [t.method, tipMinor > 0 ? t.tipsMinor - t.tipsRefundedMinor : 0]));
   if (sum([...tipsBy.values()]) !== tipMinor) throw new Error(`tab ${tabId}'s tips by tender do not add up to its tips by person`);
-  const { cashRoundingMinor } = readSettings(db);
   const order = largestFirst(left).map((t) => t.method);
   return order.flatMap((method): RefundTender[] => {
     const part = bill.find((b) => b.method === method)?.amountMinor ?? 0;
     const tip = tipsBy.get(method) ?? 0;
     const total = part + tip;
     if (total === 0) return [];
-    const givenMinor = method === 'cash' ? roundToIncrement(total, cashRoundingMinor) : total;
-    if (givenMinor <= 0) throw new DomainError('invalid_input', 'errors.refund.cashRoundsToNothing', { amount: moneyText(db, cashRoundingMinor) }, 'tenders');
+    const cash = figures.find((f) => f.method === 'cash');
+    const givenMinor = method === 'cash' && cash ? cashGiven(db, tabId, total, cash) : total;
     return [{ method, amountMinor: part, tipMinor: tip, givenMinor, roundingMinor: total - givenMinor }];
   });
+}
+
+/**
+ * Cash handed out, rounded on everything the tab's cash refunds gave back so far rather than on
+ * each one alone (as the tax is), and never past the coins the tab's cash payments took: partial
+ * refunds in steps never hand out more than came in, and the one that gives back the rest of the
+ * cash hands out exactly the rest of what came in, even when that is nothing.
+ */
+function cashGiven(db: Db, tabId: number, total: number, cash: TenderFigures): number {
+  const { cashRoundingMinor } = readSettings(db);
+  const before = cashFigures(db, tabId);
+  const back = before.backMinor + total;
+  const completes = back === cash.paidMinor + cash.tipsMinor;
+  const upTo = completes ? before.takenMinor : Math.min(roundToIncrement(back, cashRoundingMinor), before.takenMinor);
+  const givenMinor = upTo - before.givenMinor;
+  if (givenMinor < 0) throw new Error(`tab ${tabId}'s cash refunds handed out more than its cash took`);
+  if (givenMinor === 0 && !completes) throw new DomainError('invalid_input', 'errors.refund.cashRoundsToNothing', { amount: moneyText(db, cashRoundingMinor) }, 'tenders');
+  return givenMinor;
 }
 
 /** Cash goes back from the open drawer (not one being counted), and only as much as it holds. */

@@ -78,6 +78,27 @@ export function tenderFigures(db: Db, tabId: number): TenderFigures[] {
 }
 
 /**
+ * Cash as coins: what the tab's standing cash payments (and cash deposits applied) put in the drawer
+ * after rounding, and what earlier cash refunds gave back (bill and tips) and handed out.
+ */
+export function cashFigures(db: Db, tabId: number): { takenMinor: number; backMinor: number; givenMinor: number } {
+  const taken =
+    db
+      .prepare<[number, number], { n: number }>(
+        `SELECT coalesce((SELECT sum(p.amount_minor + p.tip_minor - p.rounding_minor) FROM payments p WHERE p.tab_id IN (${tabFamilySql}) AND p.method = 'cash' AND ${standingPayment}), 0)
+              + coalesce((SELECT sum(d.applied_minor) FROM deposits d WHERE d.tab_id IN (${tabFamilySql}) AND d.method = 'cash'), 0) AS n`,
+      )
+      .get(tabId, tabId)?.n ?? 0;
+  const back = db
+    .prepare<[number], { back: number; given: number }>(
+      `SELECT coalesce(sum(rt.amount_minor + rt.tip_minor), 0) AS back, coalesce(sum(rt.amount_minor + rt.tip_minor - rt.rounding_minor), 0) AS given
+       FROM refunds r JOIN refund_tenders rt ON rt.refund_id = r.id WHERE r.tab_id = ? AND rt.method = 'cash'`,
+    )
+    .get(tabId);
+  return { takenMinor: taken, backMinor: back?.back ?? 0, givenMinor: back?.given ?? 0 };
+}
+
+/**
  * The tips each person still holds from this tab: what payments booked to them, less voids and
  * refunds; the payments taken on tabs merged into it included (their entries stay on those tabs).
  */

@@ -202,6 +202,23 @@ describe('tenders', () => {
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 55 } });
     expect(l.call('drawer.get', {}).session).toMatchObject({ floatMinor: 200, expectedMinor: 55, refundsOutMinor: 145, varianceMinor: 0 });
   });
+
+  it('cash refunds in steps are rounded on what went back so far: never more cash out than came in, and all of it back at the end', () => {
+    const { latte } = cafe({ drawer: false, rounding: 5 });
+    l.call('drawer.open', { float: { kind: 'total', totalMinor: 1000 } });
+    const tab = tabWith([[latte, 1]]);
+    l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 2, confirmed: { tipMinor: 2 } });
+    // 4.42 taken as 4.40 in coins. Each 1.48 alone would round up to 1.50 (4.50 out for 4.40 in).
+    const given = [148, 148, 144].map((amountMinor) => refund({ tabId: tab.id, mode: 'amount', amountMinor, reason: 'x' }).receipt.givenMinor);
+    expect(given).toEqual([150, 145, 145]);
+    // The last 2 cents of tip round to nothing on their own, yet close the cash exactly: nothing more out.
+    const last = refund({ tabId: tab.id, mode: 'whole', includeTips: true, reason: 'x' });
+    expect(last.receipt.tenders).toEqual([{ method: 'cash', amountMinor: 0, tipMinor: 2, givenMinor: 0, roundingMinor: 2 }]);
+    expect(l.call('tab.refundable', { tabId: tab.id })).toMatchObject({ leftMinor: 0, tipsLeftMinor: 0 });
+    l.call('drawer.count', { count: { kind: 'total', totalMinor: 1000 } });
+    expect(l.call('drawer.get', {}).session).toMatchObject({ expectedMinor: 1000, refundsOutMinor: 440, varianceMinor: 0 });
+    expect(l.call('ledger.check', {})).toMatchObject({ balanced: true, problems: [] });
+  });
 });
 
 describe('tips', () => {

@@ -33,7 +33,7 @@ export function paperTools(place: PaperPlace, language: Language): PaperTools {
   const timeZone = isTimeZone(place.timeZone) ? place.timeZone : 'UTC';
   const dateTime = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const longDate = dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const short = dateFormat(place.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const short = dateFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const decimal = new Intl.NumberFormat(place.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   const calendar = (format: Intl.DateTimeFormat) => (businessDate: string) => {
     const at = new Date(`${businessDate}T12:00:00Z`);

@@ -131,11 +131,13 @@ CREATE TABLE refund_tenders (
   refund_id INTEGER NOT NULL REFERENCES refunds (id),
   method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'other')),
   -- The bill part and the tips given back by this tender; in cash, what changed hands was
-  -- amount + tip - rounding (rounded to the store's cash step, the difference to rounding).
+  -- amount + tip - rounding (what all the tab's cash refunds gave back rounded to the store's cash
+  -- step, less what earlier ones handed out; the difference to rounding). That may be nothing when
+  -- the last cents of the cash paid go back (4.42 taken as 4.40: 4.40 then 0.02 hand out 4.40, 0.00).
   amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
   tip_minor INTEGER NOT NULL CHECK (tip_minor >= 0),
   rounding_minor INTEGER NOT NULL DEFAULT 0 CHECK (method = 'cash' OR rounding_minor = 0),
-  CHECK (amount_minor + tip_minor > 0 AND rounding_minor < amount_minor + tip_minor),
+  CHECK (amount_minor + tip_minor > 0 AND rounding_minor <= amount_minor + tip_minor),
   UNIQUE (refund_id, method)
 ) STRICT;
 ${appendOnly('refunds')}

@@ -82,7 +82,39 @@ describe('RefundPanel', () => {
     fireEvent.change(reason, { target: { value: 'cold coffee' } });
     fireEvent.click(screen.getByRole('button', { name: 'Give back €8.60' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(result));
-    expect(refund).toHaveBeenLastCalledWith({ tabId: 7, includeTips: false, mode: 'whole', reason: 'cold coffee' }, { commandId: 'refund-command-id' });
+    expect(refund).toHaveBeenLastCalledWith(
+      {
+        tabId: 7,
+        includeTips: false,
+        mode: 'whole',
+        tenders: [
+          { method: 'card', amountMinor: 500 },
+          { method: 'cash', amountMinor: 360 },
+        ],
+        reason: 'cold coffee',
+      },
+      { commandId: 'refund-command-id' },
+    );
+  });
+
+  it('asks again when the tab changes under it (a refund on another till), and sends only what the preview now shows', async () => {
+    quote.mockResolvedValue(priced(860, [card(500), cash(360)]));
+    const onDone = vi.fn();
+    const { rerender } = render(<RefundPanel refundable={refundable} store={testStore()} onDone={onDone} onCancel={vi.fn()} />);
+    expect(await screen.findByRole('button', { name: 'Give back €8.60' })).toBeTruthy();
+    expect(quote).toHaveBeenCalledTimes(1);
+
+    quote.mockResolvedValue(priced(360, [cash(360)]));
+    const after: Refundable = { ...refundable, refundedMinor: 500, leftMinor: 360, tenders: [{ ...refundable.tenders[0]!, refundedMinor: 500, leftMinor: 0 }, refundable.tenders[1]!] };
+    rerender(<RefundPanel refundable={after} store={testStore()} onDone={onDone} onCancel={vi.fn()} />);
+    expect(await screen.findByRole('button', { name: 'Give back €3.60' })).toBeTruthy();
+    expect(quote).toHaveBeenCalledTimes(2);
+
+    refund.mockResolvedValueOnce({ ok: true, value: { refundId: 6 } as RefundResult });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Why is it refunded?' }), { target: { value: 'cold' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Give back €3.60' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(refund).toHaveBeenLastCalledWith({ tabId: 7, includeTips: false, mode: 'whole', tenders: [{ method: 'cash', amountMinor: 360 }], reason: 'cold' }, { commandId: 'refund-command-id' });
   });
 
   it('by line: steps units of each line within what is left, the comped unit apart, and asks the ledger for exactly those', async () => {

@@ -38,15 +38,19 @@ export function RefundPanel({ refundable, store, onDone, onCancel }: Props) {
   const refund = useCommand('tab.refund');
   const drafted = draftOf(refundable, choice, money);
   const base = 'draft' in drafted ? drafted.draft : null;
-  const quote = useRefundQuote(base, choice.tender);
+  const revision = `${refundable.refundedMinor}:${refundable.tipsLeftMinor}:${refundable.refunds.length}:${refundable.drawerOpen}`;
+  const quote = useRefundQuote(base, choice.tender, revision);
   const change = (next: Partial<RefundChoice>) => {
     refund.clearError();
     setChoice((prev) => ({ ...prev, ...next }));
   };
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!quote.draft) return;
-    const done = await refund.run({ ...quote.draft, reason });
+    if (!quote.draft || !quote.quote) return;
+    // The tenders as the preview showed them: if the tab changed since (a refund on another till),
+    // the ledger refuses it rather than give back something the person did not see.
+    const tenders = quote.quote.tenders.map((t) => ({ method: t.method, amountMinor: t.amountMinor }));
+    const done = await refund.run({ ...quote.draft, tenders, reason });
     if (done) onDone(done);
   };
   // A refusal of the ledger's quote is about the draft: it goes beside the field it names.

@@ -19,10 +19,12 @@ type Answer = { key: string; quote: RefundQuote | null; error: AppError | null; 
  * to, and the draft then names that amount for that tender, so the screen never adds money up
  * itself. `draft` is the exact input the ledger priced, the one a refund sends.
  */
-export function useRefundQuote(base: Draft | null, tender: 'asPaid' | PaymentMethod): QuoteState {
+export function useRefundQuote(base: Draft | null, tender: 'asPaid' | PaymentMethod, revision = ''): QuoteState {
   const [answer, setAnswer] = useState<Answer | null>(null);
   // The draft and the tender as one string: a new object with the same contents asks nothing again.
-  const key = base === null ? '' : JSON.stringify({ base, tender });
+  // The revision (what the tab has left) is in it too: a refund given meanwhile, here or on another
+  // till, asks again, so "everything left" is never shown as what it was before.
+  const key = base === null ? '' : JSON.stringify({ base, tender, revision });
   useEffect(() => {
     if (key === '') return;
     const asked = JSON.parse(key) as { base: Draft; tender: 'asPaid' | PaymentMethod };

@@ -54,7 +54,9 @@ export function PrinterSettings({ view, save }: Props) {
   }
 
   async function onTest(): Promise<void> {
+    // A failure from the last try goes: only this try's outcome is shown.
     setStatus(null);
+    setError(null);
     setBusy(true);
     if (!printerChanged(draft, view.printer) || (await saved())) {
       setStatus(t('print.printing'));

@@ -1,5 +1,5 @@
 import type { TabDetail } from '../../../shared/types';
-import { t } from '../../i18n/t';
+import { t, tPaper, wordsLocale } from '../../i18n/t';
 import { formatRate } from './format-rate';
 
 /** `tr` is tPaper where the totals are printed (the receipt): there they speak the store's language. */
@@ -7,6 +7,8 @@ type Props = { tab: TabDetail; format: (minor: number) => string; locale: string
 
 /** The totals exactly as the ledger computed them; nothing here is added up in the renderer. */
 export function TabTotals({ tab, format, locale, showDue = true, tr = t }: Props) {
+  // A date is written in the language of the words around it, in the store's region.
+  const dateLocale = wordsLocale(locale, tr === tPaper) ?? locale;
   return (
     <dl className="tab-totals" aria-label={tr('tabDetail.totalsHeading')}>
       {tab.compMinor > 0 && <Row label={tr('tabDetail.totals.comps')} value={`−${format(tab.compMinor)}`} />}
@@ -19,7 +21,7 @@ export function TabTotals({ tab, format, locale, showDue = true, tr = t }: Props
       {(tab.deposits ?? [])
         .filter((d) => d.appliedMinor > 0)
         .map((d) => (
-          <Row key={`deposit-${d.id}`} label={tr('salon.deposit.paid', { date: shortDate(d.takenBusinessDate, locale) })} value={format(d.appliedMinor)} />
+          <Row key={`deposit-${d.id}`} label={tr('salon.deposit.paid', { date: shortDate(d.takenBusinessDate, dateLocale) })} value={format(d.appliedMinor)} />
         ))}
       {tab.paidMinor > 0 && <Row label={tr('tabDetail.totals.paid')} value={format(tab.paidMinor)} />}
       {showDue && <Row label={tr('tabDetail.totals.due')} value={format(tab.dueMinor)} className="tab-totals__due" />}
