@@ -1,99 +1,46 @@
 import type { DayReport } from '../closing-types';
 import type { AppointmentDetail } from '../salon-types';
 import type { StoreSettings, TabDetail, TabLine } from '../types';
+import { testLine, testReport, testStore, testTab } from '../test-support/views';
 
-/** Papers' test data: a café as the ledger would read it back; each test overrides what it is about. */
+/** Papers' test data: a café as the ledger would read it back, with a receipt header; each test overrides what it is about. */
 export function paperStore(overrides: Partial<StoreSettings> = {}): StoreSettings {
-  return {
+  return testStore({
     name: 'Corner Café',
-    currency: 'EUR',
-    exponent: 2,
-    locale: 'en-IE',
-    taxMode: 'inclusive',
     taxRates: [{ rateMilli: 10_000, label: 'Standard' }],
-    tokenFirst: 1,
-    tokenLast: 40,
-    cashRoundingMinor: 1,
-    amberMinutes: 45,
-    redMinutes: 90,
-    tipConfirmPercent: 30,
     payAfterTerms: 'Pay at the counter when you are done.',
-    dayBoundaryMinutes: 240,
     timeZone: 'Europe/Dublin',
     currencyLocked: true,
-    businessDayLocked: false,
-    pendingDay: null,
-    idleLockMinutes: 5,
-    approvalCompPercent: 20,
-    approvalCompMinor: 500,
-    tipApprovalPercent: 100,
-    openingHours: [...Array.from({ length: 6 }, () => ({ open: 540, close: 1080 })), null] as StoreSettings['openingHours'],
     depositPolicy: { mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 50 },
-    loyalty: { scheme: 'off', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 },
     legalName: 'Corner Café Ltd',
     address: ['1 Quay Street', 'Galway'],
     taxNumber: 'IE 1234567T',
-    logo: null,
-    language: 'en',
     ...overrides,
-  };
+  });
 }
 
 export function paperLine(overrides: Partial<TabLine> = {}): TabLine {
-  return {
-    id: 1,
-    itemId: 1,
-    name: 'Latte',
-    unitMinor: 440,
-    rateMilli: 10_000,
-    qty: 2,
-    staffId: 1,
-    staffName: 'Owner',
-    state: 'active',
-    removeReason: null,
-    comp: null,
-    listMinor: 880,
-    chargedMinor: 880,
-    createdAt: '2026-09-14T08:05:00.000Z',
-    expectText: '',
-    ...overrides,
-  };
+  return testLine({ qty: 2, listMinor: 880, chargedMinor: 880, ...overrides });
 }
 
 /** Two lattes paid in cash with change: 8.80, 10 % tax inclusive. */
 export function paperTab(overrides: Partial<TabDetail> = {}): TabDetail {
-  return {
-    id: 7,
-    token: 12,
+  return testTab({
     name: 'Ana',
     label: 'Table 2',
-    note: '',
-    status: 'settled',
     itemCount: 2,
     totalMinor: 880,
     paidMinor: 880,
-    dueMinor: 0,
-    openedAt: '2026-09-14T08:00:00.000Z',
-    lastActivityAt: '2026-09-14T08:40:00.000Z',
-    customerId: null,
-    customerName: null,
     lines: [paperLine()],
     rates: [{ rateMilli: 10_000, netMinor: 800, taxMinor: 80, grossMinor: 880 }],
     listMinor: 880,
-    compMinor: 0,
     netMinor: 800,
     taxMinor: 80,
     payments: [{ id: 3, method: 'cash', amountMinor: 880, tipMinor: 0, tenderedMinor: 1000, changeMinor: 120, roundingMinor: 0, reference: '', partNo: null, staffId: 1, createdAt: '2026-09-14T08:40:00.000Z' }],
-    voidedPayments: [],
-    split: [],
-    deposits: [],
-    writeOffReason: null,
-    closedAt: '2026-09-14T08:40:00.000Z',
     rating: 'happy',
-    history: [],
     receiptNumber: 41,
     ...overrides,
-  };
+  });
 }
 
 export function paperAppointment(overrides: Partial<AppointmentDetail> = {}): AppointmentDetail {
@@ -142,32 +89,19 @@ export function paperAppointment(overrides: Partial<AppointmentDetail> = {}): Ap
 
 export function paperReport(overrides: Partial<DayReport> = {}): DayReport {
   const drawer = { floatMinor: 10000, cashInMinor: 1270, paidInMinor: 0, paidOutMinor: 450, expectedMinor: 10820, countedMinor: 10800, varianceMinor: -20 };
+  // The screens' closed day without its staff and actions sections (a Z from before staff signed in).
+  const day = testReport();
+  delete day.staff;
+  delete day.actions;
   return {
-    kind: 'z',
-    zNumber: 7,
-    businessDate: '2026-09-14',
-    generatedAt: '2026-09-14T21:30:00.000Z',
-    generatedBy: 'Owner',
+    ...day,
     storeName: 'Corner Café',
-    currency: 'EUR',
-    locale: 'en-IE',
-    entryCount: 23,
-    sales: { rungUpMinor: 3046, removedMinor: 291, removedCount: 1, grossMinor: 2755, compsMinor: 146, netMinor: 2609, taxMinor: 261, totalMinor: 2870 },
-    comps: [{ reason: 'Not satisfied', count: 1, amountMinor: 146 }],
-    taxes: [{ rateMilli: 10_000, netMinor: 2609, taxMinor: 261 }],
-    tips: [{ staffId: 1, staffName: 'Owner', amountMinor: 51 }],
     payments: [
       { method: 'cash', count: 2, amountMinor: 1270, tipMinor: 0, takenMinor: 1270 },
       { method: 'card', count: 1, amountMinor: 510, tipMinor: 51, takenMinor: 561, voidedCount: 1, voidedMinor: 300 },
     ],
-    roundingMinor: 0,
     deposits: { broughtForwardMinor: 0, takenMinor: 1000, appliedMinor: 0, refundedMinor: 0, forfeitedMinor: 0, heldMinor: 1000 },
-    walkouts: { count: 1, amountMinor: 750 },
     drawer: { ...drawer, openNow: false, sessions: [{ ...drawer, sessionId: 1, openedAt: '2026-09-14T08:00:00.000Z', closedAt: '2026-09-14T21:00:00.000Z', varianceReason: 'Coin dropped', signedOffBy: 'Owner', firstCountMinor: null }] },
-    satisfaction: { happy: 1, okay: 0, unhappy: 0, unrated: 1 },
-    tabs: { settled: 2, writtenOff: 1, averageSecondsToPay: 2730 },
-    carried: [{ tabId: 4, token: 4, name: 'Sam', openedAt: '2026-09-14T18:00:00.000Z', ageMinutes: 210, dueMinor: 340 }],
-    receivable: { broughtForwardMinor: 0, chargedMinor: 2870, paidMinor: 1780, writtenOffMinor: 750, carriedForwardMinor: 340 },
     byHour: [{ hour: 9, netMinor: 2609 }],
     accounts: [],
     chain: { seq: 4160, hash: '3f2a'.repeat(16) },
