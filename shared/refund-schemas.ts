@@ -31,10 +31,16 @@ export const refundDraft = z.discriminatedUnion('mode', [
   z.object({ ...draftFields, ...modes.amount }).strict(),
 ]);
 
+/**
+ * The refund itself adds a reason, and may say what the person saw would change hands (the quote's
+ * givenMinor, tips included): when the tab has changed since, it is refused rather than given unseen.
+ */
+const refundFields = { reason: s.reason, expectGivenMinor: s.amount.optional() };
+
 export const refundInput = z.discriminatedUnion('mode', [
-  z.object({ ...draftFields, ...modes.whole, reason: s.reason }).strict(),
-  z.object({ ...draftFields, ...modes.lines, reason: s.reason }).strict(),
-  z.object({ ...draftFields, ...modes.amount, reason: s.reason }).strict(),
+  z.object({ ...draftFields, ...modes.whole, ...refundFields }).strict(),
+  z.object({ ...draftFields, ...modes.lines, ...refundFields }).strict(),
+  z.object({ ...draftFields, ...modes.amount, ...refundFields }).strict(),
 ]);
 
 export type RefundDraftInput = z.output<typeof refundDraft>;

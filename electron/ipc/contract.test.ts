@@ -102,7 +102,7 @@ beforeAll(() => {
     'settle.voidLastPayment': { tabId: tab.id, paymentId: 1, reason: 'wrong card' },
     'tab.refundable': { tabId: tab.id },
     'tab.refundQuote': { tabId: tab.id, mode: 'amount', amountMinor: 100, includeTips: true, tenders: [{ method: 'card', amountMinor: 100 }] },
-    'tab.refund': { tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1, comped: false }], includeTips: false, tenders: [{ method: 'cash', amountMinor: 440 }], reason: 'cold coffee' },
+    'tab.refund': { tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1, comped: false }], includeTips: false, tenders: [{ method: 'cash', amountMinor: 440 }], reason: 'cold coffee', expectGivenMinor: 440 },
     'refund.receipt': { refundId: 1 },
     'receipt.find': { receiptNumber: 12 },
     'ledger.check': {},

@@ -1,10 +1,8 @@
 import { ageBands, type DashboardNow, type OldestTab } from '../../shared/dashboard-types';
 import { ageBandOf } from '../../shared/domain/dashboard-period';
 import { accounts } from '../../shared/ledger-vocabulary';
-import type { TokenState } from '../../shared/types';
 import { businessDateAt } from '../ledger/journal';
 import type { Db } from '../ledger/open';
-import { readSettings } from './store';
 import { tokenPool } from './tokens';
 
 type OpenRow = { id: number; token: number; name: string; opened_at: string; due: number };
@@ -13,12 +11,6 @@ type OpenRow = { id: number; token: number; name: string; opened_at: string; due
  * A token is out when it is not free: held by an open tab, or (where the pool records it) not
  * handed back. Read without naming the pool's states, so it holds with or without them.
  */
-function tokenState(token: TokenState): { out: boolean; missing: boolean } {
-  const state = (token as { state?: unknown }).state;
-  if (typeof state !== 'string') return { out: token.tabId !== null, missing: false };
-  return { out: state !== 'free', missing: state === 'missing' };
-}
-
 /**
  * What is out at `now`: each open tab's receivable balance (what it owes, invariant 2), by how long
  * it has been open; the oldest; the tokens not free; the deposits held (their sum is deposits_held,
@@ -46,9 +38,8 @@ export function dashboardNow(db: Db, now: string): DashboardNow {
   }
   const first = open[0];
   const oldest: OldestTab | null = first ? { tabId: first.id, token: first.token, name: first.name, openedAt: first.opened_at, ageMinutes: ageOf(first.opened_at), dueMinor: first.due } : null;
-  const pool = tokenPool(db).map(tokenState);
-  // The pool's own size: a token listed from outside the range (missing since the range changed) is out, not more pool.
-  const { tokenFirst, tokenLast } = readSettings(db);
+  // Every token in circulation: the pool's range, and one still missing from outside it (the range changed since).
+  const pool = tokenPool(db);
   const held = db.prepare<[], { n: number; amount: number }>("SELECT COUNT(*) AS n, coalesce(SUM(amount_minor), 0) AS amount FROM deposits WHERE status = 'held'").get();
   return {
     at: now,
@@ -57,7 +48,7 @@ export function dashboardNow(db: Db, now: string): DashboardNow {
     owedMinor: owed,
     bands,
     oldest,
-    tokens: { total: tokenLast - tokenFirst + 1, out: pool.filter((t) => t.out).length, missing: pool.filter((t) => t.missing).length },
+    tokens: { total: pool.length, out: pool.filter((t) => t.state !== 'free').length, missing: pool.filter((t) => t.state === 'missing').length },
     depositsHeld: { count: held?.n ?? 0, amountMinor: held?.amount ?? 0 },
   };
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors';
-import { backTheWayItWasPaid, largestFirst, portionKey, refundTax, shareOverLeft, unitCosts, type RateFigures } from '../../shared/domain/refund';
+import { backTheWayItWasPaid, largestFirst, portionKey, refundTax, shareOverLeft, type RateFigures } from '../../shared/domain/refund';
 import { linePortions } from '../../shared/domain/split-units';
 import { roundToIncrement } from '../../shared/money';
 import type { RefundDraftInput } from '../../shared/refund-schemas';
@@ -7,9 +7,9 @@ import type { RefundLine, RefundQuote, RefundRate, RefundTender } from '../../sh
 import type { PaymentMethod } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { drawerCash } from './drawer';
-import { cashFigures, rateCosts, ratesRefunded, readSettledTab, tenderFigures, tipsHeld, unitsRefunded, type SettledTab, type TenderFigures } from './refund-read';
+import { cashFigures, pricedLines, rateCosts, ratesRefunded, readSettledTab, tenderFigures, tipsHeld, unitsRefunded, type SettledTab, type TenderFigures } from './refund-read';
 import { moneyText, readSettings } from './store';
-import { readLines, toTaxLine } from './tab-read';
+import { toTaxLine } from './tab-read';
 
 /*
  * What a refund gives back and how, worked out once for the quote the screen shows and the refund
@@ -77,12 +77,7 @@ export function planRefund(db: Db, draft: RefundDraftInput): RefundPlan {
 
 /** Units of lines: each worth what was paid for it, the units not refunded yet given back first-to-last. */
 function pickLines(db: Db, tab: SettledTab, costs: readonly RateFigures[], picks: Extract<RefundDraftInput, { mode: 'lines' }>['lines']) {
-  const active = readLines(db, tab.id).filter((l) => l.state === 'active');
-  const units = unitCosts(
-    active.map((l) => ({ ...toTaxLine(l), id: l.id })),
-    tab.tax_mode,
-    costs,
-  );
+  const { active, units } = pricedLines(db, tab, costs);
   const done = unitsRefunded(db, tab.id);
   const seen = new Set<string>();
   const byRate = new Map<number, number>();

@@ -1,12 +1,12 @@
 import { DomainError } from '../../shared/errors';
-import { portionKey, type RateFigures } from '../../shared/domain/refund';
+import { portionKey, unitCosts, type RateFigures } from '../../shared/domain/refund';
 import { isTipsAccount, tipsStaffId } from '../../shared/ledger-vocabulary';
 import type { RefundMode, RefundReceipt, RefundSummary } from '../../shared/refund-types';
 import type { PaymentMethod } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { TIPS_ACCOUNTS, tipsPattern } from '../ledger/vocabulary-sql';
 import { newestReceipt } from './receipts';
-import { readTabRow, standingPayment, tabFamilySql } from './tab-read';
+import { readLines, readTabRow, standingPayment, tabFamilySql, toTaxLine } from './tab-read';
 
 /*
  * What the ledger holds about a settled tab's money and its refunds, read from the tables the
@@ -26,6 +26,20 @@ export function readSettledTab(db: Db, tabId: number) {
 }
 
 export type SettledTab = ReturnType<typeof readSettledTab>;
+
+/**
+ * The lines still on a settled tab and what each of their units was paid for (after comps and a
+ * reward, keyed by portionKey): the one price every refund of units and every quote uses.
+ */
+export function pricedLines(db: Db, tab: SettledTab, costs: readonly RateFigures[]) {
+  const active = readLines(db, tab.id).filter((l) => l.state === 'active');
+  const units = unitCosts(
+    active.map((l) => ({ ...toTaxLine(l), id: l.id })),
+    tab.tax_mode,
+    costs,
+  );
+  return { active, units };
+}
 
 /** What the tab cost at each rate once settled (after comps and a reward, tax included), and the tax in it. */
 export function rateCosts(db: Db, tabId: number): RateFigures[] {

@@ -94,6 +94,24 @@ describe('a whole refund', () => {
   });
 });
 
+describe('what the person saw', () => {
+  it('is what changes hands: a refund whose total changed since it was shown is refused, changing nothing', () => {
+    const { latte } = cafe();
+    const tab = tabWith([[latte, 2]]);
+    l.call('settle.pay', { tabId: tab.id, method: 'card' });
+    const shown = l.call('tab.refundQuote', { tabId: tab.id, mode: 'whole' });
+    // Another till gives one latte back in between.
+    refund({ tabId: tab.id, mode: 'amount', amountMinor: 440, reason: 'cold' });
+    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'whole', reason: 'both cold', expectGivenMinor: shown.givenMinor })).toMatchObject({
+      code: 'conflict',
+      key: 'errors.refund.changed',
+      field: 'expectGivenMinor',
+      params: { shown: '€8.80', now: '€4.40' },
+    });
+    expect(refund({ tabId: tab.id, mode: 'whole', reason: 'both cold', expectGivenMinor: 440 }).receipt.givenMinor).toBe(440);
+  });
+});
+
 describe('a refund by line', () => {
   it('gives back units with what was actually paid for them: a comped unit at its comped price, the tax to the minor unit once all went back', () => {
     const { latte } = cafe();

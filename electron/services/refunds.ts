@@ -1,7 +1,8 @@
-import { largestFirst, portionKey, unitCosts } from '../../shared/domain/refund';
+import { largestFirst, portionKey } from '../../shared/domain/refund';
 import { linePortions } from '../../shared/domain/split-units';
 import { rateLabel } from '../../shared/domain/tax';
 import type { ParsedInput } from '../../shared/contract';
+import { DomainError } from '../../shared/errors';
 import { tenderAccounts } from '../../shared/ledger-vocabulary';
 import type { ReceiptMatch, Refundable, RefundQuote, RefundReceipt, RefundResult } from '../../shared/refund-types';
 import type { TabStatus } from '../../shared/types';
@@ -9,10 +10,11 @@ import { accounts, businessDateAt, postEntry, writeAudit, type Posting } from '.
 import { nextRefundNumber } from '../ledger/refund-numbers';
 import type { ServiceContext } from './context';
 import { isDrawerOpen } from './drawer';
+import { moneyText } from './store';
 import { reverseEarn } from './loyalty';
 import { planRefund } from './refund-plan';
-import { rateCosts, ratesRefunded, readRefundReceipt, readSettledTab, refundsOf, tenderFigures, tipsHeld, unitsRefunded } from './refund-read';
-import { readLines, readTab, toTaxLine } from './tab-read';
+import { pricedLines, rateCosts, ratesRefunded, readRefundReceipt, readSettledTab, refundsOf, tenderFigures, tipsHeld, unitsRefunded } from './refund-read';
+import { readTab, toTaxLine } from './tab-read';
 
 /*
  * Refunds of settled tabs (docs/domain.md, invariant 12): a refund posts one refund.issue entry on
@@ -32,12 +34,7 @@ export function refundableOf(ctx: ServiceContext, input: ParsedInput<'tab.refund
   const before = ratesRefunded(db, tab.id);
   const paidMinor = costs.reduce((s, c) => s + c.grossMinor, 0);
   const refundedMinor = [...before.values()].reduce((s, r) => s + r.grossMinor, 0);
-  const active = readLines(db, tab.id).filter((l) => l.state === 'active');
-  const units = unitCosts(
-    active.map((l) => ({ ...toTaxLine(l), id: l.id })),
-    tab.tax_mode,
-    costs,
-  );
+  const { active, units } = pricedLines(db, tab, costs);
   const done = unitsRefunded(db, tab.id);
   const lines = active.flatMap((line) =>
     linePortions({ ...toTaxLine(line), id: line.id }).map((portion) => {
@@ -82,6 +79,9 @@ export function quoteRefund(ctx: ServiceContext, input: ParsedInput<'tab.refundQ
 export function refundTab(ctx: ServiceContext, input: ParsedInput<'tab.refund'>): RefundResult {
   const { db } = ctx;
   const { tab, quote } = planRefund(db, input);
+  if (input.expectGivenMinor !== undefined && input.expectGivenMinor !== quote.givenMinor) {
+    throw new DomainError('conflict', 'errors.refund.changed', { shown: moneyText(db, input.expectGivenMinor), now: moneyText(db, quote.givenMinor) }, 'expectGivenMinor');
+  }
   const postings: Posting[] = [
     [accounts.refunds, quote.netMinor],
     ...quote.rates.map((r): Posting => [accounts.tax(rateLabel(r.rateMilli)), r.taxMinor]),

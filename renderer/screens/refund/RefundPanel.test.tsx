@@ -92,6 +92,7 @@ describe('RefundPanel', () => {
           { method: 'cash', amountMinor: 360 },
         ],
         reason: 'cold coffee',
+        expectGivenMinor: 860,
       },
       { commandId: 'refund-command-id' },
     );
@@ -114,7 +115,7 @@ describe('RefundPanel', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Why is it refunded?' }), { target: { value: 'cold' } });
     fireEvent.click(screen.getByRole('button', { name: 'Give back €3.60' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
-    expect(refund).toHaveBeenLastCalledWith({ tabId: 7, includeTips: false, mode: 'whole', tenders: [{ method: 'cash', amountMinor: 360 }], reason: 'cold' }, { commandId: 'refund-command-id' });
+    expect(refund).toHaveBeenLastCalledWith({ tabId: 7, includeTips: false, mode: 'whole', tenders: [{ method: 'cash', amountMinor: 360 }], reason: 'cold', expectGivenMinor: 360 }, { commandId: 'refund-command-id' });
   });
 
   it('by line: steps units of each line within what is left, the comped unit apart, and asks the ledger for exactly those', async () => {

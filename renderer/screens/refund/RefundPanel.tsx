@@ -50,7 +50,7 @@ export function RefundPanel({ refundable, store, onDone, onCancel }: Props) {
     // The tenders as the preview showed them: if the tab changed since (a refund on another till),
     // the ledger refuses it rather than give back something the person did not see.
     const tenders = quote.quote.tenders.map((t) => ({ method: t.method, amountMinor: t.amountMinor }));
-    const done = await refund.run({ ...quote.draft, tenders, reason });
+    const done = await refund.run({ ...quote.draft, tenders, reason, expectGivenMinor: quote.quote.givenMinor });
     if (done) onDone(done);
   };
   // A refusal of the ledger's quote is about the draft: it goes beside the field it names.
