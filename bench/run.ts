@@ -93,6 +93,8 @@ async function ledgerSection(): Promise<void> {
     floor_p50_ms: round(percentile(floorSamples, 50)),
     floor_p99_ms: round(percentile(floorSamples, 99)),
     settle_ratio: round(fullRate / floorRate),
+    // The tail against the floor's: a checkpoint inside a user's commit shows here.
+    p99_ratio: round(percentile(fullSamples, 99) / percentile(floorSamples, 99)),
     // What was left of the seal's write (a temp file, fsync, rename) once a tab's last answer came.
     seal_wait_p50_ms: round(percentile(sealSamples, 50)),
     // The same ratio had every tab also waited for its seal to be on the disk.

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { AppEvent, TabDetail, TabSummary } from '../shared/types';
 import { startAppCore, type AppCore } from './app-core';
 import { TEST_PIN_COST } from './auth/pin-hash';
 import { scribble, tempDir } from './backup/test-ledger';
+import { CHECKPOINT_IDLE_MS } from './ledger-host/ledger-host';
 import { ledgerPath } from './ledger/open';
 import { OWNER_PIN, windowClient } from './test-support/test-core';
 
@@ -100,6 +102,29 @@ describe('startAppCore', () => {
     // The restored ledger takes commands like any other.
     const tab: TabDetail = await core.call('tab.open', { name: 'After restore' });
     expect(tab.name).toBe('After restore');
+  });
+});
+
+describe('the WAL', () => {
+  it('goes into the ledger file once a second passes without a command, never inside one', async () => {
+    const dir = dataDir();
+    const core = start(dir);
+    await core.signIn();
+    const file = ledgerPath(dir);
+    const fileHash = () => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_IDLE_MS + 300));
+    const quiet = fileHash();
+    await trade(core);
+    // The commands are in the WAL (durable there); the file itself has not been touched.
+    expect(fileHash()).toBe(quiet);
+    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_IDLE_MS + 300));
+    expect(fileHash()).not.toBe(quiet);
+    // The file alone, without its WAL, now holds both tabs.
+    const copy = path.join(dir, 'file-alone.sqlite');
+    fs.copyFileSync(file, copy);
+    const alone = new Database(copy, { readonly: true });
+    expect(alone.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM tabs WHERE status = 'open'").get()?.n).toBe(2);
+    alone.close();
   });
 });
 

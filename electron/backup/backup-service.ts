@@ -168,6 +168,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     // A dot name that does not match the backup pattern: never listed, never restored from.
     const temp = path.join(folder, `.${name}.partial`);
     try {
+      // The WAL into the file first: the copy then reads one file, not the file and every page since.
+      host.checkpointNow();
       await app.db.backup(temp);
     } catch (error) {
       fs.rmSync(temp, { force: true });

@@ -165,6 +165,7 @@ export function createCommandRouter(options: {
       } finally {
         // Whatever the command wrote (a sale, a sign-in's audit row) extends the chain: seal it.
         host.sealSoon();
+        host.checkpointSoon();
       }
     },
     forget(caller) {

@@ -23,6 +23,13 @@ export type LedgerHost = {
   sealProblem(): SealProblem | null;
   /** After a command: the ledger's chain head goes into the seal soon, off the command's path. */
   sealSoon(): void;
+  /**
+   * After a command: the WAL is copied into the file once a second has passed without another, off
+   * every command's path (see WAL_AUTOCHECKPOINT_PAGES for the bound).
+   */
+  checkpointSoon(): void;
+  /** Copies the WAL into the file now (before a backup, after a Z); false when it could not finish. */
+  checkpointNow(): boolean;
   /** Resolves once no seal write is running (before a restore swaps the file). */
   sealIdle(): Promise<void>;
   /** A chain head signed as a seal (for the backup index); null where there is no seal key. */
@@ -66,6 +73,9 @@ export type SealOptions = {
   indexSeal: () => string | null;
 };
 
+/** A second without a command: the counter has paused, and the WAL goes into the file. */
+export const CHECKPOINT_IDLE_MS = 1000;
+
 function indexSealOf(sealing: SealOptions): SealRead {
   const text = sealing.indexSeal();
   return text === null ? { state: 'none' } : decodeSeal(sealing.key, text);
@@ -82,6 +92,12 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
   let app: LedgerApp | null = null;
   let problem: string | null = null;
   let unsubscribe: (() => void) | null = null;
+  let checkpointTimer: NodeJS.Timeout | null = null;
+
+  function cancelCheckpoint(): void {
+    if (checkpointTimer) clearTimeout(checkpointTimer);
+    checkpointTimer = null;
+  }
 
   /** The ledger under this process was rewritten from outside: stop trading on it, and say so. */
   function rewrittenWhileOpen(last: ChainHead & { at: string }, head: ChainHead): void {
@@ -151,6 +167,27 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
         log(error);
       }
     },
+    checkpointSoon() {
+      cancelCheckpoint();
+      checkpointTimer = setTimeout(() => {
+        checkpointTimer = null;
+        host.checkpointNow();
+      }, CHECKPOINT_IDLE_MS);
+      checkpointTimer.unref();
+    },
+    checkpointNow() {
+      cancelCheckpoint();
+      if (!app) return false;
+      try {
+        // PASSIVE: copies what no reader still needs, never waits for anyone.
+        const [result] = app.db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+        return !!result && result.busy === 0 && result.checkpointed === result.log;
+      } catch (error) {
+        // A checkpoint that fails is tried again after the next command; the WAL keeps every commit.
+        log(error);
+        return false;
+      }
+    },
     sealIdle: () => writer?.idle() ?? Promise.resolve(),
     signSeal: (head) => (sealing ? encodeSeal(sealing.key, { ...head, at: sealing.clock().toISOString() }).trim() : null),
     subscribe(listener) {
@@ -165,6 +202,7 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
       notify(everyone, event, log);
     },
     closeLedger() {
+      cancelCheckpoint();
       unsubscribe?.();
       unsubscribe = null;
       const closing = app;

@@ -25,6 +25,8 @@ describe('opening the ledger', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // SQLite's own checkpoint only as a bound (64 MB): the host checkpoints when the counter is quiet.
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(16_384);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
   });

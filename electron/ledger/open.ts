@@ -11,6 +11,13 @@ export type Db = Database.Database;
 
 export const DB_FILE_NAME = 'aftertab.sqlite';
 export const BUSY_TIMEOUT_MS = 5000;
+/**
+ * SQLite checkpoints the WAL inside whichever commit takes it past this many pages: that commit
+ * pays for copying the whole WAL into the file. The host checkpoints after a second without
+ * commands instead (ledger-host.ts), so this is only the bound for a WAL that never sees a quiet
+ * second: 16,384 pages of 4 KB, 64 MB.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 16_384;
 
 export class LedgerOpenError extends Error {}
 
@@ -89,6 +96,7 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   // Without it, INSERT OR REPLACE deletes a row without firing the append-only delete triggers.
   db.pragma('recursive_triggers = ON');
   // macOS's fsync leaves the drive's cache unflushed: a power cut could keep the seal (written
@@ -102,6 +110,7 @@ export function applyPragmas(db: Db): void {
     ['synchronous', db.pragma('synchronous', { simple: true }), 2],
     ['foreign_keys', db.pragma('foreign_keys', { simple: true }), 1],
     ['busy_timeout', db.pragma('busy_timeout', { simple: true }), BUSY_TIMEOUT_MS],
+    ['wal_autocheckpoint', db.pragma('wal_autocheckpoint', { simple: true }), WAL_AUTOCHECKPOINT_PAGES],
     ['recursive_triggers', db.pragma('recursive_triggers', { simple: true }), 1],
   ];
   for (const [name, actual, expected] of checks) {
