@@ -3,6 +3,12 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const everywhere = [
+  { selector: "CallExpression[callee.name='parseFloat']", message: 'money never goes through a float' },
+  { selector: "CallExpression[callee.property.name='toFixed']", message: 'money never goes through toFixed' },
+  { selector: 'ExportDefaultDeclaration', message: 'use named exports' },
+];
+
 const forbiddenOutsideMain = {
   patterns: [
     { group: ['node:*'], message: 'shared/ and renderer/ run without Node: keep node: imports in electron/.' },
@@ -21,11 +27,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', ...everywhere],
+    },
+  },
+  {
+    // A service runs on every command: its statements come from the named per-connection cache.
+    files: ['electron/services/**/*.ts', 'electron/auth/**/*.ts', 'electron/ledger/journal.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='parseFloat']", message: 'money never goes through a float' },
-        { selector: "CallExpression[callee.property.name='toFixed']", message: 'money never goes through toFixed' },
-        { selector: 'ExportDefaultDeclaration', message: 'use named exports' },
+        ...everywhere,
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message: 'use statement(db, sql) from electron/ledger/statements.ts: prepared once per connection',
+        },
       ],
     },
   },

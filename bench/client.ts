@@ -33,3 +33,16 @@ export async function call(client: BenchClient, name: string, input: unknown): P
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;
 }
+
+/** The three items every bench tab takes: the first three of the café starter catalog, on a pool of 1,000 tokens. */
+export async function benchItems(client: BenchClient): Promise<{ id: number }[]> {
+  await call(client, 'store.update', { tokenLast: 1000 });
+  return ((await call(client, 'catalog.loadStarter', { kind: 'cafe' })) as { items: { id: number }[] }).items.slice(0, 3);
+}
+
+/** The bench's sequence, as a till does it: open a tab, add three lines, settle by card with a tip (five commands). */
+export async function settleSequence(client: BenchClient, items: readonly { id: number }[]): Promise<void> {
+  const tab = (await call(client, 'tab.open', {})) as { id: number };
+  for (const item of items) await call(client, 'tab.addLine', { tabId: tab.id, itemId: item.id });
+  await call(client, 'settle.pay', { tabId: tab.id, method: 'card', tipMinor: 150 });
+}

@@ -27,13 +27,17 @@ export function floorRunner(db: Db) {
     command: db.prepare('INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES (?, ?, ?, 1, ?)'),
     result: db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)'),
     touch: db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?'),
-    line: db.prepare("INSERT INTO tab_lines (tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (?, 'Latte', 440, 10000, 1, 1, 'active', ?)"),
+    line: db.prepare(
+      "INSERT INTO tab_lines (tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (?, 'Latte', 440, 10000, 1, 1, 'active', ?)",
+    ),
     totals: db.prepare(
       `INSERT INTO tab_rate_totals (tab_id, tax_rate_milli, sales_minor, comps_minor, tax_minor, receivable_minor) VALUES (?, 10000, ?, 0, ?, ?)
        ON CONFLICT (tab_id, tax_rate_milli) DO UPDATE SET sales_minor = excluded.sales_minor, tax_minor = excluded.tax_minor, receivable_minor = excluded.receivable_minor`,
     ),
     // The business day is stamped on each entry, as the ledger does (here from the UTC date).
-    entry: db.prepare<[string, EntryKind, number, string, string]>("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, business_date) VALUES (?, ?, ?, 1, ?, substr(?, 1, 10))"),
+    entry: db.prepare<[string, EntryKind, number, string, string]>(
+      'INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, command_id, business_date) VALUES (?, ?, ?, 1, ?, substr(?, 1, 10))',
+    ),
     posting: db.prepare<[number, Account, number]>('INSERT INTO postings (entry_id, account, amount_minor) VALUES (?, ?, ?)'),
     entryLine: db.prepare('INSERT INTO entry_lines (entry_id, line_id) VALUES (?, ?)'),
     payment: db.prepare("INSERT INTO payments (tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (?, ?, 'card', ?, ?, 1, ?)"),
@@ -89,16 +93,45 @@ export function floorRunner(db: Db) {
  */
 function resultJson(tabId: number, token: number, lines: number, now: string): string {
   const line = (i: number) => ({
-    id: i, itemId: 4, name: 'Latte', unitMinor: 440, rateMilli: 10000, qty: 1, staffId: 1, staffName: 'Owner', state: 'active',
-    removeReason: null, comp: null, listMinor: 440, chargedMinor: 440, createdAt: now,
+    id: i,
+    itemId: 4,
+    name: 'Latte',
+    unitMinor: 440,
+    rateMilli: 10000,
+    qty: 1,
+    staffId: 1,
+    staffName: 'Owner',
+    state: 'active',
+    removeReason: null,
+    comp: null,
+    listMinor: 440,
+    chargedMinor: 440,
+    createdAt: now,
   });
   const history = (i: number) => ({ at: now, staffName: 'Owner', action: 'tab.addLine', detail: { lineId: i, item: 'Latte', qty: 1, unitMinor: 440 } });
   return JSON.stringify({
-    id: tabId, token, name: '', label: '', note: '', status: 'open', itemCount: lines, totalMinor: 440 * lines, paidMinor: 0,
-    dueMinor: 440 * lines, openedAt: now, lastActivityAt: now,
+    id: tabId,
+    token,
+    name: '',
+    label: '',
+    note: '',
+    status: 'open',
+    itemCount: lines,
+    totalMinor: 440 * lines,
+    paidMinor: 0,
+    dueMinor: 440 * lines,
+    openedAt: now,
+    lastActivityAt: now,
     lines: Array.from({ length: lines }, (_, i) => line(i + 1)),
     rates: [{ rateMilli: 10000, netMinor: 400 * lines, taxMinor: 40 * lines, grossMinor: 440 * lines }],
-    listMinor: 440 * lines, compMinor: 0, netMinor: 400 * lines, taxMinor: 40 * lines, payments: [], split: [],
-    writeOffReason: null, closedAt: null, history: Array.from({ length: lines + 1 }, (_, i) => history(i)),
+    listMinor: 440 * lines,
+    compMinor: 0,
+    netMinor: 400 * lines,
+    taxMinor: 40 * lines,
+    payments: [],
+    split: [],
+    writeOffReason: null,
+    closedAt: null,
+    history: Array.from({ length: lines + 1 }, (_, i) => history(i)),
   });
 }

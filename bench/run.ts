@@ -2,17 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unbalancedEntries } from '../electron/ledger/balance';
-import { call, signedInClient, type BenchClient } from './client';
+import { benchItems, call, settleSequence, signedInClient, type BenchClient } from './client';
+import { fsyncsPerSequence, statementsPerSequence } from './sequence-counts';
 import { floorRunner, openFloorDb } from './floor';
 import { percentile, round, timeMs, timeMsAsync } from './stats';
+import { reportFigures } from './report-bench';
 import { yearFigures } from './year-bench';
 
 /**
  * Opens, fills and settles N tabs through the app's command router, as a signed-in web client
  * would (admission, session, permissions, then the dispatcher's one transaction per command), on
  * a fresh file database with the production pragmas; then does the same transactions with bare
- * statements as the floor. Then, on a year of generated data (bench/year-data.ts, cached in
- * bench/.cache; BENCH_YEAR=0 skips it): one day's Z, the current X and one verified backup.
+ * statements as the floor. Then a Z on a day of 3,000 tabs and an X with 1,000 open
+ * (bench/report-bench.ts; BENCH_REPORTS=0 skips them). Then, on a year of generated data
+ * (bench/year-data.ts, cached in bench/.cache; BENCH_YEAR=0 skips it): one day's Z, the current X
+ * and one verified backup.
  */
 const N = Number(process.env.BENCH_TABS ?? 400);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-bench-'));
@@ -24,13 +28,8 @@ function close(client: BenchClient): void {
 /** Both paths run interleaved, tab by tab, so the disk and the CPU treat them alike. */
 async function fullAndFloor(): Promise<{ full: number[]; floor: number[]; seal: number[] }> {
   const client = await signedInClient(path.join(root, 'full'));
-  await call(client, 'store.update', { tokenLast: 1000 });
-  const items = ((await call(client, 'catalog.loadStarter', { kind: 'cafe' })) as { items: { id: number }[] }).items.slice(0, 3);
-  const fullTab = async () => {
-    const tab = (await call(client, 'tab.open', {})) as { id: number };
-    for (const item of items) await call(client, 'tab.addLine', { tabId: tab.id, itemId: item.id });
-    await call(client, 'settle.pay', { tabId: tab.id, method: 'card', tipMinor: 150 });
-  };
+  const items = await benchItems(client);
+  const fullTab = () => settleSequence(client, items);
   const db = openFloorDb(path.join(root, 'floor', 'floor.sqlite'));
   const floorTab = floorRunner(db);
   for (let i = 0; i < 20; i += 1) {
@@ -78,8 +77,12 @@ async function ledgerSection(): Promise<void> {
   const floorRate = tabsPerSecond(floorSamples);
   const list = await listOpen200();
   console.log(`Aftertab bench: ${N} tabs, each opened, given 3 lines and settled by card with a tip (5 transactions, synchronous=FULL, WAL)`);
-  console.log(`  full (dispatcher):   ${round(fullRate, 1)} tabs/s (${round(fullRate * 5, 1)} commands/s), p50 ${round(percentile(fullSamples, 50))} ms, p99 ${round(percentile(fullSamples, 99))} ms per tab`);
-  console.log(`  floor (bare SQL):    ${round(floorRate, 1)} tabs/s (${round(floorRate * 5, 1)} commands/s), p50 ${round(percentile(floorSamples, 50))} ms, p99 ${round(percentile(floorSamples, 99))} ms per tab`);
+  console.log(
+    `  full (dispatcher):   ${round(fullRate, 1)} tabs/s (${round(fullRate * 5, 1)} commands/s), p50 ${round(percentile(fullSamples, 50))} ms, p99 ${round(percentile(fullSamples, 99))} ms per tab`,
+  );
+  console.log(
+    `  floor (bare SQL):    ${round(floorRate, 1)} tabs/s (${round(floorRate * 5, 1)} commands/s), p50 ${round(percentile(floorSamples, 50))} ms, p99 ${round(percentile(floorSamples, 99))} ms per tab`,
+  );
   console.log(`  list 200 open tabs:  ${round(list)} ms (median of 30)`);
   const lines = {
     tabs: N,
@@ -102,6 +105,14 @@ async function ledgerSection(): Promise<void> {
     list_open_200_ms: round(list),
   };
   for (const [key, value] of Object.entries(lines)) console.log(`${key}=${value}`);
+  const statements = await statementsPerSequence();
+  console.log(`  statements per sequence, the most frequent (per sequence):`);
+  for (const [sql, n] of statements.top.slice(0, 12)) console.log(`    ${n}  ${sql}`);
+  console.log(`statements_per_sequence=${statements.perSequence}`);
+  console.log(`statements_target=60`);
+  console.log(`statements_ratio=${round(statements.perSequence / 60)}`);
+  const fsyncs = fsyncsPerSequence();
+  console.log('perSequence' in fsyncs ? `fsyncs_per_sequence=${fsyncs.perSequence}` : `fsyncs_per_sequence=unmeasured (${fsyncs.unmeasured})`);
 }
 
 async function yearSection(): Promise<void> {
@@ -109,10 +120,27 @@ async function yearSection(): Promise<void> {
   const year = await yearFigures((line) => console.log(line));
   console.log(`  Z of one mid-year day:  ${year.z_report_ms} ms (median of 5; target < ${year.z_report_target_ms} ms)`);
   console.log(`  X of the open day:      ${year.x_report_ms} ms (median of 5)`);
-  console.log(`  verified backup:        ${year.backup_year_ms} ms (median of 3; target < ${year.backup_target_ms} ms)`);
-  console.log(`  dashboard, 30 days:     ${year.dashboard_month_ms} ms (median of 5; target < ${year.dashboard_month_target_ms} ms, ratio ${year.dashboard_month_ratio})`);
-  console.log(`  dashboard, 366 days:    ${year.dashboard_year_ms} ms (median of 5; target < ${year.dashboard_year_target_ms} ms, ratio ${year.dashboard_year_ratio})`);
+  console.log(`  verified backup:        ${year.backup_year_ms} ms (median of 3; target ${year.backup_target_ms} ms, ratio ${year.backup_ratio})`);
+  console.log(
+    `  dashboard, 30 days:     ${year.dashboard_month_ms} ms (median of 5; target < ${year.dashboard_month_target_ms} ms, ratio ${year.dashboard_month_ratio})`,
+  );
+  console.log(
+    `  dashboard, 366 days:    ${year.dashboard_year_ms} ms (median of 5; target < ${year.dashboard_year_target_ms} ms, ratio ${year.dashboard_year_ratio})`,
+  );
   for (const [key, value] of Object.entries(year)) console.log(`${key}=${value}`);
+}
+
+/** A Z on a 3,000-tab day and an X with 1,000 tabs open, each on a ledger of its own (BENCH_REPORTS=0 skips them). */
+function reportSection(): void {
+  const figures = reportFigures();
+  console.log(`Aftertab bench: reports on busy days (written in ${figures.report_gen_s} s)`);
+  console.log(
+    `  Z of ${figures.z_3000_settled_tabs} settled tabs:  ${figures.z_3000_tabs_ms} ms (median of 5; target ${figures.z_3000_target_ms} ms, ratio ${figures.z_3000_ratio})`,
+  );
+  console.log(
+    `  X with ${figures.x_1000_open_tabs} open tabs:   ${figures.x_1000_open_ms} ms (median of 5; target ${figures.x_1000_target_ms} ms, ratio ${figures.x_1000_ratio})`,
+  );
+  for (const [key, value] of Object.entries(figures)) console.log(`${key}=${value}`);
 }
 
 async function main(): Promise<void> {
@@ -121,6 +149,7 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+  if (process.env.BENCH_REPORTS !== '0') reportSection();
   if (process.env.BENCH_YEAR !== '0') await yearSection();
 }
 

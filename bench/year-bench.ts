@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BackupInfo } from '../shared/closing-types';
 import type { Dashboard } from '../shared/dashboard-types';
 import { addDays } from '../shared/domain/business-day';
+import { copyLedger } from '../electron/backup/snapshot-copy';
 import { verifyLedgerCopy } from '../electron/backup/verify';
 import { loadPepper } from '../electron/auth/pepper';
 import { chainHead, verifyChain } from '../electron/ledger/chain';
@@ -17,7 +18,8 @@ import { percentile, round, timeMs, timeMsAsync } from './stats';
 import { generateYear, YEAR_DATA_VERSION } from './year-data';
 
 export const Z_TARGET_MS = 200;
-export const BACKUP_TARGET_MS = 3000;
+/** Issue 14: a verified backup of the year (copied, checked, listed) within 2 s. */
+export const BACKUP_TARGET_MS = 2000;
 /** The owner's dashboard (report.dashboard through the router): the 30 days to today, and the 366 days to today. */
 export const DASHBOARD_MONTH_TARGET_MS = 100;
 export const DASHBOARD_YEAR_TARGET_MS = 500;
@@ -63,7 +65,9 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
   if (!fs.existsSync(cache)) {
     log(`  no cached year at ${path.relative(process.cwd(), cache)}: generating it (a few minutes, once)`);
     const generated = generateYear({ out: cache, onProgress: log });
-    log(`  generated in ${round(generated.ms / 1000, 1)} s: ${generated.tabs} tabs, ${generated.entries} entries, ${generated.postings} postings, ${round(generated.fileBytes / 1e6, 1)} MB`);
+    log(
+      `  generated in ${round(generated.ms / 1000, 1)} s: ${generated.tabs} tabs, ${generated.entries} entries, ${generated.postings} postings, ${round(generated.fileBytes / 1e6, 1)} MB`,
+    );
     figures.year_gen_s = round(generated.ms / 1000, 1);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftertab-bench-year-'));
@@ -115,7 +119,9 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
 
       // One day's Z, mid-year, built the way day.close builds it; and the frozen Z read back.
       const zs = db
-        .prepare<[], ZRow>('SELECT z.z_number, z.business_date, z.closed_at, s.name AS closed_by_name, z.report_json FROM z_reports z JOIN staff s ON s.id = z.closed_by ORDER BY z.z_number')
+        .prepare<[], ZRow>(
+          'SELECT z.z_number, z.business_date, z.closed_at, s.name AS closed_by_name, z.report_json FROM z_reports z JOIN staff s ON s.id = z.closed_by ORDER BY z.z_number',
+        )
         .all();
       const mid = zs[Math.floor(zs.length / 2)];
       const last = zs[zs.length - 1];
@@ -125,7 +131,8 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
       figures.z_report_ms = round(median(repeat(5, () => void (rebuilt = JSON.stringify(buildDayReport(db, mid.business_date, zHeader))))));
       // The frozen Z also carries the chain head it closed on, which day.close adds after building it.
       const frozenChain = (JSON.parse(mid.report_json) as { chain?: unknown }).chain;
-      figures.z_report_matches_frozen = (frozenChain === undefined ? rebuilt : JSON.stringify({ ...JSON.parse(rebuilt), chain: frozenChain })) === mid.report_json;
+      figures.z_report_matches_frozen =
+        (frozenChain === undefined ? rebuilt : JSON.stringify({ ...JSON.parse(rebuilt), chain: frozenChain })) === mid.report_json;
       figures.z_report_cmd_ms = round(median(await repeatCommand(5, () => call(client, 'report.z', { zNumber: mid.z_number }))));
 
       // The current X: the open day after the last Z, as of just after its latest entry.
@@ -142,26 +149,38 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
       const dashboardOver = async (days: number) => {
         const input = { from: addDays(openDate, 1 - days), to: openDate };
         const answer = (await call(client, 'report.dashboard', input)) as Dashboard;
-        if (answer.days.length !== days || answer.totals.closedDays !== days - 1) throw new Error(`the dashboard over ${days} days read ${answer.totals.closedDays} closed days`);
+        if (answer.days.length !== days || answer.totals.closedDays !== days - 1)
+          throw new Error(`the dashboard over ${days} days read ${answer.totals.closedDays} closed days`);
         return { ms: round(median(await repeatCommand(5, () => call(client, 'report.dashboard', input)))), answer };
       };
       const month = await dashboardOver(30);
       const year = await dashboardOver(366);
       // Its sales are the Zs' and the X's, never summed again from the journal.
-      const zSales = zs.filter((z) => z.business_date > addDays(openDate, -366)).reduce((sum, z) => sum + (JSON.parse(z.report_json) as { sales: { netMinor: number } }).sales.netMinor, 0);
+      const zSales = zs
+        .filter((z) => z.business_date > addDays(openDate, -366))
+        .reduce((sum, z) => sum + (JSON.parse(z.report_json) as { sales: { netMinor: number } }).sales.netMinor, 0);
       figures.dashboard_year_sales_match = year.answer.totals.netSalesMinor === zSales + x.sales.netMinor;
       figures.dashboard_month_ms = month.ms;
       figures.dashboard_year_ms = year.ms;
 
-      // One verified backup, asked for like the Backups screen does (copy, integrity_check, balance, index, rotation).
+      // One verified backup, asked for like the Backups screen does (copy, quick_check, balance, chain, index, rotation).
       const backupSamples = await repeatAsync(3, async () => {
         const info = (await call(client, 'backup.now', {})) as BackupInfo;
         if (!info.verified) throw new Error('the backup was not verified');
       });
       figures.backup_year_ms = round(median(backupSamples));
-      // Its two halves, to see where the time goes.
+      // Its two halves, to see where the time goes: the copy as backup.now makes it (the file's own
+      // bytes, held still by a reader; backup_copy_way false when it fell back to the online backup)
+      // and SQLite's online backup alone, as every backup was made before.
       const copy = path.join(dataDir, 'copy.sqlite');
-      figures.backup_copy_ms = round((await repeatAsync(1, async () => void (await db.backup(copy))))[0] ?? 0);
+      let way = '';
+      figures.backup_copy_ms = round(
+        (await repeatAsync(1, async () => void (way = await copyLedger(db, client.core.host.file, client.core.host.checkpointNow(), copy))))[0] ?? 0,
+      );
+      figures.backup_copy_way_file = way === 'file';
+      const online = path.join(dataDir, 'online.sqlite');
+      figures.backup_online_copy_ms = round((await repeatAsync(1, async () => void (await db.backup(online))))[0] ?? 0);
+      fs.rmSync(online, { force: true });
       figures.backup_verify_ms = round(
         timeMs(() => {
           const verdict = verifyLedgerCopy(copy);
@@ -180,7 +199,8 @@ export async function yearFigures(log: (line: string) => void): Promise<Record<s
       z_report_target_ms: Z_TARGET_MS,
       z_report_ok: (figures.z_report_ms as number) < Z_TARGET_MS,
       backup_target_ms: BACKUP_TARGET_MS,
-      backup_ok: (figures.backup_year_ms as number) < BACKUP_TARGET_MS,
+      backup_ratio: round((figures.backup_year_ms as number) / BACKUP_TARGET_MS),
+      backup_ok: (figures.backup_year_ms as number) <= BACKUP_TARGET_MS,
       dashboard_month_target_ms: DASHBOARD_MONTH_TARGET_MS,
       dashboard_month_ratio: round((figures.dashboard_month_ms as number) / DASHBOARD_MONTH_TARGET_MS),
       dashboard_month_ok: (figures.dashboard_month_ms as number) < DASHBOARD_MONTH_TARGET_MS,

@@ -25,7 +25,9 @@ afterAll(() => {
 
 const zReports = () =>
   db
-    .prepare<[], { z_number: number; business_date: string; report_json: string }>('SELECT z_number, business_date, report_json FROM z_reports ORDER BY z_number')
+    .prepare<[], { z_number: number; business_date: string; report_json: string }>(
+      'SELECT z_number, business_date, report_json FROM z_reports ORDER BY z_number',
+    )
     .all()
     .map((row) => ({ ...row, report: JSON.parse(row.report_json) as DayReport }));
 
@@ -70,15 +72,24 @@ describe('the year generator on a tiny run (3 days of about 20 tabs)', () => {
       expect(z.sales.netMinor, date).toBe(credit('sales:') - sumOf('comps'));
       expect(z.sales.compsMinor, date).toBe(sumOf('comps'));
       expect(z.sales.taxMinor, date).toBe(credit('tax_payable:'));
-      expect(z.tips.reduce((s, t) => s + t.amountMinor, 0), date).toBe(credit('tips_payable:'));
+      expect(
+        z.tips.reduce((s, t) => s + t.amountMinor, 0),
+        date,
+      ).toBe(credit('tips_payable:'));
       expect(z.walkouts.amountMinor, date).toBe(sumOf('walkouts'));
       expect(z.payments.find((p) => p.method === 'card')?.takenMinor, date).toBe(sumOf('card_clearing'));
       expect(z.payments.find((p) => p.method === 'other')?.takenMinor, date).toBe(sumOf('other_tender'));
       expect(z.drawer.varianceMinor, date).toBe(credit('cash_over_short'));
       expect(z.drawer.paidOutMinor, date).toBe(sumOf('paid_out'));
       expect(z.receivable.carriedForwardMinor - z.receivable.broughtForwardMinor, date).toBe(sumOf('tabs_receivable'));
-      expect(z.taxes.reduce((s, t) => s + t.netMinor, 0), date).toBe(z.sales.netMinor);
-      expect(z.byHour.reduce((s, h) => s + h.netMinor, 0), date).toBe(z.sales.netMinor);
+      expect(
+        z.taxes.reduce((s, t) => s + t.netMinor, 0),
+        date,
+      ).toBe(z.sales.netMinor);
+      expect(
+        z.byHour.reduce((s, h) => s + h.netMinor, 0),
+        date,
+      ).toBe(z.sales.netMinor);
       // The drawer is emptied into the office at sign-off, so a closed day leaves it at zero.
       expect(sums.get('cash_drawer') ?? 0, date).toBe(0);
       expect(z.drawer.floatMinor + z.drawer.cashInMinor + z.drawer.paidInMinor - z.drawer.paidOutMinor, date).toBe(z.drawer.expectedMinor);

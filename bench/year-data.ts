@@ -46,8 +46,17 @@ const WEEKDAY = [1.15, 0.8, 0.9, 0.95, 1.0, 1.1, 1.25];
 const WEEKDAY_MEAN = WEEKDAY.reduce((s, x) => s + x, 0) / WEEKDAY.length;
 /** How often each starter item is ordered; anything else on the menu counts 1. */
 const POPULARITY: Record<string, number> = {
-  Espresso: 10, Americano: 10, Cappuccino: 16, Latte: 18, 'Flat white': 12, 'Pot of tea': 7,
-  'Hot chocolate': 5, 'Fresh orange juice': 4, Croissant: 9, 'Banana bread': 6, 'Toasted sandwich': 8,
+  Espresso: 10,
+  Americano: 10,
+  Cappuccino: 16,
+  Latte: 18,
+  'Flat white': 12,
+  'Pot of tea': 7,
+  'Hot chocolate': 5,
+  'Fresh orange juice': 4,
+  Croissant: 9,
+  'Banana bread': 6,
+  'Toasted sandwich': 8,
 };
 
 /** Tabs on a date: the weekday's share of the average, ±15 % noise. */

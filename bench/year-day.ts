@@ -1,6 +1,6 @@
 import { denominationsFor } from '../shared/domain/denominations';
 import type { CommandInput } from '../shared/contract';
-import type { TabDetail } from '../shared/types';
+import type { TabSummary } from '../shared/types';
 import type { Random } from './seeded-random';
 import type { CommandRunner } from './year-runner';
 
@@ -10,8 +10,11 @@ const MIN = 60 * SEC;
 /** A catalog item and how often it is ordered, relative to the others. */
 export type MenuItem = { id: number; weight: number };
 
-/** A tab the simulation follows: the last detail the ledger returned for it. */
-export type FollowedTab = { tab: TabDetail | null };
+/**
+ * A tab the simulation follows: the card the ledger last answered for it. Its lines are read with
+ * tab.get when an event needs them (a query: it takes no command id, so the seeded run is the same).
+ */
+export type FollowedTab = { tab: TabSummary | null };
 
 export type DayWorld = {
   runner: CommandRunner;
@@ -29,8 +32,27 @@ export type DayResult = { tabsOpened: number; carriedOut: number; zNumber: numbe
 
 /** Arrivals by hour of the (UTC) store clock: a breakfast rush, a lunch peak, a quiet late afternoon. */
 const ARRIVALS_BY_HOUR: readonly (readonly [number, number])[] = [
-  [7, 6], [8, 12], [9, 11], [10, 9], [11, 9], [12, 13], [13, 12], [14, 8], [15, 8], [16, 7], [17, 4], [18, 1],
+  [7, 6],
+  [8, 12],
+  [9, 11],
+  [10, 9],
+  [11, 9],
+  [12, 13],
+  [13, 12],
+  [14, 8],
+  [15, 8],
+  [16, 7],
+  [17, 4],
+  [18, 1],
 ];
+/** How many lines a tab gets, with their weights: a coffee alone as often as two things. */
+export const LINES_PER_TAB = [
+  [1, 35],
+  [2, 35],
+  [3, 20],
+  [4, 10],
+] as const;
+
 const NAMES = ['Ana', 'Ben', 'Chloe', 'Dev', 'Eimear', 'Finn', 'Grace', 'Hugo', 'Ines', 'Jack', 'Kasia', 'Liam', 'Mia', 'Niamh', 'Oisín'];
 const COMP_REASONS = ['regular', 'burnt', 'long wait', 'staff drink', 'birthday'];
 const REMOVE_REASONS = ['wrong order', 'changed mind', 'rang up twice'];
@@ -40,8 +62,14 @@ const SHORT_REASONS = ['short change', 'miscount at the till', 'coin mix-up'];
 const OVER_REASONS = ['tip left in the drawer', 'change not taken'];
 /** A €150 float: notes and coins. */
 const FLOAT = [
-  { denominationMinor: 2000, qty: 2 }, { denominationMinor: 1000, qty: 5 }, { denominationMinor: 500, qty: 4 }, { denominationMinor: 200, qty: 10 },
-  { denominationMinor: 100, qty: 10 }, { denominationMinor: 50, qty: 10 }, { denominationMinor: 20, qty: 20 }, { denominationMinor: 10, qty: 10 },
+  { denominationMinor: 2000, qty: 2 },
+  { denominationMinor: 1000, qty: 5 },
+  { denominationMinor: 500, qty: 4 },
+  { denominationMinor: 200, qty: 10 },
+  { denominationMinor: 100, qty: 10 },
+  { denominationMinor: 50, qty: 10 },
+  { denominationMinor: 20, qty: 20 },
+  { denominationMinor: 10, qty: 10 },
 ];
 const FLOAT_MINOR = FLOAT.reduce((s, c) => s + c.denominationMinor * c.qty, 0);
 
@@ -72,7 +100,8 @@ class Agenda {
   }
 }
 
-const clock = (date: string, hour: number, minute = 0, second = 0): number => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), hour, minute, second);
+const clock = (date: string, hour: number, minute = 0, second = 0): number =>
+  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), hour, minute, second);
 const roundUp = (amount: number, step: number): number => Math.ceil(amount / step) * step;
 
 /** Notes and coins for an amount, largest first, as a cashier would count a drawer (no note above €50). */
@@ -101,15 +130,19 @@ export function runBusinessDay(world: DayWorld, plan: DayPlan): DayResult {
   const drawer = { expected: 0, variance: 0 };
   const carriedOut: FollowedTab[] = [];
   let zNumber: number | null = null;
-  const need = (s: FollowedTab): TabDetail => {
+  const need = (s: FollowedTab): TabSummary => {
     if (!s.tab) throw new Error('a tab event ran before the tab was opened');
     return s.tab;
   };
   const isOpen = (s: FollowedTab) => s.tab !== null && s.tab.status === 'open';
-  const activeLines = (s: FollowedTab) => need(s).lines.filter((l) => l.state === 'active');
+  const activeLines = (s: FollowedTab) => run('tab.get', { tabId: need(s).id }).lines.filter((l) => l.state === 'active');
 
   const addLine = (s: FollowedTab) => {
-    const qty = r.weighted([[1, 90], [2, 8], [3, 2]] as const);
+    const qty = r.weighted([
+      [1, 90],
+      [2, 8],
+      [3, 2],
+    ] as const);
     s.tab = run('tab.addLine', { tabId: need(s).id, itemId: r.weighted(world.menu).id, qty });
   };
   const removeOne = (s: FollowedTab) => {
@@ -121,16 +154,36 @@ export function runBusinessDay(world: DayWorld, plan: DayPlan): DayResult {
     if (lines.length === 0) return;
     const line = r.pick(lines);
     const reason = r.pick(COMP_REASONS);
-    const kind = r.weighted([['full', 6], ['half', 3], ['amount', 1]] as const);
-    const spec = kind === 'amount' ? { kind: 'amount' as const, value: Math.min(100, line.listMinor) } : { kind: 'percent' as const, value: kind === 'full' ? 100 : 50 };
+    const kind = r.weighted([
+      ['full', 6],
+      ['half', 3],
+      ['amount', 1],
+    ] as const);
+    const spec =
+      kind === 'amount' ? { kind: 'amount' as const, value: Math.min(100, line.listMinor) } : { kind: 'percent' as const, value: kind === 'full' ? 100 : 50 };
     s.tab = run('tab.compLine', { tabId: need(s).id, lineId: line.id, ...spec, reason });
   };
   const rate = (s: FollowedTab) => {
-    if (r.chance(0.3)) s.tab = run('settle.rate', { tabId: need(s).id, rating: r.weighted([['happy', 7], ['okay', 2], ['unhappy', 1]] as const) });
+    if (r.chance(0.3))
+      s.tab = run('settle.rate', {
+        tabId: need(s).id,
+        rating: r.weighted([
+          ['happy', 7],
+          ['okay', 2],
+          ['unhappy', 1],
+        ] as const),
+      });
   };
   const payOnce = (s: FollowedTab, amount: number, partNo?: number) => {
     const base = { tabId: need(s).id, ...(partNo === undefined ? {} : { partNo }) };
-    const method = amount === 0 ? 'card' : r.weighted([['card', 62], ['cash', 33], ['other', 5]] as const);
+    const method =
+      amount === 0
+        ? 'card'
+        : r.weighted([
+            ['card', 62],
+            ['cash', 33],
+            ['other', 5],
+          ] as const);
     let input: CommandInput<'settle.pay'>;
     // A tip given as an amount can be a large share of a small part; the counter said yes to it.
     const tipOf = (tipMinor: number) => ({ tipMinor, confirmed: { tipMinor } });
@@ -140,7 +193,15 @@ export function runBusinessDay(world: DayWorld, plan: DayPlan): DayResult {
       input = { ...base, method, ...tip };
     } else if (method === 'cash') {
       const tipMinor = r.chance(0.15) ? r.pick([20, 50, 100]) : 0;
-      const tenderedMinor = roundUp(amount + tipMinor, r.weighted([[1, 4], [500, 3], [1000, 2], [2000, 1]] as const));
+      const tenderedMinor = roundUp(
+        amount + tipMinor,
+        r.weighted([
+          [1, 4],
+          [500, 3],
+          [1000, 2],
+          [2000, 1],
+        ] as const),
+      );
       input = { ...base, method, tenderedMinor, ...(tipMinor > 0 ? tipOf(tipMinor) : {}) };
     } else {
       input = { ...base, method, reference: r.pick(['voucher', 'gift card', 'house account']) };
@@ -157,8 +218,9 @@ export function runBusinessDay(world: DayWorld, plan: DayPlan): DayResult {
       return;
     }
     if (activeLines(s).length >= 2 && tab.dueMinor >= 600 && r.chance(0.06)) {
-      s.tab = run('settle.split', { tabId: tab.id, mode: 'even', parts: r.chance(0.75) ? 2 : 3 });
-      const parts = need(s).split.filter((p) => p.paymentId === null);
+      const split = run('settle.split', { tabId: tab.id, mode: 'even', parts: r.chance(0.75) ? 2 : 3 });
+      s.tab = split;
+      const parts = split.split.filter((p) => p.paymentId === null);
       parts.forEach((part, i) => agenda.add(runner.now() + (i + 1) * 40 * SEC, () => payOnce(s, part.amountMinor, part.partNo)));
       agenda.add(runner.now() + (parts.length + 1) * 40 * SEC, () => rate(s));
       return;
@@ -205,7 +267,7 @@ export function runBusinessDay(world: DayWorld, plan: DayPlan): DayResult {
       s.tab = run('tab.open', r.chance(0.25) ? { name: r.pick(NAMES) } : {});
     });
     let t = arrive;
-    for (let n = r.weighted([[1, 35], [2, 35], [3, 20], [4, 10]] as const); n > 0; n -= 1) agenda.add((t += r.int(10, 60) * SEC), () => addLine(s));
+    for (let n = r.weighted(LINES_PER_TAB); n > 0; n -= 1) agenda.add((t += r.int(10, 60) * SEC), () => addLine(s));
     if (hour < 17 && r.chance(0.25)) {
       t += r.int(12, 30) * MIN;
       for (let n = r.int(1, 2); n > 0; n -= 1) agenda.add((t += r.int(10, 40) * SEC), () => addLine(s));

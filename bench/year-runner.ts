@@ -48,7 +48,9 @@ export function createRunner(db: Db, actor: Staff, random: Random, options: { co
       const ctx: ServiceContext = { db, now: at, actor, commandId, approverId: null, prepared: {} };
       const value = handler(ctx, parsed as never);
       if (commandId !== null && options.commandLog) {
-        const hash = createHash('sha256').update(JSON.stringify([name, parsed])).digest('hex');
+        const hash = createHash('sha256')
+          .update(JSON.stringify([name, parsed]))
+          .digest('hex');
         save.run(commandId, name, hash, actor.id, at);
         saveResult.run(commandId, JSON.stringify(value));
       }

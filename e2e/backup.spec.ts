@@ -27,7 +27,10 @@ test('backs up now from the Backups screen and lists the copy as checked', async
   // Checked, and under it how far the copy reaches in the ledger's hash chain.
   await expect(row.getByRole('cell', { name: /^Checked entry [\d,]+ · [0-9a-f]{4}…[0-9a-f]{4}$/ })).toBeVisible();
   await expect(page.getByText(/, made by hand, checked$/)).toBeVisible();
-  await backups.row('made by hand').getByRole('button', { name: /^Restore the backup from/ }).click();
+  await backups
+    .row('made by hand')
+    .getByRole('button', { name: /^Restore the backup from/ })
+    .click();
   await expect(page.getByRole('button', { name: 'Restore this backup' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/backups.png', fullPage: true });
   await page.keyboard.press('Escape');
@@ -68,7 +71,10 @@ test('a restore from the Backups screen is backed up at once, and recovery later
   const backups = new BackupPage(page);
   await openApp(page, appUrl);
   await backups.openFromNav();
-  await backups.row('made by hand').getByRole('button', { name: /^Restore the backup from/ }).click();
+  await backups
+    .row('made by hand')
+    .getByRole('button', { name: /^Restore the backup from/ })
+    .click();
   await page.getByRole('button', { name: 'Restore this backup' }).click();
   // The restored ledger has its own staff table: every session ends and the owner signs in again.
   await signIn(page, OWNER_NAME, OWNER_PIN);

@@ -166,12 +166,7 @@ test('the board sorts by token, age and amount, remembers the choice, and filter
   await expect(board.tabCards).toHaveCount(3);
 });
 
-test('cards turn amber and red with age, show a partly-paid badge, and the board is kept as a screenshot', async ({
-  page,
-  appUrl,
-  request,
-  webHost,
-}) => {
+test('cards turn amber and red with age, show a partly-paid badge, and the board is kept as a screenshot', async ({ page, appUrl, request, webHost }) => {
   // A fake clock in the page lets the test move time; the ledger keeps its real one.
   await page.clock.install();
   await page.setViewportSize({ width: 1280, height: 800 });

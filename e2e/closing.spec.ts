@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { DayReport, DayStatus } from '../shared/closing-types';
-import type { TabDetail } from '../shared/types';
+import type { TabSummary } from '../shared/types';
 import { BoardPage } from './pages/board-page';
 import { DrawerPage, openDrawerByBackDoor } from './pages/drawer-page';
 import { ReportsPage } from './pages/reports-page';
@@ -103,7 +103,7 @@ test('a full day closed through the screens: float, sales, paid out, walkout, bl
   await api.call('tab.update', { tabId: four.id, name: 'Sam', label: '', note: '' });
   const wrong = four.lines.find((l) => l.name === 'Croissant');
   if (!wrong) throw new Error('no Croissant line');
-  const left = await api.call<TabDetail>('tab.removeLine', { tabId: four.id, lineId: wrong.id, reason: 'Ordered by mistake' });
+  const left = await api.call<TabSummary>('tab.removeLine', { tabId: four.id, lineId: wrong.id, reason: 'Ordered by mistake' });
   expect(left.dueMinor).toBe(EXPECTED.carried);
 
   // Milk bought from the drawer.

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Customer } from '../shared/customer-types';
-import type { TabDetail } from '../shared/types';
+import type { TabSummary } from '../shared/types';
 import { BoardPage } from './pages/board-page';
 import { CustomersPage, TabCustomerControl } from './pages/customers-page';
 import { SettlePage } from './pages/settle-page';
@@ -21,7 +21,12 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
-test('a regular: created, attached to a tab, settled, merged with a duplicate, then erased with every total kept', async ({ page, request, webHost, appUrl }) => {
+test('a regular: created, attached to a tab, settled, merged with a duplicate, then erased with every total kept', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const { api, items, opened, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, ['Latte', 'Croissant']);
   const customers = new CustomersPage(page);
 
@@ -59,7 +64,7 @@ test('a regular: created, attached to a tab, settled, merged with a duplicate, t
 
   // A duplicate made by mistake, with a visit of its own, merged into her.
   const duplicate = await api.call<Customer>('customer.create', { name: 'Maya L' });
-  const second = await api.call<TabDetail>('tab.open', {});
+  const second = await api.call<TabSummary>('tab.open', {});
   await api.call('tab.setCustomer', { tabId: second.id, customerId: duplicate.id });
   await api.call('tab.addLine', { tabId: second.id, itemId: items.get('Latte'), qty: 2 });
   await api.call('settle.pay', { tabId: second.id, method: 'card' });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { DayStatus } from '../shared/closing-types';
 import { formatMoney } from '../shared/money';
-import type { Catalog, SignInResult, StoreSettings, TabDetail, TabSummary } from '../shared/types';
+import type { Catalog, SignInResult, StoreSettings, TabSummary } from '../shared/types';
 import { startAppCore } from '../electron/app-core';
 import { TEST_PIN_COST } from '../electron/auth/pin-hash';
 import { OWNER_PIN } from './pages/commands';
@@ -35,7 +35,7 @@ const earlyTab: SeedDataDir = {
     await call('store.update', { timeZone: 'UTC', dayBoundaryMinutes: (now.getUTCHours() * 60 + now.getUTCMinutes() + 720) % 1440 });
     const catalog = await call<Catalog>('catalog.loadStarter', { kind: 'cafe' });
     const latte = catalog.items.find((item) => item.name === 'Latte');
-    const tab = await call<TabDetail>('tab.open', { name: 'Early' });
+    const tab = await call<TabSummary>('tab.open', { name: 'Early' });
     await call('tab.addLine', { tabId: tab.id, itemId: latte?.id });
     await core.idle();
     core.close();
@@ -44,7 +44,12 @@ const earlyTab: SeedDataDir = {
 
 test.use({ seedDataDir: earlyTab });
 
-test('the owner sees the money out on open tabs and the month’s walkout rate on one screen, and downloads the numbers', async ({ page, request, webHost, appUrl }) => {
+test('the owner sees the money out on open tabs and the month’s walkout rate on one screen, and downloads the numbers', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const api = new CommandClient(request, webHost);
   const store = await api.call<StoreSettings>('store.get');
   const money = (minor: number) => formatMoney(minor, store.currency, store.locale);
@@ -97,7 +102,16 @@ test('the owner sees the money out on open tabs and the month’s walkout rate o
   const days = await dashboard.download('Every day');
   expect(days.suggestedFilename()).toMatch(/^aftertab-dashboard-days-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv$/);
   const dayRows = parse(await fs.readFile(await days.path(), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-  expect(dayRows.find((r) => r.business_date === closed)).toMatchObject({ source: 'z', z_number: '1', settled: '1', walkouts: '1', walkout_minor: String(walker.dueMinor), walkout_tabs_percent: '50.00', owed_at_close_minor: String(owed), open_at_close: '2' });
+  expect(dayRows.find((r) => r.business_date === closed)).toMatchObject({
+    source: 'z',
+    z_number: '1',
+    settled: '1',
+    walkouts: '1',
+    walkout_minor: String(walker.dueMinor),
+    walkout_tabs_percent: '50.00',
+    owed_at_close_minor: String(owed),
+    open_at_close: '2',
+  });
   const owedCsv = await dashboard.download('Owed by age');
   const owedRows = parse(await fs.readFile(await owedCsv.path(), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(owedRows.map((r) => [r.band, r.tabs, r.owed_minor])).toEqual([
@@ -114,7 +128,12 @@ test('the owner sees the money out on open tabs and the month’s walkout rate o
 });
 
 for (const size of [...tablets, { width: 1280, height: 800 }]) {
-  test(`the dashboard at ${sizeName(size)}: the nav fits, nothing runs off the side, and the period is picked by keyboard`, async ({ page, request, webHost, appUrl }) => {
+  test(`the dashboard at ${sizeName(size)}: the nav fits, nothing runs off the side, and the period is picked by keyboard`, async ({
+    page,
+    request,
+    webHost,
+    appUrl,
+  }) => {
     const api = new CommandClient(request, webHost);
     const items = new Map((await api.call<Catalog>('catalog.list')).items.map((item) => [item.name, item.id]));
     await api.openTabWith(items, ['Latte']);

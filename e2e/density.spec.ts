@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Catalog, TabDetail } from '../shared/types';
+import type { Catalog, LineAdded, TabSummary } from '../shared/types';
 import { BoardPage } from './pages/board-page';
 import { SettlePage } from './pages/settle-page';
 import { openApp } from './pages/sign-in-page';
@@ -50,7 +50,7 @@ for (const size of sizes) {
     const api = new CommandClient(request, webHost);
     const [latte] = await seedItems(api, 1);
     for (let i = 1; i <= 25; i += 1) {
-      const tab = await api.call<TabDetail>('tab.open', { name: i % 3 === 0 ? `Guest ${i}` : '', label: i % 4 === 0 ? 'Terrace' : '' });
+      const tab = await api.call<TabSummary>('tab.open', { name: i % 3 === 0 ? `Guest ${i}` : '', label: i % 4 === 0 ? 'Terrace' : '' });
       await api.call('tab.addLine', { tabId: tab.id, itemId: latte });
     }
     await page.setViewportSize(size);
@@ -66,7 +66,10 @@ for (const size of sizes) {
     // The token and the amount due stay large enough to read from a metre away (their line boxes show the type size).
     const token = await board.tabCard(1).getByText('1', { exact: true }).boundingBox();
     expect(token?.height ?? 0).toBeGreaterThanOrEqual(40);
-    const due = await board.tabCard(1).getByText(/^Due €\d/).boundingBox();
+    const due = await board
+      .tabCard(1)
+      .getByText(/^Due €\d/)
+      .boundingBox();
     expect(due?.height ?? 0).toBeGreaterThanOrEqual(24);
     await page.screenshot({ path: `test-results/screenshots/density-board-${at}.png` });
   });
@@ -74,9 +77,9 @@ for (const size of sizes) {
   test(`tab with 30 lines at ${at}: Due and Settle in view without scrolling, Due stays pinned when scrolled`, async ({ page, request, webHost, appUrl }) => {
     const api = new CommandClient(request, webHost);
     const ids = await seedItems(api, 30);
-    let tab = await api.call<TabDetail>('tab.open', { name: 'Big table' });
-    for (const itemId of ids) tab = await api.call<TabDetail>('tab.addLine', { tabId: tab.id, itemId });
-    expect(tab.lines).toHaveLength(30);
+    const tab = await api.call<TabSummary>('tab.open', { name: 'Big table' });
+    for (const itemId of ids) await api.call<LineAdded>('tab.addLine', { tabId: tab.id, itemId });
+    expect((await api.tab(tab.id)).lines).toHaveLength(30);
 
     await page.setViewportSize(size);
     await openApp(page, appUrl);

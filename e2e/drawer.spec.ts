@@ -26,7 +26,8 @@ test('a recount is blind like the first count: expected and the first count appe
   await expect(drawer.figure(counted, 'Expected')).toHaveText('€112.34');
 
   await drawer.startRecount();
-  for (const hidden of ['Expected', 'Counted', 'Variance', 'Cash taken']) await expect(page.getByRole('term').filter({ hasText: new RegExp(`^${hidden}$`) })).toHaveCount(0);
+  for (const hidden of ['Expected', 'Counted', 'Variance', 'Cash taken'])
+    await expect(page.getByRole('term').filter({ hasText: new RegExp(`^${hidden}$`) })).toHaveCount(0);
   await expect(page.getByText(/€112\.34|€110\.00|short|Counted twice/)).toHaveCount(0);
   await expect(drawer.signOffForm).toHaveCount(0);
   await expect(drawer.figure('Cash drawer', 'Paid in')).toHaveText('€12.34');
@@ -45,7 +46,12 @@ test('a recount is blind like the first count: expected and the first count appe
   await expect(drawer.firstCount).toHaveText('Counted twice: first count €110.00');
 });
 
-test('the float button names no amount it would refuse: a negative float is refused by its field and nothing opens', async ({ page, request, webHost, appUrl }) => {
+test('the float button names no amount it would refuse: a negative float is refused by its field and nothing opens', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const drawer = new DrawerPage(page);
   await openApp(page, appUrl);
   await drawer.openFromNav();

@@ -72,7 +72,9 @@ test('the desktop window shows the board through the preload bridge once its own
   await expect(page).toHaveTitle(/Aftertab/);
   // Before anyone signs in on this window, the bridge answers the PIN pad's commands only.
   const before = await page.evaluate(async () => {
-    const bridge = (globalThis as unknown as { aftertab?: { commands: Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>> } }).aftertab;
+    const bridge = (
+      globalThis as unknown as { aftertab?: { commands: Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>> } }
+    ).aftertab;
     const state = await bridge?.commands['session.state']?.({});
     const store = await bridge?.commands['store.get']?.({});
     return { state: state?.ok, store: store?.ok ? 'answered' : store?.error?.code };

@@ -27,7 +27,9 @@ test.describe('a first run with a store profile', () => {
     await expect(summary.getByRole('listitem').filter({ hasText: 'Tuesday' })).toHaveText('Tuesday 09:30–18:00');
     await expect(summary.getByRole('listitem').filter({ hasText: 'Thursday' })).toHaveText('Thursday 09:30–20:30');
     await expect(summary.getByRole('listitem').filter({ hasText: 'Sunday' })).toHaveText('Sunday closed');
-    await expect(summary).toContainText('20 % of the booked services when booking; free to cancel up to 24 hours before, after that 100 % of the deposit is kept.');
+    await expect(summary).toContainText(
+      '20 % of the booked services when booking; free to cancel up to 24 hours before, after that 100 % of the deposit is kept.',
+    );
     await expect(summary).toContainText('No loyalty scheme.');
     await expect(summary.getByTestId('first-run-catalog')).toHaveText('3 categories, 7 services and 2 products');
     for (const person of ['Priya owner', 'Tom manager', 'Aisling staff']) await expect(summary.getByRole('listitem').filter({ hasText: person })).toBeVisible();

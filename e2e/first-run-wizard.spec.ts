@@ -106,7 +106,13 @@ test.describe('a first run without a store profile', () => {
     await expect(catalog.item('Latte')).toContainText('4,40\u00a0€');
     await expect(catalog.item('Toasted sandwich')).toBeVisible();
 
-    expect(await sessionState(request, nobody)).toMatchObject({ storeName: 'Kiezkaffee', locale: 'de-DE', timeZone: 'Europe/Berlin', needsSetup: false, firstRun: false });
+    expect(await sessionState(request, nobody)).toMatchObject({
+      storeName: 'Kiezkaffee',
+      locale: 'de-DE',
+      timeZone: 'Europe/Berlin',
+      needsSetup: false,
+      firstRun: false,
+    });
     expect(await sendCommand(request, nobody, 'firstRun.applyWizard', { profile: {} })).toMatchObject({ ok: false, error: { key: 'errors.profile.notFresh' } });
   });
 
@@ -116,7 +122,11 @@ test.describe('a first run without a store profile', () => {
     const wizard = new SetupWizardPage(page);
     await expect(wizard.main).toBeVisible();
 
-    await wizard.importFile.setInputFiles({ name: 'profile.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "aftertab.store-profile", "version": 1, "currency": "POUNDS" }') });
+    await wizard.importFile.setInputFiles({
+      name: 'profile.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "format": "aftertab.store-profile", "version": 1, "currency": "POUNDS" }'),
+    });
     const problems = wizard.main.locator('.wizard__problems');
     await expect(problems).toContainText('profile.json cannot be used as a store profile, so nothing was set up.');
     await expect(problems.getByRole('listitem').filter({ hasText: /^currency: / })).toBeVisible();

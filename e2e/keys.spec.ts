@@ -45,7 +45,10 @@ test('Esc does not throw away unsaved settings without a warning', async ({ page
 test('Enter right after tapping a token opens the tab on it', async ({ page, appUrl }) => {
   const tokens = new TokensPage(page);
   await openApp(page, appUrl);
-  await page.getByRole('link', { name: 'Choose token' }).or(page.getByRole('button', { name: 'Choose token' })).click();
+  await page
+    .getByRole('link', { name: 'Choose token' })
+    .or(page.getByRole('button', { name: 'Choose token' }))
+    .click();
   await tokens.token(7).click();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/slip\/\d+$/);

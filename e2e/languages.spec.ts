@@ -16,7 +16,26 @@ const DESKTOP = { width: 1280, height: 800 } as const;
  * else a screen shows in the pseudo-locale comes out accented, so plain ASCII letters left over
  * are words that bypassed the catalogue.
  */
-const UNTRANSLATED_ON_PURPOSE = ['Aftertab', 'PIN', 'PINs', 'CSV', 'PDF', 'SQLite', 'ISO', 'Esc', 'Enter', 'Ctrl', 'Shift', 'Tab', 'Backspace', 'Delete', 'Home', 'End', 'mm', 'A4'];
+const UNTRANSLATED_ON_PURPOSE = [
+  'Aftertab',
+  'PIN',
+  'PINs',
+  'CSV',
+  'PDF',
+  'SQLite',
+  'ISO',
+  'Esc',
+  'Enter',
+  'Ctrl',
+  'Shift',
+  'Tab',
+  'Backspace',
+  'Delete',
+  'Home',
+  'End',
+  'mm',
+  'A4',
+];
 
 type Scene = { routes: { name: string; path: string }[]; dataWords: string[] };
 

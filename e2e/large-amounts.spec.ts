@@ -43,7 +43,12 @@ test('a card tip of 1,000.00 on a 4.00 tab is asked about in words; Change it po
   expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
 });
 
-test('1,000,000.00 cash on 7.60 is asked about; Esc goes back to the cash with nothing posted; a €20 note is taken unasked', async ({ page, request, webHost, appUrl }) => {
+test('1,000,000.00 cash on 7.60 is asked about; Esc goes back to the cash with nothing posted; a €20 note is taken unasked', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const { api, opened: tab, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Latte', 'Croissant']);
   await expect(settle.due).toHaveText('€7.60');
   await expect(settle.chosenMethod()).toHaveText('Cash');

@@ -28,8 +28,14 @@ test("a café regular's tenth coffee is free on the stamp card, on the receipt a
   const section = page.getByRole('region', { name: 'Loyalty' });
   await expect(section.getByRole('radio', { name: 'Off' })).toBeChecked();
   await section.getByRole('radio', { name: 'Stamp card' }).check();
-  await expect(section.getByLabel('Category the card collects')).toHaveValue(String((await api.call<{ categories: { id: number; name: string }[] }>('catalog.list')).categories.find((c) => c.name === 'Coffee')?.id));
-  await expect(section.getByText('Every 10th item from Coffee is free: a customer collects a stamp for each one they pay for, and after 9 stamps the next one is on the house.')).toBeVisible();
+  await expect(section.getByLabel('Category the card collects')).toHaveValue(
+    String((await api.call<{ categories: { id: number; name: string }[] }>('catalog.list')).categories.find((c) => c.name === 'Coffee')?.id),
+  );
+  await expect(
+    section.getByText(
+      'Every 10th item from Coffee is free: a customer collects a stamp for each one they pay for, and after 9 stamps the next one is on the house.',
+    ),
+  ).toBeVisible();
   // The scheme is one more change of the settings draft, saved by the one Save with the rest.
   const settings = new SettingsPage(page);
   await expect(settings.status).toHaveText('1 change not saved yet');

@@ -59,7 +59,12 @@ test('the bundled main process serves app://, answers its own window only once s
     expect(seen.setup).toEqual({ name: 'Owner', token: null });
     expect(seen.fromWindow).toEqual({ ok: true, name: 'My café' });
     expect(seen.fromStranger).toBe('forbidden');
-    expect(seen.preload).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(ROOT, 'dist', 'electron', 'preload.cjs') });
+    expect(seen.preload).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: path.join(ROOT, 'dist', 'electron', 'preload.cjs'),
+    });
     expect(seen.menuLabels).toEqual(process.platform === 'darwin' ? ['Aftertab', 'Edit', 'View', 'Help'] : ['File', 'Edit', 'View', 'Help']);
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'aftertab.log'), 'utf8');
     expect(log).toMatch(/\[info\]\s+start dataDir=/);
@@ -88,4 +93,13 @@ test('under Electron without its own SQLite build, the bundle explains itself an
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }
+});
+
+test('the bundled preload carries the command names only: a few KB, no zod and no schema', () => {
+  // The preload runs in every window before the page: the contract's schemas are checked in the
+  // main process, so here they would only be weight (the whole contract with zod was ~800 KB).
+  const preload = fs.readFileSync(path.join(ROOT, 'dist', 'electron', 'preload.cjs'), 'utf8');
+  expect(Buffer.byteLength(preload)).toBeLessThan(20_000);
+  expect(preload).toContain('"recovery.continue"');
+  expect(preload).not.toMatch(/node_modules[\\/]zod|ZodError|shared\/contract\.ts/);
 });

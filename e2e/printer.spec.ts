@@ -16,7 +16,12 @@ test.afterEach(async () => {
   await printer.close();
 });
 
-test('a receipt printer on the network: set up on This PC, a test print, the drawer on a cash payment, and a receipt that prints as its preview showed', async ({ page, request, webHost, appUrl }) => {
+test('a receipt printer on the network: set up on This PC, a test print, the drawer on a cash payment, and a receipt that prints as its preview showed', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const api = new CommandClient(request, webHost);
   const items = await api.seedCafe();
   await openDrawerByBackDoor(request, webHost);

@@ -89,7 +89,10 @@ test('a settled tab paid by cash and card: a latte refunded by line, then an amo
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Settled today' })).toContainText(`Token ${opened.token}`);
   await shoot(page, 'find-receipt');
-  await page.getByRole('region', { name: 'Found' }).getByRole('link', { name: `Open the tab on token ${opened.token}` }).click();
+  await page
+    .getByRole('region', { name: 'Found' })
+    .getByRole('link', { name: `Open the tab on token ${opened.token}` })
+    .click();
   const onTab = new TabPage(page);
   await expect(onTab.heading()).toHaveText(`Token ${opened.token}`);
   await expect(onTab.history).toContainText('Refunded €4.40: Cold latte');

@@ -59,7 +59,11 @@ const olderCopyPutBack: SeedDataDir = {
 test.describe('a ledger that does not reach its seal', () => {
   test.use({ seedDataDir: olderCopyPutBack });
 
-  test('is not opened for trading; recovery says what is missing, offers the backup that reaches the seal, and restoring it brings the board back', async ({ page, webHost, appUrl }) => {
+  test('is not opened for trading; recovery says what is missing, offers the backup that reaches the seal, and restoring it brings the board back', async ({
+    page,
+    webHost,
+    appUrl,
+  }) => {
     expect(webHost.core.ledger()).toBeNull();
     expect(webHost.core.host.sealProblem()?.cause).toBe('behind');
 
@@ -150,7 +154,9 @@ test('the Backups screen shows each copy’s chain head and checks the chain; a 
   await panel.getByRole('button', { name: 'Check since the last Z' }).click();
   await expect(panel.getByRole('status')).toContainText(/^The chain holds from entry [\d,]+ to entry [\d,]+ \([\d,]+ rows? checked\); the journal balances\./);
   await panel.getByRole('button', { name: 'Check everything' }).click();
-  await expect(panel.getByRole('status')).toContainText(/^The chain holds from the first entry to entry [\d,]+ \([\d,]+ rows checked\); the journal balances\./);
+  await expect(panel.getByRole('status')).toContainText(
+    /^The chain holds from the first entry to entry [\d,]+ \([\d,]+ rows checked\); the journal balances\./,
+  );
   await shoot(page, 'ledger-check');
 
   await page.goto(`${appUrl.split('#')[0] ?? ''}#/reports/z/${z.zNumber ?? 0}`);

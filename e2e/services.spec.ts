@@ -73,7 +73,10 @@ test('a salon service tells the client what to expect, on the slip and on the re
   await expect(page.getByText(/^Settled\./)).toBeVisible();
   await page.getByRole('button', { name: 'Go to the receipt' }).click();
   const receipt = new ReceiptPage(page);
-  const [cut, cream] = [receipt.receipt.locator('.receipt__line').filter({ hasText: 'Men’s cut' }), receipt.receipt.locator('.receipt__line').filter({ hasText: 'Styling cream' })];
+  const [cut, cream] = [
+    receipt.receipt.locator('.receipt__line').filter({ hasText: 'Men’s cut' }),
+    receipt.receipt.locator('.receipt__line').filter({ hasText: 'Styling cream' }),
+  ];
   await expect(cut).toContainText(words);
   await expect(cream).not.toContainText(words);
   await expect(receipt.receipt.getByText(words)).toHaveCount(1);

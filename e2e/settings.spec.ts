@@ -89,7 +89,12 @@ test('cash rounding follows the coins: francs round to 5 or 10 centimes, and a s
   await settings.currency.selectOption('CHF');
   await expect(settings.cashRounding.locator('option')).toHaveText([/^Round cash to CHF.0\.05$/, /^Round cash to CHF.0\.10$/]);
   await expect(settings.cashRounding).toHaveValue('5');
-  for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `test-results/screenshots/settings-rounding-chf-${size.width}x${size.height}.png`, fullPage: true });
   }

@@ -11,7 +11,12 @@ test('golden path: a token, three items, split two ways, cash with change and ca
   await walkGoldenPath(page, new CommandClient(request, webHost));
 });
 
-test('bad input at the till: a tip of −1 and cash below what is owed are refused next to the field, nothing posted', async ({ page, request, webHost, appUrl }) => {
+test('bad input at the till: a tip of −1 and cash below what is owed are refused next to the field, nothing posted', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const { api, opened, settle } = await openSettleScene(page, request, { ...webHost, appUrl }, ['Latte', 'Croissant']);
   await expect(settle.due).toHaveText('€7.60');
   const before = await api.tab(opened.id);
@@ -82,12 +87,8 @@ test('a split left with no unpaid part shows what was paid as history, not as a 
   // A line taken off after part 1 was paid drops the unpaid part: the old split is gone.
   const croissant = opened.lines.find((l) => l.name === 'Croissant');
   if (!croissant) throw new Error('no Croissant line');
-  const after = await api.call<{ split: { paymentId: number | null }[]; dueMinor: number }>('tab.removeLine', {
-    tabId: opened.id,
-    lineId: croissant.id,
-    reason: 'Ordered by mistake',
-  });
-  expect(after.split.filter((p) => p.paymentId === null)).toEqual([]);
+  await api.call('tab.removeLine', { tabId: opened.id, lineId: croissant.id, reason: 'Ordered by mistake' });
+  expect((await api.tab(opened.id)).split.filter((p) => p.paymentId === null)).toEqual([]);
 
   const settle = new SettlePage(page);
   await openApp(page, appUrl);
@@ -114,7 +115,12 @@ test('a split left with no unpaid part shows what was paid as history, not as a 
   expect(await api.call('ledger.check')).toMatchObject({ balanced: true, problems: [] });
 });
 
-test('at 1280×800 the change due stays in view above the confirm button; Card comes first when no drawer is open', async ({ page, request, webHost, appUrl }) => {
+test('at 1280×800 the change due stays in view above the confirm button; Card comes first when no drawer is open', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const api = new CommandClient(request, webHost);
   const items = await api.seedCafe();
   const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino']);

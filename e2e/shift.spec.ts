@@ -34,7 +34,10 @@ function figuresOf(staff: readonly StaffDayFigures[] | undefined, name: string):
   return found;
 }
 
-test('before anyone signs in, the web API answers the PIN pad only: tab.listOpen and tab.open are refused, nothing is written', async ({ request, webHost }) => {
+test('before anyone signs in, the web API answers the PIN pad only: tab.listOpen and tab.open are refused, nothing is written', async ({
+  request,
+  webHost,
+}) => {
   const nobody: Host = { ...webHost, token: null };
   const state = await sendCommand<SessionState>(request, nobody, 'session.state');
   expect(state.ok).toBe(true);

@@ -58,7 +58,12 @@ test('a wrong PIN is refused beside the field and signs nobody in; the right one
   await expectSignedInAs(page, OWNER_NAME);
 });
 
-test('Lock and Ctrl+L bring the pad over the screen, which comes back after the sign-in; a reload keeps the sign-in', async ({ page, request, webHost, appUrl }) => {
+test('Lock and Ctrl+L bring the pad over the screen, which comes back after the sign-in; a reload keeps the sign-in', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const items = await must<{ items: { id: number; name: string }[] }>(request, webHost, 'catalog.loadStarter', { kind: 'cafe' });
   const opened = await must<TabSummary>(request, webHost, 'tab.open', {});
   await must(request, webHost, 'tab.addLine', { tabId: opened.id, itemId: items.items[0]?.id });

@@ -23,7 +23,12 @@ async function screenshots(page: Page, name: string): Promise<void> {
   if (before) await page.setViewportSize(before);
 }
 
-test('two lattes on one tab: one comped 50 %, one latte to each payer, both parts paid to the cent, the board empties', async ({ page, request, webHost, appUrl }) => {
+test('two lattes on one tab: one comped 50 %, one latte to each payer, both parts paid to the cent, the board empties', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   await openDrawerByBackDoor(request, webHost);
   const { api, opened, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, ['Latte', 'Latte']);
   expect(opened.lines.map((l) => [l.name, l.qty])).toEqual([['Latte', 2]]);

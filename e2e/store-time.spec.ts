@@ -18,7 +18,8 @@ test('the slip, the tab’s history, the receipt and the backups list show the s
   const store = await api.call<StoreSettings>('store.update', { timeZone: STORE_ZONE });
   const items = await api.seedCafe();
   const opened = await api.openTabWith(items, ['Latte']);
-  const clock = (iso: string, timeZone: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(store.locale, { ...options, timeZone }).format(new Date(iso));
+  const clock = (iso: string, timeZone: string, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(store.locale, { ...options, timeZone }).format(new Date(iso));
   const dateTime = (iso: string, zone = STORE_ZONE) => clock(iso, zone, { dateStyle: 'medium', timeStyle: 'short' });
   // New York and Auckland are 16 to 18 hours apart, so the two wall clocks never read the same.
   expect(dateTime(opened.openedAt)).not.toBe(dateTime(opened.openedAt, COMPUTER_ZONE));
@@ -37,7 +38,8 @@ test('the slip, the tab’s history, the receipt and the backups list show the s
   await expect(tab.history).toContainText(`${clock(added.at, STORE_ZONE, { timeStyle: 'short' })} · `);
 
   const paid = await api.call<PaymentResult>('settle.pay', { tabId: opened.id, method: 'card' });
-  const closedAt = paid.tab.closedAt;
+  expect(paid.settled).toBe(true);
+  const { closedAt } = await api.tab(opened.id);
   if (!closedAt) throw new Error('paying in full did not close the tab');
   await page.goto(`${webHost.url}#/tab/${opened.id}/receipt`);
   const receipt = new ReceiptPage(page);

@@ -1,5 +1,5 @@
 import type { DayReport, DayStatus } from '../shared/closing-types';
-import type { CatalogItem, TabDetail, TokenState } from '../shared/types';
+import type { CatalogItem, LineAdded, TabSummary, TokenState } from '../shared/types';
 import { openDrawerByBackDoor } from './pages/drawer-page';
 import { expectUncovered } from './pages/layout';
 import { MovePanels } from './pages/move-page';
@@ -23,18 +23,27 @@ import { expect, test } from './fixtures';
  *   rung up 28.60 = net 26.00 + tax 2.60; no comps, no removals, no void, no walkout; card 2.00 + 7.70 + 18.90;
  *   refunded 20.90 (net 19.00, tax 1.90) by card, so the day's net is 7.00 and its tax 0.70.
  */
-test('a part of a line moved, a partly paid tab merged and a token changed through the screens; the Z agrees with what was rung up', async ({ page, request, webHost, appUrl }) => {
+test('a part of a line moved, a partly paid tab merged and a token changed through the screens; the Z agrees with what was rung up', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   test.setTimeout(90_000);
   const api = new CommandClient(request, webHost);
   await openDrawerByBackDoor(request, webHost);
-  const item = (name: string, priceMinor: number) => api.call<CatalogItem>('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 10_000, expectText: '' });
+  const item = (name: string, priceMinor: number) =>
+    api.call<CatalogItem>('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 10_000, expectText: '' });
   const [latte, scone, juice] = [await item('Latte', 440), await item('Scone', 330), await item('Juice', 550)];
-  const open = async (name: string, lines: [CatalogItem, number][]): Promise<TabDetail> => {
-    let tab = await api.call<TabDetail>('tab.open', { name });
-    for (const [what, qty] of lines) tab = await api.call<TabDetail>('tab.addLine', { tabId: tab.id, itemId: what.id, qty });
+  const open = async (name: string, lines: [CatalogItem, number][]): Promise<TabSummary> => {
+    let tab = await api.call<TabSummary>('tab.open', { name });
+    for (const [what, qty] of lines) tab = await api.call<LineAdded>('tab.addLine', { tabId: tab.id, itemId: what.id, qty });
     return tab;
   };
-  const one = await open('Ana', [[latte, 3], [scone, 1]]);
+  const one = await open('Ana', [
+    [latte, 3],
+    [scone, 1],
+  ]);
   const two = await open('Ben', [[juice, 1]]);
   const three = await open('Cleo', [[scone, 2]]);
   expect([one.token, two.token, three.token]).toEqual([1, 2, 3]);
@@ -110,7 +119,17 @@ test('a part of a line moved, a partly paid tab merged and a token changed throu
   const day = await api.call<DayStatus>('day.status');
   const z = await api.call<DayReport>('day.close', { businessDate: day.currentBusinessDate });
   // The refund (20.90: 19.00 net and 1.90 tax) comes off the day's sales, and goes back by card.
-  expect(z.sales).toMatchObject({ rungUpMinor: 2600, removedMinor: 0, removedCount: 0, grossMinor: 2600, compsMinor: 0, refundsMinor: 1900, netMinor: 700, taxMinor: 70, totalMinor: 770 });
+  expect(z.sales).toMatchObject({
+    rungUpMinor: 2600,
+    removedMinor: 0,
+    removedCount: 0,
+    grossMinor: 2600,
+    compsMinor: 0,
+    refundsMinor: 1900,
+    netMinor: 700,
+    taxMinor: 70,
+    totalMinor: 770,
+  });
   expect(z.taxes).toEqual([{ rateMilli: 10_000, netMinor: 700, taxMinor: 70 }]);
   expect(z.payments.find((p) => p.method === 'card')).toMatchObject({ count: 3, amountMinor: 2860, voidedCount: 0, refundedCount: 1, refundedMinor: 2090 });
   expect(z.refunds?.byMethod).toEqual([{ method: 'card', count: 1, amountMinor: 2090, tipMinor: 0, givenMinor: 2090 }]);
@@ -125,10 +144,17 @@ test('a part of a line moved, a partly paid tab merged and a token changed throu
 
 test('a move is refused in place while another window is settling the target tab', async ({ page, request, webHost, appUrl }) => {
   const api = new CommandClient(request, webHost);
-  const latte = await api.call<CatalogItem>('catalog.createItem', { categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '' });
-  const one = await api.call<TabDetail>('tab.open', {});
+  const latte = await api.call<CatalogItem>('catalog.createItem', {
+    categoryId: null,
+    name: 'Latte',
+    kind: 'product',
+    priceMinor: 440,
+    rateMilli: 10_000,
+    expectText: '',
+  });
+  const one = await api.call<TabSummary>('tab.open', {});
   await api.call('tab.addLine', { tabId: one.id, itemId: latte.id, qty: 2 });
-  const two = await api.call<TabDetail>('tab.open', {});
+  const two = await api.call<TabSummary>('tab.open', {});
   await api.call('tab.addLine', { tabId: two.id, itemId: latte.id });
   // The back door is another session of the owner's: it is settling token 2.
   await api.call('settle.claim', { tabId: two.id });

@@ -4,7 +4,12 @@ import { openApp } from './pages/sign-in-page';
 import { CommandClient, openTabScreen, TabPage } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
-test('an unhappy customer: a comp shows on the tab and the receipt; a removed line only in the tab and its history', async ({ page, request, webHost, appUrl }) => {
+test('an unhappy customer: a comp shows on the tab and the receipt; a removed line only in the tab and its history', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const { api, tab } = await openTabScreen(page, request, { ...webHost, appUrl }, []);
 
   await tab.addItem('Latte');

@@ -107,7 +107,14 @@ for (const size of tablets) {
     await openApp(page, appUrl);
 
     const screens: [string, string, Locator][] = [
-      ['board', '/', page.getByRole('list', { name: /open tabs?$/ }).getByRole('listitem').nth(5)],
+      [
+        'board',
+        '/',
+        page
+          .getByRole('list', { name: /open tabs?$/ })
+          .getByRole('listitem')
+          .nth(5),
+      ],
       ['tab', `/tab/${tab.id}`, new TabPage(page).line('Espresso')],
       ['drawer', '/drawer', page.getByRole('form', { name: 'Pay in or pay out' })],
       ['reports', '/reports', page.getByRole('heading', { name: /^X report/ })],
@@ -141,7 +148,7 @@ for (const size of tablets) {
   });
 }
 
-test('tab at 1024x768: a line\'s quantity behind the pinned totals comes out above them when focused', async ({ page, request, webHost, appUrl }) => {
+test("tab at 1024x768: a line's quantity behind the pinned totals comes out above them when focused", async ({ page, request, webHost, appUrl }) => {
   const api = new CommandClient(request, webHost);
   const items = await api.seedCafe();
   const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino', 'Espresso', 'Americano']);
@@ -156,7 +163,12 @@ test('tab at 1024x768: a line\'s quantity behind the pinned totals comes out abo
   await shoot(page, 'tab-focused-1024x768');
 });
 
-test('tab at 768x1024: below the catalog, the totals close the list instead of sitting over its heading and lines', async ({ page, request, webHost, appUrl }) => {
+test('tab at 768x1024: below the catalog, the totals close the list instead of sitting over its heading and lines', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const api = new CommandClient(request, webHost);
   const items = await api.seedCafe();
   const opened = await api.openTabWith(items, ['Latte', 'Croissant', 'Cappuccino', 'Espresso', 'Americano']);

@@ -1,4 +1,4 @@
-import type { CatalogItem, TabDetail, TokenState } from '../shared/types';
+import type { CatalogItem, TabSummary, TokenState } from '../shared/types';
 import { sendCommand } from './pages/commands';
 import { BoardPage } from './pages/board-page';
 import { SettlePage } from './pages/settle-page';
@@ -6,10 +6,22 @@ import { openApp } from './pages/sign-in-page';
 import { CommandClient, TabPage } from './pages/tab-page';
 import { expect, test } from './fixtures';
 
-test('a token not handed back: marked on settling, missing on the board and the pool, never handed out, then found', async ({ page, request, webHost, appUrl }) => {
+test('a token not handed back: marked on settling, missing on the board and the pool, never handed out, then found', async ({
+  page,
+  request,
+  webHost,
+  appUrl,
+}) => {
   const api = new CommandClient(request, webHost);
-  const latte = await api.call<CatalogItem>('catalog.createItem', { categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '' });
-  const ana = await api.call<TabDetail>('tab.open', { name: 'Ana' });
+  const latte = await api.call<CatalogItem>('catalog.createItem', {
+    categoryId: null,
+    name: 'Latte',
+    kind: 'product',
+    priceMinor: 440,
+    rateMilli: 10_000,
+    expectText: '',
+  });
+  const ana = await api.call<TabSummary>('tab.open', { name: 'Ana' });
   await api.call('tab.addLine', { tabId: ana.id, itemId: latte.id });
   expect(ana.token).toBe(1);
 
@@ -51,7 +63,10 @@ test('a token not handed back: marked on settling, missing on the board and the 
   const open = await api.call<{ token: number }[]>('tab.listOpen');
   expect(open.map((t) => t.token)).toEqual([2]);
   const refused = await sendCommand(request, webHost, 'tab.open', { token: 1 });
-  expect(refused.ok === false && refused.error).toMatchObject({ code: 'token_missing', message: 'token 1 is missing (a customer kept it): mark it found before handing it out' });
+  expect(refused.ok === false && refused.error).toMatchObject({
+    code: 'token_missing',
+    message: 'token 1 is missing (a customer kept it): mark it found before handing it out',
+  });
   await page.getByRole('navigation').getByRole('link', { name: 'Tabs' }).click();
   await board.typeToken(1);
   await expect(page.getByText('Token 1 is missing: a customer kept it. Mark it found when it is back.')).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { TabDetail } from '../shared/types';
+import type { TabSummary } from '../shared/types';
 import { BoardPage } from './pages/board-page';
 import { openDrawerByBackDoor } from './pages/drawer-page';
 import { expectUncovered, sizeName, tablets, type Size } from './pages/layout';
@@ -75,14 +75,16 @@ test('a refusal from the ledger shows beside the confirm button: the token went 
   const items = await api.seedCafe();
   const opened = await api.openTabWith(items, ['Latte']);
   await api.call('settle.pay', { tabId: opened.id, method: 'card' });
-  const next = await api.call<TabDetail>('tab.open', {});
+  const next = await api.call<TabSummary>('tab.open', {});
   expect(next.token).toBe(opened.token);
   const tab = new TabPage(page);
   const voiding = new VoidPaymentPanel(page);
   await openApp(page, appUrl);
   await tab.goto(webHost.url, opened.id);
   await voiding.voidWith('Wrong tab');
-  await expect(voiding.otherError()).toHaveText(`Token ${opened.token} is held by another open tab now, so this tab cannot reopen on it; settle or void that tab first`);
+  await expect(voiding.otherError()).toHaveText(
+    `Token ${opened.token} is held by another open tab now, so this tab cannot reopen on it; settle or void that tab first`,
+  );
   expect((await api.tab(opened.id)).status).toBe('settled');
   await shoot(page, 'void-payment-refused');
 });
@@ -133,11 +135,13 @@ for (const size of sizes) {
     const reports = new ReportsPage(page);
     await reports.openFromNav();
     // The report loads after the screen: poll until its rows are there.
-    await expect.poll(() => reports.rows('Payments by method')).toEqual([
-      ['Cash', '1', '€7.60', '€0.00', '€7.60'],
-      ['Card', '1', '€0.00', '€0.00', '€0.00'],
-      ['Other', '0', '€0.00', '€0.00', '€0.00'],
-    ]);
+    await expect
+      .poll(() => reports.rows('Payments by method'))
+      .toEqual([
+        ['Cash', '1', '€7.60', '€0.00', '€7.60'],
+        ['Card', '1', '€0.00', '€0.00', '€0.00'],
+        ['Other', '0', '€0.00', '€0.00', '€0.00'],
+      ]);
     await expect(reports.figure('Voided payments', 'Card: 1 voided')).toHaveText('−€8.60');
     const section = reports.section('Payments by method');
     const [outer, inner] = [await section.boundingBox(), await page.getByRole('table', { name: 'Payments by method', exact: true }).boundingBox()];

@@ -68,7 +68,9 @@ describe('what the core writes to the log file', () => {
     expect(text).toMatch(/\[error\] +internal error command=tab\.listOpen code=internal\nTypeError: The database connection is not open\n\s+at /);
     expect(text).toMatch(/\[info\] +stop dataDir=\S+\n$/);
     expect(text).not.toContain('Ana Lindqvist');
-    const order = [' start dataDir=', 'start-up check passed', 'reason=manual', 'restored from=', 'internal error', ' stop dataDir='].map((marker) => text.indexOf(marker));
+    const order = [' start dataDir=', 'start-up check passed', 'reason=manual', 'restored from=', 'internal error', ' stop dataDir='].map((marker) =>
+      text.indexOf(marker),
+    );
     expect(Math.min(...order)).toBeGreaterThanOrEqual(0);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -86,7 +88,9 @@ describe('what the core writes to the log file', () => {
     log.close();
     const text = fs.readFileSync(log.file, 'utf8');
     expect(text).toContain(`start-up check passed ledger=${ledgerPath(dir)} existed=false`);
-    expect(text).toMatch(new RegExp(`\\[warn\\] +start-up check failed: recovery mode, only recovery\\.\\* will answer ledger=${escape(ledgerPath(dir))} problem=".+"`));
+    expect(text).toMatch(
+      new RegExp(`\\[warn\\] +start-up check failed: recovery mode, only recovery\\.\\* will answer ledger=${escape(ledgerPath(dir))} problem=".+"`),
+    );
   });
 
   it('a failed backup goes in with its stack and the reason', async () => {

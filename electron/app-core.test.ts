@@ -3,10 +3,10 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupInfo, RecoveryStatus, RestoreResult } from '../shared/closing-types';
+import type { BackupInfo, DayStatus, RecoveryStatus, RestoreResult } from '../shared/closing-types';
 import type { CommandInput, CommandName, CommandResult } from '../shared/contract';
 import type { AppError } from '../shared/errors';
-import type { AppEvent, TabDetail, TabSummary } from '../shared/types';
+import type { AppEvent, TabSummary } from '../shared/types';
 import { startAppCore, type AppCore } from './app-core';
 import { TEST_PIN_COST } from './auth/pin-hash';
 import { scribble, tempDir } from './backup/test-ledger';
@@ -24,7 +24,10 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function start(dataDir: string, schedule = false): AppCore & {
+function start(
+  dataDir: string,
+  schedule = false,
+): AppCore & {
   call: <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandResult<N>>;
   refuse: (name: string, input: unknown) => Promise<AppError>;
   /** Signs the window in as the owner: the first-run PIN on a new ledger, that PIN after it. */
@@ -100,7 +103,7 @@ describe('startAppCore', () => {
     expect(fs.existsSync(path.join(core.host.dataDir, restored.keptAside))).toBe(true);
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['tabs.changed', 'store.changed', 'day.changed', 'backup.changed']));
     // The restored ledger takes commands like any other.
-    const tab: TabDetail = await core.call('tab.open', { name: 'After restore' });
+    const tab: TabSummary = await core.call('tab.open', { name: 'After restore' });
     expect(tab.name).toBe('After restore');
   });
 });
@@ -124,6 +127,23 @@ describe('the WAL', () => {
     fs.copyFileSync(file, copy);
     const alone = new Database(copy, { readonly: true });
     expect(alone.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM tabs WHERE status = 'open'").get()?.n).toBe(2);
+    alone.close();
+  });
+
+  it('goes into the ledger file straight after a Z, without waiting for a quiet second', async () => {
+    const dir = dataDir();
+    const core = start(dir);
+    await core.signIn();
+    await trade(core);
+    const status: DayStatus = await core.call('day.status', {});
+    expect(status.nextToClose).not.toBeNull();
+    await core.call('day.close', { businessDate: status.nextToClose });
+    // Well under the quiet second the idle checkpoint waits for.
+    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_IDLE_MS / 5));
+    const copy = path.join(dir, 'file-alone.sqlite');
+    fs.copyFileSync(ledgerPath(dir), copy);
+    const alone = new Database(copy, { readonly: true });
+    expect(alone.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM z_reports').get()?.n).toBe(1);
     alone.close();
   });
 });

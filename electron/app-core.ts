@@ -12,7 +12,9 @@ import { loadBackupSettings } from './backup/backup-settings';
 import { createLedgerHost, type LedgerHost } from './ledger-host/ledger-host';
 import { loggerOf, startLedgerApp, type LedgerApp, type LedgerOptions } from './ledger-host/ledger-app';
 import { backupHandlers, createCommandRouter, type CommandRouter } from './ipc/host-commands';
+import { ledgerPath } from './ledger/open';
 import { sealKeyFrom } from './ledger/seal';
+import { checkLedgerAtStartOffThread, type CheckedBefore } from './ledger/start-check-off-thread';
 import { firstRunHandlers } from './first-run-profile';
 import { deviceHandlers, deviceView, storeLanguageOf } from './device-commands';
 import { memoryDevicePreferences, type DevicePreferencesStore } from './device-preferences';
@@ -47,9 +49,41 @@ export type AppCore = {
  * not an Aftertab ledger, which is refused before a byte of it is written, a folder it may not
  * write) is thrown, as before, for the caller to report.
  */
-export function startAppCore(
-  options: LedgerOptions & { schedule?: boolean; verifyWorkerFile?: string; secretBox?: SecretBox | null; /** A checked store profile for the first run (--profile, or a per-store build's). */ profile?: StoreProfile | null; /** This PC's language and printer (a settings file; in memory when not given). */ device?: DevicePreferencesStore; /** Told after device.update changed this PC's language or printer (the desktop menu follows the language). */ onDeviceChange?: () => void },
-): AppCore {
+export type AppCoreOptions = LedgerOptions & {
+  schedule?: boolean;
+  verifyWorkerFile?: string;
+  secretBox?: SecretBox | null;
+  /** A checked store profile for the first run (--profile, or a per-store build's). */
+  profile?: StoreProfile | null;
+  /** This PC's language and printer (a settings file; in memory when not given). */
+  device?: DevicePreferencesStore;
+  /** Told after device.update changed this PC's language or printer (the desktop menu follows the language). */
+  onDeviceChange?: () => void;
+  /** The ledger's quick check, made ahead off the main thread (openAppCore); used only for an unchanged file. */
+  checked?: CheckedBefore;
+};
+
+/** Bundled, this file is dist/electron/{main,web-host}.cjs and the worker sits beside it. */
+function workerFileOf(options: AppCoreOptions): string {
+  return options.verifyWorkerFile ?? path.join(__dirname, 'verify-worker.cjs');
+}
+
+/**
+ * startAppCore with its slow part, the ledger's quick check (about a second on a year of data),
+ * in the worker first: the desktop window is created, loads its page and paints meanwhile, and
+ * every command waits for the core (electron/ipc/pending-router.ts). The rest of the start, the
+ * seal check and the migrations included, runs as startAppCore always has, before any command.
+ */
+export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const logger = loggerOf(options);
+  const checked = await checkLedgerAtStartOffThread(ledgerPath(options.dataDir), {
+    workerFile: workerFileOf(options),
+    log: logErrorsTo(logger, 'the start-up check worker failed; checking on the main thread'),
+  });
+  return startAppCore({ ...options, logger, checked });
+}
+
+export function startAppCore(options: AppCoreOptions): AppCore {
   const logger = loggerOf(options);
   const clock = options.clock ?? systemClock;
   // The PIN key lives beside the ledger, never in it (see auth/pepper.ts). Read first: without it
@@ -80,7 +114,7 @@ export function startAppCore(
   logger.info('start', { dataDir: options.dataDir, ledger: host.file, node: process.versions.node, electron: process.versions.electron ?? null });
   const existed = fs.existsSync(host.file);
   try {
-    host.openLedger();
+    host.openLedger(options.checked ? { checked: options.checked } : {});
   } catch (error) {
     logger.error('the ledger could not be opened', error, { ledger: host.file });
     throw error;
@@ -88,12 +122,20 @@ export function startAppCore(
   const problem = host.problem();
   if (problem === null) logger.info('start-up check passed', { ledger: host.file, existed });
   else logger.warn('start-up check failed: recovery mode, only recovery.* will answer', { ledger: host.file, problem });
-  // Bundled, this file is dist/electron/{main,web-host}.cjs and the worker sits beside it; run
-  // from source (tests, the bench) there is no such file and backups are verified in-thread.
-  const verifyWorkerFile = options.verifyWorkerFile ?? path.join(__dirname, 'verify-worker.cjs');
-  const backups = createBackupService({ host, clock, log: logErrorsTo(logger, 'backup problem'), logger, verifyWorkerFile, verifyPin: (pin, hash) => hasher.verify(pin, hash), pinKeyId: hasher.keyId() });
+  // Run from source (tests, the bench) there is no worker file and backups are verified in-thread.
+  const verifyWorkerFile = workerFileOf(options);
+  const backups = createBackupService({
+    host,
+    clock,
+    log: logErrorsTo(logger, 'backup problem'),
+    logger,
+    verifyWorkerFile,
+    verifyPin: (pin, hash) => hasher.verify(pin, hash),
+    pinKeyId: hasher.keyId(),
+  });
   // The service has logged a failed backup with its stack; this says the schedule goes on.
-  const retry = (error: unknown): void => logger.warn('the scheduled backup will be tried again', { problem: error instanceof Error ? error.message : typeof error });
+  const retry = (error: unknown): void =>
+    logger.warn('the scheduled backup will be tried again', { problem: error instanceof Error ? error.message : typeof error });
   const scheduler = createBackupScheduler({ backups, host, clock, log: retry });
   if (options.schedule !== false) scheduler.start();
   const auth = createAuth({ hasher, clock });

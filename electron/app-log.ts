@@ -62,8 +62,7 @@ export function createAppLog(options: AppLogOptions): AppLog {
     dir,
     info: (message, fields) => write('info', formatLine(message, fields)),
     warn: (message, fields) => write('warn', formatLine(message, fields)),
-    error: (message, error, fields) =>
-      write('error', `${formatLine(message, fields)}${error === undefined ? '' : `\n${describeError(error)}`}`),
+    error: (message, error, fields) => write('error', `${formatLine(message, fields)}${error === undefined ? '' : `\n${describeError(error)}`}`),
     redact(secret) {
       if (secret.length < MIN_REDACTED_LENGTH) throw new RangeError(`a value to redact needs at least ${MIN_REDACTED_LENGTH} characters`);
       secrets.add(secret);

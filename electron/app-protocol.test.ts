@@ -2,15 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  APP_HOST,
-  APP_SCHEME,
-  createAppProtocolHandler,
-  handleAppProtocol,
-  registerAppScheme,
-  RENDERER_URL,
-  resolveAppFile,
-} from './app-protocol';
+import { APP_HOST, APP_SCHEME, createAppProtocolHandler, handleAppProtocol, registerAppScheme, RENDERER_URL, resolveAppFile } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 let dir: string;

@@ -3,6 +3,7 @@ import type { DevicePrinter, DeviceView } from '../shared/device-types';
 import { isLanguage, type Language } from '../shared/i18n/languages';
 import type { DevicePreferences, DevicePreferencesStore } from './device-preferences';
 import type { Db } from './ledger/open';
+import { statement } from './ledger/statements';
 
 /** The store's language from the ledger in use; English while there is none (recovery). */
 export type StoreLanguage = () => Language;
@@ -43,6 +44,6 @@ function printerOf(input: NonNullable<ParsedInput<'device.update'>['printer']>):
 /** The store's language as its ledger keeps it; English with no ledger open (recovery). */
 export function storeLanguageOf(app: { db: Db } | null): Language {
   if (!app) return 'en';
-  const row = app.db.prepare<[], { language: unknown }>('SELECT language FROM store_settings WHERE id = 1').get();
+  const row = statement<[], { language: unknown }>(app.db, 'SELECT language FROM store_settings WHERE id = 1').get();
   return isLanguage(row?.language) ? row.language : 'en';
 }

@@ -19,7 +19,12 @@ describe('device preferences', () => {
     fs.writeFileSync(path.join(dir, 'device-settings.json'), JSON.stringify({ kiosk: true, zoomFactor: 1.25 }));
     fileStore(dir).save({ language: 'de', printer: { kind: 'system', paper: '80mm', name: 'TM-T20' } });
     expect(fileStore(dir).load()).toEqual({ language: 'de', printer: { kind: 'system', paper: '80mm', name: 'TM-T20' } });
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'device-settings.json'), 'utf8'))).toEqual({ kiosk: true, zoomFactor: 1.25, language: 'de', printer: { kind: 'system', paper: '80mm', name: 'TM-T20' } });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'device-settings.json'), 'utf8'))).toEqual({
+      kiosk: true,
+      zoomFactor: 1.25,
+      language: 'de',
+      printer: { kind: 'system', paper: '80mm', name: 'TM-T20' },
+    });
     fileStore(dir).save({ language: null });
     expect(fileStore(dir).load()).toEqual({ language: null, printer: { kind: 'system', paper: '80mm', name: 'TM-T20' } });
   });
@@ -28,7 +33,10 @@ describe('device preferences', () => {
     const dir = tempFolder();
     fs.writeFileSync(path.join(dir, 'device-settings.json'), JSON.stringify({ language: 'klingon', printer: { paper: '80mm', name: null } }));
     expect(fileStore(dir).load()).toEqual({ language: null, printer: { kind: 'system', paper: '80mm', name: null } });
-    fs.writeFileSync(path.join(dir, 'device-settings.json'), JSON.stringify({ language: 'es', printer: { kind: 'escpos-network', paper: '80mm', host: 'not a host', port: 9100 } }));
+    fs.writeFileSync(
+      path.join(dir, 'device-settings.json'),
+      JSON.stringify({ language: 'es', printer: { kind: 'escpos-network', paper: '80mm', host: 'not a host', port: 9100 } }),
+    );
     expect(fileStore(dir).load()).toEqual({ language: 'es', printer: null });
   });
 
@@ -58,7 +66,9 @@ describe('device preferences', () => {
     const prefs = memoryDevicePreferences({ language: 'es' });
     expect(() => prefs.save({ language: 'fr' as never })).toThrow();
     expect(() => prefs.save({ printer: { kind: 'system', paper: '76mm' as never, name: null } })).toThrow();
-    expect(() => prefs.save({ printer: { kind: 'escpos-network', paper: 'a4' as never, host: '10.0.0.9', port: 9100, drawer: false, autoReceipt: false } })).toThrow();
+    expect(() =>
+      prefs.save({ printer: { kind: 'escpos-network', paper: 'a4' as never, host: '10.0.0.9', port: 9100, drawer: false, autoReceipt: false } }),
+    ).toThrow();
     expect(() => prefs.save({ printer: { kind: 'escpos-queue', paper: '80mm', queue: '-oraw', drawer: false, autoReceipt: false } })).toThrow();
     expect(prefs.load()).toEqual({ language: 'es', printer: null });
   });

@@ -45,8 +45,14 @@ describe('the web host --profile flag', () => {
     expect(text).toMatch(/ {2}- currency: /);
     expect(text).toMatch(/ {2}- tokenFirst: the first token must not be after the last/);
     expect(text).toMatch(/ {2}- staff\[1\]\.pin: a profile holds no PINs/);
-    expect(readProfileFile(path.join(dir, 'missing.json'))).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/there is no such file/) as string }] });
-    expect(resolveProfile(['--profile'], dir)).toMatchObject({ ok: false, problems: [{ message: 'profile: --profile needs the path of a store profile file' }] });
+    expect(readProfileFile(path.join(dir, 'missing.json'))).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringMatching(/there is no such file/) as string }],
+    });
+    expect(resolveProfile(['--profile'], dir)).toMatchObject({
+      ok: false,
+      problems: [{ message: 'profile: --profile needs the path of a store profile file' }],
+    });
     expect(EMBEDDED_PROFILE_NAME).toBe('store-profile.json');
   });
 });
@@ -98,7 +104,14 @@ describe('the first run with a profile, through the router', () => {
     const c = core({ profile: salon() });
     const pad = windowClient(c, 1);
     const preview = await pad.call('firstRun.profile', {});
-    expect(preview).toMatchObject({ name: 'Fern & Fringe', currency: 'GBP', categories: 3, services: 7, items: 2, staff: [{ name: 'Priya', role: 'owner' }, { name: 'Tom' }, { name: 'Aisling' }] });
+    expect(preview).toMatchObject({
+      name: 'Fern & Fringe',
+      currency: 'GBP',
+      categories: 3,
+      services: 7,
+      items: 2,
+      staff: [{ name: 'Priya', role: 'owner' }, { name: 'Tom' }, { name: 'Aisling' }],
+    });
     expect(await pad.call('firstRun.applyProfile', {})).toEqual({ storeName: 'Fern & Fringe', categories: 3, items: 2, services: 7, staff: 3 });
     // Applied once: nothing more to show, and a second try is refused.
     expect(await pad.call('firstRun.profile', {})).toBeNull();

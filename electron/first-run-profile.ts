@@ -34,10 +34,12 @@ function readLogo(file: string, name: string): { ok: true; dataUrl: string } | {
   const problem = (words: string) => ({ ok: false as const, problem: { path: 'logo', message: `logo: ${words}` } });
   let bytes: Buffer;
   try {
-    if (fs.statSync(where).size > LOGO_MAX_BYTES) return problem(`${where} is larger than ${LOGO_MAX_BYTES / 1024} KB, the most a receipt logo may be; make it smaller`);
+    if (fs.statSync(where).size > LOGO_MAX_BYTES)
+      return problem(`${where} is larger than ${LOGO_MAX_BYTES / 1024} KB, the most a receipt logo may be; make it smaller`);
     bytes = fs.readFileSync(where);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file beside the profile' : error instanceof Error ? error.message : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file beside the profile' : error instanceof Error ? error.message : String(error);
     return problem(`cannot be read from ${where}: ${reason}`);
   }
   const mime = logoKindOf(bytes);
@@ -74,7 +76,13 @@ export function profilePreview(profile: StoreProfile): FirstRunPreview {
     openingHours: profile.openingHours ?? null,
     depositPolicy: profile.depositPolicy ?? null,
     loyalty: loyalty
-      ? { scheme: loyalty.scheme, category: loyalty.category, stampsEvery: loyalty.stampsEvery, pointsSpendMinor: loyalty.pointsSpendMinor, pointValueMinor: loyalty.pointValueMinor }
+      ? {
+          scheme: loyalty.scheme,
+          category: loyalty.category,
+          stampsEvery: loyalty.stampsEvery,
+          pointsSpendMinor: loyalty.pointsSpendMinor,
+          pointValueMinor: loyalty.pointValueMinor,
+        }
       : null,
     categories: profile.catalog.categories.length,
     items: profile.catalog.items.length - services,
@@ -178,7 +186,8 @@ export function firstRunHandlers(options: {
       // Read exactly as a profile file is: every field, and the rules between them (an owner, the
       // rates the items use, the categories they name, the token pool).
       const parsed = parseStoreProfile(JSON.stringify(sent));
-      if (!parsed.ok) throw new DomainError('invalid_input', 'errors.profile.invalid', { problems: parsed.problems.map((problem) => problem.message).join('; ') });
+      if (!parsed.ok)
+        throw new DomainError('invalid_input', 'errors.profile.invalid', { problems: parsed.problems.map((problem) => problem.message).join('; ') });
       return apply(app, withoutLogo(parsed.profile), 'wizard');
     },
   };

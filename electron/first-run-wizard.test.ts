@@ -64,7 +64,13 @@ describe('firstRun.applyWizard', () => {
     const pad = webClient(c);
     expect(await pad.call('session.state', {})).toMatchObject({ storeName: 'My café', needsSetup: true, firstRun: true });
 
-    expect(await pad.call('firstRun.applyWizard', { profile: berlinCafe() })).toEqual({ storeName: 'Kaffeehaus Kiez', categories: 3, items: 11, services: 0, staff: 1 });
+    expect(await pad.call('firstRun.applyWizard', { profile: berlinCafe() })).toEqual({
+      storeName: 'Kaffeehaus Kiez',
+      categories: 3,
+      items: 11,
+      services: 0,
+      staff: 1,
+    });
     const state = await pad.call('session.state', {});
     // Set up, but nobody has a PIN yet: the owner's comes next, and the wizard is over.
     expect(state).toMatchObject({ storeName: 'Kaffeehaus Kiez', locale: 'de-DE', timeZone: 'Europe/Berlin', needsSetup: true, firstRun: false });
@@ -73,7 +79,15 @@ describe('firstRun.applyWizard', () => {
     const signedIn = await pad.setup(OWNER_PIN);
     expect(signedIn.staff).toMatchObject({ name: 'Anna', role: 'owner' });
     const store = await pad.call('store.get', {});
-    expect(store).toMatchObject({ name: 'Kaffeehaus Kiez', currency: 'EUR', locale: 'de-DE', taxMode: 'inclusive', tokenFirst: 1, tokenLast: 30, payAfterTerms: starterWords.de.payAfterTerms });
+    expect(store).toMatchObject({
+      name: 'Kaffeehaus Kiez',
+      currency: 'EUR',
+      locale: 'de-DE',
+      taxMode: 'inclusive',
+      tokenFirst: 1,
+      tokenLast: 30,
+      payAfterTerms: starterWords.de.payAfterTerms,
+    });
     expect(store.taxRates).toEqual([
       { label: 'Normal', rateMilli: 19_000 },
       { label: 'Ermäßigt', rateMilli: 7_000 },
@@ -108,7 +122,11 @@ describe('firstRun.applyWizard', () => {
       ['the tokens the wrong way round', { ...berlinCafe(), tokenFirst: 50, tokenLast: 10 }, /tokenFirst: the first token must not be after the last/],
       ['no tax number', { ...berlinCafe(), taxNumber: ' ' }, /taxNumber: /],
       ['a field no profile has', { ...berlinCafe(), pin: '1234' }, /pin: is not a field of a store profile/],
-      ['a price in decimals', { ...berlinCafe(), catalog: { categories: [], items: [{ name: 'Tea', kind: 'product', priceMinor: 3.5, rateMilli: 19_000 }] } }, /catalog\.items\[0\]\.priceMinor: must be a whole number of cents/],
+      [
+        'a price in decimals',
+        { ...berlinCafe(), catalog: { categories: [], items: [{ name: 'Tea', kind: 'product', priceMinor: 3.5, rateMilli: 19_000 }] } },
+        /catalog\.items\[0\]\.priceMinor: must be a whole number of cents/,
+      ],
     ];
     for (const [label, profile, problem] of broken) {
       const error = await pad.refuse('firstRun.applyWizard', { profile });
@@ -147,7 +165,14 @@ describe('firstRun.previewImport', () => {
     const pad = webClient(c);
     const preview = (await pad.call('firstRun.previewImport', { text: salonText() })) as ImportPreview;
     if (!preview.ok) throw new Error('the salon example must be shown');
-    expect(preview.preview).toMatchObject({ name: 'Fern & Fringe', currency: 'GBP', categories: 3, services: 7, items: 2, staff: [{ name: 'Priya', role: 'owner' }, { name: 'Tom' }, { name: 'Aisling' }] });
+    expect(preview.preview).toMatchObject({
+      name: 'Fern & Fringe',
+      currency: 'GBP',
+      categories: 3,
+      services: 7,
+      items: 2,
+      staff: [{ name: 'Priya', role: 'owner' }, { name: 'Tom' }, { name: 'Aisling' }],
+    });
     expect(preview.preview.logoLeftOut).toBeUndefined();
     // Held for this first run, but not the host's own: a reload of the page starts the wizard again.
     expect(await pad.call('firstRun.profile', {})).toBeNull();
@@ -165,7 +190,10 @@ describe('firstRun.previewImport', () => {
     const pad = webClient(c);
     const before = snapshot(c);
     const notJson = (await pad.call('firstRun.previewImport', { text: '{ "format": "aftertab.store-profile",\n  "version": 1,, }' })) as ImportPreview;
-    expect(notJson).toEqual({ ok: false, problems: [{ path: 'profile', message: expect.stringMatching(/^profile: not valid JSON at line 2, column/) as string }] });
+    expect(notJson).toEqual({
+      ok: false,
+      problems: [{ path: 'profile', message: expect.stringMatching(/^profile: not valid JSON at line 2, column/) as string }],
+    });
 
     // A good file first, then a bad one: the bad one replaces it, and nothing is held.
     await pad.call('firstRun.previewImport', { text: salonText() });
@@ -191,7 +219,10 @@ describe('firstRun.previewImport', () => {
   it('refuses a text past its limit where it comes in, and the wizard then applies its own store instead of a held file', async () => {
     const c = core();
     const pad = webClient(c);
-    expect(await pad.refuse('firstRun.previewImport', { text: ' '.repeat(PROFILE_TEXT_MAX + 1) })).toMatchObject({ code: 'invalid_input', key: 'errors.profile.tooLarge' });
+    expect(await pad.refuse('firstRun.previewImport', { text: ' '.repeat(PROFILE_TEXT_MAX + 1) })).toMatchObject({
+      code: 'invalid_input',
+      key: 'errors.profile.tooLarge',
+    });
     await pad.call('firstRun.previewImport', { text: salonText() });
     expect(await pad.call('firstRun.applyWizard', { profile: berlinCafe() })).toMatchObject({ storeName: 'Kaffeehaus Kiez' });
     // The file held before is gone with the fresh ledger.

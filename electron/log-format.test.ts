@@ -31,7 +31,17 @@ describe('redactText', () => {
 
 describe('formatLine', () => {
   it('writes the fields given, quoting values with spaces, and masks sensitive keys whatever they hold', () => {
-    const line = formatLine('backup made', { name: 'a.sqlite', folder: '/tmp/my backups', ms: 12, ok: true, none: null, pin: '1234', pinHash: 'x', token: 'y', skipped: undefined });
+    const line = formatLine('backup made', {
+      name: 'a.sqlite',
+      folder: '/tmp/my backups',
+      ms: 12,
+      ok: true,
+      none: null,
+      pin: '1234',
+      pinHash: 'x',
+      token: 'y',
+      skipped: undefined,
+    });
     expect(line).toBe('backup made name=a.sqlite folder="/tmp/my backups" ms=12 ok=true none=null pin=[redacted] pinHash=[redacted] token=[redacted]');
   });
 

@@ -27,8 +27,7 @@ export function logErrorsTo(logger: Logger, message: string): ErrorLog {
 export const consoleLogger: Logger = {
   info: () => undefined,
   warn: (message, fields) => console.error(`[aftertab] ${formatLine(message, fields)}`),
-  error: (message, error, fields) =>
-    console.error(`[aftertab] ${formatLine(message, fields)}${error === undefined ? '' : `\n${describeError(error)}`}`),
+  error: (message, error, fields) => console.error(`[aftertab] ${formatLine(message, fields)}${error === undefined ? '' : `\n${describeError(error)}`}`),
 };
 
 /** For a module whose routine lines are optional: without a log file they go nowhere. */

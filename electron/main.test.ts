@@ -86,6 +86,8 @@ function harness(
     lock?: boolean;
     platform?: NodeJS.Platform;
     core?: () => AppCore;
+    /** The core opens (or fails) only when the test says so: the window is up meanwhile. */
+    deferCore?: boolean;
     problem?: string;
     ensureDir?: (dir: string) => void;
     backupIfChanged?: () => Promise<unknown>;
@@ -131,7 +133,14 @@ function harness(
     close,
   } as unknown as AppCore;
   const dialog = { showErrorBox: vi.fn() };
-  const startAppCore = vi.fn(options.core ?? (() => core));
+  let openCore: () => void = () => {};
+  let failCore: (error: Error) => void = () => {};
+  const deferred = (): Promise<AppCore> =>
+    new Promise<AppCore>((resolve, reject) => {
+      openCore = () => resolve(core);
+      failCore = reject;
+    });
+  const startAppCore = vi.fn<() => AppCore | Promise<AppCore>>(options.core ?? (options.deferCore ? deferred : () => core));
   const createWindow = vi.fn(() => {
     // Like a webContents: its own id, and 'destroyed' once when its window is gone.
     const listeners = new Map<string, () => void>();
@@ -190,7 +199,38 @@ function harness(
     return event;
   };
   app.quit.mockImplementation(() => void quit());
-  return { app, events, handlers, windows, dialog, startAppCore, createWindow, close, dispatch, forget, becomeReady, backupIfChanged, quit, protocol, startDriver, log, createLog, installMenu, attachWindow, relabel, eventListeners, ensureDir: deps.ensureDir };
+  return {
+    openCore: () => openCore(),
+    failCore: (error: Error) => failCore(error),
+    app,
+    events,
+    handlers,
+    windows,
+    dialog,
+    startAppCore,
+    createWindow,
+    close,
+    dispatch,
+    forget,
+    becomeReady,
+    backupIfChanged,
+    quit,
+    protocol,
+    startDriver,
+    log,
+    createLog,
+    installMenu,
+    attachWindow,
+    relabel,
+    eventListeners,
+    ensureDir: deps.ensureDir,
+  };
+}
+
+/** A command from the harness's first window, as its page would send it. */
+function ask(t: ReturnType<typeof harness>, name: string): Promise<Result<unknown>> {
+  const frame = { url: 'app://aftertab/index.html', parent: null };
+  return t.handlers.get(commandChannel(name as never))?.({ sender: t.windows[0]!.webContents, senderFrame: frame }, { input: {} }) as Promise<Result<unknown>>;
 }
 
 describe('runMain', () => {
@@ -224,7 +264,11 @@ describe('runMain', () => {
     const { startAppCore, createWindow, windows, handlers, becomeReady } = harness();
     expect(startAppCore).not.toHaveBeenCalled();
     await becomeReady();
-    expect(startAppCore).toHaveBeenCalledWith({ dataDir: '/data', logger: expect.objectContaining({ file: '/data/logs/aftertab.log' }) as unknown, onDeviceChange: expect.any(Function) as unknown });
+    expect(startAppCore).toHaveBeenCalledWith({
+      dataDir: '/data',
+      logger: expect.objectContaining({ file: '/data/logs/aftertab.log' }) as unknown,
+      onDeviceChange: expect.any(Function) as unknown,
+    });
     for (const name of commandNames) expect(handlers.has(commandChannel(name)), name).toBe(true);
     expect(handlers.has(PRINT_PDF_CHANNEL)).toBe(true);
     expect(handlers.size).toBe(commandNames.length + 1);
@@ -264,17 +308,55 @@ describe('runMain', () => {
     expect(forget).toHaveBeenLastCalledWith({ kind: 'window', windowId: first.webContents.id });
   });
 
-  it('shows the error and quits, opening no window, when the ledger cannot be opened', async () => {
-    const { app, dialog, createWindow, handlers, becomeReady } = harness({
-      core: () => {
-        throw new Error('the ledger was written by a newer Aftertab');
-      },
-    });
-    await becomeReady();
-    expect(dialog.showErrorBox).toHaveBeenCalledWith('Aftertab could not open its ledger', expect.stringContaining('newer Aftertab'));
-    expect(app.quit).toHaveBeenCalled();
-    expect(createWindow).not.toHaveBeenCalled();
-    expect(handlers.size).toBe(0);
+  it('shows the error and quits when the ledger cannot be opened, refusing what the window asked meanwhile', async () => {
+    const t = harness({ deferCore: true });
+    await t.becomeReady();
+    // The window was already up, showing its starting state, and asked for this PC's language.
+    expect(t.createWindow).toHaveBeenCalledTimes(1);
+    const asked = ask(t, 'device.get');
+    t.failCore(new Error('the ledger was written by a newer Aftertab'));
+    expect(await asked).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(t.dispatch).not.toHaveBeenCalled();
+    expect(t.dialog.showErrorBox).toHaveBeenCalledWith('Aftertab could not open its ledger', expect.stringContaining('newer Aftertab'));
+    expect(t.app.quit).toHaveBeenCalled();
+    // Quitting ran: the handlers are gone.
+    expect(t.handlers.size).toBe(0);
+  });
+
+  it('opens the window before the ledger, and holds its commands until the ledger has answered', async () => {
+    const t = harness({ deferCore: true });
+    await t.becomeReady();
+    expect(t.startAppCore).toHaveBeenCalledTimes(1);
+    expect(t.windows[0]?.loadURL).toHaveBeenCalledWith('app://aftertab/index.html');
+    expect(t.createWindow.mock.invocationCallOrder[0]).toBeLessThan(t.startAppCore.mock.invocationCallOrder[0] ?? 0);
+    expect(t.handlers.size).toBe(commandNames.length + 1);
+    // Until the ledger answers, the menu speaks English and the About box reads the folders from disk.
+    const menuOptions = t.installMenu.mock.calls[0]?.[0];
+    expect(menuOptions?.words()('menu.view')).toBe('View');
+    expect(menuOptions?.about()).toMatchObject({ ledgerFile: '/data/aftertab.sqlite', backupDir: expect.any(String) as unknown });
+
+    const first = ask(t, 'recovery.status');
+    const second = ask(t, 'device.get');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(t.dispatch).not.toHaveBeenCalled();
+
+    // Then the core's own router takes them, in the order they came, and the menu follows its language.
+    t.openCore();
+    expect(await first).toEqual({ ok: true, value: 'ok' });
+    expect(await second).toEqual({ ok: true, value: 'ok' });
+    expect(t.dispatch.mock.calls.map((call) => (call as unknown[])[0])).toEqual(['recovery.status', 'device.get']);
+    expect(menuOptions?.words()('menu.view')).toBe('Ansicht');
+    expect(t.relabel).toHaveBeenCalledTimes(1);
+    expect(menuOptions?.about()).toMatchObject({ backupDir: '/media/usb/aftertab' });
+  });
+
+  it('closes a ledger that finished opening after quitting began', async () => {
+    const t = harness({ deferCore: true });
+    await t.becomeReady();
+    expect(t.quit().preventDefault).not.toHaveBeenCalled();
+    t.openCore();
+    await vi.waitFor(() => expect(t.close).toHaveBeenCalledTimes(1));
+    expect(t.backupIfChanged).not.toHaveBeenCalled();
   });
 
   it('opens the window on a damaged ledger (recovery mode) instead of quitting, with every command bound', async () => {
@@ -319,13 +401,21 @@ describe('runMain', () => {
     await failed.becomeReady();
     failed.quit();
     await vi.waitFor(() => expect(failed.close).toHaveBeenCalledTimes(1));
-    expect(failed.log.error).toHaveBeenCalledWith('the backup before quitting did not complete', expect.objectContaining({ message: 'the stick is full' }), undefined);
+    expect(failed.log.error).toHaveBeenCalledWith(
+      'the backup before quitting did not complete',
+      expect.objectContaining({ message: 'the stick is full' }),
+      undefined,
+    );
 
     const stuck = harness({ backupIfChanged: () => new Promise(() => undefined), quitBackupLimitMs: 20 });
     await stuck.becomeReady();
     expect(stuck.quit().preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(stuck.close).toHaveBeenCalledTimes(1));
-    expect(stuck.log.error).toHaveBeenCalledWith('the backup before quitting did not complete', expect.objectContaining({ message: expect.stringContaining('longer than 20 ms') }), undefined);
+    expect(stuck.log.error).toHaveBeenCalledWith(
+      'the backup before quitting did not complete',
+      expect.objectContaining({ message: expect.stringContaining('longer than 20 ms') }),
+      undefined,
+    );
   });
 
   it('does not hold quitting when no ledger was opened', async () => {
@@ -405,7 +495,9 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
 
   it('declares the app:// scheme before ready, serves the renderer folder once ready, and stops serving on quit', async () => {
     const t = harness();
-    expect(t.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown }]);
+    expect(t.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown },
+    ]);
     expect(t.protocol.handle).not.toHaveBeenCalled();
     await t.becomeReady();
     expect(t.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
@@ -420,7 +512,13 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
     expect(t.installMenu).toHaveBeenCalledTimes(1);
     expect(t.attachWindow).toHaveBeenCalledWith(t.windows[0]);
     const about = t.installMenu.mock.calls[0]?.[0].about;
-    expect(about?.()).toEqual({ version: '0.1.0', dataDir: '/data', ledgerFile: '/data/aftertab.sqlite', backupDir: '/media/usb/aftertab', logsDir: '/data/logs' });
+    expect(about?.()).toEqual({
+      version: '0.1.0',
+      dataDir: '/data',
+      ledgerFile: '/data/aftertab.sqlite',
+      backupDir: '/media/usb/aftertab',
+      logsDir: '/data/logs',
+    });
   });
 
   it("words the menu in this PC's language and builds it again when the PC's or the store's language changes", async () => {
@@ -428,20 +526,25 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
     await t.becomeReady();
     const words = t.installMenu.mock.calls[0]?.[0].words;
     expect(words?.()('menu.view')).toBe('Ansicht');
-    expect(t.relabel).not.toHaveBeenCalled();
+    // Built once more when the ledger opened (the store's language is in it), then on each change.
+    expect(t.relabel).toHaveBeenCalledTimes(1);
     const { onDeviceChange } = (t.startAppCore.mock.calls as unknown as [{ onDeviceChange: () => void }][])[0]![0];
     onDeviceChange();
-    expect(t.relabel).toHaveBeenCalledTimes(1);
+    expect(t.relabel).toHaveBeenCalledTimes(2);
     for (const listener of t.eventListeners) listener({ type: 'store.changed' });
-    expect(t.relabel).toHaveBeenCalledTimes(2);
+    expect(t.relabel).toHaveBeenCalledTimes(3);
     for (const listener of t.eventListeners) listener({ type: 'tabs.changed', tabIds: [1] });
-    expect(t.relabel).toHaveBeenCalledTimes(2);
+    expect(t.relabel).toHaveBeenCalledTimes(3);
   });
 
   it('logs a window that cannot load the renderer, the backup before quitting, and closes the log last', async () => {
     const t = harness({ loadURL: () => Promise.reject(new Error('ERR_FILE_NOT_FOUND')) });
     await t.becomeReady();
-    await vi.waitFor(() => expect(t.log.error).toHaveBeenCalledWith('the window could not load the renderer', expect.objectContaining({ message: 'ERR_FILE_NOT_FOUND' }), { url: 'app://aftertab/index.html' }));
+    await vi.waitFor(() =>
+      expect(t.log.error).toHaveBeenCalledWith('the window could not load the renderer', expect.objectContaining({ message: 'ERR_FILE_NOT_FOUND' }), {
+        url: 'app://aftertab/index.html',
+      }),
+    );
     t.quit();
     await vi.waitFor(() => expect(t.log.close).toHaveBeenCalledTimes(1));
     expect(t.log.info).toHaveBeenCalledWith('the backup before quitting', { outcome: 'unchanged', name: null });
@@ -455,7 +558,11 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
       },
     });
     await t.becomeReady();
-    expect(t.log.error).toHaveBeenCalledWith('Aftertab could not open its ledger', expect.objectContaining({ message: 'the ledger was written by a newer Aftertab' }), { dataDir: '/data' });
+    expect(t.log.error).toHaveBeenCalledWith(
+      'Aftertab could not open its ledger',
+      expect.objectContaining({ message: 'the ledger was written by a newer Aftertab' }),
+      { dataDir: '/data' },
+    );
   });
 
   it("finds a per-store build's profile beside the app's resources, and none elsewhere", () => {
@@ -471,7 +578,12 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
     const profile = { name: 'Fern & Fringe' } as unknown as Extract<ProfileFile, { ok: true }>['profile'];
     const good = harness({ storeProfile: () => ({ ok: true, file: '/res/store-profile.json', profile }) });
     await good.becomeReady();
-    expect(good.startAppCore).toHaveBeenCalledWith({ dataDir: '/data', logger: expect.anything() as unknown, onDeviceChange: expect.any(Function) as unknown, profile });
+    expect(good.startAppCore).toHaveBeenCalledWith({
+      dataDir: '/data',
+      logger: expect.anything() as unknown,
+      onDeviceChange: expect.any(Function) as unknown,
+      profile,
+    });
     // The store's build names its window after the store.
     expect(good.createWindow).toHaveBeenCalledWith(expect.objectContaining({ title: 'Aftertab – Fern & Fringe' }));
 
@@ -490,7 +602,9 @@ describe('runMain: the driver, the app:// renderer, the menu and the log', () =>
     expect(bad.createWindow).not.toHaveBeenCalled();
     expect(bad.dialog.showErrorBox).toHaveBeenCalledWith(
       'Aftertab cannot use its store profile',
-      expect.stringContaining('The store profile /res/store-profile.json cannot be used:\n  - currency: use a three-letter ISO 4217 code such as EUR\n  - staff: needs at least 1 entry'),
+      expect.stringContaining(
+        'The store profile /res/store-profile.json cannot be used:\n  - currency: use a three-letter ISO 4217 code such as EUR\n  - staff: needs at least 1 entry',
+      ),
     );
     expect(bad.app.quit).toHaveBeenCalled();
   });

@@ -1,14 +1,17 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, shell, type App, type Dialog, type Protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startAppCore, type AppCore } from './app-core';
+import { openAppCore, type AppCore } from './app-core';
 import { createAppLog, type AppLog } from './app-log';
 import { handleAppProtocol, registerAppScheme, RENDERER_URL } from './app-protocol';
+import { loadBackupSettings } from './backup/backup-settings';
 import { backupBeforeExit, SHUTDOWN_BACKUP_LIMIT_MS } from './backup/shutdown-backup';
 import { dataDirName, resolveDataDir } from './data-dir';
 import { createDeviceSettingsStore } from './device-settings';
 import { createDevicePreferences } from './device-preferences-electron';
 import { bindIpc, createTrustedSenderCheck, forwardEvents, type IpcMainLike } from './ipc/electron-binding';
+import { createPendingRouter } from './ipc/pending-router';
+import { ledgerPath } from './ledger/open';
 import { logErrorsTo, type Logger } from './logger';
 import { installAppMenu, menuWords, type AboutInfo, type MenuWords } from './menu';
 import { EMBEDDED_PROFILE_NAME, profileProblemsText, readProfileFile, type ProfileFile } from './first-run-profile';
@@ -35,7 +38,8 @@ export type MainDeps<W extends MainWindow = MainWindow> = {
   /** Creates the data folder: app.setPath throws for a folder that does not exist yet. */
   ensureDir: (dir: string) => void;
   createLog: (options: { dataDir: string }) => AppLog;
-  startAppCore: (options: { dataDir: string; logger: Logger; onDeviceChange?: () => void }) => AppCore;
+  /** Opens the ledger (its check off the main thread, see openAppCore); the window is up meanwhile. */
+  startAppCore: (options: { dataDir: string; logger: Logger; onDeviceChange?: () => void }) => AppCore | Promise<AppCore>;
   /** title: windowTitle(), with the store's name when a per-store build carries its profile. */
   createWindow: (options: { preloadPath: string; rendererUrl: string; dataDir: string; title: string }) => W;
   /** The application menu; attachWindow applies this PC's zoom and kiosk to a new window. */
@@ -99,6 +103,10 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
 
   const log = deps.createLog({ dataDir });
   let core: AppCore | null = null;
+  // Windows can open once the commands are bound (the core comes later, beside the first window);
+  // a core that finishes opening after will-quit is closed at once.
+  let wired = false;
+  let stopped = false;
   let menu: { attachWindow: (window: W) => void; relabel: () => void } | null = null;
   const disposers: (() => void)[] = [];
   let title = windowTitle(null);
@@ -122,7 +130,7 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
     if (deps.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (core && deps.getWindows().length === 0) openWindow();
+    if (wired && deps.getWindows().length === 0) openWindow();
   });
   // Before quitting, one last backup of whatever changed since the previous one, so work done
   // since the last scheduled copy survives damage to the file later. Quitting is held (never
@@ -133,7 +141,10 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
     event.preventDefault();
     if (lastBackup === 'running') return;
     lastBackup = 'running';
-    void backupBeforeExit(core.backups, { limitMs: deps.quitBackupLimitMs ?? SHUTDOWN_BACKUP_LIMIT_MS, log: logErrorsTo(log, 'the backup before quitting did not complete') })
+    void backupBeforeExit(core.backups, {
+      limitMs: deps.quitBackupLimitMs ?? SHUTDOWN_BACKUP_LIMIT_MS,
+      log: logErrorsTo(log, 'the backup before quitting did not complete'),
+    })
       .then((result) => log.info('the backup before quitting', { outcome: result.outcome, name: result.outcome === 'backed-up' ? result.backup.name : null }))
       .finally(() => {
         lastBackup = 'done';
@@ -141,6 +152,7 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
       });
   });
   app.on('will-quit', () => {
+    stopped = true;
     for (const dispose of disposers.splice(0)) dispose();
     core?.close();
     core = null;
@@ -156,33 +168,56 @@ export function runMain<W extends MainWindow>(deps: MainDeps<W>): void {
       return;
     }
     if (profile) title = windowTitle(profile.profile.name);
-    try {
-      core = deps.startAppCore({ dataDir, logger: log, onDeviceChange: () => menu?.relabel(), ...(profile ? { profile: profile.profile } : {}) });
-    } catch (error) {
-      // Never fall back to a fresh ledger: an empty till would hide every open tab.
-      log.error('Aftertab could not open its ledger', error, { dataDir });
-      fail('Aftertab could not open its ledger', error, dataDir);
-      return;
-    }
-    // A ledger that failed its start-up check leaves the core in recovery mode (the core logs
-    // it): the window opens on the recovery screen, which offers the newest good backup.
-    const started = core;
     disposers.push(handleAppProtocol(deps.protocol, path.dirname(deps.rendererIndex)));
+    // Before the window, so it never shows without the menu (or kiosk and zoom); until the ledger
+    // answers, the menu speaks English and the About box reads the folders from their files.
     menu = deps.installMenu({
       dataDir,
-      about: () => ({ version: app.getVersion(), dataDir, ledgerFile: started.host.file, backupDir: started.backups.settings().folder, logsDir: log.dir }),
+      about: () => ({
+        version: app.getVersion(),
+        dataDir,
+        ledgerFile: core?.host.file ?? ledgerPath(dataDir),
+        backupDir: core?.backups.settings().folder ?? loadBackupSettings(dataDir).settings.folder,
+        logsDir: log.dir,
+      }),
       // The menu speaks this PC's language, and follows the store's when the PC has none of its own.
-      words: () => menuWords(started.device().screenLanguage),
+      words: () => menuWords(core?.device().screenLanguage ?? 'en'),
     });
-    const relabelOnStoreChange = started.commands.subscribe((event) => {
+    // Commands from the window wait here until the ledger has passed (or failed) its start-up check.
+    const commands = createPendingRouter();
+    const relabelOnStoreChange = commands.subscribe((event) => {
       if (event.type === 'store.changed') menu?.relabel();
     });
     disposers.push(relabelOnStoreChange);
     const isTrustedSender = createTrustedSenderCheck({ rendererUrl: RENDERER_URL, getWindows: deps.getWindows });
-    disposers.push(bindIpc({ ipcMain: deps.ipcMain, commands: started.commands, isTrustedSender }));
+    disposers.push(bindIpc({ ipcMain: deps.ipcMain, commands, isTrustedSender }));
     disposers.push(bindPrintToPdf({ ipcMain: deps.ipcMain, isTrustedSender }));
-    disposers.push(forwardEvents(started.commands, deps.getWindows));
+    disposers.push(forwardEvents(commands, deps.getWindows));
+    wired = true;
+    // The window first: it loads and paints its starting state while the ledger is checked off
+    // the main thread. A ledger that failed its check leaves the core in recovery mode (the core
+    // logs it): the window then moves on to the recovery screen, which offers the newest good backup.
     openWindow();
+    void Promise.resolve()
+      .then(() => deps.startAppCore({ dataDir, logger: log, onDeviceChange: () => menu?.relabel(), ...(profile ? { profile: profile.profile } : {}) }))
+      .then(
+        (started) => {
+          if (stopped) {
+            started.close();
+            return;
+          }
+          core = started;
+          commands.ready(started.commands);
+          menu?.relabel();
+        },
+        (error: unknown) => {
+          if (stopped) return;
+          // Never fall back to a fresh ledger: an empty till would hide every open tab.
+          log.error('Aftertab could not open its ledger', error, { dataDir });
+          commands.failed({ code: 'internal', message: 'Aftertab could not open its ledger.' });
+          fail('Aftertab could not open its ledger', error, dataDir);
+        },
+      );
   });
 }
 
@@ -210,7 +245,13 @@ runMain<BrowserWindow>({
   startDriver: () =>
     startDriver({
       appRoot,
-      runtime: { electron: process.versions.electron, abi: process.versions.modules, platform: process.platform, arch: process.arch, isPackaged: app.isPackaged },
+      runtime: {
+        electron: process.versions.electron,
+        abi: process.versions.modules,
+        platform: process.platform,
+        arch: process.arch,
+        isPackaged: app.isPackaged,
+      },
       betterSqlite3: installedBetterSqlite3Version(),
     }),
   ensureDir: (dir) => fs.mkdirSync(dir, { recursive: true }),
@@ -218,8 +259,14 @@ runMain<BrowserWindow>({
   // The PIN key is sealed by the OS secret store where there is a real one; Linux's "basic_text"
   // fallback uses a fixed key, so there the 0600 file is as good and says what it is.
   startAppCore: (options) =>
-    startAppCore({ ...options, device: createDevicePreferences({ cwd: options.dataDir }), secretBox: safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') ? safeStorage : null }),
-  createWindow: ({ preloadPath, rendererUrl, dataDir, title }) => createMainWindow({ preloadPath, rendererUrl, title, state: createWindowStateStore({ cwd: dataDir }) }),
+    openAppCore({
+      ...options,
+      device: createDevicePreferences({ cwd: options.dataDir }),
+      secretBox:
+        safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') ? safeStorage : null,
+    }),
+  createWindow: ({ preloadPath, rendererUrl, dataDir, title }) =>
+    createMainWindow({ preloadPath, rendererUrl, title, state: createWindowStateStore({ cwd: dataDir }) }),
   installMenu: ({ dataDir, about, words }) =>
     installAppMenu<BrowserWindow, Menu>({
       Menu,

@@ -75,9 +75,7 @@ describe('buildMenuTemplate', () => {
     for (const platform of ['win32', 'linux'] as const) {
       const items = template(platform);
       expect(items.map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-      expect(describeItems(topMenu(items, 'File'))).toEqual([
-        { what: 'quit', label: 'Quit', accelerator: platform === 'win32' ? undefined : 'CmdOrCtrl+Q' },
-      ]);
+      expect(describeItems(topMenu(items, 'File'))).toEqual([{ what: 'quit', label: 'Quit', accelerator: platform === 'win32' ? undefined : 'CmdOrCtrl+Q' }]);
       expect(describeItems(topMenu(items, 'Help'))).toEqual([
         { what: MENU_IDS.about, label: 'About Aftertab', accelerator: undefined },
         { what: MENU_IDS.openLogs, label: 'Open Logs Folder', accelerator: undefined },
@@ -233,9 +231,17 @@ function memorySettings(initial: Partial<DeviceSettings> = {}): DeviceSettingsSt
   return { saved, load: () => ({ ...saved }), save: (patch) => Object.assign(saved, patch) };
 }
 
-const ABOUT = { version: '1.4.0', dataDir: '/home/till/.config/Aftertab', ledgerFile: '/home/till/.config/Aftertab/aftertab.sqlite', backupDir: '/media/usb/aftertab', logsDir: '/home/till/.config/Aftertab/logs' };
+const ABOUT = {
+  version: '1.4.0',
+  dataDir: '/home/till/.config/Aftertab',
+  ledgerFile: '/home/till/.config/Aftertab/aftertab.sqlite',
+  backupDir: '/media/usb/aftertab',
+  logsDir: '/home/till/.config/Aftertab/logs',
+};
 
-function install(options: { platform?: NodeJS.Platform; settings?: Partial<DeviceSettings>; answer?: number; openPathError?: string; focused?: FakeWindow | null } = {}) {
+function install(
+  options: { platform?: NodeJS.Platform; settings?: Partial<DeviceSettings>; answer?: number; openPathError?: string; focused?: FakeWindow | null } = {},
+) {
   const window = new FakeWindow();
   const settings = memorySettings(options.settings);
   let about = { ...ABOUT };
@@ -433,7 +439,11 @@ describe('installAppMenu', () => {
     const { showMessageBox, click, log } = install({ openPathError: 'No application is associated' });
     click(MENU_IDS.openLogs);
     await settle();
-    expect(showMessageBox.mock.calls[0]?.[1]).toMatchObject({ type: 'error', message: `Aftertab could not open ${ABOUT.logsDir}`, detail: 'No application is associated' });
+    expect(showMessageBox.mock.calls[0]?.[1]).toMatchObject({
+      type: 'error',
+      message: `Aftertab could not open ${ABOUT.logsDir}`,
+      detail: 'No application is associated',
+    });
     expect(log).not.toHaveBeenCalled();
   });
 });
@@ -455,6 +465,8 @@ describe("the menu in this PC's language", () => {
     expect(labels()).toEqual(['File', 'Edit', 'View', 'Help']);
     expect(labels(menuWords('de'))).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Hilfe']);
     expect(labels(menuWords('es'))).toEqual(['Archivo', 'Edición', 'Ver', 'Ayuda']);
-    expect(aboutDetail({ version: '0.1.0', dataDir: '/d', ledgerFile: '/d/a.sqlite', backupDir: '/b', logsDir: '/d/logs' }, menuWords('de')).split('\n')[1]).toBe('Datenordner: /d');
+    expect(
+      aboutDetail({ version: '0.1.0', dataDir: '/d', ledgerFile: '/d/a.sqlite', backupDir: '/b', logsDir: '/d/logs' }, menuWords('de')).split('\n')[1],
+    ).toBe('Datenordner: /d');
   });
 });

@@ -196,7 +196,10 @@ export function buildMenuTemplate(deps: MenuTemplateDeps): MenuItemConstructorOp
       // A packaged till offers no way into its own internals or a reload that drops a half-typed tab.
       ...(deps.isPackaged
         ? []
-        : [separator, { id: MENU_IDS.devTools, role: 'toggleDevTools', accelerator: mac ? 'Alt+Command+I' : 'Ctrl+Shift+I' } satisfies MenuItemConstructorOptions]),
+        : [
+            separator,
+            { id: MENU_IDS.devTools, role: 'toggleDevTools', accelerator: mac ? 'Alt+Command+I' : 'Ctrl+Shift+I' } satisfies MenuItemConstructorOptions,
+          ]),
     ],
   };
 
@@ -278,7 +281,14 @@ export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: A
       if (failure) throw new Error(failure);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await showMessageBox({ type: 'error', title: 'Aftertab', message: w('menu.openFailed', { folder: dir }), detail: reason, buttons: [w('menu.ok')], noLink: true });
+      await showMessageBox({
+        type: 'error',
+        title: 'Aftertab',
+        message: w('menu.openFailed', { folder: dir }),
+        detail: reason,
+        buttons: [w('menu.ok')],
+        noLink: true,
+      });
     }
   };
   const run = (what: string, task: Promise<unknown>): void => {
@@ -309,7 +319,14 @@ export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: A
       const info = deps.about();
       run(
         'The about box',
-        showMessageBox({ type: 'info', title: w('menu.about'), message: `Aftertab ${info.version}`, detail: aboutDetail(info, w), buttons: [w('menu.ok')], noLink: true }),
+        showMessageBox({
+          type: 'info',
+          title: w('menu.about'),
+          message: `Aftertab ${info.version}`,
+          detail: aboutDetail(info, w),
+          buttons: [w('menu.ok')],
+          noLink: true,
+        }),
       );
     },
     openLogsFolder: () => run('Opening the logs folder', openFolder(deps.about().logsDir)),
@@ -318,7 +335,9 @@ export function installAppMenu<W extends MenuWindow, M extends MenuLike>(deps: A
 
   const build = (): M => {
     w = deps.words?.() ?? englishWords;
-    const made = deps.Menu.buildFromTemplate(buildMenuTemplate({ platform: deps.platform, isPackaged: deps.isPackaged, kiosk: deps.settings.load().kiosk, actions, words: w }));
+    const made = deps.Menu.buildFromTemplate(
+      buildMenuTemplate({ platform: deps.platform, isPackaged: deps.isPackaged, kiosk: deps.settings.load().kiosk, actions, words: w }),
+    );
     menu = made;
     deps.Menu.setApplicationMenu(made);
     return made;

@@ -1,3 +1,5 @@
+import { build } from 'esbuild';
+import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BridgeApi } from '../shared/api-types';
 import { commandNames } from '../shared/contract';
@@ -106,5 +108,30 @@ describe('preload', () => {
     fake.emit('aftertab:cmd:store.get', { type: 'store.changed' });
     expect(listener).not.toHaveBeenCalled();
     unsubscribe();
+  });
+});
+
+describe('the preload bundle', () => {
+  // Bundled as scripts/build-node.mjs bundles it (the built file itself is checked in e2e/main-bundle.spec.ts).
+  it('carries the command names only: no zod, no contract, no package, a few KB', async () => {
+    const root = path.join(__dirname, '..');
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints: ['electron/preload.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'chrome140',
+      external: ['electron'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs).sort();
+    expect(inputs).toContain('electron/preload.ts');
+    expect(inputs).toContain('shared/command-names.ts');
+    expect(inputs.filter((file) => file.includes('node_modules'))).toEqual([]);
+    expect(inputs).not.toContain('shared/contract.ts');
+    expect(result.outputFiles[0]?.contents.byteLength).toBeLessThan(20_000);
   });
 });

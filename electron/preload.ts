@@ -1,10 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BridgeApi, CallOptions, CommandApi, PrintToPdfOptions } from '../shared/api-types';
-import { commandNames } from '../shared/contract';
+import { commandNames } from '../shared/command-names';
 import { commandChannel, EVENT_CHANNEL, PRINT_PDF_CHANNEL } from '../shared/ipc-channels';
 import type { AppEvent } from '../shared/types';
 
-// Runs sandboxed: it may only require('electron'); shared/ code is bundled in by esbuild.
+// Runs sandboxed: it may only require('electron'); shared/ code is bundled in by esbuild. Only
+// the command names come in (shared/command-names.ts), not the contract with zod and its schemas.
 
 // Object.fromEntries cannot carry the per-command types; every entry has the same shape, and
 // CommandApi (derived from the contract) is what the renderer sees.

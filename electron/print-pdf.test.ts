@@ -72,7 +72,10 @@ describe('printToPdf in the main process', () => {
         throw new Error('EROFS: read-only file system');
       },
     });
-    expect(await call({ filename: 'x.pdf' })).toEqual({ ok: false, error: { code: 'internal', message: 'The PDF could not be saved: EROFS: read-only file system' } });
+    expect(await call({ filename: 'x.pdf' })).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'The PDF could not be saved: EROFS: read-only file system' },
+    });
   });
 
   it('removes its handler when disposed', () => {

@@ -84,7 +84,15 @@ describe('store.exportProfile', () => {
       locale: 'en-IE',
       timeZone: 'Europe/Dublin',
       dayBoundaryMinutes: 300,
-      openingHours: [null, { open: 570, close: 1080 }, { open: 570, close: 1080 }, { open: 570, close: 1230 }, { open: 570, close: 1080 }, { open: 540, close: 1020 }, null],
+      openingHours: [
+        null,
+        { open: 570, close: 1080 },
+        { open: 570, close: 1080 },
+        { open: 570, close: 1230 },
+        { open: 570, close: 1080 },
+        { open: 540, close: 1020 },
+        null,
+      ],
       taxMode: 'exclusive',
       taxRates: [
         { rateMilli: 23_000, label: 'Standard' },
@@ -115,14 +123,46 @@ describe('store.exportProfile', () => {
       durationMinutes: 30,
       expectText: 'Washed, cut and styled to the length we agree.',
     });
-    await owner.call('catalog.createItem', { categoryId: cuts.id, name: 'Fringe trim', kind: 'service', priceMinor: 800, rateMilli: 13_500, durationMinutes: 10, expectText: '' });
-    await owner.call('catalog.createItem', { categoryId: retail.id, name: 'Shampoo 250 ml', kind: 'product', priceMinor: 1800, rateMilli: 23_000, expectText: '' });
+    await owner.call('catalog.createItem', {
+      categoryId: cuts.id,
+      name: 'Fringe trim',
+      kind: 'service',
+      priceMinor: 800,
+      rateMilli: 13_500,
+      durationMinutes: 10,
+      expectText: '',
+    });
+    await owner.call('catalog.createItem', {
+      categoryId: retail.id,
+      name: 'Shampoo 250 ml',
+      kind: 'product',
+      priceMinor: 1800,
+      rateMilli: 23_000,
+      expectText: '',
+    });
     await owner.call('catalog.createItem', { categoryId: null, name: 'Gift wrap', kind: 'product', priceMinor: 200, rateMilli: 13_500, expectText: '' });
-    await owner.call('catalog.createItem', { categoryId: old.id, name: 'Head massage', kind: 'service', priceMinor: 1500, rateMilli: 23_000, durationMinutes: 15, expectText: 'Ten calm minutes.' });
-    const retired = await owner.call('catalog.createItem', { categoryId: retail.id, name: 'Retired wax', kind: 'product', priceMinor: 900, rateMilli: 23_000, expectText: '' });
+    await owner.call('catalog.createItem', {
+      categoryId: old.id,
+      name: 'Head massage',
+      kind: 'service',
+      priceMinor: 1500,
+      rateMilli: 23_000,
+      durationMinutes: 15,
+      expectText: 'Ten calm minutes.',
+    });
+    const retired = await owner.call('catalog.createItem', {
+      categoryId: retail.id,
+      name: 'Retired wax',
+      kind: 'product',
+      priceMinor: 900,
+      rateMilli: 23_000,
+      expectText: '',
+    });
     await owner.call('catalog.archiveItem', { itemId: retired.id });
     await owner.call('catalog.updateCategory', { categoryId: old.id, archived: true });
-    await owner.call('store.update', { loyalty: { scheme: 'stamps', categoryId: cuts.id, stampsEvery: 8, pointsSpendMinor: 200, pointValueMinor: 2, pointsMin: 50 } });
+    await owner.call('store.update', {
+      loyalty: { scheme: 'stamps', categoryId: cuts.id, stampsEvery: 8, pointsSpendMinor: 200, pointValueMinor: 2, pointsMin: 50 },
+    });
     await addPerson(owner, 'Tom', 'manager', '2222');
     await addPerson(owner, 'Aisling', 'staff', '1111');
     const gone = await addPerson(owner, 'Ghost', 'staff', '3333');
@@ -139,7 +179,14 @@ describe('store.exportProfile', () => {
     expect(parsed).toEqual({ ok: true, profile });
     expect(exported.logo).toEqual({ fileName: 'logo.png', dataUrl: PNG });
     expect(profile.logo).toBe('logo.png');
-    expect(profile).toMatchObject({ format: 'aftertab.store-profile', version: 1, name: 'Fern & Fringe', language: 'de', timeZone: 'Europe/Dublin', dayBoundaryMinutes: 300 });
+    expect(profile).toMatchObject({
+      format: 'aftertab.store-profile',
+      version: 1,
+      name: 'Fern & Fringe',
+      language: 'de',
+      timeZone: 'Europe/Dublin',
+      dayBoundaryMinutes: 300,
+    });
     expect(profile.backup).toEqual({ folder, keep: 21, everyMinutes: 45 });
     expect(profile.printer).toEqual({ paper: '58mm', name: 'TM-T20' });
     expect(profile.loyalty).toEqual({ scheme: 'stamps', category: 'Cuts', stampsEvery: 8, pointsSpendMinor: 200, pointValueMinor: 2, pointsMin: 50 });
@@ -166,7 +213,13 @@ describe('store.exportProfile', () => {
     // A fresh ledger set up from it holds the same store, ids aside.
     const fresh = freshLedger();
     const logoDataUrl = exported.logo?.dataUrl ?? null;
-    expect(applyStoreProfile(fresh.db, { ...profile, logoDataUrl }, NOW)).toEqual({ storeName: 'Fern & Fringe', categories: 2, items: 2, services: 3, staff: 3 });
+    expect(applyStoreProfile(fresh.db, { ...profile, logoDataUrl }, NOW)).toEqual({
+      storeName: 'Fern & Fringe',
+      categories: 2,
+      items: 2,
+      services: 3,
+      staff: 3,
+    });
     assertInvariants(fresh.db);
 
     const originalCatalog = await owner.call('catalog.list', { includeArchived: true });
@@ -214,7 +267,9 @@ describe('store.exportProfile', () => {
     const { owner } = await ownerOfNewStore();
     await owner.call('store.update', HEADER);
     const coffee = await owner.call('catalog.createCategory', { name: 'Coffee' });
-    await owner.call('store.update', { loyalty: { scheme: 'stamps', categoryId: coffee.id, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 } });
+    await owner.call('store.update', {
+      loyalty: { scheme: 'stamps', categoryId: coffee.id, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 },
+    });
     // The stamp card's category archived under it: a profile would name no category for the card.
     await owner.call('catalog.updateCategory', { categoryId: coffee.id, archived: true });
     const error = await owner.refuse('store.exportProfile', {});

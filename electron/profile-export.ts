@@ -33,7 +33,12 @@ export function profilePrinter(printer: DevicePrinter | null): StoreProfile['pri
  * store.exportProfile: a host command, since where backups go and this PC's printer live beside
  * the ledger, not in it. The ledger's part is read in one transaction (services/store-profile-export.ts).
  */
-export function profileExportHandlers(options: { host: LedgerHost; backups: BackupService; device: DevicePreferencesStore; logger: Logger }): Pick<HostHandlers, 'store.exportProfile'> {
+export function profileExportHandlers(options: {
+  host: LedgerHost;
+  backups: BackupService;
+  device: DevicePreferencesStore;
+  logger: Logger;
+}): Pick<HostHandlers, 'store.exportProfile'> {
   const { host, backups, device, logger } = options;
   return {
     'store.exportProfile': () => {
@@ -42,7 +47,12 @@ export function profileExportHandlers(options: { host: LedgerHost; backups: Back
       const exported = exportStoreProfile(app.db, { backup: profileBackup(backups.settings(), host.dataDir), printer: profilePrinter(device.load().printer) });
       const { catalog, staff } = exported.profile;
       // Counts only: the file itself holds the names.
-      logger.info('store profile exported', { categories: catalog.categories.length, items: catalog.items.length, staff: staff.length, logo: exported.logo !== null });
+      logger.info('store profile exported', {
+        categories: catalog.categories.length,
+        items: catalog.items.length,
+        staff: staff.length,
+        logo: exported.logo !== null,
+      });
       return exported;
     },
   };

@@ -21,7 +21,10 @@ function errno(code: string, message: string, file?: string): NodeJS.ErrnoExcept
 
 describe('storageFaultOf', () => {
   it('names a full disk and a read-only one, from SQLite and from file calls, and nothing else', () => {
-    expect(storageFaultOf(errno('SQLITE_FULL', 'database or disk is full'), '/data/aftertab.sqlite')).toEqual({ code: 'disk_full', path: '/data/aftertab.sqlite' });
+    expect(storageFaultOf(errno('SQLITE_FULL', 'database or disk is full'), '/data/aftertab.sqlite')).toEqual({
+      code: 'disk_full',
+      path: '/data/aftertab.sqlite',
+    });
     expect(storageFaultOf(errno('ENOSPC', 'no space left on device', '/usb/x.partial'), '/usb')).toEqual({ code: 'disk_full', path: '/usb/x.partial' });
     expect(storageFaultOf(errno('SQLITE_READONLY', 'attempt to write a readonly database'), '/data/a')).toEqual({ code: 'read_only', path: '/data/a' });
     expect(storageFaultOf(errno('SQLITE_READONLY_DBMOVED', 'moved'), '/data/a')).toMatchObject({ code: 'read_only' });
@@ -94,7 +97,10 @@ describe('a read-only ledger', () => {
     const own = createDispatcher({ db: l.db, handlers, warn, log: vi.fn() });
     l.db.pragma('query_only = 1');
     const before = snapshot(l);
-    expect(own.dispatch('tab.open', { input: { name: 'Ana' }, commandId: 'read-only-0002' }, l.session)).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    expect(own.dispatch('tab.open', { input: { name: 'Ana' }, commandId: 'read-only-0002' }, l.session)).toMatchObject({
+      ok: false,
+      error: { code: 'read_only' },
+    });
     expect(snapshot(l)).toEqual(before);
     l.db.pragma('query_only = 0');
     expect(own.dispatch('tab.open', { input: { name: 'Ana' }, commandId: 'read-only-0002' }, l.session)).toMatchObject({ ok: true });

@@ -21,6 +21,9 @@ export function resolvePort(argv: readonly string[], env: Record<string, string 
  */
 export function resolveProfile(argv: readonly string[], cwd: string): ProfileFile | null {
   const raw = readFlag(argv, 'profile');
-  if (raw === undefined) return argv.includes('--profile') ? { ok: false, file: '', problems: [{ path: 'profile', message: 'profile: --profile needs the path of a store profile file' }] } : null;
+  if (raw === undefined)
+    return argv.includes('--profile')
+      ? { ok: false, file: '', problems: [{ path: 'profile', message: 'profile: --profile needs the path of a store profile file' }] }
+      : null;
   return readProfileFile(path.resolve(cwd, raw));
 }

@@ -34,7 +34,11 @@ describe('the web host CLI’s log file', () => {
     });
     // A client signs in like the PIN pad does (first run: the owner sets a PIN), then sends its token.
     const headers = { 'X-Aftertab-Secret': link.secret, 'Content-Type': 'application/json' };
-    const setup = await fetch(`${link.url}api/command/session.setup`, { method: 'POST', headers, body: JSON.stringify({ input: { pin: '97531', pinAgain: '97531' } }) });
+    const setup = await fetch(`${link.url}api/command/session.setup`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ input: { pin: '97531', pinAgain: '97531' } }),
+    });
     const signedIn = (await setup.json()) as { ok: boolean; value: { token: string } };
     expect(signedIn).toMatchObject({ ok: true, value: { token: expect.any(String) } });
     const response = await fetch(`${link.url}api/command/tab.open`, {

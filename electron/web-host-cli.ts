@@ -57,7 +57,9 @@ async function main(): Promise<void> {
   const problem = core.host.problem();
   if (problem !== null) {
     // Not started on a fresh ledger: the page opens on the recovery screen instead.
-    process.stderr.write(`The ledger ${core.host.file} failed its start-up check (${problem}).\nAftertab is in recovery mode: open the link to restore a backup.\n`);
+    process.stderr.write(
+      `The ledger ${core.host.file} failed its start-up check (${problem}).\nAftertab is in recovery mode: open the link to restore a backup.\n`,
+    );
   }
 
   let closing = false;

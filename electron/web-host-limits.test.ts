@@ -85,12 +85,15 @@ type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders }
 
 function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {}, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {}, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -120,7 +123,14 @@ function openStream(web: WebHost, token: string | null): Promise<Stream> {
 
 describe('the web host limits', () => {
   it('defaults to a 10 s header and 30 s request timeout, 64 connections and 4 streams a session, 16 in all', () => {
-    expect(DEFAULT_LIMITS).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 64, maxStreamsPerSession: 4, maxStreams: 16 });
+    expect(DEFAULT_LIMITS).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 64,
+      maxStreamsPerSession: 4,
+      maxStreams: 16,
+    });
     expect(resolveLimits()).toEqual(DEFAULT_LIMITS);
     expect(resolveLimits({ maxStreams: 8 })).toEqual({ ...DEFAULT_LIMITS, maxStreams: 8 });
   });
@@ -241,7 +251,10 @@ describe('the event stream cap', () => {
     const refused = await openStream(web, TOKEN_A);
     expect(refused.status).toBe(429);
     const body = JSON.parse(refused.body()) as { ok: boolean; error: { code: string; message: string } };
-    expect(body).toEqual({ ok: false, error: { code: 'too_many_streams', message: expect.stringMatching(/this sign-in already has 2 live update streams open/) } });
+    expect(body).toEqual({
+      ok: false,
+      error: { code: 'too_many_streams', message: expect.stringMatching(/this sign-in already has 2 live update streams open/) },
+    });
     expect(commands.listeners.size).toBe(2);
 
     // Another sign-in still gets its own.

@@ -46,14 +46,11 @@ type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
 
 function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
+    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
     req.on('error', reject);
     req.end(options.body);
   });
@@ -129,7 +126,12 @@ describe('the command route', () => {
 
   it('refuses a wrong secret of the same length', async () => {
     const wrong = host.secret.slice(0, -1) + (host.secret.endsWith('A') ? 'B' : 'A');
-    const reply = await send(host.port, { method: 'POST', path: '/api/command/tab.listOpen', headers: jsonHeaders({ 'X-Aftertab-Secret': wrong }), body: '{}' });
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/command/tab.listOpen',
+      headers: jsonHeaders({ 'X-Aftertab-Secret': wrong }),
+      body: '{}',
+    });
     expect(reply.status).toBe(401);
     expect(dispatcher.calls).toHaveLength(0);
   });
@@ -145,7 +147,12 @@ describe('the command route', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const reply = await send(host.port, { method: 'POST', path: '/api/command/tab.listOpen', headers: jsonHeaders({ Host: `evil.example:${host.port}` }), body: '{}' });
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/command/tab.listOpen',
+      headers: jsonHeaders({ Host: `evil.example:${host.port}` }),
+      body: '{}',
+    });
     expect(reply.status).toBe(421);
     expect(dispatcher.calls).toHaveLength(0);
     const wrongPort = await send(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port + 1}` } });
@@ -153,18 +160,33 @@ describe('the command route', () => {
   });
 
   it('accepts localhost:<port> as a Host', async () => {
-    const reply = await send(host.port, { method: 'POST', path: '/api/command/tab.listOpen', headers: jsonHeaders({ Host: `localhost:${host.port}` }), body: '{}' });
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/command/tab.listOpen',
+      headers: jsonHeaders({ Host: `localhost:${host.port}` }),
+      body: '{}',
+    });
     expect(reply.status).toBe(200);
   });
 
   it('refuses a foreign Origin even with the secret', async () => {
-    const reply = await send(host.port, { method: 'POST', path: '/api/command/tab.listOpen', headers: jsonHeaders({ Origin: 'http://evil.example' }), body: '{}' });
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/command/tab.listOpen',
+      headers: jsonHeaders({ Origin: 'http://evil.example' }),
+      body: '{}',
+    });
     expect(reply.status).toBe(403);
     expect(dispatcher.calls).toHaveLength(0);
   });
 
   it('accepts our own Origin', async () => {
-    const reply = await send(host.port, { method: 'POST', path: '/api/command/tab.listOpen', headers: jsonHeaders({ Origin: `http://127.0.0.1:${host.port}` }), body: '{}' });
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/command/tab.listOpen',
+      headers: jsonHeaders({ Origin: `http://127.0.0.1:${host.port}` }),
+      body: '{}',
+    });
     expect(reply.status).toBe(200);
   });
 
@@ -290,15 +312,22 @@ describe('static files', () => {
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it.each(['/../outside.txt', '/%2e%2e/outside.txt', '/..%2foutside.txt', '/assets/../../outside.txt', '/..\\outside.txt', '/link.txt', '/../../../../etc/passwd', '/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/index.html%00.js'])(
-    'never serves a file outside the renderer folder: %s',
-    async (target) => {
-      const reply = await send(host.port, { path: target });
-      expect([400, 404]).toContain(reply.status);
-      expect(reply.body).not.toContain('TOP-SECRET-OUTSIDE');
-      expect(reply.body).not.toContain('root:');
-    },
-  );
+  it.each([
+    '/../outside.txt',
+    '/%2e%2e/outside.txt',
+    '/..%2foutside.txt',
+    '/assets/../../outside.txt',
+    '/..\\outside.txt',
+    '/link.txt',
+    '/../../../../etc/passwd',
+    '/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '/index.html%00.js',
+  ])('never serves a file outside the renderer folder: %s', async (target) => {
+    const reply = await send(host.port, { path: target });
+    expect([400, 404]).toContain(reply.status);
+    expect(reply.body).not.toContain('TOP-SECRET-OUTSIDE');
+    expect(reply.body).not.toContain('root:');
+  });
 
   it.each(['/assets/app.js.map', '/assets/app.js%2emap', '/assets/../assets/app.js.map'])(
     'never serves a source map, even one in the build: %s',
@@ -323,7 +352,9 @@ describe('static files', () => {
 });
 
 describe('the event stream', () => {
-  function openStream(headers: Record<string, string>): Promise<{ res: http.IncomingMessage; req: http.ClientRequest; next: (pattern: RegExp) => Promise<string> }> {
+  function openStream(
+    headers: Record<string, string>,
+  ): Promise<{ res: http.IncomingMessage; req: http.ClientRequest; next: (pattern: RegExp) => Promise<string> }> {
     return new Promise((resolve, reject) => {
       const req = http.get({ host: '127.0.0.1', port: host.port, path: '/api/events', headers }, (res) => {
         let buffer = '';
@@ -366,9 +397,34 @@ describe('the event stream', () => {
     expect(stream.res.headers['content-type']).toMatch(/^text\/event-stream/);
     await stream.next(/: connected\n\n/);
     expect(dispatcher.listeners.size).toBe(1);
-    dispatcher.publish({ type: 'tabs.changed', tabIds: [4] });
+    // A tab change carries the changed tabs' cards; one event is one data line, whole.
+    const card = {
+      id: 4,
+      token: 9,
+      name: 'Ana · "window"',
+      label: '',
+      note: 'two\nlines',
+      status: 'open' as const,
+      itemCount: 2,
+      totalMinor: 900,
+      paidMinor: 0,
+      dueMinor: 900,
+      openedAt: '2026-11-24T09:00:00.000Z',
+      lastActivityAt: '2026-11-24T09:05:00.000Z',
+      customerId: null,
+      customerName: null,
+    };
+    const event = {
+      type: 'tabs.changed' as const,
+      tabIds: [4, 5],
+      board: [
+        { tabId: 4, card },
+        { tabId: 5, card: null },
+      ],
+    };
+    dispatcher.publish(event);
     const line = await stream.next(/data: .*\n\n/);
-    expect(JSON.parse(line.slice('data: '.length))).toEqual({ type: 'tabs.changed', tabIds: [4] });
+    expect(JSON.parse(line.slice('data: '.length))).toEqual(event);
     await stream.next(/: keepalive\n\n/);
     stream.req.destroy();
   });

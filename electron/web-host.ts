@@ -54,7 +54,8 @@ export function resolveLimits(changes: Partial<WebHostLimits> = {}): WebHostLimi
   // node:http refuses a header timeout longer than the request timeout; say so in our words first.
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new Error('the web host header timeout must not be longer than its request timeout');
   if (limits.maxStreamsPerSession > limits.maxStreams) throw new Error('the web host cannot allow more event streams per session than in all');
-  if (limits.maxStreams >= limits.maxConnections) throw new Error('the web host must allow more connections than event streams, or commands could not get through');
+  if (limits.maxStreams >= limits.maxConnections)
+    throw new Error('the web host must allow more connections than event streams, or commands could not get through');
   return limits;
 }
 
@@ -221,7 +222,10 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(
         res,
         429,
-        errorResult('too_many_streams', `this sign-in already has ${mine} live update streams open, the most one sign-in may keep; close a tab showing Aftertab and this one reconnects on its own`),
+        errorResult(
+          'too_many_streams',
+          `this sign-in already has ${mine} live update streams open, the most one sign-in may keep; close a tab showing Aftertab and this one reconnects on its own`,
+        ),
         { 'Retry-After': '5' },
       );
     }
@@ -229,7 +233,10 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(
         res,
         429,
-        errorResult('too_many_streams', `Aftertab already has ${streams.size} live update streams open, the most it keeps at once; close a tab showing Aftertab and this one reconnects on its own`),
+        errorResult(
+          'too_many_streams',
+          `Aftertab already has ${streams.size} live update streams open, the most it keeps at once; close a tab showing Aftertab and this one reconnects on its own`,
+        ),
         { 'Retry-After': '5' },
       );
     }

@@ -140,7 +140,7 @@ describe('createMainWindow', () => {
   it('puts the strict CSP on every response, replacing any other policy', () => {
     const { session } = open().window.webContents;
     const callback = vi.fn();
-    const responseHeaders = { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] };
+    const responseHeaders = { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] };
     session.headersReceived?.({ url: RENDERER_URL, responseHeaders }, callback);
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

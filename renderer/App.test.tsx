@@ -53,7 +53,8 @@ function answer(name: string, input: Record<string, unknown>, token: string | un
       return ok(padState(token));
     case 'session.signIn': {
       const person = people[input.staffId as number];
-      if (!person || person.pin !== input.pin) return { ok: false, error: { code: 'wrong_pin', message: 'that PIN is not right; 4 more tries before a 5-minute lockout' } };
+      if (!person || person.pin !== input.pin)
+        return { ok: false, error: { code: 'wrong_pin', message: 'that PIN is not right; 4 more tries before a 5-minute lockout' } };
       return ok({ staff: person.staff, token: person.token });
     }
     case 'session.setup':
@@ -148,7 +149,8 @@ describe('App: sign-in, lock and who may see what', () => {
     render(<App />);
     await signIn('Olga', '1111');
     const nav = screen.getByRole('navigation');
-    for (const link of ['Tabs', 'Drawer', 'Diary', 'Customers', 'Dashboard', 'Reports', 'Catalog', 'Staff', 'Activity', 'Backups', 'Settings']) expect(within(nav).getByRole('link', { name: link })).toBeTruthy();
+    for (const link of ['Tabs', 'Drawer', 'Diary', 'Customers', 'Dashboard', 'Reports', 'Catalog', 'Staff', 'Activity', 'Backups', 'Settings'])
+      expect(within(nav).getByRole('link', { name: link })).toBeTruthy();
     fireEvent.click(screen.getByRole('link', { name: 'Reports' }));
     await screen.findByRole('heading', { name: 'Reports' });
 
@@ -184,5 +186,24 @@ describe('App: sign-in, lock and who may see what', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Set PIN and sign in' }));
     await waitFor(() => expect(screen.getByTestId('current-person').textContent).toBe('Olga'));
     expect(sent.find((s) => s.name === 'session.setup')?.input).toEqual({ pin: '1111', pinAgain: '1111' });
+  });
+});
+
+describe('App: before the main process answers', () => {
+  it('shows that Aftertab is starting until the ledger has answered, then the PIN pad', async () => {
+    // The desktop window opens while the ledger is checked: its first questions wait for that.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answering = globalThis.fetch;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      if (url === '/api/command/recovery.status') await held;
+      return answering(url, init);
+    });
+    render(<App />);
+    expect((await screen.findByRole('status')).textContent).toBe('Aftertab is starting…');
+    expect(screen.queryByRole('main', { name: 'Sign in' })).toBeNull();
+    release();
+    await screen.findByRole('heading', { name: 'Who is working?' });
+    expect(screen.queryByText('Aftertab is starting…')).toBeNull();
   });
 });

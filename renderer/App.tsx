@@ -5,6 +5,8 @@ import type { Staff } from '../shared/types';
 import { api, getAccess, subscribeAccess } from './api';
 import { ErrorNote } from './components/ErrorNote';
 import { NavBar } from './components/NavBar';
+import { ScreenSuspense } from './components/ScreenSuspense';
+import { StartingScreen } from './components/StartingScreen';
 import { PrinterWarnings } from './printing/PrinterWarnings';
 import { CurrentStaffContext, useCurrentStaff } from './hooks/current-staff';
 import { useStore } from './hooks/use-live-data';
@@ -13,36 +15,40 @@ import { useSession } from './hooks/use-session';
 import { useSessionActivity } from './hooks/use-session-activity';
 import { getLanguageState, subscribeLanguage, useDeviceLanguage } from './i18n/language-store';
 import { t } from './i18n/t';
+import { lazyScreen } from './lazy-screen';
 import { screenPermissions, type GatedScreen } from './screen-access';
 import { LinkRequiredScreen } from './screens/access/LinkRequiredScreen';
-import { ActivityScreen } from './screens/activity/ActivityScreen';
-import { CustomerPage } from './screens/customers/CustomerPage';
-import { CustomersScreen } from './screens/customers/CustomersScreen';
-import { DashboardScreen } from './screens/dashboard/DashboardScreen';
-import { AppointmentsScreen } from './screens/appointments/AppointmentsScreen';
-import { ConfirmationScreen } from './screens/appointments/ConfirmationScreen';
 import { ApprovalProvider } from './screens/approval/ApprovalProvider';
-import { BackupScreen } from './screens/backup/BackupScreen';
 import { RecoveryScreen } from './screens/backup/RecoveryScreen';
 import { useRecoveryGate } from './screens/backup/use-recovery-gate';
 import { BoardScreen } from './screens/board/BoardScreen';
-import { CatalogScreen } from './screens/catalog/CatalogScreen';
-import { DrawerScreen } from './screens/drawer/DrawerScreen';
 import { ReceiptScreen } from './screens/receipt/ReceiptScreen';
-import { FindReceiptScreen } from './screens/receipts/FindReceiptScreen';
-import { RefundReceiptScreen } from './screens/refund/RefundReceiptScreen';
-import { RefundScreen } from './screens/refund/RefundScreen';
-import { ReportsScreen } from './screens/reports/ReportsScreen';
-import { ZReportScreen } from './screens/reports/ZReportScreen';
-import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SettleScreen } from './screens/settle/SettleScreen';
 import { PinPad } from './screens/signin/PinPad';
 import { SetupScreen } from './screens/signin/SetupScreen';
 import { useSessionState } from './screens/signin/use-session-state';
 import { SlipScreen } from './screens/slip/SlipScreen';
-import { StaffScreen } from './screens/staff/StaffScreen';
 import { TabScreen } from './screens/tab/TabScreen';
 import { TokenScreen } from './screens/tokens/TokenScreen';
+
+// The counter's path (board, tab, settle, receipt, slip, tokens) is in the first bundle; every other
+// screen is its own chunk, fetched the first time someone opens it.
+const ActivityScreen = lazyScreen(() => import('./screens/activity/ActivityScreen'), 'ActivityScreen');
+const CustomerPage = lazyScreen(() => import('./screens/customers/CustomerPage'), 'CustomerPage');
+const CustomersScreen = lazyScreen(() => import('./screens/customers/CustomersScreen'), 'CustomersScreen');
+const DashboardScreen = lazyScreen(() => import('./screens/dashboard/DashboardScreen'), 'DashboardScreen');
+const AppointmentsScreen = lazyScreen(() => import('./screens/appointments/AppointmentsScreen'), 'AppointmentsScreen');
+const ConfirmationScreen = lazyScreen(() => import('./screens/appointments/ConfirmationScreen'), 'ConfirmationScreen');
+const BackupScreen = lazyScreen(() => import('./screens/backup/BackupScreen'), 'BackupScreen');
+const CatalogScreen = lazyScreen(() => import('./screens/catalog/CatalogScreen'), 'CatalogScreen');
+const DrawerScreen = lazyScreen(() => import('./screens/drawer/DrawerScreen'), 'DrawerScreen');
+const FindReceiptScreen = lazyScreen(() => import('./screens/receipts/FindReceiptScreen'), 'FindReceiptScreen');
+const RefundReceiptScreen = lazyScreen(() => import('./screens/refund/RefundReceiptScreen'), 'RefundReceiptScreen');
+const RefundScreen = lazyScreen(() => import('./screens/refund/RefundScreen'), 'RefundScreen');
+const ReportsScreen = lazyScreen(() => import('./screens/reports/ReportsScreen'), 'ReportsScreen');
+const ZReportScreen = lazyScreen(() => import('./screens/reports/ZReportScreen'), 'ZReportScreen');
+const SettingsScreen = lazyScreen(() => import('./screens/settings/SettingsScreen'), 'SettingsScreen');
+const StaffScreen = lazyScreen(() => import('./screens/staff/StaffScreen'), 'StaffScreen');
 
 const DEFAULT_IDLE_MINUTES = 5;
 
@@ -52,10 +58,11 @@ export function App() {
   // This PC's language: the tree is keyed by it, so a change re-renders every word at once.
   useDeviceLanguage(access === 'granted');
   const language = useSyncExternalStore(subscribeLanguage, getLanguageState);
-  if (!language.loaded) return null;
+  // Until the main process answers (the desktop window opens while the ledger is checked).
+  if (!language.loaded) return <StartingScreen />;
   if (access !== 'granted') return <LinkRequiredScreen access={access} />;
   // A ledger that failed its start-up check: nothing else can work until a backup is restored.
-  if (recovery.gate.state === 'checking') return null;
+  if (recovery.gate.state === 'checking') return <StartingScreen />;
   if (recovery.gate.state === 'damaged') return <RecoveryScreen status={recovery.gate.status} onRestored={recovery.recheck} onRecheck={recovery.recheck} />;
   // Hash routes: a reload (or a restart of the window) comes back to the same screen.
   return (
@@ -135,31 +142,33 @@ function Shell({ staff, locked, idleFallback }: { staff: Staff; locked: boolean;
         <ApprovalProvider currentStaffId={staff.id}>
           <NavBar storeName={store.data?.name ?? t('app.name')} staff={staff} onLock={lockNow} />
           <PrinterWarnings />
-          <Routes>
-            <Route path="/" element={<BoardScreen />} />
-            <Route path="/tokens" element={<TokenScreen />} />
-            <Route path="/slip/:tabId" element={<SlipScreen />} />
-            <Route path="/tab/:tabId" element={<TabScreen />} />
-            <Route path="/tab/:tabId/settle" element={<SettleScreen />} />
-            <Route path="/tab/:tabId/receipt" element={<ReceiptScreen />} />
-            <Route path="/tab/:tabId/refund" element={<RefundScreen />} />
-            <Route path="/refund/:refundId" element={<RefundReceiptScreen />} />
-            <Route path="/receipts" element={<FindReceiptScreen />} />
-            <Route path="/drawer" element={<DrawerScreen />} />
-            <Route path="/catalog" element={<Gated screen="/catalog" element={<CatalogScreen />} />} />
-            <Route path="/settings" element={<Gated screen="/settings" element={<SettingsScreen />} />} />
-            <Route path="/backups" element={<Gated screen="/backups" element={<BackupScreen />} />} />
-            <Route path="/reports" element={<Gated screen="/reports" element={<ReportsScreen />} />} />
-            <Route path="/reports/z/:zNumber" element={<Gated screen="/reports" element={<ZReportScreen />} />} />
-            <Route path="/dashboard" element={<Gated screen="/dashboard" element={<DashboardScreen />} />} />
-            <Route path="/staff" element={<Gated screen="/staff" element={<StaffScreen />} />} />
-            <Route path="/activity" element={<Gated screen="/activity" element={<ActivityScreen />} />} />
-            <Route path="/customers" element={<Gated screen="/customers" element={<CustomersScreen />} />} />
-            <Route path="/customers/:customerId" element={<Gated screen="/customers" element={<CustomerPage />} />} />
-            <Route path="/appointments" element={<Gated screen="/appointments" element={<AppointmentsScreen />} />} />
-            <Route path="/appointments/:appointmentId/confirmation" element={<Gated screen="/appointments" element={<ConfirmationScreen />} />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+          <ScreenSuspense>
+            <Routes>
+              <Route path="/" element={<BoardScreen />} />
+              <Route path="/tokens" element={<TokenScreen />} />
+              <Route path="/slip/:tabId" element={<SlipScreen />} />
+              <Route path="/tab/:tabId" element={<TabScreen />} />
+              <Route path="/tab/:tabId/settle" element={<SettleScreen />} />
+              <Route path="/tab/:tabId/receipt" element={<ReceiptScreen />} />
+              <Route path="/tab/:tabId/refund" element={<RefundScreen />} />
+              <Route path="/refund/:refundId" element={<RefundReceiptScreen />} />
+              <Route path="/receipts" element={<FindReceiptScreen />} />
+              <Route path="/drawer" element={<DrawerScreen />} />
+              <Route path="/catalog" element={<Gated screen="/catalog" element={<CatalogScreen />} />} />
+              <Route path="/settings" element={<Gated screen="/settings" element={<SettingsScreen />} />} />
+              <Route path="/backups" element={<Gated screen="/backups" element={<BackupScreen />} />} />
+              <Route path="/reports" element={<Gated screen="/reports" element={<ReportsScreen />} />} />
+              <Route path="/reports/z/:zNumber" element={<Gated screen="/reports" element={<ZReportScreen />} />} />
+              <Route path="/dashboard" element={<Gated screen="/dashboard" element={<DashboardScreen />} />} />
+              <Route path="/staff" element={<Gated screen="/staff" element={<StaffScreen />} />} />
+              <Route path="/activity" element={<Gated screen="/activity" element={<ActivityScreen />} />} />
+              <Route path="/customers" element={<Gated screen="/customers" element={<CustomersScreen />} />} />
+              <Route path="/customers/:customerId" element={<Gated screen="/customers" element={<CustomerPage />} />} />
+              <Route path="/appointments" element={<Gated screen="/appointments" element={<AppointmentsScreen />} />} />
+              <Route path="/appointments/:appointmentId/confirmation" element={<Gated screen="/appointments" element={<ConfirmationScreen />} />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </ScreenSuspense>
         </ApprovalProvider>
       </div>
     </CurrentStaffContext.Provider>

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppEvent } from '../shared/types';
+import type { ScreenEvent } from './api';
 
 const TOKEN = 'c'.repeat(43);
 
@@ -10,6 +10,7 @@ type Opened = { headers: Record<string, string> };
 function fakeStreams(refusals: number) {
   const opened: Opened[] = [];
   let push: (text: string) => void = () => undefined;
+  let close: () => void = () => undefined;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
@@ -22,13 +23,14 @@ function fakeStreams(refusals: number) {
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
           push = (text) => controller.enqueue(new TextEncoder().encode(text));
+          close = () => controller.close();
           push(': connected\n\n');
         },
       });
       return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
     }),
   );
-  return { opened, push: (text: string) => push(text) };
+  return { opened, push: (text: string) => push(text), close: () => close() };
 }
 
 beforeEach(() => {
@@ -47,7 +49,7 @@ describe('the event stream (web host)', () => {
     vi.resetModules();
     history.replaceState(null, '', '/#secret=launch-secret');
     const { onEvent } = await import('./api');
-    const events: AppEvent[] = [];
+    const events: ScreenEvent[] = [];
     const off = onEvent((event) => events.push(event));
 
     await vi.waitFor(() => expect(streams.opened).toHaveLength(2), { timeout: 3000 });
@@ -69,5 +71,27 @@ describe('the event stream (web host)', () => {
     await vi.waitFor(() => expect(streams.opened).toHaveLength(1));
     expect(streams.opened[0]?.headers).toEqual({ 'X-Aftertab-Secret': 'launch-secret' });
     off();
+  });
+
+  it('says resync once on each connection, so screens ask again for what was pushed while it was down', async () => {
+    const streams = fakeStreams(0);
+    vi.resetModules();
+    history.replaceState(null, '', '/#secret=launch-secret');
+    const { onEvent } = await import('./api');
+    const first: string[] = [];
+    const second: string[] = [];
+    const offFirst = onEvent((event) => first.push(event.type));
+    const offSecond = onEvent((event) => second.push(event.type));
+    await vi.waitFor(() => expect(first).toEqual(['resync']));
+
+    streams.close();
+    await vi.waitFor(() => expect(streams.opened).toHaveLength(2), { timeout: 3000 });
+    streams.push('data: {"type":"day.changed"}\n\n');
+    await vi.waitFor(() => expect(first).toContain('day.changed'));
+    // One resync per connection, before anything the new stream carries, and no named events in its place.
+    expect(first).toEqual(['resync', 'resync', 'day.changed']);
+    expect(second).toEqual(first);
+    offFirst();
+    offSecond();
   });
 });

@@ -98,7 +98,8 @@ describe('api session token (web host)', () => {
   it('ignores a late unauthorized sent while locked once the next person has signed in', async () => {
     let release: (value: Result<unknown>) => void = () => undefined;
     fakeHost((name, request) => {
-      if (name === 'session.signIn') return ok((request.body as { input: { staffId: number } }).input.staffId === 3 ? { staff: mo, token: TOKEN_B } : { staff: ana, token: TOKEN_A });
+      if (name === 'session.signIn')
+        return ok((request.body as { input: { staffId: number } }).input.staffId === 3 ? { staff: mo, token: TOKEN_B } : { staff: ana, token: TOKEN_A });
       if (name === 'tab.listOpen') return new Promise((resolve) => (release = resolve));
       return ok(null);
     });
@@ -149,7 +150,8 @@ describe('api session token (web host)', () => {
     const off = onEvent((event) => seen.push(event.type));
     await api['session.signIn']({ staffId: 2, pin: '1234' });
     off();
-    expect(seen).toEqual(expect.arrayContaining(['tabs.changed', 'catalog.changed', 'store.changed', 'drawer.changed', 'day.changed']));
+    // One resync: every live screen asks again once, whatever events it follows.
+    expect(seen).toEqual(['resync']);
   });
 });
 

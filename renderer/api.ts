@@ -12,7 +12,14 @@ import { parseSse } from './sse';
  * Both transports feed one session store: who is signed in here, as the answers say.
  */
 
-type Listener = (event: AppEvent) => void;
+/**
+ * What a screen hears: every event the main process pushes, and `resync`, said here when events
+ * may have been missed (the web host's event stream connected again, someone signed in): every
+ * live screen then asks again, once, whatever events it otherwise follows.
+ */
+export type ScreenEvent = AppEvent | { type: 'resync' };
+
+type Listener = (event: ScreenEvent) => void;
 type Call = (name: CommandName, input: unknown, options?: CallOptions) => Promise<Result<unknown>>;
 
 /** granted: calls can work; missing: opened without the #secret link; rejected: the link is stale. */
@@ -130,7 +137,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 const eventListeners = new Set<Listener>();
 let streamAbort: AbortController | null = null;
 
-function emit(event: AppEvent): void {
+function emit(event: ScreenEvent): void {
   for (const listener of eventListeners) {
     try {
       listener(event);
@@ -165,10 +172,9 @@ async function streamEvents(signal: AbortSignal): Promise<void> {
       if (response.status === 401) return refuse();
       if (!response.ok || !response.body) throw new Error(`event stream answered HTTP ${response.status}`);
       delay = FIRST_RETRY_MS;
-      // Whatever changed while we were not connected was not pushed to us: every screen refetches.
-      emit({ type: 'tabs.changed', tabIds: [] });
-      emit({ type: 'catalog.changed' });
-      emit({ type: 'store.changed' });
+      // Whatever changed while we were not connected (or, on the first connection, between a
+      // screen's first load and now) was not pushed to us: every screen asks again, once.
+      emit({ type: 'resync' });
       await readEvents(response.body);
     } catch (error) {
       if (signal.aborted) return;
@@ -223,24 +229,14 @@ function signedOut(reason: SignOutReason | null): void {
   setSession({ status: 'signedOut', reason });
 }
 
-/** What a screen kept from before the lock is stale and its failed loads said "not signed in": all reload. */
-const REFRESH_EVENTS: readonly AppEvent[] = [
-  { type: 'tabs.changed', tabIds: [] },
-  { type: 'catalog.changed' },
-  { type: 'store.changed' },
-  { type: 'drawer.changed' },
-  { type: 'day.changed' },
-  { type: 'backup.changed' },
-  { type: 'staff.changed' },
-  { type: 'customers.changed' },
-];
 const localListeners = new Set<Listener>();
 
 function signedIn(result: SignInResult): void {
   setToken(result.token ?? null);
   epoch += 1;
   setSession({ status: 'signedIn', staff: result.staff });
-  for (const event of REFRESH_EVENTS) for (const listener of [...localListeners]) listener(event);
+  // What a screen kept from before the lock is stale and its failed loads said "not signed in": all reload.
+  for (const listener of [...localListeners]) listener({ type: 'resync' });
 }
 
 function sameStaff(a: Staff, b: Staff): boolean {
@@ -292,9 +288,7 @@ const bridgeCall: Call = (name, input, options) => {
 };
 
 function buildCommands(call: Call): CommandApi {
-  return Object.fromEntries(
-    commandNames.map((name) => [name, (input: unknown, options?: CallOptions) => call(name, input, options)]),
-  ) as CommandApi;
+  return Object.fromEntries(commandNames.map((name) => [name, (input: unknown, options?: CallOptions) => call(name, input, options)])) as CommandApi;
 }
 
 /** One function per command in shared/contract.ts, with the same types for both transports. */

@@ -6,14 +6,19 @@ import { describeTarget, installedElectronTarget } from '../electron/native/elec
 import { makeElectronDriver } from '../electron/native/make-driver';
 
 const appRoot = path.join(__dirname, '..');
-const headers = process.argv.slice(2).find((arg) => arg.startsWith('--headers='))?.slice('--headers='.length);
+const headers = process.argv
+  .slice(2)
+  .find((arg) => arg.startsWith('--headers='))
+  ?.slice('--headers='.length);
 async function main(): Promise<void> {
   const target = installedElectronTarget(appRoot);
   const made = await makeElectronDriver({ appRoot, target, ...(headers ? { headersDir: path.resolve(headers) } : {}), say: (line) => console.log(line) });
   if (made.ok) {
     console.log(`Made ${made.file} for ${describeTarget(target)} (${made.record.madeFrom}). Node's own build in node_modules was not touched.`);
   } else {
-    console.error(`No SQLite driver for ${describeTarget(target)} could be made. ${made.attempts.map((attempt) => `${attempt.label}: ${attempt.output}`).join('\n')}`);
+    console.error(
+      `No SQLite driver for ${describeTarget(target)} could be made. ${made.attempts.map((attempt) => `${attempt.label}: ${attempt.output}`).join('\n')}`,
+    );
     process.exit(1);
   }
 }

@@ -110,7 +110,10 @@ describe('the files packed', () => {
   });
 
   it('keep native/ and maps out even if the list is widened to everything', () => {
-    const widened = createFilter('/app', ['**/*', ...(config.files as string[])].map((pattern) => new Minimatch(pattern, { dot: true })));
+    const widened = createFilter(
+      '/app',
+      ['**/*', ...(config.files as string[])].map((pattern) => new Minimatch(pattern, { dot: true })),
+    );
     const file = { isDirectory: () => false };
     expect(widened('/app/electron/main.ts', file)).toBe(true);
     expect(widened('/app/native/electron/better_sqlite3.node', file)).toBe(false);

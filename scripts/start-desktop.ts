@@ -13,7 +13,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 async function main(): Promise<void> {
   const code = await startDesktop({
     findBinary: () => findElectronBinary(appRoot),
-    downloadElectron: () => runCaptured(process.execPath, [electronInstallScript(appRoot)], { cwd: appRoot }).then((ran) => ({ code: ran.code, output: `${ran.output}${ran.error ?? ''}` })),
+    downloadElectron: () =>
+      runCaptured(process.execPath, [electronInstallScript(appRoot)], { cwd: appRoot }).then((ran) => ({
+        code: ran.code,
+        output: `${ran.output}${ran.error ?? ''}`,
+      })),
     target: () => installedElectronTarget(appRoot),
     driverStatus: (target) => electronDriverStatus(appRoot, target),
     makeDriver: (target) => makeElectronDriver({ appRoot, target, say: (line) => console.log(line) }),

@@ -72,7 +72,8 @@ afterAll(() => {
   for (const dir of temp) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const salonProfile = (): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(ROOT, 'stores', 'salon-example', 'profile.json'), 'utf8')) as Record<string, unknown>;
+const salonProfile = (): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'stores', 'salon-example', 'profile.json'), 'utf8')) as Record<string, unknown>;
 const cafeIcon = fs.readFileSync(path.join(ROOT, 'stores', 'cafe-example', 'icon.png'));
 
 /** The header of a PNG this size: all pngSize reads. */
@@ -118,9 +119,12 @@ describe('the configurations npm run dist makes', () => {
     for (const slug of STORES) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it.each([null, ...STORES].map((slug) => [slug ?? '(none: the generic build)', slug] as const))("--store %s: passes electron-builder's schema", (_name, slug) => {
-    expect(schemaProblems(configOf(ROOT, slug))).toEqual([]);
-  });
+  it.each([null, ...STORES].map((slug) => [slug ?? '(none: the generic build)', slug] as const))(
+    "--store %s: passes electron-builder's schema",
+    (_name, slug) => {
+      expect(schemaProblems(configOf(ROOT, slug))).toEqual([]);
+    },
+  );
 
   it.each(['corner-deli', 'second-shop'])("a store with a logo and every icon (%s): passes electron-builder's schema", (slug) => {
     expect(schemaProblems(configOf(FULL, slug))).toEqual([]);
@@ -135,15 +139,24 @@ describe('the configurations npm run dist makes', () => {
     expect(plan.builderArgs.slice(0, 2)).toEqual(['--config', `release/${slug}/electron-builder.store.json`]);
     const loaded = await getConfig(root, plan.configFile, null);
     await expect(validateConfiguration(loaded, { isEnabled: false })).resolves.toBeUndefined();
-    expect(loaded).toMatchObject({ appId: plan.config.appId, productName: plan.config.productName, extraResources: plan.config.extraResources, directories: { output: `release/${slug}` } });
+    expect(loaded).toMatchObject({
+      appId: plan.config.appId,
+      productName: plan.config.productName,
+      extraResources: plan.config.extraResources,
+      directories: { output: `release/${slug}` },
+    });
   });
 
   it('are refused by that schema when a key is misspelled or a value has the wrong type', () => {
     const config = configOf(ROOT, 'cafe-example');
     const { artifactName, ...rest } = config;
     expect(schemaProblems({ ...rest, artifactname: artifactName }).join('\n')).toMatch(/artifactname/);
-    expect(schemaProblems({ ...config, extraResources: [{ form: 'stores/cafe-example/profile.json', to: EMBEDDED_PROFILE_NAME }] }).join('\n')).toMatch(/extraResources/);
-    expect(schemaProblems({ ...config, directories: { ...config.directories, ouput: 'release/x' } }).join('\n')).toMatch(/directories must NOT have additional properties/);
+    expect(schemaProblems({ ...config, extraResources: [{ form: 'stores/cafe-example/profile.json', to: EMBEDDED_PROFILE_NAME }] }).join('\n')).toMatch(
+      /extraResources/,
+    );
+    expect(schemaProblems({ ...config, directories: { ...config.directories, ouput: 'release/x' } }).join('\n')).toMatch(
+      /directories must NOT have additional properties/,
+    );
     // electron-builder would turn 42 into "42"; the check without coercion does not let it pass.
     expect(schemaProblems({ ...config, productName: 42 })).toEqual(['/productName must be null,string']);
   });
@@ -254,14 +267,19 @@ describe("a store's build", () => {
 
 describe('a store that cannot be built', () => {
   it('is refused for a profile with problems, each listed by its path with the icon’s, and nothing is made', () => {
-    const root = fixture({ broken: { 'profile.json': profileText({ currency: 'EURO', staff: [], build: { branded: 'yes' } }), 'icon.png': pngHeader(64, 64) } });
+    const root = fixture({
+      broken: { 'profile.json': profileText({ currency: 'EURO', staff: [], build: { branded: 'yes' } }), 'icon.png': pngHeader(64, 64) },
+    });
     expect(problemsOf(root, 'broken')).toEqual([
       expect.stringMatching(/^stores\/broken\/profile\.json: currency: /),
       expect.stringMatching(/^stores\/broken\/profile\.json: staff: /),
       'stores/broken/profile.json: build.branded: must be true or false',
       'stores/broken/icon.png: is 64×64; an icon is square and at least 512×512',
     ]);
-    expect(planDist(root, ['--store', 'broken'])).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringContaining('build.branded')]) as unknown });
+    expect(planDist(root, ['--store', 'broken'])).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([expect.stringContaining('build.branded')]) as unknown,
+    });
     expect(fs.existsSync(path.join(root, 'release'))).toBe(false);
   });
 
@@ -291,13 +309,19 @@ describe('a store that cannot be built', () => {
 
 describe('parseDistArgs', () => {
   it('takes --store <slug> or --store=<slug> and --print-config, and passes everything else to electron-builder', () => {
-    expect(parseDistArgs(['--win', '--store', 'cafe-example', '--x64'])).toEqual({ ok: true, store: 'cafe-example', printConfig: false, builderArgs: ['--win', '--x64'] });
+    expect(parseDistArgs(['--win', '--store', 'cafe-example', '--x64'])).toEqual({
+      ok: true,
+      store: 'cafe-example',
+      printConfig: false,
+      builderArgs: ['--win', '--x64'],
+    });
     expect(parseDistArgs(['--store=salon-example', '--print-config'])).toEqual({ ok: true, store: 'salon-example', printConfig: true, builderArgs: [] });
     expect(parseDistArgs([])).toEqual({ ok: true, store: null, printConfig: false, builderArgs: [] });
   });
 
   it('refuses --store without a name, twice, or a --config of its own', () => {
-    for (const argv of [['--store'], ['--store='], ['--store', '--win']]) expect(parseDistArgs(argv)).toMatchObject({ ok: false, problem: expect.stringContaining('--store needs') as unknown });
+    for (const argv of [['--store'], ['--store='], ['--store', '--win']])
+      expect(parseDistArgs(argv)).toMatchObject({ ok: false, problem: expect.stringContaining('--store needs') as unknown });
     expect(parseDistArgs(['--store', 'a', '--store=b'])).toMatchObject({ ok: false, problem: expect.stringContaining('twice') as unknown });
     for (const argv of [['--config', 'x.yml'], ['-c', 'x.yml'], ['--config=x.yml']]) expect(parseDistArgs(argv)).toMatchObject({ ok: false });
   });

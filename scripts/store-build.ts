@@ -96,7 +96,12 @@ export function storeBuildConfig(root: string, slug: string | null): StoreBuild 
   const base = baseConfig(root);
   if (slug === null) return { ok: true, config: base };
   if (!SLUG.test(slug)) {
-    return { ok: false, problems: [`--store ${JSON.stringify(slug)}: a store is named by its folder in ${STORES_DIR}/: lowercase letters, digits and hyphens, such as cafe-example`] };
+    return {
+      ok: false,
+      problems: [
+        `--store ${JSON.stringify(slug)}: a store is named by its folder in ${STORES_DIR}/: lowercase letters, digits and hyphens, such as cafe-example`,
+      ],
+    };
   }
   const known = listStores(root);
   if (!known.includes(slug)) {
@@ -150,11 +155,15 @@ export function parseDistArgs(argv: readonly string[]): DistArgs {
     if (arg === '--print-config') printConfig = true;
     else if (arg === '--store' || arg.startsWith('--store=')) {
       const value = arg === '--store' ? argv[(index += 1)] : arg.slice('--store='.length);
-      if (value === undefined || value === '' || value.startsWith('-')) return { ok: false, problem: '--store needs the name of a store folder, such as --store cafe-example' };
+      if (value === undefined || value === '' || value.startsWith('-'))
+        return { ok: false, problem: '--store needs the name of a store folder, such as --store cafe-example' };
       if (store !== null) return { ok: false, problem: `--store is given twice (${store} and ${value}); one build is one store` };
       store = value;
     } else if (arg === '--config' || arg === '-c' || arg.startsWith('--config=')) {
-      return { ok: false, problem: `${arg}: npm run dist chooses the configuration itself (${BASE_CONFIG_FILE}, or the store's with --store); -c.<key>=<value> still overrides one key` };
+      return {
+        ok: false,
+        problem: `${arg}: npm run dist chooses the configuration itself (${BASE_CONFIG_FILE}, or the store's with --store); -c.<key>=<value> still overrides one key`,
+      };
     } else builderArgs.push(arg);
   }
   return { ok: true, store, printConfig, builderArgs };

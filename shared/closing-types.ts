@@ -146,7 +146,14 @@ export type RefundsSection = {
  * forward), which is the deposits_held balance. A Z frozen before deposits were taken has no
  * broughtForwardMinor (it was always zero).
  */
-export type DepositsSection = { broughtForwardMinor?: Minor; takenMinor: Minor; appliedMinor: Minor; refundedMinor: Minor; forfeitedMinor: Minor; heldMinor: Minor };
+export type DepositsSection = {
+  broughtForwardMinor?: Minor;
+  takenMinor: Minor;
+  appliedMinor: Minor;
+  refundedMinor: Minor;
+  forfeitedMinor: Minor;
+  heldMinor: Minor;
+};
 
 /**
  * A deposit held at the end of the day, as the Z freezes it: whose (by id only: the Z is

@@ -7,7 +7,11 @@ export const loyaltySettings = z
   .object({
     scheme: z.enum(loyaltySchemes),
     categoryId: s.id.nullable(),
-    stampsEvery: z.number({ error: 'errors.field.loyaltyEvery' }).int('errors.field.loyaltyEvery').min(2, 'errors.field.loyaltyEvery').max(100, 'errors.field.loyaltyEvery'),
+    stampsEvery: z
+      .number({ error: 'errors.field.loyaltyEvery' })
+      .int('errors.field.loyaltyEvery')
+      .min(2, 'errors.field.loyaltyEvery')
+      .max(100, 'errors.field.loyaltyEvery'),
     /** Spend this much for one point. */
     pointsSpendMinor: s.positiveAmount,
     /** What one point takes off a tab. */

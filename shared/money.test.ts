@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { currencyExponent, divRoundHalfUp, formatMoney, MoneyError, minorToDecimalString, parseMinor, roundToIncrement, sumMinor } from './money';
+import { currencyExponent, decimalMark, divRoundHalfUp, formatMoney, MoneyError, minorToDecimalString, parseMinor, roundToIncrement, sumMinor } from './money';
 
 describe('currency exponents follow ISO 4217', () => {
   it.each([
@@ -68,5 +68,11 @@ describe('formatMoney uses Intl for the store currency and locale', () => {
     expect(formatMoney(1200, 'JPY', 'ja-JP')).toBe('￥1,200');
     expect(formatMoney(1234, 'KWD', 'en-US')).toMatch(/KWD\s?1\.234/);
     expect(formatMoney(9007199254740991, 'USD', 'en-US')).toBe('$90,071,992,547,409.91');
+  });
+});
+
+describe('decimalMark', () => {
+  it('is the mark the locale writes before the decimals', () => {
+    expect([decimalMark('en-IE'), decimalMark('de-DE'), decimalMark('de-CH'), decimalMark('ar-EG')]).toEqual(['.', ',', '.', '٫']);
   });
 });

@@ -100,13 +100,36 @@ export function minorToDecimalString(amount: Minor, exponent: number): string {
  * Formats with Intl for the store's currency and locale. The decimal string goes to Intl as a
  * string (not a float), which Intl formats exactly.
  */
+/**
+ * Making a number format costs far more than using one, and a board formats an amount per card
+ * on every render: one per locale and currency is kept (a store has one of each, a test a few).
+ */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: Minor, currency: string, locale: string): string {
   const exponent = currencyExponent(currency);
-  const fmt = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  });
+  const key = `${locale}|${currency}`;
+  let fmt = moneyFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    moneyFormats.set(key, fmt);
+  }
   return fmt.format(minorToDecimalString(amount, exponent) as Intl.StringNumericLiteral);
+}
+
+const decimalMarks = new Map<string, string>();
+
+/** The mark a locale writes between whole units and decimals: "." in en-IE, "," in de-DE. */
+export function decimalMark(locale: string): string {
+  let mark = decimalMarks.get(locale);
+  if (mark === undefined) {
+    mark = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    decimalMarks.set(locale, mark);
+  }
+  return mark;
 }

@@ -65,14 +65,34 @@ export type Role = (typeof roles)[number];
 const grants: Record<Role, readonly Permission[]> = {
   owner: permissions,
   manager: permissions.filter((p) => !['store.currency', 'store.businessDay', 'staff.owners', 'staff.unlock', 'backup.manage', 'audit.read'].includes(p)),
-  staff: ['session', 'tabs.read', 'tabs.write', 'tabs.adjust', 'drawer.operate', 'customers.read', 'customers.write', 'appointments.read', 'appointments.write'],
+  staff: [
+    'session',
+    'tabs.read',
+    'tabs.write',
+    'tabs.adjust',
+    'drawer.operate',
+    'customers.read',
+    'customers.write',
+    'appointments.read',
+    'appointments.write',
+  ],
 };
 
 /**
  * What a staff member may still do for one action when a manager or owner approves it by PIN.
  * The rest (reports, catalog, settings, staff, backups) is refused outright.
  */
-export const approvable: readonly Permission[] = ['tabs.adjustLarge', 'tabs.writeOff', 'payments.void', 'payments.largeTip', 'drawer.payOut', 'drawer.signOff', 'deposits.forfeit', 'deposits.refund', 'refunds.issue'];
+export const approvable: readonly Permission[] = [
+  'tabs.adjustLarge',
+  'tabs.writeOff',
+  'payments.void',
+  'payments.largeTip',
+  'drawer.payOut',
+  'drawer.signOff',
+  'deposits.forfeit',
+  'deposits.refund',
+  'refunds.issue',
+];
 
 export function roleAllows(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);

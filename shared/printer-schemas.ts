@@ -13,7 +13,11 @@ export const printerHost = z
   .max(253, 'errors.field.printerHost')
   .refine((value) => hostName.test(value) || ipv6.test(value), 'errors.field.printerHost');
 
-export const printerPort = z.number({ error: 'errors.field.printerPort' }).int('errors.field.printerPort').min(1, 'errors.field.printerPort').max(65_535, 'errors.field.printerPort');
+export const printerPort = z
+  .number({ error: 'errors.field.printerPort' })
+  .int('errors.field.printerPort')
+  .min(1, 'errors.field.printerPort')
+  .max(65_535, 'errors.field.printerPort');
 
 /**
  * A print queue's name as the system knows it (CUPS: "TM-T20"; Windows: "EPSON TM-T20II Receipt",

@@ -22,9 +22,21 @@ export const depositPolicy = z
   .object({
     mode: z.enum(['none', 'fixed', 'percent']),
     fixedMinor: s.amount,
-    percent: z.number({ error: 'errors.field.depositPercent' }).int('errors.field.depositPercent').min(0, 'errors.field.depositPercent').max(100, 'errors.field.depositPercent'),
-    freeCancelHours: z.number({ error: 'errors.field.freeCancelHours' }).int('errors.field.freeCancelHours').min(0, 'errors.field.freeCancelHours').max(720, 'errors.field.freeCancelHours'),
-    forfeitPercent: z.number({ error: 'errors.field.forfeitPercent' }).int('errors.field.forfeitPercent').min(0, 'errors.field.forfeitPercent').max(100, 'errors.field.forfeitPercent'),
+    percent: z
+      .number({ error: 'errors.field.depositPercent' })
+      .int('errors.field.depositPercent')
+      .min(0, 'errors.field.depositPercent')
+      .max(100, 'errors.field.depositPercent'),
+    freeCancelHours: z
+      .number({ error: 'errors.field.freeCancelHours' })
+      .int('errors.field.freeCancelHours')
+      .min(0, 'errors.field.freeCancelHours')
+      .max(720, 'errors.field.freeCancelHours'),
+    forfeitPercent: z
+      .number({ error: 'errors.field.forfeitPercent' })
+      .int('errors.field.forfeitPercent')
+      .min(0, 'errors.field.forfeitPercent')
+      .max(100, 'errors.field.forfeitPercent'),
   })
   .strict()
   .refine((p) => p.mode !== 'fixed' || p.fixedMinor > 0, { message: 'errors.field.depositFixed', path: ['fixedMinor'] })
@@ -44,7 +56,11 @@ export const bookAppointment = z
     itemIds: serviceIds,
     note: s.readableText(500).default(''),
     /** How the deposit the policy asks for is paid now; null books without one (policy none, or taken later). */
-    deposit: z.object({ method: tender, reference: s.readableText(80).default('') }).strict().nullable().default(null),
+    deposit: z
+      .object({ method: tender, reference: s.readableText(80).default('') })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 

@@ -10,7 +10,20 @@ function refusal(schema: z.ZodType, value: unknown): string | null {
 }
 
 // Nothing a person can see: spaces, zero-width characters, format and control characters.
-const invisible = ['\u200b', '\u200b\u200b ', '\t\n', ' \r\n ', '\u200c\u200d', '\u2060\ufeff', '\u00a0\u3000', '\u00ad', '\u200e\u200f', '\u3164', '\ufe0f', '\u2028'];
+const invisible = [
+  '\u200b',
+  '\u200b\u200b ',
+  '\t\n',
+  ' \r\n ',
+  '\u200c\u200d',
+  '\u2060\ufeff',
+  '\u00a0\u3000',
+  '\u00ad',
+  '\u200e\u200f',
+  '\u3164',
+  '\ufe0f',
+  '\u2028',
+];
 const bidi = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
 const controls = ['\u0000', '\u0007', '\u001b', '\u000b', '\u007f', '\u0085'];
 

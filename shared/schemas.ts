@@ -114,10 +114,26 @@ export const cashCount = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('denominations'),
-      counts: z.array(z.object({ denominationMinor: positiveAmount, qty: z.number({ error: 'errors.field.countQty' }).int('errors.field.countQty').min(0, 'errors.field.countQty').max(100_000, 'errors.field.countQty') }).strict()).max(40),
+      counts: z
+        .array(
+          z
+            .object({
+              denominationMinor: positiveAmount,
+              qty: z
+                .number({ error: 'errors.field.countQty' })
+                .int('errors.field.countQty')
+                .min(0, 'errors.field.countQty')
+                .max(100_000, 'errors.field.countQty'),
+            })
+            .strict(),
+        )
+        .max(40),
     })
     .strict(),
 ]);
 
 /** A file in the backup folder, by name only: no folders, no way out of it. */
-export const backupName = z.string().regex(/^aftertab-[0-9A-Za-z_.-]+\.sqlite$/, 'errors.field.backupName').max(120);
+export const backupName = z
+  .string()
+  .regex(/^aftertab-[0-9A-Za-z_.-]+\.sqlite$/, 'errors.field.backupName')
+  .max(120);

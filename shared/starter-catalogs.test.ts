@@ -37,7 +37,12 @@ function profileWith(choice: (typeof starterChoices)[number], language: (typeof 
 describe('the starter catalogs', () => {
   it.each(languages)('are valid store profiles in %s, for every starter and currency', (language) => {
     for (const choice of starterChoices) {
-      for (const [currency, rounding] of [['EUR', 1], ['JPY', 1], ['KWD', 5], ['CHF', 5]] as const) {
+      for (const [currency, rounding] of [
+        ['EUR', 1],
+        ['JPY', 1],
+        ['KWD', 5],
+        ['CHF', 5],
+      ] as const) {
         const parsed = parseStoreProfile(JSON.stringify(profileWith(choice, language, currency, rounding)));
         expect(parsed.ok ? [] : parsed.problems, `${choice} in ${language}, ${currency}`).toEqual([]);
       }
@@ -64,7 +69,13 @@ describe('the starter catalogs', () => {
 
   it('prices in the currency’s minor units, every item at the rate given, and an empty one holds nothing', () => {
     const cafe = starterCatalog('cafe', 'en', currencyExponent('EUR'), 13_500);
-    expect(cafe.items.find((item) => item.name === 'Latte')).toEqual({ name: 'Latte', category: 'Coffee', kind: 'product', priceMinor: 440, rateMilli: 13_500 });
+    expect(cafe.items.find((item) => item.name === 'Latte')).toEqual({
+      name: 'Latte',
+      category: 'Coffee',
+      kind: 'product',
+      priceMinor: 440,
+      rateMilli: 13_500,
+    });
     expect(starterCatalog('cafe', 'en', currencyExponent('KWD'), 0).items.find((item) => item.name === 'Latte')?.priceMinor).toBe(4400);
     expect(starterCatalog('cafe', 'en', currencyExponent('JPY'), 0).items.find((item) => item.name === 'Latte')?.priceMinor).toBe(440);
     expect(new Set(cafe.items.map((item) => item.rateMilli))).toEqual(new Set([13_500]));

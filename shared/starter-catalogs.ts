@@ -120,8 +120,18 @@ export const starterLoyalty: Partial<Record<StarterKind, { category: Words; stam
  */
 export const starterWords: Record<Language, { standardRate: string; reducedRate: string; zeroRate: string; payAfterTerms: string }> = {
   en: { standardRate: 'Standard', reducedRate: 'Reduced', zeroRate: 'Zero', payAfterTerms: "Pay at the counter when you're done. Not happy? Tell us." },
-  de: { standardRate: 'Normal', reducedRate: 'Ermäßigt', zeroRate: 'Null', payAfterTerms: 'Bezahlt wird am Ende an der Theke. Nicht zufrieden? Sagen Sie es uns.' },
-  es: { standardRate: 'General', reducedRate: 'Reducido', zeroRate: 'Cero', payAfterTerms: 'Pague en el mostrador al terminar. ¿Algo no le ha gustado? Díganoslo.' },
+  de: {
+    standardRate: 'Normal',
+    reducedRate: 'Ermäßigt',
+    zeroRate: 'Null',
+    payAfterTerms: 'Bezahlt wird am Ende an der Theke. Nicht zufrieden? Sagen Sie es uns.',
+  },
+  es: {
+    standardRate: 'General',
+    reducedRate: 'Reducido',
+    zeroRate: 'Cero',
+    payAfterTerms: 'Pague en el mostrador al terminar. ¿Algo no le ha gustado? Díganoslo.',
+  },
 };
 
 /** Scales a starter price (hundredths of the major unit) to the store's minor unit. */
@@ -131,8 +141,7 @@ export function starterPrice(price: number, exponent: number): number {
 
 /** A starter's catalog as a store profile holds it (docs/STORE-PROFILE.md), every item at one rate. */
 export type StarterCatalogItem = { name: string; category: string; priceMinor: number; rateMilli: number } & (
-  | { kind: 'product' }
-  | { kind: 'service'; durationMinutes: number; expectText: string }
+  { kind: 'product' } | { kind: 'service'; durationMinutes: number; expectText: string }
 );
 export type StarterCatalog = { categories: string[]; items: StarterCatalogItem[] };
 
@@ -148,7 +157,9 @@ export function starterCatalog(choice: StarterChoice, language: Language, expone
     items: groups.flatMap((group) =>
       group.items.map((entry): StarterCatalogItem => {
         const item = { name: entry.name[language], category: group.name[language], priceMinor: starterPrice(entry.price, exponent), rateMilli };
-        return entry.kind === 'service' ? { ...item, kind: 'service', durationMinutes: entry.minutes, expectText: entry.expect[language] } : { ...item, kind: 'product' };
+        return entry.kind === 'service'
+          ? { ...item, kind: 'service', durationMinutes: entry.minutes, expectText: entry.expect[language] }
+          : { ...item, kind: 'product' };
       }),
     ),
   };

@@ -20,7 +20,15 @@ function salon(): Profile {
     language: 'de',
     timeZone: 'Europe/Berlin',
     dayBoundaryMinutes: 240,
-    openingHours: [null, { open: 540, close: 1080 }, { open: 540, close: 1080 }, { open: 540, close: 1200 }, { open: 540, close: 1080 }, { open: 540, close: 960 }, null],
+    openingHours: [
+      null,
+      { open: 540, close: 1080 },
+      { open: 540, close: 1080 },
+      { open: 540, close: 1200 },
+      { open: 540, close: 1080 },
+      { open: 540, close: 960 },
+      null,
+    ],
     taxMode: 'inclusive',
     taxRates: [
       { rateMilli: 19_000, label: 'Standard' },
@@ -37,7 +45,15 @@ function salon(): Profile {
     catalog: {
       categories: ['Cuts', 'Retail'],
       items: [
-        { name: 'Cut & blow-dry', category: 'Cuts', kind: 'service', priceMinor: 5500, rateMilli: 19_000, durationMinutes: 60, expectText: 'Washed, cut and dried.' },
+        {
+          name: 'Cut & blow-dry',
+          category: 'Cuts',
+          kind: 'service',
+          priceMinor: 5500,
+          rateMilli: 19_000,
+          durationMinutes: 60,
+          expectText: 'Washed, cut and dried.',
+        },
         { name: 'Fringe trim', category: 'Cuts', kind: 'service', priceMinor: 900, rateMilli: 19_000, durationMinutes: 15 },
         { name: 'Shampoo', category: 'Retail', kind: 'product', priceMinor: 1800, rateMilli: 19_000 },
         { name: 'Gift card', category: null, kind: 'product', priceMinor: 2500, rateMilli: 7000 },
@@ -214,7 +230,10 @@ describe('a refused store profile', () => {
       { name: 'Jana', role: 'manager' },
       { name: 'jana', role: 'staff' },
     ];
-    expect(messages(profile)).toEqual(['staff[1].name: someone active is already called jana', 'staff: at least one owner: someone must be able to change the settings and add staff']);
+    expect(messages(profile)).toEqual([
+      'staff[1].name: someone active is already called jana',
+      'staff: at least one owner: someone must be able to change the settings and add staff',
+    ]);
     const noOne = salon();
     noOne.staff = [];
     expect(messages(noOne)).toEqual(['staff: needs at least 1 entry']);
@@ -267,20 +286,25 @@ describe('a refused store profile', () => {
     expect(problemsOf(JSON.parse('null'))[0]?.path).toBe('profile');
     const result = parseStoreProfile(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual([{ path: 'profile', message: expect.stringMatching(/^profile: not valid JSON at line 3, column 13: /) as string }]);
+    if (!result.ok)
+      expect(result.problems).toEqual([{ path: 'profile', message: expect.stringMatching(/^profile: not valid JSON at line 3, column 13: /) as string }]);
     const empty = parseStoreProfile('');
     expect(!empty.ok && empty.problems[0]?.message).toMatch(/^profile: not valid JSON at line 1, column 1: /);
   });
 
   it('refuses a newer version with a message of its own, and nothing else', () => {
     const profile = { ...salon(), version: 2, unknownNewField: true, name: '' };
-    expect(messages(profile)).toEqual(['version: this profile is version 2, made by a newer Aftertab; this one reads version 1. Install the newer Aftertab to use it']);
+    expect(messages(profile)).toEqual([
+      'version: this profile is version 2, made by a newer Aftertab; this one reads version 1. Install the newer Aftertab to use it',
+    ]);
     expect(messages({ ...salon(), version: 0 })).toEqual(['version: must be 1, the version this Aftertab reads']);
     expect(messages({ ...salon(), version: '1' })).toEqual(['version: must be 1, the version this Aftertab reads']);
   });
 
   it('refuses a file that is not a store profile without going through its fields', () => {
-    expect(messages({ ...salon(), format: 'something-else' })).toEqual(['format: must be "aftertab.store-profile"; this file is not an Aftertab store profile']);
+    expect(messages({ ...salon(), format: 'something-else' })).toEqual([
+      'format: must be "aftertab.store-profile"; this file is not an Aftertab store profile',
+    ]);
     expect(messages([salon()])).toEqual(['profile: must be a JSON object { … } with "format": "aftertab.store-profile"']);
   });
 });
@@ -307,27 +331,31 @@ describe('every problem message', () => {
 
   it('starts with its path, and a refusal never carries a profile', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...settable), junk), { minLength: 1, maxLength: 6 }), fc.option(fc.string({ minLength: 1, maxLength: 8 })), (changes, extraKey) => {
-        const profile = salon();
-        for (const [path, value] of changes) {
-          try {
-            // A copy each time: the same generated value set at two paths must not make the profile refer to itself.
-            set(profile, path, structuredClone(value));
-          } catch {
-            // An earlier change removed the parent of this path; the rest still apply.
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...settable), junk), { minLength: 1, maxLength: 6 }),
+        fc.option(fc.string({ minLength: 1, maxLength: 8 })),
+        (changes, extraKey) => {
+          const profile = salon();
+          for (const [path, value] of changes) {
+            try {
+              // A copy each time: the same generated value set at two paths must not make the profile refer to itself.
+              set(profile, path, structuredClone(value));
+            } catch {
+              // An earlier change removed the parent of this path; the rest still apply.
+            }
           }
-        }
-        if (extraKey !== null && !(extraKey in profile)) profile[extraKey] = 1;
-        const result = parseStoreProfile(JSON.stringify(profile));
-        if (result.ok) return;
-        expect(result).not.toHaveProperty('profile');
-        expect(result.problems.length).toBeGreaterThan(0);
-        for (const problem of result.problems) {
-          expect(problem.message.startsWith(`${problem.path}: `)).toBe(true);
-          expect(problem.message.length).toBeGreaterThan(problem.path.length + 4);
-          expect(problem.path).toMatch(/^(profile|[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])(\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*$/);
-        }
-      }),
+          if (extraKey !== null && !(extraKey in profile)) profile[extraKey] = 1;
+          const result = parseStoreProfile(JSON.stringify(profile));
+          if (result.ok) return;
+          expect(result).not.toHaveProperty('profile');
+          expect(result.problems.length).toBeGreaterThan(0);
+          for (const problem of result.problems) {
+            expect(problem.message.startsWith(`${problem.path}: `)).toBe(true);
+            expect(problem.message.length).toBeGreaterThan(problem.path.length + 4);
+            expect(problem.path).toMatch(/^(profile|[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])(\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*$/);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

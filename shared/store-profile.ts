@@ -234,7 +234,8 @@ const minorUnitNames: Record<string, string> = { JPY: 'yen', KRW: 'won', GBP: 'p
 function minorUnitWords(currency: string, locale: string): string {
   const exponent = currencyExponent(currency);
   const unit =
-    minorUnitNames[currency] ?? (exponent === 0 ? `whole ${currency}` : exponent === 2 ? 'cents' : exponent === 3 ? `thousandths of a ${currency}` : `minor units of ${currency}`);
+    minorUnitNames[currency] ??
+    (exponent === 0 ? `whole ${currency}` : exponent === 2 ? 'cents' : exponent === 3 ? `thousandths of a ${currency}` : `minor units of ${currency}`);
   const example = 440 * 10 ** Math.max(0, exponent - 2);
   return `must be a whole number of ${unit}: amounts are written in the currency's smallest unit, so ${formatMoney(example, currency, locale)} is written ${example}`;
 }
@@ -283,7 +284,9 @@ function issueWords(issue: z.core.$ZodIssue, money: MoneyContext): string {
       return issue.inclusive === false ? `must be less than ${max}` : `must be at most ${max}`;
     }
     case 'invalid_value':
-      return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       return options ? `must be one of ${options.map((v) => JSON.stringify(v)).join(', ')}` : 'does not match any allowed form';
@@ -364,7 +367,8 @@ function crossCheck(raw: Record<string, unknown>, problems: Problems, money: Mon
   if (money && rounding !== undefined) {
     const steps = cashRoundingSteps(money.currency);
     if (!steps.includes(rounding)) {
-      if (denominationsFor(money.currency).length === 0) problems.add(['cashRoundingMinor'], keyText('errors.cashRoundingNoCoins', { currency: money.currency }));
+      if (denominationsFor(money.currency).length === 0)
+        problems.add(['cashRoundingMinor'], keyText('errors.cashRoundingNoCoins', { currency: money.currency }));
       else {
         const listed = steps.map((step) => `${step} (${formatMoney(step, money.currency, money.locale)})`).join(', ');
         problems.add(['cashRoundingMinor'], keyText('errors.cashRoundingStep', { currency: money.currency, steps: listed }));
@@ -484,4 +488,3 @@ export function parseStoreProfile(text: string): ProfileParse {
   if (problems.list.length > 0 || !result.success) return { ok: false, problems: problems.list };
   return { ok: true, profile: result.data };
 }
-

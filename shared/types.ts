@@ -174,6 +174,9 @@ export type TabSummary = {
   customerName: string | null;
 };
 
+/** tab.addLine's answer: the tab's card, and the line the units went to (a new one, or the same line grown). */
+export type LineAdded = TabSummary & { lineId: number };
+
 /** A comp on `qty` of its line's units (all of them or fewer), with what it takes off. */
 export type LineComp = { kind: 'amount' | 'percent'; value: number; qty: number; reason: string; amountMinor: Minor };
 
@@ -267,12 +270,15 @@ export type TabMoveResult = { from: TabDetail; to: TabDetail };
 export type SettleClaim = { tabId: number; expiresAt: string; renewMs: number; others: { staffName: string }[] };
 
 export type PaymentResult = {
-  tab: TabDetail;
+  /** The tab's card as the payment left it (the whole tab is tab.get's). */
+  tab: TabSummary;
   payment: Payment;
   /** What the customer hands over for this payment after rounding, tip included. */
   owedMinor: Minor;
   changeMinor: Minor;
   settled: boolean;
+  /** The receipt number the tab was given when this payment settled it; null while it stays open. */
+  receiptNumber: number | null;
 };
 
 export type LedgerCheck = {
@@ -294,9 +300,20 @@ export type LedgerCheck = {
   problems: string[];
 };
 
-/** Pushed to every open window after a command changed something. */
+/**
+ * A changed tab's card on the board, as tab.listOpen lists it; null once the tab is no longer open
+ * (settled, written off, voided, merged away): the board takes its card off.
+ */
+export type BoardCard = { tabId: number; card: TabSummary | null };
+
+/** Pushed to every open window after a command changed something (the contract declares which). */
 export type AppEvent =
-  | { type: 'tabs.changed'; tabIds: number[] }
+  /**
+   * `tabIds` names the tabs; empty, any tab may have changed (a restore, a customer's name on their
+   * cards) and screens ask again. `board` carries the named tabs' cards, so the board patches them
+   * without asking for the list; it is left out where none could be read.
+   */
+  | { type: 'tabs.changed'; tabIds: number[]; board?: BoardCard[] }
   | { type: 'catalog.changed' }
   | { type: 'store.changed' }
   | { type: 'drawer.changed' }
@@ -304,6 +321,10 @@ export type AppEvent =
   | { type: 'backup.changed' }
   | { type: 'staff.changed' }
   | { type: 'customers.changed' }
+  /** A booking, its deposit or a check-in changed the book. */
+  | { type: 'appointments.changed' }
+  /** A token was marked missing or found: the pool changed without a tab changing. */
+  | { type: 'tokens.changed' }
   /**
    * This PC's receipt printer failed after a command had committed (the drawer kick of a cash
    * payment, a receipt printed on settlement): the money stands, the screens say what did not happen.

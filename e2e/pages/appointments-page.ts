@@ -24,14 +24,25 @@ export class AppointmentsPage {
   async showDay(date: string): Promise<void> {
     await this.page.locator('input.salon__date').fill(date);
     await expect(this.page).toHaveURL(new RegExp(`date=${date}`));
-    await this.page.getByRole('group', { name: /^Appointments on / }).or(this.page.getByText(/The store is closed on/)).first().waitFor();
+    await this.page
+      .getByRole('group', { name: /^Appointments on / })
+      .or(this.page.getByText(/The store is closed on/))
+      .first()
+      .waitFor();
   }
 
   /**
    * Books through the form: the customer found by name, who does it, when, the services tapped in
    * order, and how the deposit is paid.
    */
-  async book(b: { customer: string; staff: string; date: string; time: string; services: string[]; deposit: 'Cash' | 'Card' | 'Other' | 'Take later' }): Promise<void> {
+  async book(b: {
+    customer: string;
+    staff: string;
+    date: string;
+    time: string;
+    services: string[];
+    deposit: 'Cash' | 'Card' | 'Other' | 'Take later';
+  }): Promise<void> {
     await this.bookButton.click();
     await expect(this.form).toBeVisible();
     await this.form.getByRole('searchbox', { name: 'Find by name or phone' }).fill(b.customer);

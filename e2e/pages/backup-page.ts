@@ -27,7 +27,10 @@ export class BackupPage {
 
   async backUpNow(): Promise<void> {
     await this.backUpNowButton.click();
-    await this.page.getByRole('status').filter({ hasText: /^Backed up at .* and checked\.$/ }).waitFor();
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: /^Backed up at .* and checked\.$/ })
+      .waitFor();
   }
 
   /** A row of the list by what it says, e.g. its reason ("made by hand"). */

@@ -7,7 +7,8 @@ import type { SessionState, SignInResult, StaffMember } from '../../shared/types
  * (null: nobody signed in, so only the PIN pad's commands answer).
  */
 export type Host = { url: string; secret: string; token: string | null };
-export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string; params?: Record<string, unknown> } };
+export type CommandResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string; params?: Record<string, unknown> } };
 
 /** The owner's PIN the fixture sets on every fresh ledger; the specs sign in with it. */
 export const OWNER_PIN = '1234';
@@ -22,6 +23,13 @@ export function newCommandId(name: string): string {
   return `e2e-${name.replace('.', '-')}-${Date.now()}-${sent}`;
 }
 
+/** The headers a client sends with every command: the per-launch secret and, when it has one, its session token. */
+export function commandHeaders(host: Host): Record<string, string> {
+  const headers: Record<string, string> = { 'X-Aftertab-Secret': host.secret, 'Content-Type': 'application/json' };
+  if (host.token) headers['X-Aftertab-Session'] = host.token;
+  return headers;
+}
+
 /**
  * Calls a command over the web host's HTTP transport: the specs' back door for setting up a
  * scene and checking the ledger, never for what the test is about (that goes through the screen).
@@ -34,9 +42,7 @@ export async function sendCommand<T = unknown>(
   input: unknown = {},
   commandId: string = newCommandId(name),
 ): Promise<CommandResult<T>> {
-  const headers: Record<string, string> = { 'X-Aftertab-Secret': host.secret, 'Content-Type': 'application/json' };
-  if (host.token) headers['X-Aftertab-Session'] = host.token;
-  const response = await request.post(`${host.url}api/command/${name}`, { headers, data: { input, commandId } });
+  const response = await request.post(`${host.url}api/command/${name}`, { headers: commandHeaders(host), data: { input, commandId } });
   return (await response.json()) as CommandResult<T>;
 }
 

@@ -99,33 +99,30 @@ export async function expectNavFits(page: Page, { links = 11, rows = 1 }: { link
  */
 export async function coveredControls(page: Page, pinned?: Locator): Promise<string[]> {
   const bar = pinned ? await pinned.boundingBox() : null;
-  return page.locator('button, a[href], input:not([type="hidden"]), select, textarea').evaluateAll(
-    (controls, skip) => {
-      const doc = controls[0]?.ownerDocument;
-      const win = doc?.defaultView;
-      if (!doc || !win) return [];
-      const view = doc.documentElement;
-      type Rect = { left: number; top: number; right: number; bottom: number };
-      const inside = (r: Rect, frame: Rect): boolean => r.left >= frame.left && r.top >= frame.top && r.right <= frame.right && r.bottom <= frame.bottom;
-      const underBar = (r: Rect): boolean =>
-        skip !== null && r.left < skip.x + skip.width && skip.x < r.right && r.top < skip.y + skip.height && skip.y < r.bottom;
-      return controls.flatMap((el) => {
-        const r = el.getBoundingClientRect();
-        // Not drawn at all (inside a closed menu, hidden) is not covered either.
-        if (!el.checkVisibility({ visibilityProperty: true }) || r.width === 0 || r.height === 0) return [];
-        if (!inside(r, { left: 0, top: 0, right: view.clientWidth, bottom: view.clientHeight })) return [];
-        // Scrolled out of sight inside a box that scrolls on its own (the tab's catalog) is not covered.
-        for (let up = el.parentElement; up; up = up.parentElement) {
-          const style = win.getComputedStyle(up);
-          if ((style.overflowX !== 'visible' || style.overflowY !== 'visible') && !inside(r, up.getBoundingClientRect())) return [];
-        }
-        if (underBar(r)) return [];
-        const hit = doc.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        if (hit && el.contains(hit)) return [];
-        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
-        return [`${el.tagName.toLowerCase()} "${name}" under ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`];
-      });
-    },
-    bar,
-  );
+  return page.locator('button, a[href], input:not([type="hidden"]), select, textarea').evaluateAll((controls, skip) => {
+    const doc = controls[0]?.ownerDocument;
+    const win = doc?.defaultView;
+    if (!doc || !win) return [];
+    const view = doc.documentElement;
+    type Rect = { left: number; top: number; right: number; bottom: number };
+    const inside = (r: Rect, frame: Rect): boolean => r.left >= frame.left && r.top >= frame.top && r.right <= frame.right && r.bottom <= frame.bottom;
+    const underBar = (r: Rect): boolean =>
+      skip !== null && r.left < skip.x + skip.width && skip.x < r.right && r.top < skip.y + skip.height && skip.y < r.bottom;
+    return controls.flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      // Not drawn at all (inside a closed menu, hidden) is not covered either.
+      if (!el.checkVisibility({ visibilityProperty: true }) || r.width === 0 || r.height === 0) return [];
+      if (!inside(r, { left: 0, top: 0, right: view.clientWidth, bottom: view.clientHeight })) return [];
+      // Scrolled out of sight inside a box that scrolls on its own (the tab's catalog) is not covered.
+      for (let up = el.parentElement; up; up = up.parentElement) {
+        const style = win.getComputedStyle(up);
+        if ((style.overflowX !== 'visible' || style.overflowY !== 'visible') && !inside(r, up.getBoundingClientRect())) return [];
+      }
+      if (underBar(r)) return [];
+      const hit = doc.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (hit && el.contains(hit)) return [];
+      const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+      return [`${el.tagName.toLowerCase()} "${name}" under ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing'}`];
+    });
+  }, bar);
 }

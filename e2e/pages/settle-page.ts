@@ -42,8 +42,12 @@ export class SettlePage {
 
   /** Moves one unit of a row from one payer to another with their − and +. */
   async giveUnit(row: string, item: string, from: number, to: number): Promise<void> {
-    await this.unitRow(row).getByRole('button', { name: `One fewer ${item} for payer ${from}` }).click();
-    await this.unitRow(row).getByRole('button', { name: `One more ${item} for payer ${to}` }).click();
+    await this.unitRow(row)
+      .getByRole('button', { name: `One fewer ${item} for payer ${from}` })
+      .click();
+    await this.unitRow(row)
+      .getByRole('button', { name: `One more ${item} for payer ${to}` })
+      .click();
   }
 
   part(n: number): Locator {
@@ -64,7 +68,10 @@ export class SettlePage {
   }
 
   async tipPreset(percent: 10 | 15 | 20): Promise<void> {
-    await this.payPanel.getByRole('group', { name: 'Tip' }).getByRole('button', { name: `${percent}%`, exact: true }).click();
+    await this.payPanel
+      .getByRole('group', { name: 'Tip' })
+      .getByRole('button', { name: `${percent}%`, exact: true })
+      .click();
   }
 
   async tipPayNone(): Promise<void> {

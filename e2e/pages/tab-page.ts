@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { Host } from './commands';
-import type { Catalog, TabDetail } from '../../shared/types';
+import type { Catalog, LineAdded, TabDetail, TabSummary } from '../../shared/types';
 import { must } from './commands';
 import { openDrawerByBackDoor } from './drawer-page';
 import { SettlePage } from './settle-page';
@@ -20,7 +20,6 @@ export class CommandClient {
     return must<T>(this.request, this.host, name, input);
   }
 
-
   tab(tabId: number): Promise<TabDetail> {
     return this.call<TabDetail>('tab.get', { tabId });
   }
@@ -31,11 +30,11 @@ export class CommandClient {
     return new Map(catalog.items.map((item) => [item.name, item.id]));
   }
 
-  /** Opens a tab on the next token with the named items on it. */
+  /** Opens a tab on the next token with the named items on it, and reads it whole (its lines, history...). */
   async openTabWith(items: Map<string, number>, names: string[]): Promise<TabDetail> {
-    let tab = await this.call<TabDetail>('tab.open', {});
-    for (const name of names) tab = await this.call<TabDetail>('tab.addLine', { tabId: tab.id, itemId: items.get(name) });
-    return tab;
+    const opened = await this.call<TabSummary>('tab.open', {});
+    for (const name of names) await this.call<LineAdded>('tab.addLine', { tabId: opened.id, itemId: items.get(name) });
+    return this.tab(opened.id);
   }
 }
 
@@ -57,7 +56,10 @@ export class TabPage {
 
   /** Opens a tab from the board's own card link. */
   async openFromBoard(token: number): Promise<void> {
-    await this.page.getByRole('listitem', { name: `Token ${token}`, exact: true }).getByRole('link').click();
+    await this.page
+      .getByRole('listitem', { name: `Token ${token}`, exact: true })
+      .getByRole('link')
+      .click();
     await this.loaded();
   }
 
@@ -75,7 +77,12 @@ export class TabPage {
 
   /** Goes back to the board through the navigation bar. */
   async toBoard(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Tabs' }).click();
+    await this.boardLink().click();
+  }
+
+  /** The navigation bar's way back to the board. */
+  boardLink(): Locator {
+    return this.page.getByRole('navigation').getByRole('link', { name: 'Tabs' });
   }
 
   heading(): Locator {
@@ -84,7 +91,12 @@ export class TabPage {
 
   /** Taps a catalog item once and waits until its line shows the new quantity. */
   async addItem(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: new RegExp(`^Add ${name}, `) }).click();
+    await this.itemButton(name).click();
+  }
+
+  /** A catalog item's button; its name reads "Add <item>, <price>". */
+  itemButton(name: string): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^Add ${name}, `) });
   }
 
   line(name: string): Locator {
@@ -132,7 +144,10 @@ export class TabPage {
   }
 
   total(label: string): Locator {
-    return this.page.locator('.tab-totals__row').filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) }).getByRole('definition');
+    return this.page
+      .locator('.tab-totals__row')
+      .filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) })
+      .getByRole('definition');
   }
 
   async writeOff(reason: string): Promise<void> {

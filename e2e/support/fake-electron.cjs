@@ -156,10 +156,14 @@ async function session() {
 }
 
 if (mode === 'session') {
-  setTimeout(() => session().catch((error) => {
-    process.stdout.write(`FAKE-ELECTRON-ERROR ${error.stack}\n`);
-    process.exit(3);
-  }), 0);
+  setTimeout(
+    () =>
+      session().catch((error) => {
+        process.stdout.write(`FAKE-ELECTRON-ERROR ${error.stack}\n`);
+        process.exit(3);
+      }),
+    0,
+  );
 } else {
   process.on('exit', () => process.stdout.write(`FAKE-ELECTRON-RESULT ${JSON.stringify(seen)}\n`));
 }

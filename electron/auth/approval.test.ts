@@ -21,7 +21,7 @@ async function cafe() {
   const counter = windowClient(core, 2);
   await counter.signIn(sam.id, '1111');
   const tab = await counter.call('tab.open', { name: 'Ana' });
-  const lineId = (await counter.call('tab.addLine', { tabId: tab.id, itemId: item.id })).lines[0]!.id;
+  const lineId = (await counter.call('tab.addLine', { tabId: tab.id, itemId: item.id })).lineId;
   const comp = (value: number): CommandInput<'tab.compLine'> => ({ tabId: tab.id, lineId, kind: 'percent', value, reason: 'cold' });
   /** Mia's (or someone's) PIN for exactly this command id and input. */
   const grant = (by: Client, commandId: string, input: unknown, approverId = mia.id, pin = '2222', command = 'tab.compLine') =>
@@ -61,15 +61,21 @@ describe('a manager’s approval', () => {
     const granted = await t.grant(t.counter, 'comp-half-0001', t.comp(50));
     expect(granted).toEqual({
       ok: true,
-      value: { approver: { id: t.mia.id, name: 'Mia', role: 'manager' }, commandId: 'comp-half-0001', expiresAt: new Date(t.core.nowMs() + APPROVAL_MS).toISOString() },
+      value: {
+        approver: { id: t.mia.id, name: 'Mia', role: 'manager' },
+        commandId: 'comp-half-0001',
+        expiresAt: new Date(t.core.nowMs() + APPROVAL_MS).toISOString(),
+      },
     });
     const tab = await t.counter.call('tab.compLine', t.comp(50), 'comp-half-0001');
-    expect(tab.lines[0]).toMatchObject({ id: t.lineId });
+    expect((await t.counter.call('tab.get', { tabId: t.tab.id })).lines[0]).toMatchObject({ id: t.lineId, comp: { kind: 'percent', value: 50 } });
     expect(tab.dueMinor).toBe(200);
 
     const { db } = ledgerOf(t.core);
     const entries = db
-      .prepare<[string], { kind: string; staff_id: number; approved_by: number | null }>('SELECT kind, staff_id, approved_by FROM journal_entries WHERE command_id = ?')
+      .prepare<[string], { kind: string; staff_id: number; approved_by: number | null }>(
+        'SELECT kind, staff_id, approved_by FROM journal_entries WHERE command_id = ?',
+      )
       .all('comp-half-0001');
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) expect(entry).toMatchObject({ staff_id: t.sam.id, approved_by: t.mia.id });
@@ -78,7 +84,13 @@ describe('a manager’s approval', () => {
     ]);
     // The grant itself is audited for the person who asked, naming the approver and the command.
     expect(db.prepare("SELECT staff_id, approved_by, command_id, tab_id, detail FROM audit WHERE command = 'approval.grant'").all()).toEqual([
-      { staff_id: t.sam.id, approved_by: t.mia.id, command_id: 'comp-half-0001', tab_id: t.tab.id, detail: JSON.stringify({ command: 'tab.compLine', permissions: ['tabs.adjustLarge'] }) },
+      {
+        staff_id: t.sam.id,
+        approved_by: t.mia.id,
+        command_id: 'comp-half-0001',
+        tab_id: t.tab.id,
+        detail: JSON.stringify({ command: 'tab.compLine', permissions: ['tabs.adjustLarge'] }),
+      },
     ]);
     expect(db.prepare("SELECT staff_id, detail FROM audit WHERE command = 'approval.pin'").all()).toEqual([
       { staff_id: t.mia.id, detail: JSON.stringify({ for: t.sam.id, command: 'tab.compLine', commandId: 'comp-half-0001', ok: true }) },
@@ -135,8 +147,14 @@ describe('a manager’s approval', () => {
   it('is never the staff member’s own PIN, nor another staff member’s', async () => {
     const t = await cafe();
     const before = posted(t.core);
-    expect(await t.grant(t.counter, 'comp-half-0001', t.comp(50), t.sam.id, '1111')).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.approval.ownPin', field: 'approverId' } });
-    expect(await t.grant(t.counter, 'comp-half-0001', t.comp(50), t.lee.id, '3333')).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.approval.notAllowed', params: { name: 'Lee', role: 'staff' } } });
+    expect(await t.grant(t.counter, 'comp-half-0001', t.comp(50), t.sam.id, '1111')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', key: 'errors.approval.ownPin', field: 'approverId' },
+    });
+    expect(await t.grant(t.counter, 'comp-half-0001', t.comp(50), t.lee.id, '3333')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', key: 'errors.approval.notAllowed', params: { name: 'Lee', role: 'staff' } },
+    });
     expect(await t.counter.refuse('tab.compLine', t.comp(50), 'comp-half-0001')).toMatchObject({ code: 'approval_needed' });
     expect(posted(t.core)).toEqual(before);
   });
@@ -144,7 +162,10 @@ describe('a manager’s approval', () => {
   it('with a wrong manager PIN is refused beside the field, counted as a wrong try, and nothing is posted', async () => {
     const t = await cafe();
     const before = posted(t.core);
-    expect(await t.grant(t.counter, 'comp-half-0001', t.comp(50), t.mia.id, '2223')).toMatchObject({ ok: false, error: { code: 'wrong_pin', params: { left: 4 }, field: 'pin' } });
+    expect(await t.grant(t.counter, 'comp-half-0001', t.comp(50), t.mia.id, '2223')).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_pin', params: { left: 4 }, field: 'pin' },
+    });
     expect(await t.counter.refuse('tab.compLine', t.comp(50), 'comp-half-0001')).toMatchObject({ code: 'approval_needed' });
     expect(posted(t.core)).toEqual(before);
     expect(comps(t.core)).toEqual([]);
@@ -164,10 +185,16 @@ describe('a manager’s approval', () => {
       error: { code: 'forbidden', params: { permission: 'store.manage' } },
     });
     for (const command of ['backup.now', 'session.end', 'tab.listOpen', 'no.suchCommand']) {
-      expect(await t.grant(t.counter, 'not-a-change-1', {}, t.mia.id, '2222', command), command).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'errors.approval.command' } });
+      expect(await t.grant(t.counter, 'not-a-change-1', {}, t.mia.id, '2222', command), command).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', key: 'errors.approval.command' },
+      });
     }
     // A bad input for the command is refused as that command would refuse it.
-    expect(await t.grant(t.counter, 'comp-bad-00001', { ...t.comp(50), value: 150 })).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'errors.field.compPercent' } });
+    expect(await t.grant(t.counter, 'comp-bad-00001', { ...t.comp(50), value: 150 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', key: 'errors.field.compPercent' },
+    });
     // None of these asked for a PIN.
     expect(ledgerOf(t.core).db.prepare("SELECT COUNT(*) AS n FROM audit WHERE command = 'approval.pin'").get()).toEqual({ n: 0 });
   });
@@ -177,10 +204,16 @@ describe('a manager’s approval', () => {
     await t.owner.call('drawer.open', { float: { kind: 'total', totalMinor: 5000 } });
     const payOut = { kind: 'paid_out' as const, amountMinor: 700, reason: 'milk' };
     expect(await t.counter.refuse('drawer.move', payOut, 'pay-out-000001')).toMatchObject({ code: 'approval_needed', params: { permission: 'drawer.payOut' } });
-    expect(await t.grant(t.counter, 'pay-out-000001', payOut, t.ownerId, OWNER_PIN, 'drawer.move')).toMatchObject({ ok: true, value: { approver: { role: 'owner' } } });
+    expect(await t.grant(t.counter, 'pay-out-000001', payOut, t.ownerId, OWNER_PIN, 'drawer.move')).toMatchObject({
+      ok: true,
+      value: { approver: { role: 'owner' } },
+    });
     await t.counter.call('drawer.move', payOut, 'pay-out-000001');
     const writeOff = { tabId: t.tab.id, reason: 'walked out' };
-    expect(await t.counter.refuse('tab.writeOff', writeOff, 'walkout-000001')).toMatchObject({ code: 'approval_needed', params: { permission: 'tabs.writeOff' } });
+    expect(await t.counter.refuse('tab.writeOff', writeOff, 'walkout-000001')).toMatchObject({
+      code: 'approval_needed',
+      params: { permission: 'tabs.writeOff' },
+    });
     await t.grant(t.counter, 'walkout-000001', writeOff, t.mia.id, '2222', 'tab.writeOff');
     const writtenOff = await t.counter.call('tab.writeOff', writeOff, 'walkout-000001');
     expect(writtenOff.status).toBe('written_off');
@@ -191,7 +224,9 @@ describe('a manager’s approval', () => {
     await other.signIn(t.lee.id, '3333');
     expect(await other.refuse('tab.writeOff', writeOff, 'walkout-000001')).toMatchObject({ code: 'forbidden', params: { permission: 'tabs.writeOff' } });
     const { db } = ledgerOf(t.core);
-    expect(db.prepare("SELECT kind, staff_id, approved_by FROM journal_entries WHERE command_id IN ('pay-out-000001', 'walkout-000001') ORDER BY id").all()).toEqual([
+    expect(
+      db.prepare("SELECT kind, staff_id, approved_by FROM journal_entries WHERE command_id IN ('pay-out-000001', 'walkout-000001') ORDER BY id").all(),
+    ).toEqual([
       { kind: 'drawer.paidOut', staff_id: t.sam.id, approved_by: t.ownerId },
       { kind: 'tab.writeOff', staff_id: t.sam.id, approved_by: t.mia.id },
     ]);

@@ -47,7 +47,7 @@ export type Auth = {
 };
 
 function lockedText(db: Db, until: string): string {
-  const zone = db.prepare<[], { time_zone: string }>('SELECT time_zone FROM store_settings WHERE id = 1').get()?.time_zone ?? 'UTC';
+  const zone = statement<[], { time_zone: string }>(db, 'SELECT time_zone FROM store_settings WHERE id = 1').get()?.time_zone ?? 'UTC';
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(until));
 }
 
@@ -58,9 +58,9 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
   const approvals = options.approvals ?? createApprovalStore(nowMs);
 
   function pinRow(db: Db, staffId: number): PinRow {
-    const row = db
-      .prepare<[number], PinRow>('SELECT id, name, role, pin_hash, failed_pins, locked_until FROM staff WHERE id = ? AND active = 1')
-      .get(staffId);
+    const row = statement<[number], PinRow>(db, 'SELECT id, name, role, pin_hash, failed_pins, locked_until FROM staff WHERE id = ? AND active = 1').get(
+      staffId,
+    );
     if (!row) throw new DomainError('not_found', 'errors.staff.missing', { id: staffId }, 'staffId');
     return row;
   }
@@ -98,11 +98,11 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
     const failed = (statement<[number], { f: number }>(db, 'SELECT failed_pins AS f FROM staff WHERE id = ?').get(row.id)?.f ?? 0) + 1;
     writeAudit(db, { at, staffId: row.id, command, tabId: null, detail: JSON.stringify({ ...detail, ok: false, wrong: failed }) });
     if (failed < MAX_WRONG_PINS) {
-      db.prepare('UPDATE staff SET failed_pins = ? WHERE id = ?').run(failed, row.id);
+      statement(db, 'UPDATE staff SET failed_pins = ? WHERE id = ?').run(failed, row.id);
       return new DomainError('wrong_pin', 'errors.pin.wrong', { left: MAX_WRONG_PINS - failed }, 'pin');
     }
     const until = new Date(Date.parse(at) + LOCKOUT_MS).toISOString();
-    db.prepare('UPDATE staff SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, row.id);
+    statement(db, 'UPDATE staff SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, row.id);
     writeAudit(db, { at, staffId: row.id, command: 'staff.lockout', tabId: null, detail: JSON.stringify({ until, after: command }) });
     return new DomainError('locked_out', 'errors.pin.lockedOut', { name: row.name, until: lockedText(db, until) }, 'pin');
   }
@@ -125,7 +125,7 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       const right = await hasher.verify(pin, row.pin_hash);
       const refusal = db.transaction(() => {
         if (!right) return countWrong(db, row, command, detail);
-        db.prepare('UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+        statement(db, 'UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(row.id);
         writeAudit(db, { at: clock().toISOString(), staffId: row.id, command, tabId: null, detail: JSON.stringify({ ...detail, ok: true }) });
         return null;
       })();
@@ -136,21 +136,21 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
 
   /** Whether another active staff member already signs in with this PIN (each hash is tried). */
   async function pinInUse(db: Db, pin: string, exceptId: number | null): Promise<boolean> {
-    const rows = db
-      .prepare<[number], { pin_hash: string }>('SELECT pin_hash FROM staff WHERE active = 1 AND pin_hash IS NOT NULL AND id <> ?')
-      .all(exceptId ?? 0);
+    const rows = statement<[number], { pin_hash: string }>(db, 'SELECT pin_hash FROM staff WHERE active = 1 AND pin_hash IS NOT NULL AND id <> ?').all(
+      exceptId ?? 0,
+    );
     const matches = await Promise.all(rows.map((row) => hasher.verify(pin, row.pin_hash)));
     return matches.includes(true);
   }
 
   /** The ledger's PINs were made with a PIN key other than this install's: none of them can be checked. */
   function keyChanged(db: Db): boolean {
-    const stored = db.prepare<[], { k: string | null }>('SELECT pin_key_id AS k FROM store_settings WHERE id = 1').get()?.k ?? null;
+    const stored = statement<[], { k: string | null }>(db, 'SELECT pin_key_id AS k FROM store_settings WHERE id = 1').get()?.k ?? null;
     return stored !== null && stored !== hasher.keyId();
   }
 
   function needsSetup(db: Db): boolean {
-    return keyChanged(db) || db.prepare("SELECT 1 FROM staff WHERE role = 'owner' AND active = 1 AND pin_hash IS NOT NULL").get() === undefined;
+    return keyChanged(db) || statement(db, "SELECT 1 FROM staff WHERE role = 'owner' AND active = 1 AND pin_hash IS NOT NULL").get() === undefined;
   }
 
   function startSession(caller: Caller, staff: Staff): SignInResult {
@@ -167,14 +167,23 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
   }
 
   function state(db: Db, caller: Caller): SessionState {
-    const store = db.prepare<[], { name: string; locale: string; time_zone: string; idle_lock_minutes: number }>(
+    const store = statement<[], { name: string; locale: string; time_zone: string; idle_lock_minutes: number }>(
+      db,
       'SELECT name, locale, time_zone, idle_lock_minutes FROM store_settings WHERE id = 1',
     ).get();
     const now = clock().toISOString();
-    const staff = db
-      .prepare<[], PinRow>("SELECT id, name, role, pin_hash, failed_pins, locked_until FROM staff WHERE active = 1 ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name COLLATE NOCASE, id")
+    const staff = statement<[], PinRow>(
+      db,
+      "SELECT id, name, role, pin_hash, failed_pins, locked_until FROM staff WHERE active = 1 ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name COLLATE NOCASE, id",
+    )
       .all()
-      .map((row) => ({ id: row.id, name: row.name, role: row.role, hasPin: row.pin_hash !== null, lockedUntil: row.locked_until !== null && row.locked_until > now ? row.locked_until : null }));
+      .map((row) => ({
+        id: row.id,
+        name: row.name,
+        role: row.role,
+        hasPin: row.pin_hash !== null,
+        lockedUntil: row.locked_until !== null && row.locked_until > now ? row.locked_until : null,
+      }));
     const changed = keyChanged(db);
     const setup = changed || needsSetup(db);
     const key = callerKey(caller);
@@ -203,9 +212,10 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
   }
 
   async function setup(db: Db, caller: Caller, input: ParsedInput<'session.setup'>): Promise<SignInResult> {
-    const owner = db
-      .prepare<[], { id: number; name: string; role: Role }>("SELECT id, name, role FROM staff WHERE role = 'owner' AND active = 1 ORDER BY id LIMIT 1")
-      .get();
+    const owner = statement<[], { id: number; name: string; role: Role }>(
+      db,
+      "SELECT id, name, role FROM staff WHERE role = 'owner' AND active = 1 ORDER BY id LIMIT 1",
+    ).get();
     if (!needsSetup(db) || !owner) throw new DomainError('conflict', 'errors.setup.done');
     const newKey = keyChanged(db);
     if (!newKey && (await pinInUse(db, input.pin, owner.id))) throw new DomainError('conflict', 'errors.pin.taken', {}, 'pin');
@@ -214,10 +224,16 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
       // Checked again inside the transaction: two first-run screens cannot both set it.
       if (!needsSetup(db)) throw new DomainError('conflict', 'errors.setup.done');
       // PINs made with another key cannot be checked here: everyone else gets a new one from the owner.
-      if (newKey) db.prepare('UPDATE staff SET pin_hash = NULL, failed_pins = 0, locked_until = NULL').run();
-      db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?').run(hash, owner.id);
-      db.prepare('UPDATE store_settings SET pin_key_id = ? WHERE id = 1').run(hasher.keyId());
-      writeAudit(db, { at: clock().toISOString(), staffId: owner.id, command: 'session.setup', tabId: null, detail: JSON.stringify({ ok: true, ...(newKey ? { pinKeyChanged: true } : {}) }) });
+      if (newKey) statement(db, 'UPDATE staff SET pin_hash = NULL, failed_pins = 0, locked_until = NULL').run();
+      statement(db, 'UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?').run(hash, owner.id);
+      statement(db, 'UPDATE store_settings SET pin_key_id = ? WHERE id = 1').run(hasher.keyId());
+      writeAudit(db, {
+        at: clock().toISOString(),
+        staffId: owner.id,
+        command: 'session.setup',
+        tabId: null,
+        detail: JSON.stringify({ ok: true, ...(newKey ? { pinKeyChanged: true } : {}) }),
+      });
     })();
     return startSession(caller, owner);
   }
@@ -242,7 +258,14 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
     }
     await tryPin(db, row.id, input.pin, 'approval.pin', { for: requester.id, command: target, commandId: input.commandId });
     const expiresAt = nowMs() + APPROVAL_MS;
-    approvals.put(input.commandId, { command: target, payloadHash: parsed.payloadHash, requesterId: requester.id, approverId: row.id, permissions: missing, expiresAt });
+    approvals.put(input.commandId, {
+      command: target,
+      payloadHash: parsed.payloadHash,
+      requesterId: requester.id,
+      approverId: row.id,
+      permissions: missing,
+      expiresAt,
+    });
     writeAudit(db, {
       at: clock().toISOString(),
       staffId: requester.id,
@@ -309,4 +332,3 @@ export function createAuth(options: { hasher: PinHasher; clock: Clock; sessions?
   };
   return auth;
 }
-

@@ -18,10 +18,15 @@ const later = new Date(Date.parse(RUNG_AT) + FRESH_LINE_MS + 1).toISOString();
 beforeEach(() => {
   l = makeLedger(RUNG_AT);
   owner = { id: l.session.staffId, name: 'Owner', role: 'owner' };
-  kim = { id: Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Kim', 'staff', 'x')").run().lastInsertRowid), name: 'Kim', role: 'staff' };
-  const item = (name: string, priceMinor: number) => l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 10_000, expectText: '' }).id;
+  kim = {
+    id: Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Kim', 'staff', 'x')").run().lastInsertRowid),
+    name: 'Kim',
+    role: 'staff',
+  };
+  const item = (name: string, priceMinor: number) =>
+    l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 10_000, expectText: '' }).id;
   tabId = l.call('tab.open', {}).id;
-  const lines = [item('Tea', 300), item('Massage', 3000)].map((itemId) => l.call('tab.addLine', { tabId, itemId, qty: 2, staffId: kim.id }).lines.at(-1)!.id);
+  const lines = [item('Tea', 300), item('Massage', 3000)].map((itemId) => l.call('tab.addLine', { tabId, itemId, qty: 2, staffId: kim.id }).lineId);
   [tea, massage] = lines as [number, number];
 });
 afterEach(() => l.cleanup());
@@ -33,7 +38,8 @@ function needs<N extends CommandName>(name: N, input: CommandInput<N>, actor: St
 
 describe('the permissions a command needs with its input', () => {
   it('a comp: within the store’s threshold it is counter work, beyond its share or its amount it needs tabs.adjustLarge', () => {
-    const comp = (lineId: number, kind: 'percent' | 'amount', value: number, qty?: number) => needs('tab.compLine', { tabId, lineId, kind, value, qty, reason: 'cold' });
+    const comp = (lineId: number, kind: 'percent' | 'amount', value: number, qty?: number) =>
+      needs('tab.compLine', { tabId, lineId, kind, value, qty, reason: 'cold' });
     expect(comp(tea, 'percent', 20)).toEqual(['tabs.adjust']);
     expect(comp(tea, 'percent', 21)).toEqual(['tabs.adjust', 'tabs.adjustLarge']);
     expect(comp(tea, 'percent', 50)).toEqual(['tabs.adjust', 'tabs.adjustLarge']);

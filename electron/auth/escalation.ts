@@ -7,6 +7,7 @@ import type { Permission } from '../../shared/permissions';
 import type { Staff } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { statement } from '../ledger/statements';
+import { readKept } from '../ledger/table-watch';
 import { askedBusinessDay, hasZ, readSettings } from '../services/store';
 import { readLines, receivableOf, toTaxLine, type LineRow as TabLineRow } from '../services/tab-read';
 import { cancelInTime } from '../services/appointments-rules';
@@ -32,7 +33,10 @@ function line(db: Db, lineId: number): LineRow | undefined {
 }
 
 function thresholds(db: Db): Thresholds | undefined {
-  return statement<[], Thresholds>(db, 'SELECT approval_comp_percent, approval_comp_minor, tip_approval_percent, currency FROM store_settings WHERE id = 1').get();
+  // Asked before every command that could need approval: kept until the store's settings are written.
+  return readKept(db, 'approval-thresholds', ['store_settings'], () =>
+    statement<[], Thresholds>(db, 'SELECT approval_comp_percent, approval_comp_minor, tip_approval_percent, currency FROM store_settings WHERE id = 1').get(),
+  );
 }
 
 /**

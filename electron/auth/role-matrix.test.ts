@@ -130,9 +130,19 @@ const matrix: { [N in CommandName]: Case[] } = {
   'catalog.list': query(all('ok')),
   'catalog.createCategory': [{ label: 'a category', input: (w) => ({ name: `Shelf ${w.serial()}` }), expect: managers }],
   'catalog.updateCategory': [
-    { label: 'renamed', input: async (w) => ({ categoryId: (await w.owner.call('catalog.createCategory', { name: `Shelf ${w.serial()}` })).id, name: `Shelf ${w.serial()}` }), expect: managers },
+    {
+      label: 'renamed',
+      input: async (w) => ({ categoryId: (await w.owner.call('catalog.createCategory', { name: `Shelf ${w.serial()}` })).id, name: `Shelf ${w.serial()}` }),
+      expect: managers,
+    },
   ],
-  'catalog.createItem': [{ label: 'an item', input: (w) => ({ categoryId: null, name: `Cake ${w.serial()}`, kind: 'product', priceMinor: 350, rateMilli: 10_000, expectText: '' }), expect: managers }],
+  'catalog.createItem': [
+    {
+      label: 'an item',
+      input: (w) => ({ categoryId: null, name: `Cake ${w.serial()}`, kind: 'product', priceMinor: 350, rateMilli: 10_000, expectText: '' }),
+      expect: managers,
+    },
+  ],
   'catalog.updateItem': [{ label: 'a new price', input: async (w) => ({ itemId: (await newItem(w)).id, priceMinor: 380 }), expect: managers }],
   'catalog.archiveItem': [{ label: 'archived', input: async (w) => ({ itemId: (await newItem(w)).id }), expect: managers }],
   'catalog.loadStarter': [{ label: 'the salon starter', input: () => ({ kind: 'salon' }), expect: managers }],
@@ -184,20 +194,37 @@ const matrix: { [N in CommandName]: Case[] } = {
       input: async (w) => {
         const made = await booking(w, 'future', false);
         // The same client again, the day after, through the person under test.
-        return { customerId: made.customerId, staffId: w.ids.owner, date: addDays(made.date, 1), startMinute: 660, itemIds: made.services.map((x) => x.itemId), deposit: { method: 'card', reference: '' } };
+        return {
+          customerId: made.customerId,
+          staffId: w.ids.owner,
+          date: addDays(made.date, 1),
+          startMinute: 660,
+          itemIds: made.services.map((x) => x.itemId),
+          deposit: { method: 'card', reference: '' },
+        };
       },
       expect: all('ok'),
     },
   ],
   'appointment.update': [
     { label: 'moved an hour later', input: async (w) => ({ appointmentId: (await booking(w, 'future')).id, startMinute: 660 }), expect: all('ok') },
-    { label: 'moved after its start has passed', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id, startMinute: 660 }), expect: all('errors.appointmentStarted') },
+    {
+      label: 'moved after its start has passed',
+      input: async (w) => ({ appointmentId: (await booking(w, 'past')).id, startMinute: 660 }),
+      expect: all('errors.appointmentStarted'),
+    },
   ],
-  'appointment.takeDeposit': [{ label: 'booked by phone, paid now', input: async (w) => ({ appointmentId: (await booking(w, 'future', false)).id, method: 'card' }), expect: all('ok') }],
+  'appointment.takeDeposit': [
+    { label: 'booked by phone, paid now', input: async (w) => ({ appointmentId: (await booking(w, 'future', false)).id, method: 'card' }), expect: all('ok') },
+  ],
   'appointment.cancel': [
     { label: 'in time: the deposit goes back', input: async (w) => ({ appointmentId: (await booking(w, 'future')).id }), expect: all('ok') },
     { label: 'late: the deposit is forfeited', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id }), expect: approval },
-    { label: 'late, refunded anyway', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id, refundAnyway: 'a family emergency' }), expect: approval },
+    {
+      label: 'late, refunded anyway',
+      input: async (w) => ({ appointmentId: (await booking(w, 'past')).id, refundAnyway: 'a family emergency' }),
+      expect: approval,
+    },
     { label: 'late, with no deposit held', input: async (w) => ({ appointmentId: (await booking(w, 'past', false)).id }), expect: all('ok') },
     {
       label: 'moved weeks on from inside its late window',
@@ -208,12 +235,20 @@ const matrix: { [N in CommandName]: Case[] } = {
       },
       expect: approval,
     },
-    { label: 'confirmed as in time after the window closed', input: async (w) => ({ appointmentId: (await booking(w, 'soon')).id, expectInTime: true }), expect: all('errors.cancelWindowClosed') },
+    {
+      label: 'confirmed as in time after the window closed',
+      input: async (w) => ({ appointmentId: (await booking(w, 'soon')).id, expectInTime: true }),
+      expect: all('errors.cancelWindowClosed'),
+    },
   ],
   'appointment.noShow': [
     { label: 'the deposit is forfeited', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id }), expect: approval },
     { label: 'refunded anyway', input: async (w) => ({ appointmentId: (await booking(w, 'past')).id, refundAnyway: 'the bus broke down' }), expect: approval },
-    { label: 'a booking not started yet', input: async (w) => ({ appointmentId: (await booking(w, 'future', false)).id }), expect: all('errors.noShowTooEarly') },
+    {
+      label: 'a booking not started yet',
+      input: async (w) => ({ appointmentId: (await booking(w, 'future', false)).id }),
+      expect: all('errors.noShowTooEarly'),
+    },
   ],
   'appointment.checkIn': [{ label: 'the client arrived', input: async (w) => ({ appointmentId: (await booking(w, 'future')).id }), expect: all('ok') }],
   'deposit.apply': [
@@ -250,14 +285,26 @@ const matrix: { [N in CommandName]: Case[] } = {
       expect: approval,
     },
   ],
-  'deposit.refund': [{ label: 'on request', input: async (w) => ({ depositId: (await booking(w, 'future')).deposits[0]!.id, reason: 'moved abroad' }), expect: approval }],
-  'customer.get': [{ label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Dora' })).id }), expect: all('ok') }],
+  'deposit.refund': [
+    { label: 'on request', input: async (w) => ({ depositId: (await booking(w, 'future')).deposits[0]!.id, reason: 'moved abroad' }), expect: approval },
+  ],
+  'customer.get': [
+    { label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Dora' })).id }), expect: all('ok') },
+  ],
   'customer.create': [{ label: 'a name and phone', input: () => ({ name: 'Eve', phone: '555 0101' }), expect: all('ok') }],
   'customer.update': [
-    { label: 'the notes', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Fay' })).id, notes: 'no nuts' }), expect: all('ok') },
+    {
+      label: 'the notes',
+      input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Fay' })).id, notes: 'no nuts' }),
+      expect: all('ok'),
+    },
   ],
-  'customer.archive': [{ label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Gus' })).id }), expect: managers }],
-  'customer.erase': [{ label: 'on request', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Hal' })).id }), expect: managers }],
+  'customer.archive': [
+    { label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Gus' })).id }), expect: managers },
+  ],
+  'customer.erase': [
+    { label: 'on request', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Hal' })).id }), expect: managers },
+  ],
   'customer.merge': [
     {
       label: 'a duplicate',
@@ -278,7 +325,11 @@ const matrix: { [N in CommandName]: Case[] } = {
   'tab.moveLines': [
     {
       label: 'a line that is on another tab',
-      input: async (w) => ({ fromTabId: (await w.tab(w.owner, 2)).tabId, toTabId: (await w.tab()).tabId, lines: [{ lineId: (await w.tab(w.owner, 2)).lineId, qty: 1 }] }),
+      input: async (w) => ({
+        fromTabId: (await w.tab(w.owner, 2)).tabId,
+        toTabId: (await w.tab()).tabId,
+        lines: [{ lineId: (await w.tab(w.owner, 2)).lineId, qty: 1 }],
+      }),
       expect: all('errors.move.lineNotOnTab'),
     },
     {
@@ -340,7 +391,9 @@ const matrix: { [N in CommandName]: Case[] } = {
     {
       label: "a regular's points at the counter",
       input: async (w) => {
-        await w.owner.call('store.update', { loyalty: { scheme: 'points', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 10, pointsMin: 1 } });
+        await w.owner.call('store.update', {
+          loyalty: { scheme: 'points', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 10, pointsMin: 1 },
+        });
         const customerId = (await w.owner.call('customer.create', { name: 'Jo' })).id;
         const earned = await w.tab();
         await w.owner.call('tab.setCustomer', { tabId: earned.tabId, customerId });
@@ -354,13 +407,17 @@ const matrix: { [N in CommandName]: Case[] } = {
     {
       label: 'a tab without a customer',
       input: async (w) => {
-        await w.owner.call('store.update', { loyalty: { scheme: 'points', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 10, pointsMin: 1 } });
+        await w.owner.call('store.update', {
+          loyalty: { scheme: 'points', categoryId: null, stampsEvery: 10, pointsSpendMinor: 100, pointValueMinor: 10, pointsMin: 1 },
+        });
         return { tabId: (await w.tab()).tabId };
       },
       expect: all('errors.loyalty.noCustomer'),
     },
   ],
-  'loyalty.forCustomer': [{ label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Kit' })).id }), expect: all('ok') }],
+  'loyalty.forCustomer': [
+    { label: 'a profile', input: async (w) => ({ customerId: (await w.owner.call('customer.create', { name: 'Kit' })).id }), expect: all('ok') },
+  ],
 
   'settle.split': [{ label: 'in two', input: async (w) => ({ tabId: (await w.tab(w.owner, 2)).tabId, mode: 'even', parts: 2 }), expect: all('ok') }],
   'settle.clearSplit': [
@@ -376,7 +433,11 @@ const matrix: { [N in CommandName]: Case[] } = {
   ],
   'settle.pay': [
     { label: 'by card with a 10 % tip', input: async (w) => ({ tabId: (await w.tab()).tabId, method: 'card', tipMinor: 40 }), expect: all('ok') },
-    { label: 'a tip above the cap, confirmed in words', input: async (w) => ({ tabId: (await w.tab()).tabId, method: 'card', tipMinor: 500, confirmed: { tipMinor: 500 } }), expect: approval },
+    {
+      label: 'a tip above the cap, confirmed in words',
+      input: async (w) => ({ tabId: (await w.tab()).tabId, method: 'card', tipMinor: 500, confirmed: { tipMinor: 500 } }),
+      expect: approval,
+    },
   ],
   'settle.rate': [{ label: 'happy', input: async (w) => ({ tabId: (await w.tab()).tabId, rating: 'happy' }), expect: all('ok') }],
   'settle.voidLastPayment': [
@@ -393,11 +454,19 @@ const matrix: { [N in CommandName]: Case[] } = {
 
   'tab.refundable': [{ label: 'a settled tab', input: async (w) => ({ tabId: await settled(w) }), expect: all('ok') }],
   'tab.refundQuote': [{ label: 'all of a settled tab', input: async (w) => ({ tabId: await settled(w), mode: 'whole' }), expect: all('ok') }],
-  'tab.refund': [{ label: 'all of a card payment, with a reason', input: async (w) => ({ tabId: await settled(w), mode: 'whole', reason: 'cold coffee' }), expect: approval }],
+  'tab.refund': [
+    {
+      label: 'all of a card payment, with a reason',
+      input: async (w) => ({ tabId: await settled(w), mode: 'whole', reason: 'cold coffee' }),
+      expect: approval,
+    },
+  ],
   'refund.receipt': [
     {
       label: 'a refund given',
-      input: async (w) => ({ refundId: (await w.owner.call('tab.refund', { tabId: await settled(w), mode: 'amount', amountMinor: 100, reason: 'too sweet' })).refundId }),
+      input: async (w) => ({
+        refundId: (await w.owner.call('tab.refund', { tabId: await settled(w), mode: 'amount', amountMinor: 100, reason: 'too sweet' })).refundId,
+      }),
       expect: all('ok'),
     },
   ],
@@ -406,12 +475,20 @@ const matrix: { [N in CommandName]: Case[] } = {
   'ledger.check': query(managers),
 
   'drawer.get': query(all('ok')),
-  'drawer.open': [{ label: 'with a float', input: async (w) => (await w.drawer('closed'), { float: { kind: 'total', totalMinor: 10_000 } }), expect: all('ok') }],
+  'drawer.open': [
+    { label: 'with a float', input: async (w) => (await w.drawer('closed'), { float: { kind: 'total', totalMinor: 10_000 } }), expect: all('ok') },
+  ],
   'drawer.move': [
-    { label: 'a paid in', input: async (w) => (await w.drawer('open'), { kind: 'paid_in', amountMinor: 500, reason: 'change from the bank' }), expect: all('ok') },
+    {
+      label: 'a paid in',
+      input: async (w) => (await w.drawer('open'), { kind: 'paid_in', amountMinor: 500, reason: 'change from the bank' }),
+      expect: all('ok'),
+    },
     { label: 'a paid out', input: async (w) => (await w.drawer('open'), { kind: 'paid_out', amountMinor: 300, reason: 'milk' }), expect: approval },
   ],
-  'drawer.count': [{ label: 'the blind count', input: async (w) => (await w.drawer('open'), { count: { kind: 'total', totalMinor: 10_000 } }), expect: all('ok') }],
+  'drawer.count': [
+    { label: 'the blind count', input: async (w) => (await w.drawer('open'), { count: { kind: 'total', totalMinor: 10_000 } }), expect: all('ok') },
+  ],
   'drawer.close': [{ label: 'the sign-off', input: async (w) => (await w.drawer('counted'), { varianceReason: 'counted twice' }), expect: approval }],
 
   'day.status': query(all('ok')),
@@ -430,11 +507,25 @@ const matrix: { [N in CommandName]: Case[] } = {
   ],
   'report.zList': query(managers),
   'report.staff': query(managers),
-  'report.dashboard': [{ label: 'this month', input: (w) => ({ from: `${new Date(w.core.nowMs()).toISOString().slice(0, 7)}-01`, to: new Date(w.core.nowMs()).toISOString().slice(0, 10) }), expect: managers }],
-  'report.dashboardCsv': [{ label: 'the days', input: (w) => ({ from: new Date(w.core.nowMs()).toISOString().slice(0, 10), to: new Date(w.core.nowMs()).toISOString().slice(0, 10), table: 'days' }), expect: managers }],
+  'report.dashboard': [
+    {
+      label: 'this month',
+      input: (w) => ({ from: `${new Date(w.core.nowMs()).toISOString().slice(0, 7)}-01`, to: new Date(w.core.nowMs()).toISOString().slice(0, 10) }),
+      expect: managers,
+    },
+  ],
+  'report.dashboardCsv': [
+    {
+      label: 'the days',
+      input: (w) => ({ from: new Date(w.core.nowMs()).toISOString().slice(0, 10), to: new Date(w.core.nowMs()).toISOString().slice(0, 10), table: 'days' }),
+      expect: managers,
+    },
+  ],
   'audit.list': query(ownerOnly),
   'audit.csv': [{ label: 'a day', input: (w) => ({ businessDate: new Date(w.core.nowMs()).toISOString().slice(0, 10) }), expect: ownerOnly }],
-  'report.csv': [{ label: 'the journal', input: (w) => ({ what: 'journal', businessDate: new Date(w.core.nowMs()).toISOString().slice(0, 10) }), expect: managers }],
+  'report.csv': [
+    { label: 'the journal', input: (w) => ({ what: 'journal', businessDate: new Date(w.core.nowMs()).toISOString().slice(0, 10) }), expect: managers },
+  ],
 
   'backup.status': query(managers),
   'backup.configure': [{ label: 'how many to keep', input: () => ({ keep: 5 }), expect: ownerOnly }],
@@ -450,7 +541,9 @@ const matrix: { [N in CommandName]: Case[] } = {
     },
   ],
   'recovery.status': [{ label: 'outside recovery', input: () => ({}), anyone: 'ok' }],
-  'recovery.restore': [{ label: 'outside recovery', input: () => ({ name: 'aftertab-20261124T090000000Z-manual.sqlite' }), anyone: 'errors.recovery.notDamaged' }],
+  'recovery.restore': [
+    { label: 'outside recovery', input: () => ({ name: 'aftertab-20261124T090000000Z-manual.sqlite' }), anyone: 'errors.recovery.notDamaged' },
+  ],
   'recovery.continue': [{ label: 'outside recovery', input: () => ({ reason: 'the seal file was lost' }), anyone: 'errors.recovery.notDamaged' }],
   // No profile was given to the test host: nothing to show, nothing to apply.
   'firstRun.profile': [{ label: 'without a profile', input: () => ({}), anyone: 'ok' }],
@@ -507,7 +600,15 @@ async function booking(w: World, when: 'past' | 'future' | 'soon', deposit = tru
     openingHours: [0, 1, 2, 3, 4, 5, 6].map(() => ({ open: 0, close: 1440 })) as never,
     depositPolicy: { mode: 'fixed', fixedMinor: 500, percent: 0, freeCancelHours: 24, forfeitPercent: 100 },
   });
-  const service = await w.owner.call('catalog.createItem', { categoryId: null, name: `Trim ${w.serial()}`, kind: 'service', priceMinor: 2000, rateMilli: 10_000, expectText: 'Tidy ends.', durationMinutes: 30 });
+  const service = await w.owner.call('catalog.createItem', {
+    categoryId: null,
+    name: `Trim ${w.serial()}`,
+    kind: 'service',
+    priceMinor: 2000,
+    rateMilli: 10_000,
+    expectText: 'Tidy ends.',
+    durationMinutes: 30,
+  });
   const customer = await w.owner.call('customer.create', { name: `Client ${w.serial()}` });
   const today = (await w.owner.call('day.status', {})).currentBusinessDate;
   const date = when === 'soon' ? addDays(today, 1) : addDays(today, when === 'past' ? -2 - w.serial() : 20 + w.serial());
@@ -543,7 +644,14 @@ async function settled(w: World): Promise<number> {
 }
 
 async function newItem(w: World) {
-  return w.owner.call('catalog.createItem', { categoryId: null, name: `Scone ${w.serial()}`, kind: 'product', priceMinor: 300, rateMilli: 10_000, expectText: '' });
+  return w.owner.call('catalog.createItem', {
+    categoryId: null,
+    name: `Scone ${w.serial()}`,
+    kind: 'product',
+    priceMinor: 300,
+    rateMilli: 10_000,
+    expectText: '',
+  });
 }
 
 const startCore = testCores('aftertab-matrix-');
@@ -557,7 +665,9 @@ async function world(role: Role): Promise<World> {
   const staff = await addPerson(owner, 'Sam', 'staff', PINS.staff);
   const ids = { owner: ownerId, manager: manager.id, staff: staff.id, actor: { owner: ownerId, manager: manager.id, staff: staff.id }[role] };
   const actor = role === 'owner' ? owner : windowClient(core, 2);
-  const itemId = (await owner.call('catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 400, rateMilli: 10_000, expectText: '' })).id;
+  const itemId = (
+    await owner.call('catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 400, rateMilli: 10_000, expectText: '' })
+  ).id;
   let serial = 0;
   const w: World = {
     core,
@@ -569,8 +679,8 @@ async function world(role: Role): Promise<World> {
     serial: () => (serial += 1),
     async tab(by = owner, qty = 1) {
       const tabId = (await owner.call('tab.open', {})).id;
-      const lines = (await by.call('tab.addLine', { tabId, itemId, qty })).lines;
-      return { tabId, lineId: lines[lines.length - 1]!.id };
+      const { lineId } = await by.call('tab.addLine', { tabId, itemId, qty });
+      return { tabId, lineId };
     },
     async drawer(state) {
       let session = (await owner.call('drawer.get', {})).session;
@@ -625,7 +735,11 @@ async function answers(role: Role): Promise<{ got: Record<string, Answer>; wrote
     // Public commands come from a window no one has signed in on.
     const caller = 'anyone' in c ? windowClient(w.core, 1000 + w.serial()) : w.actor;
     const result = await caller.send(name, input);
-    const answer: Answer = result.ok ? 'ok' : ADMISSION.includes(result.error.code) ? (result.error.code as Answer) : ((result.error.key ?? result.error.code) as Answer);
+    const answer: Answer = result.ok
+      ? 'ok'
+      : ADMISSION.includes(result.error.code)
+        ? (result.error.code as Answer)
+        : ((result.error.key ?? result.error.code) as Answer);
     got[`${name}: ${c.label}`] = answer;
     if ((answer === 'forbidden' || answer === 'approval_needed') && JSON.stringify(snapshot(app)) !== JSON.stringify(before)) wrote.push(`${name}: ${c.label}`);
     if ('after' in c && c.after) await c.after(w);
@@ -642,7 +756,8 @@ describe('the role matrix', () => {
     expect(Object.keys(matrix).sort()).toEqual([...commandNames].sort());
     for (const name of commandNames) {
       expect(matrix[name].length, name).toBeGreaterThan(0);
-      for (const c of matrix[name]) expect('anyone' in c, `${name}: ${c.label} is ${contract[name].public ? '' : 'not '}public`).toBe(contract[name].public === true);
+      for (const c of matrix[name])
+        expect('anyone' in c, `${name}: ${c.label} is ${contract[name].public ? '' : 'not '}public`).toBe(contract[name].public === true);
     }
   });
 

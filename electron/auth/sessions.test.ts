@@ -40,7 +40,7 @@ describe('the session store', () => {
     expect(sessions.staffOf('window:1', IDLE)).toBeNull();
   });
 
-  it('reads the store\'s idle time only once a session has been idle for the shortest one', () => {
+  it("reads the store's idle time only once a session has been idle for the shortest one", () => {
     const time = clock();
     const sessions = createSessionStore(time.now);
     sessions.begin('window:1', 3);

@@ -57,17 +57,36 @@ describe('before anyone signs in', () => {
           expect(result.ok || result.error.code !== 'unauthorized', name).toBe(true);
           continue;
         }
-        expect(result, `${name} from ${JSON.stringify(stranger.caller)}`).toMatchObject({ ok: false, error: { code: 'unauthorized', key: 'errors.notSignedIn' } });
+        expect(result, `${name} from ${JSON.stringify(stranger.caller)}`).toMatchObject({
+          ok: false,
+          error: { code: 'unauthorized', key: 'errors.notSignedIn' },
+        });
       }
       if (contract[name].public) answered.push(name);
     }
-    expect(answered.sort()).toEqual(['device.get', 'firstRun.applyProfile', 'firstRun.applyWizard', 'firstRun.previewImport', 'firstRun.profile', 'recovery.continue', 'recovery.restore', 'recovery.status', 'session.setup', 'session.signIn', 'session.state']);
+    expect(answered.sort()).toEqual([
+      'device.get',
+      'firstRun.applyProfile',
+      'firstRun.applyWizard',
+      'firstRun.previewImport',
+      'firstRun.profile',
+      'recovery.continue',
+      'recovery.restore',
+      'recovery.status',
+      'session.setup',
+      'session.signIn',
+      'session.state',
+    ]);
     // The wrong PINs the strangers' sign-ins tried are all that changed: the count and their audit rows.
     const after = snapshot(ledgerOf(core));
     expect({ ...after, staff: before.staff, audit: before.audit }).toEqual(before);
     expect(after.staff).toEqual((before.staff as { id: number }[]).map((row) => (row.id === ownerId ? { ...row, failed_pins: 3 } : row)));
     expect((after.audit as unknown[]).slice(0, (before.audit as unknown[]).length)).toEqual(before.audit);
-    expect(audit(core, 'session.signIn').map((row) => JSON.parse(row.detail) as unknown)).toEqual([{ ok: false, wrong: 1 }, { ok: false, wrong: 2 }, { ok: false, wrong: 3 }]);
+    expect(audit(core, 'session.signIn').map((row) => JSON.parse(row.detail) as unknown)).toEqual([
+      { ok: false, wrong: 1 },
+      { ok: false, wrong: 2 },
+      { ok: false, wrong: 3 },
+    ]);
   });
 
   it('answers session.state: the store, the people to tap, and no one signed in here', async () => {
@@ -102,7 +121,11 @@ describe('the first run', () => {
     const state = await window.call('session.state', {});
     expect(state).toMatchObject({ needsSetup: true, current: null, staff: [{ name: 'Owner', role: 'owner', hasPin: false }] });
     const ownerId = state.staff[0]!.id;
-    expect(await window.refuse('session.setup', { pin: '2468', pinAgain: '2469' })).toMatchObject({ code: 'invalid_input', key: 'errors.field.pinAgain', field: 'pinAgain' });
+    expect(await window.refuse('session.setup', { pin: '2468', pinAgain: '2469' })).toMatchObject({
+      code: 'invalid_input',
+      key: 'errors.field.pinAgain',
+      field: 'pinAgain',
+    });
     expect(await window.refuse('session.setup', { pin: '24', pinAgain: '24' })).toMatchObject({ code: 'invalid_input', key: 'errors.field.pin' });
     // Without a PIN no one can sign in yet.
     expect(await window.refuse('session.signIn', { staffId: ownerId, pin: '2468' })).toMatchObject({ code: 'conflict', key: 'errors.pin.none' });
@@ -133,10 +156,12 @@ describe('the first run', () => {
     fs.rmSync(ledgerPath(dir));
     const old = new Database(ledgerPath(dir));
     migrate(old, 7);
-    old.prepare(
-      `INSERT INTO store_settings (id, name, currency, locale, tax_mode, tax_rates_json, token_first, token_last, cash_rounding_minor, time_zone, updated_at)
+    old
+      .prepare(
+        `INSERT INTO store_settings (id, name, currency, locale, tax_mode, tax_rates_json, token_first, token_last, cash_rounding_minor, time_zone, updated_at)
        VALUES (1, 'Old corner', 'EUR', 'en-IE', 'inclusive', '[{"rateMilli":10000,"label":"Standard"}]', 1, 40, 1, 'UTC', 'x')`,
-    ).run();
+      )
+      .run();
     old.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (7, 'Ines', 'owner', 'x'), (8, 'Bo', 'staff', 'x')").run();
     old.close();
 
@@ -207,15 +232,26 @@ describe('signing in with a PIN', () => {
     const { owner, ownerId, sam } = await shop(core);
     const counter = windowClient(core, 2);
     for (let wrong = 1; wrong < MAX_WRONG_PINS; wrong += 1) {
-      expect(await counter.refuse('session.signIn', { staffId: sam.id, pin: '9999' })).toMatchObject({ code: 'wrong_pin', key: 'errors.pin.wrong', params: { left: MAX_WRONG_PINS - wrong }, field: 'pin' });
+      expect(await counter.refuse('session.signIn', { staffId: sam.id, pin: '9999' })).toMatchObject({
+        code: 'wrong_pin',
+        key: 'errors.pin.wrong',
+        params: { left: MAX_WRONG_PINS - wrong },
+        field: 'pin',
+      });
     }
-    expect(await counter.refuse('session.signIn', { staffId: sam.id, pin: '9999' })).toMatchObject({ code: 'locked_out', key: 'errors.pin.lockedOut', params: { name: 'Sam' } });
+    expect(await counter.refuse('session.signIn', { staffId: sam.id, pin: '9999' })).toMatchObject({
+      code: 'locked_out',
+      key: 'errors.pin.lockedOut',
+      params: { name: 'Sam' },
+    });
     // Locked out, even the right PIN is refused, and that try is audited too.
     expect(await counter.refuse('session.signIn', { staffId: sam.id, pin: '1111' })).toMatchObject({ code: 'locked_out' });
     expect(await counter.refuse('tab.listOpen', {})).toMatchObject({ code: 'unauthorized' });
     const lockedUntil = new Date(core.nowMs() + LOCKOUT_MS).toISOString();
     expect((await counter.call('session.state', {})).staff.find((person) => person.id === sam.id)?.lockedUntil).toBe(lockedUntil);
-    expect(audit(core, 'staff.lockout')).toEqual([{ staff_id: sam.id, command: 'staff.lockout', detail: JSON.stringify({ until: lockedUntil, after: 'session.signIn' }), approved_by: null }]);
+    expect(audit(core, 'staff.lockout')).toEqual([
+      { staff_id: sam.id, command: 'staff.lockout', detail: JSON.stringify({ until: lockedUntil, after: 'session.signIn' }), approved_by: null },
+    ]);
     const tries = audit(core, 'session.signIn').filter((row) => row.staff_id === sam.id);
     expect(tries.map((row) => JSON.parse(row.detail) as unknown)).toEqual([
       { ok: false, wrong: 1 },
@@ -240,9 +276,22 @@ describe('signing in with a PIN', () => {
   it('keeps the lockout against a burst of tries sent all at once: the right PIN after five wrong ones is still refused', async () => {
     const core = startCore();
     const { sam } = await shop(core);
-    const burst = [...Array.from({ length: 8 }, (_, i) => windowClient(core, 10 + i).send('session.signIn', { staffId: sam.id, pin: '9999' })), windowClient(core, 30).send('session.signIn', { staffId: sam.id, pin: '1111' })];
+    const burst = [
+      ...Array.from({ length: 8 }, (_, i) => windowClient(core, 10 + i).send('session.signIn', { staffId: sam.id, pin: '9999' })),
+      windowClient(core, 30).send('session.signIn', { staffId: sam.id, pin: '1111' }),
+    ];
     const answers = await Promise.all(burst);
-    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['wrong_pin', 'wrong_pin', 'wrong_pin', 'wrong_pin', 'locked_out', 'locked_out', 'locked_out', 'locked_out', 'locked_out']);
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual([
+      'wrong_pin',
+      'wrong_pin',
+      'wrong_pin',
+      'wrong_pin',
+      'locked_out',
+      'locked_out',
+      'locked_out',
+      'locked_out',
+      'locked_out',
+    ]);
     expect(await windowClient(core, 30).refuse('tab.listOpen', {})).toMatchObject({ code: 'unauthorized' });
   });
 
@@ -253,9 +302,15 @@ describe('signing in with a PIN', () => {
     await manager.signIn(mia.id, '2222');
     // Each answer that a PIN is someone's costs the manager a try; the fifth locks them out.
     for (let taken = 1; taken < MAX_WRONG_PINS; taken += 1) {
-      expect(await manager.refuse('staff.create', { name: `Temp ${taken}`, role: 'staff', pin: '1111' })).toMatchObject({ key: 'errors.pin.taken', field: 'pin' });
+      expect(await manager.refuse('staff.create', { name: `Temp ${taken}`, role: 'staff', pin: '1111' })).toMatchObject({
+        key: 'errors.pin.taken',
+        field: 'pin',
+      });
     }
-    expect(await manager.refuse('staff.create', { name: 'Temp 5', role: 'staff', pin: OWNER_PIN })).toMatchObject({ code: 'locked_out', params: { name: 'Mia' } });
+    expect(await manager.refuse('staff.create', { name: 'Temp 5', role: 'staff', pin: OWNER_PIN })).toMatchObject({
+      code: 'locked_out',
+      params: { name: 'Mia' },
+    });
     // Locked out, they get no more answers about PINs, and cannot sign in elsewhere either.
     expect(await manager.refuse('staff.create', { name: 'Temp 6', role: 'staff', pin: '4321' })).toMatchObject({ code: 'locked_out' });
     expect(await windowClient(core, 4).refuse('session.signIn', { staffId: mia.id, pin: '2222' })).toMatchObject({ code: 'locked_out' });
@@ -274,7 +329,8 @@ describe('signing in with a PIN', () => {
     await counter.signIn(sam.id, '1111');
     // Four wrong, one right: the count starts again, so four more wrong ones still leave a try.
     for (let round = 0; round < 2; round += 1) {
-      for (let wrong = 1; wrong < MAX_WRONG_PINS; wrong += 1) expect((await counter.refuse('session.signIn', { staffId: sam.id, pin: '9999' })).code).toBe('wrong_pin');
+      for (let wrong = 1; wrong < MAX_WRONG_PINS; wrong += 1)
+        expect((await counter.refuse('session.signIn', { staffId: sam.id, pin: '9999' })).code).toBe('wrong_pin');
       await counter.signIn(sam.id, '1111');
     }
   });
@@ -336,7 +392,10 @@ describe('a session ends', () => {
     const { token } = await web.signIn(sam.id, '1111');
     expect(await web.call('session.end', { reason: 'lock' })).toBeNull();
     expect(await web.refuse('tab.listOpen', {})).toMatchObject({ code: 'unauthorized' });
-    expect(await core.commands.dispatch('tab.listOpen', { input: {} }, { kind: 'web', token: token ?? null })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await core.commands.dispatch('tab.listOpen', { input: {} }, { kind: 'web', token: token ?? null })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     expect(await owner.call('tab.listOpen', {})).toEqual([]);
     await owner.call('session.end', {});
     expect(await owner.refuse('tab.listOpen', {})).toMatchObject({ code: 'unauthorized' });
@@ -354,7 +413,10 @@ describe('a session ends', () => {
     const second = await web.signIn(mia.id, '2222');
     expect(second.token).not.toBe(first.token);
     expect((await web.call('session.current', {})).id).toBe(mia.id);
-    expect(await core.commands.dispatch('session.current', { input: {} }, { kind: 'web', token: first.token ?? null })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await core.commands.dispatch('session.current', { input: {} }, { kind: 'web', token: first.token ?? null })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
   });
 
   it('for everyone, with every approval, when a backup is restored', async () => {
@@ -367,12 +429,13 @@ describe('a session ends', () => {
     // Sam has the owner's PIN for a 50 % comp, not yet used.
     const item = await owner.call('catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 400, rateMilli: 10_000, expectText: '' });
     const tab = await web.call('tab.open', {});
-    const lineId = (await web.call('tab.addLine', { tabId: tab.id, itemId: item.id })).lines[0]!.id;
+    const lineId = (await web.call('tab.addLine', { tabId: tab.id, itemId: item.id })).lineId;
     const comp = { tabId: tab.id, lineId, kind: 'percent' as const, value: 50, reason: 'cold' };
     await web.call('approval.grant', { command: 'tab.compLine', commandId: 'comp-before-rst', input: comp, approverId: ownerId, pin: OWNER_PIN });
     const backup = await owner.call('backup.now', {});
     await owner.call('backup.restore', { name: backup.name });
-    for (const client of [owner, web, window]) expect(await client.refuse('tab.listOpen', {}), JSON.stringify(client.caller)).toMatchObject({ code: 'unauthorized' });
+    for (const client of [owner, web, window])
+      expect(await client.refuse('tab.listOpen', {}), JSON.stringify(client.caller)).toMatchObject({ code: 'unauthorized' });
     expect(core.auth.sessions.size()).toBe(0);
     await owner.signIn(ownerId, OWNER_PIN);
     expect((await owner.call('tab.listOpen', {})).map((open) => open.id)).toEqual([tab.id]);

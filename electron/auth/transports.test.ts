@@ -89,7 +89,10 @@ describe('the Electron binding with the real core', () => {
     const { invoke } = bind(core);
     const before = snapshot(ledgerOf(core));
     expect(await invoke(0, 'tab.open', { input: {}, commandId: 'ipc-open-000001' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await invoke(1, 'store.update', { input: { name: 'Mine' }, commandId: 'ipc-store-00001' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await invoke(1, 'store.update', { input: { name: 'Mine' }, commandId: 'ipc-store-00001' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     expect(snapshot(ledgerOf(core))).toEqual(before);
     expect(await invoke(0, 'session.state', { input: {} })).toMatchObject({ ok: true, value: { needsSetup: true } });
   });
@@ -102,7 +105,10 @@ describe('the Electron binding with the real core', () => {
     // The window's caller is its webContents: the same session the test client on window 1 would use.
     const sam = await addPerson(windowClient(core, 1), 'Sam', 'staff', '1111');
     expect(await invoke(1, 'tab.listOpen', { input: {} })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await invoke(1, 'session.signIn', { input: { staffId: sam.id, pin: '1111' } })).toEqual({ ok: true, value: { staff: { id: sam.id, name: 'Sam', role: 'staff' } } });
+    expect(await invoke(1, 'session.signIn', { input: { staffId: sam.id, pin: '1111' } })).toEqual({
+      ok: true,
+      value: { staff: { id: sam.id, name: 'Sam', role: 'staff' } },
+    });
 
     const current = await Promise.all([invoke(0, 'session.current', { input: {} }), invoke(1, 'session.current', { input: {} })]);
     expect(current.map((result) => (result as { value: Staff }).value.name)).toEqual(['Owner', 'Sam']);
@@ -111,7 +117,10 @@ describe('the Electron binding with the real core', () => {
     expect(openedBy(core, first.value.id)).toBe(setup.value.staff.id);
     expect(openedBy(core, second.value.id)).toBe(sam.id);
     // Each window keeps its own person's rights.
-    expect(await invoke(1, 'catalog.loadStarter', { input: { kind: 'cafe' }, commandId: 'ipc-starter-001' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke(1, 'catalog.loadStarter', { input: { kind: 'cafe' }, commandId: 'ipc-starter-001' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await invoke(0, 'catalog.loadStarter', { input: { kind: 'cafe' }, commandId: 'ipc-starter-002' })).toMatchObject({ ok: true });
 
     // Closing Sam's window ends his session and no other.

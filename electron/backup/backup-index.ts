@@ -22,7 +22,10 @@ const entrySchema = z.object({
   verified: z.boolean(),
   maxZ: z.number().int().min(0),
   /** The copy's chain head; missing for a copy made before the chain. */
-  chain: z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).nullable().optional(),
+  chain: z
+    .object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .nullable()
+    .optional(),
 });
 const indexSchema = z.object({
   entries: z.array(entrySchema),

@@ -20,6 +20,7 @@ import { fileReachesSeal, ownersIn, type OwnerPin, type SealProblem } from '../l
 import { highestReceiptOfFile, highestRefundOfFile, highestZOfFile, ledgerFingerprint } from './ledger-marks';
 import { keepLedgerAside, putBack, type KeptAside } from './restore-files';
 import { clearShutdownFailure, readShutdownFailure, writeShutdownFailure } from './shutdown-backup';
+import { copyLedger } from './snapshot-copy';
 import { verifyLedgerCopy, type Verification } from './verify';
 import { verifyOffThread, type VerifyCopy } from './verify-off-thread';
 
@@ -168,9 +169,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     // A dot name that does not match the backup pattern: never listed, never restored from.
     const temp = path.join(folder, `.${name}.partial`);
     try {
-      // The WAL into the file first: the copy then reads one file, not the file and every page since.
-      host.checkpointNow();
-      await app.db.backup(temp);
+      // The WAL into the file first: the copy is then the file's own bytes (snapshot-copy.ts), held
+      // still by a reader while the system copies them; the online backup where that cannot be.
+      await copyLedger(app.db, host.file, host.checkpointNow(), temp);
     } catch (error) {
       fs.rmSync(temp, { force: true });
       throw failed(storageOr(error, folder, () => new DomainError('conflict', 'errors.backup.copyFailed', { folder, detail: describe(error) })));
@@ -344,7 +345,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       // The restore stands; the Backups screen shows lastError and the schedule tries again.
       log(error);
     }
-    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed', 'customers.changed'] as const) host.emit({ type });
+    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed', 'customers.changed'] as const)
+      host.emit({ type });
     host.emit({ type: 'tabs.changed', tabIds: [] });
     return { restoredFrom: name, keptAside: aside.name };
   }
@@ -397,7 +399,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     });
     host.sealSoon();
     logger.warn('continued knowingly past the seal', { cause: found.cause, problem: found.problem, staffId });
-    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed', 'customers.changed'] as const) host.emit({ type });
+    for (const type of ['store.changed', 'catalog.changed', 'drawer.changed', 'day.changed', 'backup.changed', 'customers.changed'] as const)
+      host.emit({ type });
     host.emit({ type: 'tabs.changed', tabIds: [] });
     return { restoredFrom: '', keptAside: '' };
   }

@@ -30,22 +30,46 @@ describe('a backup folder on a full or read-only disk', () => {
     sell(t.app.db, t.app.session.staffId, 450);
     const first = await t.backups.backupNow('manual');
     sell(t.app.db, t.app.session.staffId, 300);
-    // What SQLite's online backup throws when the target disk fills up (seen on a 64 KiB tmpfs).
+    // The file copy cannot be made (a lock on part of the file, as Windows may hold), so SQLite's online
+    // backup makes the copy, and throws what it throws when the target disk fills up (seen on a 64 KiB tmpfs).
+    vi.spyOn(fs.promises, 'copyFile').mockRejectedValueOnce(Object.assign(new Error('EBUSY: resource busy or locked, copyfile'), { code: 'EBUSY' }));
     const full = vi.spyOn(t.app.db, 'backup').mockRejectedValueOnce(new Database.SqliteError('database or disk is full', 'SQLITE_FULL'));
 
     const error = await refusal(t.backups.backupNow('manual'));
     expect(error.code).toBe('disk_full');
-    expect(error.message).toBe(`the disk holding the backup folder ${t.folder} is full, so no backup was made and the older backups were kept; free some space there or choose another backup folder, then back up again`);
+    expect(error.message).toBe(
+      `the disk holding the backup folder ${t.folder} is full, so no backup was made and the older backups were kept; free some space there or choose another backup folder, then back up again`,
+    );
     expect(t.backups.status().lastError).toBe(error.message);
     expect(fs.readdirSync(t.folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
     expect(t.backups.status().backups.map((backup) => backup.name)).toEqual([first.name]);
-    expect(t.logger.warn).toHaveBeenCalledWith('backup failed: the backup folder could not be written', expect.objectContaining({ folder: t.folder, code: 'disk_full' }));
+    expect(t.logger.warn).toHaveBeenCalledWith(
+      'backup failed: the backup folder could not be written',
+      expect.objectContaining({ folder: t.folder, code: 'disk_full' }),
+    );
     expect(t.logger.error).not.toHaveBeenCalled();
 
     // Space freed: the next backup works and the note goes.
     full.mockRestore();
     await t.backups.backupNow('manual');
     expect(t.backups.status().lastError).toBeNull();
+    t.host.close();
+  });
+
+  it('says the disk is full when the file copy fills it, and keeps the older backups', async () => {
+    const t = setup();
+    sell(t.app.db, t.app.session.staffId, 450);
+    const first = await t.backups.backupNow('manual');
+    sell(t.app.db, t.app.session.staffId, 300);
+    vi.spyOn(fs.promises, 'copyFile').mockImplementationOnce(async (_from, to) => {
+      fs.writeFileSync(String(to), 'the first pages');
+      throw Object.assign(new Error(`ENOSPC: no space left on device, copyfile -> '${String(to)}'`), { code: 'ENOSPC', path: String(to) });
+    });
+    const error = await refusal(t.backups.backupNow('manual'));
+    expect(error).toMatchObject({ code: 'disk_full', key: 'errors.backup.diskFull', params: { folder: t.folder } });
+    expect(fs.readdirSync(t.folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    expect(t.backups.status().backups.map((backup) => backup.name)).toEqual([first.name]);
+    expect(t.logger.error).not.toHaveBeenCalled();
     t.host.close();
   });
 

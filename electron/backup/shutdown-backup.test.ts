@@ -42,7 +42,10 @@ describe('backupBeforeExit', () => {
 
   it('logs and records a failed backup and resolves, so quitting goes on', async () => {
     const recordShutdownFailure = vi.fn();
-    const failing: Pick<BackupService, 'backupIfChanged' | 'recordShutdownFailure'> = { backupIfChanged: () => Promise.reject(new Error('the stick is full')), recordShutdownFailure };
+    const failing: Pick<BackupService, 'backupIfChanged' | 'recordShutdownFailure'> = {
+      backupIfChanged: () => Promise.reject(new Error('the stick is full')),
+      recordShutdownFailure,
+    };
     const log = vi.fn();
     expect(await backupBeforeExit(failing, { log })).toMatchObject({ outcome: 'failed' });
     expect(String(log.mock.calls[0]?.[0])).toContain('the stick is full');
@@ -51,7 +54,10 @@ describe('backupBeforeExit', () => {
 
   it('stops waiting after the time limit, and logs and records it', async () => {
     const recordShutdownFailure = vi.fn();
-    const stuck: Pick<BackupService, 'backupIfChanged' | 'recordShutdownFailure'> = { backupIfChanged: () => new Promise<BackupInfo | null>(() => undefined), recordShutdownFailure };
+    const stuck: Pick<BackupService, 'backupIfChanged' | 'recordShutdownFailure'> = {
+      backupIfChanged: () => new Promise<BackupInfo | null>(() => undefined),
+      recordShutdownFailure,
+    };
     const log = vi.fn();
     const started = Date.now();
     expect(await backupBeforeExit(stuck, { limitMs: 50, log })).toEqual({ outcome: 'timed-out' });
@@ -136,7 +142,11 @@ describe('the web host CLI on SIGTERM and SIGINT', () => {
       const cli = startCli(dataDir);
       const { url, secret } = await cli.link;
       const headers = { 'X-Aftertab-Secret': secret, 'Content-Type': 'application/json' };
-      const setup = await fetch(`${url}api/command/session.setup`, { method: 'POST', headers, body: JSON.stringify({ input: { pin: '2468', pinAgain: '2468' } }) });
+      const setup = await fetch(`${url}api/command/session.setup`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ input: { pin: '2468', pinAgain: '2468' } }),
+      });
       const { value } = (await setup.json()) as { value: { token: string } };
       const response = await fetch(`${url}api/command/tab.open`, {
         method: 'POST',
@@ -165,7 +175,11 @@ describe('the web host CLI on SIGTERM and SIGINT', () => {
     const { url, secret } = await cli.link;
     const headers = { 'X-Aftertab-Secret': secret, 'Content-Type': 'application/json' };
     // Setting the owner's PIN changes the ledger, so there is something to back up at the stop.
-    const setup = await fetch(`${url}api/command/session.setup`, { method: 'POST', headers, body: JSON.stringify({ input: { pin: '2468', pinAgain: '2468' } }) });
+    const setup = await fetch(`${url}api/command/session.setup`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ input: { pin: '2468', pinAgain: '2468' } }),
+    });
     expect(await setup.json()).toMatchObject({ ok: true });
 
     cli.child.kill('SIGTERM');

@@ -36,10 +36,7 @@ export function clearShutdownFailure(dataDir: string): void {
 }
 
 export type ShutdownBackup =
-  | { outcome: 'backed-up'; backup: BackupInfo }
-  | { outcome: 'unchanged' }
-  | { outcome: 'failed'; error: unknown }
-  | { outcome: 'timed-out' };
+  { outcome: 'backed-up'; backup: BackupInfo } | { outcome: 'unchanged' } | { outcome: 'failed'; error: unknown } | { outcome: 'timed-out' };
 
 /**
  * On a clean shutdown: one backup if anything changed since the last one (after whatever backup

@@ -77,7 +77,9 @@ export function closeDay(db: Db, staffId: number, zNumber: number, businessDate:
 
 /** Sum of postings per account, the journal as a reader would compare it. */
 export function balances(db: Db): Record<string, number> {
-  const rows = db.prepare<[], { account: string; total: number }>('SELECT account, sum(amount_minor) AS total FROM postings GROUP BY account ORDER BY account').all();
+  const rows = db
+    .prepare<[], { account: string; total: number }>('SELECT account, sum(amount_minor) AS total FROM postings GROUP BY account ORDER BY account')
+    .all();
   return Object.fromEntries(rows.map((row) => [row.account, row.total]));
 }
 

@@ -15,12 +15,14 @@ export type OffThreadOptions = {
 function isVerification(value: unknown): value is Verification {
   if (typeof value !== 'object' || value === null) return false;
   const verdict = value as { ok?: unknown; maxZ?: unknown; chain?: unknown; problem?: unknown };
-  return verdict.ok === true ? typeof verdict.maxZ === 'number' && (verdict.chain === null || typeof verdict.chain === 'object') : verdict.ok === false && typeof verdict.problem === 'string';
+  return verdict.ok === true
+    ? typeof verdict.maxZ === 'number' && (verdict.chain === null || typeof verdict.chain === 'object')
+    : verdict.ok === false && typeof verdict.problem === 'string';
 }
 
 /**
  * verifyLedgerCopy in a worker thread (see worker-task.ts: on the main thread when there is no
- * bundled worker or it fails before it answers). integrity_check on a year takes seconds.
+ * bundled worker or it fails before it answers). quick_check on a year takes a second or more.
  */
 export function verifyOffThread(options: OffThreadOptions): VerifyCopy {
   const fallback = options.fallback ?? verifyLedgerCopy;

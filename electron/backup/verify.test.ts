@@ -158,7 +158,10 @@ describe('a copy whose hash chain was edited', () => {
       db.exec('DROP TRIGGER audit_no_update');
       db.prepare("UPDATE audit SET detail = '{}' WHERE id = (SELECT max(id) FROM audit)").run();
       db.close();
-      expect(verifyLedgerCopy(copy)).toEqual({ ok: false, problem: expect.stringMatching(/^its hash chain is broken: the chain breaks at row [\d,]+ \(audit row #\d+\)/) });
+      expect(verifyLedgerCopy(copy)).toEqual({
+        ok: false,
+        problem: expect.stringMatching(/^its hash chain is broken: the chain breaks at row [\d,]+ \(audit row #\d+\)/),
+      });
     } finally {
       l.cleanup();
     }

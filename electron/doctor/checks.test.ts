@@ -73,12 +73,19 @@ const LEDGER = 'Ledger';
 type Expected = { status: CheckStatus; detail: RegExp; fix?: RegExp };
 type Turn = [label: string, breaks: (setup: Setup) => Partial<DoctorDeps>, expected: Record<string, Expected>, exitCode: number];
 
-const refuse = (code: string, words = 'permission denied') => (): never => {
-  throw Object.assign(new Error(`${code}: ${words}`), { code });
-};
+const refuse =
+  (code: string, words = 'permission denied') =>
+  (): never => {
+    throw Object.assign(new Error(`${code}: ${words}`), { code });
+  };
 
 const turns: Turn[] = [
-  ['Node older than engines.node', () => ({ nodeVersion: '20.18.3' }), { [NODE]: { status: 'fail', detail: /^20\.18\.3, but Aftertab needs >= 20\.19$/, fix: /nvm install 20/ } }, 1],
+  [
+    'Node older than engines.node',
+    () => ({ nodeVersion: '20.18.3' }),
+    { [NODE]: { status: 'fail', detail: /^20\.18\.3, but Aftertab needs >= 20\.19$/, fix: /nvm install 20/ } },
+    1,
+  ],
   ['an engines.node it cannot read', () => ({ requiredNode: '^20' }), { [NODE]: { status: 'warn', detail: /"\^20"/, fix: />=/ } }, 0],
   [
     'no Node build of the driver',
@@ -93,7 +100,13 @@ const turns: Turn[] = [
       fs.writeFileSync(file, '\0node_register_module_v150\0');
       return { nodeDriverFile: file };
     },
-    { [NODE_DRIVER]: { status: 'fail', detail: new RegExp(`compiled for NODE_MODULE_VERSION 150, but Node 20\\.20\\.2 needs ${process.versions.modules}`), fix: /npm rebuild better-sqlite3/ } },
+    {
+      [NODE_DRIVER]: {
+        status: 'fail',
+        detail: new RegExp(`compiled for NODE_MODULE_VERSION 150, but Node 20\\.20\\.2 needs ${process.versions.modules}`),
+        fix: /npm rebuild better-sqlite3/,
+      },
+    },
     1,
   ],
   [
@@ -131,7 +144,13 @@ const turns: Turn[] = [
       fs.rmSync(path.join(deps.appRoot, 'native'), { recursive: true });
       return {};
     },
-    { [ELECTRON_DRIVER]: { status: 'fail', detail: /not made yet for Electron 45\.4\.1 \(no native\/electron\/better_sqlite3\.node\)/, fix: /^`npm run electron:driver` \(or `npm start`/ } },
+    {
+      [ELECTRON_DRIVER]: {
+        status: 'fail',
+        detail: /not made yet for Electron 45\.4\.1 \(no native\/electron\/better_sqlite3\.node\)/,
+        fix: /^`npm run electron:driver` \(or `npm start`/,
+      },
+    },
     1,
   ],
   [
@@ -140,7 +159,9 @@ const turns: Turn[] = [
       placeElectronBuild(deps.appRoot, { content: '\0node_register_module_v140\0', record: recordFor(TARGET, { electron: '44.0.0', abi: '140' }) });
       return {};
     },
-    { [ELECTRON_DRIVER]: { status: 'fail', detail: /does not fit: it was built for Electron 44\.0\.0 .*not Electron 45\.4\.1/, fix: /npm run electron:driver/ } },
+    {
+      [ELECTRON_DRIVER]: { status: 'fail', detail: /does not fit: it was built for Electron 44\.0\.0 .*not Electron 45\.4\.1/, fix: /npm run electron:driver/ },
+    },
     1,
   ],
   [
@@ -149,31 +170,61 @@ const turns: Turn[] = [
       placeElectronBuild(deps.appRoot, { content: `\0node_register_module_v${process.versions.modules}\0`, record: recordFor(TARGET) });
       return {};
     },
-    { [ELECTRON_DRIVER]: { status: 'fail', detail: new RegExp(`compiled for NODE_MODULE_VERSION ${process.versions.modules}, but Electron 45\\.4\\.1 needs 150`), fix: /npm run electron:driver/ } },
+    {
+      [ELECTRON_DRIVER]: {
+        status: 'fail',
+        detail: new RegExp(`compiled for NODE_MODULE_VERSION ${process.versions.modules}, but Electron 45\\.4\\.1 needs 150`),
+        fix: /npm run electron:driver/,
+      },
+    },
     1,
   ],
   [
     'an Electron build that Electron refuses',
     () => ({
       loadDriverInElectron: () =>
-        Promise.reject(new Error('The module was compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 150. Please try re-compiling or re-installing the module (for instance, using `npm rebuild` or `npm install`).')),
+        Promise.reject(
+          new Error(
+            'The module was compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 150. Please try re-compiling or re-installing the module (for instance, using `npm rebuild` or `npm install`).',
+          ),
+        ),
     }),
-    { [ELECTRON_DRIVER]: { status: 'fail', detail: /does not load in Electron 45\.4\.1: it was compiled for NODE_MODULE_VERSION 115, and this program needs NODE_MODULE_VERSION 150$/, fix: /^`npm run electron:driver`/ } },
+    {
+      [ELECTRON_DRIVER]: {
+        status: 'fail',
+        detail: /does not load in Electron 45\.4\.1: it was compiled for NODE_MODULE_VERSION 115, and this program needs NODE_MODULE_VERSION 150$/,
+        fix: /^`npm run electron:driver`/,
+      },
+    },
     1,
   ],
   [
     'no Electron binary',
     () => ({ findElectronBinary: () => null }),
     {
-      [ELECTRON_BINARY]: { status: 'fail', detail: /^not installed \(Electron 45\.4\.1 was never downloaded/, fix: /`npx install-electron` or `npm start` downloads it; .*`npm run start:web`/ },
-      [ELECTRON_DRIVER]: { status: 'warn', detail: /NODE_MODULE_VERSION 150 as Electron 45\.4\.1 needs; whether it loads cannot be checked here: .*Electron binary is not installed/, fix: /Electron binary/ },
+      [ELECTRON_BINARY]: {
+        status: 'fail',
+        detail: /^not installed \(Electron 45\.4\.1 was never downloaded/,
+        fix: /`npx install-electron` or `npm start` downloads it; .*`npm run start:web`/,
+      },
+      [ELECTRON_DRIVER]: {
+        status: 'warn',
+        detail: /NODE_MODULE_VERSION 150 as Electron 45\.4\.1 needs; whether it loads cannot be checked here: .*Electron binary is not installed/,
+        fix: /Electron binary/,
+      },
     },
     1,
   ],
   [
     'no Chromium',
     ({ root }) => ({ chromiumPath: path.join(root, 'no-chromium') }),
-    { [CHROMIUM]: { status: 'warn', detail: /^not found at .*no-chromium; only the end-to-end tests need it$/, fix: /apt-get install -y chromium.*CHROMIUM_PATH/ } },
+    {
+      [CHROMIUM]: {
+        status: 'warn',
+        detail: /^not found at .*no-chromium; only the end-to-end tests need it$/,
+        fix: /apt-get install -y chromium.*CHROMIUM_PATH/,
+      },
+    },
     0,
   ],
   [
@@ -185,7 +236,12 @@ const turns: Turn[] = [
     { [CHROMIUM]: { status: 'warn', detail: /is not an executable file/, fix: /CHROMIUM_PATH/ } },
     0,
   ],
-  ['a Chromium that does not answer', () => ({ chromiumVersion: () => Promise.resolve(null) }), { [CHROMIUM]: { status: 'warn', detail: /did not answer `--version`/, fix: /apt-get/ } }, 0],
+  [
+    'a Chromium that does not answer',
+    () => ({ chromiumVersion: () => Promise.resolve(null) }),
+    { [CHROMIUM]: { status: 'warn', detail: /did not answer `--version`/, fix: /apt-get/ } },
+    0,
+  ],
   [
     'a data folder it may not write to',
     ({ deps }) => ({
@@ -200,8 +256,24 @@ const turns: Turn[] = [
     },
     1,
   ],
-  ['a disk nearly full', () => ({ freeBytes: () => 20 * MB }), { [DATA]: { status: 'fail', detail: /only 20 MB free$/, fix: /at the very least/ }, [BACKUP]: { status: 'fail', detail: /only 20 MB free$/, fix: /free some space/ } }, 1],
-  ['a disk getting full', () => ({ freeBytes: () => 300 * MB }), { [DATA]: { status: 'warn', detail: /300 MB free \(less than 500 MB\)/, fix: /free some space/ }, [BACKUP]: { status: 'warn', detail: /300 MB free/, fix: /free some space/ } }, 0],
+  [
+    'a disk nearly full',
+    () => ({ freeBytes: () => 20 * MB }),
+    {
+      [DATA]: { status: 'fail', detail: /only 20 MB free$/, fix: /at the very least/ },
+      [BACKUP]: { status: 'fail', detail: /only 20 MB free$/, fix: /free some space/ },
+    },
+    1,
+  ],
+  [
+    'a disk getting full',
+    () => ({ freeBytes: () => 300 * MB }),
+    {
+      [DATA]: { status: 'warn', detail: /300 MB free \(less than 500 MB\)/, fix: /free some space/ },
+      [BACKUP]: { status: 'warn', detail: /300 MB free/, fix: /free some space/ },
+    },
+    0,
+  ],
   [
     'a backup folder on a drive that is not there',
     ({ root, deps }) => {
@@ -231,14 +303,23 @@ const turns: Turn[] = [
     { [LEDGER]: { status: 'fail', detail: /aftertab\.sqlite is damaged: \S/, fix: /^start Aftertab: its recovery screen offers the newest good backup$/ } },
     1,
   ],
-  ['a ledger it cannot read', () => ({ checkLedger: refuse('EACCES') }), { [LEDGER]: { status: 'fail', detail: /could not be checked: EACCES/, fix: /readable by this user/ } }, 1],
+  [
+    'a ledger it cannot read',
+    () => ({ checkLedger: refuse('EACCES') }),
+    { [LEDGER]: { status: 'fail', detail: /could not be checked: EACCES/, fix: /readable by this user/ } },
+    1,
+  ],
 ];
 
 describe('the doctor’s checks', () => {
   it('all pass on a machine where everything is in place', async () => {
     const results = await runChecks(healthy().deps);
-    expect(results.map((result) => [result.name, result.status])).toEqual([NODE, NODE_DRIVER, ELECTRON_DRIVER, ELECTRON_BINARY, CHROMIUM, DATA, BACKUP, LEDGER].map((name) => [name, 'ok']));
-    expect(results.find((result) => result.name === NODE_DRIVER)?.detail).toMatch(new RegExp(`NODE_MODULE_VERSION ${process.versions.modules} as Node 20\\.20\\.2 needs, loads \\(SQLite 3\\.`));
+    expect(results.map((result) => [result.name, result.status])).toEqual(
+      [NODE, NODE_DRIVER, ELECTRON_DRIVER, ELECTRON_BINARY, CHROMIUM, DATA, BACKUP, LEDGER].map((name) => [name, 'ok']),
+    );
+    expect(results.find((result) => result.name === NODE_DRIVER)?.detail).toMatch(
+      new RegExp(`NODE_MODULE_VERSION ${process.versions.modules} as Node 20\\.20\\.2 needs, loads \\(SQLite 3\\.`),
+    );
     expect(results.find((result) => result.name === LEDGER)?.detail).toMatch(/passes SQLite's quick_check$/);
     expect(exitCodeOf(results)).toBe(0);
   });
@@ -274,7 +355,10 @@ describe('the doctor’s checks', () => {
     const dataDir = path.join(root, 'fresh', 'data');
     const results = await runChecks({ ...deps, dataDir });
     const byName = new Map(results.map((result) => [result.name, result]));
-    expect(byName.get(DATA)).toMatchObject({ status: 'ok', detail: expect.stringMatching(/fresh\/data \(not there yet; a first start creates it under .*doctor-\w+, which is writable\), 20 GB free$/) });
+    expect(byName.get(DATA)).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/fresh\/data \(not there yet; a first start creates it under .*doctor-\w+, which is writable\), 20 GB free$/),
+    });
     expect(byName.get(BACKUP)).toMatchObject({ status: 'ok', detail: expect.stringMatching(/backups \(not there yet; the first backup creates it under/) });
     expect(byName.get(LEDGER)).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^no ledger yet: a first start creates one/) });
     expect(fs.existsSync(path.join(root, 'fresh'))).toBe(false);
@@ -305,7 +389,10 @@ describe('the real checks on this checkout', () => {
     const results = await runChecks({ ...deps, loadDriverInElectron: () => Promise.reject(new Error('not run in the unit tests')) });
     const byName = new Map(results.map((result) => [result.name, result]));
     expect(byName.get(NODE)?.status).toBe('ok');
-    expect(byName.get(NODE_DRIVER)).toMatchObject({ status: 'ok', detail: expect.stringContaining(`NODE_MODULE_VERSION ${process.versions.modules} as Node ${process.versions.node} needs, loads`) });
+    expect(byName.get(NODE_DRIVER)).toMatchObject({
+      status: 'ok',
+      detail: expect.stringContaining(`NODE_MODULE_VERSION ${process.versions.modules} as Node ${process.versions.node} needs, loads`),
+    });
     expect(builtAbiOf(deps.nodeDriverFile)).toBe(process.versions.modules);
     for (const name of [DATA, BACKUP, LEDGER]) expect(byName.get(name)?.status, byName.get(name)?.detail).toBe('ok');
     expect(fs.existsSync(dataDir)).toBe(false);

@@ -33,7 +33,10 @@ function shown(deps: DoctorDeps, file: string): string {
 }
 
 function versionParts(version: string): number[] {
-  const parts = version.replace(/^v/, '').split('.').map((part) => Number.parseInt(part, 10));
+  const parts = version
+    .replace(/^v/, '')
+    .split('.')
+    .map((part) => Number.parseInt(part, 10));
   return [0, 1, 2].map((i) => (Number.isFinite(parts[i]) ? (parts[i] ?? 0) : 0));
 }
 
@@ -55,7 +58,12 @@ export function checkNode(deps: DoctorDeps): CheckResult {
   const base = { name: 'Node', neededBy: 'app' as const };
   const minimum = minimumOf(deps.requiredNode);
   if (minimum === null) {
-    return { ...base, status: 'warn', detail: `${deps.nodeVersion}; package.json's engines.node ("${deps.requiredNode}") is not a ">=" range this check can read`, fix: 'write engines.node in package.json as ">=<version>"' };
+    return {
+      ...base,
+      status: 'warn',
+      detail: `${deps.nodeVersion}; package.json's engines.node ("${deps.requiredNode}") is not a ">=" range this check can read`,
+      fix: 'write engines.node in package.json as ">=<version>"',
+    };
   }
   if (atLeast(deps.nodeVersion, minimum)) return { ...base, status: 'ok', detail: `${deps.nodeVersion} (needs >= ${minimum})` };
   return {
@@ -109,7 +117,9 @@ export async function checkElectronDriver(deps: DoctorDeps): Promise<CheckResult
   // The record could be right about a file someone replaced since: the file has the last word.
   const abi = deps.builtAbiOf(status.file);
   if (abi !== target.abi) {
-    return fail(`${file} is compiled for ${abi === null ? 'no NODE_MODULE_VERSION (it is not a Node addon)' : `NODE_MODULE_VERSION ${abi}`}, but Electron ${target.electron} needs ${target.abi}`);
+    return fail(
+      `${file} is compiled for ${abi === null ? 'no NODE_MODULE_VERSION (it is not a Node addon)' : `NODE_MODULE_VERSION ${abi}`}, but Electron ${target.electron} needs ${target.abi}`,
+    );
   }
   const built = `${file}, NODE_MODULE_VERSION ${abi} as Electron ${target.electron} needs`;
   const binary = deps.findElectronBinary();
@@ -134,7 +144,8 @@ export function checkElectronBinary(deps: DoctorDeps): CheckResult {
   const found = electronTargetOf(deps);
   const electron = 'target' in found ? `Electron ${found.target.electron}` : 'Electron';
   const binary = deps.findElectronBinary();
-  if (binary === null) return { ...base, status: 'fail', detail: `not installed (${electron} was never downloaded into node_modules/electron)`, fix: ELECTRON_BINARY_FIX };
+  if (binary === null)
+    return { ...base, status: 'fail', detail: `not installed (${electron} was never downloaded into node_modules/electron)`, fix: ELECTRON_BINARY_FIX };
   return { ...base, status: 'ok', detail: `${electron} at ${shown(deps, binary)}` };
 }
 
@@ -189,7 +200,12 @@ export function checkLedger(deps: DoctorDeps): CheckResult {
     const check = deps.checkLedger(file);
     if (check.state === 'missing') return { ...base, status: 'ok', detail: `no ledger yet: a first start creates one (${file})` };
     if (check.state === 'ok') return { ...base, status: 'ok', detail: `${file} passes SQLite's quick_check` };
-    return { ...base, status: 'fail', detail: `${file} is damaged: ${check.problem}`, fix: 'start Aftertab: its recovery screen offers the newest good backup' };
+    return {
+      ...base,
+      status: 'fail',
+      detail: `${file} is damaged: ${check.problem}`,
+      fix: 'start Aftertab: its recovery screen offers the newest good backup',
+    };
   } catch (error) {
     return {
       ...base,

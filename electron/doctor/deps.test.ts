@@ -64,7 +64,9 @@ describe('loading a driver build', () => {
 describe('asking Chromium its version', () => {
   it('gives the first line it prints, or null when it fails', async () => {
     const root = tempRoot();
-    await expect(chromiumVersion(script(root, 'chromium', 'echo "Chromium 140.0.1 built on Debian"; echo more'))).resolves.toBe('Chromium 140.0.1 built on Debian');
+    await expect(chromiumVersion(script(root, 'chromium', 'echo "Chromium 140.0.1 built on Debian"; echo more'))).resolves.toBe(
+      'Chromium 140.0.1 built on Debian',
+    );
     await expect(chromiumVersion(script(root, 'broken', 'echo "Chromium 1"; exit 1'))).resolves.toBeNull();
     await expect(chromiumVersion(path.join(root, 'none'))).resolves.toBeNull();
   });

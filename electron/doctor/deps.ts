@@ -7,7 +7,14 @@ import { checkLedgerAtStart, type StartCheck } from '../ledger/health';
 import { defaultDataDir, resolveDataDir } from '../data-dir';
 import { findElectronBinary } from '../native/electron-binary';
 import { runCaptured } from '../native/run-process';
-import { builtAbiOf, DRIVER_FILE_NAME, electronDriverStatus, installedElectronTarget, type DriverTarget, type ElectronDriverStatus } from '../native/electron-driver';
+import {
+  builtAbiOf,
+  DRIVER_FILE_NAME,
+  electronDriverStatus,
+  installedElectronTarget,
+  type DriverTarget,
+  type ElectronDriverStatus,
+} from '../native/electron-driver';
 
 export type PathKind = 'folder' | 'file' | 'missing';
 

@@ -30,7 +30,10 @@ describe('checkFolder', () => {
     const refused = (): never => {
       throw Object.assign(new Error('EACCES: permission denied, stat'), { code: 'EACCES' });
     };
-    expect(checkFolder('/somewhere/data', folderDeps({ kindOf: refused }), words)).toMatchObject({ status: 'fail', detail: '/somewhere/data cannot be reached: EACCES: permission denied, stat' });
+    expect(checkFolder('/somewhere/data', folderDeps({ kindOf: refused }), words)).toMatchObject({
+      status: 'fail',
+      detail: '/somewhere/data cannot be reached: EACCES: permission denied, stat',
+    });
   });
 
   it('probes the closest existing folder when the folder is not there yet, without making it', () => {
@@ -49,12 +52,24 @@ describe('checkFolder', () => {
     const refused = (dir: string): never => {
       throw Object.assign(new Error(`EROFS: read-only file system, open '${dir}/.aftertab-doctor-1-x.probe'`), { code: 'EROFS' });
     };
-    expect(checkFolder(root, folderDeps({ probeWrite: refused }), words)).toEqual({ status: 'fail', detail: `${root} is not writable: EROFS: read-only file system`, fix: 'choose another folder' });
+    expect(checkFolder(root, folderDeps({ probeWrite: refused }), words)).toEqual({
+      status: 'fail',
+      detail: `${root} is not writable: EROFS: read-only file system`,
+      fix: 'choose another folder',
+    });
   });
 
   it('warns, not fails, when the free space cannot be read', () => {
     const dir = tempRoot();
-    const verdict = checkFolder(dir, folderDeps({ freeBytes: () => { throw new Error('ENOSYS: statfs'); } }), words);
+    const verdict = checkFolder(
+      dir,
+      folderDeps({
+        freeBytes: () => {
+          throw new Error('ENOSYS: statfs');
+        },
+      }),
+      words,
+    );
     expect(verdict).toMatchObject({ status: 'warn', detail: `${dir}, writable; its free space is unknown (ENOSYS: statfs)` });
   });
 });

@@ -78,10 +78,15 @@ export function checkFolder(dir: string, deps: FolderDeps, words: FolderWords): 
   try {
     free = deps.freeBytes(probed);
   } catch (error) {
-    return { status: 'warn', detail: `${place}; its free space is unknown (${messageOf(error)})`, fix: `check the free space of the disk that holds ${probed}` };
+    return {
+      status: 'warn',
+      detail: `${place}; its free space is unknown (${messageOf(error)})`,
+      fix: `check the free space of the disk that holds ${probed}`,
+    };
   }
   const lowFix = `free some space on the disk that holds ${probed} (Aftertab needs ${formatBytes(FAIL_BELOW_BYTES)} at the very least, ${formatBytes(WARN_BELOW_BYTES)} to be comfortable), or choose a folder on another disk`;
   if (free < FAIL_BELOW_BYTES) return fail(`${place}, but only ${formatBytes(free)} free`, lowFix);
-  if (free < WARN_BELOW_BYTES) return { status: 'warn', detail: `${place}, ${formatBytes(free)} free (less than ${formatBytes(WARN_BELOW_BYTES)})`, fix: lowFix };
+  if (free < WARN_BELOW_BYTES)
+    return { status: 'warn', detail: `${place}, ${formatBytes(free)} free (less than ${formatBytes(WARN_BELOW_BYTES)})`, fix: lowFix };
   return { status: 'ok', detail: `${place}, ${formatBytes(free)} free` };
 }

@@ -10,6 +10,7 @@ import type { ApprovalStore } from '../auth/approvals';
 import { permissionsFor } from '../auth/escalation';
 import type { Db } from '../ledger/open';
 import { statement } from '../ledger/statements';
+import { readKept } from '../ledger/table-watch';
 
 const envelopeSchema = z.object({ input: z.unknown().optional(), commandId: commandIdSchema.optional() }).strict();
 
@@ -80,7 +81,10 @@ export type AdmissionContext = {
 };
 
 export function findActiveStaff(db: Db, staffId: number): Staff | undefined {
-  return statement<[number], { id: number; name: string; role: Role }>(db, 'SELECT id, name, role FROM staff WHERE id = ? AND active = 1').get(staffId);
+  // Asked on every command: kept until the staff table is next written (table-watch.ts).
+  return readKept(db, `active-staff:${staffId}`, ['staff'], () =>
+    statement<[number], { id: number; name: string; role: Role }>(db, 'SELECT id, name, role FROM staff WHERE id = ? AND active = 1').get(staffId),
+  );
 }
 
 /**

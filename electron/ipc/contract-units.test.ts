@@ -8,7 +8,7 @@ beforeAll(() => {
   l = makeLedger();
   const latte = l.call('catalog.loadStarter', { kind: 'cafe' }).items.find((i) => i.name === 'Latte')!;
   tabId = l.call('tab.open', {}).id;
-  lineId = l.call('tab.addLine', { tabId, itemId: latte.id, qty: 2 }).lines[0]!.id;
+  lineId = l.call('tab.addLine', { tabId, itemId: latte.id, qty: 2 }).lineId;
 });
 afterAll(() => l.cleanup());
 
@@ -36,7 +36,15 @@ describe('a split by lines with units, at the boundary', () => {
   });
 
   it('refuses picks of the wrong shape: a bare line id, no quantity, unknown fields, a comped flag that is not true or false', () => {
-    for (const bad of [lineId, { lineId }, { ...one(), sneaky: 1 }, { ...one(), comped: 'yes' }, { ...one(), comped: 1 }, { ...one(), lineId: -1 }, { ...one(), lineId: 1.5 }]) {
+    for (const bad of [
+      lineId,
+      { lineId },
+      { ...one(), sneaky: 1 },
+      { ...one(), comped: 'yes' },
+      { ...one(), comped: 1 },
+      { ...one(), lineId: -1 },
+      { ...one(), lineId: 1.5 },
+    ]) {
       expect(split([[one()], [bad]]).code, JSON.stringify(bad)).toBe('invalid_input');
     }
   });

@@ -12,7 +12,7 @@ beforeAll(() => {
   const catalog = l.call('catalog.loadStarter', { kind: 'cafe' });
   const item = catalog.items[0]!;
   const tab = l.call('tab.open', {});
-  const line = l.call('tab.addLine', { tabId: tab.id, itemId: item.id, qty: 2 }).lines[0]!;
+  const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: item.id, qty: 2 }).lineId;
   const empty = l.call('tab.open', {});
   const categoryId = catalog.categories[0]!.id;
   const customer = l.call('customer.create', { name: 'Dana' });
@@ -49,7 +49,15 @@ beforeAll(() => {
     'catalog.list': { includeArchived: true },
     'catalog.createCategory': { name: 'Cakes' },
     'catalog.updateCategory': { categoryId, name: 'Hot drinks', position: 2 },
-    'catalog.createItem': { categoryId, name: 'Scalp massage', kind: 'service', priceMinor: 1500, rateMilli: 10_000, expectText: 'Ten calm minutes.', durationMinutes: 15 },
+    'catalog.createItem': {
+      categoryId,
+      name: 'Scalp massage',
+      kind: 'service',
+      priceMinor: 1500,
+      rateMilli: 10_000,
+      expectText: 'Ten calm minutes.',
+      durationMinutes: 15,
+    },
     'catalog.updateItem': { itemId: item.id, priceMinor: 300, name: 'Espresso doppio', expectText: 'Two shots.' },
     'catalog.archiveItem': { itemId: item.id, archived: true },
     'catalog.loadStarter': { kind: 'salon' },
@@ -57,7 +65,7 @@ beforeAll(() => {
     'token.next': {},
     'token.markMissing': { tabId: tab.id },
     'token.markFound': { token: 3 },
-    'tab.moveLines': { fromTabId: tab.id, toTabId: empty.id, lines: [{ lineId: line.id, qty: 1 }] },
+    'tab.moveLines': { fromTabId: tab.id, toTabId: empty.id, lines: [{ lineId, qty: 1 }] },
     'tab.merge': { fromTabId: empty.id, intoTabId: tab.id },
     'tab.changeToken': { tabId: tab.id, token: 9 },
     'settle.claim': { tabId: tab.id },
@@ -65,9 +73,9 @@ beforeAll(() => {
     'tab.open': { token: 12, name: 'Ana', label: 'Table 2', note: 'no sugar' },
     'tab.update': { tabId: tab.id, name: 'Ben', label: 'Chair 3', note: 'allergic to nuts' },
     'tab.addLine': { tabId: tab.id, itemId: item.id, qty: 1, staffId: 1 },
-    'tab.setQty': { tabId: tab.id, lineId: line.id, qty: 3 },
-    'tab.removeLine': { tabId: tab.id, lineId: line.id, reason: 'wrong order' },
-    'tab.compLine': { tabId: tab.id, lineId: line.id, kind: 'percent', value: 50, qty: 1, reason: 'not satisfied' },
+    'tab.setQty': { tabId: tab.id, lineId, qty: 3 },
+    'tab.removeLine': { tabId: tab.id, lineId, reason: 'wrong order' },
+    'tab.compLine': { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 1, reason: 'not satisfied' },
     'tab.void': { tabId: empty.id, reason: 'opened by mistake' },
     'tab.writeOff': { tabId: tab.id, reason: 'walked out' },
     'tab.listOpen': {},
@@ -76,7 +84,14 @@ beforeAll(() => {
     'customer.search': { query: 'dana' },
     'customer.get': { customerId: customer.id },
     'customer.create': { name: 'Dana Ruiz', phone: '+353 (0)87 123 4567', email: 'dana@example.com', notes: 'oat milk', contactOk: true },
-    'customer.update': { customerId: customer.id, name: 'Dana Ruiz', phone: '087 123.4567', email: 'dana@example.ie', notes: 'allergic to nuts', contactOk: false },
+    'customer.update': {
+      customerId: customer.id,
+      name: 'Dana Ruiz',
+      phone: '087 123.4567',
+      email: 'dana@example.ie',
+      notes: 'allergic to nuts',
+      contactOk: false,
+    },
     'customer.archive': { customerId: customer.id, archived: true },
     'customer.erase': { customerId: customer.id },
     'customer.merge': { keepId: customer.id, mergeId: duplicate.id },
@@ -85,7 +100,15 @@ beforeAll(() => {
     'appointment.upcoming': { minutes: 90 },
     'appointment.get': { appointmentId: 1 },
     'appointment.forCustomer': { customerId: customer.id },
-    'appointment.book': { customerId: customer.id, staffId: 1, date: '2026-11-25', startMinute: 600, itemIds: [2, 3], note: 'fringe only', deposit: { method: 'card', reference: 'slip 12' } },
+    'appointment.book': {
+      customerId: customer.id,
+      staffId: 1,
+      date: '2026-11-25',
+      startMinute: 600,
+      itemIds: [2, 3],
+      note: 'fringe only',
+      deposit: { method: 'card', reference: 'slip 12' },
+    },
     'appointment.update': { appointmentId: 1, staffId: 1, date: '2026-11-26', startMinute: 660, itemIds: [2], note: 'moved by phone' },
     'appointment.takeDeposit': { appointmentId: 1, method: 'other', reference: 'voucher 7' },
     'appointment.cancel': { appointmentId: 1, refundAnyway: 'a family emergency', expectInTime: false },
@@ -97,12 +120,28 @@ beforeAll(() => {
     'loyalty.forCustomer': { customerId: customer.id },
     'settle.split': { tabId: tab.id, mode: 'amounts', amountsMinor: [100, 200] },
     'settle.clearSplit': { tabId: tab.id },
-    'settle.pay': { tabId: tab.id, method: 'cash', amountMinor: 100, tipPercent: 10, tenderedMinor: 200, reference: 'r', confirmed: { tipMinor: 10, tenderedMinor: 200 } },
+    'settle.pay': {
+      tabId: tab.id,
+      method: 'cash',
+      amountMinor: 100,
+      tipPercent: 10,
+      tenderedMinor: 200,
+      reference: 'r',
+      confirmed: { tipMinor: 10, tenderedMinor: 200 },
+    },
     'settle.rate': { tabId: tab.id, rating: 'happy' },
     'settle.voidLastPayment': { tabId: tab.id, paymentId: 1, reason: 'wrong card' },
     'tab.refundable': { tabId: tab.id },
     'tab.refundQuote': { tabId: tab.id, mode: 'amount', amountMinor: 100, includeTips: true, tenders: [{ method: 'card', amountMinor: 100 }] },
-    'tab.refund': { tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1, comped: false }], includeTips: false, tenders: [{ method: 'cash', amountMinor: 440 }], reason: 'cold coffee', expectGivenMinor: 440 },
+    'tab.refund': {
+      tabId: tab.id,
+      mode: 'lines',
+      lines: [{ lineId, qty: 1, comped: false }],
+      includeTips: false,
+      tenders: [{ method: 'cash', amountMinor: 440 }],
+      reason: 'cold coffee',
+      expectGivenMinor: 440,
+    },
     'refund.receipt': { refundId: 1 },
     'receipt.find': { receiptNumber: 12 },
     'ledger.check': {},
@@ -253,7 +292,11 @@ describe.each(Object.keys(textFields) as CommandName[])('%s refuses text that ca
     for (const field of fields()) {
       for (const bad of hidden) {
         const error = l.fail(command, setAt(samples[command], field.path, bad));
-        expect([error.code, error.key, error.field], `${field.path.join('.')} = ${JSON.stringify(bad)}`).toEqual(['invalid_input', 'errors.field.hiddenCharacters', field.path.join('.')]);
+        expect([error.code, error.key, error.field], `${field.path.join('.')} = ${JSON.stringify(bad)}`).toEqual([
+          'invalid_input',
+          'errors.field.hiddenCharacters',
+          field.path.join('.'),
+        ]);
       }
     }
   });
@@ -265,7 +308,10 @@ describe.each(Object.keys(textFields) as CommandName[])('%s refuses text that ca
         const label = `${field.path.join('.')} = ${JSON.stringify(blank)}`;
         if (field.required === null) {
           const parsed = contract[command].input.parse(input);
-          expect(field.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], parsed), label).toBe('');
+          expect(
+            field.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], parsed),
+            label,
+          ).toBe('');
         } else {
           const error = l.fail(command, input);
           expect([error.code, error.key, error.field], label).toEqual(['invalid_input', field.required, field.path.join('.')]);

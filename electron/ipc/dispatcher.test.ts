@@ -30,6 +30,30 @@ describe('command ids (invariant 6)', () => {
     expect(snapshot(l)).toEqual(before);
   });
 
+  it('a repeated settlement answers what it did the first time, though the tab it settled would now refuse it', () => {
+    l = makeLedger();
+    const latte = l.call('catalog.loadStarter', { kind: 'cafe' }).items[0]!.id;
+    const tab = l.call('tab.open', {});
+    l.call('tab.addLine', { tabId: tab.id, itemId: latte });
+    const first = l.raw('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 50 }, 'cmd-pay-0001');
+    expect(first).toMatchObject({ ok: true, value: { settled: true } });
+    const before = snapshot(l);
+    const again = l.raw('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 50 }, 'cmd-pay-0001');
+    expect(again).toEqual(first);
+    expect(snapshot(l)).toEqual(before);
+    // Run afresh, the same payment is refused: the tab is settled.
+    expect(l.raw('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 50 }, 'cmd-pay-0002')).toMatchObject({ ok: false, error: { code: 'tab_not_open' } });
+  });
+
+  it('an id used by another command is refused, whatever that command would make of the ledger now, and writes nothing', () => {
+    l = makeLedger();
+    l.raw('tab.open', { name: 'Ana' }, 'cmd-shared-001');
+    const before = snapshot(l);
+    expect(l.raw('tab.open', { name: 'Bob' }, 'cmd-shared-001')).toMatchObject({ ok: false, error: { code: 'command_id_reused' } });
+    expect(l.raw('store.update', { name: 'Blau' }, 'cmd-shared-001')).toMatchObject({ ok: false, error: { code: 'command_id_reused' } });
+    expect(snapshot(l)).toEqual(before);
+  });
+
   it('a mutating command without an id is refused; a failed command can be retried with its id', () => {
     l = makeLedger();
     expect(l.raw('tab.open', {}, null)).toMatchObject({ ok: false, error: { code: 'command_id_required' } });
@@ -43,15 +67,16 @@ describe('permissions', () => {
   it('refuses what the staff member’s role does not allow, asks for approval where a manager may give it, and allows the rest', () => {
     l = makeLedger();
     const staffId = Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Kim', 'staff', 'x')").run().lastInsertRowid);
-    const asKim = (name: string, input: unknown) => l.dispatcher.dispatch(name, { input, commandId: `kim-${Math.random().toString(36).slice(2, 12)}` }, { staffId });
+    const asKim = (name: string, input: unknown) =>
+      l.dispatcher.dispatch(name, { input, commandId: `kim-${Math.random().toString(36).slice(2, 12)}` }, { staffId });
     expect(asKim('store.update', { name: 'Mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden', params: { permission: 'store.manage' } } });
     expect(asKim('catalog.loadStarter', { kind: 'cafe' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const opened = asKim('tab.open', {}) as { ok: true; value: { id: number } };
     expect(opened).toMatchObject({ ok: true, value: { status: 'open' } });
     const item = l.call('catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 300, rateMilli: 10_000, expectText: '' });
     const tabId = opened.value.id;
-    const added = asKim('tab.addLine', { tabId, itemId: item.id, qty: 2 }) as { ok: true; value: { lines: { id: number }[] } };
-    const lineId = added.value.lines[0]!.id;
+    const added = asKim('tab.addLine', { tabId, itemId: item.id, qty: 2 }) as { ok: true; value: { lineId: number } };
+    const lineId = added.value.lineId;
     // A comp beyond the threshold lowers what the tab owes too far: a manager must approve it.
     expect(asKim('tab.compLine', { tabId, lineId, kind: 'percent', value: 100, reason: 'x' })).toMatchObject({
       ok: false,
@@ -64,7 +89,10 @@ describe('permissions', () => {
     l.advance(3 * 60_000);
     expect(asKim('tab.removeLine', { tabId, lineId, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'approval_needed' } });
     expect(asKim('tab.setQty', { tabId, lineId, qty: 1 })).toMatchObject({ ok: false, error: { code: 'approval_needed' } });
-    expect(asKim('tab.writeOff', { tabId, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'approval_needed', params: { permission: 'tabs.writeOff' } } });
+    expect(asKim('tab.writeOff', { tabId, reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'approval_needed', params: { permission: 'tabs.writeOff' } },
+    });
     expect(l.call('tab.get', { tabId }).lines).toMatchObject([{ qty: 2, state: 'active' }]);
     expect(l.dispatcher.dispatch('tab.listOpen', { input: {} }, { staffId: 4242 })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(l.dispatcher.dispatch('tab.listOpen', { input: {} }, null)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -91,7 +119,7 @@ describe('the dispatcher', () => {
     const log = vi.fn();
     const broken = {
       ...handlers,
-      'tab.open': (ctx: Parameters<typeof handlers['tab.open']>[0], input: Parameters<typeof handlers['tab.open']>[1]) => {
+      'tab.open': (ctx: Parameters<(typeof handlers)['tab.open']>[0], input: Parameters<(typeof handlers)['tab.open']>[1]) => {
         handlers['tab.open'](ctx, input);
         throw new Error('disk on fire');
       },
@@ -117,7 +145,11 @@ describe('the dispatcher', () => {
     l.call('catalog.createCategory', { name: 'Food' });
     off();
     l.call('tab.open', {});
-    expect(events).toEqual([{ type: 'tabs.changed', tabIds: [(opened as { value: { id: number } }).value.id] }, { type: 'catalog.changed' }]);
+    const tabId = (opened as { value: { id: number } }).value.id;
+    expect(events).toEqual([
+      { type: 'tabs.changed', tabIds: [tabId], board: [{ tabId, card: expect.objectContaining({ id: tabId, status: 'open' }) }] },
+      { type: 'catalog.changed' },
+    ]);
   });
 
   it('a throwing subscriber does not undo a committed command', () => {

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { contract, type CommandName, type CommandResult, type ParsedInput } from '../../shared/contract';
 import { DomainError, type Result } from '../../shared/errors';
 import { MoneyError } from '../../shared/money';
-import type { AppEvent } from '../../shared/types';
+import type { ChangedTabs, CommandEvents } from '../../shared/command-events';
+import type { AppEvent, BoardCard, TabSummary } from '../../shared/types';
 import type { ApprovalStore } from '../auth/approvals';
 import { withCommandStamp } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import { consoleLogger, logErrorsTo, type ErrorLog, type Logger } from '../logger';
+import { boardCards } from '../services/board-summary';
 import { systemClock, type Clock, type Prepared, type ServiceContext } from '../services/context';
 import { ledgerStorageError, storageFaultOf } from '../storage-fault';
 import { admit, parseCommand, type Admitted, type PinDigest } from './admission';
@@ -26,7 +28,7 @@ export type Dispatcher = {
    */
   dispatch(name: string, envelope: unknown, session: Session | null): Result<unknown>;
   /** Runs a command the router has admitted, in one transaction, replaying a repeated command id. */
-  execute(admitted: Admitted, prepared?: Prepared): Result<unknown>;
+  execute(admitted: Admitted, prepared?: Prepared): Executed;
   /** True when this command id has been committed (a repeat is then a replay). */
   isCommitted(commandId: string): boolean;
   subscribe(listener: (event: AppEvent) => void): () => void;
@@ -52,22 +54,54 @@ export class HandlerRegistry {
 /** The payload digest used where no pepper is at hand (a ledger opened in-process by tests). */
 export const unkeyedPinDigest: PinDigest = (pin) => createHash('sha256').update(`payload:${pin}`).digest('base64url');
 
-function eventsFor(name: CommandName, input: unknown, value: unknown): AppEvent[] {
-  if (name.startsWith('catalog.')) return [{ type: 'catalog.changed' }];
-  if (name.startsWith('staff.')) return [{ type: 'staff.changed' }];
-  // A profile's name shows on the board's cards and the tab screen, so they refetch too.
-  if (name.startsWith('customer.')) return [{ type: 'customers.changed' }, { type: 'tabs.changed', tabIds: [] }];
-  if (name.startsWith('store.')) return [{ type: 'store.changed' }, { type: 'tabs.changed', tabIds: [] }, { type: 'day.changed' }];
-  if (name.startsWith('drawer.')) return [{ type: 'drawer.changed' }, { type: 'day.changed' }];
-  if (name.startsWith('day.')) return [{ type: 'day.changed' }, { type: 'tabs.changed', tabIds: [] }];
-  const fromInput = (input as { tabId?: number }).tabId;
-  const fromValue = (value as { id?: number; tab?: { id?: number } }).tab?.id ?? (value as { id?: number }).id;
-  const tabId = fromInput ?? fromValue;
-  return [{ type: 'tabs.changed', tabIds: typeof tabId === 'number' ? [tabId] : [] }];
-}
-
 function describeFault(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What a committed command declared it changes (the contract's `events`), with the input to read tab ids from. */
+type Changed = { events: CommandEvents; input: unknown };
+
+/**
+ * A command's answer, what it changed (nothing for a query or a replay), and whether it was the
+ * first answer to a repeated command id, given again.
+ */
+type Outcome = { value: unknown; changed: Changed | null; replayed: boolean };
+
+/** What execute answers: a replayed answer says so, so the caller does nothing twice (a drawer kick). */
+export type Executed = Result<unknown> & { replayed?: true };
+
+/** The card of `tabId` in a command's answer (a TabSummary, or one under `tab`), as the board shows it; null when it has none. */
+function answeredCard(value: unknown, tabId: number): BoardCard | null {
+  const answer = value as { tab?: unknown } | null;
+  const summary = (answer && typeof answer === 'object' && 'tab' in answer ? answer.tab : answer) as Partial<TabSummary> | null;
+  // A whole tab (TabDetail) is not a card: only an answer shaped as the board's card is taken as one.
+  if (
+    !summary ||
+    typeof summary !== 'object' ||
+    'lines' in summary ||
+    summary.id !== tabId ||
+    typeof summary.dueMinor !== 'number' ||
+    summary.status === undefined
+  )
+    return null;
+  const s = summary as TabSummary;
+  const card: TabSummary = {
+    id: s.id,
+    token: s.token,
+    name: s.name,
+    label: s.label,
+    note: s.note,
+    status: s.status,
+    itemCount: s.itemCount,
+    totalMinor: s.totalMinor,
+    paidMinor: s.paidMinor,
+    dueMinor: s.dueMinor,
+    openedAt: s.openedAt,
+    lastActivityAt: s.lastActivityAt,
+    customerId: s.customerId,
+    customerName: s.customerName,
+  };
+  return { tabId, card: s.status === 'open' ? card : null };
 }
 
 type StoredCommand = { name: string; payload_hash: string; at: string; result_json: string | null };
@@ -99,34 +133,78 @@ export function createDispatcher(options: {
   const saveResult = db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)');
   const isCommitted = (commandId: string): boolean => findCommand.get(commandId) !== undefined;
 
-  function run(admitted: Admitted, prepared: Prepared, now: string): { value: unknown; events: AppEvent[] } {
+  function run(admitted: Admitted, prepared: Prepared, now: string): Outcome {
     const { name, def, input, commandId, actor, approverId } = admitted;
     // Host commands (backups, sign-in) are the router's; no ledger handler answers them.
     if (def.host || !actor) throw new DomainError('unknown_command', 'errors.unknownCommand', { name });
     const handler = handlers[name] as Handler<CommandName>;
     const ctx: ServiceContext = { db, now, actor, commandId, approverId, prepared };
-    return db.transaction(() =>
-      withCommandStamp(db, { commandId, approvedBy: approverId }, () => {
-        if (!def.mutates || commandId === null) return { value: handler(ctx, input as never), events: [] };
-        const prior = findCommand.get(commandId);
-        if (prior) {
-          if (prior.name !== name || prior.payload_hash !== admitted.payloadHash) {
-            throw new DomainError('command_id_reused', 'errors.commandIdReused');
-          }
-          // A result from before the last Z is no longer kept; the command still never runs twice.
-          if (prior.result_json === null) throw new DomainError('conflict', 'errors.commandDone', { at: prior.at });
-          return { value: JSON.parse(prior.result_json) as unknown, events: [] };
-        }
+    const inTransaction = (body: () => Outcome): Outcome => db.transaction(() => withCommandStamp(db, { commandId, approvedBy: approverId }, body))();
+    if (!def.mutates || commandId === null) return inTransaction(() => ({ value: handler(ctx, input as never), changed: null, replayed: false }));
+    try {
+      // A command id is new far more often than not, so the command runs straight away and its id
+      // is recorded last; a repeated id fails that insert (the primary key), and everything the
+      // command did rolls back with it.
+      return inTransaction(() => {
         const value = handler(ctx, input as never);
         saveCommand.run(commandId, name, admitted.payloadHash, actor.id, ctx.now);
         saveResult.run(commandId, JSON.stringify(value));
-        return { value, events: eventsFor(name, input, value) };
-      }),
-    )();
+        return { value, changed: def.events ? { events: def.events, input } : null, replayed: false };
+      });
+    } catch (error) {
+      // Whatever the attempt made of the ledger as it now stands was rolled back: a repeated id
+      // gets its first answer (or its refusal), never a second run.
+      const prior = findCommand.get(commandId);
+      if (!prior) throw error;
+      if (prior.name !== name || prior.payload_hash !== admitted.payloadHash) {
+        throw new DomainError('command_id_reused', 'errors.commandIdReused');
+      }
+      // A result from before the last Z is no longer kept; the command still never runs twice.
+      if (prior.result_json === null) throw new DomainError('conflict', 'errors.commandDone', { at: prior.at });
+      return { value: JSON.parse(prior.result_json) as unknown, changed: null, replayed: true };
+    }
   }
 
-  function settle(name: string, attempt: () => { value: unknown; events: AppEvent[] }): Result<unknown> {
-    let outcome: { value: unknown; events: AppEvent[] };
+  /**
+   * The events a committed command declared: its kinds of change, then the tabs it named with their
+   * cards on the board, read in one statement after the commit (never inside the transaction).
+   */
+  function announce(name: string, changed: Changed, value: unknown): AppEvent[] {
+    const events: AppEvent[] = changed.events.changes.map((type) => ({ type }));
+    let tabs: ChangedTabs | undefined;
+    try {
+      tabs = changed.events.tabs?.(changed.input, value);
+    } catch (error) {
+      // The command stands whatever its declaration makes of its answer: every tab is then named.
+      log(error, { command: name, event: 'tabs.changed' });
+      tabs = 'all';
+    }
+    if (tabs === 'all') events.push({ type: 'tabs.changed', tabIds: [] });
+    else if (tabs && tabs.length > 0) {
+      const tabIds = [...new Set(tabs)];
+      events.push({ type: 'tabs.changed', tabIds, ...cardsOf(name, tabIds, value) });
+    }
+    return events;
+  }
+
+  /**
+   * The cards: the one a command answered with when it changed one tab (a tab command answers
+   * with its card, built from what it wrote), else read; none when they cannot be read (the
+   * board then asks for the whole list).
+   */
+  function cardsOf(name: string, tabIds: number[], value: unknown): { board?: BoardCard[] } {
+    const answered = tabIds.length === 1 ? answeredCard(value, tabIds[0] as number) : null;
+    if (answered) return { board: [answered] };
+    try {
+      return { board: boardCards(db, tabIds) };
+    } catch (error) {
+      log(error, { command: name, event: 'tabs.changed' });
+      return {};
+    }
+  }
+
+  function settle(name: string, attempt: () => Outcome): Executed {
+    let outcome: Outcome;
     try {
       outcome = attempt();
     } catch (error) {
@@ -138,14 +216,21 @@ export function createDispatcher(options: {
       const fault = storageFaultOf(error, db.name);
       if (fault) {
         const refusal = ledgerStorageError(fault, db.name);
-        warn('command refused: the ledger could not be written', { command: name.slice(0, 80), code: fault.code, path: fault.path, problem: describeFault(error) });
+        warn('command refused: the ledger could not be written', {
+          command: name.slice(0, 80),
+          code: fault.code,
+          path: fault.path,
+          problem: describeFault(error),
+        });
         return { ok: false, error: refusal.toJSON() };
       }
       log(error, { command: name.slice(0, 80), code: 'internal' });
       return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
     }
-    // The command is committed; a failing listener must not turn it into an error.
-    for (const event of outcome.events) {
+    // The command is committed; a failing listener must not turn it into an error. With nobody
+    // listening (tests, the bench's ledger floor) no event is made, and no card read.
+    const events = outcome.changed && listeners.size > 0 ? announce(name, outcome.changed, outcome.value) : [];
+    for (const event of events) {
       for (const listener of listeners) {
         try {
           listener(event);
@@ -154,16 +239,23 @@ export function createDispatcher(options: {
         }
       }
     }
-    return { ok: true, value: outcome.value };
+    return outcome.replayed ? { ok: true, value: outcome.value, replayed: true } : { ok: true, value: outcome.value };
   }
 
   return {
     dispatch(name, envelope, session) {
-      return settle(name, () => {
+      const result = settle(name, () => {
         const now = clock().toISOString();
-        const admitted = admit(parseCommand(name, envelope, pinDigest), { db, staffId: session?.staffId ?? null, now, approvals: options.approvals, isCommitted });
+        const admitted = admit(parseCommand(name, envelope, pinDigest), {
+          db,
+          staffId: session?.staffId ?? null,
+          now,
+          approvals: options.approvals,
+          isCommitted,
+        });
         return run(admitted, {}, now);
       });
+      return result.ok ? { ok: true, value: result.value } : result;
     },
     execute(admitted, prepared = {}) {
       return settle(admitted.name, () => run(admitted, prepared, clock().toISOString()));

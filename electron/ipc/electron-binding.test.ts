@@ -4,15 +4,7 @@ import type { Result } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
 import { fakeIpcMain } from '../test-support/fake-ipc';
 import type { CommandRouter } from './host-commands';
-import {
-  bindIpc,
-  commandChannel,
-  createTrustedSenderCheck,
-  EVENT_CHANNEL,
-  forwardEvents,
-  type AppWindow,
-  type InvokeEvent,
-} from './electron-binding';
+import { bindIpc, commandChannel, createTrustedSenderCheck, EVENT_CHANNEL, forwardEvents, type AppWindow, type InvokeEvent } from './electron-binding';
 
 const RENDERER_URL = 'file:///opt/Aftertab/resources/app.asar/dist/renderer/index.html';
 
@@ -166,7 +158,31 @@ describe('forwardEvents', () => {
     const second = fakeWindow();
     const closed = fakeWindow(true);
     const stop = forwardEvents(commands, () => [first.window, second.window, closed.window]);
-    const event: AppEvent = { type: 'tabs.changed', tabIds: [4] };
+    // A tab change goes with its cards, as they are: the window patches its board from them.
+    const card = {
+      id: 4,
+      token: 9,
+      name: 'Ana',
+      label: '',
+      note: '',
+      status: 'open' as const,
+      itemCount: 2,
+      totalMinor: 900,
+      paidMinor: 0,
+      dueMinor: 900,
+      openedAt: '2026-11-24T09:00:00.000Z',
+      lastActivityAt: '2026-11-24T09:05:00.000Z',
+      customerId: null,
+      customerName: null,
+    };
+    const event: AppEvent = {
+      type: 'tabs.changed',
+      tabIds: [4, 5],
+      board: [
+        { tabId: 4, card },
+        { tabId: 5, card: null },
+      ],
+    };
     emit(event);
     expect(first.send).toHaveBeenCalledWith('aftertab:event', event);
     expect(second.send).toHaveBeenCalledWith('aftertab:event', event);

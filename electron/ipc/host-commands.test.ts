@@ -22,9 +22,23 @@ function fakeHandlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<
   return {
     'backup.status': vi.fn(() => ({ folder: '/b', keep: 14, everyMinutes: 30, lastBackup: null, lastError: null, lastShutdownFailure: null, backups: [] })),
     'backup.configure': vi.fn(() => ({ folder: '/usb', keep: 3, everyMinutes: 30, lastBackup: null, lastError: null, lastShutdownFailure: null, backups: [] })),
-    'backup.now': vi.fn(async () => ({ name: 'aftertab-x.sqlite', at: '2026-11-24T09:00:00.000Z', sizeBytes: 1, verified: true, reason: 'manual' as const, chain: null })),
+    'backup.now': vi.fn(async () => ({
+      name: 'aftertab-x.sqlite',
+      at: '2026-11-24T09:00:00.000Z',
+      sizeBytes: 1,
+      verified: true,
+      reason: 'manual' as const,
+      chain: null,
+    })),
     'backup.restore': vi.fn(async () => ({ restoredFrom: 'aftertab-x.sqlite', keptAside: 'aftertab.sqlite.before-restore-1' })),
-    'recovery.status': vi.fn(() => ({ damaged: true, problem: 'file is not a database', seal: null, ledgerFile: '/d/aftertab.sqlite', backupFolder: '/b', backups: [] })),
+    'recovery.status': vi.fn(() => ({
+      damaged: true,
+      problem: 'file is not a database',
+      seal: null,
+      ledgerFile: '/d/aftertab.sqlite',
+      backupFolder: '/b',
+      backups: [],
+    })),
     'recovery.restore': vi.fn(async () => ({ restoredFrom: 'aftertab-x.sqlite', keptAside: 'aftertab.sqlite.before-restore-1' })),
     'recovery.continue': vi.fn(async () => ({ restoredFrom: '', keptAside: '' })),
     'firstRun.profile': vi.fn(() => null),
@@ -60,7 +74,9 @@ async function setup(options: { damaged?: boolean; role?: 'owner' | 'manager' | 
   let staffId: number | null = null;
   if (app) {
     const { db, session } = app as TestLedgerApp;
-    staffId = options.role ? Number(db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Sam', ?, '2026-11-24T09:00:00Z')").run(options.role).lastInsertRowid) : session.staffId;
+    staffId = options.role
+      ? Number(db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Sam', ?, '2026-11-24T09:00:00Z')").run(options.role).lastInsertRowid)
+      : session.staffId;
     db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(await auth.hasher.hash(PIN), staffId);
     if (options.signedIn !== false) expect(await dispatch('session.signIn', { input: { staffId, pin: PIN } })).toMatchObject({ ok: true });
     // Archived after signing in: the session names someone who may no longer act.

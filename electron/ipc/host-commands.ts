@@ -15,7 +15,25 @@ import { admit, parseCommand } from './admission';
 import { claimsFor, createSettleClaims, type SettleClaims } from '../auth/settle-claims';
 
 /** The contract's commands flagged `host: true` that copy or replace the ledger file itself. */
-export const hostCommandNames = ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'recovery.status', 'recovery.restore', 'recovery.continue', 'firstRun.profile', 'firstRun.applyProfile', 'firstRun.previewImport', 'firstRun.applyWizard', 'device.get', 'device.update', 'store.exportProfile', 'print.test', 'print.preview', 'print.document'] as const;
+export const hostCommandNames = [
+  'backup.status',
+  'backup.configure',
+  'backup.now',
+  'backup.restore',
+  'recovery.status',
+  'recovery.restore',
+  'recovery.continue',
+  'firstRun.profile',
+  'firstRun.applyProfile',
+  'firstRun.previewImport',
+  'firstRun.applyWizard',
+  'device.get',
+  'device.update',
+  'store.exportProfile',
+  'print.test',
+  'print.preview',
+  'print.document',
+] as const;
 export type HostCommandName = (typeof hostCommandNames)[number];
 
 /** The code every command but recovery.* gets while the ledger failed its start-up check. */
@@ -37,9 +55,6 @@ const untouched: ReadonlySet<string> = new Set(['settle.claim', 'settle.release'
 
 /** The sign-in commands that end or replace this caller's session: its settle claims go with it. */
 const sessionChanges: ReadonlySet<CommandName> = new Set<CommandName>(['session.end', 'session.signIn', 'session.setup']);
-
-/** The sign-in commands that try a PIN (and so may change who is locked out). */
-const pinTries: ReadonlySet<CommandName> = new Set<CommandName>(['session.signIn', 'session.setup', 'approval.grant']);
 
 function isHostCommand(name: CommandName): name is HostCommandName {
   return (hostCommandNames as readonly string[]).includes(name);
@@ -109,8 +124,9 @@ export function createCommandRouter(options: {
       } finally {
         // A sign-out, a lock or a new sign-in here: whatever this session was settling is free again.
         if (key !== null && sessionChanges.has(parsed.name)) claims.releaseSession(key);
-        // A PIN try can lock a person out or lift nothing; screens listing staff show it at once.
-        if (pinTries.has(parsed.name)) host.emit({ type: 'staff.changed' });
+        // What the contract says a sign-in command changes (a PIN try, right or wrong, may lock a
+        // person out or lift nothing), screens listing staff hear at once.
+        for (const type of admitted.def.events?.changes ?? []) host.emit({ type });
       }
     }
     if (isHostCommand(parsed.name)) return { ok: true, value: await handlers[parsed.name](parsed.input as never, admitted.actor) };
@@ -127,8 +143,9 @@ export function createCommandRouter(options: {
       });
       prepared.chain = await walking;
     }
-    const firstTime = admitted.def.mutates && fresh();
     const result = app.dispatcher.execute(admitted, prepared);
+    // A repeated command id answers what it did the first time, and nothing follows it again.
+    const firstTime = admitted.def.mutates && !admitted.replay && !result.replayed;
     if (result.ok && admitted.approverId !== null && admitted.commandId !== null) auth.approvals.consume(admitted.commandId);
     if (result.ok && firstTime && admitted.actor && options.afterCommit) {
       try {
@@ -137,7 +154,7 @@ export function createCommandRouter(options: {
         log(error, { command: parsed.name, after: 'commit' });
       }
     }
-    return result;
+    return result.ok ? { ok: true, value: result.value } : result;
   }
 
   /** A command that threw, in words for the client; internal errors go to the log with their stacks. */
@@ -148,7 +165,12 @@ export function createCommandRouter(options: {
     // writes made outside it (a sign-in recording a wrong PIN) on a full or read-only disk.
     const fault = storageFaultOf(error, host.file);
     if (fault) {
-      warn('command refused: the ledger could not be written', { command: name.slice(0, 80), code: fault.code, path: fault.path, problem: error instanceof Error ? error.message : String(error) });
+      warn('command refused: the ledger could not be written', {
+        command: name.slice(0, 80),
+        code: fault.code,
+        path: fault.path,
+        problem: error instanceof Error ? error.message : String(error),
+      });
       return { ok: false, error: ledgerStorageError(fault, host.file).toJSON() };
     }
     log(error, { command: name.slice(0, 80), code: 'internal' });
@@ -165,7 +187,10 @@ export function createCommandRouter(options: {
       } finally {
         // Whatever the command wrote (a sale, a sign-in's audit row) extends the chain: seal it.
         host.sealSoon();
-        host.checkpointSoon();
+        // A Z is the end of a day's trading: its WAL goes into the ledger file straight after the
+        // answer has gone (not inside it); anything else after a quiet second.
+        if (name === 'day.close') setImmediate(() => host.checkpointNow());
+        else host.checkpointSoon();
       }
     },
     forget(caller) {
@@ -179,7 +204,21 @@ export function createCommandRouter(options: {
 }
 
 /** The host commands bound to the backup service (the first run's are bound in first-run-profile.ts). */
-export function backupHandlers(backups: BackupService): Omit<HostHandlers, 'firstRun.profile' | 'firstRun.applyProfile' | 'firstRun.previewImport' | 'firstRun.applyWizard' | 'device.get' | 'device.update' | 'store.exportProfile' | 'print.test' | 'print.preview' | 'print.document'> {
+export function backupHandlers(
+  backups: BackupService,
+): Omit<
+  HostHandlers,
+  | 'firstRun.profile'
+  | 'firstRun.applyProfile'
+  | 'firstRun.previewImport'
+  | 'firstRun.applyWizard'
+  | 'device.get'
+  | 'device.update'
+  | 'store.exportProfile'
+  | 'print.test'
+  | 'print.preview'
+  | 'print.document'
+> {
   return {
     'backup.status': () => backups.status(),
     'backup.configure': (input) => backups.configure(input),

@@ -46,4 +46,3 @@ export function startLedgerApp(options: LedgerOptions): LedgerApp {
   const dispatcher = createDispatcher({ db, handlers, clock, log: logErrorsTo(logger, 'internal error'), warn: logger.warn });
   return { db, dispatcher, session: { staffId }, file, close: () => db.close() };
 }
-

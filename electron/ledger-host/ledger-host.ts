@@ -1,7 +1,8 @@
 import type { AppEvent } from '../../shared/types';
 import type { LedgerApp } from './ledger-app';
-import { chainHead, chainRowAt, type ChainHead } from '../ledger/chain';
+import { chainHead, chainHeadAndRowAt, chainRowAt, type ChainHead } from '../ledger/chain';
 import { checkLedgerAtStart, isDamageError } from '../ledger/health';
+import { fileStamp, type CheckedBefore } from '../ledger/start-check-off-thread';
 import { ledgerPath } from '../ledger/open';
 import { createSealWriter, decodeSeal, encodeSeal, readSeal, type SealRead, type SealWriter } from '../ledger/seal';
 import { checkSeal, type SealProblem } from './seal-check';
@@ -45,8 +46,10 @@ export type LedgerHost = {
    * Checks the file and opens it; on damage, or a ledger that does not reach the seal, stays
    * closed (recovery mode) and returns null. `acceptSeal` opens a ledger that does not reach the
    * seal (a restore the owner chose, or continuing knowingly); the seal then follows the ledger.
+   * `checked`: the quick check already made off the main thread at start; it stands only while
+   * the file and its WAL are exactly as they were when it began, else the file is checked again.
    */
-  openLedger(options?: { acceptSeal?: boolean }): LedgerApp | null;
+  openLedger(options?: { acceptSeal?: boolean; checked?: CheckedBefore }): LedgerApp | null;
   close(): void;
 };
 
@@ -151,13 +154,13 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
     sealSoon() {
       if (!app || !writer || !sealing) return;
       try {
-        const head = chainHead(app.db);
         // The row sealed last must still be there as sealed: another program that rewrote the
         // chain (and linked it up again) while this one runs is never signed for.
         const last = writer.last();
+        const { head, atSeq } = chainHeadAndRowAt(app.db, last?.seq ?? 0);
         // Nothing written since (a query): the head is the row sealed last, so it stands.
         if (last && last.seq === head.seq && last.hash === head.hash) return;
-        if (last && !lastSealStands(app)) {
+        if (last && atSeq?.hash !== last.hash) {
           rewrittenWhileOpen(last, head);
           return;
         }
@@ -213,7 +216,7 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
     openLedger(openOptions = {}) {
       host.closeLedger();
       sealProblem = null;
-      const check = checkLedgerAtStart(file);
+      const check = openOptions.checked && openOptions.checked.stamp === fileStamp(file) ? openOptions.checked.check : checkLedgerAtStart(file);
       if (check.state === 'damaged') {
         problem = check.problem;
         return null;

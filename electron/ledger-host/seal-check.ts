@@ -68,9 +68,10 @@ export function checkSeal(options: {
   if (seal.state === 'invalid') {
     const ledgerSeq = exists ? readReach(file, null).head.seq : null;
     // Never decided from the ledger's own word alone: the PIN key id is only used to say why.
-    const problem = exists && withReader(file, (db) => pinKeyChanged(db, options.pinKeyId))
-      ? "the seal beside the ledger cannot be checked: this computer's PIN key is not the one the ledger was sealed with (the data folder was moved, or the key file was lost)"
-      : seal.problem;
+    const problem =
+      exists && withReader(file, (db) => pinKeyChanged(db, options.pinKeyId))
+        ? "the seal beside the ledger cannot be checked: this computer's PIN key is not the one the ledger was sealed with (the data folder was moved, or the key file was lost)"
+        : seal.problem;
     return { cause: 'seal_invalid', problem, sealed: null, ledgerSeq };
   }
   const sealed = seal.state === 'ok' ? seal.seal : null;
@@ -84,7 +85,12 @@ export function checkSeal(options: {
       };
     }
     if (backupsExist) {
-      return { cause: 'ledger_missing', problem: `the ledger file is missing, and there are backups of it in ${options.backupFolder}`, sealed: null, ledgerSeq: null };
+      return {
+        cause: 'ledger_missing',
+        problem: `the ledger file is missing, and there are backups of it in ${options.backupFolder}`,
+        sealed: null,
+        ledgerSeq: null,
+      };
     }
     return null;
   }
@@ -92,7 +98,12 @@ export function checkSeal(options: {
   if (!sealed) {
     // Trading with a chain but no seal: the seal was removed, or this file came from elsewhere.
     if (reach.chained && reach.traded) {
-      return { cause: 'seal_missing', problem: `the seal beside the ledger is missing (the ledger reaches entry ${n(reach.head.seq)})`, sealed: null, ledgerSeq: reach.head.seq };
+      return {
+        cause: 'seal_missing',
+        problem: `the seal beside the ledger is missing (the ledger reaches entry ${n(reach.head.seq)})`,
+        sealed: null,
+        ledgerSeq: reach.head.seq,
+      };
     }
     return null;
   }
@@ -143,7 +154,9 @@ export function ownersIn(file: string, pinKeyId: string): OwnerPin[] {
       pinKeyChanged(db, pinKeyId)
         ? []
         : db
-            .prepare<[], OwnerPin>("SELECT id, name, pin_hash AS pinHash FROM staff WHERE role = 'owner' AND active = 1 AND archived_at IS NULL AND pin_hash IS NOT NULL ORDER BY id")
+            .prepare<[], OwnerPin>(
+              "SELECT id, name, pin_hash AS pinHash FROM staff WHERE role = 'owner' AND active = 1 AND archived_at IS NULL AND pin_hash IS NOT NULL ORDER BY id",
+            )
             .all(),
     );
   } catch {

@@ -58,7 +58,13 @@ describe('the seal beside the ledger', () => {
     const head = chainHead(core.ledger()!.db);
     expect(sealOf(core)).toMatchObject({ state: 'ok', seal: { seq: head.seq, hash: head.hash } });
     // "Check everything" through the router: the whole chain, up to the head the seal holds.
-    expect((await owner.call('ledger.check', { full: true })).chain).toMatchObject({ full: true, fromSeq: 0, headSeq: head.seq, headHash: head.hash, broken: null });
+    expect((await owner.call('ledger.check', { full: true })).chain).toMatchObject({
+      full: true,
+      fromSeq: 0,
+      headSeq: head.seq,
+      headHash: head.hash,
+      broken: null,
+    });
     const dir = core.dir;
     await stop(core);
     const again = await trading(dir);
@@ -158,7 +164,9 @@ describe('the seal beside the ledger', () => {
     expect(next.ledger()).toBeNull();
     expect(await recovery(next)).toMatchObject({ seal: { cause: 'seal_missing', needsPin: true } });
     const pad = windowClient(next, 9);
-    expect((await pad.refuse('recovery.continue', { staffId: 1, pin: '0000', reason: 'seal lost when the PC was moved' })).key).toBe('errors.recovery.ownerPin');
+    expect((await pad.refuse('recovery.continue', { staffId: 1, pin: '0000', reason: 'seal lost when the PC was moved' })).key).toBe(
+      'errors.recovery.ownerPin',
+    );
     expect((await pad.refuse('recovery.continue', { reason: 'seal lost when the PC was moved' })).key).toBe('errors.recovery.ownerNeeded');
     expect(next.ledger()).toBeNull();
     await pad.call('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'seal lost when the PC was moved' });
@@ -186,15 +194,22 @@ describe('the seal beside the ledger', () => {
     const pad = windowClient(first, 9);
     const tryWrong = () => pad.refuse('recovery.continue', { staffId: 1, pin: '0000', reason: 'the seal was lost' });
     for (let i = 0; i < 5; i += 1) expect((await tryWrong()).key).toBe('errors.recovery.ownerPin');
-    expect(await pad.refuse('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' })).toMatchObject({ code: 'locked_out', params: { minutes: 5 } });
+    expect(await pad.refuse('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' })).toMatchObject({
+      code: 'locked_out',
+      params: { minutes: 5 },
+    });
     first.close();
     // A restart, at the same moment: still waiting.
     const second = start({ dataDir: dir });
     const again = windowClient(second, 9);
     expect((await again.refuse('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' })).code).toBe('locked_out');
     second.advance(5 * 60_000 + 1);
-    for (let i = 0; i < 5; i += 1) expect((await again.refuse('recovery.continue', { staffId: 1, pin: '0000', reason: 'the seal was lost' })).key).toBe('errors.recovery.ownerPin');
-    expect(await again.refuse('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' })).toMatchObject({ code: 'locked_out', params: { minutes: 10 } });
+    for (let i = 0; i < 5; i += 1)
+      expect((await again.refuse('recovery.continue', { staffId: 1, pin: '0000', reason: 'the seal was lost' })).key).toBe('errors.recovery.ownerPin');
+    expect(await again.refuse('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' })).toMatchObject({
+      code: 'locked_out',
+      params: { minutes: 10 },
+    });
     second.advance(10 * 60_000 + 1);
     await again.call('recovery.continue', { staffId: 1, pin: OWNER_PIN, reason: 'the seal was lost' });
     expect(second.ledger()).not.toBeNull();
@@ -264,6 +279,9 @@ describe('the seal beside the ledger', () => {
     fs.writeFileSync(sealPath(dir), JSON.stringify({ ...raw, seq: (raw.seq as number) - 1 }));
     const next = start({ dataDir: dir });
     expect(next.ledger()).toBeNull();
-    expect(await recovery(next)).toMatchObject({ seal: { cause: 'seal_invalid' }, problem: "the seal beside the ledger is not signed with this computer's key" });
+    expect(await recovery(next)).toMatchObject({
+      seal: { cause: 'seal_invalid' },
+      problem: "the seal beside the ledger is not signed with this computer's key",
+    });
   });
 });

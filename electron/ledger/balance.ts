@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { statement } from './statements';
 
 /**
  * The journal's balance check, in one place: every entry's postings sum to zero, and so does the
@@ -12,10 +13,10 @@ export type AccountBalance = { account: string; balance: bigint };
 
 /** The entries whose postings do not sum to zero, by id: all of them, or the first `limit`. */
 export function unbalancedEntries(db: Db, limit?: number): UnbalancedEntry[] {
-  return db
-    .prepare<[number], { entry_id: bigint; off: bigint }>(
-      'SELECT entry_id, sum(amount_minor) AS off FROM postings GROUP BY entry_id HAVING sum(amount_minor) <> 0 ORDER BY entry_id LIMIT ?',
-    )
+  return statement<[number], { entry_id: bigint; off: bigint }>(
+    db,
+    'SELECT entry_id, sum(amount_minor) AS off FROM postings GROUP BY entry_id HAVING sum(amount_minor) <> 0 ORDER BY entry_id LIMIT ?',
+  )
     .safeIntegers(true)
     .all(limit ?? -1)
     .map((row) => ({ entryId: Number(row.entry_id), offMinor: row.off }));
@@ -23,13 +24,12 @@ export function unbalancedEntries(db: Db, limit?: number): UnbalancedEntry[] {
 
 /** What every posting in the journal sums to: zero when it balances. */
 export function journalTotal(db: Db): bigint {
-  return db.prepare<[], { total: bigint }>('SELECT coalesce(sum(amount_minor), 0) AS total FROM postings').safeIntegers(true).get()?.total ?? 0n;
+  return statement<[], { total: bigint }>(db, 'SELECT coalesce(sum(amount_minor), 0) AS total FROM postings').safeIntegers(true).get()?.total ?? 0n;
 }
 
 /** Each account's balance, by name; together they sum to the journal's total. */
 export function accountBalances(db: Db): AccountBalance[] {
-  return db
-    .prepare<[], AccountBalance>('SELECT account, SUM(amount_minor) AS balance FROM postings GROUP BY account ORDER BY account')
+  return statement<[], AccountBalance>(db, 'SELECT account, SUM(amount_minor) AS balance FROM postings GROUP BY account ORDER BY account')
     .safeIntegers(true)
     .all();
 }

@@ -45,7 +45,8 @@ describe('the full chain check off the main thread', () => {
     const l = traded();
     const db = new Database(l.file);
     registerChainFunctions(db);
-    for (const { name } of db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'postings'").all()) db.exec(`DROP TRIGGER ${name}`);
+    for (const { name } of db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'postings'").all())
+      db.exec(`DROP TRIGGER ${name}`);
     db.prepare('UPDATE postings SET amount_minor = amount_minor WHERE id = 3').run();
     db.prepare("UPDATE postings SET account = 'card_clearing' WHERE id = (SELECT min(id) FROM postings WHERE account = 'tabs_receivable')").run();
     db.close();

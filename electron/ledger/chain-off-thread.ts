@@ -16,7 +16,13 @@ export function verifyChainOfFile(file: string): ChainVerification {
 function isVerification(value: unknown): value is ChainVerification {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<ChainVerification>;
-  return typeof v.fromSeq === 'number' && typeof v.rowsChecked === 'number' && typeof v.head === 'object' && v.head !== null && (v.broken === null || typeof v.broken === 'object');
+  return (
+    typeof v.fromSeq === 'number' &&
+    typeof v.rowsChecked === 'number' &&
+    typeof v.head === 'object' &&
+    v.head !== null &&
+    (v.broken === null || typeof v.broken === 'object')
+  );
 }
 
 /**

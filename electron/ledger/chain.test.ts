@@ -19,10 +19,8 @@ function tradedLedger(): TestLedger {
   const bread = l.call('catalog.createItem', { categoryId: null, name: 'Banana bread', kind: 'product', priceMinor: 380, rateMilli: 0, expectText: '' });
   const tab = l.call('tab.open', {});
   l.call('tab.addLine', { tabId: tab.id, itemId: latte.id, qty: 2 });
-  const withBread = l.call('tab.addLine', { tabId: tab.id, itemId: bread.id, qty: 1 });
-  const breadLine = withBread.lines.find((line) => line.name === 'Banana bread');
-  if (!breadLine) throw new Error('no bread line');
-  l.call('tab.compLine', { tabId: tab.id, lineId: breadLine.id, kind: 'percent', value: 50, reason: 'Not satisfied' });
+  const breadLine = l.call('tab.addLine', { tabId: tab.id, itemId: bread.id, qty: 1 }).lineId;
+  l.call('tab.compLine', { tabId: tab.id, lineId: breadLine, kind: 'percent', value: 50, reason: 'Not satisfied' });
   l.call('settle.pay', { tabId: tab.id, method: 'card' });
   const walk = l.call('tab.open', {});
   l.call('tab.addLine', { tabId: walk.id, itemId: latte.id, qty: 1 });
@@ -56,7 +54,10 @@ describe('the hash chain', () => {
   it('links every entry, posting, audit row, command, result and payment, and verifies from its first row', () => {
     const l = tradedLedger();
     const head = chainHead(l.db);
-    const kinds = l.db.prepare<[], { kind: string }>('SELECT DISTINCT kind FROM ledger_chain ORDER BY kind').all().map((r) => r.kind);
+    const kinds = l.db
+      .prepare<[], { kind: string }>('SELECT DISTINCT kind FROM ledger_chain ORDER BY kind')
+      .all()
+      .map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['audit', 'command', 'comp', 'entry', 'payment', 'posting', 'result', 'tab']));
     const verified = verifyChain(l.db);
     expect(verified.broken).toBeNull();
@@ -81,7 +82,9 @@ describe('the hash chain', () => {
     const row = db.prepare<[], { id: number }>("SELECT id FROM audit WHERE command = 'tab.compLine'").get();
     if (!row) throw new Error('no comp audit row');
     dropTriggers(db, 'audit');
-    db.prepare("INSERT OR REPLACE INTO audit (id, at, staff_id, command, tab_id, detail) VALUES (?, '2026-11-24T09:00:00.000Z', 1, 'tab.compLine', 1, '{}')").run(row.id);
+    db.prepare(
+      "INSERT OR REPLACE INTO audit (id, at, staff_id, command, tab_id, detail) VALUES (?, '2026-11-24T09:00:00.000Z', 1, 'tab.compLine', 1, '{}')",
+    ).run(row.id);
     db.close();
     const broken = verifyChain(l.db).broken;
     expect(broken).toMatchObject({ kind: 'audit', ref: String(row.id), reason: CHANGED });
@@ -104,7 +107,7 @@ describe('the hash chain', () => {
     const forged = tradedLedger();
     let db = editor(forged);
     dropTriggers(db, 'command_results');
-    db.prepare("UPDATE command_results SET result_json = '{\"forged\":true}' WHERE rowid = (SELECT max(rowid) FROM command_results)").run();
+    db.prepare('UPDATE command_results SET result_json = \'{"forged":true}\' WHERE rowid = (SELECT max(rowid) FROM command_results)').run();
     db.close();
     expect(verifyChain(forged.db).broken).toMatchObject({ kind: 'result', reason: 'the row no longer has the content it was recorded with' });
 
@@ -128,7 +131,9 @@ describe('the hash chain', () => {
     dropTriggers(db, 'audit');
     db.prepare("INSERT INTO audit (at, staff_id, command, tab_id, detail) VALUES ('2026-11-24T09:30:00.000Z', 1, 'tab.open', NULL, '{}')").run();
     db.close();
-    expect(verifyChain(added.db).broken?.reason).toMatch(/^the chain records [\d,]+ rows of audit but the ledger holds [\d,]+: a row was added or removed outside Aftertab$/);
+    expect(verifyChain(added.db).broken?.reason).toMatch(
+      /^the chain records [\d,]+ rows of audit but the ledger holds [\d,]+: a row was added or removed outside Aftertab$/,
+    );
 
     const relinked = tradedLedger();
     db = editor(relinked);
@@ -215,9 +220,11 @@ describe('the hash chain', () => {
     l.call('tab.addLine', { tabId: next.id, itemId: 1 });
     l.setNow('2026-11-26T08:00:00.000Z');
     l.call('day.close', { businessDate: '2026-11-25' });
-    const pruned = l.db.prepare<[], { n: number }>(
-      "SELECT count(*) AS n FROM ledger_chain c WHERE c.kind = 'result' AND NOT EXISTS (SELECT 1 FROM command_results r WHERE r.command_id = c.ref)",
-    ).get()?.n;
+    const pruned = l.db
+      .prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM ledger_chain c WHERE c.kind = 'result' AND NOT EXISTS (SELECT 1 FROM command_results r WHERE r.command_id = c.ref)",
+      )
+      .get()?.n;
     expect(pruned).toBeGreaterThan(0);
     expect(verifyChain(l.db, { from: EMPTY_HEAD }).broken).toBeNull();
   });
@@ -233,8 +240,24 @@ describe('the hash chain', () => {
     })();
     old.exec(`ATTACH '${file}' AS live`);
     old.pragma('foreign_keys = OFF');
-    for (const table of ['store_settings', 'staff', 'items', 'tabs', 'tab_lines', 'journal_entries', 'postings', 'audit', 'commands', 'command_results', 'payments']) {
-      const columns = old.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name).join(', ');
+    for (const table of [
+      'store_settings',
+      'staff',
+      'items',
+      'tabs',
+      'tab_lines',
+      'journal_entries',
+      'postings',
+      'audit',
+      'commands',
+      'command_results',
+      'payments',
+    ]) {
+      const columns = old
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .map((c) => c.name)
+        .join(', ');
       old.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM live.${table}`);
     }
     old.exec('DETACH live');

@@ -14,6 +14,7 @@ import {
 import { RECEIPT_CHAIN } from './migrations/016-receipts';
 import { REFUND_CHAINS } from './migrations/017-refunds';
 import { TOKEN_MOVES_CHAINS } from './migrations/018-token-moves';
+import { statement } from './statements';
 
 export const CHAIN_GENESIS = CHAIN_GENESIS_HEX;
 
@@ -42,7 +43,12 @@ export function registerChainFunctions(db: Db): void {
     return sha256(text);
   });
   db.function(CHAIN_LINK, { deterministic: true }, (previous: unknown, kind: unknown, ref: unknown, content: unknown) => {
-    if (!Buffer.isBuffer(previous) || typeof kind !== 'string' || !Buffer.isBuffer(content) || (typeof ref !== 'string' && typeof ref !== 'number' && typeof ref !== 'bigint')) {
+    if (
+      !Buffer.isBuffer(previous) ||
+      typeof kind !== 'string' ||
+      !Buffer.isBuffer(content) ||
+      (typeof ref !== 'string' && typeof ref !== 'number' && typeof ref !== 'bigint')
+    ) {
       throw new TypeError(`${CHAIN_LINK} takes (previous hash, kind, ref, content hash)`);
     }
     return linkHash(previous, kind, String(ref), content);
@@ -55,7 +61,7 @@ export type ChainHead = { seq: number; hash: string };
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: CHAIN_GENESIS };
 
 export function hasChain(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_chain'").get() !== undefined;
+  return statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_chain'").get() !== undefined;
 }
 
 type HeadRow = { seq: number; hash: Buffer };
@@ -63,24 +69,41 @@ const toHead = (row: HeadRow): ChainHead => ({ seq: row.seq, hash: row.hash.toSt
 
 /** The newest chain row: how far this ledger reaches. */
 export function chainHead(db: Db): ChainHead {
-  const row = db.prepare<[], HeadRow>('SELECT seq, hash FROM ledger_chain ORDER BY seq DESC LIMIT 1').get();
+  const row = statement<[], HeadRow>(db, 'SELECT seq, hash FROM ledger_chain ORDER BY seq DESC LIMIT 1').get();
   return row ? toHead(row) : EMPTY_HEAD;
 }
 
 /** The chain row at `seq`, or null when the ledger does not reach it. */
 export function chainRowAt(db: Db, seq: number): ChainHead | null {
   if (seq === 0) return EMPTY_HEAD;
-  const row = db.prepare<[number], HeadRow>('SELECT seq, hash FROM ledger_chain WHERE seq = ?').get(seq);
+  const row = statement<[number], HeadRow>(db, 'SELECT seq, hash FROM ledger_chain WHERE seq = ?').get(seq);
   return row ? toHead(row) : null;
+}
+
+/**
+ * chainHead and chainRowAt(seq) in one statement: what the seal reads after every command (the
+ * newest row, and whether the row it sealed last still stands).
+ */
+export function chainHeadAndRowAt(db: Db, seq: number): { head: ChainHead; atSeq: ChainHead | null } {
+  const row = statement<[number], HeadRow & { at_hash: Buffer | null }>(
+    db,
+    'SELECT seq, hash, (SELECT hash FROM ledger_chain WHERE seq = ?) AS at_hash FROM ledger_chain ORDER BY seq DESC LIMIT 1',
+  ).get(seq);
+  if (!row) return { head: EMPTY_HEAD, atSeq: seq === 0 ? EMPTY_HEAD : null };
+  const atSeq = seq === 0 ? EMPTY_HEAD : row.at_hash ? { seq, hash: row.at_hash.toString('hex') } : null;
+  return { head: toHead(row), atSeq };
 }
 
 /** How many chain rows of each kind there are: the newest Z's counts plus the rows since its head. */
 export function chainCounts(db: Db): Record<string, number> {
-  const z = db
-    .prepare<[], { seq: number; counts: string }>('SELECT chain_seq AS seq, chain_counts AS counts FROM z_reports WHERE chain_counts IS NOT NULL ORDER BY z_number DESC LIMIT 1')
-    .get();
+  const z = statement<[], { seq: number; counts: string }>(
+    db,
+    'SELECT chain_seq AS seq, chain_counts AS counts FROM z_reports WHERE chain_counts IS NOT NULL ORDER BY z_number DESC LIMIT 1',
+  ).get();
   const counts: Record<string, number> = z ? (JSON.parse(z.counts) as Record<string, number>) : {};
-  for (const row of db.prepare<[number], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM ledger_chain WHERE seq > ? GROUP BY kind').all(z?.seq ?? 0)) {
+  for (const row of statement<[number], { kind: string; n: number }>(db, 'SELECT kind, count(*) AS n FROM ledger_chain WHERE seq > ? GROUP BY kind').all(
+    z?.seq ?? 0,
+  )) {
     counts[row.kind] = (counts[row.kind] ?? 0) + row.n;
   }
   return counts;
@@ -136,7 +159,9 @@ export function describeBreak(broken: ChainBreak): string {
  * the ledger has it (a backup or a damaged file may be of an earlier schema than the app).
  */
 function chainedTables(db: Db): readonly ChainedTable[] {
-  const later = [RECEIPT_CHAIN, ...REFUND_CHAINS, ...TOKEN_MOVES_CHAINS].filter((spec) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(spec.table) !== undefined);
+  const later = [RECEIPT_CHAIN, ...REFUND_CHAINS, ...TOKEN_MOVES_CHAINS].filter(
+    (spec) => statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(spec.table) !== undefined,
+  );
   return [...CHAINED_ROWS_V1, ...later];
 }
 
@@ -156,11 +181,10 @@ type Z = { seq: number; hash: string; closedAt: string; counts: Record<string, n
 
 function zAt(db: Db, fromSeq: number): Z | null {
   if (fromSeq === 0) return null;
-  const row = db
-    .prepare<[number], { seq: number; hash: string; closed_at: string; counts: string | null }>(
-      'SELECT chain_seq AS seq, chain_hash AS hash, closed_at, chain_counts AS counts FROM z_reports WHERE chain_seq = ? ORDER BY z_number DESC LIMIT 1',
-    )
-    .get(fromSeq);
+  const row = statement<[number], { seq: number; hash: string; closed_at: string; counts: string | null }>(
+    db,
+    'SELECT chain_seq AS seq, chain_hash AS hash, closed_at, chain_counts AS counts FROM z_reports WHERE chain_seq = ? ORDER BY z_number DESC LIMIT 1',
+  ).get(fromSeq);
   return row ? { seq: row.seq, hash: row.hash, closedAt: row.closed_at, counts: row.counts ? (JSON.parse(row.counts) as Record<string, number>) : null } : null;
 }
 
@@ -169,8 +193,8 @@ function zAt(db: Db, fromSeq: number): Z | null {
  * older ones. So a result may be missing only when its command is older than the newest Z.
  */
 function prunedResults(db: Db): (commandId: string) => boolean {
-  const newestZ = db.prepare<[], { at: string | null }>('SELECT closed_at AS at FROM z_reports ORDER BY z_number DESC LIMIT 1').get()?.at ?? null;
-  const commandAt = db.prepare<[string], { at: string }>('SELECT at FROM commands WHERE id = ?');
+  const newestZ = statement<[], { at: string | null }>(db, 'SELECT closed_at AS at FROM z_reports ORDER BY z_number DESC LIMIT 1').get()?.at ?? null;
+  const commandAt = statement<[string], { at: string }>(db, 'SELECT at FROM commands WHERE id = ?');
   return (commandId) => {
     const at = commandAt.get(commandId)?.at;
     return newestZ !== null && at !== undefined && at < newestZ;
@@ -205,8 +229,11 @@ export function verifyChain(db: Db, options: { from?: ChainHead } = {}): ChainVe
     rowsChecked: rows,
     broken: { seq: row.seq, kind: row.kind, ref: String(row.ref), reason },
   });
-  const statement = db.prepare<[number], ChainRow>(`SELECT c.seq, c.kind, c.ref, c.content, c.hash, ${contentNowSql(specs)} AS now FROM ledger_chain c WHERE c.seq > ? ORDER BY c.seq`);
-  for (const row of statement.iterate(from.seq)) {
+  // Its own statement, not the shared cache: it is iterated, and a cached one could be asked for meanwhile.
+  const walk = db.prepare<[number], ChainRow>(
+    `SELECT c.seq, c.kind, c.ref, c.content, c.hash, ${contentNowSql(specs)} AS now FROM ledger_chain c WHERE c.seq > ? ORDER BY c.seq`,
+  );
+  for (const row of walk.iterate(from.seq)) {
     rows += 1;
     if (row.seq !== expectedSeq) return at(row, `chain row ${expectedSeq.toLocaleString('en')} is missing`);
     const isTab = row.kind === TAB_STATUS_KIND || row.kind === TAB_REOPEN_KIND;
@@ -237,7 +264,10 @@ export function verifyChain(db: Db, options: { from?: ChainHead } = {}): ChainVe
 type LastTab = Map<number, { seq: number; kind: string; content: Buffer | null }>;
 
 function checkTabs(db: Db, lastTab: LastTab): ChainBreak | null {
-  const now = db.prepare<[number], { status: string; now: Buffer }>(`SELECT t.status, ${CHAIN_SHA256}(${tabStatusContentSql('t')}) AS now FROM tabs t WHERE t.id = ?`);
+  const now = statement<[number], { status: string; now: Buffer }>(
+    db,
+    `SELECT t.status, ${CHAIN_SHA256}(${tabStatusContentSql('t')}) AS now FROM tabs t WHERE t.id = ?`,
+  );
   const breaks: ChainBreak[] = [];
   for (const [id, last] of lastTab) {
     const tab = now.get(id);
@@ -254,9 +284,11 @@ function checkTabs(db: Db, lastTab: LastTab): ChainBreak | null {
 
 function checkClosedTabs(db: Db, lastTab: LastTab, z: Z | null, head: ChainHead): ChainBreak | null {
   // A tab closed after the check's start point (the Z) must have its close in the chain.
-  const closed = db.prepare<[string], { id: number }>("SELECT id FROM tabs WHERE status <> 'open' AND closed_at > ?").all(z?.closedAt ?? '');
+  const closed = statement<[string], { id: number }>(db, "SELECT id FROM tabs WHERE status <> 'open' AND closed_at > ?").all(z?.closedAt ?? '');
   const unrecorded = closed.find((tab) => lastTab.get(tab.id)?.kind !== TAB_STATUS_KIND);
-  return unrecorded ? { seq: head.seq, kind: TAB_STATUS_KIND, ref: String(unrecorded.id), reason: 'the tab is closed but its close is not in the chain' } : null;
+  return unrecorded
+    ? { seq: head.seq, kind: TAB_STATUS_KIND, ref: String(unrecorded.id), reason: 'the tab is closed but its close is not in the chain' }
+    : null;
 }
 
 /**
@@ -280,7 +312,7 @@ function checkComplete(
     if (spec.kind === 'result') continue;
     if (before === null) break;
     const chained = (before[spec.kind] ?? 0) + (counted.get(spec.kind) ?? 0);
-    const rows = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${spec.table}`).get()?.n ?? 0;
+    const rows = statement<[], { n: number }>(db, `SELECT count(*) AS n FROM ${spec.table}`).get()?.n ?? 0;
     if (rows !== chained) {
       return {
         seq: head.seq,
@@ -291,8 +323,10 @@ function checkComplete(
     }
   }
   const since = z?.closedAt ?? '';
-  const orphan = db
-    .prepare<[string], { id: string }>('SELECT r.command_id AS id FROM command_results r LEFT JOIN commands m ON m.id = r.command_id WHERE m.at IS NULL OR m.at > ?')
+  const orphan = statement<[string], { id: string }>(
+    db,
+    'SELECT r.command_id AS id FROM command_results r LEFT JOIN commands m ON m.id = r.command_id WHERE m.at IS NULL OR m.at > ?',
+  )
     .all(since)
     .find((row) => !resultRefs.has(row.id));
   return orphan ? { seq: head.seq, kind: 'result', ref: orphan.id, reason: 'a command result is in the ledger without a chain row' } : null;
@@ -300,8 +334,9 @@ function checkComplete(
 
 /** The head the newest Z closed on: where an incremental check starts. */
 export function lastZHead(db: Db): ChainHead | null {
-  const row = db
-    .prepare<[], { seq: number | null; hash: string | null }>('SELECT chain_seq AS seq, chain_hash AS hash FROM z_reports WHERE chain_seq IS NOT NULL ORDER BY z_number DESC LIMIT 1')
-    .get();
+  const row = statement<[], { seq: number | null; hash: string | null }>(
+    db,
+    'SELECT chain_seq AS seq, chain_hash AS hash FROM z_reports WHERE chain_seq IS NOT NULL ORDER BY z_number DESC LIMIT 1',
+  ).get();
   return row && row.seq !== null && row.hash !== null ? { seq: row.seq, hash: row.hash } : null;
 }

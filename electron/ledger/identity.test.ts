@@ -40,7 +40,9 @@ function earlierLedger(file: string, version = 7): void {
      VALUES (1, 'Café Lind', 'EUR', 'en-IE', 'inclusive', '[]', 1, 40, 1, '2026-01-05T09:00:00.000Z')`,
   ).run();
   db.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'Owner', 'owner', '2026-01-05T09:00:00.000Z')").run();
-  db.prepare("INSERT INTO journal_entries (id, created_at, kind, staff_id, business_date) VALUES (1, '2026-01-05T10:00:00.000Z', 'test.sale', 1, '2026-01-05')").run();
+  db.prepare(
+    "INSERT INTO journal_entries (id, created_at, kind, staff_id, business_date) VALUES (1, '2026-01-05T10:00:00.000Z', 'test.sale', 1, '2026-01-05')",
+  ).run();
   db.prepare("INSERT INTO postings (entry_id, account, amount_minor) VALUES (1, 'cash_drawer', 450), (1, 'sales', -450)").run();
   db.close();
 }
@@ -149,7 +151,9 @@ describe('a file that is not an Aftertab ledger', () => {
     other.close();
     const before = fingerprint(file);
     const { message } = refusal(file);
-    expect(message.startsWith(`${file} is not an Aftertab ledger: it carries another application's id (application_id 0x0012d687) and it has tables `)).toBe(true);
+    expect(message.startsWith(`${file} is not an Aftertab ledger: it carries another application's id (application_id 0x0012d687) and it has tables `)).toBe(
+      true,
+    );
     expect(fingerprint(file)).toEqual(before);
   });
 

@@ -12,9 +12,7 @@ import { openDatabase } from './sqlite-driver';
  * - `newer`: Aftertab's id with a schema this version does not know (refused, never downgraded);
  * - `foreign`: anything else, with the reason in words.
  */
-export type LedgerIdentity =
-  | { kind: 'aftertab' | 'earlier' | 'newer' }
-  | { kind: 'foreign'; reason: string };
+export type LedgerIdentity = { kind: 'aftertab' | 'earlier' | 'newer' } | { kind: 'foreign'; reason: string };
 
 type Schema = ReadonlyMap<string, readonly string[]>;
 

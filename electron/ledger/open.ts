@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Logger } from '../logger';
 import { assertAftertabLedger } from './identity';
 import { migrate } from './migrate';
+import { watchTables } from './table-watch';
 import { openDatabase } from './sqlite-driver';
 import { copyBeforeUpgrade } from './upgrade-copy';
 
@@ -45,14 +46,22 @@ export function openLedger(file: string, options: OpenLedgerOptions = {}): Db {
     const version = assertAftertabLedger(file, size, { forWriting: !readonly });
     if (!readonly) {
       const copy = copyBeforeUpgrade(file, version, (options.clock ?? (() => new Date()))());
-      if (copy) options.logger?.info('ledger copied before its upgrade', { copy: copy.file, fromSchema: copy.fromVersion, toSchema: copy.toVersion, bytes: copy.bytes });
+      if (copy)
+        options.logger?.info('ledger copied before its upgrade', {
+          copy: copy.file,
+          fromSchema: copy.fromVersion,
+          toSchema: copy.toVersion,
+          bytes: copy.bytes,
+        });
     }
   } else if (!readonly) createLedgerFile(file);
   const db = openDatabase(file, { readonly, fileMustExist: true });
   try {
-    cacheStatements(db);
     applyPragmas(db);
-    if (!readonly) migrate(db);
+    if (!readonly) {
+      migrate(db);
+      watchTables(db);
+    }
     return db;
   } catch (error) {
     db.close();
@@ -122,22 +131,4 @@ export function applyPragmas(db: Db): void {
 
 export function ledgerPath(dataDir: string): string {
   return path.join(dataDir, DB_FILE_NAME);
-}
-
-/**
- * Every SQL text the app prepares is a constant in its source, so a per-connection cache is
- * bounded by the code and spares recompiling the same statement on every command. Statements
- * are only ever run to completion (get, all, run), never left half-iterated, so sharing is safe.
- */
-function cacheStatements(db: Db): void {
-  const cache = new Map<string, Database.Statement>();
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((source: string) => {
-    let statement = cache.get(source);
-    if (!statement) {
-      statement = prepare(source);
-      cache.set(source, statement);
-    }
-    return statement;
-  }) as Db['prepare'];
 }

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { statement } from './statements';
 
 /**
  * The receipt-number rule, as z-numbers.ts has it for Zs: numbers only grow and are never issued
@@ -9,18 +10,20 @@ import type { Db } from './open';
  */
 
 function hasReceipts(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'receipts'").get() !== undefined;
+  return statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'receipts'").get() !== undefined;
 }
+
+/**
+ * The highest number issued or promised not to reuse, as an SQL expression, for a ledger of the
+ * current schema: a settlement reads it in the same statement as the tab it numbers.
+ */
+export const highestReceiptSql =
+  'max((SELECT coalesce(max(receipt_number), 0) FROM receipts), (SELECT coalesce(max(receipt_number_floor), 0) FROM store_settings))';
 
 /** The highest receipt number a ledger has issued or promised not to reuse; any schema (one from before 016 has issued none). */
 export function highestReceipt(db: Db): number {
   if (!hasReceipts(db)) return 0;
-  const row = db
-    .prepare<[], { issued: number | null; floor: number | null }>(
-      'SELECT (SELECT max(receipt_number) FROM receipts) AS issued, (SELECT max(receipt_number_floor) FROM store_settings) AS floor',
-    )
-    .get();
-  return Math.max(row?.issued ?? 0, row?.floor ?? 0);
+  return statement<[], { n: number }>(db, `SELECT ${highestReceiptSql} AS n`).get()?.n ?? 0;
 }
 
 /** The number the next receipt takes. */
@@ -34,5 +37,5 @@ export function nextReceiptNumber(db: Db): number {
  */
 export function raiseReceiptFloor(db: Db, floor: number): void {
   if (!Number.isSafeInteger(floor) || floor < 0) throw new RangeError(`a receipt floor is a whole number from 0 (got ${floor})`);
-  db.prepare('UPDATE store_settings SET receipt_number_floor = max(receipt_number_floor, ?) WHERE id = 1').run(floor);
+  statement(db, 'UPDATE store_settings SET receipt_number_floor = max(receipt_number_floor, ?) WHERE id = 1').run(floor);
 }

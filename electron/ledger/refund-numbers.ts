@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { statement } from './statements';
 
 /**
  * The refund-number rule, as receipt-numbers.ts has it for receipts: a refund's number (its id) only
@@ -9,15 +10,16 @@ import type { Db } from './open';
  */
 
 function hasRefunds(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refunds'").get() !== undefined;
+  return statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refunds'").get() !== undefined;
 }
 
 /** The highest refund number a ledger has issued or promised not to reuse; any schema (one from before 017 has issued none). */
 export function highestRefund(db: Db): number {
   if (!hasRefunds(db)) return 0;
-  const row = db
-    .prepare<[], { issued: number | null; floor: number | null }>('SELECT (SELECT max(id) FROM refunds) AS issued, (SELECT max(refund_number_floor) FROM store_settings) AS floor')
-    .get();
+  const row = statement<[], { issued: number | null; floor: number | null }>(
+    db,
+    'SELECT (SELECT max(id) FROM refunds) AS issued, (SELECT max(refund_number_floor) FROM store_settings) AS floor',
+  ).get();
   return Math.max(row?.issued ?? 0, row?.floor ?? 0);
 }
 
@@ -32,5 +34,5 @@ export function nextRefundNumber(db: Db): number {
  */
 export function raiseRefundFloor(db: Db, floor: number): void {
   if (!Number.isSafeInteger(floor) || floor < 0) throw new RangeError(`a refund floor is a whole number from 0 (got ${floor})`);
-  db.prepare('UPDATE store_settings SET refund_number_floor = max(refund_number_floor, ?) WHERE id = 1').run(floor);
+  statement(db, 'UPDATE store_settings SET refund_number_floor = max(refund_number_floor, ?) WHERE id = 1').run(floor);
 }

@@ -28,13 +28,19 @@ describe('the seal', () => {
 
   it('refuses a seal signed with another key, a changed entry count or hash, and a file that is not a seal', () => {
     const other = sealKeyFrom(Buffer.alloc(32, 8));
-    expect(decodeSeal(other, encodeSeal(key, seal))).toEqual({ state: 'invalid', problem: "the seal beside the ledger is not signed with this computer's key" });
+    expect(decodeSeal(other, encodeSeal(key, seal))).toEqual({
+      state: 'invalid',
+      problem: "the seal beside the ledger is not signed with this computer's key",
+    });
     const raw = JSON.parse(encodeSeal(key, seal)) as Record<string, unknown>;
     expect(decodeSeal(key, JSON.stringify({ ...raw, seq: 4159 })).state).toBe('invalid');
     expect(decodeSeal(key, JSON.stringify({ ...raw, hash: 'cd'.repeat(32) })).state).toBe('invalid');
     expect(decodeSeal(key, JSON.stringify({ ...raw, at: '2026-12-05T15:00:00.000Z' })).state).toBe('invalid');
     expect(decodeSeal(key, 'not json')).toEqual({ state: 'invalid', problem: 'the seal beside the ledger is not readable' });
-    expect(decodeSeal(key, JSON.stringify({ ...raw, version: 2 }))).toEqual({ state: 'invalid', problem: 'the seal beside the ledger is not a seal this version of Aftertab wrote' });
+    expect(decodeSeal(key, JSON.stringify({ ...raw, version: 2 }))).toEqual({
+      state: 'invalid',
+      problem: 'the seal beside the ledger is not a seal this version of Aftertab wrote',
+    });
   });
 
   it('is missing until written, then replaced whole, readable only by its owner', () => {

@@ -19,11 +19,24 @@ export function nativeBindingInUse(): string | undefined {
 }
 
 /**
+ * Sees the text of every statement each connection opened after it is set runs (better-sqlite3's
+ * `verbose`), so the bench counts statements rather than estimating them. Unset in the app: no
+ * connection then pays for a callback per statement.
+ */
+let statementObserver: ((sql: string) => void) | undefined;
+
+export function observeStatements(observer: ((sql: string) => void) | undefined): void {
+  statementObserver = observer;
+}
+
+/**
  * Every connection the app makes goes through here, so each one loads the same build and has
  * the hash chain's SQL function (the chain's triggers call it on every insert).
  */
 export function openDatabase(file: string, options: Database.Options = {}): Database.Database {
-  const db = new Database(file, nativeBinding === undefined ? options : { ...options, nativeBinding });
+  const observer = statementObserver;
+  const withObserver: Database.Options = observer ? { ...options, verbose: (sql) => observer(String(sql)) } : options;
+  const db = new Database(file, nativeBinding === undefined ? withObserver : { ...withObserver, nativeBinding });
   registerChainFunctions(db);
   return db;
 }

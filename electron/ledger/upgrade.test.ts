@@ -57,9 +57,14 @@ function readOnly<T>(file: string, read: (db: Db) => T): T {
 
 /** Every row of every table (SQLite's own aside), in key order, as the file holds it. */
 function everyRow(db: Db): Record<string, unknown[]> {
-  const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all();
+  const tables = db
+    .prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )
+    .all();
   const out: Record<string, unknown[]> = {};
-  for (const { name, sql } of tables) out[name] = db.prepare(`SELECT ${/WITHOUT ROWID/i.test(sql) ? '' : 'rowid AS "(rowid)", '}* FROM "${name}" ORDER BY 1`).all();
+  for (const { name, sql } of tables)
+    out[name] = db.prepare(`SELECT ${/WITHOUT ROWID/i.test(sql) ? '' : 'rowid AS "(rowid)", '}* FROM "${name}" ORDER BY 1`).all();
   return out;
 }
 
@@ -138,10 +143,17 @@ function stepBack(file: string, version: number): void {
       const had = new Set(have.map((e) => e.name));
       for (const e of want.values()) if (e.type === 'table' && e.sql && !had.has(e.name)) db.exec(e.sql);
       for (const name of rebuilt) {
-        const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`).all().map((c) => `"${c.name}"`);
+        const columns = db
+          .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`)
+          .all()
+          .map((c) => `"${c.name}"`);
         db.exec(`ALTER TABLE "${name}" RENAME TO "${name}__later"`);
         db.exec(want.get(name)?.sql ?? '');
-        const kept = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`).all().map((c) => `"${c.name}"`).filter((c) => columns.includes(c));
+        const kept = db
+          .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`)
+          .all()
+          .map((c) => `"${c.name}"`)
+          .filter((c) => columns.includes(c));
         db.exec(`INSERT INTO "${name}" (${kept.join(', ')}) SELECT ${kept.join(', ')} FROM "${name}__later"; DROP TABLE "${name}__later";`);
       }
       const now = new Set(master(db).map((e) => e.name));
@@ -149,7 +161,9 @@ function stepBack(file: string, version: number): void {
       db.pragma(`user_version = ${version}`);
     })();
     const left = master(db).map((e) => [e.type, e.name, e.tbl_name, e.sql]);
-    expect(new Set(left.map((e) => JSON.stringify(e))), `the file is exactly schema ${version}`).toEqual(new Set([...want.values()].map((e) => JSON.stringify([e.type, e.name, e.tbl_name, e.sql]))));
+    expect(new Set(left.map((e) => JSON.stringify(e))), `the file is exactly schema ${version}`).toEqual(
+      new Set([...want.values()].map((e) => JSON.stringify([e.type, e.name, e.tbl_name, e.sql]))),
+    );
   } finally {
     db.close();
   }
@@ -215,7 +229,10 @@ describe('opening the 0.1 ledger with this version', () => {
     expect(fs.existsSync(copy)).toBe(true);
     expect(readOnly(copy, everyRow)).toEqual(was.rows);
     expect(readOnly(copy, (db) => db.pragma('user_version', { simple: true }))).toBe(FIXTURE_SCHEMA);
-    expect(logger.info).toHaveBeenCalledWith('ledger copied before its upgrade', expect.objectContaining({ copy, fromSchema: FIXTURE_SCHEMA, toSchema: LATEST_VERSION }));
+    expect(logger.info).toHaveBeenCalledWith(
+      'ledger copied before its upgrade',
+      expect.objectContaining({ copy, fromSchema: FIXTURE_SCHEMA, toSchema: LATEST_VERSION }),
+    );
     const now = books(app.db);
     expect(now).toEqual({ ...was.books, version: LATEST_VERSION });
     expect(asColumnsOf(everyRow(app.db), was.rows)).toEqual(was.rows);
@@ -232,7 +249,9 @@ describe('opening the 0.1 ledger with this version', () => {
     assertInvariants(app.db);
     tradeOnce(app);
     // The first tab settled after the upgrade is receipt 1.
-    expect(app.db.prepare('SELECT receipt_number, total_minor FROM receipts').all()).toEqual([{ receipt_number: 1, total_minor: expect.any(Number) as number }]);
+    expect(app.db.prepare('SELECT receipt_number, total_minor FROM receipts').all()).toEqual([
+      { receipt_number: 1, total_minor: expect.any(Number) as number },
+    ]);
     // Checked from the first row, and from the head 0.1's newest Z closed on (its counts know no receipts).
     for (const input of [{ full: true }, {}]) {
       expect(app.dispatcher.dispatch('ledger.check', { input }, app.session)).toMatchObject({ ok: true, value: { problems: [], chain: { broken: null } } });
@@ -262,7 +281,12 @@ describe('opening a ledger of an earlier schema', () => {
     const app = open(dataDir, logger);
 
     const copy = path.join(dataDir, `aftertab.sqlite.before-upgrade-schema${EARLIER}-${STAMP}`);
-    expect(logger.info).toHaveBeenCalledWith('ledger copied before its upgrade', { copy, fromSchema: EARLIER, toSchema: LATEST_VERSION, bytes: fs.statSync(copy).size });
+    expect(logger.info).toHaveBeenCalledWith('ledger copied before its upgrade', {
+      copy,
+      fromSchema: EARLIER,
+      toSchema: LATEST_VERSION,
+      bytes: fs.statSync(copy).size,
+    });
     // The copy is the ledger as the earlier version left it: its schema, its id, every row.
     readOnly(copy, (db) => {
       expect(db.pragma('user_version', { simple: true })).toBe(EARLIER);

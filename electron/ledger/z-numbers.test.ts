@@ -13,11 +13,9 @@ function ledger(version?: number): { db: Database.Database; owner: number } {
 }
 
 function issue(db: Database.Database, owner: number, zNumber: number, businessDate: string): void {
-  db.prepare("INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (?, ?, '2026-11-24T09:00:00.000Z', ?, 0, '{}')").run(
-    zNumber,
-    businessDate,
-    owner,
-  );
+  db.prepare(
+    "INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (?, ?, '2026-11-24T09:00:00.000Z', ?, 0, '{}')",
+  ).run(zNumber, businessDate, owner);
 }
 
 const floorOf = (db: Database.Database) => db.prepare<[], { f: number }>('SELECT z_number_floor AS f FROM store_settings WHERE id = 1').get()?.f;

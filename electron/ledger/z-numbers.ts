@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { statement } from './statements';
 
 /**
  * The Z-number rule, in one place: Z numbers only grow and are never issued twice, not even
@@ -8,12 +9,12 @@ import type { Db } from './open';
  */
 
 function hasTable(db: Db, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
 /** The highest Z number the ledger has actually issued (not its floor): what a new Z raises. */
 export function issuedZ(db: Db): number {
-  return db.prepare<[], { z: number | null }>('SELECT max(z_number) AS z FROM z_reports').get()?.z ?? 0;
+  return statement<[], { z: number | null }>(db, 'SELECT max(z_number) AS z FROM z_reports').get()?.z ?? 0;
 }
 
 /**
@@ -23,8 +24,8 @@ export function issuedZ(db: Db): number {
  */
 export function highestZ(db: Db): number {
   if (!hasTable(db, 'z_reports')) return 0;
-  const hasFloor = db.prepare("SELECT 1 FROM pragma_table_info('store_settings') WHERE name = 'z_number_floor'").get() !== undefined;
-  const floor = hasFloor ? (db.prepare<[], { f: number | null }>('SELECT max(z_number_floor) AS f FROM store_settings').get()?.f ?? 0) : 0;
+  const hasFloor = statement(db, "SELECT 1 FROM pragma_table_info('store_settings') WHERE name = 'z_number_floor'").get() !== undefined;
+  const floor = hasFloor ? (statement<[], { f: number | null }>(db, 'SELECT max(z_number_floor) AS f FROM store_settings').get()?.f ?? 0) : 0;
   return Math.max(issuedZ(db), floor);
 }
 
@@ -39,5 +40,5 @@ export function nextZNumber(db: Db): number {
  */
 export function raiseZFloor(db: Db, floor: number): void {
   if (!Number.isSafeInteger(floor) || floor < 0) throw new RangeError(`a Z floor is a whole number from 0 (got ${floor})`);
-  db.prepare('UPDATE store_settings SET z_number_floor = max(z_number_floor, ?) WHERE id = 1').run(floor);
+  statement(db, 'UPDATE store_settings SET z_number_floor = max(z_number_floor, ?) WHERE id = 1').run(floor);
 }

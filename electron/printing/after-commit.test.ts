@@ -12,7 +12,20 @@ describe('what opens the cash drawer', () => {
     expect(drawerOpensFor('drawer.move', { kind: 'paid_out' }, {})).toBe(true);
     expect(drawerOpensFor('deposit.refund', {}, { method: 'cash', refundedMinor: 500 })).toBe(true);
     expect(drawerOpensFor('deposit.refund', {}, { method: 'card', refundedMinor: 500 })).toBe(false);
-    expect(drawerOpensFor('tab.refund', {}, { receipt: { tenders: [{ method: 'card', givenMinor: 300 }, { method: 'cash', givenMinor: 200 }] } })).toBe(true);
+    expect(
+      drawerOpensFor(
+        'tab.refund',
+        {},
+        {
+          receipt: {
+            tenders: [
+              { method: 'card', givenMinor: 300 },
+              { method: 'cash', givenMinor: 200 },
+            ],
+          },
+        },
+      ),
+    ).toBe(true);
     expect(drawerOpensFor('tab.refund', {}, { receipt: { tenders: [{ method: 'card', givenMinor: 300 }] } })).toBe(false);
     expect(drawerOpensFor('drawer.open', {}, {})).toBe(false);
     expect(drawerOpensFor('tab.addLine', {}, {})).toBe(false);

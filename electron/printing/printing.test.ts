@@ -18,15 +18,39 @@ async function setup(options: Partial<ThermalPrinter> & { port?: number } = {}):
   const printer = await startFakePrinter();
   printers.push(printer);
   const device = memoryDevicePreferences({
-    printer: { kind: 'escpos-network', paper: '58mm', host: printer.host, port: options.port ?? printer.port, drawer: true, autoReceipt: false, ...options } as ThermalPrinter,
+    printer: {
+      kind: 'escpos-network',
+      paper: '58mm',
+      host: printer.host,
+      port: options.port ?? printer.port,
+      drawer: true,
+      autoReceipt: false,
+      ...options,
+    } as ThermalPrinter,
   });
   const core = startCore({ device });
   const events: AppEvent[] = [];
   core.commands.subscribe((event) => events.push(event));
   const owner = windowClient(core, 1);
   await owner.setup();
-  await owner.call('store.update', { name: 'Café Müller', language: 'de', locale: 'de-DE', legalName: 'Müller & Söhne GmbH', address: ['Hauptstraße 1'], taxNumber: 'DE 123' });
-  const itemId = (await owner.call('catalog.createItem', { categoryId: null, name: 'Großer Milchkaffee mit Hafermilch', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '' })).id;
+  await owner.call('store.update', {
+    name: 'Café Müller',
+    language: 'de',
+    locale: 'de-DE',
+    legalName: 'Müller & Söhne GmbH',
+    address: ['Hauptstraße 1'],
+    taxNumber: 'DE 123',
+  });
+  const itemId = (
+    await owner.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Großer Milchkaffee mit Hafermilch',
+      kind: 'product',
+      priceMinor: 440,
+      rateMilli: 10_000,
+      expectText: '',
+    })
+  ).id;
   await owner.call('drawer.open', { float: { kind: 'total', totalMinor: 10_000 } });
   return { core, owner, printer, events, itemId };
 }

@@ -181,7 +181,9 @@ export function targetOf(printer: ThermalPrinter): PrintTarget {
 }
 
 function targetWords(target: PrintTarget, p: PaperTools): string {
-  return target.kind === 'network' ? p.tr('print.target.network', { host: target.host, port: String(target.port) }) : p.tr('print.target.queue', { queue: target.queue });
+  return target.kind === 'network'
+    ? p.tr('print.target.network', { host: target.host, port: String(target.port) })
+    : p.tr('print.target.queue', { queue: target.queue });
 }
 
 /** A refusal from a read the host made for a page, passed on as it came. */

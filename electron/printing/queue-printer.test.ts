@@ -44,7 +44,11 @@ describe('a print queue through CUPS (Linux, macOS)', () => {
   it("passes on lp's own words when the queue refuses the job", async () => {
     const lp = fakeCommand('lp', `echo 'lp: The printer or class does not exist.' >&2\nexit 1`);
     const error = await refusal(sendToQueue('Nope', job, { platform: 'darwin', env: lp.env }));
-    expect([error.code, error.key, error.params]).toEqual(['printer_failed', 'errors.printer.queueFailed', { queue: 'Nope', problem: 'lp: The printer or class does not exist.' }]);
+    expect([error.code, error.key, error.params]).toEqual([
+      'printer_failed',
+      'errors.printer.queueFailed',
+      { queue: 'Nope', problem: 'lp: The printer or class does not exist.' },
+    ]);
   });
 
   it('says so when this computer has no lp at all', async () => {
@@ -72,7 +76,20 @@ describe('a print queue through the Windows spooler', () => {
   });
 
   it('opens the printer, starts a RAW document, writes every byte and closes it, failing loudly', () => {
-    for (const step of ['OpenPrinterW', 'StartDocPrinterW', 'pDataType = "RAW"', 'StartPagePrinter', 'WritePrinter', 'written == bytes.Length', 'EndPagePrinter', 'EndDocPrinter', 'ClosePrinter', '$env:AFTERTAB_PRINTER', '[System.IO.File]::ReadAllBytes($env:AFTERTAB_PRINT_FILE)', 'exit 1']) {
+    for (const step of [
+      'OpenPrinterW',
+      'StartDocPrinterW',
+      'pDataType = "RAW"',
+      'StartPagePrinter',
+      'WritePrinter',
+      'written == bytes.Length',
+      'EndPagePrinter',
+      'EndDocPrinter',
+      'ClosePrinter',
+      '$env:AFTERTAB_PRINTER',
+      '[System.IO.File]::ReadAllBytes($env:AFTERTAB_PRINT_FILE)',
+      'exit 1',
+    ]) {
       expect(WINDOWS_RAW_SCRIPT, step).toContain(step);
     }
   });

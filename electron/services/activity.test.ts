@@ -39,7 +39,14 @@ function approvedComp(at: string, lineId: number): void {
   const input = { tabId, lineId, kind: 'amount' as const, value: 300, reason: 'spilt' };
   const commandId = 'approved-comp-0001';
   const parsed = parseCommand('tab.compLine', { input, commandId }, unkeyedPinDigest);
-  approvals.put(commandId, { command: 'tab.compLine', payloadHash: parsed.payloadHash, requesterId: bea, approverId: mia, permissions: ['tabs.adjustLarge'], expiresAt: Date.now() + 60_000 });
+  approvals.put(commandId, {
+    command: 'tab.compLine',
+    payloadHash: parsed.payloadHash,
+    requesterId: bea,
+    approverId: mia,
+    permissions: ['tabs.adjustLarge'],
+    expiresAt: Date.now() + 60_000,
+  });
   const result = dispatcher.dispatch('tab.compLine', { input, commandId }, { staffId: bea });
   if (!result.ok) throw new Error(`the approved comp failed: ${result.error.message}`);
 }
@@ -56,8 +63,8 @@ beforeEach(() => {
   const tab = as(bea, 'tab.open', { name: '=Table 4' }) as { id: number; token: number };
   tabId = tab.id;
   token = tab.token;
-  const withLine = as(bea, 'tab.addLine', { tabId, itemId: latte.id, qty: 2 }) as { lines: { id: number }[] };
-  approvedComp('2026-11-24T10:05:00.000Z', withLine.lines[0]!.id);
+  const withLine = as(bea, 'tab.addLine', { tabId, itemId: latte.id, qty: 2 }) as { lineId: number };
+  approvedComp('2026-11-24T10:05:00.000Z', withLine.lineId);
   l.setNow('2026-11-24T10:10:00.000Z');
   as(mia, 'settle.pay', { tabId, method: 'cash', tipMinor: 50 });
   // 02:30 UTC on the 25th is 03:30 in Berlin: still the 24th's business day.
@@ -76,10 +83,30 @@ describe('audit.list', () => {
   it('lists who did what, newest first, with the approver, the tab token and the amount', () => {
     const { rows, nextBeforeId } = list();
     expect(nextBeforeId).toBeNull();
-    expect(commands(rows)).toEqual(['drawer.paid_in', 'drawer.paid_out', 'settle.pay', 'tab.compLine', 'tab.addLine', 'tab.open', 'catalog.createItem', 'store.update', 'drawer.open']);
+    expect(commands(rows)).toEqual([
+      'drawer.paid_in',
+      'drawer.paid_out',
+      'settle.pay',
+      'tab.compLine',
+      'tab.addLine',
+      'tab.open',
+      'catalog.createItem',
+      'store.update',
+      'drawer.open',
+    ]);
     expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => b - a));
     const comp = rows.find((r) => r.command === 'tab.compLine');
-    expect(comp).toMatchObject({ staffId: bea, staffName: 'Bea', approverId: mia, approverName: 'Mia', kind: 'comps', tabId, token, amountMinor: 300, at: '2026-11-24T10:05:00.000Z' });
+    expect(comp).toMatchObject({
+      staffId: bea,
+      staffName: 'Bea',
+      approverId: mia,
+      approverName: 'Mia',
+      kind: 'comps',
+      tabId,
+      token,
+      amountMinor: 300,
+      at: '2026-11-24T10:05:00.000Z',
+    });
     expect(JSON.parse(comp!.detail)).toMatchObject({ reason: 'spilt', value: 300 });
     expect(rows.find((r) => r.command === 'tab.addLine')).toMatchObject({ kind: 'lines', amountMinor: 880, approverName: null, token });
     expect(rows.find((r) => r.command === 'settle.pay')).toMatchObject({ staffName: 'Mia', kind: 'payments', amountMinor: 580, token });
@@ -97,7 +124,16 @@ describe('audit.list', () => {
   });
 
   it('counts a row at 03:30 in the day before when the day ends at 04:00, in the store’s zone', () => {
-    expect(commands(list({ businessDate: '2026-11-24' }).rows)).toEqual(['drawer.paid_out', 'settle.pay', 'tab.compLine', 'tab.addLine', 'tab.open', 'catalog.createItem', 'store.update', 'drawer.open']);
+    expect(commands(list({ businessDate: '2026-11-24' }).rows)).toEqual([
+      'drawer.paid_out',
+      'settle.pay',
+      'tab.compLine',
+      'tab.addLine',
+      'tab.open',
+      'catalog.createItem',
+      'store.update',
+      'drawer.open',
+    ]);
     expect(commands(list({ businessDate: '2026-11-25' }).rows)).toEqual(['drawer.paid_in']);
     expect(list({ businessDate: '2026-11-23' }).rows).toEqual([]);
     expect(commands(list({ businessDate: '2026-11-24', staffId: mia, kind: 'drawer' }).rows)).toEqual(['drawer.paid_out']);
@@ -124,13 +160,27 @@ describe('audit.list', () => {
   it('sorts each command into one kind, unknown ones by their area, and the kind filter agrees', () => {
     const at = '2026-11-24T11:00:00.000Z';
     l.db.transaction(() => {
-      for (const command of ['session.signIn', 'approval.pin', 'staff.lockout', 'approval.grant', 'tab.moveLine', 'settle.refund', 'backup.restore', 'recovery.restore', 'day.close', 'mystery.thing']) {
+      for (const command of [
+        'session.signIn',
+        'approval.pin',
+        'staff.lockout',
+        'approval.grant',
+        'tab.moveLine',
+        'settle.refund',
+        'backup.restore',
+        'recovery.restore',
+        'day.close',
+        'mystery.thing',
+      ]) {
         writeAudit(l.db, { at, staffId: bea, command, tabId: null, detail: '{}', approvedBy: command === 'approval.grant' ? mia : null });
       }
     })();
     const all = list().rows;
     for (const kind of activityKinds) {
-      expect(list({ kind }).rows.map((r) => r.id), kind).toEqual(all.filter((r) => r.kind === kind).map((r) => r.id));
+      expect(
+        list({ kind }).rows.map((r) => r.id),
+        kind,
+      ).toEqual(all.filter((r) => r.kind === kind).map((r) => r.id));
     }
     expect(commands(list({ kind: 'signIn' }).rows)).toEqual(['staff.lockout', 'approval.pin', 'session.signIn']);
     expect(commands(list({ kind: 'staff' }).rows)).toEqual(['approval.grant']);
@@ -224,7 +274,16 @@ describe('audit.csv', () => {
     expect(csv.filename).toBe('aftertab-activity-2026-11-24.csv');
     expect(csv.text.split('\r\n')[0]).toBe(activityColumns.join(','));
     const rows = csvRows(csv.text);
-    expect(rows.map((r) => r.command)).toEqual(['drawer.open', 'store.update', 'catalog.createItem', 'tab.open', 'tab.addLine', 'tab.compLine', 'settle.pay', 'drawer.paid_out']);
+    expect(rows.map((r) => r.command)).toEqual([
+      'drawer.open',
+      'store.update',
+      'catalog.createItem',
+      'tab.open',
+      'tab.addLine',
+      'tab.compLine',
+      'settle.pay',
+      'drawer.paid_out',
+    ]);
     expect(rows.find((r) => r.command === 'tab.compLine')).toEqual({
       time: '2026-11-24 11:05:00',
       person: 'Bea',
@@ -236,7 +295,13 @@ describe('audit.csv', () => {
       amount: '3.00',
       detail: expect.stringContaining('"reason":"spilt"') as unknown as string,
     });
-    expect(rows.find((r) => r.command === 'drawer.paid_out')).toMatchObject({ time: '2026-11-25 03:30:00', person: 'Mia', approver: '', token: '', amount: '2.50' });
+    expect(rows.find((r) => r.command === 'drawer.paid_out')).toMatchObject({
+      time: '2026-11-25 03:30:00',
+      person: 'Mia',
+      approver: '',
+      token: '',
+      amount: '2.50',
+    });
     expect(rows.find((r) => r.command === 'store.update')).toMatchObject({ person: 'Owner', amount_minor: '', amount: '' });
     // The tab's name was typed as a formula: the detail cell is JSON text, so it starts with "{".
     expect(rows.find((r) => r.command === 'tab.open')?.detail).toContain('=Table 4');
@@ -245,7 +310,8 @@ describe('audit.csv', () => {
   it('keeps to the person and kind asked for, and is not paged', () => {
     l.setNow('2026-11-24T12:00:00.000Z');
     l.db.transaction(() => {
-      for (let i = 0; i < 230; i++) writeAudit(l.db, { at: '2026-11-24T12:00:00.000Z', staffId: bea, command: 'session.signIn', tabId: null, detail: '{"ok":true}' });
+      for (let i = 0; i < 230; i++)
+        writeAudit(l.db, { at: '2026-11-24T12:00:00.000Z', staffId: bea, command: 'session.signIn', tabId: null, detail: '{"ok":true}' });
     })();
     expect(list({ businessDate: '2026-11-24' }).rows).toHaveLength(200);
     const signIns = csvRows(l.call('audit.csv', { businessDate: '2026-11-24', kind: 'signIn' }).text);

@@ -9,6 +9,7 @@ import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
 import { safeText } from './report-csv';
 import { readSettings } from './store';
+import { statement } from '../ledger/statements';
 
 /**
  * Which kind each audited command is, first match wins: the exact commands that do not follow
@@ -133,7 +134,7 @@ type AuditRow = {
 
 function requireStaff(db: Db, staffId: number | undefined): void {
   if (staffId === undefined) return;
-  const row = db.prepare<[number], { name: string }>('SELECT name FROM staff WHERE id = ?').get(staffId);
+  const row = statement<[number], { name: string }>(db, 'SELECT name FROM staff WHERE id = ?').get(staffId);
   if (!row) throw new DomainError('not_found', 'errors.staff.missing', { id: staffId }, 'staffId');
 }
 
@@ -169,7 +170,7 @@ export function activityQuery(db: Db, filter: Filter, order: 'newest' | 'oldest'
 function selectRows(db: Db, filter: Filter, order: 'newest' | 'oldest', limit: number | null): AuditRow[] {
   requireStaff(db, filter.staffId);
   const { sql, params } = activityQuery(db, filter, order, limit);
-  return db.prepare<(string | number)[], AuditRow>(sql).all(...params);
+  return statement<(string | number)[], AuditRow>(db, sql).all(...params);
 }
 
 function toActivity(row: AuditRow): ActivityRow {
@@ -206,7 +207,16 @@ const localFormatters = new Map<string, Intl.DateTimeFormat>();
 export function localStamp(at: string, timeZone: string): string {
   let f = localFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     localFormatters.set(timeZone, f);
   }
   const date = new Date(at);
@@ -233,5 +243,8 @@ export function activityCsv(ctx: ServiceContext, input: ParsedInput<'audit.csv'>
       safeText(a.detail),
     ];
   });
-  return { filename: `aftertab-activity-${input.businessDate}.csv`, text: stringify(rows, { header: true, columns: [...activityColumns], record_delimiter: 'windows' }) };
+  return {
+    filename: `aftertab-activity-${input.businessDate}.csv`,
+    text: stringify(rows, { header: true, columns: [...activityColumns], record_delimiter: 'windows' }),
+  };
 }

@@ -3,6 +3,7 @@ import { businessDateAt } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
 import { moneyText } from './store';
+import { statement } from '../ledger/statements';
 
 /**
  * Where a checked-in appointment's tab meets the counter: a deposit attached to a tab is applied
@@ -11,7 +12,10 @@ import { moneyText } from './store';
 
 /** The deposits attached to this tab at check-in and still held. */
 export function heldOnTab(db: Db, tabId: number): { id: number; amount_minor: number }[] {
-  return db.prepare<[number], { id: number; amount_minor: number }>("SELECT id, amount_minor FROM deposits WHERE tab_id = ? AND status = 'held' ORDER BY id").all(tabId);
+  return statement<[number], { id: number; amount_minor: number }>(
+    db,
+    "SELECT id, amount_minor FROM deposits WHERE tab_id = ? AND status = 'held' ORDER BY id",
+  ).all(tabId);
 }
 
 /** A payment, a split, a walkout or a void waits until the tab's held deposits are applied (or refunded). */
@@ -35,7 +39,8 @@ export function requireDepositsApplied(db: Db, tabId: number, field?: string): v
 export function closeAppointmentOfTab(ctx: ServiceContext, tabId: number, tabStatus: 'settled' | 'written_off' | 'voided'): void {
   requireDepositsApplied(ctx.db, tabId);
   const status = tabStatus === 'voided' ? 'cancelled' : 'done';
-  ctx.db
-    .prepare("UPDATE appointments SET status = ?, closed_at = ?, closed_business_date = ?, updated_at = ?, updated_by = ? WHERE tab_id = ? AND status = 'checked_in'")
-    .run(status, ctx.now, businessDateAt(ctx.db, ctx.now), ctx.now, ctx.actor.id, tabId);
+  statement(
+    ctx.db,
+    "UPDATE appointments SET status = ?, closed_at = ?, closed_business_date = ?, updated_at = ?, updated_by = ? WHERE tab_id = ? AND status = 'checked_in'",
+  ).run(status, ctx.now, businessDateAt(ctx.db, ctx.now), ctx.now, ctx.actor.id, tabId);
 }

@@ -12,8 +12,24 @@ const DAY = '2026-11-24';
 
 beforeEach(() => {
   l = makeLedger('2026-11-24T08:00:00.000Z');
-  cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 10_000, expectText: 'Washed, cut and dried.', durationMinutes: 60 }).id;
-  colour = l.call('catalog.createItem', { categoryId: null, name: 'Colour', kind: 'service', priceMinor: 5000, rateMilli: 10_000, expectText: 'One shade.', durationMinutes: 90 }).id;
+  cut = l.call('catalog.createItem', {
+    categoryId: null,
+    name: 'Cut',
+    kind: 'service',
+    priceMinor: 3000,
+    rateMilli: 10_000,
+    expectText: 'Washed, cut and dried.',
+    durationMinutes: 60,
+  }).id;
+  colour = l.call('catalog.createItem', {
+    categoryId: null,
+    name: 'Colour',
+    kind: 'service',
+    priceMinor: 5000,
+    rateMilli: 10_000,
+    expectText: 'One shade.',
+    durationMinutes: 90,
+  }).id;
   latte = l.call('catalog.createItem', { categoryId: null, name: 'Latte', kind: 'product', priceMinor: 400, rateMilli: 10_000, expectText: '' }).id;
   ana = l.call('customer.create', { name: 'Ana' }).id;
   // A stylist without a PIN (signing in is not what these tests are about).
@@ -121,7 +137,14 @@ describe('check-in and the tab', () => {
 
   it('erasing the customer keeps every total and names them as erased', () => {
     l.call('store.update', { depositPolicy: { mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100 } });
-    const a = l.call('appointment.book', { customerId: ana, staffId: 1, date: DAY, startMinute: 600, itemIds: [cut], deposit: { method: 'card', reference: '' } });
+    const a = l.call('appointment.book', {
+      customerId: ana,
+      staffId: 1,
+      date: DAY,
+      startMinute: 600,
+      itemIds: [cut],
+      deposit: { method: 'card', reference: '' },
+    });
     const { tabId } = l.call('appointment.checkIn', { appointmentId: a.id });
     l.call('deposit.apply', { tabId, depositId: a.deposits[0]!.id });
     const before = l.call('report.x', { businessDate: DAY });

@@ -16,13 +16,25 @@ import type {
 import type { ItemKind } from '../../shared/types';
 import { businessDateAt, writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
-import { cancelInTime, clockText, depositFor, earlierOf, freeCancelDeadline, hoursOn, instantOf, localNow, weekdayIndex, weekdayNames } from './appointments-rules';
+import {
+  cancelInTime,
+  clockText,
+  depositFor,
+  earlierOf,
+  freeCancelDeadline,
+  hoursOn,
+  instantOf,
+  localNow,
+  weekdayIndex,
+  weekdayNames,
+} from './appointments-rules';
 import type { ServiceContext } from './context';
 import { customerFamily } from './customer-visits';
 import { closeHeldDeposits, readDeposits, takeDeposit as takeDepositRow } from './deposits';
 import { repostTab } from './repost';
 import { moneyText, readSettings } from './store';
 import { openTab } from './tabs';
+import { statement } from '../ledger/statements';
 
 /**
  * The salon's book. An appointment is a customer booked with one staff member for services, on
@@ -60,9 +72,10 @@ type ServiceRow = { appointment_id: number; item_id: number; name: string; price
 function servicesOf(db: Db, ids: readonly number[]): Map<number, BookedService[]> {
   const out = new Map<number, BookedService[]>();
   if (ids.length === 0) return out;
-  const rows = db
-    .prepare<[string], ServiceRow>('SELECT * FROM appointment_services WHERE appointment_id IN (SELECT value FROM json_each(?)) ORDER BY appointment_id, position')
-    .all(JSON.stringify(ids));
+  const rows = statement<[string], ServiceRow>(
+    db,
+    'SELECT * FROM appointment_services WHERE appointment_id IN (SELECT value FROM json_each(?)) ORDER BY appointment_id, position',
+  ).all(JSON.stringify(ids));
   for (const r of rows) {
     const list = out.get(r.appointment_id) ?? [];
     list.push({ itemId: r.item_id, name: r.name, priceMinor: r.price_minor, durationMinutes: r.duration_minutes, expectText: r.expect_text });
@@ -97,7 +110,7 @@ function toAppointments(db: Db, rows: AppointmentRow[]): Appointment[] {
 }
 
 function readRow(db: Db, appointmentId: number): AppointmentRow {
-  const row = db.prepare<[number], AppointmentRow>(`${SELECT} WHERE a.id = ?`).get(appointmentId);
+  const row = statement<[number], AppointmentRow>(db, `${SELECT} WHERE a.id = ?`).get(appointmentId);
   if (!row) throw new DomainError('not_found', 'errors.appointmentMissing', { id: appointmentId }, 'appointmentId');
   return row;
 }
@@ -113,23 +126,24 @@ export function readAppointment(db: Db, appointmentId: number, now: string): App
 }
 
 function staffColumns(db: Db): StaffColumn[] {
-  return db.prepare<[], StaffColumn>('SELECT id, name FROM staff WHERE active = 1 ORDER BY name COLLATE NOCASE, id').all();
+  return statement<[], StaffColumn>(db, 'SELECT id, name FROM staff WHERE active = 1 ORDER BY name COLLATE NOCASE, id').all();
 }
 
 export function appointmentDay(ctx: ServiceContext, input: ParsedInput<'appointment.day'>): AppointmentDay {
   const { openingHours } = readSettings(ctx.db);
-  const rows = ctx.db.prepare<[string], AppointmentRow>(`${SELECT} WHERE a.date = ? ORDER BY a.start_minute, a.id`).all(input.date);
+  const rows = statement<[string], AppointmentRow>(ctx.db, `${SELECT} WHERE a.date = ? ORDER BY a.start_minute, a.id`).all(input.date);
   return { date: input.date, hours: hoursOn(openingHours, input.date), staff: staffColumns(ctx.db), appointments: toAppointments(ctx.db, rows) };
 }
 
 export function appointmentWeek(ctx: ServiceContext, input: ParsedInput<'appointment.week'>): AppointmentWeek {
-  const staff = ctx.db.prepare<[number], StaffColumn>('SELECT id, name FROM staff WHERE id = ?').get(input.staffId);
+  const staff = statement<[number], StaffColumn>(ctx.db, 'SELECT id, name FROM staff WHERE id = ?').get(input.staffId);
   if (!staff) throw new DomainError('not_found', 'errors.staffMissing', { id: input.staffId }, 'staffId');
   const { openingHours } = readSettings(ctx.db);
   const to = addDays(input.from, 6);
-  const rows = ctx.db
-    .prepare<[number, string, string], AppointmentRow>(`${SELECT} WHERE a.staff_id = ? AND a.date BETWEEN ? AND ? ORDER BY a.date, a.start_minute, a.id`)
-    .all(staff.id, input.from, to);
+  const rows = statement<[number, string, string], AppointmentRow>(
+    ctx.db,
+    `${SELECT} WHERE a.staff_id = ? AND a.date BETWEEN ? AND ? ORDER BY a.date, a.start_minute, a.id`,
+  ).all(staff.id, input.from, to);
   const all = toAppointments(ctx.db, rows);
   const days = Array.from({ length: 7 }, (_, i) => {
     const date = addDays(input.from, i);
@@ -146,11 +160,10 @@ export function appointmentWeek(ctx: ServiceContext, input: ParsedInput<'appoint
 export function upcomingAppointments(ctx: ServiceContext, input: ParsedInput<'appointment.upcoming'>): Appointment[] {
   const { timeZone } = readSettings(ctx.db);
   const today = localNow(ctx.now, timeZone);
-  const rows = ctx.db
-    .prepare<[string, number, number], AppointmentRow>(
-      `${SELECT} WHERE a.date = ? AND a.status = 'booked' AND a.end_minute > ? AND a.start_minute <= ? ORDER BY a.start_minute, a.id`,
-    )
-    .all(today.date, today.minute, today.minute + input.minutes);
+  const rows = statement<[string, number, number], AppointmentRow>(
+    ctx.db,
+    `${SELECT} WHERE a.date = ? AND a.status = 'booked' AND a.end_minute > ? AND a.start_minute <= ? ORDER BY a.start_minute, a.id`,
+  ).all(today.date, today.minute, today.minute + input.minutes);
   return toAppointments(ctx.db, rows);
 }
 
@@ -159,14 +172,18 @@ export function getAppointment(ctx: ServiceContext, input: ParsedInput<'appointm
 }
 
 /** A customer's book, merged duplicates included, newest first; and what is held for them. */
-export function customerAppointments(ctx: ServiceContext, input: ParsedInput<'appointment.forCustomer'>): { appointments: Appointment[]; heldDeposits: Deposit[] } {
-  if (!ctx.db.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
+export function customerAppointments(
+  ctx: ServiceContext,
+  input: ParsedInput<'appointment.forCustomer'>,
+): { appointments: Appointment[]; heldDeposits: Deposit[] } {
+  if (!statement(ctx.db, 'SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
     throw new DomainError('not_found', 'errors.customerMissing', { id: input.customerId }, 'customerId');
   }
   const family = JSON.stringify(customerFamily(ctx.db, input.customerId));
-  const rows = ctx.db
-    .prepare<[string], AppointmentRow>(`${SELECT} WHERE a.customer_id IN (SELECT value FROM json_each(?)) ORDER BY a.date DESC, a.start_minute DESC, a.id DESC LIMIT 200`)
-    .all(family);
+  const rows = statement<[string], AppointmentRow>(
+    ctx.db,
+    `${SELECT} WHERE a.customer_id IN (SELECT value FROM json_each(?)) ORDER BY a.date DESC, a.start_minute DESC, a.id DESC LIMIT 200`,
+  ).all(family);
   return {
     appointments: toAppointments(ctx.db, rows),
     heldDeposits: readDeposits(ctx.db, "customer_id IN (SELECT value FROM json_each(?)) AND status = 'held'", [family]),
@@ -175,9 +192,10 @@ export function customerAppointments(ctx: ServiceContext, input: ParsedInput<'ap
 
 /** A profile that can be booked: there, and not erased, merged away or archived. */
 function requireBookable(db: Db, customerId: number): void {
-  const row = db
-    .prepare<[number], { archived_at: string | null; erased_at: string | null; merged_into: number | null }>('SELECT archived_at, erased_at, merged_into FROM customers WHERE id = ?')
-    .get(customerId);
+  const row = statement<[number], { archived_at: string | null; erased_at: string | null; merged_into: number | null }>(
+    db,
+    'SELECT archived_at, erased_at, merged_into FROM customers WHERE id = ?',
+  ).get(customerId);
   if (!row) throw new DomainError('not_found', 'errors.customerMissing', { id: customerId }, 'customerId');
   if (row.erased_at !== null) throw new DomainError('conflict', 'errors.customerErased', { id: customerId }, 'customerId');
   if (row.merged_into !== null) throw new DomainError('conflict', 'errors.customerMerged', { id: customerId, into: row.merged_into }, 'customerId');
@@ -185,16 +203,17 @@ function requireBookable(db: Db, customerId: number): void {
 }
 
 function requireActiveStaff(db: Db, staffId: number): string {
-  const row = db.prepare<[number], { name: string }>('SELECT name FROM staff WHERE id = ? AND active = 1').get(staffId);
+  const row = statement<[number], { name: string }>(db, 'SELECT name FROM staff WHERE id = ? AND active = 1').get(staffId);
   if (!row) throw new DomainError('not_found', 'errors.staffMissing', { id: staffId }, 'staffId');
   return row.name;
 }
 
 /** The catalog's services as they are now, in the order given: the booking's snapshot. */
 function readServices(db: Db, itemIds: readonly number[]): BookedService[] {
-  const read = db.prepare<[number], { id: number; name: string; kind: ItemKind; price_minor: number; duration_minutes: number | null; expect_text: string; archived: number }>(
-    'SELECT id, name, kind, price_minor, duration_minutes, expect_text, archived FROM items WHERE id = ?',
-  );
+  const read = statement<
+    [number],
+    { id: number; name: string; kind: ItemKind; price_minor: number; duration_minutes: number | null; expect_text: string; archived: number }
+  >(db, 'SELECT id, name, kind, price_minor, duration_minutes, expect_text, archived FROM items WHERE id = ?');
   return itemIds.map((id) => {
     const item = read.get(id);
     if (!item) throw new DomainError('not_found', 'errors.itemMissing', { id }, 'itemIds');
@@ -220,19 +239,26 @@ function requireSlot(db: Db, slot: Slot): void {
       'startMinute',
     );
   }
-  const other = db
-    .prepare<[number, string, number, number, number], { start_minute: number; end_minute: number }>(
-      `SELECT start_minute, end_minute FROM appointments WHERE staff_id = ? AND date = ? AND status IN ('booked', 'checked_in')
+  const other = statement<[number, string, number, number, number], { start_minute: number; end_minute: number }>(
+    db,
+    `SELECT start_minute, end_minute FROM appointments WHERE staff_id = ? AND date = ? AND status IN ('booked', 'checked_in')
          AND id IS NOT ? AND start_minute < ? AND end_minute > ? ORDER BY start_minute LIMIT 1`,
-    )
-    .get(slot.staffId, slot.date, slot.excludeId ?? -1, slot.end, slot.start);
+  ).get(slot.staffId, slot.date, slot.excludeId ?? -1, slot.end, slot.start);
   if (other) {
-    throw new DomainError('appointment_overlap', 'errors.appointmentOverlap', { staff: slot.staffName, start: clockText(other.start_minute), end: clockText(other.end_minute) }, 'startMinute');
+    throw new DomainError(
+      'appointment_overlap',
+      'errors.appointmentOverlap',
+      { staff: slot.staffName, start: clockText(other.start_minute), end: clockText(other.end_minute) },
+      'startMinute',
+    );
   }
 }
 
 function writeServices(db: Db, appointmentId: number, services: readonly BookedService[]): void {
-  const insert = db.prepare('INSERT INTO appointment_services (appointment_id, position, item_id, name, price_minor, duration_minutes, expect_text) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = statement(
+    db,
+    'INSERT INTO appointment_services (appointment_id, position, item_id, name, price_minor, duration_minutes, expect_text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   services.forEach((s, i) => insert.run(appointmentId, i, s.itemId, s.name, s.priceMinor, s.durationMinutes, s.expectText));
 }
 
@@ -244,7 +270,11 @@ function audit(ctx: ServiceContext, command: string, detail: Record<string, numb
 }
 
 /** The policy's deposit for these services now, refused when the policy takes none. */
-function policyDeposit(policy: DepositPolicy, services: readonly BookedService[], noneKey: 'errors.depositNotRequired' | 'errors.bookingNoDeposit' = 'errors.depositNotRequired'): number {
+function policyDeposit(
+  policy: DepositPolicy,
+  services: readonly BookedService[],
+  noneKey: 'errors.depositNotRequired' | 'errors.bookingNoDeposit' = 'errors.depositNotRequired',
+): number {
   if (policy.mode === 'none') throw new DomainError('deposit_not_required', noneKey, {}, 'deposit');
   const amount = depositFor(
     policy,
@@ -266,16 +296,35 @@ export function bookAppointment(ctx: ServiceContext, input: ParsedInput<'appoint
   const amount = input.deposit ? policyDeposit(policy, services) : 0;
   const freeCancelBy = freeCancelDeadline(policy, instantOf(input.date, input.startMinute, timeZone));
   const appointmentId = Number(
-    db
-      .prepare(
-        `INSERT INTO appointments (customer_id, staff_id, date, start_minute, end_minute, status, note, policy_json, free_cancel_by, created_at, created_by, updated_at, updated_by)
+    statement(
+      db,
+      `INSERT INTO appointments (customer_id, staff_id, date, start_minute, end_minute, status, note, policy_json, free_cancel_by, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.customerId, input.staffId, input.date, input.startMinute, end, input.note, JSON.stringify(policy), freeCancelBy, ctx.now, ctx.actor.id, ctx.now, ctx.actor.id)
-      .lastInsertRowid,
+    ).run(
+      input.customerId,
+      input.staffId,
+      input.date,
+      input.startMinute,
+      end,
+      input.note,
+      JSON.stringify(policy),
+      freeCancelBy,
+      ctx.now,
+      ctx.actor.id,
+      ctx.now,
+      ctx.actor.id,
+    ).lastInsertRowid,
   );
   writeServices(db, appointmentId, services);
-  audit(ctx, 'appointment.book', { appointmentId, customerId: input.customerId, staffId: input.staffId, date: input.date, startMinute: input.startMinute, endMinute: end, services: services.length });
+  audit(ctx, 'appointment.book', {
+    appointmentId,
+    customerId: input.customerId,
+    staffId: input.staffId,
+    date: input.date,
+    startMinute: input.startMinute,
+    endMinute: end,
+    services: services.length,
+  });
   if (input.deposit) {
     takeDepositRow(ctx, { customerId: input.customerId, appointmentId, amountMinor: amount, method: input.deposit.method, reference: input.deposit.reference });
   }
@@ -315,20 +364,13 @@ export function updateAppointment(ctx: ServiceContext, input: ParsedInput<'appoi
   const note = input.note ?? row.note;
   // The free-cancellation deadline only ever comes earlier: moving a booking later keeps the one it had.
   const freeCancelBy = earlierOf(row.free_cancel_by, freeCancelDeadline(policyOf(row), instantOf(date, start, timeZone)));
-  db.prepare('UPDATE appointments SET staff_id = ?, date = ?, start_minute = ?, end_minute = ?, note = ?, free_cancel_by = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
-    staffId,
-    date,
-    start,
-    end,
-    note,
-    freeCancelBy,
-    ctx.now,
-    ctx.actor.id,
-    row.id,
-  );
+  statement(
+    db,
+    'UPDATE appointments SET staff_id = ?, date = ?, start_minute = ?, end_minute = ?, note = ?, free_cancel_by = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+  ).run(staffId, date, start, end, note, freeCancelBy, ctx.now, ctx.actor.id, row.id);
   if (servicesChanged) {
     // A deposit already taken stays as it was: the customer paid what the booking asked then.
-    db.prepare('DELETE FROM appointment_services WHERE appointment_id = ?').run(row.id);
+    statement(db, 'DELETE FROM appointment_services WHERE appointment_id = ?').run(row.id);
     writeServices(db, row.id, services);
   }
   audit(ctx, 'appointment.update', {
@@ -354,7 +396,7 @@ export function takeAppointmentDeposit(ctx: ServiceContext, input: ParsedInput<'
   requireBooked(row, 'given a deposit');
   if (row.held > 0) throw new DomainError('conflict', 'errors.depositAlreadyHeld', { amount: moneyText(db, row.held) }, 'appointmentId');
   const amount = policyDeposit(policyOf(row), servicesOf(db, [row.id]).get(row.id) ?? [], 'errors.bookingNoDeposit');
-  db.prepare('UPDATE appointments SET updated_at = ?, updated_by = ? WHERE id = ?').run(ctx.now, ctx.actor.id, row.id);
+  statement(db, 'UPDATE appointments SET updated_at = ?, updated_by = ? WHERE id = ?').run(ctx.now, ctx.actor.id, row.id);
   takeDepositRow(ctx, { customerId: row.customer_id, appointmentId: row.id, amountMinor: amount, method: input.method, reference: input.reference });
   return readAppointment(db, row.id, ctx.now);
 }
@@ -371,7 +413,8 @@ function closeAppointment(ctx: ServiceContext, input: ParsedInput<'appointment.c
   const policy = policyOf(row);
   const { timeZone } = readSettings(db);
   const startMs = instantOf(row.date, row.start_minute, timeZone);
-  if (noShow && Date.parse(ctx.now) < startMs) throw new DomainError('appointment_state', 'errors.noShowTooEarly', { start: clockText(row.start_minute) }, 'appointmentId');
+  if (noShow && Date.parse(ctx.now) < startMs)
+    throw new DomainError('appointment_state', 'errors.noShowTooEarly', { start: clockText(row.start_minute) }, 'appointmentId');
   const inTime = !noShow && cancelInTime(row.free_cancel_by, ctx.now);
   // The screen said in time or late when it was read; if the clock has crossed the deadline since,
   // the outcome it showed is not the one that would happen, so nothing is done.
@@ -380,7 +423,7 @@ function closeAppointment(ctx: ServiceContext, input: ParsedInput<'appointment.c
     throw new DomainError('cancel_timing_changed', inTime ? 'errors.cancelWindowOpen' : 'errors.cancelWindowClosed', { time }, 'expectInTime');
   }
   const status: AppointmentStatus = noShow ? 'no_show' : inTime ? 'cancelled' : 'late_cancel';
-  db.prepare('UPDATE appointments SET status = ?, closed_at = ?, closed_business_date = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
+  statement(db, 'UPDATE appointments SET status = ?, closed_at = ?, closed_business_date = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
     status,
     ctx.now,
     businessDateAt(db, ctx.now),
@@ -388,7 +431,11 @@ function closeAppointment(ctx: ServiceContext, input: ParsedInput<'appointment.c
     ctx.actor.id,
     row.id,
   );
-  const moved = closeHeldDeposits(ctx, row.id, inTime || input.refundAnyway !== undefined ? { refundAll: input.refundAnyway ?? null } : { forfeitPercent: policy.forfeitPercent });
+  const moved = closeHeldDeposits(
+    ctx,
+    row.id,
+    inTime || input.refundAnyway !== undefined ? { refundAll: input.refundAnyway ?? null } : { forfeitPercent: policy.forfeitPercent },
+  );
   audit(ctx, noShow ? 'appointment.noShow' : 'appointment.cancel', {
     appointmentId: row.id,
     status,
@@ -418,9 +465,10 @@ export function checkIn(ctx: ServiceContext, input: ParsedInput<'appointment.che
   requireBooked(row, 'checked in');
   const services = servicesOf(db, [row.id]).get(row.id) ?? [];
   const tab = openTab(ctx, { token: input.token, name: '', label: '', note: '' });
-  db.prepare('UPDATE tabs SET customer_id = ? WHERE id = ?').run(row.customer_id, tab.id);
-  const rate = db.prepare<[number], { tax_rate_milli: number }>('SELECT tax_rate_milli FROM items WHERE id = ?');
-  const insert = db.prepare(
+  statement(db, 'UPDATE tabs SET customer_id = ? WHERE id = ?').run(row.customer_id, tab.id);
+  const rate = statement<[number], { tax_rate_milli: number }>(db, 'SELECT tax_rate_milli FROM items WHERE id = ?');
+  const insert = statement(
+    db,
     `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at, expect_text, appointment_id) VALUES (?, ?, ?, ?, ?, 1, ?, 'active', ?, ?, ?)`,
   );
   for (const s of services) {
@@ -429,8 +477,13 @@ export function checkIn(ctx: ServiceContext, input: ParsedInput<'appointment.che
     const lineId = Number(insert.run(tab.id, s.itemId, s.name, s.priceMinor, rateMilli, row.staff_id, ctx.now, s.expectText, row.id).lastInsertRowid);
     repostTab(ctx, tab.id, 'line.add', `${s.name} x1`, lineId);
   }
-  db.prepare("UPDATE deposits SET tab_id = ? WHERE appointment_id = ? AND status = 'held'").run(tab.id, row.id);
-  db.prepare("UPDATE appointments SET status = 'checked_in', tab_id = ?, updated_at = ?, updated_by = ? WHERE id = ?").run(tab.id, ctx.now, ctx.actor.id, row.id);
+  statement(db, "UPDATE deposits SET tab_id = ? WHERE appointment_id = ? AND status = 'held'").run(tab.id, row.id);
+  statement(db, "UPDATE appointments SET status = 'checked_in', tab_id = ?, updated_at = ?, updated_by = ? WHERE id = ?").run(
+    tab.id,
+    ctx.now,
+    ctx.actor.id,
+    row.id,
+  );
   audit(ctx, 'appointment.checkIn', { appointmentId: row.id, customerId: row.customer_id, lines: services.length, depositMinor: row.held }, tab.id);
   return { appointment: readAppointment(db, row.id, ctx.now), tabId: tab.id, token: tab.token };
 }

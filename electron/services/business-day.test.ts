@@ -39,8 +39,16 @@ describe('the business day after the first Z', () => {
   it('waits for the next Z, which closes the day by the old rules; the new ones count from the next day', () => {
     firstZ();
     const asked = l.call('store.update', { timeZone: 'Pacific/Kiritimati' });
-    expect(asked).toMatchObject({ timeZone: 'UTC', dayBoundaryMinutes: 240, businessDayLocked: true, pendingDay: { timeZone: 'Pacific/Kiritimati', dayBoundaryMinutes: 240 } });
-    expect(audit('store.update').at(-1)).toEqual({ timeZone: 'Pacific/Kiritimati', businessDay: { timeZone: 'Pacific/Kiritimati', dayBoundaryMinutes: 240, appliesAt: 'next Z' } });
+    expect(asked).toMatchObject({
+      timeZone: 'UTC',
+      dayBoundaryMinutes: 240,
+      businessDayLocked: true,
+      pendingDay: { timeZone: 'Pacific/Kiritimati', dayBoundaryMinutes: 240 },
+    });
+    expect(audit('store.update').at(-1)).toEqual({
+      timeZone: 'Pacific/Kiritimati',
+      businessDay: { timeZone: 'Pacific/Kiritimati', dayBoundaryMinutes: 240, appliesAt: 'next Z' },
+    });
 
     // 20:00 UTC on the 25th is 10:00 on the 26th in Kiritimati (UTC+14): by the rules in force it
     // is still the 25th, and a sale now belongs to it.
@@ -55,7 +63,10 @@ describe('the business day after the first Z', () => {
     expect(l.db.prepare('SELECT DISTINCT business_date FROM journal_entries').pluck().all()).toEqual(['2026-11-25']);
 
     // The waiting zone cannot be used to close the 26th, which has not begun.
-    expect(l.fail('day.close', { businessDate: '2026-11-26' })).toMatchObject({ key: 'errors.day.future', params: { date: '2026-11-26', current: '2026-11-25' } });
+    expect(l.fail('day.close', { businessDate: '2026-11-26' })).toMatchObject({
+      key: 'errors.day.future',
+      params: { date: '2026-11-26', current: '2026-11-25' },
+    });
 
     const z = l.call('day.close', { businessDate: '2026-11-25' });
     expect(z).toMatchObject({ businessDate: '2026-11-25', zNumber: 2 });

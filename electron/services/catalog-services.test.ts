@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SERVICE_MINUTES_MAX, SERVICE_MINUTES_MIN } from '../../shared/domain/service-time';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { detail } from '../test-support/tab-detail';
 import { starterCatalogs } from './starter-catalogs';
 
 let l: TestLedger;
@@ -54,9 +55,18 @@ describe('a service takes time, a product does not', () => {
   it('keeps the minutes and words through an unrelated edit, and changes them when asked', () => {
     const item = l.call('catalog.createItem', cut);
     expect(l.call('catalog.updateItem', { itemId: item.id, priceMinor: 3500 })).toMatchObject({ priceMinor: 3500, durationMinutes: 30, expectText: CUT_WORDS });
-    expect(l.call('catalog.updateItem', { itemId: item.id, durationMinutes: 45, expectText: 'New words.' })).toMatchObject({ durationMinutes: 45, expectText: 'New words.' });
-    expect(l.fail('catalog.updateItem', { itemId: item.id, durationMinutes: null })).toMatchObject({ key: 'errors.serviceMinutesMissing', field: 'durationMinutes' });
-    expect(l.fail('catalog.updateItem', { itemId: item.id, durationMinutes: 47 })).toMatchObject({ key: 'errors.field.serviceMinutes', field: 'durationMinutes' });
+    expect(l.call('catalog.updateItem', { itemId: item.id, durationMinutes: 45, expectText: 'New words.' })).toMatchObject({
+      durationMinutes: 45,
+      expectText: 'New words.',
+    });
+    expect(l.fail('catalog.updateItem', { itemId: item.id, durationMinutes: null })).toMatchObject({
+      key: 'errors.serviceMinutesMissing',
+      field: 'durationMinutes',
+    });
+    expect(l.fail('catalog.updateItem', { itemId: item.id, durationMinutes: 47 })).toMatchObject({
+      key: 'errors.field.serviceMinutes',
+      field: 'durationMinutes',
+    });
     expect(items()[0]).toMatchObject({ durationMinutes: 45, expectText: 'New words.', priceMinor: 3500 });
   });
 
@@ -67,7 +77,11 @@ describe('a service takes time, a product does not', () => {
     expect(l.call('catalog.updateItem', { itemId: item.id, kind: 'product' })).toMatchObject({ kind: 'product', durationMinutes: null, expectText: '' });
     expect(l.fail('catalog.updateItem', { itemId: item.id, kind: 'service' })).toMatchObject({ key: 'errors.serviceMinutesMissing', field: 'durationMinutes' });
     expect(items()[0]).toMatchObject({ kind: 'product', durationMinutes: null });
-    expect(l.call('catalog.updateItem', { itemId: item.id, kind: 'service', durationMinutes: 20 })).toMatchObject({ kind: 'service', durationMinutes: 20, expectText: '' });
+    expect(l.call('catalog.updateItem', { itemId: item.id, kind: 'service', durationMinutes: 20 })).toMatchObject({
+      kind: 'service',
+      durationMinutes: 20,
+      expectText: '',
+    });
   });
 });
 
@@ -94,16 +108,16 @@ describe('a line keeps what to expect as it was when it was added', () => {
     const product = l.call('catalog.createItem', tea);
     const tab = l.call('tab.open', {});
     l.call('tab.addLine', { tabId: tab.id, itemId: service.id });
-    const added = l.call('tab.addLine', { tabId: tab.id, itemId: product.id });
-    expect(added.lines.map((line) => [line.name, line.expectText])).toEqual([
+    l.call('tab.addLine', { tabId: tab.id, itemId: product.id });
+    expect(detail(l, tab.id).lines.map((line) => [line.name, line.expectText])).toEqual([
       ['Cut', CUT_WORDS],
       ['Tea', ''],
     ]);
 
     // Reworded in the catalog: the line on the tab keeps its words, and the next one is a line of its own.
     l.call('catalog.updateItem', { itemId: service.id, expectText: 'Different words.' });
-    const again = l.call('tab.addLine', { tabId: tab.id, itemId: service.id });
-    expect(again.lines.map((line) => [line.name, line.qty, line.expectText])).toEqual([
+    l.call('tab.addLine', { tabId: tab.id, itemId: service.id });
+    expect(detail(l, tab.id).lines.map((line) => [line.name, line.qty, line.expectText])).toEqual([
       ['Cut', 1, CUT_WORDS],
       ['Tea', 1, ''],
       ['Cut', 1, 'Different words.'],

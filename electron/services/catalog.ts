@@ -7,6 +7,7 @@ import type { ServiceContext } from './context';
 import { starterCatalogs, starterLoyalty, starterPrice } from './starter-catalogs';
 import { readLoyaltySettings, writeLoyaltySettings } from './loyalty-settings';
 import { readSettings } from './store';
+import { statement } from '../ledger/statements';
 
 type CategoryRow = { id: number; name: string; position: number; archived: number };
 type ItemRow = {
@@ -41,32 +42,32 @@ function audit(ctx: ServiceContext, command: string, detail: object): void {
 export function listCatalog(ctx: ServiceContext, input: ParsedInput<'catalog.list'>): Catalog {
   const where = input.includeArchived ? '' : 'WHERE archived = 0';
   return {
-    categories: ctx.db.prepare<[], CategoryRow>(`SELECT * FROM categories ${where} ORDER BY position, name`).all().map(toCategory),
-    items: ctx.db.prepare<[], ItemRow>(`SELECT * FROM items ${where} ORDER BY name`).all().map(toItem),
+    categories: statement<[], CategoryRow>(ctx.db, `SELECT * FROM categories ${where} ORDER BY position, name`).all().map(toCategory),
+    items: statement<[], ItemRow>(ctx.db, `SELECT * FROM items ${where} ORDER BY name`).all().map(toItem),
   };
 }
 
 function readCategory(db: Db, id: number): CategoryRow {
-  const row = db.prepare<[number], CategoryRow>('SELECT * FROM categories WHERE id = ?').get(id);
+  const row = statement<[number], CategoryRow>(db, 'SELECT * FROM categories WHERE id = ?').get(id);
   if (!row) throw new DomainError('not_found', 'errors.categoryMissing', { id }, 'categoryId');
   return row;
 }
 
 function readItem(db: Db, id: number): ItemRow {
-  const row = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?').get(id);
+  const row = statement<[number], ItemRow>(db, 'SELECT * FROM items WHERE id = ?').get(id);
   if (!row) throw new DomainError('not_found', 'errors.itemMissing', { id }, 'itemId');
   return row;
 }
 
 function assertNameFree(db: Db, name: string, exceptId: number | null): void {
-  const clash = db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(name);
+  const clash = statement<[string], { id: number }>(db, 'SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(name);
   if (clash && clash.id !== exceptId) throw new DomainError('conflict', 'errors.categoryExists', { name }, 'name');
 }
 
 export function createCategory(ctx: ServiceContext, input: ParsedInput<'catalog.createCategory'>): Category {
   assertNameFree(ctx.db, input.name, null);
-  const position = ctx.db.prepare<[], { next: number }>('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM categories').get()?.next ?? 0;
-  const id = Number(ctx.db.prepare('INSERT INTO categories (name, position) VALUES (?, ?)').run(input.name, position).lastInsertRowid);
+  const position = statement<[], { next: number }>(ctx.db, 'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM categories').get()?.next ?? 0;
+  const id = Number(statement(ctx.db, 'INSERT INTO categories (name, position) VALUES (?, ?)').run(input.name, position).lastInsertRowid);
   audit(ctx, 'catalog.createCategory', { id, name: input.name });
   return toCategory(readCategory(ctx.db, id));
 }
@@ -76,7 +77,12 @@ export function updateCategory(ctx: ServiceContext, input: ParsedInput<'catalog.
   const name = input.name ?? row.name;
   const archived = input.archived ?? row.archived === 1;
   if (!archived) assertNameFree(ctx.db, name, row.id);
-  ctx.db.prepare('UPDATE categories SET name = ?, position = ?, archived = ? WHERE id = ?').run(name, input.position ?? row.position, archived ? 1 : 0, row.id);
+  statement(ctx.db, 'UPDATE categories SET name = ?, position = ?, archived = ? WHERE id = ?').run(
+    name,
+    input.position ?? row.position,
+    archived ? 1 : 0,
+    row.id,
+  );
   audit(ctx, 'catalog.updateCategory', input);
   return toCategory(readCategory(ctx.db, row.id));
 }
@@ -107,12 +113,11 @@ export function createItem(ctx: ServiceContext, input: ParsedInput<'catalog.crea
   checkKindFields(input.kind, durationMinutes, input.expectText);
   checkItemRefs(ctx, input.categoryId, input.rateMilli);
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO items (category_id, name, kind, price_minor, tax_rate_milli, expect_text, duration_minutes, created_at, updated_at)
+    statement(
+      ctx.db,
+      `INSERT INTO items (category_id, name, kind, price_minor, tax_rate_milli, expect_text, duration_minutes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.categoryId, input.name, input.kind, input.priceMinor, input.rateMilli, input.expectText, durationMinutes, ctx.now, ctx.now).lastInsertRowid,
+    ).run(input.categoryId, input.name, input.kind, input.priceMinor, input.rateMilli, input.expectText, durationMinutes, ctx.now, ctx.now).lastInsertRowid,
   );
   audit(ctx, 'catalog.createItem', { id, ...input });
   return toItem(readItem(ctx.db, id));
@@ -137,12 +142,11 @@ export function updateItem(ctx: ServiceContext, input: ParsedInput<'catalog.upda
   };
   checkKindFields(next.kind, next.durationMinutes, next.expectText);
   checkItemRefs(ctx, next.categoryId, next.rateMilli);
-  ctx.db
-    .prepare(
-      `UPDATE items SET category_id = ?, name = ?, kind = ?, price_minor = ?, tax_rate_milli = ?, expect_text = ?, duration_minutes = ?, updated_at = ?
+  statement(
+    ctx.db,
+    `UPDATE items SET category_id = ?, name = ?, kind = ?, price_minor = ?, tax_rate_milli = ?, expect_text = ?, duration_minutes = ?, updated_at = ?
        WHERE id = ?`,
-    )
-    .run(next.categoryId, next.name, next.kind, next.priceMinor, next.rateMilli, next.expectText, next.durationMinutes, ctx.now, row.id);
+  ).run(next.categoryId, next.name, next.kind, next.priceMinor, next.rateMilli, next.expectText, next.durationMinutes, ctx.now, row.id);
   audit(ctx, 'catalog.updateItem', input);
   return toItem(readItem(ctx.db, row.id));
 }
@@ -150,7 +154,7 @@ export function updateItem(ctx: ServiceContext, input: ParsedInput<'catalog.upda
 export function archiveItem(ctx: ServiceContext, input: ParsedInput<'catalog.archiveItem'>): CatalogItem {
   const row = readItem(ctx.db, input.itemId);
   if (!input.archived) checkItemRefs(ctx, row.category_id, row.tax_rate_milli);
-  ctx.db.prepare('UPDATE items SET archived = ?, updated_at = ? WHERE id = ?').run(input.archived ? 1 : 0, ctx.now, row.id);
+  statement(ctx.db, 'UPDATE items SET archived = ?, updated_at = ? WHERE id = ?').run(input.archived ? 1 : 0, ctx.now, row.id);
   audit(ctx, 'catalog.archiveItem', input);
   return toItem(readItem(ctx.db, row.id));
 }
@@ -160,10 +164,10 @@ export function loadStarter(ctx: ServiceContext, input: ParsedInput<'catalog.loa
   const settings = readSettings(ctx.db);
   const rate = settings.taxRates[0]?.rateMilli ?? 0;
   for (const category of starterCatalogs[input.kind]) {
-    const existing = ctx.db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(category.name);
+    const existing = statement<[string], { id: number }>(ctx.db, 'SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(category.name);
     const categoryId = existing?.id ?? createCategory(ctx, { name: category.name }).id;
     for (const item of category.items) {
-      const has = ctx.db.prepare('SELECT 1 FROM items WHERE archived = 0 AND category_id = ? AND name = ?').get(categoryId, item.name);
+      const has = statement(ctx.db, 'SELECT 1 FROM items WHERE archived = 0 AND category_id = ? AND name = ?').get(categoryId, item.name);
       if (has) continue;
       createItem(ctx, {
         categoryId,
@@ -189,7 +193,9 @@ function offerStarterLoyalty(ctx: ServiceContext, kind: 'cafe' | 'salon'): void 
   const example = starterLoyalty[kind];
   const current = readLoyaltySettings(ctx.db);
   if (!example || current.scheme !== 'off' || current.categoryId !== null) return;
-  const category = ctx.db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(example.category);
+  const category = statement<[string], { id: number }>(ctx.db, 'SELECT id FROM categories WHERE archived = 0 AND name = ? COLLATE NOCASE').get(
+    example.category,
+  );
   if (!category) return;
   writeLoyaltySettings(ctx.db, { ...current, categoryId: category.id, stampsEvery: example.stampsEvery }, ctx.now);
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerChainFunctions } from '../ledger/chain';
 import { ledgerPath } from '../ledger/open';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { detail } from '../test-support/tab-detail';
 
 const MIN = 60_000;
 let l: TestLedger;
@@ -23,15 +24,18 @@ let items: { latte: number; cake: number };
  */
 function tradeDay1(): Day1 {
   l.call('store.update', { currency: 'EUR', taxRates: [{ rateMilli: 10_000, label: 'Standard' }], cashRoundingMinor: 1 });
-  const item = (name: string, priceMinor: number) => l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 10_000, expectText: '' }).id;
+  const item = (name: string, priceMinor: number) =>
+    l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 10_000, expectText: '' }).id;
   items = { latte: item('Latte', 440), cake: item('Cake', 350) };
   const split = l.call('tab.open', { name: 'Ana' }).id;
-  const latte = l.call('tab.addLine', { tabId: split, itemId: items.latte }).lines[0]!;
-  l.call('tab.setQty', { tabId: split, lineId: latte.id, qty: 3 });
-  const cake = l.call('tab.addLine', { tabId: split, itemId: items.cake }).lines.find((x) => x.name === 'Cake')!;
-  l.call('tab.compLine', { tabId: split, lineId: cake.id, kind: 'percent', value: 100, reason: 'burnt' });
-  const extra = l.call('tab.addLine', { tabId: split, itemId: items.cake, qty: 2 }).lines.at(-1)!;
-  l.call('tab.removeLine', { tabId: split, lineId: extra.id, reason: 'wrong order' });
+  const latte = l.call('tab.addLine', { tabId: split, itemId: items.latte }).lineId;
+  l.call('tab.setQty', { tabId: split, lineId: latte, qty: 3 });
+  const cake = l.call('tab.addLine', { tabId: split, itemId: items.cake }).lineId;
+  l.call('tab.compLine', { tabId: split, lineId: cake, kind: 'percent', value: 100, reason: 'burnt' });
+  // The cake line is comped, so two more cakes are a line of their own.
+  const extra = l.call('tab.addLine', { tabId: split, itemId: items.cake, qty: 2 }).lineId;
+  expect(extra).not.toBe(cake);
+  l.call('tab.removeLine', { tabId: split, lineId: extra, reason: 'wrong order' });
   l.call('settle.split', { tabId: split, mode: 'even', parts: 2 });
   l.call('settle.pay', { tabId: split, method: 'card', partNo: 1 });
   expect(l.call('settle.pay', { tabId: split, method: 'cash', partNo: 2, tenderedMinor: 1000 }).settled).toBe(true);
@@ -48,7 +52,8 @@ function tradeDay1(): Day1 {
   l.call('tab.addLine', { tabId: walkout, itemId: items.latte });
   // Its unpaid parts go with the write-off, before the tab closes.
   l.call('settle.split', { tabId: walkout, mode: 'even', parts: 2 });
-  expect(l.call('tab.writeOff', { tabId: walkout, reason: 'walked out' }).split).toEqual([]);
+  expect(l.call('tab.writeOff', { tabId: walkout, reason: 'walked out' }).status).toBe('written_off');
+  expect(detail(l, walkout).split).toEqual([]);
   const emptied = l.call('tab.open', {}).id;
   l.call('tab.void', { tabId: emptied, reason: 'opened by mistake' });
   const carried = l.call('tab.open', { name: 'Dee' }).id;
@@ -116,14 +121,50 @@ describe('closed is closed, from a plain sqlite3 connection', () => {
     const { split, voided, walkout, emptied } = day1;
     const entryOf = attacker.prepare<[number], { id: number }>("SELECT id FROM journal_entries WHERE tab_id = ? AND kind = 'line.comp'").get(split)!.id;
     const targets: Target[] = [
-      ...[split, voided, walkout, emptied].map(
-        (id): Target => ({ table: 'tabs', where: `id = ${id}`, set: "status = 'open', closed_at = NULL", ...closedTab('tabs', /tabs rows are never deleted/), update: /closed is closed: a settled/, replace: /tabs already holds this key/, change: ['note', 'edited'] }),
+      ...[split, voided, walkout, emptied].map((id): Target => ({
+        table: 'tabs',
+        where: `id = ${id}`,
+        set: "status = 'open', closed_at = NULL",
+        ...closedTab('tabs', /tabs rows are never deleted/),
+        update: /closed is closed: a settled/,
+        replace: /tabs already holds this key/,
+        change: ['note', 'edited'],
+      })),
+      {
+        table: 'tab_lines',
+        where: `tab_id = ${split}`,
+        set: 'qty = qty + 1',
+        ...closedTab('tab_lines', /tab_lines rows are never deleted/),
+        change: ['unit_minor', 0],
+      },
+      {
+        table: 'tab_rate_totals',
+        where: `tab_id = ${split}`,
+        set: 'sales_minor = 0',
+        ...closedTab('tab_rate_totals', /tab_rate_totals rows are never deleted/),
+        change: ['receivable_minor', 0],
+      },
+      {
+        table: 'tab_comp_totals',
+        where: `tab_id = ${split}`,
+        set: 'comps_minor = 0',
+        ...closedTab('tab_comp_totals', /tab_comp_totals rows are never deleted/),
+        change: ['comps_minor', 1],
+      },
+      {
+        table: 'split_parts',
+        where: `tab_id = ${split}`,
+        set: 'payment_id = NULL',
+        ...closedTab('split_parts', /closed is closed: split_parts/),
+        change: ['amount_minor', 1],
+      },
+      appendOnly(
+        'payments',
+        `tab_id IN (${split}, ${voided})`,
+        'amount_minor = 1',
+        ['amount_minor', 1],
+        /payments already holds this key|closed is closed: payments/,
       ),
-      { table: 'tab_lines', where: `tab_id = ${split}`, set: 'qty = qty + 1', ...closedTab('tab_lines', /tab_lines rows are never deleted/), change: ['unit_minor', 0] },
-      { table: 'tab_rate_totals', where: `tab_id = ${split}`, set: 'sales_minor = 0', ...closedTab('tab_rate_totals', /tab_rate_totals rows are never deleted/), change: ['receivable_minor', 0] },
-      { table: 'tab_comp_totals', where: `tab_id = ${split}`, set: 'comps_minor = 0', ...closedTab('tab_comp_totals', /tab_comp_totals rows are never deleted/), change: ['comps_minor', 1] },
-      { table: 'split_parts', where: `tab_id = ${split}`, set: 'payment_id = NULL', ...closedTab('split_parts', /closed is closed: split_parts/), change: ['amount_minor', 1] },
-      appendOnly('payments', `tab_id IN (${split}, ${voided})`, 'amount_minor = 1', ['amount_minor', 1], /payments already holds this key|closed is closed: payments/),
       appendOnly('payment_voids', `payment_id = ${day1.voidedPayment}`, "reason = 'forged'", ['reason', 'forged']),
       appendOnly('comp_postings', `entry_id = ${entryOf}`, 'amount_minor = 1', ['amount_minor', 1]),
       appendOnly('entry_lines', `entry_id = ${entryOf}`, 'line_id = 0', ['line_id', 0]),
@@ -172,8 +213,22 @@ describe('closed is closed, from a plain sqlite3 connection', () => {
     l.call('tab.addLine', { tabId: tab, itemId: items.latte });
     l.call('settle.pay', { tabId: tab, method: 'card' });
     const where = `id = ${tab}`;
-    expectRefused({ table: 'tabs', where, set: "status = 'open', closed_at = NULL, closed_business_date = NULL", update: /closed is closed: a settled/, delete: /tabs rows are never deleted/, replace: /tabs already holds this key/, change: ['note', 'x'] });
-    expectRefused({ table: 'tab_lines', where: `tab_id = ${tab}`, set: 'qty = 2', ...closedTab('tab_lines', /tab_lines rows are never deleted/), change: ['qty', 2] });
+    expectRefused({
+      table: 'tabs',
+      where,
+      set: "status = 'open', closed_at = NULL, closed_business_date = NULL",
+      update: /closed is closed: a settled/,
+      delete: /tabs rows are never deleted/,
+      replace: /tabs already holds this key/,
+      change: ['note', 'x'],
+    });
+    expectRefused({
+      table: 'tab_lines',
+      where: `tab_id = ${tab}`,
+      set: 'qty = 2',
+      ...closedTab('tab_lines', /tab_lines rows are never deleted/),
+      change: ['qty', 2],
+    });
     // The app's own connection, with recursive triggers on, is held to the same rules.
     expect(() => l.db.prepare('UPDATE tab_lines SET qty = 2 WHERE tab_id = ?').run(tab)).toThrow(/closed is closed: tab_lines/);
     attacker.prepare(`UPDATE tabs SET rating = 'okay' WHERE ${where}`).run();
@@ -186,12 +241,12 @@ describe('closed is closed, through the services', () => {
     l.setNow('2026-11-25T09:00:00.000Z');
     l.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
     const { carried } = day1;
-    const line = l.call('tab.addLine', { tabId: carried, itemId: items.latte }).lines[0]!;
-    expect(line.qty).toBe(2);
-    l.call('tab.setQty', { tabId: carried, lineId: line.id, qty: 3 });
-    const cake = l.call('tab.addLine', { tabId: carried, itemId: items.cake }).lines.find((x) => x.name === 'Cake')!;
-    l.call('tab.compLine', { tabId: carried, lineId: cake.id, kind: 'amount', value: 100, reason: 'late' });
-    l.call('tab.removeLine', { tabId: carried, lineId: cake.id, reason: 'never came' });
+    const line = l.call('tab.addLine', { tabId: carried, itemId: items.latte }).lineId;
+    expect(detail(l, carried).lines[0]).toMatchObject({ id: line, qty: 2 });
+    l.call('tab.setQty', { tabId: carried, lineId: line, qty: 3 });
+    const cake = l.call('tab.addLine', { tabId: carried, itemId: items.cake }).lineId;
+    l.call('tab.compLine', { tabId: carried, lineId: cake, kind: 'amount', value: 100, reason: 'late' });
+    l.call('tab.removeLine', { tabId: carried, lineId: cake, reason: 'never came' });
     l.call('settle.split', { tabId: carried, mode: 'even', parts: 3 });
     l.call('settle.clearSplit', { tabId: carried });
     l.call('settle.split', { tabId: carried, mode: 'even', parts: 2 });

@@ -24,15 +24,23 @@ function at(l: TestLedger, hhmm: string): void {
  * removed, a paid out, a tab left open and a drawer 15 cents short.
  */
 function scriptedDay(): { carriedTabId: number } {
-  l.call('drawer.open', { float: { kind: 'denominations', counts: [{ denominationMinor: 2000, qty: 2 }, { denominationMinor: 500, qty: 2 }] } });
+  l.call('drawer.open', {
+    float: {
+      kind: 'denominations',
+      counts: [
+        { denominationMinor: 2000, qty: 2 },
+        { denominationMinor: 500, qty: 2 },
+      ],
+    },
+  });
   const a = l.call('tab.open', { name: 'Ana' });
   l.call('tab.addLine', { tabId: a.id, itemId: items.latte, qty: 2 });
   l.call('tab.addLine', { tabId: a.id, itemId: items.cake });
   at(l, '09:05');
   const b = l.call('tab.open', {});
   l.call('tab.addLine', { tabId: b.id, itemId: items.latte });
-  const cake = l.call('tab.addLine', { tabId: b.id, itemId: items.cake }).lines.find((x) => x.name === 'Cake')!;
-  l.call('tab.compLine', { tabId: b.id, lineId: cake.id, kind: 'percent', value: 100, reason: 'burnt' });
+  const cake = l.call('tab.addLine', { tabId: b.id, itemId: items.cake }).lineId;
+  l.call('tab.compLine', { tabId: b.id, lineId: cake, kind: 'percent', value: 100, reason: 'burnt' });
   at(l, '09:10');
   const c = l.call('tab.open', {});
   l.call('tab.addLine', { tabId: c.id, itemId: items.water });
@@ -52,8 +60,8 @@ function scriptedDay(): { carriedTabId: number } {
   at(l, '13:15');
   const d = l.call('tab.open', { name: 'Dee' });
   l.call('tab.addLine', { tabId: d.id, itemId: items.latte });
-  const extra = l.call('tab.addLine', { tabId: d.id, itemId: items.cake }).lines.find((x) => x.name === 'Cake')!;
-  l.call('tab.removeLine', { tabId: d.id, lineId: extra.id, reason: 'wrong order' });
+  const extra = l.call('tab.addLine', { tabId: d.id, itemId: items.cake }).lineId;
+  l.call('tab.removeLine', { tabId: d.id, lineId: extra, reason: 'wrong order' });
   at(l, '18:00');
   return { carriedTabId: d.id };
 }
@@ -66,7 +74,18 @@ function closeDrawerShort(): void {
 
 function expectScriptedFigures(r: DayReport, carriedTabId: number): void {
   expect(r.businessDate).toBe('2026-11-24');
-  expect(r.sales).toEqual({ rungUpMinor: 3154, removedMinor: 318, removedCount: 1, grossMinor: 2836, compsMinor: 318, loyaltyMinor: 0, refundsMinor: 0, netMinor: 2518, taxMinor: 232, totalMinor: 2750 });
+  expect(r.sales).toEqual({
+    rungUpMinor: 3154,
+    removedMinor: 318,
+    removedCount: 1,
+    grossMinor: 2836,
+    compsMinor: 318,
+    loyaltyMinor: 0,
+    refundsMinor: 0,
+    netMinor: 2518,
+    taxMinor: 232,
+    totalMinor: 2750,
+  });
   expect(r.comps).toEqual([{ reason: 'burnt', count: 1, amountMinor: 318 }]);
   expect(r.taxes).toEqual([
     { rateMilli: 10_000, netMinor: 2318, taxMinor: 232 },
@@ -107,7 +126,15 @@ describe('a scripted day closed with a Z', () => {
     expect(z).toMatchObject({ kind: 'z', zNumber: 1, generatedAt: '2026-11-24T18:30:00.000Z' });
     expectScriptedFigures(z, carriedTabId);
     expect(z.carried[0]?.ageMinutes).toBe(315);
-    expect(z.drawer).toMatchObject({ floatMinor: 5000, cashInMinor: 615, paidInMinor: 0, paidOutMinor: 300, expectedMinor: 5315, countedMinor: 5300, varianceMinor: -15 });
+    expect(z.drawer).toMatchObject({
+      floatMinor: 5000,
+      cashInMinor: 615,
+      paidInMinor: 0,
+      paidOutMinor: 300,
+      expectedMinor: 5315,
+      countedMinor: 5300,
+      varianceMinor: -15,
+    });
     expect(z.drawer.sessions).toHaveLength(1);
     expect(z.drawer.openNow).toBe(false);
     expect(z.drawer.sessions[0]?.firstCountMinor).toBeNull();
@@ -179,7 +206,11 @@ describe('a scripted day closed with a Z', () => {
     expect(l.fail('day.close', { businessDate: '2026-11-24' })).toMatchObject({ code: 'day_closed', key: 'errors.day.alreadyClosed' });
     expect(l.fail('report.x', { businessDate: '2026-11-24' }).key).toBe('errors.report.dayClosed');
     expect(() =>
-      l.db.prepare("INSERT INTO journal_entries (created_at, kind, staff_id, memo, business_date) VALUES ('2026-11-24T20:00:00.000Z', 'fix', 1, '', '2026-11-24')").run(),
+      l.db
+        .prepare(
+          "INSERT INTO journal_entries (created_at, kind, staff_id, memo, business_date) VALUES ('2026-11-24T20:00:00.000Z', 'fix', 1, '', '2026-11-24')",
+        )
+        .run(),
     ).toThrow(/closed/);
     expect(() => l.db.prepare("UPDATE z_reports SET report_json = '{}'").run()).toThrow(/append-only/);
     const next = l.call('report.x', {});
@@ -201,7 +232,11 @@ describe('a scripted day closed with a Z', () => {
     l.call('settle.pay', { tabId: tab.id, method: 'cash' });
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 200 } });
     l.call('drawer.close', {});
-    expect(l.call('day.status', {})).toMatchObject({ currentBusinessDate: '2026-11-25', nextToClose: '2026-11-24', unclosedDates: ['2026-11-24', '2026-11-25'] });
+    expect(l.call('day.status', {})).toMatchObject({
+      currentBusinessDate: '2026-11-25',
+      nextToClose: '2026-11-24',
+      unclosedDates: ['2026-11-24', '2026-11-25'],
+    });
     expect(l.fail('day.close', { businessDate: '2026-11-25' })).toMatchObject({ key: 'errors.day.inOrder', params: { date: '2026-11-24' } });
     expect(l.fail('day.close', { businessDate: '2026-11-26' }).key).toBe('errors.day.future');
     l.db.prepare('UPDATE store_settings SET z_number_floor = 41').run();
@@ -234,9 +269,21 @@ describe('the drawer', () => {
       key: 'errors.count.unknownDenomination',
       message: '€3.00 is not a note or coin of this currency',
     });
-    l.call('drawer.count', { count: { kind: 'denominations', counts: [{ denominationMinor: 5000, qty: 2 }, { denominationMinor: 1000, qty: 2 }, { denominationMinor: 100, qty: 1 }] } });
+    l.call('drawer.count', {
+      count: {
+        kind: 'denominations',
+        counts: [
+          { denominationMinor: 5000, qty: 2 },
+          { denominationMinor: 1000, qty: 2 },
+          { denominationMinor: 100, qty: 1 },
+        ],
+      },
+    });
     expect(l.call('drawer.get', {}).session).toMatchObject({ status: 'counted', expectedMinor: 12_000, countedMinor: 12_100, varianceMinor: 100 });
-    expect(l.fail('drawer.close', {})).toMatchObject({ key: 'errors.drawer.overNeedsReason', message: 'the drawer is €1.00 over; give a reason before signing off' });
+    expect(l.fail('drawer.close', {})).toMatchObject({
+      key: 'errors.drawer.overNeedsReason',
+      message: 'the drawer is €1.00 over; give a reason before signing off',
+    });
     const tab = l.call('tab.open', {});
     l.call('tab.addLine', { tabId: tab.id, itemId: items.water });
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash' }).key).toBe('errors.drawer.cashWhileCounting');
@@ -250,7 +297,15 @@ describe('the drawer', () => {
     expect(asStaff).toMatchObject({ ok: false, error: { code: 'approval_needed', params: { permission: 'drawer.signOff' } } });
     const closed = l.call('drawer.close', {});
     expect(closed.session).toBeNull();
-    expect(closed.lastClosed).toMatchObject({ status: 'closed', expectedMinor: 12_000, countedMinor: 12_000, firstCountMinor: 12_100, varianceMinor: 0, signedOffBy: 'Owner', businessDate: '2026-11-24' });
+    expect(closed.lastClosed).toMatchObject({
+      status: 'closed',
+      expectedMinor: 12_000,
+      countedMinor: 12_000,
+      firstCountMinor: 12_100,
+      varianceMinor: 0,
+      signedOffBy: 'Owner',
+      businessDate: '2026-11-24',
+    });
     expect(l.call('report.x', {}).drawer.sessions[0]).toMatchObject({ countedMinor: 12_000, firstCountMinor: 12_100 });
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash' })).toMatchObject({ code: 'drawer_closed', key: 'errors.drawer.cashNeedsDrawer' });
     expect(l.call('settle.pay', { tabId: tab.id, method: 'card' }).settled).toBe(true);
@@ -304,9 +359,24 @@ describe('replaying a command after days are closed', () => {
 describe('a day whose deposits do not add up', () => {
   it('is refused with words for the owner (run the ledger check; nothing was closed), writing nothing, and closes once they add up again', () => {
     l.call('store.update', { depositPolicy: { mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100 } });
-    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 0, expectText: '', durationMinutes: 60 }).id;
+    const cut = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Cut',
+      kind: 'service',
+      priceMinor: 3000,
+      rateMilli: 0,
+      expectText: '',
+      durationMinutes: 60,
+    }).id;
     const ana = l.call('customer.create', { name: 'Ana' }).id;
-    const booked = l.call('appointment.book', { customerId: ana, staffId: 1, date: '2026-11-26', startMinute: 600, itemIds: [cut], deposit: { method: 'card', reference: '' } });
+    const booked = l.call('appointment.book', {
+      customerId: ana,
+      staffId: 1,
+      date: '2026-11-26',
+      startMinute: 600,
+      itemIds: [cut],
+      deposit: { method: 'card', reference: '' },
+    });
     const depositId = booked.deposits[0]!.id;
     at(l, '23:00');
     // Damage from outside the app: the held deposit's amount no longer matches its journal entry.
@@ -328,7 +398,10 @@ describe('a day whose deposits do not add up', () => {
     // Read through the router without the fixture's invariant check, which would stop at the damage.
     expect(l.raw('day.status', {})).toMatchObject({ ok: true, value: { nextToClose: '2026-11-24' } });
     // The ledger check it points to names the fault.
-    expect(l.raw('ledger.check', { full: true })).toMatchObject({ ok: true, value: { problems: expect.arrayContaining(['deposits_held holds 1000 but the held deposits add up to 1200']) } });
+    expect(l.raw('ledger.check', { full: true })).toMatchObject({
+      ok: true,
+      value: { problems: expect.arrayContaining(['deposits_held holds 1000 but the held deposits add up to 1200']) },
+    });
 
     l.db.prepare('UPDATE deposits SET amount_minor = 1000 WHERE id = ?').run(depositId);
     expect(l.call('day.close', { businessDate: '2026-11-24' }).deposits).toMatchObject({ takenMinor: 1000, heldMinor: 1000 });

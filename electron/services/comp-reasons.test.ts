@@ -12,8 +12,7 @@ beforeEach(() => {
   const latte = item('Latte', 440);
   const cake = item('Cake', 350);
   tabId = l.call('tab.open', {}).id;
-  l.call('tab.addLine', { tabId, itemId: latte });
-  lineIds = l.call('tab.addLine', { tabId, itemId: cake }).lines.map((x) => x.id);
+  lineIds = [latte, cake].map((itemId) => l.call('tab.addLine', { tabId, itemId }).lineId);
 });
 afterEach(() => l.cleanup());
 
@@ -34,7 +33,12 @@ describe('comps by reason', () => {
     expect(dry).toBeGreaterThan(0);
     // The same amount for another reason moves no money, yet the breakdown follows it.
     l.call('tab.compLine', { tabId, lineId: lineIds[1]!, kind: 'amount', value: 100, reason: 'burnt' });
-    expect(byReason()).toEqual(new Map([['burnt', dry], ['dry', 0]]));
+    expect(byReason()).toEqual(
+      new Map([
+        ['burnt', dry],
+        ['dry', 0],
+      ]),
+    );
     l.call('tab.setQty', { tabId, lineId: lineIds[0]!, qty: 3 });
     l.call('tab.compLine', { tabId, lineId: lineIds[0]!, kind: 'percent', value: 100, reason: 'spilt' });
     expect(byReason().get('spilt')).toBe(1200); // 3 lattes fully comped: 1320 less 120 tax
@@ -50,7 +54,12 @@ describe('comps by reason', () => {
     l.call('tab.setQty', { tabId, lineId: lineIds[0]!, qty: 2 });
     l.call('tab.compLine', { tabId, lineId: lineIds[0]!, kind: 'percent', value: 100, qty: 1, reason: 'spilt' });
     l.call('tab.compLine', { tabId, lineId: lineIds[1]!, kind: 'percent', value: 50, qty: 1, reason: 'dry' });
-    expect(byReason()).toEqual(new Map([['spilt', 400], ['dry', 159]]));
+    expect(byReason()).toEqual(
+      new Map([
+        ['spilt', 400],
+        ['dry', 159],
+      ]),
+    );
     // Growing the line leaves the comp on its one unit.
     l.call('tab.setQty', { tabId, lineId: lineIds[0]!, qty: 5 });
     expect(byReason().get('spilt')).toBe(400);

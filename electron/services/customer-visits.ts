@@ -4,16 +4,17 @@ import type { Rating, TabStatus } from '../../shared/types';
 import { businessDateAt } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import { toTaxLine, type LineRow } from './tab-read';
+import { statement } from '../ledger/statements';
 
 /** The newest visits a page shows; a regular of many years still loads at once. */
 const VISIT_LIMIT = 200;
 
 /** The profile and every profile merged into it, at any depth: one person's records. */
 export function customerFamily(db: Db, customerId: number): number[] {
-  return db
-    .prepare<[number], { id: number }>(
-      'WITH RECURSIVE fam(id) AS (SELECT ? UNION SELECT c.id FROM customers c JOIN fam ON c.merged_into = fam.id) SELECT id FROM fam ORDER BY id',
-    )
+  return statement<[number], { id: number }>(
+    db,
+    'WITH RECURSIVE fam(id) AS (SELECT ? UNION SELECT c.id FROM customers c JOIN fam ON c.merged_into = fam.id) SELECT id FROM fam ORDER BY id',
+  )
     .all(customerId)
     .map((r) => r.id);
 }
@@ -40,37 +41,35 @@ type VisitTabRow = {
  */
 export function readCustomerVisits(db: Db, customerId: number): CustomerVisit[] {
   const ids = customerFamily(db, customerId);
-  const tabs = db
-    .prepare<[string, number], VisitTabRow>(
-      `SELECT id, token, status, customer_id, tax_mode, opened_at, closed_at, closed_business_date, rating FROM tabs
+  const tabs = statement<[string, number], VisitTabRow>(
+    db,
+    `SELECT id, token, status, customer_id, tax_mode, opened_at, closed_at, closed_business_date, rating FROM tabs
        WHERE customer_id IN (SELECT value FROM json_each(?)) AND status <> 'voided' ORDER BY opened_at DESC, id DESC LIMIT ?`,
-    )
-    .all(JSON.stringify(ids), VISIT_LIMIT);
+  ).all(JSON.stringify(ids), VISIT_LIMIT);
   if (tabs.length === 0) return [];
-  const lines = db
-    .prepare<[string], LineRow & { tab_id: number }>(
-      `SELECT l.*, s.name AS staff_name FROM tab_lines l JOIN staff s ON s.id = l.staff_id
+  const lines = statement<[string], LineRow & { tab_id: number }>(
+    db,
+    `SELECT l.*, s.name AS staff_name FROM tab_lines l JOIN staff s ON s.id = l.staff_id
        WHERE l.tab_id IN (SELECT value FROM json_each(?)) AND l.state = 'active' ORDER BY l.id`,
-    )
-    .all(JSON.stringify(tabs.map((t) => t.id)));
+  ).all(JSON.stringify(tabs.map((t) => t.id)));
   const byTab = new Map<number, (LineRow & { tab_id: number })[]>();
   for (const line of lines) byTab.set(line.tab_id, [...(byTab.get(line.tab_id) ?? []), line]);
   const tabIds = JSON.stringify(tabs.map((t) => t.id));
   const owed = new Map(
-    db
-      .prepare<[string], { tab_id: number; total: number }>(
-        'SELECT tab_id, SUM(receivable_minor) AS total FROM tab_rate_totals WHERE tab_id IN (SELECT value FROM json_each(?)) GROUP BY tab_id',
-      )
+    statement<[string], { tab_id: number; total: number }>(
+      db,
+      'SELECT tab_id, SUM(receivable_minor) AS total FROM tab_rate_totals WHERE tab_id IN (SELECT value FROM json_each(?)) GROUP BY tab_id',
+    )
       .all(tabIds)
       .map((r) => [r.tab_id, r.total]),
   );
   // The reward standing on each tab (one taken back off is no reward).
   const rewards = new Map(
-    db
-      .prepare<[string], { tab_id: number; discount: number }>(
-        `SELECT m.tab_id, m.discount_minor AS discount FROM loyalty_movements m
+    statement<[string], { tab_id: number; discount: number }>(
+      db,
+      `SELECT m.tab_id, m.discount_minor AS discount FROM loyalty_movements m
          WHERE m.tab_id IN (SELECT value FROM json_each(?)) AND m.kind = 'redeem' AND NOT EXISTS (SELECT 1 FROM loyalty_movements r WHERE r.reverses_id = m.id)`,
-      )
+    )
       .all(tabIds)
       .map((r) => [r.tab_id, r.discount]),
   );

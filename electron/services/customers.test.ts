@@ -67,8 +67,8 @@ describe('customers', () => {
     l.advance(60_000);
     const second = l.call('tab.open', {});
     l.call('tab.setCustomer', { tabId: second.id, customerId: ana.id });
-    const line = l.call('tab.addLine', { tabId: second.id, itemId: biscuit.id, qty: 1 }).lines[0]!;
-    l.call('tab.compLine', { tabId: second.id, lineId: line.id, kind: 'percent', value: 50, reason: 'broken' });
+    const lineId = l.call('tab.addLine', { tabId: second.id, itemId: biscuit.id, qty: 1 }).lineId;
+    l.call('tab.compLine', { tabId: second.id, lineId, kind: 'percent', value: 50, reason: 'broken' });
     const other = l.call('tab.open', {});
     l.call('tab.addLine', { tabId: other.id, itemId: latte.id, qty: 1 });
     const { visits } = l.call('customer.get', { customerId: ana.id });
@@ -97,8 +97,23 @@ describe('customers', () => {
     l.call('settle.pay', { tabId: treat.id, method: 'card' });
 
     l.call('store.update', { depositPolicy: { mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100 } });
-    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 10_000, expectText: 'Washed and cut.', durationMinutes: 60 });
-    const booked = l.call('appointment.book', { customerId: ana.id, staffId: 1, date: '2026-11-24', startMinute: 720, itemIds: [cut.id], deposit: { method: 'card', reference: '' } });
+    const cut = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Cut',
+      kind: 'service',
+      priceMinor: 3000,
+      rateMilli: 10_000,
+      expectText: 'Washed and cut.',
+      durationMinutes: 60,
+    });
+    const booked = l.call('appointment.book', {
+      customerId: ana.id,
+      staffId: 1,
+      date: '2026-11-24',
+      startMinute: 720,
+      itemIds: [cut.id],
+      deposit: { method: 'card', reference: '' },
+    });
     const { tabId: salon } = l.call('appointment.checkIn', { appointmentId: booked.id });
     expect(l.call('deposit.apply', { tabId: salon, depositId: booked.deposits[0]!.id, excess: 'refund' }).dueMinor).toBe(2000);
     l.call('settle.pay', { tabId: salon, method: 'card' });
@@ -141,7 +156,7 @@ describe('customers', () => {
     expect(() => l.db.prepare('DELETE FROM customers WHERE id = ?').run(ana.id)).toThrow(/never deleted/);
   });
 
-  it("merges a duplicate: its visits show on the kept profile, its open tabs move, and the closed ones stay as they were", () => {
+  it('merges a duplicate: its visits show on the kept profile, its open tabs move, and the closed ones stay as they were', () => {
     const { latte } = setup();
     const ana = l.call('customer.create', { name: 'Ana' });
     const dup = l.call('customer.create', { name: 'Ana L' });
@@ -194,7 +209,11 @@ describe('customers', () => {
     expect(names('ana')).toEqual([]);
     expect(names('087')).toEqual([]);
     // Nothing readable of them is left anywhere in the append-only tables.
-    const audit = l.db.prepare<[], { detail: string }>('SELECT detail FROM audit').all().map((r) => r.detail).join('\n');
+    const audit = l.db
+      .prepare<[], { detail: string }>('SELECT detail FROM audit')
+      .all()
+      .map((r) => r.detail)
+      .join('\n');
     for (const word of ['Ana', '087', 'example.com', 'nut allergy']) expect(audit).not.toContain(word);
     expect(l.fail('customer.update', { customerId: ana.id, name: 'Ana' })).toMatchObject({ key: 'errors.customerErased' });
     expect(() => l.db.prepare("UPDATE customers SET phone = '1' WHERE id = ?").run(ana.id)).toThrow(/stays erased/);

@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
 import { customerFamily as family, readCustomerVisits } from './customer-visits';
 import { readOpenTab, readTab } from './tab-read';
 import { undoRedemption } from './loyalty';
+import { statement } from '../ledger/statements';
 
 /** What an erased profile is called: the row stays, so the ledger's tabs still point at someone. */
 export const ERASED_NAME = 'Erased customer';
@@ -48,19 +49,14 @@ function toCustomer(row: CustomerRow): Customer {
 
 /** A name as the search compares it: accents dropped, lower case, runs of space as one. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('und')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
 }
 
 /** Empty text is stored as NULL: "no phone" rather than a phone of nothing. */
 const orNull = (value: string): string | null => (value === '' ? null : value);
 
 function readRow(db: Db, customerId: number, field = 'customerId'): CustomerRow {
-  const row = db.prepare<[number], CustomerRow>(`SELECT ${COLUMNS} FROM customers WHERE id = ?`).get(customerId);
+  const row = statement<[number], CustomerRow>(db, `SELECT ${COLUMNS} FROM customers WHERE id = ?`).get(customerId);
   if (!row) throw new DomainError('not_found', 'errors.customerMissing', { id: customerId }, field);
   return row;
 }
@@ -89,7 +85,9 @@ export function searchCustomers(ctx: ServiceContext, input: ParsedInput<'custome
   const query = input.query;
   const live = 'archived_at IS NULL AND merged_into IS NULL AND erased_at IS NULL';
   if (query === '') {
-    return ctx.db.prepare<[number], CustomerRow>(`SELECT ${COLUMNS} FROM customers WHERE ${live} ORDER BY updated_at DESC, id DESC LIMIT ?`).all(SEARCH_LIMIT).map(toCustomer);
+    return statement<[number], CustomerRow>(ctx.db, `SELECT ${COLUMNS} FROM customers WHERE ${live} ORDER BY updated_at DESC, id DESC LIMIT ?`)
+      .all(SEARCH_LIMIT)
+      .map(toCustomer);
   }
   // Every word must be in the name; a query typed like a phone number also matches by its digits.
   const words = nameKey(query).split(' ').filter(Boolean);
@@ -101,8 +99,7 @@ export function searchCustomers(ctx: ServiceContext, input: ParsedInput<'custome
     where = `(${where} OR phone_digits LIKE ?)`;
     params.push(likeText(digits));
   }
-  return ctx.db
-    .prepare<(string | number)[], CustomerRow>(`SELECT ${COLUMNS} FROM customers WHERE ${live} AND ${where} ORDER BY name_key, id LIMIT ?`)
+  return statement<(string | number)[], CustomerRow>(ctx.db, `SELECT ${COLUMNS} FROM customers WHERE ${live} AND ${where} ORDER BY name_key, id LIMIT ?`)
     .all(...params, SEARCH_LIMIT)
     .map(toCustomer);
 }
@@ -113,12 +110,20 @@ export function getCustomer(ctx: ServiceContext, input: ParsedInput<'customer.ge
 
 export function createCustomer(ctx: ServiceContext, input: ParsedInput<'customer.create'>): Customer {
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO customers (name, name_key, phone, phone_digits, email, notes, contact_ok, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.name, nameKey(input.name), orNull(input.phone), orNull(phoneDigits(input.phone)), orNull(input.email), orNull(input.notes), input.contactOk ? 1 : 0, ctx.now, ctx.now)
-      .lastInsertRowid,
+    statement(
+      ctx.db,
+      `INSERT INTO customers (name, name_key, phone, phone_digits, email, notes, contact_ok, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      input.name,
+      nameKey(input.name),
+      orNull(input.phone),
+      orNull(phoneDigits(input.phone)),
+      orNull(input.email),
+      orNull(input.notes),
+      input.contactOk ? 1 : 0,
+      ctx.now,
+      ctx.now,
+    ).lastInsertRowid,
   );
   audit(ctx, 'customer.create', { customerId: id, contactOk: input.contactOk });
   return readCustomer(ctx.db, id);
@@ -136,9 +141,20 @@ export function updateCustomer(ctx: ServiceContext, input: ParsedInput<'customer
   const changed: string[] = (['name', 'phone', 'email', 'notes'] as const).filter((key) => next[key] !== row[key]);
   if (next.contactOk !== row.contact_ok) changed.push('contactOk');
   if (changed.length === 0) return toCustomer(row);
-  ctx.db
-    .prepare('UPDATE customers SET name = ?, name_key = ?, phone = ?, phone_digits = ?, email = ?, notes = ?, contact_ok = ?, updated_at = ? WHERE id = ?')
-    .run(next.name, nameKey(next.name), next.phone, next.phone === null ? null : orNull(phoneDigits(next.phone)), next.email, next.notes, next.contactOk, ctx.now, row.id);
+  statement(
+    ctx.db,
+    'UPDATE customers SET name = ?, name_key = ?, phone = ?, phone_digits = ?, email = ?, notes = ?, contact_ok = ?, updated_at = ? WHERE id = ?',
+  ).run(
+    next.name,
+    nameKey(next.name),
+    next.phone,
+    next.phone === null ? null : orNull(phoneDigits(next.phone)),
+    next.email,
+    next.notes,
+    next.contactOk,
+    ctx.now,
+    row.id,
+  );
   // Which fields changed, never what they say.
   audit(ctx, 'customer.update', { customerId: row.id, ...Object.fromEntries(changed.map((key) => [key, true])) });
   return readCustomer(ctx.db, row.id);
@@ -149,7 +165,7 @@ export function archiveCustomer(ctx: ServiceContext, input: ParsedInput<'custome
   const row = readRow(ctx.db, input.customerId);
   if (row.merged_into !== null) throw new DomainError('conflict', 'errors.customerMerged', { id: row.id, into: row.merged_into }, 'customerId');
   if ((row.archived_at !== null) === input.archived) return toCustomer(row);
-  ctx.db.prepare('UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?').run(input.archived ? ctx.now : null, ctx.now, row.id);
+  statement(ctx.db, 'UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?').run(input.archived ? ctx.now : null, ctx.now, row.id);
   audit(ctx, 'customer.archive', { customerId: row.id, archived: input.archived });
   return readCustomer(ctx.db, row.id);
 }
@@ -159,7 +175,8 @@ export function eraseCustomer(ctx: ServiceContext, input: ParsedInput<'customer.
   if (row.merged_into !== null) throw new DomainError('conflict', 'errors.customerMerged', { id: row.id, into: row.merged_into }, 'customerId');
   // The duplicates merged into this profile are the same person: their details go too.
   const ids = family(ctx.db, row.id);
-  const erase = ctx.db.prepare(
+  const erase = statement(
+    ctx.db,
     `UPDATE customers SET name = ?, name_key = ?, phone = NULL, phone_digits = NULL, email = NULL, notes = NULL, contact_ok = 0, erased_at = ?, updated_at = ?
      WHERE id = ? AND erased_at IS NULL`,
   );
@@ -174,16 +191,18 @@ export function mergeCustomers(ctx: ServiceContext, input: ParsedInput<'customer
   const keep = readLive(ctx.db, input.keepId, 'keepId');
   if (keep.archived_at !== null) throw new DomainError('conflict', 'errors.customerArchived', { id: keep.id }, 'keepId');
   const merged = readLive(ctx.db, input.mergeId, 'mergeId');
-  ctx.db
-    .prepare('UPDATE customers SET merged_into = ?, archived_at = coalesce(archived_at, ?), updated_at = ? WHERE id = ?')
-    .run(keep.id, ctx.now, ctx.now, merged.id);
+  statement(ctx.db, 'UPDATE customers SET merged_into = ?, archived_at = coalesce(archived_at, ?), updated_at = ? WHERE id = ?').run(
+    keep.id,
+    ctx.now,
+    ctx.now,
+    merged.id,
+  );
   // Open tabs can still change, so they move to the kept profile (the board shows its name);
   // closed ones cannot, and show on the kept profile through merged_into.
-  const moved = ctx.db
-    .prepare<[number], { id: number }>("SELECT id FROM tabs WHERE customer_id = ? AND status = 'open' ORDER BY id")
+  const moved = statement<[number], { id: number }>(ctx.db, "SELECT id FROM tabs WHERE customer_id = ? AND status = 'open' ORDER BY id")
     .all(merged.id)
     .map((r) => r.id);
-  const move = ctx.db.prepare('UPDATE tabs SET customer_id = ? WHERE id = ?');
+  const move = statement(ctx.db, 'UPDATE tabs SET customer_id = ? WHERE id = ?');
   for (const tabId of moved) {
     move.run(keep.id, tabId);
     audit(ctx, 'tab.setCustomer', { customerId: keep.id, from: merged.id }, tabId);
@@ -198,11 +217,11 @@ export function setTabCustomer(ctx: ServiceContext, input: ParsedInput<'tab.setC
     const row = readLive(ctx.db, input.customerId);
     if (row.archived_at !== null) throw new DomainError('conflict', 'errors.customerArchived', { id: row.id }, 'customerId');
   }
-  const current = ctx.db.prepare<[number], { customer_id: number | null }>('SELECT customer_id FROM tabs WHERE id = ?').get(tab.id)?.customer_id ?? null;
+  const current = statement<[number], { customer_id: number | null }>(ctx.db, 'SELECT customer_id FROM tabs WHERE id = ?').get(tab.id)?.customer_id ?? null;
   if (current === input.customerId) return readTab(ctx.db, tab.id);
   // A reward on the tab was the previous customer's: it goes back to them before the tab changes hands.
   undoRedemption(ctx, tab.id, 'customer');
-  ctx.db.prepare('UPDATE tabs SET customer_id = ?, last_activity_at = ? WHERE id = ?').run(input.customerId, ctx.now, tab.id);
+  statement(ctx.db, 'UPDATE tabs SET customer_id = ?, last_activity_at = ? WHERE id = ?').run(input.customerId, ctx.now, tab.id);
   audit(ctx, 'tab.setCustomer', { customerId: input.customerId, from: current }, tab.id);
   return readTab(ctx.db, tab.id);
 }

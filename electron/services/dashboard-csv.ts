@@ -27,8 +27,23 @@ export function dashboardTable(d: Dashboard, table: DashboardTable, exponent: nu
     case 'days':
       return {
         columns: [
-          'business_date', 'source', 'z_number', 'net_sales_minor', 'net_sales', 'settled', 'walkouts', 'walkout_minor', 'walkout', 'walkout_tabs_percent',
-          'walkout_amount_percent', 'comps_minor', 'comps', 'average_minutes_to_pay', 'owed_at_close_minor', 'owed_at_close', 'open_at_close',
+          'business_date',
+          'source',
+          'z_number',
+          'net_sales_minor',
+          'net_sales',
+          'settled',
+          'walkouts',
+          'walkout_minor',
+          'walkout',
+          'walkout_tabs_percent',
+          'walkout_amount_percent',
+          'comps_minor',
+          'comps',
+          'average_minutes_to_pay',
+          'owed_at_close_minor',
+          'owed_at_close',
+          'open_at_close',
         ],
         rows: d.days.map((day) => [
           day.businessDate,
@@ -54,7 +69,17 @@ export function dashboardTable(d: Dashboard, table: DashboardTable, exponent: nu
     case 'staff':
       return {
         columns: ['staff_id', 'staff', 'tabs_served', 'happy', 'okay', 'unhappy', 'walkouts', 'comps', 'comps_minor', 'comps_amount'],
-        rows: d.staff.map((s) => [s.staffId, safeText(s.staffName), s.tabsServed, s.happy, s.okay, s.unhappy, s.walkouts, s.compsCount, ...money(s.compsMinor)]),
+        rows: d.staff.map((s) => [
+          s.staffId,
+          safeText(s.staffName),
+          s.tabsServed,
+          s.happy,
+          s.okay,
+          s.unhappy,
+          s.walkouts,
+          s.compsCount,
+          ...money(s.compsMinor),
+        ]),
       };
     case 'items':
       return {
@@ -79,6 +104,7 @@ export function dashboardTable(d: Dashboard, table: DashboardTable, exponent: nu
 export function dashboardCsv(ctx: ServiceContext, input: ParsedInput<'report.dashboardCsv'>): CsvExport {
   const d = dashboard(ctx, { from: input.from, to: input.to });
   const { columns, rows } = dashboardTable(d, input.table, currencyExponent(readSettings(ctx.db).currency));
-  const filename = input.table === 'owed' ? `aftertab-dashboard-owed-${d.now.businessDate}.csv` : `aftertab-dashboard-${input.table}-${input.from}-${input.to}.csv`;
+  const filename =
+    input.table === 'owed' ? `aftertab-dashboard-owed-${d.now.businessDate}.csv` : `aftertab-dashboard-${input.table}-${input.from}-${input.to}.csv`;
   return { filename, text: stringify(rows, { header: true, columns, record_delimiter: 'windows' }) };
 }

@@ -2,6 +2,7 @@ import type { DashboardItem } from '../../shared/dashboard-types';
 import type { EntryKind } from '../../shared/ledger-vocabulary';
 import type { Rating } from '../../shared/types';
 import type { Db } from '../ledger/open';
+import { statement } from '../ledger/statements';
 
 type RatingRow = { item: number | null; line_name: string; rating: Rating; n: number };
 type CompRow = { item: number | null; line_name: string | null; amount: number; n: number };
@@ -20,23 +21,34 @@ export const ITEM_RATINGS_SQL = `SELECT l.item_id AS item, CASE WHEN l.item_id I
  * `+t.status` keeps the planner on the closed-day index rather than every settled tab.
  */
 export function itemSatisfaction(db: Db, from: string, to: string): DashboardItem[] {
-  const ratings = db.prepare<[string, string], RatingRow>(ITEM_RATINGS_SQL).all(from, to);
-  const comps = db
-    .prepare<[EntryKind, string, string], CompRow>(
-      `SELECT l.item_id AS item, CASE WHEN l.item_id IS NULL THEN l.name ELSE '' END AS line_name, SUM(cp.amount_minor) AS amount,
+  const ratings = statement<[string, string], RatingRow>(db, ITEM_RATINGS_SQL).all(from, to);
+  const comps = statement<[EntryKind, string, string], CompRow>(
+    db,
+    `SELECT l.item_id AS item, CASE WHEN l.item_id IS NULL THEN l.name ELSE '' END AS line_name, SUM(cp.amount_minor) AS amount,
          COUNT(DISTINCT CASE WHEN je.kind = ? THEN je.id END) AS n
        FROM comp_postings cp CROSS JOIN journal_entries je ON je.id = cp.entry_id
          CROSS JOIN entry_lines el ON el.entry_id = je.id CROSS JOIN tab_lines l ON l.id = el.line_id
        WHERE je.business_date BETWEEN ? AND ? GROUP BY item, line_name`,
-    )
-    .all('line.comp', from, to);
-  const names = new Map(db.prepare<[], { id: number; name: string }>('SELECT id, name FROM items').all().map((i) => [i.id, i.name]));
+  ).all('line.comp', from, to);
+  const names = new Map(
+    statement<[], { id: number; name: string }>(db, 'SELECT id, name FROM items')
+      .all()
+      .map((i) => [i.id, i.name]),
+  );
   const byKey = new Map<string, DashboardItem>();
   const of = (item: number | null, lineName: string | null): DashboardItem => {
     const key = item === null ? `name:${lineName ?? ''}` : `item:${item}`;
     let row = byKey.get(key);
     if (!row) {
-      row = { itemId: item, name: item === null ? (lineName ?? '') : (names.get(item) ?? `#${item}`), happy: 0, okay: 0, unhappy: 0, compsCount: 0, compsMinor: 0 };
+      row = {
+        itemId: item,
+        name: item === null ? (lineName ?? '') : (names.get(item) ?? `#${item}`),
+        happy: 0,
+        okay: 0,
+        unhappy: 0,
+        compsCount: 0,
+        compsMinor: 0,
+      };
       byKey.set(key, row);
     }
     return row;

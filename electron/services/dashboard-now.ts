@@ -4,6 +4,7 @@ import { accounts } from '../../shared/ledger-vocabulary';
 import { businessDateAt } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import { tokenPool } from './tokens';
+import { statement } from '../ledger/statements';
 
 type OpenRow = { id: number; token: number; name: string; opened_at: string; due: number };
 
@@ -17,13 +18,12 @@ type OpenRow = { id: number; token: number; name: string; opened_at: string; due
  * invariant 11).
  */
 export function dashboardNow(db: Db, now: string): DashboardNow {
-  const open = db
-    .prepare<[string], OpenRow>(
-      `SELECT t.id, t.token, t.name, t.opened_at, coalesce(SUM(p.amount_minor), 0) AS due
+  const open = statement<[string], OpenRow>(
+    db,
+    `SELECT t.id, t.token, t.name, t.opened_at, coalesce(SUM(p.amount_minor), 0) AS due
        FROM tabs t LEFT JOIN journal_entries je ON je.tab_id = t.id LEFT JOIN postings p ON p.entry_id = je.id AND p.account = ?
        WHERE t.status = 'open' GROUP BY t.id ORDER BY t.opened_at, t.token`,
-    )
-    .all(accounts.receivable);
+  ).all(accounts.receivable);
   const at = Date.parse(now);
   const ageOf = (openedAt: string) => Math.max(0, Math.floor((at - Date.parse(openedAt)) / 60_000));
   const bands = ageBands.map((band) => ({ band, tabs: 0, owedMinor: 0 }));
@@ -37,10 +37,15 @@ export function dashboardNow(db: Db, now: string): DashboardNow {
     owed += tab.due;
   }
   const first = open[0];
-  const oldest: OldestTab | null = first ? { tabId: first.id, token: first.token, name: first.name, openedAt: first.opened_at, ageMinutes: ageOf(first.opened_at), dueMinor: first.due } : null;
+  const oldest: OldestTab | null = first
+    ? { tabId: first.id, token: first.token, name: first.name, openedAt: first.opened_at, ageMinutes: ageOf(first.opened_at), dueMinor: first.due }
+    : null;
   // Every token in circulation: the pool's range, and one still missing from outside it (the range changed since).
   const pool = tokenPool(db);
-  const held = db.prepare<[], { n: number; amount: number }>("SELECT COUNT(*) AS n, coalesce(SUM(amount_minor), 0) AS amount FROM deposits WHERE status = 'held'").get();
+  const held = statement<[], { n: number; amount: number }>(
+    db,
+    "SELECT COUNT(*) AS n, coalesce(SUM(amount_minor), 0) AS amount FROM deposits WHERE status = 'held'",
+  ).get();
   return {
     at: now,
     businessDate: businessDateAt(db, now),

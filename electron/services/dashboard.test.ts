@@ -33,11 +33,24 @@ function settle(tabId: number, rating: 'happy' | 'okay' | 'unhappy' | null): voi
 /** Day 1: A (Ana: 2 lattes, a cake) happy; B (Ben: latte, cake comped in full by the owner) unhappy; C (Ana) walked out; D (Ben) left open. */
 function day1(): void {
   at(DAY1, '09:00');
-  const a = open([[items.latte, people.ana], [items.latte, people.ana], [items.cake, people.ana]], 'Ana’s table');
-  const b = open([[items.latte, people.ben], [items.cake, people.ben]]);
+  const a = open(
+    [
+      [items.latte, people.ana],
+      [items.latte, people.ana],
+      [items.cake, people.ana],
+    ],
+    'Ana’s table',
+  );
+  const b = open([
+    [items.latte, people.ben],
+    [items.cake, people.ben],
+  ]);
   const cake = l.call('tab.get', { tabId: b }).lines.find((line) => line.name === 'Cake')!;
   l.call('tab.compLine', { tabId: b, lineId: cake.id, kind: 'percent', value: 100, reason: 'burnt' });
-  const c = open([[items.water, people.ana], [items.latte, people.ana]]);
+  const c = open([
+    [items.water, people.ana],
+    [items.latte, people.ana],
+  ]);
   at(DAY1, '10:00');
   settle(a, 'happy');
   settle(b, 'unhappy');
@@ -65,15 +78,20 @@ function day2(): void {
 
 beforeEach(() => {
   l = makeLedger(`${DAY1}T09:00:00.000Z`, { drawer: false });
-  const hire = (name: string) => Number(l.db.prepare("INSERT INTO staff (name, role, active, created_at) VALUES (?, 'staff', 1, '2026-11-01T00:00:00.000Z')").run(name).lastInsertRowid);
+  const hire = (name: string) =>
+    Number(l.db.prepare("INSERT INTO staff (name, role, active, created_at) VALUES (?, 'staff', 1, '2026-11-01T00:00:00.000Z')").run(name).lastInsertRowid);
   people = { ana: hire('Ana'), ben: hire('Ben') };
-  const item = (name: string, priceMinor: number, rateMilli: number) => l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli, expectText: '' }).id;
+  const item = (name: string, priceMinor: number, rateMilli: number) =>
+    l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli, expectText: '' }).id;
   items = { latte: item('Latte', 440, 10_000), cake: item('Cake', 350, 10_000), water: item('Water', 200, 0) };
   tabs = { carried: 0 };
 });
 afterEach(() => l.cleanup());
 
-const frozenZ = (date: string) => JSON.parse(l.db.prepare<[string], { report_json: string }>('SELECT report_json FROM z_reports WHERE business_date = ?').get(date)!.report_json) as FrozenDayReport;
+const frozenZ = (date: string) =>
+  JSON.parse(
+    l.db.prepare<[string], { report_json: string }>('SELECT report_json FROM z_reports WHERE business_date = ?').get(date)!.report_json,
+  ) as FrozenDayReport;
 
 describe('a closed day, from its frozen Z', () => {
   beforeEach(day1);
@@ -169,7 +187,7 @@ describe('a period of closed days and today so far', () => {
       { band: 'from60to120', tabs: 1, owedMinor: 350 },
       { band: 'over120', tabs: 1, owedMinor: 440 },
     ]);
-    expect(now.oldest).toMatchObject({ tabId: tabs.carried, name: 'Dee', ageMinutes: (24 * 60) - 135, dueMinor: 440 });
+    expect(now.oldest).toMatchObject({ tabId: tabs.carried, name: 'Dee', ageMinutes: 24 * 60 - 135, dueMinor: 440 });
     expect(now.tokens).toMatchObject({ total: 40, out: 4, missing: 0 });
     expect(now.depositsHeld).toEqual({ count: 0, amountMinor: 0 });
     // Twenty minutes later G and F have each moved up a band (the clock, not a stored age).
@@ -197,7 +215,15 @@ describe('a period of closed days and today so far', () => {
     const x = l.call('report.x', { businessDate: DAY2 });
     expect(d.totals.netSalesMinor).toBe(frozenZ(DAY1).sales.netMinor + x.sales.netMinor);
     // Today: H's cake 318, E's water 200, F's latte 400, G's water 200.
-    expect(d.days[1]).toMatchObject({ netSalesMinor: 1118, chargedMinor: 1190, settled: 1, walkouts: 0, owedAtCloseMinor: 1430, openAtClose: 4, averageSecondsToPay: 1800 });
+    expect(d.days[1]).toMatchObject({
+      netSalesMinor: 1118,
+      chargedMinor: 1190,
+      settled: 1,
+      walkouts: 0,
+      owedAtCloseMinor: 1430,
+      openAtClose: 4,
+      averageSecondsToPay: 1800,
+    });
     // 1 walkout of 4 closed tabs; 640 of 1670 + 200 paid + 640 walked out = 25.50 %.
     expect(d.totals).toMatchObject({ settled: 3, walkouts: 1, paidMinor: 1870, walkoutTabsBp: 2500, walkoutAmountBp: 2550, closedDays: 1, openDays: 1 });
     // (3600 s × 2 tabs + 1800 s × 1) / 3.
@@ -234,7 +260,9 @@ describe('a period of closed days and today so far', () => {
       ['over120', '1', '440'],
       ['total', '4', '1430'],
     ]);
-    expect(parse(csv('comps').text, { columns: true })).toEqual([{ reason: 'burnt', count: '1', amount_minor: '318', amount: '3.18', percent_of_gross_sales: '8.04' }]);
+    expect(parse(csv('comps').text, { columns: true })).toEqual([
+      { reason: 'burnt', count: '1', amount_minor: '318', amount: '3.18', percent_of_gross_sales: '8.04' },
+    ]);
     expect((parse(csv('items').text, { columns: true }) as Record<string, string>[]).map((r) => [r.item, r.happy, r.okay, r.unhappy, r.comps_minor])).toEqual([
       ['Cake', '1', '0', '1', '318'],
       ['Latte', '1', '0', '1', '0'],
@@ -283,7 +311,11 @@ describe('on a year', () => {
 describe('refused input', () => {
   it('refuses a period that ends before it begins, or is longer than 400 days, in words, writing nothing', () => {
     expect(l.fail('report.dashboard', { from: DAY2, to: DAY1 })).toMatchObject({ code: 'invalid_input', key: 'errors.dashboard.periodOrder', field: 'to' });
-    expect(l.fail('report.dashboard', { from: '2025-01-01', to: '2026-02-05' })).toMatchObject({ code: 'invalid_input', key: 'errors.dashboard.periodTooLong', params: { days: 401, max: 400 } });
+    expect(l.fail('report.dashboard', { from: '2025-01-01', to: '2026-02-05' })).toMatchObject({
+      code: 'invalid_input',
+      key: 'errors.dashboard.periodTooLong',
+      params: { days: 401, max: 400 },
+    });
     expect(l.fail('report.dashboardCsv', { from: DAY2, to: DAY1, table: 'days' })).toMatchObject({ key: 'errors.dashboard.periodOrder' });
     expect(l.fail('report.dashboard', { from: '2026-02-30', to: DAY1 })).toMatchObject({ code: 'invalid_input' });
     expect(l.fail('report.dashboardCsv', { from: DAY1, to: DAY1, table: 'everything' })).toMatchObject({ code: 'invalid_input' });
@@ -297,9 +329,18 @@ describe('a salon', () => {
 
   it('shows no-shows, late cancels and forfeited deposits, and the deposits held now', () => {
     l.call('store.update', { depositPolicy: policy, openingHours: [0, 1, 2, 3, 4, 5, 6].map(() => ({ open: 0, close: 1440 })) as never });
-    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 0, expectText: 'Washed and cut.', durationMinutes: 60 }).id;
+    const cut = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Cut',
+      kind: 'service',
+      priceMinor: 3000,
+      rateMilli: 0,
+      expectText: 'Washed and cut.',
+      durationMinutes: 60,
+    }).id;
     const customer = l.call('customer.create', { name: 'Ana' }).id;
-    const book = (date: string, startMinute: number) => l.call('appointment.book', { customerId: customer, staffId: 1, date, startMinute, itemIds: [cut], deposit: { method: 'card', reference: '' } });
+    const book = (date: string, startMinute: number) =>
+      l.call('appointment.book', { customerId: customer, staffId: 1, date, startMinute, itemIds: [cut], deposit: { method: 'card', reference: '' } });
     expect(l.call('report.dashboard', { from: DAY1, to: DAY1 }).salon).toBe(true);
     const noShow = book(DAY1, 600);
     const late = book(DAY2, 540);
@@ -311,6 +352,8 @@ describe('a salon', () => {
     expect(d.totals).toMatchObject({ noShows: 1, lateCancels: 1, appointmentsDone: 0, noShowRateBp: 5000, forfeitedMinor: 2000 });
     expect(d.now.depositsHeld).toEqual({ count: 1, amountMinor: 1000 });
     const rows = parse(l.call('report.dashboardCsv', { from: DAY1, to: DAY1, table: 'appointments' }).text, { columns: true }) as Record<string, string>[];
-    expect(rows).toEqual([{ business_date: DAY1, done: '0', no_shows: '1', late_cancels: '1', no_show_percent: '50.00', forfeited_minor: '2000', forfeited: '20.00' }]);
+    expect(rows).toEqual([
+      { business_date: DAY1, done: '0', no_shows: '1', late_cancels: '1', no_show_percent: '50.00', forfeited_minor: '2000', forfeited: '20.00' },
+    ]);
   });
 });

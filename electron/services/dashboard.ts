@@ -14,6 +14,7 @@ import { dashboardNow } from './dashboard-now';
 import { buildDayReport } from './report-build';
 import { staffDayFigures } from './staff-report';
 import { readSettings } from './store';
+import { statement } from '../ledger/statements';
 
 type Report = DayReport | FrozenDayReport;
 type Source = { date: string; source: 'z' | 'x'; report: Report };
@@ -32,13 +33,17 @@ export function checkPeriod(from: string, to: string): void {
  */
 function dayReports(ctx: ServiceContext, from: string, last: string, today: string): Source[] {
   const { db } = ctx;
-  const sources: Source[] = db
-    .prepare<[string, string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date BETWEEN ? AND ? ORDER BY business_date')
+  const sources: Source[] = statement<[string, string], { business_date: string; report_json: string }>(
+    db,
+    'SELECT business_date, report_json FROM z_reports WHERE business_date BETWEEN ? AND ? ORDER BY business_date',
+  )
     .all(from, last)
     .map((z) => ({ date: z.business_date, source: 'z', report: JSON.parse(z.report_json) as FrozenDayReport }));
   const closedThrough = lastClosedDate(db) ?? '';
-  const unclosed = db
-    .prepare<[string, string, string], { d: string }>('SELECT DISTINCT business_date AS d FROM journal_entries WHERE business_date > ? AND business_date BETWEEN ? AND ?')
+  const unclosed = statement<[string, string, string], { d: string }>(
+    db,
+    'SELECT DISTINCT business_date AS d FROM journal_entries WHERE business_date > ? AND business_date BETWEEN ? AND ?',
+  )
     .all(closedThrough, from, last)
     .map((r) => r.d);
   const header = { kind: 'x' as const, zNumber: null, generatedAt: ctx.now, generatedBy: ctx.actor.name };
@@ -54,17 +59,17 @@ function dayReports(ctx: ServiceContext, from: string, last: string, today: stri
  * made since, as the report's carried tabs are worked out, so a year is never summed again.
  */
 function owedAtEndOf(db: Db, date: string): { owedMinor: number; open: number } {
-  const z = db
-    .prepare<[string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date <= ? ORDER BY business_date DESC LIMIT 1')
-    .get(date);
+  const z = statement<[string], { business_date: string; report_json: string }>(
+    db,
+    'SELECT business_date, report_json FROM z_reports WHERE business_date <= ? ORDER BY business_date DESC LIMIT 1',
+  ).get(date);
   const owed = new Map<number, number>();
   for (const tab of z ? (JSON.parse(z.report_json) as FrozenDayReport).carried : []) owed.set(tab.tabId, tab.dueMinor);
-  const since = db
-    .prepare<[string, string, Account], { tab_id: number; amount: number }>(
-      `SELECT je.tab_id AS tab_id, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+  const since = statement<[string, string, Account], { tab_id: number; amount: number }>(
+    db,
+    `SELECT je.tab_id AS tab_id, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
        WHERE je.business_date > ? AND je.business_date <= ? AND p.account = ? GROUP BY je.tab_id`,
-    )
-    .all(z?.business_date ?? '', date, accounts.receivable);
+  ).all(z?.business_date ?? '', date, accounts.receivable);
   for (const m of since) owed.set(m.tab_id, sumMinor([owed.get(m.tab_id) ?? 0, m.amount]));
   const due = [...owed.values()].filter((v) => v !== 0);
   return { owedMinor: sumMinor(due), open: due.length };
@@ -182,7 +187,17 @@ function staffOf(db: Db, sources: Source[]): DashboardStaff[] {
   for (const { date, report } of sources) {
     const figures: StaffDayFigures[] = report.staff ?? staffDayFigures(db, date);
     for (const f of figures) {
-      const p = people.get(f.staffId) ?? { staffId: f.staffId, staffName: f.staffName, tabsServed: 0, happy: 0, okay: 0, unhappy: 0, walkouts: 0, compsCount: 0, compsMinor: 0 };
+      const p = people.get(f.staffId) ?? {
+        staffId: f.staffId,
+        staffName: f.staffName,
+        tabsServed: 0,
+        happy: 0,
+        okay: 0,
+        unhappy: 0,
+        walkouts: 0,
+        compsCount: 0,
+        compsMinor: 0,
+      };
       // Days come oldest first: the name is the latest day's.
       people.set(f.staffId, {
         ...p,
@@ -204,7 +219,7 @@ function staffOf(db: Db, sources: Source[]): DashboardStaff[] {
 function usesAppointments(db: Db, days: DashboardDay[]): boolean {
   if (readSettings(db).depositPolicy.mode !== 'none') return true;
   if (days.some((d) => d.noShows > 0 || d.lateCancels > 0 || d.appointmentsDone > 0 || d.forfeitedMinor !== 0)) return true;
-  return (db.prepare<[], { any: number }>('SELECT EXISTS (SELECT 1 FROM appointments) AS any').get()?.any ?? 0) === 1;
+  return (statement<[], { any: number }>(db, 'SELECT EXISTS (SELECT 1 FROM appointments) AS any').get()?.any ?? 0) === 1;
 }
 
 /**

@@ -3,13 +3,14 @@ import type { ParsedInput } from '../../shared/contract';
 import type { ClosedDay, DayReport, DayStatus, FrozenDayReport } from '../../shared/closing-types';
 import { businessDateOf } from '../../shared/domain/business-day';
 import { chainCounts, chainHead } from '../ledger/chain';
-import { businessDateAt, lastClosedDate, writeAudit } from '../ledger/journal';
+import { businessDateAt, forgetBusinessDay, lastClosedDate, writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import { nextZNumber } from '../ledger/z-numbers';
 import type { ServiceContext } from './context';
 import { isDrawerOpen } from './drawer';
 import { buildDayReport, servedReport } from './report-build';
 import { applyPendingBusinessDay, readSettings } from './store';
+import { statement } from '../ledger/statements';
 
 type ZRow = { z_number: number; business_date: string; closed_at: string; closed_by_name: string; report_json: string };
 
@@ -17,7 +18,13 @@ const zSelect = `SELECT z.z_number, z.business_date, z.closed_at, s.name AS clos
 
 function toClosedDay(row: ZRow): ClosedDay {
   const report = JSON.parse(row.report_json) as FrozenDayReport;
-  return { zNumber: row.z_number, businessDate: row.business_date, closedAt: row.closed_at, closedBy: row.closed_by_name, netSalesMinor: report.sales.netMinor };
+  return {
+    zNumber: row.z_number,
+    businessDate: row.business_date,
+    closedAt: row.closed_at,
+    closedBy: row.closed_by_name,
+    netSalesMinor: report.sales.netMinor,
+  };
 }
 
 export function dayStatus(db: Db, now: string): DayStatus {
@@ -25,12 +32,14 @@ export function dayStatus(db: Db, now: string): DayStatus {
   const current = businessDateAt(db, now);
   const byClock = businessDateOf(new Date(now), settings.dayBoundaryMinutes, settings.timeZone);
   const lastClosed = lastClosedDate(db);
-  const unclosed = db
-    .prepare<[string], { d: string }>('SELECT DISTINCT business_date AS d FROM journal_entries WHERE business_date > ? ORDER BY business_date')
+  const unclosed = statement<[string], { d: string }>(
+    db,
+    'SELECT DISTINCT business_date AS d FROM journal_entries WHERE business_date > ? ORDER BY business_date',
+  )
     .all(lastClosed ?? '')
     .map((r) => r.d);
   const oldest = unclosed[0];
-  const last = db.prepare<[], ZRow>(`${zSelect} ORDER BY z.z_number DESC LIMIT 1`).get();
+  const last = statement<[], ZRow>(db, `${zSelect} ORDER BY z.z_number DESC LIMIT 1`).get();
   const nextToClose = oldest !== undefined && oldest < current ? oldest : current;
   return {
     currentBusinessDate: current,
@@ -45,7 +54,7 @@ export function dayStatus(db: Db, now: string): DayStatus {
 }
 
 function zFor(db: Db, businessDate: string): ZRow | undefined {
-  return db.prepare<[string], ZRow>(`${zSelect} WHERE z.business_date = ?`).get(businessDate);
+  return statement<[string], ZRow>(db, `${zSelect} WHERE z.business_date = ?`).get(businessDate);
 }
 
 /**
@@ -71,28 +80,29 @@ export function closeDay(ctx: ServiceContext, input: ParsedInput<'day.close'>): 
   const zNumber = nextZNumber(db);
   const built = buildDayReport(db, input.businessDate, { kind: 'z', zNumber, generatedAt: ctx.now, generatedBy: ctx.actor.name });
   // Replay results are kept for the day being closed and the one after it; older ones go.
-  const previousZ = db.prepare<[], { closed_at: string }>('SELECT closed_at FROM z_reports ORDER BY z_number DESC LIMIT 1').get();
+  const previousZ = statement<[], { closed_at: string }>(db, 'SELECT closed_at FROM z_reports ORDER BY z_number DESC LIMIT 1').get();
   if (previousZ) {
-    db.prepare('DELETE FROM command_results WHERE (SELECT at FROM commands WHERE id = command_results.command_id) < ?').run(previousZ.closed_at);
+    statement(db, 'DELETE FROM command_results WHERE (SELECT at FROM commands WHERE id = command_results.command_id) < ?').run(previousZ.closed_at);
   }
-  const lastEntry = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM journal_entries').get()?.id ?? 0;
+  const lastEntry = statement<[], { id: number | null }>(db, 'SELECT max(id) AS id FROM journal_entries').get()?.id ?? 0;
   // The Z keeps the chain head it closes on: the next check starts from it, and the paper shows it.
   const head = chainHead(db);
   const report: FrozenDayReport = { ...built, chain: head };
   // And how many rows of each kind the chain then held, so a check from this Z counts only what came after.
   const counts = JSON.stringify(chainCounts(db));
-  db.prepare('INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json, chain_seq, chain_hash, chain_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    zNumber,
-    input.businessDate,
-    ctx.now,
-    ctx.actor.id,
-    lastEntry,
-    JSON.stringify(report),
-    head.seq,
-    head.hash,
-    counts,
-  );
-  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'day.close', tabId: null, detail: JSON.stringify({ zNumber, businessDate: input.businessDate, netSalesMinor: report.sales.netMinor }) });
+  statement(
+    db,
+    'INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json, chain_seq, chain_hash, chain_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(zNumber, input.businessDate, ctx.now, ctx.actor.id, lastEntry, JSON.stringify(report), head.seq, head.hash, counts);
+  // The next posting of this command lands on the day after the one just closed.
+  forgetBusinessDay(db);
+  writeAudit(db, {
+    at: ctx.now,
+    staffId: ctx.actor.id,
+    command: 'day.close',
+    tabId: null,
+    detail: JSON.stringify({ zNumber, businessDate: input.businessDate, netSalesMinor: report.sales.netMinor }),
+  });
   // The day is closed by the rules it began with; a time zone or day boundary waiting for this Z
   // counts the days from here on.
   applyPendingBusinessDay(ctx);
@@ -115,13 +125,13 @@ export function xReport(ctx: ServiceContext, input: ParsedInput<'report.x'>): Da
 }
 
 export function zReport(ctx: ServiceContext, input: ParsedInput<'report.z'>): DayReport {
-  const row = ctx.db.prepare<[number], { report_json: string }>('SELECT report_json FROM z_reports WHERE z_number = ?').get(input.zNumber);
+  const row = statement<[number], { report_json: string }>(ctx.db, 'SELECT report_json FROM z_reports WHERE z_number = ?').get(input.zNumber);
   if (!row) throw new DomainError('not_found', 'errors.report.noZ', { z: input.zNumber }, 'zNumber');
   return servedReport(ctx.db, JSON.parse(row.report_json) as FrozenDayReport);
 }
 
 export function zList(ctx: ServiceContext, input: ParsedInput<'report.zList'>): ClosedDay[] {
-  return ctx.db.prepare<[number], ZRow>(`${zSelect} ORDER BY z.z_number DESC LIMIT ?`).all(input.limit).map(toClosedDay);
+  return statement<[number], ZRow>(ctx.db, `${zSelect} ORDER BY z.z_number DESC LIMIT ?`).all(input.limit).map(toClosedDay);
 }
 
 /** The day's report: its frozen Z when the day is closed, otherwise an X as of now; customers named as they are now. */

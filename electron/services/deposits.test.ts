@@ -15,13 +15,36 @@ let ana: number;
 const TODAY = '2026-11-24';
 const TOMORROW = '2026-11-25';
 
-const policy = (over: Partial<DepositPolicy> = {}): DepositPolicy => ({ mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100, ...over });
+const policy = (over: Partial<DepositPolicy> = {}): DepositPolicy => ({
+  mode: 'fixed',
+  fixedMinor: 1000,
+  percent: 0,
+  freeCancelHours: 24,
+  forfeitPercent: 100,
+  ...over,
+});
 
 beforeEach(() => {
   l = makeLedger('2026-11-24T09:00:00.000Z');
   l.call('store.update', { depositPolicy: policy() });
-  cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 0, expectText: 'Washed, cut and dried.', durationMinutes: 60 }).id;
-  colour = l.call('catalog.createItem', { categoryId: null, name: 'Colour', kind: 'service', priceMinor: 5000, rateMilli: 0, expectText: 'One shade, roots done.', durationMinutes: 90 }).id;
+  cut = l.call('catalog.createItem', {
+    categoryId: null,
+    name: 'Cut',
+    kind: 'service',
+    priceMinor: 3000,
+    rateMilli: 0,
+    expectText: 'Washed, cut and dried.',
+    durationMinutes: 60,
+  }).id;
+  colour = l.call('catalog.createItem', {
+    categoryId: null,
+    name: 'Colour',
+    kind: 'service',
+    priceMinor: 5000,
+    rateMilli: 0,
+    expectText: 'One shade, roots done.',
+    durationMinutes: 90,
+  }).id;
   ana = l.call('customer.create', { name: 'Ana' }).id;
 });
 afterEach(() => l.cleanup());
@@ -29,11 +52,14 @@ afterEach(() => l.cleanup());
 /** Each account's movement in the entries of one kind. */
 function moved(kind: string): Record<string, number> {
   const rows = l.db
-    .prepare<[string], { account: string; s: number }>('SELECT p.account, SUM(p.amount_minor) AS s FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.kind = ? GROUP BY p.account')
+    .prepare<[string], { account: string; s: number }>(
+      'SELECT p.account, SUM(p.amount_minor) AS s FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.kind = ? GROUP BY p.account',
+    )
     .all(kind);
   return Object.fromEntries(rows.filter((r) => r.s !== 0).map((r) => [r.account, r.s]));
 }
-const balance = (account: string) => l.db.prepare<[string], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM postings WHERE account = ?').get(account)?.s ?? 0;
+const balance = (account: string) =>
+  l.db.prepare<[string], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM postings WHERE account = ?').get(account)?.s ?? 0;
 const held = () => 0 - balance('deposits_held') || 0;
 
 function book(over: { date?: string; startMinute?: number; method?: 'cash' | 'card' | 'other' | null; itemIds?: number[]; staffId?: number } = {}) {
@@ -69,19 +95,31 @@ describe('taking a deposit', () => {
     l.call('store.update', { depositPolicy: policy({ mode: 'percent', percent: 15 }) });
     // 15 % of 30.00 + 50.00 = 12.00; of 30.00 alone (and a 0.05 service) = 4.5075 -> 4.51.
     expect(book({ itemIds: [cut, colour] }).depositHeldMinor).toBe(1200);
-    const tiny = l.call('catalog.createItem', { categoryId: null, name: 'Fringe', kind: 'service', priceMinor: 5, rateMilli: 0, expectText: '', durationMinutes: 5 }).id;
+    const tiny = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Fringe',
+      kind: 'service',
+      priceMinor: 5,
+      rateMilli: 0,
+      expectText: '',
+      durationMinutes: 5,
+    }).id;
     expect(book({ itemIds: [cut, tiny], startMinute: 900 }).depositHeldMinor).toBe(451);
   });
 
   it('refuses a deposit when the policy takes none, and cash without an open drawer', () => {
     l.call('store.update', { depositPolicy: policy({ mode: 'none' }) });
-    expect(l.fail('appointment.book', { customerId: ana, staffId: 1, date: TOMORROW, startMinute: 600, itemIds: [cut], deposit: { method: 'card' } })).toMatchObject({
+    expect(
+      l.fail('appointment.book', { customerId: ana, staffId: 1, date: TOMORROW, startMinute: 600, itemIds: [cut], deposit: { method: 'card' } }),
+    ).toMatchObject({
       code: 'deposit_not_required',
     });
     l.call('store.update', { depositPolicy: policy() });
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 0 } });
     l.call('drawer.close', { varianceReason: '' });
-    expect(l.fail('appointment.book', { customerId: ana, staffId: 1, date: TOMORROW, startMinute: 600, itemIds: [cut], deposit: { method: 'cash' } })).toMatchObject({
+    expect(
+      l.fail('appointment.book', { customerId: ana, staffId: 1, date: TOMORROW, startMinute: 600, itemIds: [cut], deposit: { method: 'cash' } }),
+    ).toMatchObject({
       code: 'drawer_closed',
       key: 'errors.drawer.cashNeedsDrawer',
     });
@@ -159,7 +197,9 @@ describe('a deposit through check-in and settlement', () => {
     l.call('deposit.apply', { tabId, depositId: a.deposits[0]!.id, excess: 'keep' });
     expect(moved('deposit.refund')).toEqual({});
     const kept = l.call('appointment.forCustomer', { customerId: ana }).heldDeposits;
-    expect(kept).toEqual([expect.objectContaining({ amountMinor: 1000, fromDepositId: a.deposits[0]!.id, appointmentId: null, takenBusinessDate: TODAY, status: 'held' })]);
+    expect(kept).toEqual([
+      expect.objectContaining({ amountMinor: 1000, fromDepositId: a.deposits[0]!.id, appointmentId: null, takenBusinessDate: TODAY, status: 'held' }),
+    ]);
     expect(held()).toBe(1000);
     expect(depositSection().deposits).toMatchObject({ takenMinor: 4000, appliedMinor: 3000, refundedMinor: 0, heldMinor: 1000 });
 
@@ -252,11 +292,25 @@ describe('the Z lists what is held, and closes', () => {
   it('lists each held deposit with its customer (erased ones by the words) and reconciles across days', () => {
     const a = book({ date: '2026-11-28' });
     const b = l.call('customer.create', { name: 'Cleo' }).id;
-    l.call('appointment.book', { customerId: b, staffId: 1, date: '2026-11-28', startMinute: 720, itemIds: [colour], deposit: { method: 'card', reference: '' } });
+    l.call('appointment.book', {
+      customerId: b,
+      staffId: 1,
+      date: '2026-11-28',
+      startMinute: 720,
+      itemIds: [colour],
+      deposit: { method: 'card', reference: '' },
+    });
     l.call('customer.erase', { customerId: b });
     const x = depositSection();
     expect(x.heldDeposits).toEqual([
-      expect.objectContaining({ depositId: a.deposits[0]!.id, customerName: 'Ana', appointmentDate: '2026-11-28', appointmentStartMinute: 600, amountMinor: 1000, ageDays: 0 }),
+      expect.objectContaining({
+        depositId: a.deposits[0]!.id,
+        customerName: 'Ana',
+        appointmentDate: '2026-11-28',
+        appointmentStartMinute: 600,
+        amountMinor: 1000,
+        ageDays: 0,
+      }),
       expect.objectContaining({ customerName: 'Erased customer', amountMinor: 1000 }),
     ]);
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 0 } });
@@ -274,12 +328,27 @@ describe('the Z lists what is held, and closes', () => {
 
   it('freezes the held deposit by customer id, so a later erase reaches the Z it was listed on', () => {
     const cleo = l.call('customer.create', { name: 'Cleo Quist', phone: '+44 7700 900123', email: 'cleo@example.com' }).id;
-    const a = l.call('appointment.book', { customerId: cleo, staffId: 1, date: '2026-11-28', startMinute: 720, itemIds: [colour], deposit: { method: 'card', reference: '' } });
+    const a = l.call('appointment.book', {
+      customerId: cleo,
+      staffId: 1,
+      date: '2026-11-28',
+      startMinute: 720,
+      itemIds: [colour],
+      deposit: { method: 'card', reference: '' },
+    });
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 0 } });
     l.call('drawer.close', { varianceReason: '' });
     l.setNow('2026-11-25T10:00:00.000Z');
     const z = l.call('day.close', { businessDate: TODAY });
-    const listed = { depositId: a.deposits[0]!.id, customerName: 'Cleo Quist', appointmentDate: '2026-11-28', appointmentStartMinute: 720, amountMinor: 1000, takenAt: '2026-11-24T09:00:00.000Z', ageDays: 1 };
+    const listed = {
+      depositId: a.deposits[0]!.id,
+      customerName: 'Cleo Quist',
+      appointmentDate: '2026-11-28',
+      appointmentStartMinute: 720,
+      amountMinor: 1000,
+      takenAt: '2026-11-24T09:00:00.000Z',
+      ageDays: 1,
+    };
     expect(z.heldDeposits).toEqual([expect.objectContaining(listed)]);
     expect(l.call('report.z', { zNumber: z.zNumber! }).heldDeposits).toEqual([expect.objectContaining(listed)]);
     const stored = () => l.db.prepare<[number], { report_json: string }>('SELECT report_json FROM z_reports WHERE z_number = ?').get(z.zNumber!)!.report_json;
@@ -311,10 +380,16 @@ describe('the Z lists what is held, and closes', () => {
     const old = { ...z, zNumber: 9, businessDate: '2026-11-26', heldDeposits: z.heldDeposits!.map((h) => ({ ...h, customerName: 'Ana as typed then' })) };
     l.setNow('2026-11-27T10:00:00.000Z');
     l.db
-      .prepare("INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (9, '2026-11-26', '2026-11-27T03:00:00.000Z', 1, (SELECT max(id) FROM journal_entries), ?)")
+      .prepare(
+        "INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (9, '2026-11-26', '2026-11-27T03:00:00.000Z', 1, (SELECT max(id) FROM journal_entries), ?)",
+      )
       .run(JSON.stringify(old));
-    expect(l.call('report.z', { zNumber: 9 }).heldDeposits).toEqual([expect.objectContaining({ depositId: a.deposits[0]!.id, customerName: 'Ana', amountMinor: 1000 })]);
+    expect(l.call('report.z', { zNumber: 9 }).heldDeposits).toEqual([
+      expect.objectContaining({ depositId: a.deposits[0]!.id, customerName: 'Ana', amountMinor: 1000 }),
+    ]);
     l.call('customer.erase', { customerId: ana });
-    expect(l.call('report.z', { zNumber: 9 }).heldDeposits).toEqual([expect.objectContaining({ depositId: a.deposits[0]!.id, customerName: 'Erased customer' })]);
+    expect(l.call('report.z', { zNumber: 9 }).heldDeposits).toEqual([
+      expect.objectContaining({ depositId: a.deposits[0]!.id, customerName: 'Erased customer' }),
+    ]);
   });
 });

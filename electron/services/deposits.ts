@@ -11,6 +11,7 @@ import { customerFamily } from './customer-visits';
 import { requireOpenDrawer } from './drawer';
 import { readOpenTab, readTab, receivableOf } from './tab-read';
 import { markSettled } from './tabs';
+import { statement } from '../ledger/statements';
 
 /**
  * Deposits, held as a liability (docs/domain.md): taken into deposits_held by a tender, then
@@ -63,14 +64,13 @@ function toDeposit(r: DepositRow): Deposit {
 
 /** Deposits matching a condition on the deposits table (its parameters given), oldest first. */
 export function readDeposits(db: Db, where: string, params: readonly (string | number)[]): Deposit[] {
-  return db
-    .prepare<(string | number)[], DepositRow>(`SELECT * FROM deposits WHERE ${where} ORDER BY id`)
+  return statement<(string | number)[], DepositRow>(db, `SELECT * FROM deposits WHERE ${where} ORDER BY id`)
     .all(...params)
     .map(toDeposit);
 }
 
 function readRow(db: Db, depositId: number): DepositRow {
-  const row = db.prepare<[number], DepositRow>('SELECT * FROM deposits WHERE id = ?').get(depositId);
+  const row = statement<[number], DepositRow>(db, 'SELECT * FROM deposits WHERE id = ?').get(depositId);
   if (!row) throw new DomainError('not_found', 'errors.depositMissing', { id: depositId }, 'depositId');
   return row;
 }
@@ -83,7 +83,7 @@ function requireHeld(row: DepositRow): void {
 function cashDrawer(db: Db, method: PaymentMethod): number | null {
   if (method !== 'cash') return null;
   requireOpenDrawer(db);
-  return db.prepare<[], { id: number }>("SELECT id FROM drawer_sessions WHERE status = 'open'").get()?.id ?? null;
+  return statement<[], { id: number }>(db, "SELECT id FROM drawer_sessions WHERE status = 'open'").get()?.id ?? null;
 }
 
 function audit(ctx: ServiceContext, command: string, detail: Record<string, number | string | null>, tabId: number | null = null): void {
@@ -106,13 +106,23 @@ export function takeDeposit(
     ],
   );
   const depositId = Number(
-    db
-      .prepare(
-        `INSERT INTO deposits (customer_id, appointment_id, amount_minor, method, reference, status, take_entry_id, taken_at, taken_business_date, held_business_date, taken_by, drawer_session_id)
+    statement(
+      db,
+      `INSERT INTO deposits (customer_id, appointment_id, amount_minor, method, reference, status, take_entry_id, taken_at, taken_business_date, held_business_date, taken_by, drawer_session_id)
          VALUES (?, ?, ?, ?, ?, 'held', ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.customerId, input.appointmentId, input.amountMinor, input.method, input.reference, entryId, ctx.now, businessDateAt(db, ctx.now), businessDateAt(db, ctx.now), ctx.actor.id, drawerId)
-      .lastInsertRowid,
+    ).run(
+      input.customerId,
+      input.appointmentId,
+      input.amountMinor,
+      input.method,
+      input.reference,
+      entryId,
+      ctx.now,
+      businessDateAt(db, ctx.now),
+      businessDateAt(db, ctx.now),
+      ctx.actor.id,
+      drawerId,
+    ).lastInsertRowid,
   );
   audit(ctx, 'deposit.take', { depositId, appointmentId: input.appointmentId, amountMinor: input.amountMinor, method: input.method });
   return depositId;
@@ -140,24 +150,23 @@ type Parts = { applied?: number; refunded?: number; forfeited?: number; kept?: n
 
 /** Closes a held deposit once: the UPDATE must find it still held, or another window got there first. */
 function closeRow(ctx: ServiceContext, row: DepositRow, parts: Parts, entries: readonly (number | null)[]): void {
-  const changed = ctx.db
-    .prepare(
-      `UPDATE deposits SET status = 'closed', applied_minor = ?, refunded_minor = ?, forfeited_minor = ?, kept_minor = ?, tab_id = ?,
+  const changed = statement(
+    ctx.db,
+    `UPDATE deposits SET status = 'closed', applied_minor = ?, refunded_minor = ?, forfeited_minor = ?, kept_minor = ?, tab_id = ?,
          close_entry_ids = ?, closed_at = ?, closed_business_date = ?, closed_by = ?, reason = ? WHERE id = ? AND status = 'held'`,
-    )
-    .run(
-      parts.applied ?? 0,
-      parts.refunded ?? 0,
-      parts.forfeited ?? 0,
-      parts.kept ?? 0,
-      parts.tabId === undefined ? row.tab_id : parts.tabId,
-      JSON.stringify(entries.filter((e): e is number => e !== null)),
-      ctx.now,
-      businessDateAt(ctx.db, ctx.now),
-      ctx.actor.id,
-      parts.reason ?? null,
-      row.id,
-    ).changes;
+  ).run(
+    parts.applied ?? 0,
+    parts.refunded ?? 0,
+    parts.forfeited ?? 0,
+    parts.kept ?? 0,
+    parts.tabId === undefined ? row.tab_id : parts.tabId,
+    JSON.stringify(entries.filter((e): e is number => e !== null)),
+    ctx.now,
+    businessDateAt(ctx.db, ctx.now),
+    ctx.actor.id,
+    parts.reason ?? null,
+    row.id,
+  ).changes;
   if (changed !== 1) throw new DomainError('deposit_closed', 'errors.depositClosed', { id: row.id }, 'depositId');
 }
 
@@ -171,7 +180,7 @@ export function closeHeldDeposits(
   appointmentId: number,
   how: { refundAll: string | null } | { forfeitPercent: number },
 ): { forfeitedMinor: number; refundedMinor: number } {
-  const rows = ctx.db.prepare<[number], DepositRow>("SELECT * FROM deposits WHERE appointment_id = ? AND status = 'held' ORDER BY id").all(appointmentId);
+  const rows = statement<[number], DepositRow>(ctx.db, "SELECT * FROM deposits WHERE appointment_id = ? AND status = 'held' ORDER BY id").all(appointmentId);
   let forfeitedMinor = 0;
   let refundedMinor = 0;
   for (const row of rows) {
@@ -224,22 +233,27 @@ export function applyDeposit(ctx: ServiceContext, input: ParsedInput<'deposit.ap
   if (keptMinor > 0) {
     // The rest stays held for the customer, dated as the deposit it came from.
     keptId = Number(
-      db
-        .prepare(
-          `INSERT INTO deposits (customer_id, from_deposit_id, amount_minor, method, reference, status, taken_at, taken_business_date, held_business_date, taken_by)
+      statement(
+        db,
+        `INSERT INTO deposits (customer_id, from_deposit_id, amount_minor, method, reference, status, taken_at, taken_business_date, held_business_date, taken_by)
            VALUES (?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)`,
-        )
-        .run(row.customer_id, row.id, keptMinor, row.method, row.reference, row.taken_at, row.taken_business_date, businessDateAt(db, ctx.now), ctx.actor.id).lastInsertRowid,
+      ).run(row.customer_id, row.id, keptMinor, row.method, row.reference, row.taken_at, row.taken_business_date, businessDateAt(db, ctx.now), ctx.actor.id)
+        .lastInsertRowid,
     );
   }
   // A split planned before the deposit came off no longer adds up: it is planned again.
-  db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
-  db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tab.id);
+  statement(db, 'DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
+  statement(db, 'UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tab.id);
   const settled =
     receivableOf(db, tab.id) === 0 &&
-    db.prepare("SELECT 1 FROM deposits WHERE tab_id = ? AND status = 'held'").get(tab.id) === undefined &&
-    db.prepare("SELECT 1 FROM tab_lines WHERE tab_id = ? AND state = 'active'").get(tab.id) !== undefined;
-  audit(ctx, 'deposit.apply', { depositId: row.id, appliedMinor: applied, refundedMinor: refunded, keptMinor, keptDepositId: keptId, settled: settled ? 1 : 0 }, tab.id);
+    statement(db, "SELECT 1 FROM deposits WHERE tab_id = ? AND status = 'held'").get(tab.id) === undefined &&
+    statement(db, "SELECT 1 FROM tab_lines WHERE tab_id = ? AND state = 'active'").get(tab.id) !== undefined;
+  audit(
+    ctx,
+    'deposit.apply',
+    { depositId: row.id, appliedMinor: applied, refundedMinor: refunded, keptMinor, keptDepositId: keptId, settled: settled ? 1 : 0 },
+    tab.id,
+  );
   if (settled) markSettled(ctx, tab.id);
   return readTab(db, tab.id);
 }

@@ -7,6 +7,7 @@ import { accounts, businessDateAt, postEntry, writeAudit } from '../ledger/journ
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
 import { moneyText, readSettings } from './store';
+import { statement } from '../ledger/statements';
 
 type SessionRow = {
   id: number;
@@ -38,7 +39,7 @@ const sessionSelect = `
   LEFT JOIN staff s ON s.id = d.signed_off_by`;
 
 function currentRow(db: Db): SessionRow | undefined {
-  return db.prepare<[], SessionRow>(`${sessionSelect} WHERE d.status <> 'closed'`).get();
+  return statement<[], SessionRow>(db, `${sessionSelect} WHERE d.status <> 'closed'`).get();
 }
 
 /** Cash a payment may go into: only a drawer that is open (not one being counted). */
@@ -57,14 +58,17 @@ export function isDrawerOpen(db: Db): boolean {
  * opened: the sum of cash_drawer postings after the journal entry it opened behind (the float's
  * own entry included), up to its close.
  */
-export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: number | null): { expected: number; cashIn: number; depositsIn: number; depositsOut: number; refundsOut: number } {
+export function drawerCash(
+  db: Db,
+  afterEntryId: number,
+  lastEntryIdInside: number | null,
+): { expected: number; cashIn: number; depositsIn: number; depositsOut: number; refundsOut: number } {
   // Walks the entries since the drawer opened (a primary-key range), not every cash posting ever.
-  const rows = db
-    .prepare<[number, number, Account], { kind: EntryKind; amount: number }>(
-      `SELECT je.kind AS kind, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+  const rows = statement<[number, number, Account], { kind: EntryKind; amount: number }>(
+    db,
+    `SELECT je.kind AS kind, SUM(p.amount_minor) AS amount FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
        WHERE je.id > ? AND je.id <= ? AND p.account = ? GROUP BY je.kind`,
-    )
-    .all(afterEntryId, lastEntryIdInside ?? Number.MAX_SAFE_INTEGER, accounts.cash);
+  ).all(afterEntryId, lastEntryIdInside ?? Number.MAX_SAFE_INTEGER, accounts.cash);
   const expected = rows.reduce((s, r) => s + r.amount, 0);
   const cashIn = rows.filter((r) => isPaymentKind(r.kind)).reduce((s, r) => s + r.amount, 0);
   // Cash deposits come in at booking and go back out when refunded (a cancel, a rest, a manager's call).
@@ -74,11 +78,11 @@ export function drawerCash(db: Db, afterEntryId: number, lastEntryIdInside: numb
 }
 
 function movements(db: Db, sessionId: number): DrawerMovement[] {
-  return db
-    .prepare<[number], { id: number; kind: 'paid_in' | 'paid_out'; amount_minor: number; reason: string; at: string; staff_name: string }>(
-      `SELECT m.id, m.kind, m.amount_minor, m.reason, m.at, s.name AS staff_name FROM drawer_movements m JOIN staff s ON s.id = m.staff_id
+  return statement<[number], { id: number; kind: 'paid_in' | 'paid_out'; amount_minor: number; reason: string; at: string; staff_name: string }>(
+    db,
+    `SELECT m.id, m.kind, m.amount_minor, m.reason, m.at, s.name AS staff_name FROM drawer_movements m JOIN staff s ON s.id = m.staff_id
        WHERE m.session_id = ? ORDER BY m.id`,
-    )
+  )
     .all(sessionId)
     .map((m) => ({ id: m.id, kind: m.kind, amountMinor: m.amount_minor, reason: m.reason, at: m.at, staffName: m.staff_name }));
 }
@@ -124,7 +128,7 @@ export function toSession(db: Db, row: SessionRow): DrawerSession {
 
 export function readDrawer(db: Db): DrawerState {
   const current = currentRow(db);
-  const last = db.prepare<[], SessionRow>(`${sessionSelect} WHERE d.status = 'closed' ORDER BY d.id DESC LIMIT 1`).get();
+  const last = statement<[], SessionRow>(db, `${sessionSelect} WHERE d.status = 'closed' ORDER BY d.id DESC LIMIT 1`).get();
   return {
     session: current ? toSession(db, current) : null,
     lastClosed: last ? toSession(db, last) : null,
@@ -151,7 +155,7 @@ function audit(ctx: ServiceContext, command: string, detail: Record<string, stri
 }
 
 function lastEntryId(db: Db): number {
-  return db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM journal_entries').get()?.id ?? 0;
+  return statement<[], { id: number | null }>(db, 'SELECT max(id) AS id FROM journal_entries').get()?.id ?? 0;
 }
 
 export function openDrawer(ctx: ServiceContext, input: ParsedInput<'drawer.open'>): DrawerState {
@@ -160,7 +164,8 @@ export function openDrawer(ctx: ServiceContext, input: ParsedInput<'drawer.open'
   if (current) throw new DomainError('drawer_open', 'errors.drawer.alreadyOpen', { name: current.opened_by_name });
   const float = counted(db, input.float);
   const afterEntryId = lastEntryId(db);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO drawer_sessions (status, opened_at, opened_by, float_minor, float_counts_json, after_entry_id) VALUES ('open', ?, ?, ?, ?, ?)`,
   ).run(ctx.now, ctx.actor.id, float.total, float.counts === null ? null : JSON.stringify(float.counts), afterEntryId);
   // The float comes out of the office cash (the safe) into the drawer.
@@ -198,10 +203,17 @@ export function moveCash(ctx: ServiceContext, input: ParsedInput<'drawer.move'>)
         ] as const);
   const entryId = postEntry(
     db,
-    { kind: `drawer.${input.kind === 'paid_in' ? 'paidIn' : 'paidOut'}`, at: ctx.now, staffId: ctx.actor.id, tabId: null, commandId: ctx.commandId, memo: input.reason },
+    {
+      kind: `drawer.${input.kind === 'paid_in' ? 'paidIn' : 'paidOut'}`,
+      at: ctx.now,
+      staffId: ctx.actor.id,
+      tabId: null,
+      commandId: ctx.commandId,
+      memo: input.reason,
+    },
     postings,
   );
-  db.prepare('INSERT INTO drawer_movements (session_id, kind, amount_minor, reason, entry_id, staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO drawer_movements (session_id, kind, amount_minor, reason, entry_id, staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     session.id,
     input.kind,
     input.amountMinor,
@@ -220,7 +232,8 @@ export function countDrawer(ctx: ServiceContext, input: ParsedInput<'drawer.coun
   const session = requireSession(db, 'any');
   const count = counted(db, input.count);
   const { expected } = drawerCash(db, session.after_entry_id, null);
-  db.prepare(
+  statement(
+    db,
     `UPDATE drawer_sessions SET status = 'counted', counted_minor = ?, counted_counts_json = ?, counted_at = ?, counted_by = ?, expected_minor = ?,
        first_count_minor = coalesce(first_count_minor, ?) WHERE id = ?`,
   ).run(
@@ -253,7 +266,12 @@ export function closeDrawer(ctx: ServiceContext, input: ParsedInput<'drawer.clos
   const lastInside = lastEntryId(db);
   const variance = countedMinor - expected;
   if (variance !== 0 && input.varianceReason === '') {
-    throw new DomainError('invalid_input', variance > 0 ? 'errors.drawer.overNeedsReason' : 'errors.drawer.shortNeedsReason', { amount: moneyText(db, Math.abs(variance)) }, 'varianceReason');
+    throw new DomainError(
+      'invalid_input',
+      variance > 0 ? 'errors.drawer.overNeedsReason' : 'errors.drawer.shortNeedsReason',
+      { amount: moneyText(db, Math.abs(variance)) },
+      'varianceReason',
+    );
   }
   const entryId = postEntry(
     db,
@@ -265,7 +283,8 @@ export function closeDrawer(ctx: ServiceContext, input: ParsedInput<'drawer.clos
       [accounts.cash, -countedMinor],
     ],
   );
-  db.prepare(
+  statement(
+    db,
     `UPDATE drawer_sessions SET status = 'closed', expected_minor = ?, variance_reason = ?, closed_at = ?, signed_off_by = ?,
        last_entry_id = ?, close_entry_id = ?, business_date = ? WHERE id = ?`,
   ).run(expected, input.varianceReason, ctx.now, ctx.actor.id, lastInside, entryId, businessDateAt(db, ctx.now), session.id);

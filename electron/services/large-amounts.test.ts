@@ -7,7 +7,11 @@ afterEach(() => l.cleanup());
 /** A store in `currency` with one item at `price`, and an open tab holding `qty` of it. */
 function tabOf(price: number, options: { currency?: string; qty?: number; rounding?: number } = {}) {
   l = makeLedger();
-  l.call('store.update', { currency: options.currency ?? 'EUR', taxRates: [{ rateMilli: 10_000, label: 'Standard' }], cashRoundingMinor: options.rounding ?? 1 });
+  l.call('store.update', {
+    currency: options.currency ?? 'EUR',
+    taxRates: [{ rateMilli: 10_000, label: 'Standard' }],
+    cashRoundingMinor: options.rounding ?? 1,
+  });
   const item = l.call('catalog.createItem', { categoryId: null, name: 'Latte', kind: 'product', priceMinor: price, rateMilli: 10_000, expectText: '' });
   const tab = l.call('tab.open', {});
   return l.call('tab.addLine', { tabId: tab.id, itemId: item.id, qty: options.qty ?? 1 });
@@ -61,13 +65,18 @@ describe('a tip above the share of the bill', () => {
   it('asks about a percentage tip above the share too, with the tip the ledger works out', () => {
     const tab = tabOf(1320);
     l.call('store.update', { tipConfirmPercent: 10 });
-    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipPercent: 15 }).params).toMatchObject({ tip: '€1.98', bill: '€13.20', tipMinor: 198, percent: 10 });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipPercent: 15 }).params).toMatchObject({
+      tip: '€1.98',
+      bill: '€13.20',
+      tipMinor: 198,
+      percent: 10,
+    });
     expect(l.call('settle.pay', { tabId: tab.id, method: 'card', tipPercent: 15, confirmed: { tipMinor: 198 } }).payment.tipMinor).toBe(198);
   });
 
   it('asks about any tip on a tab comped to nothing', () => {
     const tab = tabOf(400);
-    l.call('tab.compLine', { tabId: tab.id, lineId: tab.lines[0]!.id, kind: 'percent', value: 100, reason: 'goodwill' });
+    l.call('tab.compLine', { tabId: tab.id, lineId: tab.lineId, kind: 'percent', value: 100, reason: 'goodwill' });
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 50 }).params).toMatchObject({ tip: '€0.50', bill: '€0.00' });
     expect(l.call('settle.pay', { tabId: tab.id, method: 'card' }).settled).toBe(true);
   });
@@ -108,7 +117,10 @@ describe('cash far beyond any note', () => {
     const tab = tabOf(442, { currency: 'CHF', rounding: 5 });
     // Owed 4.40 + 1.00 tip = 5.40; CHF 1,000 is the largest note, so 1,005.40 is the most taken unasked.
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 98, tenderedMinor: 100_545 }).params).toMatchObject({ owedMinor: 540 });
-    expect(l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 98, tenderedMinor: 100_540 })).toMatchObject({ owedMinor: 540, changeMinor: 100_000 });
+    expect(l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 98, tenderedMinor: 100_540 })).toMatchObject({
+      owedMinor: 540,
+      changeMinor: 100_000,
+    });
   });
 
   it('asks about both at once, and still about the cash when only the tip was confirmed', () => {
@@ -132,7 +144,10 @@ describe('cash far beyond any note', () => {
     const tab = tabOf(2625, { currency: 'KWD', rounding: 5 });
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 788 }).params).toMatchObject({ tipMinor: 788, billMinor: 2625 });
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'cash', tenderedMinor: 25_000 }).params).toMatchObject({ tenderedMinor: 25_000, owedMinor: 2625 });
-    expect(l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 785, tenderedMinor: 23_410 })).toMatchObject({ owedMinor: 3410, changeMinor: 20_000 });
+    expect(l.call('settle.pay', { tabId: tab.id, method: 'cash', tipMinor: 785, tenderedMinor: 23_410 })).toMatchObject({
+      owedMinor: 3410,
+      changeMinor: 20_000,
+    });
   });
 });
 
@@ -140,7 +155,17 @@ describe('the confirmation at the boundary', () => {
   it('refuses a confirmation of the wrong shape as bad input, writing nothing', () => {
     const tab = tabOf(400);
     const base = { tabId: tab.id, method: 'card', tipMinor: 100_000 };
-    for (const confirmed of [true, 'yes', null, [100_000], { tipMinor: -1 }, { tipMinor: 1.5 }, { tipMinor: '100000' }, { sneaky: 1 }, { tenderedMinor: 100_000 }]) {
+    for (const confirmed of [
+      true,
+      'yes',
+      null,
+      [100_000],
+      { tipMinor: -1 },
+      { tipMinor: 1.5 },
+      { tipMinor: '100000' },
+      { sneaky: 1 },
+      { tenderedMinor: 100_000 },
+    ]) {
       expect(l.fail('settle.pay', { ...base, confirmed }).code, JSON.stringify(confirmed)).toBe('invalid_input');
     }
     // Only cash is handed over: a confirmed cash amount belongs to cash alone.

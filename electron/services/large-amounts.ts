@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/errors';
 import { largeAmounts, numbersOf, unconfirmed, type Confirmed, type LargeAmount } from '../../shared/domain/large-amounts';
 import { formatMoney, type Minor } from '../../shared/money';
 import type { Db } from '../ledger/open';
-import { readSettings } from './store';
+import { readCounterSettings } from './store';
 
 type Amounts = { billMinor: Minor; tipMinor: Minor; cash: { tenderedMinor: Minor; owedMinor: Minor } | null };
 
@@ -12,7 +12,7 @@ type Amounts = { billMinor: Minor; tipMinor: Minor; cash: { tenderedMinor: Minor
  * against, so a screen can ask the question and send the payment again with `confirmed`.
  */
 export function requireConfirmed(db: Db, amounts: Amounts, confirmed: Confirmed | undefined): void {
-  const { currency, locale, tipConfirmPercent } = readSettings(db);
+  const { currency, locale, tipConfirmPercent } = readCounterSettings(db);
   const asks = unconfirmed(largeAmounts({ ...amounts, tipConfirmPercent, currency }), confirmed);
   if (asks.length === 0) return;
   const money = (minor: Minor): string => formatMoney(minor, currency, locale);

@@ -7,6 +7,7 @@ import type { TabStatus } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { readLoyaltySettings } from './loyalty-settings';
 import { moneyText } from './store';
+import { statement } from '../ledger/statements';
 
 /*
  * Reading loyalty: balances, the reward standing on a tab and what one would take off now. No
@@ -37,22 +38,20 @@ const FAMILY = 'WITH RECURSIVE fam(id) AS (SELECT ? UNION SELECT c.id FROM custo
 /** A customer's balance under one scheme, up to and including movement `throughId` when given. */
 export function balanceOf(db: Db, customerId: number, scheme: LoyaltyOnScheme, throughId = Number.MAX_SAFE_INTEGER): number {
   return (
-    db
-      .prepare<[number, string, number], { s: number | null }>(
-        `${FAMILY} SELECT SUM(m.units) AS s FROM loyalty_movements m WHERE m.customer_id IN (SELECT id FROM fam) AND m.scheme = ? AND m.id <= ?`,
-      )
-      .get(customerId, scheme, throughId)?.s ?? 0
+    statement<[number, string, number], { s: number | null }>(
+      db,
+      `${FAMILY} SELECT SUM(m.units) AS s FROM loyalty_movements m WHERE m.customer_id IN (SELECT id FROM fam) AND m.scheme = ? AND m.id <= ?`,
+    ).get(customerId, scheme, throughId)?.s ?? 0
   );
 }
 
 /** The tab's movement of this kind that no later movement has reversed. */
 function standingMovement(db: Db, tabId: number, kind: 'earn' | 'redeem'): MovementRow | undefined {
-  return db
-    .prepare<[number, string], MovementRow>(
-      `SELECT m.* FROM loyalty_movements m WHERE m.tab_id = ? AND m.kind = ?
+  return statement<[number, string], MovementRow>(
+    db,
+    `SELECT m.* FROM loyalty_movements m WHERE m.tab_id = ? AND m.kind = ?
          AND NOT EXISTS (SELECT 1 FROM loyalty_movements r WHERE r.reverses_id = m.id) ORDER BY m.id DESC LIMIT 1`,
-    )
-    .get(tabId, kind);
+  ).get(tabId, kind);
 }
 
 export const standingRedemption = (db: Db, tabId: number) => standingMovement(db, tabId, 'redeem');
@@ -62,12 +61,11 @@ export const standingEarn = (db: Db, tabId: number) => standingMovement(db, tabI
 export function redemptionRates(db: Db, tabId: number): RateDiscount[] {
   const redeem = standingRedemption(db, tabId);
   if (!redeem?.entry_id) return [];
-  return db
-    .prepare<[number], RateDiscount>(
-      `SELECT tax_rate_milli AS rateMilli, discount_minor AS discountMinor, tax_minor AS taxMinor, receivable_minor AS receivableMinor, loyalty_minor AS loyaltyMinor
+  return statement<[number], RateDiscount>(
+    db,
+    `SELECT tax_rate_milli AS rateMilli, discount_minor AS discountMinor, tax_minor AS taxMinor, receivable_minor AS receivableMinor, loyalty_minor AS loyaltyMinor
        FROM loyalty_postings WHERE entry_id = ? ORDER BY tax_rate_milli`,
-    )
-    .all(redeem.entry_id);
+  ).all(redeem.entry_id);
 }
 
 /** A tab's totals as it owes them: each rate's tax and total lowered by the reward standing on it. */
@@ -85,7 +83,7 @@ export function withLoyalty(db: Db, tabId: number, totals: TabTotals): TabTotals
 
 function categoryName(db: Db, categoryId: number | null): string {
   if (categoryId === null) return '';
-  return db.prepare<[number], { name: string }>('SELECT name FROM categories WHERE id = ?').get(categoryId)?.name ?? '';
+  return statement<[number], { name: string }>(db, 'SELECT name FROM categories WHERE id = ?').get(categoryId)?.name ?? '';
 }
 
 /**
@@ -113,11 +111,18 @@ export function standingOf(db: Db, customerId: number, settings: LoyaltySettings
 /** Which lines are of a category (the item's category as it is now). */
 export function inCategory(db: Db, lines: readonly LoyaltyLine[], categoryId: number | null): LoyaltyLine[] {
   if (categoryId === null) return [];
-  const ofCategory = db.prepare<[number], { category_id: number | null }>('SELECT category_id FROM items WHERE id = ?');
+  const ofCategory = statement<[number], { category_id: number | null }>(db, 'SELECT category_id FROM items WHERE id = ?');
   return lines.filter((l) => l.itemId !== null && ofCategory.get(l.itemId)?.category_id === categoryId);
 }
 
-export type RedemptionPlan = { scheme: LoyaltyOnScheme; units: number; discountMinor: number; lineId: number | null; itemName: string | null; rates: RateDiscount[] };
+export type RedemptionPlan = {
+  scheme: LoyaltyOnScheme;
+  units: number;
+  discountMinor: number;
+  lineId: number | null;
+  itemName: string | null;
+  rates: RateDiscount[];
+};
 
 /**
  * What using the customer's reward on this open tab would do, or why it cannot: loyalty off, no
@@ -174,7 +179,7 @@ const owedLess = (rates: readonly RateDiscount[]): number => rates.reduce((s, r)
 
 /** What deposits applied to the tab have paid of it: they lower what it owes, as a payment does. */
 function depositsAppliedTo(db: Db, tabId: number): number {
-  return db.prepare<[number], { s: number | null }>('SELECT SUM(applied_minor) AS s FROM deposits WHERE tab_id = ?').get(tabId)?.s ?? 0;
+  return statement<[number], { s: number | null }>(db, 'SELECT SUM(applied_minor) AS s FROM deposits WHERE tab_id = ?').get(tabId)?.s ?? 0;
 }
 
 /**
@@ -202,9 +207,9 @@ function mostPointsWithin(most: number, ratesFor: (points: number) => RateDiscou
  * it closed. Movements are only added, so a reprint counts the same ones however many come later.
  */
 function closingMovementId(db: Db, tab: LoyaltyTab): number {
-  const own = db.prepare<[number], { id: number | null }>('SELECT MAX(id) AS id FROM loyalty_movements WHERE tab_id = ?').get(tab.id)?.id ?? null;
+  const own = statement<[number], { id: number | null }>(db, 'SELECT MAX(id) AS id FROM loyalty_movements WHERE tab_id = ?').get(tab.id)?.id ?? null;
   if (own !== null) return own;
-  return db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM loyalty_movements WHERE at <= ?').get(tab.closed_at ?? '')?.id ?? 0;
+  return statement<[string], { id: number | null }>(db, 'SELECT MAX(id) AS id FROM loyalty_movements WHERE at <= ?').get(tab.closed_at ?? '')?.id ?? 0;
 }
 
 /**
@@ -213,7 +218,13 @@ function closingMovementId(db: Db, tab: LoyaltyTab): number {
  * closed the standing is the one it closed with, so its receipt reprinted later says what it said
  * then. Null when the tab has no customer and no loyalty movement.
  */
-export function tabLoyalty(db: Db, tab: LoyaltyTab & { tax_mode: 'inclusive' | 'exclusive' }, lines: readonly LoyaltyLine[], totals: TabTotals, dueMinor: number): TabLoyalty | null {
+export function tabLoyalty(
+  db: Db,
+  tab: LoyaltyTab & { tax_mode: 'inclusive' | 'exclusive' },
+  lines: readonly LoyaltyLine[],
+  totals: TabTotals,
+  dueMinor: number,
+): TabLoyalty | null {
   const settings = readLoyaltySettings(db);
   const redeem = standingRedemption(db, tab.id);
   const earn = standingEarn(db, tab.id);
@@ -222,8 +233,11 @@ export function tabLoyalty(db: Db, tab: LoyaltyTab & { tax_mode: 'inclusive' | '
   const closedScheme = earn?.scheme ?? redeem?.scheme ?? (settings.scheme === 'off' ? null : settings.scheme);
   let standing: LoyaltyStanding | null = null;
   if (tab.customer_id !== null && tab.status === 'open') standing = standingOf(db, tab.customer_id, settings);
-  else if (tab.customer_id !== null && closedScheme !== null) standing = standingOf(db, tab.customer_id, settings, { scheme: closedScheme, throughId: closingMovementId(db, tab) });
-  const lineName = redeem?.line_id ? (db.prepare<[number], { name: string }>('SELECT name FROM tab_lines WHERE id = ?').get(redeem.line_id)?.name ?? null) : null;
+  else if (tab.customer_id !== null && closedScheme !== null)
+    standing = standingOf(db, tab.customer_id, settings, { scheme: closedScheme, throughId: closingMovementId(db, tab) });
+  const lineName = redeem?.line_id
+    ? (statement<[number], { name: string }>(db, 'SELECT name FROM tab_lines WHERE id = ?').get(redeem.line_id)?.name ?? null)
+    : null;
   let offerMinor: number | null = null;
   if (tab.status === 'open' && standing?.rewardDue) {
     const planned = planRedemption(db, tab, lines, totals, dueMinor);

@@ -1,6 +1,7 @@
 import { DomainError } from '../../shared/errors';
 import type { LoyaltySettings } from '../../shared/loyalty-types';
 import type { Db } from '../ledger/open';
+import { statement } from '../ledger/statements';
 
 /** The loyalty columns of store_settings (migration 015). */
 export type LoyaltyRow = {
@@ -24,11 +25,10 @@ export function loyaltyFromRow(row: LoyaltyRow): LoyaltySettings {
 }
 
 export function readLoyaltySettings(db: Db): LoyaltySettings {
-  const row = db
-    .prepare<[], LoyaltyRow>(
-      'SELECT loyalty_scheme, loyalty_category_id, loyalty_stamps_every, loyalty_points_spend_minor, loyalty_point_value_minor, loyalty_points_min FROM store_settings WHERE id = 1',
-    )
-    .get();
+  const row = statement<[], LoyaltyRow>(
+    db,
+    'SELECT loyalty_scheme, loyalty_category_id, loyalty_stamps_every, loyalty_points_spend_minor, loyalty_point_value_minor, loyalty_points_min FROM store_settings WHERE id = 1',
+  ).get();
   if (!row) throw new Error('store settings are missing; the ledger was not bootstrapped');
   return loyaltyFromRow(row);
 }
@@ -41,11 +41,12 @@ export function readLoyaltySettings(db: Db): LoyaltySettings {
 export function writeLoyaltySettings(db: Db, next: LoyaltySettings, now: string): void {
   if (next.scheme === 'stamps' && next.categoryId === null) throw new DomainError('invalid_input', 'errors.loyalty.categoryNeeded', {}, 'loyalty.categoryId');
   if (next.categoryId !== null) {
-    const category = db.prepare<[number], { archived: number }>('SELECT archived FROM categories WHERE id = ?').get(next.categoryId);
+    const category = statement<[number], { archived: number }>(db, 'SELECT archived FROM categories WHERE id = ?').get(next.categoryId);
     if (!category) throw new DomainError('not_found', 'errors.categoryMissing', { id: next.categoryId }, 'loyalty.categoryId');
     if (category.archived && next.scheme === 'stamps') throw new DomainError('invalid_input', 'errors.loyalty.categoryArchived', {}, 'loyalty.categoryId');
   }
-  db.prepare(
+  statement(
+    db,
     `UPDATE store_settings SET loyalty_scheme = ?, loyalty_category_id = ?, loyalty_stamps_every = ?, loyalty_points_spend_minor = ?,
        loyalty_point_value_minor = ?, loyalty_points_min = ?, updated_at = ? WHERE id = 1`,
   ).run(next.scheme, next.categoryId, next.stampsEvery, next.pointsSpendMinor, next.pointValueMinor, next.pointsMin, now);

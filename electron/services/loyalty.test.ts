@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoyaltySettings } from '../../shared/loyalty-types';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { detail } from '../test-support/tab-detail';
 
 let l: TestLedger;
 afterEach(() => l.cleanup());
@@ -32,7 +33,14 @@ function tabFor(customerId: number | null, lines: [number, number][]): number {
 describe('loyalty points in yen (no decimals), tax included', () => {
   function yenStore() {
     l = makeLedger();
-    l.call('store.update', { currency: 'JPY', locale: 'ja-JP', taxRates: [{ rateMilli: 10_000, label: 'Standard' }, { rateMilli: 8_000, label: 'Food' }] });
+    l.call('store.update', {
+      currency: 'JPY',
+      locale: 'ja-JP',
+      taxRates: [
+        { rateMilli: 10_000, label: 'Standard' },
+        { rateMilli: 8_000, label: 'Food' },
+      ],
+    });
     l.call('store.update', { loyalty: { ...loyaltyOff, scheme: 'points', pointsSpendMinor: 10, pointValueMinor: 1, pointsMin: 100 } });
     const latte = item(null, 'Latte', 440, 10_000);
     const cake = item(null, 'Cake', 385, 8_000);
@@ -42,13 +50,25 @@ describe('loyalty points in yen (no decimals), tax included', () => {
 
   it('earns whole points on what was paid (not the tip) and redeems them exactly, tax split by rate', () => {
     const { latte, cake, ana } = yenStore();
-    const first = tabFor(ana, [[latte, 3], [cake, 1]]);
+    const first = tabFor(ana, [
+      [latte, 3],
+      [cake, 1],
+    ]);
     l.call('settle.pay', { tabId: first, method: 'card', tipMinor: 100 });
     // 1,705 paid (the 100 tip earns nothing): 170 points of 10 yen each.
-    expect(l.call('loyalty.forCustomer', { customerId: ana }).standing).toMatchObject({ scheme: 'points', balance: 170, goal: 100, rewardDue: true, spendableMinor: 170 });
+    expect(l.call('loyalty.forCustomer', { customerId: ana }).standing).toMatchObject({
+      scheme: 'points',
+      balance: 170,
+      goal: 100,
+      rewardDue: true,
+      spendableMinor: 170,
+    });
     expect(l.call('tab.get', { tabId: first }).loyalty).toMatchObject({ earned: 170, balanceAfter: 170 });
 
-    const second = tabFor(ana, [[latte, 1], [cake, 1]]);
+    const second = tabFor(ana, [
+      [latte, 1],
+      [cake, 1],
+    ]);
     expect(l.call('tab.get', { tabId: second }).loyalty?.offerMinor).toBe(170);
     const tab = l.call('loyalty.redeem', { tabId: second });
     // 170 off 825, shared 91 : 79 by what each rate charges; tax 40 -> 32 and 29 -> 23.
@@ -95,14 +115,18 @@ describe('loyalty points in yen (no decimals), tax included', () => {
 
   it('takes the reward back off when the tab changes, gives the points back, and offers it again', () => {
     const { latte, cake, ana } = yenStore();
-    const first = tabFor(ana, [[latte, 3], [cake, 1]]);
+    const first = tabFor(ana, [
+      [latte, 3],
+      [cake, 1],
+    ]);
     l.call('settle.pay', { tabId: first, method: 'card' });
     const tab = tabFor(ana, [[latte, 1]]);
     l.call('loyalty.redeem', { tabId: tab });
     const grown = l.call('tab.addLine', { tabId: tab, itemId: cake, qty: 1 });
     expect(grown.dueMinor).toBe(825);
-    expect(grown.loyalty?.reward).toBeNull();
-    expect(grown.loyalty?.standing?.balance).toBe(170);
+    const { loyalty } = detail(l, tab);
+    expect(loyalty?.reward).toBeNull();
+    expect(loyalty?.standing?.balance).toBe(170);
     expect(postingsOf(tab, 'loyalty.undo')).toEqual({ tabs_receivable: 170, 'tax_payable:10': -15, loyalty: -155 });
     const again = l.call('loyalty.redeem', { tabId: tab });
     expect(again.dueMinor).toBe(655);
@@ -117,7 +141,16 @@ describe('loyalty points in yen (no decimals), tax included', () => {
 describe('a stamp card in dinars (three decimals), tax added on top', () => {
   function dinarStore() {
     l = makeLedger();
-    l.call('store.update', { currency: 'KWD', locale: 'en-KW', cashRoundingMinor: 5, taxMode: 'exclusive', taxRates: [{ rateMilli: 5_000, label: 'Standard' }, { rateMilli: 0, label: 'Zero' }] });
+    l.call('store.update', {
+      currency: 'KWD',
+      locale: 'en-KW',
+      cashRoundingMinor: 5,
+      taxMode: 'exclusive',
+      taxRates: [
+        { rateMilli: 5_000, label: 'Standard' },
+        { rateMilli: 0, label: 'Zero' },
+      ],
+    });
     const coffee = l.call('catalog.createCategory', { name: 'Coffee' }).id;
     const espresso = item(coffee, 'Espresso', 1_250, 5_000);
     const latte = item(coffee, 'Latte', 1_500, 5_000);
@@ -141,7 +174,11 @@ describe('a stamp card in dinars (three decimals), tax added on top', () => {
     l.call('settle.pay', { tabId: half, method: 'card' });
     expect(l.call('loyalty.forCustomer', { customerId: dana }).standing).toMatchObject({ balance: 3, goal: 2, rewardDue: true, categoryName: 'Coffee' });
 
-    const tab = tabFor(dana, [[latte, 1], [espresso, 1], [cake, 1]]);
+    const tab = tabFor(dana, [
+      [latte, 1],
+      [espresso, 1],
+      [cake, 1],
+    ]);
     expect(l.call('tab.get', { tabId: tab }).loyalty?.offerMinor).toBe(1_250);
     const given = l.call('loyalty.redeem', { tabId: tab });
     // The espresso's 1.250 comes off the 5 % rate's 2.750 net: its tax 0.138 becomes 0.075.
@@ -166,7 +203,10 @@ describe('a stamp card in dinars (three decimals), tax added on top', () => {
 
     // The card's reward on a tab that earns nothing: its receipt shows the card emptied.
     l.advance(60_000);
-    const rewarded = tabFor(dana, [[espresso, 1], [cake, 1]]);
+    const rewarded = tabFor(dana, [
+      [espresso, 1],
+      [cake, 1],
+    ]);
     l.call('loyalty.redeem', { tabId: rewarded });
     l.call('settle.pay', { tabId: rewarded, method: 'card' });
     // A tab with no coffee moves no stamps: its receipt shows where the card stood as it closed.
@@ -176,7 +216,11 @@ describe('a stamp card in dinars (three decimals), tax added on top', () => {
     l.advance(60_000);
     l.call('settle.pay', { tabId: tabFor(dana, [[latte, 2]]), method: 'card' });
     expect(l.call('loyalty.forCustomer', { customerId: dana }).standing?.balance).toBe(2);
-    expect(l.call('tab.get', { tabId: rewarded }).loyalty).toMatchObject({ earned: null, reward: { scheme: 'stamps', itemName: 'Espresso' }, standing: { ...card, balance: 0 } });
+    expect(l.call('tab.get', { tabId: rewarded }).loyalty).toMatchObject({
+      earned: null,
+      reward: { scheme: 'stamps', itemName: 'Espresso' },
+      standing: { ...card, balance: 0 },
+    });
     expect(l.call('tab.get', { tabId: noCoffee }).loyalty).toMatchObject({ earned: null, standing: { ...card, balance: 0 } });
     expect(l.call('tab.get', { tabId: first }).loyalty).toMatchObject({ earned: 1, balanceAfter: 1, standing: { ...card, balance: 1 } });
 
@@ -216,7 +260,10 @@ describe('a stamp card in dinars (three decimals), tax added on top', () => {
   it('shows loyalty apart from comps on the day report, and net sales, tax and hours still add up', () => {
     const { espresso, latte, dana } = dinarStore();
     for (let i = 0; i < 2; i += 1) l.call('settle.pay', { tabId: tabFor(dana, [[latte, 1]]), method: 'card' });
-    const tab = tabFor(dana, [[espresso, 1], [latte, 1]]);
+    const tab = tabFor(dana, [
+      [espresso, 1],
+      [latte, 1],
+    ]);
     l.call('loyalty.redeem', { tabId: tab });
     l.call('settle.pay', { tabId: tab, method: 'card' });
     const x = l.call('report.x', {});
@@ -235,7 +282,10 @@ describe('a stamp card in dinars (three decimals), tax added on top', () => {
 describe('the loyalty setting', () => {
   it('needs a category still on sale for a stamp card, and the café starter offers one, off', () => {
     l = makeLedger();
-    expect(l.fail('store.update', { loyalty: { ...loyaltyOff, scheme: 'stamps' } })).toMatchObject({ key: 'errors.loyalty.categoryNeeded', field: 'loyalty.categoryId' });
+    expect(l.fail('store.update', { loyalty: { ...loyaltyOff, scheme: 'stamps' } })).toMatchObject({
+      key: 'errors.loyalty.categoryNeeded',
+      field: 'loyalty.categoryId',
+    });
     l.call('catalog.loadStarter', { kind: 'cafe' });
     const { loyalty } = l.call('store.get', {});
     const coffee = l.call('catalog.list', {}).categories.find((c) => c.name === 'Coffee')!;
@@ -258,7 +308,13 @@ describe('a salon regular with a deposit', () => {
 
   function salon(fixedMinor: number) {
     l = makeLedger('2026-11-24T09:00:00.000Z');
-    l.call('store.update', { taxRates: [{ rateMilli: 20_000, label: 'Standard' }, { rateMilli: 5_000, label: 'Reduced' }], depositPolicy: deposit(fixedMinor) });
+    l.call('store.update', {
+      taxRates: [
+        { rateMilli: 20_000, label: 'Standard' },
+        { rateMilli: 5_000, label: 'Reduced' },
+      ],
+      depositPolicy: deposit(fixedMinor),
+    });
     const hair = l.call('catalog.createCategory', { name: 'Hair' }).id;
     const service = (name: string, priceMinor: number) =>
       l.call('catalog.createItem', { categoryId: hair, name, kind: 'service', priceMinor, rateMilli: 20_000, expectText: '', durationMinutes: 60 }).id;
@@ -352,7 +408,15 @@ describe('a salon regular with a deposit', () => {
     l = makeLedger('2026-11-24T09:00:00.000Z');
     l.call('store.update', { taxMode: 'exclusive', taxRates: [{ rateMilli: 10_000, label: 'Standard' }], depositPolicy: deposit(2300) });
     l.call('store.update', { loyalty: { ...loyaltyOff, scheme: 'points', pointsSpendMinor: 1, pointValueMinor: 1, pointsMin: 100 } });
-    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 10_000, expectText: '', durationMinutes: 60 }).id;
+    const cut = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Cut',
+      kind: 'service',
+      priceMinor: 3000,
+      rateMilli: 10_000,
+      expectText: '',
+      durationMinutes: 60,
+    }).id;
     const ana = l.call('customer.create', { name: 'Ana' }).id;
     l.call('settle.pay', { tabId: tabFor(ana, [[cut, 1]]), method: 'card' });
     expect(l.call('loyalty.forCustomer', { customerId: ana }).standing?.balance).toBe(3300);
@@ -382,7 +446,15 @@ describe('a salon regular with a deposit', () => {
     l = makeLedger('2026-11-24T09:00:00.000Z');
     l.call('store.update', { depositPolicy: deposit(2990) });
     l.call('store.update', { loyalty: { ...loyaltyOff, scheme: 'points', pointsSpendMinor: 1, pointValueMinor: 50, pointsMin: 1 } });
-    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 0, expectText: '', durationMinutes: 60 }).id;
+    const cut = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Cut',
+      kind: 'service',
+      priceMinor: 3000,
+      rateMilli: 0,
+      expectText: '',
+      durationMinutes: 60,
+    }).id;
     const ana = l.call('customer.create', { name: 'Ana' }).id;
     l.call('settle.pay', { tabId: tabFor(ana, [[cut, 1]]), method: 'card' });
     const { tabId, depositId } = checkedIn(ana, [cut]);

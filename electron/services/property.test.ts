@@ -14,10 +14,38 @@ const counterOps = [
   w(6, fc.record({ op: fc.constant('add' as const), tab: pick, item: pick, qty: fc.integer({ min: 1, max: 5 }) })),
   w(3, fc.record({ op: fc.constant('qty' as const), tab: pick, line: pick, qty: fc.integer({ min: 1, max: 9 }) })),
   w(1, fc.record({ op: fc.constant('remove' as const), tab: pick, line: pick })),
-  w(2, fc.record({ op: fc.constant('comp' as const), tab: pick, line: pick, percent: fc.boolean(), value: fc.integer({ min: 1, max: 2000 }), units: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }) })),
-  w(2, fc.record({ op: fc.constant('pay' as const), tab: pick, method: fc.constantFrom('cash' as const, 'card' as const, 'other' as const), part: fc.option(fc.integer({ min: 1, max: 2000 }), { nil: undefined, freq: 2 }), tip: fc.integer({ min: 0, max: 300 }), confirm: fc.boolean() })),
+  w(
+    2,
+    fc.record({
+      op: fc.constant('comp' as const),
+      tab: pick,
+      line: pick,
+      percent: fc.boolean(),
+      value: fc.integer({ min: 1, max: 2000 }),
+      units: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+    }),
+  ),
+  w(
+    2,
+    fc.record({
+      op: fc.constant('pay' as const),
+      tab: pick,
+      method: fc.constantFrom('cash' as const, 'card' as const, 'other' as const),
+      part: fc.option(fc.integer({ min: 1, max: 2000 }), { nil: undefined, freq: 2 }),
+      tip: fc.integer({ min: 0, max: 300 }),
+      confirm: fc.boolean(),
+    }),
+  ),
   w(1, fc.record({ op: fc.constant('split' as const), tab: pick, n: fc.integer({ min: 2, max: 4 }) })),
-  w(1, fc.record({ op: fc.constant('splitUnits' as const), tab: pick, n: fc.integer({ min: 2, max: 4 }), to: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 40 }) })),
+  w(
+    1,
+    fc.record({
+      op: fc.constant('splitUnits' as const),
+      tab: pick,
+      n: fc.integer({ min: 2, max: 4 }),
+      to: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 40 }),
+    }),
+  ),
   w(2, fc.record({ op: fc.constant('payPart' as const), tab: pick, partNo: fc.integer({ min: 1, max: 4 }) })),
   w(1, fc.record({ op: fc.constant('writeOff' as const), tab: pick })),
   // Weighted up: a void only succeeds on a tab's last payment within minutes, so most tries are refused.
@@ -30,7 +58,17 @@ const counterOps = [
 ] as const;
 const salonOps = [
   // The salon's book: a booking (with a deposit by any tender, or none), check-in, cancel, no-show, and the deposit's end.
-  w(2, fc.record({ op: fc.constant('book' as const), day: fc.integer({ min: -2, max: 2 }), start: fc.integer({ min: 0, max: 270 }), item: pick, two: fc.boolean(), deposit: fc.constantFrom('cash' as const, 'card' as const, 'other' as const, null) })),
+  w(
+    2,
+    fc.record({
+      op: fc.constant('book' as const),
+      day: fc.integer({ min: -2, max: 2 }),
+      start: fc.integer({ min: 0, max: 270 }),
+      item: pick,
+      two: fc.boolean(),
+      deposit: fc.constantFrom('cash' as const, 'card' as const, 'other' as const, null),
+    }),
+  ),
   w(2, fc.record({ op: fc.constant('checkIn' as const), appointment: pick })),
   w(1, fc.record({ op: fc.constant('cancel' as const), appointment: pick, anyway: fc.boolean() })),
   w(2, fc.record({ op: fc.constant('noShow' as const), appointment: pick, anyway: fc.boolean() })),
@@ -81,11 +119,32 @@ function step(l: TestLedger, tabs: number[], items: number[], last: Cmd | null, 
     case 'comp':
       return (
         tabId &&
-        lineId && { name: 'tab.compLine', input: { tabId, lineId, kind: o.percent ? 'percent' : 'amount', value: o.percent ? Math.min(o.value, 100) : o.value, qty: o.units, reason: 'not satisfied' } }
+        lineId && {
+          name: 'tab.compLine',
+          input: {
+            tabId,
+            lineId,
+            kind: o.percent ? 'percent' : 'amount',
+            value: o.percent ? Math.min(o.value, 100) : o.value,
+            qty: o.units,
+            reason: 'not satisfied',
+          },
+        }
       );
     case 'pay':
       // Half the payments confirm their tip, as the screen does after asking; the rest may be refused for a large one.
-      return tabId && { name: 'settle.pay', input: { tabId, method: o.method, tipMinor: o.tip, ...(o.part === undefined ? {} : { amountMinor: o.part }), ...(o.confirm ? { confirmed: { tipMinor: o.tip } } : {}) } };
+      return (
+        tabId && {
+          name: 'settle.pay',
+          input: {
+            tabId,
+            method: o.method,
+            tipMinor: o.tip,
+            ...(o.part === undefined ? {} : { amountMinor: o.part }),
+            ...(o.confirm ? { confirmed: { tipMinor: o.tip } } : {}),
+          },
+        }
+      );
     case 'split':
       return tabId && { name: 'settle.split', input: { tabId, mode: 'even', parts: o.n } };
     case 'splitUnits':
@@ -115,7 +174,10 @@ function step(l: TestLedger, tabs: number[], items: number[], last: Cmd | null, 
       const date = addDays(l.call('day.status', {}).currentBusinessDate, o.day);
       const first = at(salon.services, o.item) ?? 0;
       const itemIds = o.two ? [first, at(salon.services, o.item + 1) ?? first] : [first];
-      return { name: 'appointment.book', input: { customerId: salon.customer, staffId: 1, date, startMinute: o.start * 5, itemIds, deposit: o.deposit && { method: o.deposit } } };
+      return {
+        name: 'appointment.book',
+        input: { customerId: salon.customer, staffId: 1, date, startMinute: o.start * 5, itemIds, deposit: o.deposit && { method: o.deposit } },
+      };
     }
     case 'checkIn':
     case 'cancel':
@@ -179,57 +241,69 @@ function closeDayNow(l: TestLedger, off: number): 0 {
 
 /** Runs random sequences of these commands, checking every invariant after each step; returns how often each command succeeded. */
 function runSequences(ops: fc.Arbitrary<Op>, numRuns: number): Map<string, number> {
-    const succeeded = new Map<string, number>();
-    fc.assert(
-      fc.property(store, depositPolicy, fc.array(ops, { minLength: 10, maxLength: 50 }), (s, policy, ops) => {
-        const l = makeLedger();
-        try {
-          l.call('store.update', {
-            currency: s.currency,
-            taxMode: s.taxMode,
-            cashRoundingMinor: at(cashRoundingSteps(s.currency), s.rounding),
-            tokenLast: 8,
-            // Open all day every day, so a random time is bookable unless it overlaps or runs past midnight.
-            openingHours: [0, 1, 2, 3, 4, 5, 6].map(() => ({ open: 0, close: 1440 })) as never,
-            depositPolicy: policy,
-          });
-          const items = l.call('catalog.loadStarter', { kind: 'cafe' }).items.map((i) => i.id);
-          const service = (name: string, priceMinor: number, durationMinutes: number) =>
-            l.call('catalog.createItem', { categoryId: null, name, kind: 'service', priceMinor, rateMilli: 10_000, expectText: 'What to expect.', durationMinutes }).id;
-          const salon: Salon = { customer: l.call('customer.create', { name: 'Regular' }).id, services: [service('Cut', 3000, 45), service('Colour', 5555, 90)], appointments: [] };
-          const tabs: number[] = [];
-          const paid: number[] = [];
-          let last: { name: string; input: unknown; id: string } | null = null;
-          let counter = 0;
-          for (const o of ops) {
-            const cmd = step(l, tabs, items, last, o, paid, salon);
-            if (!cmd) continue;
-            const id: string = o.op === 'replay' && last ? last.id : `prop-${(counter += 1).toString().padStart(6, '0')}`;
-            const postingsBefore = l.db.prepare('SELECT COUNT(*) AS n FROM postings').get();
-            const result = l.raw(cmd.name, cmd.input, id);
-            if (result.ok) {
-              const counted = o.op === 'splitUnits' ? 'settle.split by units' : cmd.name;
-              succeeded.set(counted, (succeeded.get(counted) ?? 0) + 1);
-              if (cmd.name === 'tab.open' && o.op !== 'replay') tabs.push((result.value as TabDetail).id);
-              if (cmd.name === 'appointment.book' && o.op !== 'replay') salon.appointments.push((result.value as { id: number }).id);
-              if (cmd.name === 'appointment.checkIn' && o.op !== 'replay') tabs.push((result.value as CheckInResult).tabId);
-              if (cmd.name === 'settle.pay') paid.push((cmd.input as { tabId: number }).tabId);
-              if (o.op === 'replay') expect(l.db.prepare('SELECT COUNT(*) AS n FROM postings').get()).toEqual(postingsBefore);
-            } else {
-              expect(result.error.code).not.toBe('internal');
-              expect(l.db.prepare('SELECT COUNT(*) AS n FROM postings').get()).toEqual(postingsBefore);
-            }
-            last = { name: cmd.name, input: cmd.input, id };
-            assertInvariants(l.db);
+  const succeeded = new Map<string, number>();
+  fc.assert(
+    fc.property(store, depositPolicy, fc.array(ops, { minLength: 10, maxLength: 50 }), (s, policy, ops) => {
+      const l = makeLedger();
+      try {
+        l.call('store.update', {
+          currency: s.currency,
+          taxMode: s.taxMode,
+          cashRoundingMinor: at(cashRoundingSteps(s.currency), s.rounding),
+          tokenLast: 8,
+          // Open all day every day, so a random time is bookable unless it overlaps or runs past midnight.
+          openingHours: [0, 1, 2, 3, 4, 5, 6].map(() => ({ open: 0, close: 1440 })) as never,
+          depositPolicy: policy,
+        });
+        const items = l.call('catalog.loadStarter', { kind: 'cafe' }).items.map((i) => i.id);
+        const service = (name: string, priceMinor: number, durationMinutes: number) =>
+          l.call('catalog.createItem', {
+            categoryId: null,
+            name,
+            kind: 'service',
+            priceMinor,
+            rateMilli: 10_000,
+            expectText: 'What to expect.',
+            durationMinutes,
+          }).id;
+        const salon: Salon = {
+          customer: l.call('customer.create', { name: 'Regular' }).id,
+          services: [service('Cut', 3000, 45), service('Colour', 5555, 90)],
+          appointments: [],
+        };
+        const tabs: number[] = [];
+        const paid: number[] = [];
+        let last: { name: string; input: unknown; id: string } | null = null;
+        let counter = 0;
+        for (const o of ops) {
+          const cmd = step(l, tabs, items, last, o, paid, salon);
+          if (!cmd) continue;
+          const id: string = o.op === 'replay' && last ? last.id : `prop-${(counter += 1).toString().padStart(6, '0')}`;
+          const postingsBefore = l.db.prepare('SELECT COUNT(*) AS n FROM postings').get();
+          const result = l.raw(cmd.name, cmd.input, id);
+          if (result.ok) {
+            const counted = o.op === 'splitUnits' ? 'settle.split by units' : cmd.name;
+            succeeded.set(counted, (succeeded.get(counted) ?? 0) + 1);
+            if (cmd.name === 'tab.open' && o.op !== 'replay') tabs.push((result.value as TabDetail).id);
+            if (cmd.name === 'appointment.book' && o.op !== 'replay') salon.appointments.push((result.value as { id: number }).id);
+            if (cmd.name === 'appointment.checkIn' && o.op !== 'replay') tabs.push((result.value as CheckInResult).tabId);
+            if (cmd.name === 'settle.pay') paid.push((cmd.input as { tabId: number }).tabId);
+            if (o.op === 'replay') expect(l.db.prepare('SELECT COUNT(*) AS n FROM postings').get()).toEqual(postingsBefore);
+          } else {
+            expect(result.error.code).not.toBe('internal');
+            expect(l.db.prepare('SELECT COUNT(*) AS n FROM postings').get()).toEqual(postingsBefore);
           }
-          expect(l.call('ledger.check', {}).problems).toEqual([]);
-        } finally {
-          l.cleanup();
+          last = { name: cmd.name, input: cmd.input, id };
+          assertInvariants(l.db);
         }
-      }),
-      { numRuns },
-    );
-    return succeeded;
+        expect(l.call('ledger.check', {}).problems).toEqual([]);
+      } finally {
+        l.cleanup();
+      }
+    }),
+    { numRuns },
+  );
+  return succeeded;
 }
 
 describe('random command sequences keep every invariant', () => {
@@ -237,7 +311,20 @@ describe('random command sequences keep every invariant', () => {
     closedDays = 0;
     const succeeded = runSequences(op, 100);
     // The sequences must really reach every kind of change, or the property proves little.
-    for (const name of ['tab.open', 'tab.addLine', 'tab.setQty', 'tab.removeLine', 'tab.compLine', 'settle.pay', 'settle.split', 'settle.split by units', 'tab.writeOff', 'tab.void', 'drawer.move', 'settle.voidLastPayment']) {
+    for (const name of [
+      'tab.open',
+      'tab.addLine',
+      'tab.setQty',
+      'tab.removeLine',
+      'tab.compLine',
+      'settle.pay',
+      'settle.split',
+      'settle.split by units',
+      'tab.writeOff',
+      'tab.void',
+      'drawer.move',
+      'settle.voidLastPayment',
+    ]) {
       expect(succeeded.get(name) ?? 0, `${name} succeeded at least 3 times`).toBeGreaterThanOrEqual(3);
     }
     expect(closedDays, 'days closed with a Z in the sequences').toBeGreaterThanOrEqual(10);

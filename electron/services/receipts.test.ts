@@ -32,18 +32,42 @@ describe('receipt numbers', () => {
     const b = tabWith(latte.id, 2);
     const c = tabWith(latte.id, 3);
     // A part payment settles nothing, so it is no receipt.
-    expect(l.call('settle.pay', { tabId: b, method: 'card', amountMinor: 400 }).tab.receiptNumber).toBeNull();
+    expect(l.call('settle.pay', { tabId: b, method: 'card', amountMinor: 400 }).receiptNumber).toBeNull();
     expect(receipts()).toEqual([]);
-    expect(l.call('settle.pay', { tabId: a, method: 'card' }).tab.receiptNumber).toBe(1);
+    expect(l.call('settle.pay', { tabId: a, method: 'card' }).receiptNumber).toBe(1);
     l.advance(MIN);
     const settledB = l.call('settle.pay', { tabId: b, method: 'cash', tipMinor: 100, tenderedMinor: 1000 });
-    expect(settledB.tab.receiptNumber).toBe(2);
-    expect(l.call('settle.pay', { tabId: c, method: 'card' }).tab.receiptNumber).toBe(3);
+    expect(settledB.receiptNumber).toBe(2);
+    expect(l.call('settle.pay', { tabId: c, method: 'card' }).receiptNumber).toBe(3);
     expect(receipts()).toEqual([
-      { receipt_number: 1, tab_id: a, business_date: '2026-11-24', issued_at: '2026-11-24T09:00:00.000Z', total_minor: 440, staff_id: l.session.staffId, replaces: null },
+      {
+        receipt_number: 1,
+        tab_id: a,
+        business_date: '2026-11-24',
+        issued_at: '2026-11-24T09:00:00.000Z',
+        total_minor: 440,
+        staff_id: l.session.staffId,
+        replaces: null,
+      },
       // The tip is the staff's, not the price: the receipt's total is what the tab cost.
-      { receipt_number: 2, tab_id: b, business_date: '2026-11-24', issued_at: '2026-11-24T09:01:00.000Z', total_minor: 880, staff_id: l.session.staffId, replaces: null },
-      { receipt_number: 3, tab_id: c, business_date: '2026-11-24', issued_at: '2026-11-24T09:01:00.000Z', total_minor: 1320, staff_id: l.session.staffId, replaces: null },
+      {
+        receipt_number: 2,
+        tab_id: b,
+        business_date: '2026-11-24',
+        issued_at: '2026-11-24T09:01:00.000Z',
+        total_minor: 880,
+        staff_id: l.session.staffId,
+        replaces: null,
+      },
+      {
+        receipt_number: 3,
+        tab_id: c,
+        business_date: '2026-11-24',
+        issued_at: '2026-11-24T09:01:00.000Z',
+        total_minor: 1320,
+        staff_id: l.session.staffId,
+        replaces: null,
+      },
     ]);
     expect(l.call('tab.get', { tabId: b }).receiptNumber).toBe(2);
     expect(l.call('ledger.check', {}).problems).toEqual([]);
@@ -53,7 +77,7 @@ describe('receipt numbers', () => {
     const { latte } = setup();
     const a = tabWith(latte.id);
     const paid = l.call('settle.pay', { tabId: a, method: 'card' });
-    expect(paid.tab.receiptNumber).toBe(1);
+    expect(paid.receiptNumber).toBe(1);
     const b = tabWith(latte.id);
     l.call('settle.pay', { tabId: b, method: 'card' });
     l.advance(2 * MIN);
@@ -62,7 +86,7 @@ describe('receipt numbers', () => {
     // A line added before paying again: the new receipt is for what the tab costs now.
     l.call('tab.addLine', { tabId: a, itemId: latte.id, qty: 1 });
     const again = l.call('settle.pay', { tabId: a, method: 'cash', tenderedMinor: 1000 });
-    expect(again.tab.receiptNumber).toBe(3);
+    expect(again.receiptNumber).toBe(3);
     expect(receipts().map((r) => [r.receipt_number, r.tab_id, r.total_minor, r.replaces])).toEqual([
       [1, a, 440, null],
       [2, b, 440, null],
@@ -78,7 +102,7 @@ describe('receipt numbers', () => {
     l.call('tab.void', { tabId: empty.id, reason: 'opened by mistake' });
     expect(l.call('tab.get', { tabId: walked }).receiptNumber).toBeNull();
     expect(receipts()).toEqual([]);
-    expect(l.call('settle.pay', { tabId: tabWith(latte.id), method: 'card' }).tab.receiptNumber).toBe(1);
+    expect(l.call('settle.pay', { tabId: tabWith(latte.id), method: 'card' }).receiptNumber).toBe(1);
   });
 
   it('are never changed or deleted: the ledger refuses it', () => {
@@ -99,7 +123,7 @@ describe('receipt numbers', () => {
     l.db.transaction(() => raiseReceiptFloor(l.db, 5))();
     expect(nextReceiptNumber(l.db)).toBe(42);
     expect(() => raiseReceiptFloor(l.db, -1)).toThrow(RangeError);
-    expect(l.call('settle.pay', { tabId: tabWith(latte.id), method: 'card' }).tab.receiptNumber).toBe(42);
+    expect(l.call('settle.pay', { tabId: tabWith(latte.id), method: 'card' }).receiptNumber).toBe(42);
   });
 
   it('a command that is refused issues none', () => {

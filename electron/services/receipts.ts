@@ -1,6 +1,7 @@
-import { nextReceiptNumber } from '../ledger/receipt-numbers';
+import { highestReceiptSql } from '../ledger/receipt-numbers';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
+import { statement } from '../ledger/statements';
 
 /**
  * Gives a tab that has just settled its receipt number, in the same transaction (migration 016):
@@ -9,27 +10,28 @@ import type { ServiceContext } from './context';
  */
 export function issueReceipt(ctx: ServiceContext, tabId: number): number {
   const { db } = ctx;
-  const tab = db
-    .prepare<[number], { closed_at: string; closed_business_date: string; total: number }>(
-      `SELECT t.closed_at, t.closed_business_date, (SELECT coalesce(sum(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total
+  // The tab, the number it replaces (a settle after a voided payment) and the next number, in one read.
+  const tab = statement<[number], { closed_at: string; closed_business_date: string; total: number; replaces: number | null; highest: number }>(
+    db,
+    `SELECT t.closed_at, t.closed_business_date, (SELECT coalesce(sum(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
+         (SELECT max(receipt_number) FROM receipts WHERE tab_id = t.id) AS replaces, ${highestReceiptSql} AS highest
        FROM tabs t WHERE t.id = ? AND t.status = 'settled'`,
-    )
-    .get(tabId);
+  ).get(tabId);
   if (!tab) throw new Error(`tab ${tabId} is not settled: only a settled tab is given a receipt number`);
-  const number = nextReceiptNumber(db);
-  db.prepare('INSERT INTO receipts (receipt_number, tab_id, business_date, issued_at, total_minor, staff_id, replaces) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  const number = tab.highest + 1;
+  statement(db, 'INSERT INTO receipts (receipt_number, tab_id, business_date, issued_at, total_minor, staff_id, replaces) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     number,
     tabId,
     tab.closed_business_date,
     tab.closed_at,
     tab.total,
     ctx.actor.id,
-    newestReceipt(db, tabId),
+    tab.replaces,
   );
   return number;
 }
 
 /** The newest receipt number a tab was given, or null when it has none. */
 export function newestReceipt(db: Db, tabId: number): number | null {
-  return db.prepare<[number], { n: number | null }>('SELECT max(receipt_number) AS n FROM receipts WHERE tab_id = ?').get(tabId)?.n ?? null;
+  return statement<[number], { n: number | null }>(db, 'SELECT max(receipt_number) AS n FROM receipts WHERE tab_id = ?').get(tabId)?.n ?? null;
 }

@@ -47,7 +47,13 @@ describe('refund numbers', () => {
       "INSERT INTO refunds (id, tab_id, entry_id, mode, reason, amount_minor, tax_minor, tip_minor, business_date, staff_id, at) VALUES (?, ?, ?, 'amount', 'x', 1, 0, 0, '2026-11-24', 1, 'now')",
     );
     for (const id of [2, 41, 44]) expect(() => insert.run(id, tabId, entry)).toThrow(/next number/);
-    expect(() => l.db.prepare("INSERT INTO refunds (tab_id, entry_id, mode, reason, amount_minor, tax_minor, tip_minor, business_date, staff_id, at) VALUES (?, ?, 'amount', 'x', 1, 0, 0, '2026-11-24', 1, 'now')").run(tabId, entry)).toThrow(/next number/);
+    expect(() =>
+      l.db
+        .prepare(
+          "INSERT INTO refunds (tab_id, entry_id, mode, reason, amount_minor, tax_minor, tip_minor, business_date, staff_id, at) VALUES (?, ?, 'amount', 'x', 1, 0, 0, '2026-11-24', 1, 'now')",
+        )
+        .run(tabId, entry),
+    ).toThrow(/next number/);
     expect(l.db.prepare('SELECT id FROM refunds ORDER BY id').all()).toEqual([{ id: 1 }, { id: 42 }]);
   });
 });

@@ -7,9 +7,21 @@ import type { RefundLine, RefundQuote, RefundRate, RefundTender } from '../../sh
 import type { PaymentMethod } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { drawerCash } from './drawer';
-import { cashFigures, pricedLines, rateCosts, ratesRefunded, readSettledTab, tenderFigures, tipsHeld, unitsRefunded, type SettledTab, type TenderFigures } from './refund-read';
+import {
+  cashFigures,
+  pricedLines,
+  rateCosts,
+  ratesRefunded,
+  readSettledTab,
+  tenderFigures,
+  tipsHeld,
+  unitsRefunded,
+  type SettledTab,
+  type TenderFigures,
+} from './refund-read';
 import { moneyText, readSettings } from './store';
 import { toTaxLine } from './tab-read';
+import { statement } from '../ledger/statements';
 
 /*
  * What a refund gives back and how, worked out once for the quote the screen shows and the refund
@@ -52,7 +64,13 @@ export function planRefund(db: Db, draft: RefundDraftInput): RefundPlan {
   const taxMinor = sum(rates.map((r) => r.taxMinor));
   const tips = draft.includeTips ? tipsHeld(db, tab.id) : [];
   const tipMinor = sum(tips.map((t) => t.tipMinor));
-  if (amountMinor + tipMinor === 0) throw new DomainError('nothing_due', draft.includeTips || totalLeft === 0 ? 'errors.refund.nothing' : 'errors.refund.nothingChosen', {}, draft.mode === 'lines' ? 'lines' : undefined);
+  if (amountMinor + tipMinor === 0)
+    throw new DomainError(
+      'nothing_due',
+      draft.includeTips || totalLeft === 0 ? 'errors.refund.nothing' : 'errors.refund.nothingChosen',
+      {},
+      draft.mode === 'lines' ? 'lines' : undefined,
+    );
 
   const tenders = tendersOf(db, tab.id, amountMinor, draft, tipMinor);
   const givenMinor = sum(tenders.map((t) => t.givenMinor));
@@ -123,7 +141,8 @@ function tendersOf(db: Db, tabId: number, amountMinor: number, draft: RefundDraf
       if (t.amountMinor > room) throw new DomainError('overpayment', 'errors.refund.tenderOver', { method: t.method, amount: moneyText(db, room) }, 'tenders');
     }
     const chosen = sum(draft.tenders.map((t) => t.amountMinor));
-    if (chosen !== amountMinor) throw new DomainError('invalid_input', 'errors.refund.tendersSum', { amount: moneyText(db, amountMinor), chosen: moneyText(db, chosen) }, 'tenders');
+    if (chosen !== amountMinor)
+      throw new DomainError('invalid_input', 'errors.refund.tendersSum', { amount: moneyText(db, amountMinor), chosen: moneyText(db, chosen) }, 'tenders');
     bill = draft.tenders.filter((t) => t.amountMinor > 0);
   } else {
     const room = sum(left.map((l) => l.leftMinor));
@@ -158,15 +177,20 @@ function cashGiven(db: Db, tabId: number, total: number, cash: TenderFigures): n
   const upTo = completes ? before.takenMinor : Math.min(roundToIncrement(back, cashRoundingMinor), before.takenMinor);
   const givenMinor = upTo - before.givenMinor;
   if (givenMinor < 0) throw new Error(`tab ${tabId}'s cash refunds handed out more than its cash took`);
-  if (givenMinor === 0 && !completes) throw new DomainError('invalid_input', 'errors.refund.cashRoundsToNothing', { amount: moneyText(db, cashRoundingMinor) }, 'tenders');
+  if (givenMinor === 0 && !completes)
+    throw new DomainError('invalid_input', 'errors.refund.cashRoundsToNothing', { amount: moneyText(db, cashRoundingMinor) }, 'tenders');
   return givenMinor;
 }
 
 /** Cash goes back from the open drawer (not one being counted), and only as much as it holds. */
 function requireCashFromDrawer(db: Db, givenMinor: number): void {
-  const session = db.prepare<[], { status: 'open' | 'counted'; after_entry_id: number }>("SELECT status, after_entry_id FROM drawer_sessions WHERE status <> 'closed'").get();
+  const session = statement<[], { status: 'open' | 'counted'; after_entry_id: number }>(
+    db,
+    "SELECT status, after_entry_id FROM drawer_sessions WHERE status <> 'closed'",
+  ).get();
   if (!session) throw new DomainError('drawer_closed', 'errors.refund.cashNeedsDrawer', {}, 'tenders');
   if (session.status === 'counted') throw new DomainError('drawer_counting', 'errors.refund.cashWhileCounting', {}, 'tenders');
   const { expected } = drawerCash(db, session.after_entry_id, null);
-  if (expected < givenMinor) throw new DomainError('conflict', 'errors.refund.drawerShort', { amount: moneyText(db, expected), owed: moneyText(db, givenMinor) }, 'tenders');
+  if (expected < givenMinor)
+    throw new DomainError('conflict', 'errors.refund.drawerShort', { amount: moneyText(db, expected), owed: moneyText(db, givenMinor) }, 'tenders');
 }

@@ -7,6 +7,7 @@ import type { Db } from '../ledger/open';
 import { TIPS_ACCOUNTS, tipsPattern } from '../ledger/vocabulary-sql';
 import { rateCosts } from './refund-read';
 import { toTaxLine } from './tab-read';
+import { statement } from '../ledger/statements';
 
 /** What the day's refunds took back from one person: sales (net of tax, as the refunds account holds them) and tips. */
 export type StaffRefunds = { refundsMinor: number; tipsRefundedMinor: number };
@@ -22,23 +23,29 @@ type ServedLine = Parameters<typeof toTaxLine>[0] & { id: number; staff_id: numb
  */
 export function refundsByStaff(db: Db, businessDate: string): Map<number, StaffRefunds> {
   const out = new Map<number, StaffRefunds>();
-  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refunds'").get() === undefined) return out;
+  if (statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refunds'").get() === undefined) return out;
   const of = (staffId: number): StaffRefunds => {
     const figures = out.get(staffId) ?? { refundsMinor: 0, tipsRefundedMinor: 0 };
     out.set(staffId, figures);
     return figures;
   };
 
-  const tabs = db.prepare<[string], { tab_id: number }>('SELECT DISTINCT tab_id FROM refunds WHERE business_date = ? ORDER BY tab_id').all(businessDate);
-  const modeOf = db.prepare<[number], { tax_mode: TaxMode }>('SELECT tax_mode FROM tabs WHERE id = ?');
-  const linesOf = db.prepare<[number], ServedLine>(
+  const tabs = statement<[string], { tab_id: number }>(db, 'SELECT DISTINCT tab_id FROM refunds WHERE business_date = ? ORDER BY tab_id').all(businessDate);
+  const modeOf = statement<[number], { tax_mode: TaxMode }>(db, 'SELECT tax_mode FROM tabs WHERE id = ?');
+  const linesOf = statement<[number], ServedLine>(
+    db,
     "SELECT id, staff_id, qty, unit_minor, tax_rate_milli, comp_kind, comp_value, comp_qty FROM tab_lines WHERE tab_id = ? AND state = 'active' ORDER BY id",
   );
-  const refundsOf = db.prepare<[number], { id: number; staff_id: number; business_date: string }>('SELECT id, staff_id, business_date FROM refunds WHERE tab_id = ? ORDER BY id');
-  const ratesOf = db.prepare<[number], { rateMilli: number; amountMinor: number; taxMinor: number }>(
+  const refundsOf = statement<[number], { id: number; staff_id: number; business_date: string }>(
+    db,
+    'SELECT id, staff_id, business_date FROM refunds WHERE tab_id = ? ORDER BY id',
+  );
+  const ratesOf = statement<[number], { rateMilli: number; amountMinor: number; taxMinor: number }>(
+    db,
     'SELECT tax_rate_milli AS rateMilli, amount_minor AS amountMinor, tax_minor AS taxMinor FROM refund_rates WHERE refund_id = ? ORDER BY tax_rate_milli',
   );
-  const unitsOf = db.prepare<[number], { rateMilli: number; staffId: number; amountMinor: number }>(
+  const unitsOf = statement<[number], { rateMilli: number; staffId: number; amountMinor: number }>(
+    db,
     `SELECT l.tax_rate_milli AS rateMilli, l.staff_id AS staffId, rl.amount_minor AS amountMinor
      FROM refund_lines rl CROSS JOIN tab_lines l ON l.id = rl.line_id WHERE rl.refund_id = ? ORDER BY rl.id`,
   );
@@ -67,12 +74,11 @@ export function refundsByStaff(db: Db, businessDate: string): Map<number, StaffR
     });
   }
 
-  const tips = db
-    .prepare<[string, string], { account: string; amount: number }>(
-      `SELECT p.account AS account, SUM(p.amount_minor) AS amount FROM refunds f CROSS JOIN postings p ON p.entry_id = f.entry_id
+  const tips = statement<[string, string], { account: string; amount: number }>(
+    db,
+    `SELECT p.account AS account, SUM(p.amount_minor) AS amount FROM refunds f CROSS JOIN postings p ON p.entry_id = f.entry_id
        WHERE f.business_date = ? AND ${TIPS_ACCOUNTS} GROUP BY p.account`,
-    )
-    .all(businessDate, tipsPattern);
+  ).all(businessDate, tipsPattern);
   for (const row of tips) {
     if (isTipsAccount(row.account) && row.amount !== 0) of(tipsStaffId(row.account)).tipsRefundedMinor += row.amount;
   }

@@ -31,7 +31,17 @@ describe('a refund by a staff member', () => {
 
     // A wrong PIN grants nothing; a PIN for another input covers nothing.
     expect((await till.send('approval.grant', { command: 'tab.refund', commandId, input, approverId: mia.id, pin: '9999' })).ok).toBe(false);
-    expect((await till.send('approval.grant', { command: 'tab.refund', commandId, input: { ...input, mode: 'amount', amountMinor: 1 }, approverId: mia.id, pin: '2222' })).ok).toBe(true);
+    expect(
+      (
+        await till.send('approval.grant', {
+          command: 'tab.refund',
+          commandId,
+          input: { ...input, mode: 'amount', amountMinor: 1 },
+          approverId: mia.id,
+          pin: '2222',
+        })
+      ).ok,
+    ).toBe(true);
     expect(await till.refuse('tab.refund', input, commandId)).toMatchObject({ code: 'approval_needed' });
 
     expect((await till.send('approval.grant', { command: 'tab.refund', commandId, input, approverId: mia.id, pin: '2222' })).ok).toBe(true);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertInvariants } from '../test-support/invariants';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { detail } from '../test-support/tab-detail';
 
 let l: TestLedger;
 afterEach(() => l.cleanup());
@@ -20,7 +21,8 @@ function mergedAndSettled() {
       { rateMilli: 0, label: 'Zero' },
     ],
   });
-  const item = (name: string, priceMinor: number, rateMilli: number) => l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli, expectText: '' }).id;
+  const item = (name: string, priceMinor: number, rateMilli: number) =>
+    l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli, expectText: '' }).id;
   const latte = item('Latte', 440, 10_000);
   const water = item('Water', 200, 0);
   l.call('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
@@ -33,12 +35,16 @@ function mergedAndSettled() {
   const settled = l.call('settle.pay', { tabId: b.id, method: 'cash', tenderedMinor: 1000 });
   expect(settled.tab).toMatchObject({ status: 'settled', totalMinor: 1080, paidMinor: 1080 });
   expect(settled.payment).toMatchObject({ amountMinor: 580, changeMinor: 420 });
-  return { a, b, card, latte, water, tab: settled.tab };
+  const tab = detail(l, b.id);
+  expect(tab.receiptNumber).toBe(settled.receiptNumber);
+  return { a, b, card, latte, water, tab };
 }
 
 function postingsOf(refundId: number): Record<string, number> {
   const rows = l.db
-    .prepare<[number], { account: string; amount_minor: number }>('SELECT p.account, p.amount_minor FROM refunds r JOIN postings p ON p.entry_id = r.entry_id WHERE r.id = ?')
+    .prepare<[number], { account: string; amount_minor: number }>(
+      'SELECT p.account, p.amount_minor FROM refunds r JOIN postings p ON p.entry_id = r.entry_id WHERE r.id = ?',
+    )
     .all(refundId);
   return Object.fromEntries(rows.map((r) => [r.account, r.amount_minor]));
 }
@@ -87,7 +93,12 @@ describe('refunding a tab that had another tab merged into it', () => {
     expect(l.call('tab.refundable', { tabId: b.id })).toMatchObject({ leftMinor: 0, tipsLeftMinor: 50 });
     expect(l.fail('tab.refund', { tabId: b.id, mode: 'whole', reason: 'again' }).key).toBe('errors.refund.nothing');
     const tips = l.call('tab.refund', { tabId: b.id, mode: 'whole', includeTips: true, reason: 'tip too' });
-    expect(tips.receipt).toMatchObject({ amountMinor: 0, tipMinor: 50, tips: [{ staffId: ownerId, tipMinor: 50 }], tenders: [{ method: 'card', amountMinor: 0, tipMinor: 50, givenMinor: 50, roundingMinor: 0 }] });
+    expect(tips.receipt).toMatchObject({
+      amountMinor: 0,
+      tipMinor: 50,
+      tips: [{ staffId: ownerId, tipMinor: 50 }],
+      tenders: [{ method: 'card', amountMinor: 0, tipMinor: 50, givenMinor: 50, roundingMinor: 0 }],
+    });
     expect(postingsOf(tips.refundId)).toEqual({ [`tips_payable:${ownerId}`]: 50, card_clearing: -50 });
     expect(l.fail('tab.refund', { tabId: b.id, mode: 'whole', includeTips: true, reason: 'again' }).key).toBe('errors.refund.nothing');
     expect(l.call('ledger.check', { full: true }).problems).toEqual([]);
@@ -126,11 +137,31 @@ describe('refunding a tab that had another tab merged into it', () => {
       ['card', 500],
       ['cash', 100],
     ]);
-    expect(l.fail('tab.refund', { tabId: b.id, mode: 'amount', amountMinor: 600, tenders: [{ method: 'card', amountMinor: 501 }, { method: 'cash', amountMinor: 99 }], reason: 'slow' })).toMatchObject({
+    expect(
+      l.fail('tab.refund', {
+        tabId: b.id,
+        mode: 'amount',
+        amountMinor: 600,
+        tenders: [
+          { method: 'card', amountMinor: 501 },
+          { method: 'cash', amountMinor: 99 },
+        ],
+        reason: 'slow',
+      }),
+    ).toMatchObject({
       key: 'errors.refund.tenderOver',
       params: { method: 'card' },
     });
-    const chosen = l.call('tab.refund', { tabId: b.id, mode: 'amount', amountMinor: 600, tenders: [{ method: 'card', amountMinor: 460 }, { method: 'cash', amountMinor: 140 }], reason: 'slow' });
+    const chosen = l.call('tab.refund', {
+      tabId: b.id,
+      mode: 'amount',
+      amountMinor: 600,
+      tenders: [
+        { method: 'card', amountMinor: 460 },
+        { method: 'cash', amountMinor: 140 },
+      ],
+      reason: 'slow',
+    });
     expect(chosen.receipt.tenders.map((t) => [t.method, t.givenMinor])).toEqual([
       ['card', 460],
       ['cash', 140],
@@ -142,7 +173,9 @@ describe('refunding a tab that had another tab merged into it', () => {
         { method: 'cash', leftMinor: 0 },
       ],
     });
-    expect(l.fail('tab.refund', { tabId: b.id, mode: 'amount', amountMinor: 40, tenders: [{ method: 'cash', amountMinor: 40 }], reason: 'x' }).key).toBe('errors.refund.tenderOver');
+    expect(l.fail('tab.refund', { tabId: b.id, mode: 'amount', amountMinor: 40, tenders: [{ method: 'cash', amountMinor: 40 }], reason: 'x' }).key).toBe(
+      'errors.refund.tenderOver',
+    );
     l.call('tab.refund', { tabId: b.id, mode: 'amount', amountMinor: 40, reason: 'x' });
     expect(l.call('tab.refundable', { tabId: b.id })).toMatchObject({ leftMinor: 0, refundedMinor: 1080 });
     expect(l.call('ledger.check', { full: true }).problems).toEqual([]);
@@ -171,7 +204,9 @@ describe('refunding a tab that had another tab merged into it', () => {
 
     // Straight into the file, around the service: a tender of the chain up to what it paid, never a unit more.
     const tender = (method: string, amountMinor: number, tipMinor: number) => () =>
-      l.db.prepare('INSERT INTO refund_tenders (refund_id, method, amount_minor, tip_minor) VALUES (?, ?, ?, ?)').run(first.refundId, method, amountMinor, tipMinor);
+      l.db
+        .prepare('INSERT INTO refund_tenders (refund_id, method, amount_minor, tip_minor) VALUES (?, ?, ?, ?)')
+        .run(first.refundId, method, amountMinor, tipMinor);
     expect(fitsTheFile(tender('other', 300, 0))).toBe(true);
     expect(() => fitsTheFile(tender('other', 301, 0))).toThrow(/never more back by a tender/);
     expect(fitsTheFile(tender('card', 400, 40))).toBe(true);
@@ -191,9 +226,11 @@ describe('refunding a tab that had another tab merged into it', () => {
     expect(() => fitsTheFile(refundRow(0, 41))).toThrow(/invariant 12/);
     // What was paid under the refund stands, on whichever tab of the chain it was taken.
     const entry = l.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM journal_entries').get()!.id;
-    expect(() => l.db.prepare('INSERT INTO payment_voids (payment_id, entry_id, reason, staff_id, at) VALUES (?, ?, ?, 1, ?)').run(other.id, entry, 'x', `${DAY}T09:00:00.000Z`)).toThrow(
-      /refunded tab is never voided/,
-    );
+    expect(() =>
+      l.db
+        .prepare('INSERT INTO payment_voids (payment_id, entry_id, reason, staff_id, at) VALUES (?, ?, ?, 1, ?)')
+        .run(other.id, entry, 'x', `${DAY}T09:00:00.000Z`),
+    ).toThrow(/refunded tab is never voided/);
 
     const rest = l.call('tab.refund', { tabId: b.id, mode: 'whole', includeTips: true, reason: 'all of it' });
     expect(rest.receipt.tenders.map((t) => [t.method, t.amountMinor, t.tipMinor])).toEqual([

@@ -16,18 +16,32 @@ afterEach(() => l.cleanup());
  */
 function dayWithRefunds() {
   l = makeLedger('2026-11-24T09:00:00.000Z', { drawer: false });
-  l.call('store.update', { taxRates: [{ rateMilli: 10_000, label: 'Standard' }, { rateMilli: 0, label: 'Zero' }] });
+  l.call('store.update', {
+    taxRates: [
+      { rateMilli: 10_000, label: 'Standard' },
+      { rateMilli: 0, label: 'Zero' },
+    ],
+  });
   const latte = l.call('catalog.createItem', { categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '' }).id;
   const water = l.call('catalog.createItem', { categoryId: null, name: 'Water', kind: 'product', priceMinor: 200, rateMilli: 0, expectText: '' }).id;
   l.call('drawer.open', { float: { kind: 'total', totalMinor: 5000 } });
   const a = l.call('tab.open', {});
-  const lineA = l.call('tab.addLine', { tabId: a.id, itemId: latte, qty: 3 }).lines[0]!;
+  const lineA = l.call('tab.addLine', { tabId: a.id, itemId: latte, qty: 3 }).lineId;
   l.call('tab.addLine', { tabId: a.id, itemId: water, qty: 1 });
   l.call('settle.split', { tabId: a.id, mode: 'amounts', amountsMinor: [700, 820] });
   l.call('settle.pay', { tabId: a.id, method: 'cash', partNo: 1 });
   l.call('settle.pay', { tabId: a.id, method: 'card', partNo: 2 });
   l.advance(60 * 60_000);
-  const byLine = l.call('tab.refund', { tabId: a.id, mode: 'lines', lines: [{ lineId: lineA.id, qty: 2 }], tenders: [{ method: 'cash', amountMinor: 700 }, { method: 'card', amountMinor: 180 }], reason: 'cold' });
+  const byLine = l.call('tab.refund', {
+    tabId: a.id,
+    mode: 'lines',
+    lines: [{ lineId: lineA, qty: 2 }],
+    tenders: [
+      { method: 'cash', amountMinor: 700 },
+      { method: 'card', amountMinor: 180 },
+    ],
+    reason: 'cold',
+  });
   const byAmount = l.call('tab.refund', { tabId: a.id, mode: 'amount', amountMinor: 300, reason: 'slow' });
   const b = l.call('tab.open', {});
   l.call('tab.addLine', { tabId: b.id, itemId: latte, qty: 1 });
@@ -51,8 +65,12 @@ describe('the X and Z with refunds', () => {
     const { byLine, byAmount, whole } = dayWithRefunds();
     const x = l.call('report.x', { businessDate: '2026-11-24' });
     const refunds = moved('refund.issue');
-    const tax = Object.entries(refunds).filter(([a]) => a.startsWith('tax_payable:')).reduce((s, [, v]) => s + v, 0);
-    const tips = Object.entries(refunds).filter(([a]) => a.startsWith('tips_payable:')).reduce((s, [, v]) => s + v, 0);
+    const tax = Object.entries(refunds)
+      .filter(([a]) => a.startsWith('tax_payable:'))
+      .reduce((s, [, v]) => s + v, 0);
+    const tips = Object.entries(refunds)
+      .filter(([a]) => a.startsWith('tips_payable:'))
+      .reduce((s, [, v]) => s + v, 0);
     expect(x.refunds).toEqual({
       count: 3,
       amountMinor: refunds.refunds! + tax,
@@ -76,7 +94,11 @@ describe('the X and Z with refunds', () => {
     // Net sales are after refunds; the taxes by rate and the hours add up to them; tax is after the reversal.
     const day = moved(null);
     expect(x.sales.refundsMinor).toBe(day.refunds);
-    expect(x.sales.taxMinor).toBe(-Object.entries(day).filter(([a]) => a.startsWith('tax_payable:')).reduce((s, [, v]) => s + v, 0));
+    expect(x.sales.taxMinor).toBe(
+      -Object.entries(day)
+        .filter(([a]) => a.startsWith('tax_payable:'))
+        .reduce((s, [, v]) => s + v, 0),
+    );
     expect(x.sales.netMinor).toBe(x.sales.grossMinor - x.sales.compsMinor - (x.sales.loyaltyMinor ?? 0) - day.refunds!);
     expect(x.taxes.reduce((s, t) => s + t.netMinor, 0)).toBe(x.sales.netMinor);
     expect(x.byHour.reduce((s, h) => s + h.netMinor, 0)).toBe(x.sales.netMinor);
@@ -143,7 +165,8 @@ describe('the chain over refunds', () => {
     expect(l.call('ledger.check', { full: true }).problems).toEqual([]);
     const editor = new Database(l.file);
     registerChainFunctions(editor);
-    for (const { name } of editor.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'refunds'").all()) editor.exec(`DROP TRIGGER ${name}`);
+    for (const { name } of editor.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'refunds'").all())
+      editor.exec(`DROP TRIGGER ${name}`);
     editor.prepare("UPDATE refunds SET reason = 'customer asked' WHERE id = ?").run(whole.refundId);
     editor.close();
     const result = l.raw('ledger.check', { full: true }, null);
@@ -157,7 +180,10 @@ describe('the chain over refunds', () => {
     const editor = new Database(l.file);
     registerChainFunctions(editor);
     for (const table of ['refund_tenders', 'refunds']) {
-      for (const { name } of editor.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name NOT LIKE '%_chain'").all(table)) editor.exec(`DROP TRIGGER ${name}`);
+      for (const { name } of editor
+        .prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name NOT LIKE '%_chain'")
+        .all(table))
+        editor.exec(`DROP TRIGGER ${name}`);
     }
     const last = editor.prepare<[], { id: number }>('SELECT max(id) AS id FROM refunds').get()!.id;
     editor.prepare("INSERT INTO refund_tenders (refund_id, method, amount_minor, tip_minor) VALUES (?, 'other', 500, 0)").run(last);

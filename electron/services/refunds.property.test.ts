@@ -33,14 +33,34 @@ describe('random refunds of random settled tabs', () => {
       fc.property(fc.array(tabPlan, { minLength: 1, maxLength: 3 }), fc.array(refundOp, { minLength: 1, maxLength: 12 }), (plans, ops) => {
         const l = makeLedger('2026-11-24T09:00:00.000Z');
         try {
-          l.call('store.update', { taxRates: [{ rateMilli: 10_000, label: 'Standard' }, { rateMilli: 0, label: 'Zero' }] });
-          const latte = l.call('catalog.createItem', { categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '' }).id;
+          l.call('store.update', {
+            taxRates: [
+              { rateMilli: 10_000, label: 'Standard' },
+              { rateMilli: 0, label: 'Zero' },
+            ],
+          });
+          const latte = l.call('catalog.createItem', {
+            categoryId: null,
+            name: 'Latte',
+            kind: 'product',
+            priceMinor: 440,
+            rateMilli: 10_000,
+            expectText: '',
+          }).id;
           const water = l.call('catalog.createItem', { categoryId: null, name: 'Water', kind: 'product', priceMinor: 195, rateMilli: 0, expectText: '' }).id;
           const tabs = plans.map((plan) => {
             const tab = l.call('tab.open', {});
-            const lines = l.call('tab.addLine', { tabId: tab.id, itemId: latte, qty: plan.lattes }).lines;
+            const latteLine = l.call('tab.addLine', { tabId: tab.id, itemId: latte, qty: plan.lattes }).lineId;
             if (plan.waters > 0) l.call('tab.addLine', { tabId: tab.id, itemId: water, qty: plan.waters });
-            if (plan.comp) l.call('tab.compLine', { tabId: tab.id, lineId: lines[0]!.id, kind: 'percent', value: plan.comp.percent, qty: Math.min(plan.comp.units, plan.lattes), reason: 'cold' });
+            if (plan.comp)
+              l.call('tab.compLine', {
+                tabId: tab.id,
+                lineId: latteLine,
+                kind: 'percent',
+                value: plan.comp.percent,
+                qty: Math.min(plan.comp.units, plan.lattes),
+                reason: 'cold',
+              });
             const due = l.call('tab.get', { tabId: tab.id }).dueMinor;
             if (plan.parts.length > 1 && due >= plan.parts.length) l.call('settle.split', { tabId: tab.id, mode: 'even', parts: plan.parts.length });
             const split = due >= plan.parts.length ? plan.parts : plan.parts.slice(0, 1);

@@ -15,7 +15,8 @@ function cafe(options: { drawer?: boolean; rounding?: number } = {}) {
     ],
     cashRoundingMinor: options.rounding ?? 1,
   });
-  const item = (name: string, priceMinor: number, rateMilli: number) => l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli, expectText: '' }).id;
+  const item = (name: string, priceMinor: number, rateMilli: number) =>
+    l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli, expectText: '' }).id;
   return { latte: item('Latte', 440, 10_000), cake: item('Cake', 350, 10_000), water: item('Water', 200, 0) };
 }
 
@@ -31,9 +32,11 @@ function postingsOf(entryId: number): Record<string, number> {
 }
 
 function refundEntry(refundId: number): { id: number; kind: string; tab_id: number; memo: string; business_date: string } {
-  return l.db.prepare<[number], { id: number; kind: string; tab_id: number; memo: string; business_date: string }>(
-    'SELECT je.id, je.kind, je.tab_id, je.memo, je.business_date FROM refunds r JOIN journal_entries je ON je.id = r.entry_id WHERE r.id = ?',
-  ).get(refundId)!;
+  return l.db
+    .prepare<[number], { id: number; kind: string; tab_id: number; memo: string; business_date: string }>(
+      'SELECT je.id, je.kind, je.tab_id, je.memo, je.business_date FROM refunds r JOIN journal_entries je ON je.id = r.entry_id WHERE r.id = ?',
+    )
+    .get(refundId)!;
 }
 
 const refund = (input: CommandInput<'tab.refund'>) => l.call('tab.refund', input);
@@ -46,7 +49,7 @@ describe('a whole refund', () => {
       [water, 1],
     ]);
     const paid = l.call('settle.pay', { tabId: tab.id, method: 'card' });
-    const receiptNumber = paid.tab.receiptNumber;
+    const receiptNumber = paid.receiptNumber;
     expect(receiptNumber).not.toBeNull();
 
     const quote = l.call('tab.refundQuote', { tabId: tab.id, mode: 'whole' });
@@ -75,7 +78,11 @@ describe('a whole refund', () => {
     expect(postingsOf(entry.id)).toEqual({ refunds: 1000, 'tax_payable:10': 80, card_clearing: -1080 });
 
     // The tab stays settled, as it closed, and says it was refunded.
-    expect(done.tab).toMatchObject({ status: 'settled', receiptNumber, refunds: [expect.objectContaining({ refundId: done.refundId, amountMinor: 1080, reason: 'wrong order' })] });
+    expect(done.tab).toMatchObject({
+      status: 'settled',
+      receiptNumber,
+      refunds: [expect.objectContaining({ refundId: done.refundId, amountMinor: 1080, reason: 'wrong order' })],
+    });
     expect(done.tab.history.at(-1)).toMatchObject({ action: 'tab.refund', detail: { refundId: done.refundId, amountMinor: 1080, reason: 'wrong order' } });
     expect(l.call('tab.refundable', { tabId: tab.id })).toMatchObject({ paidMinor: 1080, refundedMinor: 1080, leftMinor: 0 });
     expect(l.fail('tab.refund', { tabId: tab.id, mode: 'whole', reason: 'again' }).key).toBe('errors.refund.nothing');
@@ -89,7 +96,11 @@ describe('a whole refund', () => {
     expect(l.fail('tab.refundable', { tabId: open.id }).key).toBe('errors.refund.notSettled');
     expect(l.fail('tab.refund', { tabId: 999, mode: 'whole', reason: 'x' }).code).toBe('not_found');
     l.call('settle.pay', { tabId: open.id, method: 'card' });
-    expect(l.fail('tab.refund', { tabId: open.id, mode: 'whole', reason: '  ' })).toMatchObject({ code: 'invalid_input', key: 'errors.field.reason', field: 'reason' });
+    expect(l.fail('tab.refund', { tabId: open.id, mode: 'whole', reason: '  ' })).toMatchObject({
+      code: 'invalid_input',
+      key: 'errors.field.reason',
+      field: 'reason',
+    });
     expect(l.fail('refund.receipt', { refundId: 1 }).key).toBe('errors.refund.missing');
   });
 });
@@ -127,13 +138,23 @@ describe('a refund by line', () => {
       { lineId: line.id, name: 'Latte', rateMilli: 10_000, comped: false, qty: 2, refundedQty: 0, unitMinors: [440, 440] },
     ]);
     expect(l.fail('tab.refund', { tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1 }], reason: 'cold' }).key).toBe('errors.refund.lineUnclear');
-    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 3, comped: false }], reason: 'cold' })).toMatchObject({ key: 'errors.refund.unitsOver', params: { left: 2 } });
+    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 3, comped: false }], reason: 'cold' })).toMatchObject({
+      key: 'errors.refund.unitsOver',
+      params: { left: 2 },
+    });
 
     const comped = refund({ tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1, comped: true }], reason: 'cold' });
-    expect(comped.receipt).toMatchObject({ amountMinor: 220, taxMinor: 20, lines: [{ lineId: line.id, name: 'Latte', comped: true, qty: 1, amountMinor: 220 }] });
+    expect(comped.receipt).toMatchObject({
+      amountMinor: 220,
+      taxMinor: 20,
+      lines: [{ lineId: line.id, name: 'Latte', comped: true, qty: 1, amountMinor: 220 }],
+    });
     const one = refund({ tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1, comped: false }], reason: 'cold' });
     expect(one.receipt).toMatchObject({ amountMinor: 440, taxMinor: 40 });
-    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1, comped: true }], reason: 'cold' })).toMatchObject({ key: 'errors.refund.unitsOver', params: { left: 0 } });
+    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1, comped: true }], reason: 'cold' })).toMatchObject({
+      key: 'errors.refund.unitsOver',
+      params: { left: 0 },
+    });
     const last = refund({ tabId: tab.id, mode: 'lines', lines: [{ lineId: line.id, qty: 1, comped: false }], reason: 'cold' });
     expect(last.receipt).toMatchObject({ amountMinor: 440, taxMinor: 40, tenders: [expect.objectContaining({ method: 'cash', givenMinor: 440 })] });
     // 20 + 40 + 40: exactly the 100 of tax the tab charged.
@@ -158,11 +179,17 @@ describe('a refund by amount', () => {
       { rateMilli: 0, amountMinor: 100, taxMinor: 0, netMinor: 100 },
       { rateMilli: 10_000, amountMinor: 220, taxMinor: 20, netMinor: 200 },
     ]);
-    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 321, reason: 'slow' })).toMatchObject({ code: 'overpayment', key: 'errors.refund.amountOver', params: { amount: '€3.20' } });
+    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 321, reason: 'slow' })).toMatchObject({
+      code: 'overpayment',
+      key: 'errors.refund.amountOver',
+      params: { amount: '€3.20' },
+    });
     refund({ tabId: tab.id, mode: 'amount', amountMinor: 319, reason: 'slow' });
     const last = refund({ tabId: tab.id, mode: 'amount', amountMinor: 1, reason: 'slow' });
     expect(last.tab.refunds?.map((r) => r.amountMinor)).toEqual([320, 319, 1]);
-    const totals = l.db.prepare<[number], { amount: number; tax: number }>('SELECT SUM(amount_minor) AS amount, SUM(tax_minor) AS tax FROM refunds WHERE tab_id = ?').get(tab.id)!;
+    const totals = l.db
+      .prepare<[number], { amount: number; tax: number }>('SELECT SUM(amount_minor) AS amount, SUM(tax_minor) AS tax FROM refunds WHERE tab_id = ?')
+      .get(tab.id)!;
     expect(totals).toEqual({ amount: 640, tax: 40 });
     expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 1, reason: 'slow' }).key).toBe('errors.refund.nothing');
   });
@@ -187,14 +214,20 @@ describe('tenders', () => {
       ['card', 830],
       ['cash', 170],
     ]);
-    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 500, tenders: [{ method: 'cash', amountMinor: 500 }], reason: 'x' })).toMatchObject({
+    expect(
+      l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 500, tenders: [{ method: 'cash', amountMinor: 500 }], reason: 'x' }),
+    ).toMatchObject({
       code: 'overpayment',
       key: 'errors.refund.tenderOver',
       params: { method: 'cash', amount: '€4.00' },
       field: 'tenders',
     });
-    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 500, tenders: [{ method: 'cash', amountMinor: 400 }], reason: 'x' }).key).toBe('errors.refund.tendersSum');
-    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 500, tenders: [{ method: 'other', amountMinor: 500 }], reason: 'x' }).key).toBe('errors.refund.tenderOver');
+    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 500, tenders: [{ method: 'cash', amountMinor: 400 }], reason: 'x' }).key).toBe(
+      'errors.refund.tendersSum',
+    );
+    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 500, tenders: [{ method: 'other', amountMinor: 500 }], reason: 'x' }).key).toBe(
+      'errors.refund.tenderOver',
+    );
     const cash = refund({ tabId: tab.id, mode: 'amount', amountMinor: 400, tenders: [{ method: 'cash', amountMinor: 400 }], reason: 'x' });
     expect(cash.receipt.tenders).toEqual([{ method: 'cash', amountMinor: 400, tipMinor: 0, givenMinor: 400, roundingMinor: 0 }]);
     const rest = refund({ tabId: tab.id, mode: 'whole', reason: 'x' });
@@ -207,11 +240,18 @@ describe('tenders', () => {
     const tab = tabWith([[latte, 1]]);
     l.call('settle.pay', { tabId: tab.id, method: 'cash' });
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 440 } });
-    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'whole', reason: 'x' })).toMatchObject({ code: 'drawer_counting', key: 'errors.refund.cashWhileCounting', field: 'tenders' });
+    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'whole', reason: 'x' })).toMatchObject({
+      code: 'drawer_counting',
+      key: 'errors.refund.cashWhileCounting',
+      field: 'tenders',
+    });
     l.call('drawer.close', {});
     expect(l.fail('tab.refund', { tabId: tab.id, mode: 'whole', reason: 'x' })).toMatchObject({ code: 'drawer_closed', key: 'errors.refund.cashNeedsDrawer' });
     l.call('drawer.open', { float: { kind: 'total', totalMinor: 200 } });
-    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'whole', reason: 'x' })).toMatchObject({ key: 'errors.refund.drawerShort', params: { amount: '€2.00', owed: '€4.40' } });
+    expect(l.fail('tab.refund', { tabId: tab.id, mode: 'whole', reason: 'x' })).toMatchObject({
+      key: 'errors.refund.drawerShort',
+      params: { amount: '€2.00', owed: '€4.40' },
+    });
     expect(l.fail('tab.refund', { tabId: tab.id, mode: 'amount', amountMinor: 2, reason: 'x' }).key).toBe('errors.refund.cashRoundsToNothing');
     // 1.43 in cash is 1.45 in 5-cent coins: the 2 cents more go to rounding.
     const done = refund({ tabId: tab.id, mode: 'amount', amountMinor: 143, reason: 'x' });
@@ -248,7 +288,11 @@ describe('tips', () => {
     l.call('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 200, tipSplit: 'even' });
     const bill = refund({ tabId: tab.id, mode: 'whole', reason: 'x' });
     expect(bill.receipt).toMatchObject({ amountMinor: 880, tipMinor: 0, givenMinor: 880, tips: [] });
-    expect(l.call('tab.refundable', { tabId: tab.id })).toMatchObject({ leftMinor: 0, tipsLeftMinor: 200, tenders: [expect.objectContaining({ method: 'card', tipsLeftMinor: 200 })] });
+    expect(l.call('tab.refundable', { tabId: tab.id })).toMatchObject({
+      leftMinor: 0,
+      tipsLeftMinor: 200,
+      tenders: [expect.objectContaining({ method: 'card', tipsLeftMinor: 200 })],
+    });
     const tips = refund({ tabId: tab.id, mode: 'whole', includeTips: true, reason: 'tip by mistake' });
     expect(tips.receipt).toMatchObject({
       amountMinor: 0,
@@ -270,11 +314,16 @@ describe('what a refund may never do', () => {
     const tab = tabWith([[latte, 1]]);
     const paid = l.call('settle.pay', { tabId: tab.id, method: 'card' });
     refund({ tabId: tab.id, mode: 'amount', amountMinor: 100, reason: 'x' });
-    expect(l.fail('settle.voidLastPayment', { tabId: tab.id, paymentId: paid.payment.id, reason: 'x' })).toMatchObject({ code: 'conflict', key: 'errors.voidPayment.refunded' });
+    expect(l.fail('settle.voidLastPayment', { tabId: tab.id, paymentId: paid.payment.id, reason: 'x' })).toMatchObject({
+      code: 'conflict',
+      key: 'errors.voidPayment.refunded',
+    });
     const entry = l.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM journal_entries').get()!.id;
-    expect(() => l.db.prepare('INSERT INTO payment_voids (payment_id, entry_id, reason, staff_id, at) VALUES (?, ?, ?, 1, ?)').run(paid.payment.id, entry, 'x', '2026-11-24T09:00:00.000Z')).toThrow(
-      /refunded tab is never voided/,
-    );
+    expect(() =>
+      l.db
+        .prepare('INSERT INTO payment_voids (payment_id, entry_id, reason, staff_id, at) VALUES (?, ?, ?, 1, ?)')
+        .run(paid.payment.id, entry, 'x', '2026-11-24T09:00:00.000Z'),
+    ).toThrow(/refunded tab is never voided/);
   });
 
   it('the file refuses a refund row beyond what was paid, changed or deleted, even where the service is bypassed', () => {
@@ -287,12 +336,20 @@ describe('what a refund may never do', () => {
     expect(() => l.db.prepare('DELETE FROM refund_tenders').run()).toThrow(/never deleted/);
     // A part added to it later (even one that fits) is refused; a refund row past what was paid is too.
     refund({ tabId: tab.id, mode: 'amount', amountMinor: 10, reason: 'y' });
-    expect(() => l.db.prepare('INSERT INTO refund_rates (refund_id, tax_rate_milli, amount_minor, tax_minor) VALUES (?, 10000, 1, 0)').run(done.refundId)).toThrow(/written with it/);
-    expect(() => l.db.prepare("INSERT INTO refund_tenders (refund_id, method, amount_minor, tip_minor) VALUES (?, 'other', 1, 0)").run(done.refundId)).toThrow(/never more back by a tender/);
+    expect(() =>
+      l.db.prepare('INSERT INTO refund_rates (refund_id, tax_rate_milli, amount_minor, tax_minor) VALUES (?, 10000, 1, 0)').run(done.refundId),
+    ).toThrow(/written with it/);
+    expect(() => l.db.prepare("INSERT INTO refund_tenders (refund_id, method, amount_minor, tip_minor) VALUES (?, 'other', 1, 0)").run(done.refundId)).toThrow(
+      /never more back by a tender/,
+    );
     const insert = l.db.prepare(
       "INSERT INTO refunds (id, tab_id, entry_id, mode, reason, amount_minor, tax_minor, tip_minor, business_date, staff_id, at) VALUES ((SELECT max(id) + 1 FROM refunds), ?, ?, 'amount', 'x', ?, 0, 0, '2026-11-24', 1, 'now')",
     );
-    const entry = Number(l.db.prepare("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, memo, business_date) VALUES ('now', 'refund.issue', ?, 1, '', '2026-11-24')").run(tab.id).lastInsertRowid);
+    const entry = Number(
+      l.db
+        .prepare("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, memo, business_date) VALUES ('now', 'refund.issue', ?, 1, '', '2026-11-24')")
+        .run(tab.id).lastInsertRowid,
+    );
     expect(() => insert.run(tab.id, entryId, 1)).toThrow(/UNIQUE/);
     expect(() => insert.run(tab.id, entry, 41)).toThrow(/invariant 12/);
   });

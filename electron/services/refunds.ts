@@ -15,6 +15,7 @@ import { reverseEarn } from './loyalty';
 import { planRefund } from './refund-plan';
 import { pricedLines, rateCosts, ratesRefunded, readRefundReceipt, readSettledTab, refundsOf, tenderFigures, tipsHeld, unitsRefunded } from './refund-read';
 import { readTab, toTaxLine } from './tab-read';
+import { statement } from '../ledger/statements';
 
 /*
  * Refunds of settled tabs (docs/domain.md, invariant 12): a refund posts one refund.issue entry on
@@ -41,7 +42,15 @@ export function refundableOf(ctx: ServiceContext, input: ParsedInput<'tab.refund
       const key = portionKey(line.id, portion.comped);
       const refundedQty = done.get(key) ?? 0;
       const values = units.get(key) ?? Array.from({ length: portion.qty }, () => 0);
-      return { lineId: line.id, name: line.name, rateMilli: line.tax_rate_milli, comped: portion.comped, qty: portion.qty, refundedQty, unitMinors: values.slice(refundedQty) };
+      return {
+        lineId: line.id,
+        name: line.name,
+        rateMilli: line.tax_rate_milli,
+        comped: portion.comped,
+        qty: portion.qty,
+        refundedQty,
+        unitMinors: values.slice(refundedQty),
+      };
     }),
   );
   const tenders = largestFirst(
@@ -80,7 +89,12 @@ export function refundTab(ctx: ServiceContext, input: ParsedInput<'tab.refund'>)
   const { db } = ctx;
   const { tab, quote } = planRefund(db, input);
   if (input.expectGivenMinor !== undefined && input.expectGivenMinor !== quote.givenMinor) {
-    throw new DomainError('conflict', 'errors.refund.changed', { shown: moneyText(db, input.expectGivenMinor), now: moneyText(db, quote.givenMinor) }, 'expectGivenMinor');
+    throw new DomainError(
+      'conflict',
+      'errors.refund.changed',
+      { shown: moneyText(db, input.expectGivenMinor), now: moneyText(db, quote.givenMinor) },
+      'expectGivenMinor',
+    );
   }
   const postings: Posting[] = [
     [accounts.refunds, quote.netMinor],
@@ -96,15 +110,30 @@ export function refundTab(ctx: ServiceContext, input: ParsedInput<'tab.refund'>)
   if (entryId === null) throw new Error('a refund always moves money');
   // The refund's number: above every one issued, and above the floor a restore raised (never reused).
   const refundId = nextRefundNumber(db);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO refunds (id, tab_id, receipt_number, entry_id, mode, reason, amount_minor, tax_minor, tip_minor, business_date, staff_id, approved_by, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(refundId, tab.id, tab.receiptNumber, entryId, quote.mode, input.reason, quote.amountMinor, quote.taxMinor, quote.tipMinor, businessDateAt(db, ctx.now), ctx.actor.id, ctx.approverId, ctx.now);
-  const rate = db.prepare('INSERT INTO refund_rates (refund_id, tax_rate_milli, amount_minor, tax_minor) VALUES (?, ?, ?, ?)');
+  ).run(
+    refundId,
+    tab.id,
+    tab.receiptNumber,
+    entryId,
+    quote.mode,
+    input.reason,
+    quote.amountMinor,
+    quote.taxMinor,
+    quote.tipMinor,
+    businessDateAt(db, ctx.now),
+    ctx.actor.id,
+    ctx.approverId,
+    ctx.now,
+  );
+  const rate = statement(db, 'INSERT INTO refund_rates (refund_id, tax_rate_milli, amount_minor, tax_minor) VALUES (?, ?, ?, ?)');
   for (const r of quote.rates) rate.run(refundId, r.rateMilli, r.amountMinor, r.taxMinor);
-  const line = db.prepare('INSERT INTO refund_lines (refund_id, line_id, comped, qty, amount_minor) VALUES (?, ?, ?, ?, ?)');
+  const line = statement(db, 'INSERT INTO refund_lines (refund_id, line_id, comped, qty, amount_minor) VALUES (?, ?, ?, ?, ?)');
   for (const l of quote.lines) line.run(refundId, l.lineId, l.comped ? 1 : 0, l.qty, l.amountMinor);
-  const tender = db.prepare('INSERT INTO refund_tenders (refund_id, method, amount_minor, tip_minor, rounding_minor) VALUES (?, ?, ?, ?, ?)');
+  const tender = statement(db, 'INSERT INTO refund_tenders (refund_id, method, amount_minor, tip_minor, rounding_minor) VALUES (?, ?, ?, ?, ?)');
   for (const t of quote.tenders) tender.run(refundId, t.method, t.amountMinor, t.tipMinor, t.roundingMinor);
   // Everything paid for has gone back: what the visit earned goes back with it.
   if (quote.leftAfterMinor === 0) reverseEarn(ctx, tab.id);
@@ -132,7 +161,16 @@ export function refundReceipt(ctx: ServiceContext, input: ParsedInput<'refund.re
   return readRefundReceipt(ctx.db, input.refundId);
 }
 
-type MatchRow = { id: number; token: number; name: string; status: TabStatus; receipt_number: number | null; closed_at: string | null; total: number; refunded: number };
+type MatchRow = {
+  id: number;
+  token: number;
+  name: string;
+  status: TabStatus;
+  receipt_number: number | null;
+  closed_at: string | null;
+  total: number;
+  refunded: number;
+};
 
 const MATCH = `SELECT t.id, t.token, t.name, t.status, t.closed_at,
     (SELECT coalesce(sum(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
@@ -156,16 +194,15 @@ const toMatch = (r: MatchRow): ReceiptMatch => ({
 export function findReceipts(ctx: ServiceContext, input: ParsedInput<'receipt.find'>): ReceiptMatch[] {
   const { db } = ctx;
   if (input.receiptNumber !== undefined) {
-    return db
-      .prepare<[number], MatchRow>(`${MATCH}, rc.receipt_number FROM receipts rc JOIN tabs t ON t.id = rc.tab_id WHERE rc.receipt_number = ?`)
+    return statement<[number], MatchRow>(db, `${MATCH}, rc.receipt_number FROM receipts rc JOIN tabs t ON t.id = rc.tab_id WHERE rc.receipt_number = ?`)
       .all(input.receiptNumber)
       .map(toMatch);
   }
-  return db
-    .prepare<[string], MatchRow>(
-      `${MATCH}, (SELECT max(rc.receipt_number) FROM receipts rc WHERE rc.tab_id = t.id) AS receipt_number
+  return statement<[string], MatchRow>(
+    db,
+    `${MATCH}, (SELECT max(rc.receipt_number) FROM receipts rc WHERE rc.tab_id = t.id) AS receipt_number
        FROM tabs t WHERE t.status = 'settled' AND t.closed_business_date = ? ORDER BY t.closed_at DESC, t.id DESC LIMIT 40`,
-    )
+  )
     .all(businessDateAt(db, ctx.now))
     .map(toMatch);
 }

@@ -1,4 +1,14 @@
-import type { AppointmentsSection, CarriedTab, DayReport, DrawerSection, FrozenDayReport, FrozenHeldDeposit, PaymentsByMethod, RefundsSection, TaxByRate } from '../../shared/closing-types';
+import type {
+  AppointmentsSection,
+  CarriedTab,
+  DayReport,
+  DrawerSection,
+  FrozenDayReport,
+  FrozenHeldDeposit,
+  PaymentsByMethod,
+  RefundsSection,
+  TaxByRate,
+} from '../../shared/closing-types';
 import {
   accounts,
   isLineKind,
@@ -20,11 +30,12 @@ import type { Db } from '../ledger/open';
 import { ERASED_NAME } from './customers';
 import { isDrawerOpen, toSession } from './drawer';
 import { reportActions } from './report-actions';
-import { salesByHour } from './sales-by-hour';
+import { daySales, salesByHour } from './sales-by-hour';
 import { staffDayFigures } from './staff-report';
 import { readSettings } from './store';
+import { statement } from '../ledger/statements';
 
-type KindAccount = { kind: EntryKind; account: Account; amount: number; entries: number };
+type KindAccount = { kind: EntryKind; account: Account; amount: number };
 
 /** "8.875" (the suffix of sales:8.875) back to thousandths of a percent, without a float. */
 export function rateFromLabel(label: string): number {
@@ -47,18 +58,21 @@ export type ReportHeader = { kind: 'x' | 'z'; zNumber: number | null; generatedA
  */
 export function buildDayReport(db: Db, businessDate: string, header: ReportHeader): FrozenDayReport {
   const settings = readSettings(db);
-  const rows = db
-    .prepare<[string], KindAccount>(
-      `SELECT je.kind AS kind, p.account AS account, SUM(p.amount_minor) AS amount, COUNT(DISTINCT je.id) AS entries
-       FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-       WHERE je.business_date = ? GROUP BY je.kind, p.account`,
-    )
-    .all(businessDate);
+  // The day's running totals (migration 019): a few rows per kind of entry, however many tabs the day had.
+  const rows = statement<[string], KindAccount>(
+    db,
+    `SELECT kind, account, SUM(amount_minor) AS amount FROM day_posting_totals
+       WHERE business_date = ? GROUP BY kind, account ORDER BY kind, account`,
+  ).all(businessDate);
   const sum = (pick: (r: KindAccount) => boolean) => rows.filter(pick).reduce((s, r) => s + r.amount, 0);
   const isSales = (r: KindAccount) => isSalesAccount(r.account);
   const isTax = (r: KindAccount) => isTaxAccount(r.account);
-  const kindCount = db.prepare<[string, EntryKind], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE business_date = ? AND kind = ?');
-  const countKind = (kind: EntryKind) => kindCount.get(businessDate, kind)?.n ?? 0;
+  const entriesByKind = new Map(
+    statement<[string], { kind: EntryKind; n: number }>(db, 'SELECT kind, SUM(entries) AS n FROM day_entry_totals WHERE business_date = ? GROUP BY kind')
+      .all(businessDate)
+      .map((r) => [r.kind, r.n]),
+  );
+  const countKind = (kind: EntryKind) => entriesByKind.get(kind) ?? 0;
 
   const rungUp = neg(sum((r) => isSales(r) && r.kind !== 'line.remove'));
   const removed = sum((r) => isSales(r) && r.kind === 'line.remove');
@@ -70,14 +84,13 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   // Refunds are contra-revenue too, on the day they are given (their tax comes off the tax figure above).
   const refunds = sum((r) => r.account === accounts.refunds);
 
-  const compRows = db
-    .prepare<[EntryKind, string], { reason: string; rate: number; amount: number; comps: number }>(
-      `SELECT cp.reason AS reason, cp.tax_rate_milli AS rate, SUM(cp.amount_minor) AS amount,
+  const compRows = statement<[EntryKind, string], { reason: string; rate: number; amount: number; comps: number }>(
+    db,
+    `SELECT cp.reason AS reason, cp.tax_rate_milli AS rate, SUM(cp.amount_minor) AS amount,
          COUNT(DISTINCT CASE WHEN je.kind = ? THEN je.id END) AS comps
        FROM journal_entries je CROSS JOIN comp_postings cp ON cp.entry_id = je.id
        WHERE je.business_date = ? GROUP BY cp.reason, cp.tax_rate_milli`,
-    )
-    .all('line.comp', businessDate);
+  ).all('line.comp', businessDate);
   const byReason = new Map<string, { count: number; amountMinor: number }>();
   for (const r of compRows) {
     const acc = byReason.get(r.reason) ?? { count: 0, amountMinor: 0 };
@@ -96,28 +109,30 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     const acc = rateOf(r.rate);
     taxes.set(r.rate, { ...acc, netMinor: acc.netMinor - r.amount });
   }
-  const loyaltyRows = db
-    .prepare<[string], { rate: number; amount: number }>(
-      `SELECT lp.tax_rate_milli AS rate, SUM(lp.loyalty_minor) AS amount FROM journal_entries je CROSS JOIN loyalty_postings lp ON lp.entry_id = je.id
+  const loyaltyRows = statement<[string], { rate: number; amount: number }>(
+    db,
+    `SELECT lp.tax_rate_milli AS rate, SUM(lp.loyalty_minor) AS amount FROM journal_entries je CROSS JOIN loyalty_postings lp ON lp.entry_id = je.id
        WHERE je.business_date = ? GROUP BY lp.tax_rate_milli`,
-    )
-    .all(businessDate);
+  ).all(businessDate);
   for (const r of loyaltyRows) {
     const acc = rateOf(r.rate);
     taxes.set(r.rate, { ...acc, netMinor: acc.netMinor - r.amount });
   }
-  const refundRateRows = db
-    .prepare<[string], { rate: number; net: number }>(
-      `SELECT rr.tax_rate_milli AS rate, SUM(rr.amount_minor - rr.tax_minor) AS net FROM refunds f CROSS JOIN refund_rates rr ON rr.refund_id = f.id
+  const refundRateRows = statement<[string], { rate: number; net: number }>(
+    db,
+    `SELECT rr.tax_rate_milli AS rate, SUM(rr.amount_minor - rr.tax_minor) AS net FROM refunds f CROSS JOIN refund_rates rr ON rr.refund_id = f.id
        WHERE f.business_date = ? GROUP BY rr.tax_rate_milli`,
-    )
-    .all(businessDate);
+  ).all(businessDate);
   for (const r of refundRateRows) {
     const acc = rateOf(r.rate);
     taxes.set(r.rate, { ...acc, netMinor: acc.netMinor - r.net });
   }
 
-  const staffNames = new Map(db.prepare<[], { id: number; name: string }>('SELECT id, name FROM staff').all().map((s) => [s.id, s.name]));
+  const staffNames = new Map(
+    statement<[], { id: number; name: string }>(db, 'SELECT id, name FROM staff')
+      .all()
+      .map((s) => [s.id, s.name]),
+  );
   const tipTotals = new Map<number, number>();
   for (const r of rows) {
     if (!isTipsAccount(r.account)) continue;
@@ -125,20 +140,18 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     tipTotals.set(staffId, (tipTotals.get(staffId) ?? 0) + neg(r.amount));
   }
 
-  const paymentRows = db
-    .prepare<[string], { method: PaymentMethod; n: number; amount: number; tip: number }>(
-      `SELECT pay.method AS method, COUNT(*) AS n, SUM(pay.amount_minor) AS amount, SUM(pay.tip_minor) AS tip
+  const paymentRows = statement<[string], { method: PaymentMethod; n: number; amount: number; tip: number }>(
+    db,
+    `SELECT pay.method AS method, COUNT(*) AS n, SUM(pay.amount_minor) AS amount, SUM(pay.tip_minor) AS tip
        FROM journal_entries je CROSS JOIN payments pay ON pay.entry_id = je.id WHERE je.business_date = ? GROUP BY pay.method`,
-    )
-    .all(businessDate);
+  ).all(businessDate);
   // A void belongs to the day it was made, which may be the day after its payment's (past the boundary).
-  const voidRows = db
-    .prepare<[string], { method: PaymentMethod; n: number; amount: number; tip: number }>(
-      `SELECT pay.method AS method, COUNT(*) AS n, SUM(pay.amount_minor) AS amount, SUM(pay.tip_minor) AS tip
+  const voidRows = statement<[string], { method: PaymentMethod; n: number; amount: number; tip: number }>(
+    db,
+    `SELECT pay.method AS method, COUNT(*) AS n, SUM(pay.amount_minor) AS amount, SUM(pay.tip_minor) AS tip
        FROM journal_entries je CROSS JOIN payment_voids v ON v.entry_id = je.id CROSS JOIN payments pay ON pay.id = v.payment_id
        WHERE je.business_date = ? GROUP BY pay.method`,
-    )
-    .all(businessDate);
+  ).all(businessDate);
   const refundSection = refundsSection(db, businessDate, (kind, pick) => sum((r) => r.kind === kind && pick(r.account)));
   const payments: PaymentsByMethod[] = methods.map((method) => {
     const p = paymentRows.find((r) => r.method === method);
@@ -194,15 +207,21 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
   const { carried, broughtForward } = carriedTabs(db, businessDate, header.generatedAt, previous);
   const carriedForward = broughtForward + receivableDay;
 
-  const closedTabs = db
-    .prepare<[string], { status: string; rating: Rating | null; opened_at: string; closed_at: string }>(
-      "SELECT status, rating, opened_at, closed_at FROM tabs WHERE closed_business_date = ? AND status IN ('settled', 'written_off')",
-    )
-    .all(businessDate);
-  const settled = closedTabs.filter((t) => t.status === 'settled');
+  // Counted in SQL; only each settled tab's two times come to JavaScript, as plain arrays.
+  const closedTabs = statement<[string], { status: string; rating: Rating | null; n: number }>(
+    db,
+    "SELECT status, rating, COUNT(*) AS n FROM tabs WHERE closed_business_date = ? AND status IN ('settled', 'written_off') GROUP BY status, rating",
+  ).all(businessDate);
   const satisfaction = { happy: 0, okay: 0, unhappy: 0, unrated: 0 };
-  for (const t of settled) satisfaction[t.rating ?? 'unrated'] += 1;
-  const secondsToPay = settled.map((t) => Math.round((Date.parse(t.closed_at) - Date.parse(t.opened_at)) / 1000));
+  for (const t of closedTabs) if (t.status === 'settled') satisfaction[t.rating ?? 'unrated'] += t.n;
+  const settledTimes = statement<[string], [string, string]>(db, "SELECT opened_at, closed_at FROM tabs WHERE closed_business_date = ? AND status = 'settled'")
+    .raw()
+    .all(businessDate);
+  const secondsToPay = settledTimes.map(([openedAt, closedAt]) => Math.round((Date.parse(closedAt) - Date.parse(openedAt)) / 1000));
+  const closedCount = closedTabs.reduce((s, t) => s + t.n, 0);
+
+  // One pass over the day's sales entries serves both the hours and the people.
+  const sales = daySales(db, businessDate);
 
   const accountsMoved = new Map<string, number>();
   for (const r of rows) accountsMoved.set(r.account, (accountsMoved.get(r.account) ?? 0) + r.amount);
@@ -216,7 +235,7 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     storeName: settings.name,
     currency: settings.currency,
     locale: settings.locale,
-    entryCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM journal_entries WHERE business_date = ?').get(businessDate)?.n ?? 0,
+    entryCount: [...entriesByKind.values()].reduce((s, n) => s + n, 0),
     sales: {
       rungUpMinor: rungUp,
       removedMinor: removed,
@@ -229,9 +248,14 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
       taxMinor: tax,
       totalMinor: gross - comps - loyalty - refunds + tax,
     },
-    comps: [...byReason].map(([reason, v]) => ({ reason, ...v })).filter((c) => c.amountMinor !== 0 || c.count > 0).sort((a, b) => b.amountMinor - a.amountMinor || a.reason.localeCompare(b.reason)),
+    comps: [...byReason]
+      .map(([reason, v]) => ({ reason, ...v }))
+      .filter((c) => c.amountMinor !== 0 || c.count > 0)
+      .sort((a, b) => b.amountMinor - a.amountMinor || a.reason.localeCompare(b.reason)),
     taxes: [...taxes.values()].sort((a, b) => b.rateMilli - a.rateMilli),
-    tips: [...tipTotals].map(([staffId, amountMinor]) => ({ staffId, staffName: staffNames.get(staffId) ?? `#${staffId}`, amountMinor })).filter((t) => t.amountMinor !== 0),
+    tips: [...tipTotals]
+      .map(([staffId, amountMinor]) => ({ staffId, staffName: staffNames.get(staffId) ?? `#${staffId}`, amountMinor }))
+      .filter((t) => t.amountMinor !== 0),
     payments,
     roundingMinor: sum((r) => r.account === accounts.rounding),
     deposits,
@@ -243,27 +267,36 @@ export function buildDayReport(db: Db, businessDate: string, header: ReportHeade
     drawer: { ...drawerSection(db, businessDate), openNow: header.kind === 'x' && isDrawerOpen(db) },
     satisfaction,
     tabs: {
-      settled: settled.length,
-      writtenOff: closedTabs.length - settled.length,
+      settled: settledTimes.length,
+      writtenOff: closedCount - settledTimes.length,
       averageSecondsToPay: secondsToPay.length === 0 ? null : Math.round(secondsToPay.reduce((s, x) => s + x, 0) / secondsToPay.length),
     },
     carried,
-    receivable: { broughtForwardMinor: broughtForward, chargedMinor: charged, paidMinor: charged - writtenOff - receivableDay, writtenOffMinor: writtenOff, carriedForwardMinor: carriedForward },
-    byHour: salesByHour(db, businessDate, settings.timeZone, settings.dayBoundaryMinutes),
+    receivable: {
+      broughtForwardMinor: broughtForward,
+      chargedMinor: charged,
+      paidMinor: charged - writtenOff - receivableDay,
+      writtenOffMinor: writtenOff,
+      carriedForwardMinor: carriedForward,
+    },
+    byHour: salesByHour(db, businessDate, settings.timeZone, settings.dayBoundaryMinutes, sales),
     byHourOfSale: true,
-    accounts: [...accountsMoved].filter(([, m]) => m !== 0).sort(([a], [b]) => a.localeCompare(b)).map(([account, movementMinor]) => ({ account, movementMinor })),
-    staff: staffDayFigures(db, businessDate),
+    accounts: [...accountsMoved]
+      .filter(([, m]) => m !== 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([account, movementMinor]) => ({ account, movementMinor })),
+    staff: staffDayFigures(db, businessDate, sales),
     actions: reportActions(db, businessDate),
   };
 }
 
 function drawerSection(db: Db, businessDate: string): Omit<DrawerSection, 'openNow'> {
-  const sessions = db
-    .prepare<[string], Parameters<typeof toSession>[1]>(
-      `SELECT d.*, o.name AS opened_by_name, c.name AS counted_by_name, s.name AS signed_off_by_name FROM drawer_sessions d
+  const sessions = statement<[string], Parameters<typeof toSession>[1]>(
+    db,
+    `SELECT d.*, o.name AS opened_by_name, c.name AS counted_by_name, s.name AS signed_off_by_name FROM drawer_sessions d
        JOIN staff o ON o.id = d.opened_by LEFT JOIN staff c ON c.id = d.counted_by LEFT JOIN staff s ON s.id = d.signed_off_by
        WHERE d.status = 'closed' AND d.business_date = ? ORDER BY d.id`,
-    )
+  )
     .all(businessDate)
     .map((row) => toSession(db, row))
     .map((s) => ({
@@ -304,9 +337,10 @@ type PreviousZ = { businessDate: string; report: FrozenDayReport };
 
 /** The last Z before this day: its frozen figures are where carried balances start. */
 function previousZ(db: Db, businessDate: string): PreviousZ | null {
-  const row = db
-    .prepare<[string], { business_date: string; report_json: string }>('SELECT business_date, report_json FROM z_reports WHERE business_date < ? ORDER BY business_date DESC LIMIT 1')
-    .get(businessDate);
+  const row = statement<[string], { business_date: string; report_json: string }>(
+    db,
+    'SELECT business_date, report_json FROM z_reports WHERE business_date < ? ORDER BY business_date DESC LIMIT 1',
+  ).get(businessDate);
   return row ? { businessDate: row.business_date, report: JSON.parse(row.report_json) as FrozenDayReport } : null;
 }
 
@@ -318,23 +352,36 @@ function previousZ(db: Db, businessDate: string): PreviousZ | null {
 function carriedTabs(db: Db, businessDate: string, at: string, previous: PreviousZ | null): { carried: CarriedTab[]; broughtForward: number } {
   const owed = new Map<number, number>();
   for (const tab of previous ? previous.report.carried : []) owed.set(tab.tabId, tab.dueMinor);
-  const moves = db
-    .prepare<[string, string, string, Account], { tab_id: number; day: number; amount: number }>(
-      `SELECT je.tab_id AS tab_id, je.business_date = ? AS day, SUM(p.amount_minor) AS amount
-       FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-       WHERE je.business_date > ? AND je.business_date <= ? AND p.account = ? GROUP BY je.tab_id, day`,
-    )
-    .all(businessDate, previous?.businessDate ?? '', businessDate, accounts.receivable);
-  let broughtForward = [...owed.values()].reduce((s, v) => s + v, 0);
-  for (const m of moves) {
-    owed.set(m.tab_id, (owed.get(m.tab_id) ?? 0) + m.amount);
-    if (!m.day) broughtForward += m.amount;
-  }
+  // Only the tabs whose receivable moved at all since then: a tab opened and paid in between nets
+  // to nothing and never comes to JavaScript. Read through the days' index: grouped by tab alone,
+  // SQLite would rather walk every entry ever made in tab order than sort the days' rows.
+  const moves = statement<[string, string, Account], { tab_id: number; amount: number }>(
+    db,
+    `SELECT je.tab_id AS tab_id, SUM(p.amount_minor) AS amount
+       FROM journal_entries je INDEXED BY journal_entries_day CROSS JOIN postings p ON p.entry_id = je.id
+       WHERE je.business_date > ? AND je.business_date <= ? AND p.account = ? GROUP BY je.tab_id HAVING SUM(p.amount_minor) <> 0`,
+  ).all(previous?.businessDate ?? '', businessDate, accounts.receivable);
+  // What the days since then and before this one left owing, from their running totals.
+  const before =
+    statement<[string, string, Account], { s: number | null }>(
+      db,
+      'SELECT SUM(amount_minor) AS s FROM day_posting_totals WHERE business_date > ? AND business_date < ? AND account = ?',
+    ).get(previous?.businessDate ?? '', businessDate, accounts.receivable)?.s ?? 0;
+  const broughtForward = [...owed.values()].reduce((s, v) => s + v, 0) + before;
+  for (const m of moves) owed.set(m.tab_id, (owed.get(m.tab_id) ?? 0) + m.amount);
   const ids = [...owed].filter(([, due]) => due !== 0).map(([id]) => id);
-  const read = db.prepare<[number], { token: number; name: string; opened_at: string }>('SELECT token, name, opened_at FROM tabs WHERE id = ?');
+  // Read in one statement, not tab by tab: a full board carries a thousand.
+  const tabs = new Map(
+    statement<[string], { id: number; token: number; name: string; opened_at: string }>(
+      db,
+      'SELECT id, token, name, opened_at FROM tabs WHERE id IN (SELECT value FROM json_each(?))',
+    )
+      .all(JSON.stringify(ids))
+      .map((t) => [t.id, t]),
+  );
   const carried = ids
     .map((tabId) => {
-      const tab = read.get(tabId);
+      const tab = tabs.get(tabId);
       const openedAt = tab?.opened_at ?? at;
       return {
         tabId,
@@ -356,12 +403,10 @@ function carriedTabs(db: Db, businessDate: string, at: string, previous: Previou
 function depositsHeldThrough(db: Db, businessDate: string, previous: PreviousZ | null): number {
   const before = previous ? neg(previous.report.deposits.heldMinor) : 0;
   const since =
-    db
-      .prepare<[string, string, Account], { s: number | null }>(
-        `SELECT SUM(p.amount_minor) AS s FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-         WHERE je.business_date > ? AND je.business_date <= ? AND p.account = ?`,
-      )
-      .get(previous?.businessDate ?? '', businessDate, accounts.depositsHeld)?.s ?? 0;
+    statement<[string, string, Account], { s: number | null }>(
+      db,
+      'SELECT SUM(amount_minor) AS s FROM day_posting_totals WHERE business_date > ? AND business_date <= ? AND account = ?',
+    ).get(previous?.businessDate ?? '', businessDate, accounts.depositsHeld)?.s ?? 0;
   return before + since;
 }
 
@@ -370,12 +415,12 @@ function depositsHeldThrough(db: Db, businessDate: string, previous: PreviousZ |
  * its customer (by id), appointment and age in whole days at `at`.
  */
 function heldAtEndOf(db: Db, businessDate: string, at: string): FrozenHeldDeposit[] {
-  return db
-    .prepare<[string, string], { id: number; customer_id: number; date: string | null; start: number | null; amount: number; taken_at: string }>(
-      `SELECT d.id, d.customer_id, a.date, a.start_minute AS start, d.amount_minor AS amount, d.taken_at
+  return statement<[string, string], { id: number; customer_id: number; date: string | null; start: number | null; amount: number; taken_at: string }>(
+    db,
+    `SELECT d.id, d.customer_id, a.date, a.start_minute AS start, d.amount_minor AS amount, d.taken_at
        FROM deposits d LEFT JOIN appointments a ON a.id = d.appointment_id
        WHERE d.held_business_date <= ? AND (d.closed_business_date IS NULL OR d.closed_business_date > ?) ORDER BY d.id`,
-    )
+  )
     .all(businessDate, businessDate)
     .map((d) => ({
       depositId: d.id,
@@ -397,8 +442,8 @@ function heldAtEndOf(db: Db, businessDate: string, at: string): FrozenHeldDeposi
 export function servedReport(db: Db, report: FrozenDayReport): DayReport {
   const { heldDeposits, ...rest } = report;
   if (heldDeposits === undefined) return rest;
-  const nameOf = db.prepare<[number], { name: string }>('SELECT name FROM customers WHERE id = ?');
-  const customerOf = db.prepare<[number], { customer_id: number }>('SELECT customer_id FROM deposits WHERE id = ?');
+  const nameOf = statement<[number], { name: string }>(db, 'SELECT name FROM customers WHERE id = ?');
+  const customerOf = statement<[number], { customer_id: number }>(db, 'SELECT customer_id FROM deposits WHERE id = ?');
   return {
     ...rest,
     heldDeposits: heldDeposits.map(({ customerId, ...held }) => {
@@ -416,23 +461,26 @@ export function servedReport(db: Db, report: FrozenDayReport): DayReport {
  * appointments on the day's date, and how many were done, no-shows or cancelled that business day.
  */
 function appointmentsSection(db: Db, businessDate: string): AppointmentsSection {
-  const closed = db
-    .prepare<[string], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM appointments WHERE closed_business_date = ? GROUP BY status')
-    .all(businessDate);
+  const closed = statement<[string], { status: string; n: number }>(
+    db,
+    'SELECT status, COUNT(*) AS n FROM appointments WHERE closed_business_date = ? GROUP BY status',
+  ).all(businessDate);
   const count = (status: string) => closed.find((r) => r.status === status)?.n ?? 0;
-  const forfeits = db
-    .prepare<[Account, string], { status: string; amount: number }>(
-      `SELECT a.status, -SUM(p.amount_minor) AS amount FROM journal_entries je
+  const forfeits = statement<[Account, string], { status: string; amount: number }>(
+    db,
+    `SELECT a.status, -SUM(p.amount_minor) AS amount FROM journal_entries je
        CROSS JOIN postings p ON p.entry_id = je.id AND p.account = ?
        JOIN deposits d ON EXISTS (SELECT 1 FROM json_each(d.close_entry_ids) WHERE value = je.id)
        JOIN appointments a ON a.id = d.appointment_id
        WHERE je.business_date = ? AND je.kind = 'deposit.forfeit' GROUP BY a.status`,
-    )
-    .all(accounts.forfeited, businessDate);
+  ).all(accounts.forfeited, businessDate);
   const forfeited = (status: string) => forfeits.find((r) => r.status === status)?.amount ?? 0;
-  const byStaff = db
-    .prepare<[{ day: string }], { staffId: number; staffName: string; booked: number; done: number; noShow: number; cancelled: number; lateCancel: number }>(
-      `SELECT s.id AS staffId, s.name AS staffName,
+  const byStaff = statement<
+    [{ day: string }],
+    { staffId: number; staffName: string; booked: number; done: number; noShow: number; cancelled: number; lateCancel: number }
+  >(
+    db,
+    `SELECT s.id AS staffId, s.name AS staffName,
          SUM(a.date = @day) AS booked,
          SUM(a.closed_business_date = @day AND a.status = 'done') AS done,
          SUM(a.closed_business_date = @day AND a.status = 'no_show') AS noShow,
@@ -440,8 +488,7 @@ function appointmentsSection(db: Db, businessDate: string): AppointmentsSection 
          SUM(a.closed_business_date = @day AND a.status = 'late_cancel') AS lateCancel
        FROM appointments a JOIN staff s ON s.id = a.staff_id
        WHERE a.date = @day OR a.closed_business_date = @day GROUP BY s.id ORDER BY s.name, s.id`,
-    )
-    .all({ day: businessDate });
+  ).all({ day: businessDate });
   return {
     noShows: { count: count('no_show'), forfeitedMinor: forfeited('no_show') },
     lateCancels: { count: count('late_cancel'), forfeitedMinor: forfeited('late_cancel') },
@@ -455,18 +502,17 @@ function appointmentsSection(db: Db, businessDate: string): AppointmentsSection 
  * them down by reason and by tender.
  */
 function refundsSection(db: Db, businessDate: string, moved: (kind: EntryKind, pick: (account: Account) => boolean) => number): RefundsSection {
-  const byReason = db
-    .prepare<[string], { reason: string; count: number; amountMinor: number; tipMinor: number }>(
-      `SELECT reason, COUNT(*) AS count, SUM(amount_minor) AS amountMinor, SUM(tip_minor) AS tipMinor FROM refunds WHERE business_date = ?
+  const byReason = statement<[string], { reason: string; count: number; amountMinor: number; tipMinor: number }>(
+    db,
+    `SELECT reason, COUNT(*) AS count, SUM(amount_minor) AS amountMinor, SUM(tip_minor) AS tipMinor FROM refunds WHERE business_date = ?
        GROUP BY reason ORDER BY SUM(amount_minor + tip_minor) DESC, reason`,
-    )
-    .all(businessDate);
-  const byMethod = db
-    .prepare<[string], { method: PaymentMethod; count: number; amountMinor: number; tipMinor: number; givenMinor: number }>(
-      `SELECT rt.method, COUNT(DISTINCT f.id) AS count, SUM(rt.amount_minor) AS amountMinor, SUM(rt.tip_minor) AS tipMinor,
+  ).all(businessDate);
+  const byMethod = statement<[string], { method: PaymentMethod; count: number; amountMinor: number; tipMinor: number; givenMinor: number }>(
+    db,
+    `SELECT rt.method, COUNT(DISTINCT f.id) AS count, SUM(rt.amount_minor) AS amountMinor, SUM(rt.tip_minor) AS tipMinor,
          SUM(rt.amount_minor + rt.tip_minor - rt.rounding_minor) AS givenMinor
        FROM refunds f CROSS JOIN refund_tenders rt ON rt.refund_id = f.id WHERE f.business_date = ? GROUP BY rt.method`,
-    )
+  )
     .all(businessDate)
     .sort((a, b) => methods.indexOf(a.method) - methods.indexOf(b.method));
   const net = moved('refund.issue', (a) => a === accounts.refunds);
@@ -474,7 +520,7 @@ function refundsSection(db: Db, businessDate: string, moved: (kind: EntryKind, p
   const tips = moved('refund.issue', isTipsAccount);
   const tenders: readonly Account[] = Object.values(tenderAccounts);
   return {
-    count: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM refunds WHERE business_date = ?').get(businessDate)?.n ?? 0,
+    count: statement<[string], { n: number }>(db, 'SELECT COUNT(*) AS n FROM refunds WHERE business_date = ?').get(businessDate)?.n ?? 0,
     amountMinor: net + tax,
     taxMinor: tax,
     netMinor: net,

@@ -40,7 +40,9 @@ describe('CSV exports', () => {
     const all = rows(csv.text);
     expect(Object.keys(all[0]!)).toEqual([...journalColumns]);
     expect(all.reduce((s, r) => s + Number(r.amount_minor), 0)).toBe(0);
-    const count = l.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.business_date = '2026-11-24'").get();
+    const count = l.db
+      .prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.business_date = '2026-11-24'")
+      .get();
     expect(all.length).toBe(count?.n);
     expect(safeText('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(safeText('Ana')).toBe('Ana');
@@ -48,7 +50,15 @@ describe('CSV exports', () => {
 
   it("carries the drawer's cash deposits in and out on the Z, so its drawer rows add up to expected", () => {
     l.call('store.update', { depositPolicy: { mode: 'fixed', fixedMinor: 1500, percent: 0, freeCancelHours: 24, forfeitPercent: 100 } });
-    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 0, expectText: '', durationMinutes: 60 }).id;
+    const cut = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Cut',
+      kind: 'service',
+      priceMinor: 3000,
+      rateMilli: 0,
+      expectText: '',
+      durationMinutes: 60,
+    }).id;
     const ana = l.call('customer.create', { name: 'Ana' }).id;
     const book = (startMinute: number) =>
       l.call('appointment.book', { customerId: ana, staffId: 1, date: '2026-11-27', startMinute, itemIds: [cut], deposit: { method: 'cash', reference: '' } });

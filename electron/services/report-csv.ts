@@ -6,6 +6,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import { reportFor } from './day';
 import { rateLabel } from '../../shared/domain/tax';
+import { statement } from '../ledger/statements';
 
 /**
  * Columns of the report CSV, documented in docs/EXPORTS.md. The last three say when, by whom and
@@ -13,7 +14,19 @@ import { rateLabel } from '../../shared/domain/tax';
  */
 export const reportColumns = ['section', 'item', 'detail', 'count', 'amount_minor', 'amount', 'at', 'staff', 'approved_by'] as const;
 /** Columns of the journal CSV: one row per posting. */
-export const journalColumns = ['entry_id', 'created_at', 'business_date', 'kind', 'tab_id', 'token', 'staff', 'memo', 'account', 'amount_minor', 'amount'] as const;
+export const journalColumns = [
+  'entry_id',
+  'created_at',
+  'business_date',
+  'kind',
+  'tab_id',
+  'token',
+  'staff',
+  'memo',
+  'account',
+  'amount_minor',
+  'amount',
+] as const;
 
 type Cell = string | number;
 
@@ -55,10 +68,15 @@ export function reportRows(r: DayReport): Cell[][] {
   // A Z frozen before loyalty has no loyalty figures to list.
   if (r.loyalty) rows.push(money('loyalty', 'rewards', r.loyalty.amountMinor, '', r.loyalty.rewards));
   for (const c of r.comps) rows.push(money('comps', safeText(c.reason), c.amountMinor, '', c.count));
-  for (const t of r.taxes) rows.push(money('tax_rate', rateLabel(t.rateMilli), t.netMinor, 'net'), money('tax_rate', rateLabel(t.rateMilli), t.taxMinor, 'tax'));
+  for (const t of r.taxes)
+    rows.push(money('tax_rate', rateLabel(t.rateMilli), t.netMinor, 'net'), money('tax_rate', rateLabel(t.rateMilli), t.taxMinor, 'tax'));
   for (const t of r.tips) rows.push(money('tips', safeText(t.staffName), t.amountMinor, t.staffId));
   for (const p of r.payments) {
-    rows.push(money('payments', p.method, p.takenMinor, 'taken', p.count), money('payments', p.method, p.amountMinor, 'applied_to_tabs'), money('payments', p.method, p.tipMinor, 'tips'));
+    rows.push(
+      money('payments', p.method, p.takenMinor, 'taken', p.count),
+      money('payments', p.method, p.amountMinor, 'applied_to_tabs'),
+      money('payments', p.method, p.tipMinor, 'tips'),
+    );
     // A Z frozen before payments could be voided has no voids to list.
     if (p.voidedCount !== undefined) rows.push(money('payments', p.method, p.voidedMinor ?? 0, 'voided', p.voidedCount));
     if (p.refundedCount !== undefined) rows.push(money('payments', p.method, p.refundedMinor ?? 0, 'refunded', p.refundedCount));
@@ -73,7 +91,8 @@ export function reportRows(r: DayReport): Cell[][] {
       money('refunds', 'tips', f.tipMinor),
       money('refunds', 'given', f.givenMinor),
     );
-    for (const b of f.byReason) rows.push(money('refunds_by_reason', safeText(b.reason), b.amountMinor, `tips ${minorToDecimalString(b.tipMinor, exp)}`, b.count));
+    for (const b of f.byReason)
+      rows.push(money('refunds_by_reason', safeText(b.reason), b.amountMinor, `tips ${minorToDecimalString(b.tipMinor, exp)}`, b.count));
     for (const b of f.byMethod) rows.push(money('refunds_by_method', b.method, b.givenMinor, `given; tips ${minorToDecimalString(b.tipMinor, exp)}`, b.count));
   }
   const d = r.deposits;
@@ -93,9 +112,18 @@ export function reportRows(r: DayReport): Cell[][] {
   }
   if (r.appointments) {
     const a = r.appointments;
-    rows.push(money('appointments', 'no_shows', a.noShows.forfeitedMinor, 'forfeited', a.noShows.count), money('appointments', 'late_cancels', a.lateCancels.forfeitedMinor, 'forfeited', a.lateCancels.count));
+    rows.push(
+      money('appointments', 'no_shows', a.noShows.forfeitedMinor, 'forfeited', a.noShows.count),
+      money('appointments', 'late_cancels', a.lateCancels.forfeitedMinor, 'forfeited', a.lateCancels.count),
+    );
     for (const s of a.byStaff) {
-      for (const [state, n] of [['booked', s.booked], ['done', s.done], ['no_show', s.noShow], ['cancelled', s.cancelled], ['late_cancel', s.lateCancel]] as const) {
+      for (const [state, n] of [
+        ['booked', s.booked],
+        ['done', s.done],
+        ['no_show', s.noShow],
+        ['cancelled', s.cancelled],
+        ['late_cancel', s.lateCancel],
+      ] as const) {
         rows.push(['appointments_by_staff', safeText(s.staffName), state, n, '', '']);
       }
     }
@@ -104,13 +132,25 @@ export function reportRows(r: DayReport): Cell[][] {
   rows.push(
     money('drawer', 'float', dr.floatMinor, '', dr.sessions.length),
     money('drawer', 'cash_in', dr.cashInMinor),
-    ...(dr.depositsInMinor !== undefined ? [money('drawer', 'deposits_in', dr.depositsInMinor), money('drawer', 'deposits_out', dr.depositsOutMinor ?? 0)] : []),
+    ...(dr.depositsInMinor !== undefined
+      ? [money('drawer', 'deposits_in', dr.depositsInMinor), money('drawer', 'deposits_out', dr.depositsOutMinor ?? 0)]
+      : []),
     ...(dr.refundsOutMinor !== undefined ? [money('drawer', 'refunds_out', dr.refundsOutMinor)] : []),
     money('drawer', 'paid_in', dr.paidInMinor),
     money('drawer', 'paid_out', dr.paidOutMinor),
     money('drawer', 'expected', dr.expectedMinor),
     money('drawer', 'counted', dr.countedMinor),
-    money('drawer', 'variance', dr.varianceMinor, safeText(dr.sessions.map((s) => s.varianceReason).filter(Boolean).join('; '))),
+    money(
+      'drawer',
+      'variance',
+      dr.varianceMinor,
+      safeText(
+        dr.sessions
+          .map((s) => s.varianceReason)
+          .filter(Boolean)
+          .join('; '),
+      ),
+    ),
   );
   for (const [rating, n] of Object.entries(r.satisfaction)) rows.push(['satisfaction', rating, '', n, '', '']);
   rows.push(
@@ -153,22 +193,49 @@ export function reportRows(r: DayReport): Cell[][] {
   return rows.map((row) => (row.length < reportColumns.length ? [...row, ...Array<Cell>(reportColumns.length - row.length).fill('')] : row));
 }
 
-type JournalRow = { entry_id: number; created_at: string; business_date: string; kind: string; tab_id: number | null; token: number | null; staff: string; memo: string; account: string; amount_minor: number };
+type JournalRow = {
+  entry_id: number;
+  created_at: string;
+  business_date: string;
+  kind: string;
+  tab_id: number | null;
+  token: number | null;
+  staff: string;
+  memo: string;
+  account: string;
+  amount_minor: number;
+};
 
 export function exportCsv(ctx: ServiceContext, input: ParsedInput<'report.csv'>): CsvExport {
   const report = reportFor(ctx, input.businessDate);
   const exp = currencyExponent(report.currency);
   if (input.what === 'report') {
-    const name = report.kind === 'z' ? `aftertab-z${String(report.zNumber).padStart(4, '0')}-${report.businessDate}.csv` : `aftertab-x-${report.businessDate}.csv`;
+    const name =
+      report.kind === 'z' ? `aftertab-z${String(report.zNumber).padStart(4, '0')}-${report.businessDate}.csv` : `aftertab-x-${report.businessDate}.csv`;
     return { filename: name, text: stringify(reportRows(report), { header: true, columns: [...reportColumns], record_delimiter: 'windows' }) };
   }
-  const rows = ctx.db
-    .prepare<[string], JournalRow>(
-      `SELECT je.id AS entry_id, je.created_at, je.business_date, je.kind, je.tab_id, t.token, s.name AS staff, je.memo, p.account, p.amount_minor
+  const rows = statement<[string], JournalRow>(
+    ctx.db,
+    `SELECT je.id AS entry_id, je.created_at, je.business_date, je.kind, je.tab_id, t.token, s.name AS staff, je.memo, p.account, p.amount_minor
        FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id JOIN staff s ON s.id = je.staff_id LEFT JOIN tabs t ON t.id = je.tab_id
        WHERE je.business_date = ? ORDER BY je.id, p.id`,
-    )
+  )
     .all(input.businessDate)
-    .map((r) => [r.entry_id, r.created_at, r.business_date, r.kind, r.tab_id ?? '', r.token ?? '', safeText(r.staff), safeText(r.memo), r.account, r.amount_minor, minorToDecimalString(r.amount_minor, exp)]);
-  return { filename: `aftertab-journal-${input.businessDate}.csv`, text: stringify(rows, { header: true, columns: [...journalColumns], record_delimiter: 'windows' }) };
+    .map((r) => [
+      r.entry_id,
+      r.created_at,
+      r.business_date,
+      r.kind,
+      r.tab_id ?? '',
+      r.token ?? '',
+      safeText(r.staff),
+      safeText(r.memo),
+      r.account,
+      r.amount_minor,
+      minorToDecimalString(r.amount_minor, exp),
+    ]);
+  return {
+    filename: `aftertab-journal-${input.businessDate}.csv`,
+    text: stringify(rows, { header: true, columns: [...journalColumns], record_delimiter: 'windows' }),
+  };
 }

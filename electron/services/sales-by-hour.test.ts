@@ -48,16 +48,16 @@ describe('sales by hour: a reduction counts in the hour of the sale it reduces',
   it('a line removed later takes its sale out of the hour it was rung up in', () => {
     at('2026-11-24', '10:15');
     const tab = l.call('tab.open', {});
-    const keep = l.call('tab.addLine', { tabId: tab.id, itemId: latte });
+    const keep = l.call('tab.addLine', { tabId: tab.id, itemId: latte }).lineId;
     at('2026-11-24', '12:40');
-    l.call('tab.removeLine', { tabId: tab.id, lineId: lineOf(keep), reason: 'never made' });
+    l.call('tab.removeLine', { tabId: tab.id, lineId: keep, reason: 'never made' });
     expect(hours()).toEqual({ 10: 0 });
   });
 
   it('a second latte at 11:20 is a sale at 11:00; lowering the quantity at 12:30 takes back from both by what each rang up', () => {
     at('2026-11-24', '10:15');
     const tab = l.call('tab.open', {});
-    const line = lineOf(l.call('tab.addLine', { tabId: tab.id, itemId: latte }));
+    const line = l.call('tab.addLine', { tabId: tab.id, itemId: latte }).lineId;
     at('2026-11-24', '11:20');
     l.call('tab.addLine', { tabId: tab.id, itemId: latte });
     expect(hours()).toEqual({ 10: 400, 11: 400 });
@@ -69,7 +69,7 @@ describe('sales by hour: a reduction counts in the hour of the sale it reduces',
   it('a comp made smaller gives back to the same hour it was taken from', () => {
     at('2026-11-24', '10:15');
     const tab = l.call('tab.open', {});
-    const line = lineOf(l.call('tab.addLine', { tabId: tab.id, itemId: latte }));
+    const line = l.call('tab.addLine', { tabId: tab.id, itemId: latte }).lineId;
     at('2026-11-24', '11:05');
     l.call('tab.compLine', { tabId: tab.id, lineId: line, kind: 'percent', value: 100, reason: 'cold' });
     at('2026-11-24', '13:50');
@@ -80,7 +80,7 @@ describe('sales by hour: a reduction counts in the hour of the sale it reduces',
   it('a comp of a sale from a day already closed counts in its own hour on the new day; the closed Z keeps its hours', () => {
     at('2026-11-24', '10:15');
     const tab = l.call('tab.open', {});
-    const line = lineOf(l.call('tab.addLine', { tabId: tab.id, itemId: latte }));
+    const line = l.call('tab.addLine', { tabId: tab.id, itemId: latte }).lineId;
     at('2026-11-24', '18:00');
     const z = l.call('day.close', { businessDate: '2026-11-24' });
     expect(z.byHour).toEqual([{ hour: 10, netMinor: 400 }]);
@@ -95,10 +95,12 @@ describe('sales by hour: a reduction counts in the hour of the sale it reduces',
   it('remembers which line each line entry changed, once, and the database keeps that record as it is', () => {
     at('2026-11-24', '10:15');
     const tab = l.call('tab.open', {});
-    const line = lineOf(l.call('tab.addLine', { tabId: tab.id, itemId: latte }));
+    const line = l.call('tab.addLine', { tabId: tab.id, itemId: latte }).lineId;
     l.call('tab.compLine', { tabId: tab.id, lineId: line, kind: 'percent', value: 50, reason: 'cold' });
     const links = l.db
-      .prepare<[], { kind: string; line_id: number }>('SELECT je.kind, el.line_id FROM entry_lines el JOIN journal_entries je ON je.id = el.entry_id ORDER BY je.id')
+      .prepare<[], { kind: string; line_id: number }>(
+        'SELECT je.kind, el.line_id FROM entry_lines el JOIN journal_entries je ON je.id = el.entry_id ORDER BY je.id',
+      )
       .all();
     expect(links).toEqual([
       { kind: 'line.add', line_id: line },
@@ -114,12 +116,18 @@ describe('sales by hour: a reduction counts in the hour of the sale it reduces',
     const watching = {
       prepare: (sql: string) => {
         const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => '2026-11-24');
-        plans.push(...prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((row) => row.detail));
+        plans.push(
+          ...prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+            .all(...params)
+            .map((row) => row.detail),
+        );
         return prepare(sql);
       },
     } as unknown as Db;
     salesByHour(watching, '2026-11-24', 'UTC', 240);
     expect(plans.length).toBeGreaterThan(0);
-    expect(plans.filter((detail) => detail.startsWith('SCAN'))).toEqual([]);
+    // The day's entries are summed per entry in a subquery whose rows are then read in turn, and the
+    // reduced lines are handed over as a JSON list: neither is a table scanned.
+    expect(plans.filter((detail) => detail.startsWith('SCAN') && !/^SCAN (\(subquery-\d+\)$|json_each\b)/.test(detail))).toEqual([]);
   });
 });

@@ -1,17 +1,56 @@
 import { businessDateOf, localTime } from '../../shared/domain/business-day';
 import { splitByWeights } from '../../shared/domain/split';
 import type { HourSales } from '../../shared/closing-types';
-import type { EntryKind } from '../../shared/ledger-vocabulary';
+import { accounts, type EntryKind } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
 import { NET_AFTER_REFUNDS, NET_SALES, netAfterRefundsParams, netSalesParams } from '../ledger/vocabulary-sql';
+import { statement } from '../ledger/statements';
 
-type Movement = { id: number; at: string; kind: EntryKind; day: string; line: number | null; lineAt: string | null; net: number };
+/** A movement of a line that had a reduction on the day: what it moved, when, on which business day. */
+type LineMove = { line: number; lineAt: string | null; id: number; at: string; kind: EntryKind; day: string; net: number };
 
 /** A sale rung up on a line: when, on which business day, and how much net sales it added. */
 type Sale = { at: string; day: string; minor: number };
 
-const COLUMNS = `je.id AS id, je.created_at AS at, je.kind AS kind, je.business_date AS day, el.line_id AS line, l.created_at AS lineAt,
-  -SUM(p.amount_minor) AS net`;
+const SALE_KINDS = ['line.add', 'line.qty'] as const satisfies readonly EntryKind[];
+
+/**
+ * One pass over the day's entries that moved net sales, shared by the report's hours and its
+ * people: what counts in its own hour summed by the minute, the lines that had a reduction, and
+ * each person's net sales (the sales accounts, comps and loyalty, without refunds, as postings sum
+ * them: a credit) by whoever served the line an entry changed, or made the entry when it names no line.
+ */
+export type DaySales = { minutes: { minute: string; net: number }[]; reducedLines: number[]; byServer: Map<number, number> };
+
+type SalesGroup = { own: 0 | 1; key: string | number; server: number; net: number; sales: number };
+
+/**
+ * The pass: each entry summed on its own (a refund lowers net sales in the hour it is given: it
+ * names no line), then, in SQL, by the minute for the ones that count in their own hour and by
+ * the line for the reductions, each by person; a busy day's entries never come to JavaScript one by one.
+ */
+export function daySales(db: Db, businessDate: string): DaySales {
+  const groups = statement<[...typeof netSalesParams, ...typeof SALE_KINDS, string, ...typeof netAfterRefundsParams], SalesGroup>(
+    db,
+    `SELECT own, CASE WHEN own THEN minute ELSE line END AS key, server, SUM(net) AS net, SUM(sales) AS sales FROM (
+         SELECT substr(je.created_at, 1, 16) AS minute, el.line_id AS line, coalesce(l.staff_id, je.staff_id) AS server,
+           -SUM(p.amount_minor) AS net, SUM(CASE WHEN ${NET_SALES} THEN p.amount_minor ELSE 0 END) AS sales,
+           el.line_id IS NULL OR (je.kind IN (?, ?) AND -SUM(p.amount_minor) > 0) AS own
+         FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
+           LEFT JOIN entry_lines el ON el.entry_id = je.id LEFT JOIN tab_lines l ON l.id = el.line_id
+         WHERE je.business_date = ? AND ${NET_AFTER_REFUNDS} GROUP BY je.id)
+       GROUP BY own, key, server`,
+  ).all(...netSalesParams, ...SALE_KINDS, businessDate, ...netAfterRefundsParams);
+  const minutes: DaySales['minutes'] = [];
+  const reducedLines = new Set<number>();
+  const byServer = new Map<number, number>();
+  for (const g of groups) {
+    if (g.own) minutes.push({ minute: String(g.key), net: g.net });
+    else reducedLines.add(Number(g.key));
+    byServer.set(g.server, (byServer.get(g.server) ?? 0) + g.sales);
+  }
+  return { minutes, reducedLines: [...reducedLines], byServer };
+}
 
 /**
  * Net sales by the local hour of the sale they belong to, so the day's hours add up to its net
@@ -21,49 +60,66 @@ const COLUMNS = `je.id AS id, je.created_at AS at, je.kind AS kind, je.business_
  * counted in their hours. A reduction of a sale from an earlier business day (a tab carried over
  * a close) cannot go back into that day, so it counts in its own hour, as does an entry with no
  * line on record (made before the ledger kept one).
+ *
+ * The sales and the entries on no line, nearly all of a day, come summed by the minute (daySales);
+ * only the lines that had a reduction are read entry by entry, to share each reduction over what
+ * its line rang up before it.
  */
-export function salesByHour(db: Db, businessDate: string, timeZone: string, boundaryMinutes: number): HourSales[] {
-  // A refund lowers net sales in the hour it is given (it names no line: it may be of a closed day's sale).
-  const today = db
-    .prepare<[string, ...typeof netAfterRefundsParams], Movement>(
-      `SELECT ${COLUMNS} FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id
-         LEFT JOIN entry_lines el ON el.entry_id = je.id LEFT JOIN tab_lines l ON l.id = el.line_id
-       WHERE je.business_date = ? AND ${NET_AFTER_REFUNDS} GROUP BY je.id`,
-    )
-    .all(businessDate, ...netAfterRefundsParams);
-  // What the day's lines rang up before this day, the sales its reductions may reduce; read
-  // through the lines (CROSS JOIN keeps that order), never by scanning the journal.
-  const before = db
-    .prepare<[string, string, ...typeof netSalesParams], Movement>(
-      `SELECT ${COLUMNS} FROM entry_lines el CROSS JOIN journal_entries je ON je.id = el.entry_id CROSS JOIN postings p ON p.entry_id = je.id
-         JOIN tab_lines l ON l.id = el.line_id
-       WHERE el.line_id IN (SELECT el2.line_id FROM journal_entries j2 CROSS JOIN entry_lines el2 ON el2.entry_id = j2.id WHERE j2.business_date = ?)
-         AND je.business_date < ? AND ${NET_SALES} GROUP BY je.id`,
-    )
-    .all(businessDate, businessDate, ...netSalesParams);
-  const movements = [...before, ...today].sort((a, b) => a.id - b.id);
-
+export function salesByHour(db: Db, businessDate: string, timeZone: string, boundaryMinutes: number, pass: DaySales = daySales(db, businessDate)): HourSales[] {
   const hourOf = hourReader(timeZone);
   const hours = new Map<number, number>();
   const count = (at: string, minor: number) => {
     const hour = hourOf(at);
     hours.set(hour, (hours.get(hour) ?? 0) + minor);
   };
-  const rung = new Map<number, Sale[]>();
-  for (const m of movements) {
-    const isSale = m.net > 0 && (m.kind === 'line.add' || m.kind === 'line.qty');
-    if (isSale && m.line !== null) rung.set(m.line, [...(rung.get(m.line) ?? []), { at: m.at, day: m.day, minor: m.net }]);
-    if (m.day !== businessDate) continue;
-    const sales = isSale || m.line === null ? [] : (rung.get(m.line) ?? firstKnownSale(m, boundaryMinutes, timeZone));
-    if (sales.length === 0) {
-      count(m.at, m.net);
-      continue;
-    }
-    // splitByWeights shares out a positive amount; a reduction is shared by its size, then negated.
-    const shares = splitByWeights(Math.abs(m.net), sales.map((s) => s.minor));
-    sales.forEach((sale, i) => count(sale.day === businessDate ? sale.at : m.at, Math.sign(m.net) * (shares[i] ?? 0)));
+  for (const m of pass.minutes) count(m.minute, m.net);
+  const { reducedLines } = pass;
+  if (reducedLines.length === 0) return inDayOrder(hours, boundaryMinutes);
+
+  // The reduced lines' entries up to this day, in the order they were made (all lines in one
+  // statement): what a line rang up on earlier days counts as net sales did then (without
+  // refunds), today's as the day counts them.
+  const moves = statement<[string, string, ...typeof netSalesParams, string, string], LineMove>(
+    db,
+    `SELECT el.line_id AS line, l.created_at AS lineAt, je.id AS id, je.created_at AS at, je.kind AS kind, je.business_date AS day, -SUM(p.amount_minor) AS net
+       FROM entry_lines el CROSS JOIN journal_entries je ON je.id = el.entry_id CROSS JOIN postings p ON p.entry_id = je.id
+         LEFT JOIN tab_lines l ON l.id = el.line_id
+       WHERE el.line_id IN (SELECT value FROM json_each(?)) AND je.business_date <= ? AND (${NET_SALES} OR (je.business_date = ? AND p.account = ?))
+       GROUP BY je.id ORDER BY el.line_id, je.id`,
+  ).all(JSON.stringify(reducedLines), businessDate, ...netSalesParams, businessDate, accounts.refunds);
+  const byLine = new Map<number, LineMove[]>();
+  for (const m of moves) {
+    const list = byLine.get(m.line);
+    if (list) list.push(m);
+    else byLine.set(m.line, [m]);
   }
-  // In the order the business day runs: from the boundary's hour round to the one before it.
+  for (const lineMoves of byLine.values()) {
+    const rung: Sale[] = [];
+    for (const m of lineMoves) {
+      if (m.net > 0 && (m.kind === 'line.add' || m.kind === 'line.qty')) {
+        // Today's sales were counted in their own hour above.
+        rung.push({ at: m.at, day: m.day, minor: m.net });
+        continue;
+      }
+      if (m.day !== businessDate) continue;
+      const sales = rung.length > 0 ? rung : firstKnownSale(m.lineAt, boundaryMinutes, timeZone);
+      if (sales.length === 0) {
+        count(m.at, m.net);
+        continue;
+      }
+      // splitByWeights shares out a positive amount; a reduction is shared by its size, then negated.
+      const shares = splitByWeights(
+        Math.abs(m.net),
+        sales.map((s) => s.minor),
+      );
+      sales.forEach((sale, i) => count(sale.day === businessDate ? sale.at : m.at, Math.sign(m.net) * (shares[i] ?? 0)));
+    }
+  }
+  return inDayOrder(hours, boundaryMinutes);
+}
+
+/** In the order the business day runs: from the boundary's hour round to the one before it. */
+function inDayOrder(hours: Map<number, number>, boundaryMinutes: number): HourSales[] {
   const first = Math.floor(boundaryMinutes / 60);
   const order = (hour: number) => (hour - first + 24) % 24;
   return [...hours].sort(([a], [b]) => order(a) - order(b)).map(([hour, netMinor]) => ({ hour, netMinor: netMinor === 0 ? 0 : netMinor }));
@@ -73,9 +129,9 @@ export function salesByHour(db: Db, businessDate: string, timeZone: string, boun
  * A line whose sale predates the ledger keeping entry lines has no sale on record: the line was
  * rung up when it was made, so that is the sale a reduction reduces.
  */
-function firstKnownSale(m: Movement, boundaryMinutes: number, timeZone: string): Sale[] {
-  if (m.lineAt === null) return [];
-  return [{ at: m.lineAt, day: businessDateOf(new Date(m.lineAt), boundaryMinutes, timeZone), minor: 1 }];
+function firstKnownSale(lineAt: string | null, boundaryMinutes: number, timeZone: string): Sale[] {
+  if (lineAt === null) return [];
+  return [{ at: lineAt, day: businessDateOf(new Date(lineAt), boundaryMinutes, timeZone), minor: 1 }];
 }
 
 /** The local hour of an ISO time, read once per quarter hour (every zone's offset is a multiple of 15 minutes). */

@@ -17,8 +17,8 @@ async function counter() {
   const tea = await owner.call('catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 400, rateMilli: 10_000, expectText: '' });
   const tab = async () => {
     const opened = await owner.call('tab.open', {});
-    const detail = await owner.call('tab.addLine', { tabId: opened.id, itemId: tea.id, qty: 2 });
-    return { id: detail.id, token: detail.token, lineId: detail.lines[0]!.id };
+    const added = await owner.call('tab.addLine', { tabId: opened.id, itemId: tea.id, qty: 2 });
+    return { id: added.id, token: added.token, lineId: added.lineId };
   };
   return { core, owner, mia, a: await tab(), b: await tab() };
 }
@@ -36,7 +36,8 @@ describe('a tab being settled in another window', () => {
       await mia.refuse('tab.merge', { fromTabId: a.id, intoTabId: b.id }),
       await mia.refuse('tab.changeToken', { tabId: a.id, token: 30 }),
     ];
-    for (const error of refusals) expect(error).toMatchObject({ code: 'tab_being_settled', key: 'errors.move.beingSettled', params: { staff: 'Owner', token: a.token } });
+    for (const error of refusals)
+      expect(error).toMatchObject({ code: 'tab_being_settled', key: 'errors.move.beingSettled', params: { staff: 'Owner', token: a.token } });
     expect(refusals[0]!.message).toBe(`Owner is settling the tab on token ${a.token} in another window: wait until that is done`);
     expect(snapshot(core.ledger()!)).toEqual(before);
     // The session settling it is not in its own way.

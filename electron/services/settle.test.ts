@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { detail, detailAfter } from '../test-support/tab-detail';
 
 let l: TestLedger;
 afterEach(() => l.cleanup());
 
-/** A store with one item at a given price, and a tab holding `qty` of it. */
+/** A store with one item at a given price, and a tab holding `qty` of it (the whole tab, as tab.get reads it). */
 function setup(options: { price: number; qty?: number; currency?: string; taxMode?: 'inclusive' | 'exclusive'; rate?: number; rounding?: number }) {
   l = makeLedger();
   const rate = options.rate ?? 10_000;
@@ -17,7 +18,7 @@ function setup(options: { price: number; qty?: number; currency?: string; taxMod
   const item = l.call('catalog.createItem', { categoryId: null, name: 'Thing', kind: 'product', priceMinor: options.price, rateMilli: rate, expectText: '' });
   const tab = l.call('tab.open', {});
   const d = l.call('tab.addLine', { tabId: tab.id, itemId: item.id, qty: options.qty ?? 1 });
-  return { tab: d, item };
+  return { tab: detailAfter(l, d), item };
 }
 
 function balances() {
@@ -87,7 +88,7 @@ describe('splitting', () => {
     expect(l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 2, tipMinor: 50 }).settled).toBe(false);
     const last = l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 3 });
     expect(last.settled).toBe(true);
-    expect(last.tab.split.every((p) => p.paymentId !== null)).toBe(true);
+    expect(detail(l, tab.id).split.every((p) => p.paymentId !== null)).toBe(true);
   });
 
   it('by amount: the remainder becomes the last part; more than due is refused', () => {
@@ -99,7 +100,8 @@ describe('splitting', () => {
   it('by lines: each group pays its lines with their tax, exactly', () => {
     l = makeLedger();
     l.call('store.update', { taxMode: 'exclusive', currency: 'USD', locale: 'en-US', taxRates: [{ rateMilli: 8_875, label: 'NYC' }] });
-    const mk = (name: string, priceMinor: number) => l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 8_875, expectText: '' });
+    const mk = (name: string, priceMinor: number) =>
+      l.call('catalog.createItem', { categoryId: null, name, kind: 'product', priceMinor, rateMilli: 8_875, expectText: '' });
     const [a, b, c] = [mk('A', 333), mk('B', 333), mk('C', 334)];
     const tab = l.call('tab.open', {});
     for (const item of [a, b, c]) l.call('tab.addLine', { tabId: tab.id, itemId: item.id });
@@ -111,9 +113,29 @@ describe('splitting', () => {
     expect(split.split.reduce((s, p) => s + p.amountMinor, 0)).toBe(1089);
     // Line shares 363 + 363 + 363 (1089 by largest remainder over weights 363, 363, 364).
     expect(split.split.map((p) => p.amountMinor)).toEqual([726, 363]);
-    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!)], [one(lb!)]] }).message).toBe('every unit must be in a part: 1 × C is in none');
-    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!), one(lb!)], [one(lb!), one(lc!)]] }).message).toBe('the parts take 2 × B, more than the 1 on the tab');
-    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!), one(la!)], [one(lb!), one(lc!)]] }).message).toBe('part 1 names A twice; give each part its units of a line once');
+    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!)], [one(lb!)]] }).message).toBe(
+      'every unit must be in a part: 1 × C is in none',
+    );
+    expect(
+      l.fail('settle.split', {
+        tabId: tab.id,
+        mode: 'lines',
+        groups: [
+          [one(la!), one(lb!)],
+          [one(lb!), one(lc!)],
+        ],
+      }).message,
+    ).toBe('the parts take 2 × B, more than the 1 on the tab');
+    expect(
+      l.fail('settle.split', {
+        tabId: tab.id,
+        mode: 'lines',
+        groups: [
+          [one(la!), one(la!)],
+          [one(lb!), one(lc!)],
+        ],
+      }).message,
+    ).toBe('part 1 names A twice; give each part its units of a line once');
     expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[one(la!), one(lb!)], [one(lc! + 99)]] }).key).toBe('errors.splitLineUnknown');
   });
 
@@ -150,25 +172,36 @@ describe('splitting', () => {
     expect(split([[{ lineId, qty: 1 }], [{ lineId, qty: 1, comped: true }]]).message).toBe('Thing has no comped units');
     l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 100, qty: 1, reason: 'spilt' });
     expect(split([[{ lineId, qty: 1 }], [{ lineId, qty: 1 }]]).message).toBe('Thing has comped and full-price units; say which ones each part takes');
-    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 2, comped: true }]]).message).toBe('the parts take 2 comped × Thing, more than the 1 comped');
-    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: false }]]).message).toBe('the parts take 2 full-price × Thing, more than the 1 at full price');
+    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 2, comped: true }]]).message).toBe(
+      'the parts take 2 comped × Thing, more than the 1 comped',
+    );
+    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: false }]]).message).toBe(
+      'the parts take 2 full-price × Thing, more than the 1 at full price',
+    );
     expect(split([[{ lineId, qty: 1, comped: false }], []]).code).toBe('invalid_input');
     expect(split([[{ lineId, qty: 1, comped: true }], [{ lineId, qty: 1, comped: false }]]).message).toBe('each part must owe something');
-    expect(l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 0, comped: true }]] }).key).toBe('errors.field.qty');
-    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: true }]]).key).toBe('errors.splitFullUnitsOver');
+    expect(
+      l.fail('settle.split', { tabId: tab.id, mode: 'lines', groups: [[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 0, comped: true }]] }).key,
+    ).toBe('errors.field.qty');
+    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: true }]]).key).toBe(
+      'errors.splitFullUnitsOver',
+    );
     l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 2, reason: 'cold' });
-    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: true }]]).message).toBe('every unit of Thing is comped; it has no full-price units');
+    expect(split([[{ lineId, qty: 1, comped: false }], [{ lineId, qty: 1, comped: true }]]).message).toBe(
+      'every unit of Thing is comped; it has no full-price units',
+    );
     expect(l.call('tab.get', { tabId: tab.id }).split).toEqual([]);
   });
 
   it('a change to the tab drops the unpaid parts; a payment outside the split replaces it', () => {
     const { tab, item } = setup({ price: 1000 });
     l.call('settle.split', { tabId: tab.id, mode: 'even', parts: 2 });
-    expect(l.call('tab.addLine', { tabId: tab.id, itemId: item.id }).split).toEqual([]);
+    l.call('tab.addLine', { tabId: tab.id, itemId: item.id });
+    expect(detail(l, tab.id).split).toEqual([]);
     l.call('settle.split', { tabId: tab.id, mode: 'even', parts: 2 });
     l.call('settle.pay', { tabId: tab.id, method: 'card', partNo: 1 });
     const after = l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 100 });
-    expect(after.tab.split.map((p) => p.partNo)).toEqual([1]);
+    expect(detail(l, tab.id).split.map((p) => p.partNo)).toEqual([1]);
     expect(after.tab.dueMinor).toBe(900);
   });
 });
@@ -223,12 +256,21 @@ describe('found in review', () => {
 
   it('amounts that would leave the safe integer range are refused as bad input, not a crash', () => {
     l = makeLedger();
-    const big = l.call('catalog.createItem', { categoryId: null, name: 'Yacht', kind: 'product', priceMinor: 1_000_000_000_000, rateMilli: 10_000, expectText: '' });
+    const big = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Yacht',
+      kind: 'product',
+      priceMinor: 1_000_000_000_000,
+      rateMilli: 10_000,
+      expectText: '',
+    });
     const tab = l.call('tab.open', {});
     expect(l.fail('tab.addLine', { tabId: tab.id, itemId: big.id, qty: 999 }).code).toBe('invalid_input');
     l.call('tab.addLine', { tabId: tab.id, itemId: big.id, qty: 9 });
     expect(l.fail('tab.addLine', { tabId: tab.id, itemId: big.id, qty: 2 }).message).toMatch(/largest total/);
-    expect(l.fail('catalog.createItem', { categoryId: null, name: 'X', kind: 'product', priceMinor: 1_000_000_000_001, rateMilli: 10_000, expectText: '' }).code).toBe('invalid_input');
+    expect(
+      l.fail('catalog.createItem', { categoryId: null, name: 'X', kind: 'product', priceMinor: 1_000_000_000_001, rateMilli: 10_000, expectText: '' }).code,
+    ).toBe('invalid_input');
   });
 });
 
@@ -285,7 +327,14 @@ describe('a tip shared among the staff who served', () => {
   /** Two baristas on one tab: Ada rings up a 3.00 coffee, Ben a 1.50 one (the owner's own tab from setup stays aside). */
   function twoBaristas(options: { benActive?: boolean; currency?: string; rate?: number; rounding?: number } = {}) {
     const { item: big } = setup({ price: 300, ...options });
-    const small = l.call('catalog.createItem', { categoryId: null, name: 'Small', kind: 'product', priceMinor: 150, rateMilli: options.rate ?? 10_000, expectText: '' });
+    const small = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Small',
+      kind: 'product',
+      priceMinor: 150,
+      rateMilli: options.rate ?? 10_000,
+      expectText: '',
+    });
     const hire = (name: string) => Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES (?, 'staff', 'x')").run(name).lastInsertRowid);
     const ada = hire('Ada');
     const ben = hire('Ben');
@@ -314,7 +363,7 @@ describe('a tip shared among the staff who served', () => {
       { account: `tips_payable:${ada}`, amount_minor: -67 },
       { account: `tips_payable:${ben}`, amount_minor: -33 },
     ]);
-    expect(r.tab.history.at(-1)?.detail).toMatchObject({ tipMinor: 100, tipShares: `${ada}:67 ${ben}:33` });
+    expect(detail(l, tab.id).history.at(-1)?.detail).toMatchObject({ tipMinor: 100, tipShares: `${ada}:67 ${ben}:33` });
   });
 
   it('evenly: 0.50 each, and an odd unit to the lower staff id', () => {
@@ -376,7 +425,10 @@ describe('a tip shared among the staff who served', () => {
       key: 'errors.tipPersonWithSplit',
       field: 'tipSplit',
     });
-    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, tipStaffId: ben })).toMatchObject({ code: 'not_found', key: 'errors.tipStaffMissing' });
+    expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, tipStaffId: ben })).toMatchObject({
+      code: 'not_found',
+      key: 'errors.tipStaffMissing',
+    });
     expect(l.fail('settle.pay', { tabId: tab.id, method: 'card', tipMinor: 100, tipSplit: 'everyone' }).code).toBe('invalid_input');
   });
 
@@ -395,7 +447,9 @@ describe('a tip shared among the staff who served', () => {
     expect(balances()).toMatchObject({ cash_drawer: 0 });
     expect(l.call('tab.get', { tabId: tab.id })).toMatchObject({ status: 'open', dueMinor: 450 });
     const voidEntry = l.db.prepare<[number], { entry_id: number }>('SELECT entry_id FROM payment_voids WHERE payment_id = ?').get(paid.payment.id)!.entry_id;
-    expect(l.db.prepare('SELECT account, amount_minor FROM postings WHERE entry_id = ? AND account LIKE ? ORDER BY account').all(voidEntry, 'tips_payable:%')).toEqual([
+    expect(
+      l.db.prepare('SELECT account, amount_minor FROM postings WHERE entry_id = ? AND account LIKE ? ORDER BY account').all(voidEntry, 'tips_payable:%'),
+    ).toEqual([
       { account: `tips_payable:${ada}`, amount_minor: 67 },
       { account: `tips_payable:${ben}`, amount_minor: 34 },
     ]);

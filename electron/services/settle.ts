@@ -9,18 +9,32 @@ import type { ParsedInput } from '../../shared/contract';
 import type { PaymentResult, TabDetail } from '../../shared/types';
 import { accounts, insertEntry, lastClosedDate, postEntry, writeAudit, type Posting } from '../ledger/journal';
 import type { ServiceContext } from './context';
-import { moneyText, readSettings } from './store';
-import { paidOn, readLines, readOpenTab, readTab, readTabRow, receivableOf, toTaxLine, type LineRow } from './tab-read';
+import { moneyText, readCounterSettings } from './store';
+import {
+  itemCountOf,
+  paidOn,
+  readLines,
+  readOpenTab,
+  readOpenTabState,
+  readTab,
+  readTabRow,
+  receivableOf,
+  summaryOf,
+  toPayment,
+  toTaxLine,
+  type LineRow,
+} from './tab-read';
 import { markSettled } from './tabs';
 import { requireOpenDrawer } from './drawer';
 import { requireConfirmed } from './large-amounts';
 import { standingRedemption } from './loyalty-read';
 import { requireDepositsApplied } from './appointments-tab';
+import { statement } from '../ledger/statements';
 
 type PartRow = { part_no: number; amount_minor: number; payment_id: number | null };
 
 function parts(ctx: ServiceContext, tabId: number): PartRow[] {
-  return ctx.db.prepare<[number], PartRow>('SELECT part_no, amount_minor, payment_id FROM split_parts WHERE tab_id = ? ORDER BY part_no').all(tabId);
+  return statement<[number], PartRow>(ctx.db, 'SELECT part_no, amount_minor, payment_id FROM split_parts WHERE tab_id = ? ORDER BY part_no').all(tabId);
 }
 
 /** Plans how the rest due is shared between payers; each part is then paid on its own. */
@@ -52,10 +66,10 @@ export function planSplit(ctx: ServiceContext, input: ParsedInput<'settle.split'
     if (amounts.some((a) => a <= 0)) throw new DomainError('invalid_input', 'errors.splitPartEmpty', {}, 'groups');
   }
   const existing = parts(ctx, tab.id);
-  ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
+  statement(ctx.db, 'DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
   const firstNo = existing.filter((p) => p.payment_id !== null).reduce((max, p) => Math.max(max, p.part_no), 0) + 1;
   if (firstNo + amounts.length - 1 > 50) throw new DomainError('invalid_input', 'errors.splitMaxParts');
-  const insert = ctx.db.prepare('INSERT INTO split_parts (tab_id, part_no, amount_minor) VALUES (?, ?, ?)');
+  const insert = statement(ctx.db, 'INSERT INTO split_parts (tab_id, part_no, amount_minor) VALUES (?, ?, ?)');
   amounts.forEach((amount, i) => insert.run(tab.id, firstNo + i, amount));
   writeAudit(ctx.db, {
     at: ctx.now,
@@ -81,7 +95,8 @@ function unitPickError(problem: UnitPickProblem, lines: readonly LineRow[]): Dom
     case 'twice':
       return new DomainError('invalid_input', 'errors.splitLineTwice', { part: problem.part, item }, 'groups');
     case 'over':
-      if (problem.qty === 0) return new DomainError('invalid_input', problem.comped ? 'errors.splitNoCompedUnits' : 'errors.splitNoFullUnits', { item }, 'groups');
+      if (problem.qty === 0)
+        return new DomainError('invalid_input', problem.comped ? 'errors.splitNoCompedUnits' : 'errors.splitNoFullUnits', { item }, 'groups');
       return new DomainError('invalid_input', `errors.split${kind(problem.comped)}UnitsOver`, { item, qty: problem.qty, taken: problem.taken }, 'groups');
     case 'missing':
       return new DomainError('invalid_input', `errors.split${kind(problem.comped)}UnitsMissing`, { item, left: problem.left }, 'groups');
@@ -90,7 +105,7 @@ function unitPickError(problem: UnitPickProblem, lines: readonly LineRow[]): Dom
 
 export function clearSplit(ctx: ServiceContext, input: ParsedInput<'settle.clearSplit'>): TabDetail {
   const tab = readOpenTab(ctx.db, input.tabId);
-  ctx.db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
+  statement(ctx.db, 'DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
   writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command: 'settle.clearSplit', tabId: tab.id, detail: '{}' });
   return readTab(ctx.db, tab.id);
 }
@@ -102,9 +117,9 @@ export function clearSplit(ctx: ServiceContext, input: ParsedInput<'settle.clear
  */
 export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): PaymentResult {
   const { db } = ctx;
-  const tab = readOpenTab(db, input.tabId);
+  const tab = readOpenTabState(db, input.tabId);
   // A deposit attached at check-in is applied before any payment, so it is never both applied and refunded.
-  requireDepositsApplied(db, tab.id);
+  if (tab.held_deposits > 0) requireDepositsApplied(db, tab.id);
   const due = receivableOf(db, tab.id);
   let amount = input.amountMinor ?? due;
   if (input.partNo !== undefined) {
@@ -118,7 +133,8 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
   }
   if (amount > due) throw new DomainError('overpayment', 'errors.overpayment', { amount: moneyText(db, due) }, 'amountMinor');
   if (amount === 0 && due > 0) throw new DomainError('invalid_input', 'errors.paymentZero', {}, 'amountMinor');
-  if (due === 0 && !readLines(db, tab.id).some((l) => l.state === 'active')) {
+  const active = readLines(db, tab.id).filter((l) => l.state === 'active');
+  if (due === 0 && active.length === 0) {
     throw new DomainError('nothing_due', 'errors.payEmptyTab');
   }
 
@@ -126,7 +142,7 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
     throw new DomainError('invalid_input', 'errors.tipBoth', {}, 'tipPercent');
   }
   const tip = input.tipPercent === undefined ? (input.tipMinor ?? 0) : tipFromPercent(amount, input.tipPercent);
-  const shares = shareTip(ctx, tab.id, tip, input);
+  const shares = shareTip(ctx, active, tip, input);
   let owed = amount + tip;
   let rounding = 0;
   let tendered: number | null = null;
@@ -137,7 +153,7 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
     // What changes hands in cash is rounded as a whole, tip included; the difference is the
     // rounding account's. A part payment that would round to nothing is refused, so rounding
     // can never pay a tab off by itself.
-    const { cashRoundingMinor } = readSettings(db);
+    const { cashRoundingMinor } = readCounterSettings(db);
     owed = roundToIncrement(amount + tip, cashRoundingMinor);
     rounding = amount + tip - owed;
     if (owed === 0 && amount < due) {
@@ -158,21 +174,22 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
       postings,
     ) ?? anchorEntry(ctx, tab.id);
   const paymentId = Number(
-    db
-      .prepare(
-        `INSERT INTO payments (tab_id, entry_id, method, amount_minor, tip_minor, tendered_minor, change_minor, rounding_minor, reference, part_no, staff_id, created_at)
+    statement(
+      db,
+      `INSERT INTO payments (tab_id, entry_id, method, amount_minor, tip_minor, tendered_minor, change_minor, rounding_minor, reference, part_no, staff_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(tab.id, entryId, input.method, amount, tip, tendered, change, rounding, input.reference, input.partNo ?? null, ctx.actor.id, ctx.now).lastInsertRowid,
+    ).run(tab.id, entryId, input.method, amount, tip, tendered, change, rounding, input.reference, input.partNo ?? null, ctx.actor.id, ctx.now).lastInsertRowid,
   );
-  if (input.partNo !== undefined) {
-    db.prepare('UPDATE split_parts SET payment_id = ? WHERE tab_id = ? AND part_no = ?').run(paymentId, tab.id, input.partNo);
-  } else {
-    db.prepare('DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
-  }
   const settled = due - amount === 0;
-  db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tab.id);
-  if (settled) markSettled(ctx, tab.id);
+  if (input.partNo !== undefined) {
+    statement(db, 'UPDATE split_parts SET payment_id = ? WHERE tab_id = ? AND part_no = ?').run(paymentId, tab.id, input.partNo);
+  } else if (!settled && tab.unpaid_parts > 0) {
+    // Settling clears the unpaid parts with the close (closeTab).
+    statement(db, 'DELETE FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').run(tab.id);
+  }
+  // Settling stamps the tab's last activity with its close.
+  if (!settled) statement(db, 'UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tab.id);
+  const receiptNumber = settled ? markSettled(ctx, tab.id, tab) : null;
   writeAudit(db, {
     at: ctx.now,
     staffId: ctx.actor.id,
@@ -189,10 +206,29 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
       ...(tip > 0 ? { tipShares: shares.map((s) => `${s.staffId}:${s.tipMinor}`).join(' ') } : {}),
     }),
   });
-  const detail = readTab(db, tab.id);
-  const payment = detail.payments.find((p) => p.id === paymentId);
-  if (!payment) throw new Error('payment vanished inside its own transaction');
-  return { tab: detail, payment, owedMinor: owed, changeMinor: change, settled };
+  // The answer is what was just written; the tab's card is read once, in one statement.
+  const payment = toPayment({
+    id: paymentId,
+    method: input.method,
+    amount_minor: amount,
+    tip_minor: tip,
+    tendered_minor: tendered,
+    change_minor: change,
+    rounding_minor: rounding,
+    reference: input.reference,
+    part_no: input.partNo ?? null,
+    staff_id: ctx.actor.id,
+    created_at: ctx.now,
+  });
+  const card = summaryOf(tab, {
+    status: settled ? 'settled' : 'open',
+    lastActivityAt: ctx.now,
+    itemCount: itemCountOf(active),
+    // What the tab comes to (a loyalty reward taken off): what was paid before this payment and what was still due.
+    totalMinor: tab.paid + tab.deposited + due,
+    paid: { paid: tab.paid + amount, deposited: tab.deposited },
+  });
+  return { tab: card, payment, owedMinor: owed, changeMinor: change, settled, receiptNumber };
 }
 
 /**
@@ -200,17 +236,15 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
  * tab's active lines, by what their lines charge after comps (the default) or evenly. A person
  * named must be active now; the servers may have been archived since, as they still earned it.
  */
-function shareTip(ctx: ServiceContext, tabId: number, tip: number, input: ParsedInput<'settle.pay'>): TipShare[] {
+function shareTip(ctx: ServiceContext, active: readonly LineRow[], tip: number, input: ParsedInput<'settle.pay'>): TipShare[] {
   // A person named without a way means that person.
   const split = input.tipSplit ?? (input.tipStaffId === undefined ? 'lines' : 'person');
   if (split === 'person' && input.tipStaffId === undefined) throw new DomainError('invalid_input', 'errors.tipPersonMissing', {}, 'tipStaffId');
   if (split !== 'person' && input.tipStaffId !== undefined) throw new DomainError('invalid_input', 'errors.tipPersonWithSplit', {}, 'tipSplit');
-  if (input.tipStaffId !== undefined && !ctx.db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1').get(input.tipStaffId)) {
+  if (input.tipStaffId !== undefined && !statement(ctx.db, 'SELECT 1 FROM staff WHERE id = ? AND active = 1').get(input.tipStaffId)) {
     throw new DomainError('not_found', 'errors.tipStaffMissing', { id: input.tipStaffId }, 'tipStaffId');
   }
-  const lines = readLines(ctx.db, tabId)
-    .filter((l) => l.state === 'active')
-    .map((l) => ({ staffId: l.staff_id, chargedMinor: lineAmounts(toTaxLine(l)).charged }));
+  const lines = active.map((l) => ({ staffId: l.staff_id, chargedMinor: lineAmounts(toTaxLine(l)).charged }));
   return tipShares({ tipMinor: tip, split, lines, personId: input.tipStaffId ?? null, payerId: ctx.actor.id });
 }
 
@@ -225,14 +259,16 @@ export function rateTab(ctx: ServiceContext, input: ParsedInput<'settle.rate'>):
   if (tab.status === 'voided') throw new DomainError('tab_not_open', 'errors.rateVoided');
   if (tab.status !== 'open') {
     // A closed day never changes, its satisfaction counts included; the ledger refuses it too.
-    const closedOn = ctx.db.prepare<[number], { d: string | null }>('SELECT closed_business_date AS d FROM tabs WHERE id = ?').get(tab.id)?.d ?? null;
+    const closedOn = statement<[number], { d: string | null }>(ctx.db, 'SELECT closed_business_date AS d FROM tabs WHERE id = ?').get(tab.id)?.d ?? null;
     const lastClosed = lastClosedDate(ctx.db);
     if (closedOn !== null && lastClosed !== null && closedOn <= lastClosed) {
-      const z = ctx.db.prepare<[string], { z_number: number }>('SELECT z_number FROM z_reports WHERE business_date >= ? ORDER BY business_date LIMIT 1').get(closedOn);
+      const z = statement<[string], { z_number: number }>(ctx.db, 'SELECT z_number FROM z_reports WHERE business_date >= ? ORDER BY business_date LIMIT 1').get(
+        closedOn,
+      );
       throw new DomainError('day_closed', 'errors.rateDayClosed', { date: closedOn, z: z?.z_number ?? '' });
     }
   }
-  ctx.db.prepare('UPDATE tabs SET rating = ? WHERE id = ?').run(input.rating, tab.id);
+  statement(ctx.db, 'UPDATE tabs SET rating = ? WHERE id = ?').run(input.rating, tab.id);
   writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command: 'settle.rate', tabId: tab.id, detail: JSON.stringify({ rating: input.rating }) });
   return readTab(ctx.db, tab.id);
 }

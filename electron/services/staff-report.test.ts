@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { openDatabase } from '../ledger/sqlite-driver';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName, CommandResult } from '../../shared/contract';
@@ -69,8 +70,8 @@ function withApproval<N extends CommandName>(staffId: number, approverId: number
   return unwrap(name, approved.dispatcher.dispatch(name, envelope, { staffId }));
 }
 
-function lineId(tab: { lines: { id: number; name: string; staffId: number }[] }, name: string, staffId: number): number {
-  const line = tab.lines.find((x) => x.name === name && x.staffId === staffId);
+function lineId(tabId: number, name: string, staffId: number): number {
+  const line = l.call('tab.get', { tabId }).lines.find((x) => x.name === name && x.staffId === staffId);
   if (!line) throw new Error(`no ${name} served by ${staffId}`);
   return line.id;
 }
@@ -87,17 +88,17 @@ function shift(): { tabs: { a: number; b: number; c: number; d: number } } {
   mia('drawer.open', { float: { kind: 'total', totalMinor: 0 } });
   const a = ana('tab.open', { name: 'Ana table' }).id;
   ana('tab.addLine', { tabId: a, itemId: items.latte, qty: 2 });
-  const tabA = ben('tab.addLine', { tabId: a, itemId: items.cake });
-  ana('tab.compLine', { tabId: a, lineId: lineId(tabA, 'Latte', people.ana), kind: 'percent', value: 10, reason: 'slow' });
+  ben('tab.addLine', { tabId: a, itemId: items.cake });
+  ana('tab.compLine', { tabId: a, lineId: lineId(a, 'Latte', people.ana), kind: 'percent', value: 10, reason: 'slow' });
 
   at('09:05');
   const b = ben('tab.open', {}).id;
   ben('tab.addLine', { tabId: b, itemId: items.latte });
   ben('tab.addLine', { tabId: b, itemId: items.cake });
-  const tabB = ben('tab.addLine', { tabId: b, itemId: items.water });
-  withApproval(people.ana, people.mia, 'tab.compLine', { tabId: b, lineId: lineId(tabB, 'Cake', people.ben), kind: 'percent', value: 50, reason: 'burnt' });
+  ben('tab.addLine', { tabId: b, itemId: items.water });
+  withApproval(people.ana, people.mia, 'tab.compLine', { tabId: b, lineId: lineId(b, 'Cake', people.ben), kind: 'percent', value: 50, reason: 'burnt' });
   at('09:20');
-  mia('tab.removeLine', { tabId: b, lineId: lineId(tabB, 'Water', people.ben), reason: 'wrong order' });
+  mia('tab.removeLine', { tabId: b, lineId: lineId(b, 'Water', people.ben), reason: 'wrong order' });
 
   const c = ana('tab.open', {}).id;
   ana('tab.addLine', { tabId: c, itemId: items.latte });
@@ -193,7 +194,7 @@ describe('the staff report', () => {
     const e = ana('tab.open', {}).id;
     ana('tab.addLine', { tabId: e, itemId: items.latte, qty: 2 });
     ben('tab.addLine', { tabId: e, itemId: items.cake });
-    const tabE = ben('tab.addLine', { tabId: e, itemId: items.water });
+    ben('tab.addLine', { tabId: e, itemId: items.water });
     ana('settle.pay', { tabId: e, method: 'card', tipMinor: 100 });
     // F: a latte each, paid in cash.
     const f = ben('tab.open', {}).id;
@@ -204,7 +205,7 @@ describe('the staff report', () => {
 
     at('11:00');
     // By line: Ben's cake (3.50, of which 0.32 tax) comes off Ben alone.
-    mia('tab.refund', { tabId: e, mode: 'lines', lines: [{ lineId: lineId(tabE, 'Cake', people.ben), qty: 1 }], reason: 'burnt' });
+    mia('tab.refund', { tabId: e, mode: 'lines', lines: [{ lineId: lineId(e, 'Cake', people.ben), qty: 1 }], reason: 'burnt' });
     let staff = l.call('report.staff', {}).staff;
     expect(staff.map((p) => [p.staffName, p.refundsMinor])).toEqual([
       ['Ana', 0],
@@ -264,7 +265,9 @@ describe('the staff report', () => {
     expectFiguresAgreeWithAccounts(z, z.staff ?? []);
     // The journal keeps the approver with the entry, and the audit row with the command.
     const stamped = l.db
-      .prepare<[], { staff_id: number; approved_by: number | null }>("SELECT staff_id, approved_by FROM journal_entries WHERE kind IN ('line.comp', 'drawer.paidOut') ORDER BY id")
+      .prepare<[], { staff_id: number; approved_by: number | null }>(
+        "SELECT staff_id, approved_by FROM journal_entries WHERE kind IN ('line.comp', 'drawer.paidOut') ORDER BY id",
+      )
       .all();
     expect(stamped).toEqual([
       { staff_id: people.ana, approved_by: null },
@@ -307,7 +310,15 @@ describe('the staff report', () => {
       staff: 'Ana',
       approved_by: 'Mia',
     });
-    expect(rows.filter((r) => r.section === 'action').map((r) => r.item)).toEqual(['comp', 'comp', 'removed', 'payment_void', 'walkout', 'paid_out', 'variance']);
+    expect(rows.filter((r) => r.section === 'action').map((r) => r.item)).toEqual([
+      'comp',
+      'comp',
+      'removed',
+      'payment_void',
+      'walkout',
+      'paid_out',
+      'variance',
+    ]);
     expect(rows.find((r) => r.section === 'sales' && r.item === 'net')).toMatchObject({ at: '', staff: '', approved_by: '' });
   });
 
@@ -316,7 +327,10 @@ describe('the staff report', () => {
     at('18:30');
     const z = l.call('day.close', { businessDate: DAY });
     // A closed day never changes: not even a rating of one of its tabs.
-    expect(l.fail('settle.rate', { tabId: tabs.a, rating: 'unhappy' })).toMatchObject({ code: 'day_closed', message: expect.stringContaining(`(Z ${z.zNumber})`) });
+    expect(l.fail('settle.rate', { tabId: tabs.a, rating: 'unhappy' })).toMatchObject({
+      code: 'day_closed',
+      message: expect.stringContaining(`(Z ${z.zNumber})`),
+    });
     expect(l.call('report.staff', { businessDate: DAY })).toEqual({ businessDate: DAY, closed: true, staff: z.staff });
     expect(l.call('report.staff', {})).toEqual({ businessDate: '2026-11-25', closed: false, staff: [] });
 
@@ -326,7 +340,9 @@ describe('the staff report', () => {
     delete old.actions;
     l.setNow('2026-11-27T10:00:00.000Z');
     l.db
-      .prepare("INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (9, '2026-11-26', '2026-11-27T03:00:00.000Z', 1, (SELECT max(id) FROM journal_entries), ?)")
+      .prepare(
+        "INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (9, '2026-11-26', '2026-11-27T03:00:00.000Z', 1, (SELECT max(id) FROM journal_entries), ?)",
+      )
       .run(JSON.stringify(old));
     expect(l.call('report.z', { zNumber: 9 }).staff).toBeUndefined();
     expect(l.call('report.staff', { businessDate: '2026-11-26' })).toEqual({ businessDate: '2026-11-26', closed: true, staff: [] });
@@ -338,14 +354,16 @@ describe('the staff report', () => {
   it('reads the day through its indexes, never scanning the journal, its postings or the tabs', () => {
     shift();
     const statements: string[] = [];
-    const prepare = l.db.prepare.bind(l.db);
-    l.db.prepare = ((sql: string) => {
+    // A connection of its own: its statement cache starts empty, so every statement is prepared here.
+    const reader = openDatabase(l.db.name, { readonly: true, fileMustExist: true });
+    const prepare = reader.prepare.bind(reader);
+    reader.prepare = ((sql: string) => {
       statements.push(sql);
       return prepare(sql);
-    }) as typeof l.db.prepare;
-    staffDayFigures(l.db, DAY);
-    reportActions(l.db, DAY);
-    l.db.prepare = prepare;
+    }) as typeof reader.prepare;
+    staffDayFigures(reader, DAY);
+    reportActions(reader, DAY);
+    reader.close();
     const scans = statements.flatMap((sql) =>
       l.db
         .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)

@@ -140,8 +140,12 @@ describe('adding staff', () => {
     expect((await list()).map((m) => m.name)).toEqual(['Ben', 'Owner']);
   });
 
-  it("refuses a PIN another active person has, by the PIN field, and a PIN that is not 4 to 8 digits", async () => {
-    expect(await shop.refuse(ownerWindow, 'staff.create', { name: 'Ben', role: 'staff', pin: '1111' })).toMatchObject({ code: 'conflict', key: 'errors.pin.taken', field: 'pin' });
+  it('refuses a PIN another active person has, by the PIN field, and a PIN that is not 4 to 8 digits', async () => {
+    expect(await shop.refuse(ownerWindow, 'staff.create', { name: 'Ben', role: 'staff', pin: '1111' })).toMatchObject({
+      code: 'conflict',
+      key: 'errors.pin.taken',
+      field: 'pin',
+    });
     for (const pin of ['123', '123456789', '12a4', '']) {
       expect(await shop.refuse(ownerWindow, 'staff.create', { name: 'Ben', role: 'staff', pin }), pin).toMatchObject({ code: 'invalid_input', field: 'pin' });
     }
@@ -149,7 +153,10 @@ describe('adding staff', () => {
   });
 
   it('refuses a name of only invisible characters', async () => {
-    expect(await shop.refuse(ownerWindow, 'staff.create', { name: '\u200b \u200b', role: 'staff', pin: '2222' })).toMatchObject({ code: 'invalid_input', field: 'name' });
+    expect(await shop.refuse(ownerWindow, 'staff.create', { name: '\u200b \u200b', role: 'staff', pin: '2222' })).toMatchObject({
+      code: 'invalid_input',
+      field: 'name',
+    });
   });
 });
 
@@ -189,8 +196,16 @@ describe('changing staff', () => {
 
 describe('the last active owner', () => {
   it('can be neither demoted nor archived until another owner exists; then either can', async () => {
-    expect(await shop.refuse(ownerWindow, 'staff.update', { staffId: OWNER_ID, role: 'manager' })).toMatchObject({ code: 'conflict', key: 'errors.staff.lastOwner', field: 'role' });
-    expect(await shop.refuse(ownerWindow, 'staff.archive', { staffId: OWNER_ID })).toMatchObject({ code: 'conflict', key: 'errors.staff.lastOwner', field: 'staffId' });
+    expect(await shop.refuse(ownerWindow, 'staff.update', { staffId: OWNER_ID, role: 'manager' })).toMatchObject({
+      code: 'conflict',
+      key: 'errors.staff.lastOwner',
+      field: 'role',
+    });
+    expect(await shop.refuse(ownerWindow, 'staff.archive', { staffId: OWNER_ID })).toMatchObject({
+      code: 'conflict',
+      key: 'errors.staff.lastOwner',
+      field: 'staffId',
+    });
 
     const olga = await shop.call(ownerWindow, 'staff.create', { name: 'Olga', role: 'owner', pin: '5555' });
     expect(await shop.call(ownerWindow, 'staff.update', { staffId: OWNER_ID, role: 'manager' })).toMatchObject({ role: 'manager' });
@@ -227,7 +242,14 @@ describe('archiving', () => {
   it('keeps the row, so the ledger still names them, and a brought-back person needs a new PIN', async () => {
     const ben = await shop.call(ownerWindow, 'staff.create', { name: 'Ben', role: 'staff', pin: '2222' });
     await shop.signIn(otherWindow, ben.id, '2222');
-    const item = await shop.call(ownerWindow, 'catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 300, rateMilli: 10_000, expectText: '' });
+    const item = await shop.call(ownerWindow, 'catalog.createItem', {
+      categoryId: null,
+      name: 'Tea',
+      kind: 'product',
+      priceMinor: 300,
+      rateMilli: 10_000,
+      expectText: '',
+    });
     const tab = await shop.call(otherWindow, 'tab.open', {});
     await shop.call(otherWindow, 'tab.addLine', { tabId: tab.id, itemId: item.id });
 
@@ -247,7 +269,10 @@ describe('archiving', () => {
 
     // Meanwhile someone else took both the name and the PIN: Ben comes back only once the name is free.
     const other = await shop.call(ownerWindow, 'staff.create', { name: 'Ben', role: 'staff', pin: '2222' });
-    expect(await shop.refuse(ownerWindow, 'staff.archive', { staffId: ben.id, archived: false })).toMatchObject({ key: 'errors.staff.nameTaken', field: 'name' });
+    expect(await shop.refuse(ownerWindow, 'staff.archive', { staffId: ben.id, archived: false })).toMatchObject({
+      key: 'errors.staff.nameTaken',
+      field: 'name',
+    });
     await shop.call(ownerWindow, 'staff.update', { staffId: other.id, name: 'Ben B' });
     const back = await shop.call(ownerWindow, 'staff.archive', { staffId: ben.id, archived: false });
     expect(back).toMatchObject({ active: true, hasPin: false });
@@ -269,7 +294,11 @@ describe('archiving', () => {
   });
 
   it('refuses someone who does not exist, by staffId', async () => {
-    expect(await shop.refuse(ownerWindow, 'staff.archive', { staffId: 99 })).toMatchObject({ code: 'not_found', key: 'errors.staff.missing', field: 'staffId' });
+    expect(await shop.refuse(ownerWindow, 'staff.archive', { staffId: 99 })).toMatchObject({
+      code: 'not_found',
+      key: 'errors.staff.missing',
+      field: 'staffId',
+    });
   });
 });
 
@@ -279,7 +308,10 @@ describe('lifting a lockout', () => {
     for (let i = 0; i < MAX_WRONG_PINS; i++) await shop.core.commands.dispatch('session.signIn', { input: { staffId: ben.id, pin: '9999' } }, otherWindow);
     const locked = (await list()).find((m) => m.id === ben.id);
     expect(locked?.lockedUntil).toBe(new Date(Date.parse('2026-11-24T09:00:00.000Z') + LOCKOUT_MS).toISOString());
-    expect(await shop.core.commands.dispatch('session.signIn', { input: { staffId: ben.id, pin: '2222' } }, otherWindow)).toMatchObject({ ok: false, error: { code: 'locked_out' } });
+    expect(await shop.core.commands.dispatch('session.signIn', { input: { staffId: ben.id, pin: '2222' } }, otherWindow)).toMatchObject({
+      ok: false,
+      error: { code: 'locked_out' },
+    });
 
     expect(await shop.call(ownerWindow, 'staff.unlock', { staffId: ben.id })).toMatchObject({ lockedUntil: null });
     expect(shop.db().prepare('SELECT failed_pins, locked_until FROM staff WHERE id = ?').get(ben.id)).toEqual({ failed_pins: 0, locked_until: null });

@@ -46,17 +46,24 @@ describe('cash rounding', () => {
         message: 'cash in EUR can be rounded only to a step its coins make: €0.01, €0.05, €0.10',
       });
     }
-    expect(l.fail('store.update', { currency: 'JPY', cashRoundingMinor: 25 }).message).toBe('cash in JPY can be rounded only to a step its coins make: ¥1, ¥5, ¥10');
+    expect(l.fail('store.update', { currency: 'JPY', cashRoundingMinor: 25 }).message).toBe(
+      'cash in JPY can be rounded only to a step its coins make: ¥1, ¥5, ¥10',
+    );
     expect(l.call('store.get', {})).toEqual(before);
     expect(l.call('store.update', { currency: 'JPY', cashRoundingMinor: 5 })).toMatchObject({ currency: 'JPY', cashRoundingMinor: 5 });
   });
 
   it('checks the step against a new currency: no rounding is no choice where the smallest coin is larger', () => {
     l.call('store.update', { locale: 'en-US' });
-    expect(l.fail('store.update', { currency: 'CHF' })).toMatchObject({ key: 'errors.cashRoundingStep', message: 'cash in CHF can be rounded only to a step its coins make: CHF\u00a00.05, CHF\u00a00.10' });
+    expect(l.fail('store.update', { currency: 'CHF' })).toMatchObject({
+      key: 'errors.cashRoundingStep',
+      message: 'cash in CHF can be rounded only to a step its coins make: CHF\u00a00.05, CHF\u00a00.10',
+    });
     expect(l.call('store.get', {})).toMatchObject({ currency: 'EUR', cashRoundingMinor: 1 });
     expect(l.call('store.update', { currency: 'CHF', cashRoundingMinor: 5 })).toMatchObject({ currency: 'CHF', cashRoundingMinor: 5 });
-    expect(l.fail('store.update', { currency: 'SEK', cashRoundingMinor: 5 }).message).toBe('cash in SEK can be rounded only to a step its coins make: SEK\u00a01.00, SEK\u00a05.00, SEK\u00a010.00');
+    expect(l.fail('store.update', { currency: 'SEK', cashRoundingMinor: 5 }).message).toBe(
+      'cash in SEK can be rounded only to a step its coins make: SEK\u00a01.00, SEK\u00a05.00, SEK\u00a010.00',
+    );
     expect(l.call('store.update', { currency: 'SEK', cashRoundingMinor: 100 })).toMatchObject({ currency: 'SEK', cashRoundingMinor: 100 });
     // Settings that have nothing to do with cash are not held up by it.
     expect(l.call('store.update', { amberMinutes: 30 }).amberMinutes).toBe(30);
@@ -79,13 +86,21 @@ describe('catalog', () => {
     expect(l.fail('catalog.createCategory', { name: 'drinks' }).code).toBe('conflict');
     const item = l.call('catalog.createItem', { categoryId: cat.id, name: 'Chai', kind: 'product', priceMinor: 390, rateMilli: 10_000, expectText: '' });
     expect(item).toMatchObject({ categoryId: cat.id, name: 'Chai', priceMinor: 390, archived: false });
-    expect(l.call('catalog.updateItem', { itemId: item.id, name: 'Masala chai', priceMinor: 420 })).toMatchObject({ name: 'Masala chai', priceMinor: 420, rateMilli: 10_000 });
+    expect(l.call('catalog.updateItem', { itemId: item.id, name: 'Masala chai', priceMinor: 420 })).toMatchObject({
+      name: 'Masala chai',
+      priceMinor: 420,
+      rateMilli: 10_000,
+    });
     l.call('catalog.archiveItem', { itemId: item.id });
     expect(l.call('catalog.list', {}).items).toEqual([]);
     expect(l.call('catalog.list', { includeArchived: true }).items).toHaveLength(1);
     expect(l.call('catalog.updateCategory', { categoryId: cat.id, archived: true }).archived).toBe(true);
-    expect(l.fail('catalog.createItem', { categoryId: cat.id, name: 'X', kind: 'product', priceMinor: 1, rateMilli: 10_000, expectText: '' }).code).toBe('conflict');
-    expect(l.fail('catalog.createItem', { categoryId: null, name: 'X', kind: 'product', priceMinor: 1, rateMilli: 12_345, expectText: '' }).code).toBe('invalid_input');
+    expect(l.fail('catalog.createItem', { categoryId: cat.id, name: 'X', kind: 'product', priceMinor: 1, rateMilli: 10_000, expectText: '' }).code).toBe(
+      'conflict',
+    );
+    expect(l.fail('catalog.createItem', { categoryId: null, name: 'X', kind: 'product', priceMinor: 1, rateMilli: 12_345, expectText: '' }).code).toBe(
+      'invalid_input',
+    );
   });
 
   it('loads the café and salon starters once, priced for the currency', () => {
@@ -117,8 +132,16 @@ describe('currency and the catalog', () => {
 
 describe('counter settings', () => {
   it('has board thresholds and pay-after terms, amber before red', () => {
-    expect(l.call('store.get', {})).toMatchObject({ amberMinutes: 45, redMinutes: 90, payAfterTerms: "Pay at the counter when you're done. Not happy? Tell us." });
-    expect(l.call('store.update', { amberMinutes: 20, redMinutes: 40, payAfterTerms: 'Pay when you leave.' })).toMatchObject({ amberMinutes: 20, redMinutes: 40, payAfterTerms: 'Pay when you leave.' });
+    expect(l.call('store.get', {})).toMatchObject({
+      amberMinutes: 45,
+      redMinutes: 90,
+      payAfterTerms: "Pay at the counter when you're done. Not happy? Tell us.",
+    });
+    expect(l.call('store.update', { amberMinutes: 20, redMinutes: 40, payAfterTerms: 'Pay when you leave.' })).toMatchObject({
+      amberMinutes: 20,
+      redMinutes: 40,
+      payAfterTerms: 'Pay when you leave.',
+    });
     expect(l.fail('store.update', { amberMinutes: 50 }).field).toBe('amberMinutes');
   });
 });

@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 describe('applyStoreProfile', () => {
-  it("sets a fresh ledger up as the salon example: settings, hours, policies, catalog and staff", () => {
+  it('sets a fresh ledger up as the salon example: settings, hours, policies, catalog and staff', () => {
     const l = fresh();
     const profile = storeProfile('salon-example');
     const applied = applyStoreProfile(l.db, profile, NOW);
@@ -62,7 +62,9 @@ describe('applyStoreProfile', () => {
     expect(cut?.expectText).toMatch(/^Washed, cut and styled/);
     expect(catalog.items.filter((item) => item.kind === 'product').map((item) => item.name)).toEqual(['Shampoo 250 ml', 'Styling cream']);
 
-    const staff = l.db.prepare<[], { id: number; name: string; role: string; pin_hash: string | null }>('SELECT id, name, role, pin_hash FROM staff ORDER BY id').all();
+    const staff = l.db
+      .prepare<[], { id: number; name: string; role: string; pin_hash: string | null }>('SELECT id, name, role, pin_hash FROM staff ORDER BY id')
+      .all();
     // The bootstrap owner is the profile's owner now (the session's id still points at them).
     expect(staff).toEqual([
       { id: l.session.staffId, name: 'Priya', role: 'owner', pin_hash: null },

@@ -8,6 +8,7 @@ import type { Db } from '../ledger/open';
 import { createCategory, createItem } from './catalog';
 import type { ServiceContext } from './context';
 import { stripUndefined, updateStore } from './store';
+import { statement } from '../ledger/statements';
 
 export const PROFILE_APPLIED = 'store.profileApplied';
 
@@ -17,13 +18,13 @@ export const PROFILE_APPLIED = 'store.profileApplied';
  * would rewrite their settings under them.
  */
 export function ledgerIsFresh(db: Db): boolean {
-  const any = (sql: string): boolean => db.prepare(sql).get() !== undefined;
+  const any = (sql: string): boolean => statement(db, sql).get() !== undefined;
   return !(
     any('SELECT 1 FROM journal_entries LIMIT 1') ||
     any('SELECT 1 FROM tabs LIMIT 1') ||
     any('SELECT 1 FROM z_reports LIMIT 1') ||
     any('SELECT 1 FROM staff WHERE pin_hash IS NOT NULL LIMIT 1') ||
-    db.prepare('SELECT 1 FROM audit WHERE command = ? LIMIT 1').get(PROFILE_APPLIED) !== undefined
+    statement(db, 'SELECT 1 FROM audit WHERE command = ? LIMIT 1').get(PROFILE_APPLIED) !== undefined
   );
 }
 
@@ -71,15 +72,16 @@ export function applyStoreProfile(db: Db, profile: StoreProfile & { logoDataUrl?
   const logo = profile.logoDataUrl ?? null;
   // The logo is a file beside the profile, read with it (first-run-profile.ts readProfileFile): a
   // profile that names one it never read would set the store up without it, so it is refused.
-  if (profile.logo !== undefined && logo === null) throw new Error(`the store profile names the logo ${profile.logo}, but it was not read from beside the profile`);
+  if (profile.logo !== undefined && logo === null)
+    throw new Error(`the store profile names the logo ${profile.logo}, but it was not read from beside the profile`);
   return db.transaction(() => {
     if (!ledgerIsFresh(db)) throw new DomainError('conflict', 'errors.profile.notFresh');
-    const owner = db.prepare<[], Staff>("SELECT id, name, role FROM staff WHERE role = 'owner' AND active = 1 ORDER BY id LIMIT 1").get();
+    const owner = statement<[], Staff>(db, "SELECT id, name, role FROM staff WHERE role = 'owner' AND active = 1 ORDER BY id LIMIT 1").get();
     if (!owner) throw new Error('the ledger has no owner; it was not bootstrapped');
     const firstOwner = profile.staff.find((person) => person.role === 'owner');
     // The profile's parse guarantees an owner; the bootstrap one becomes them.
     if (!firstOwner) throw new Error('a store profile without an owner reached the ledger');
-    db.prepare('UPDATE staff SET name = ? WHERE id = ?').run(firstOwner.name, owner.id);
+    statement(db, 'UPDATE staff SET name = ? WHERE id = ?').run(firstOwner.name, owner.id);
     const actor: Staff = { id: owner.id, name: firstOwner.name, role: 'owner' };
     const ctx: ServiceContext = { db, now, actor, commandId: null, approverId: null, prepared: {} };
 
@@ -108,16 +110,22 @@ export function applyStoreProfile(db: Db, profile: StoreProfile & { logoDataUrl?
     }
 
     const staffIds = [owner.id];
-    const taken = db.prepare<[string, number], { id: number }>('SELECT id FROM staff WHERE active = 1 AND name = ? COLLATE NOCASE AND id <> ?');
+    const taken = statement<[string, number], { id: number }>(db, 'SELECT id FROM staff WHERE active = 1 AND name = ? COLLATE NOCASE AND id <> ?');
     for (const person of profile.staff) {
       if (person === firstOwner) continue;
       if (taken.get(person.name, owner.id)) throw new DomainError('conflict', 'errors.staff.nameTaken', { name: person.name }, 'name');
-      staffIds.push(Number(db.prepare('INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)').run(person.name, person.role, now).lastInsertRowid));
+      staffIds.push(Number(statement(db, 'INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)').run(person.name, person.role, now).lastInsertRowid));
     }
 
     const counts = { categories: profile.catalog.categories.length, items: profile.catalog.items.length - services, services, staff: staffIds.length };
     // Ids and counts only: the store's name is in the store.update row above, and no one's name is needed.
-    writeAudit(db, { at: now, staffId: owner.id, command: PROFILE_APPLIED, tabId: null, detail: JSON.stringify({ ...counts, staffIds, format: profile.version }) });
+    writeAudit(db, {
+      at: now,
+      staffId: owner.id,
+      command: PROFILE_APPLIED,
+      tabId: null,
+      detail: JSON.stringify({ ...counts, staffIds, format: profile.version }),
+    });
     return { storeName: profile.name, ...counts };
   })();
 }

@@ -6,12 +6,21 @@ import { parseStoreProfile, STORE_PROFILE_FORMAT, STORE_PROFILE_VERSION, type St
 import type { ItemKind, StoreSettings } from '../../shared/types';
 import type { Db } from '../ledger/open';
 import { readSettings } from './store';
+import { statement } from '../ledger/statements';
 
 /** What the host adds from outside the ledger: this PC's backup settings and printer, as the profile takes them. */
 export type HostSetup = { backup?: StoreProfile['backup']; printer?: StoreProfile['printer'] };
 
 type CategoryRow = { id: number; name: string };
-type ItemRow = { name: string; kind: ItemKind; price_minor: number; tax_rate_milli: number; duration_minutes: number | null; expect_text: string; category: string | null };
+type ItemRow = {
+  name: string;
+  kind: ItemKind;
+  price_minor: number;
+  tax_rate_milli: number;
+  duration_minutes: number | null;
+  expect_text: string;
+  category: string | null;
+};
 type StaffRow = { name: string; role: Role };
 
 type LedgerSetup = { settings: StoreSettings; categories: CategoryRow[]; items: ItemRow[]; staff: StaffRow[] };
@@ -26,18 +35,18 @@ type LedgerSetup = { settings: StoreSettings; categories: CategoryRow[]; items: 
 function readSetup(db: Db): LedgerSetup {
   return db.transaction(() => ({
     settings: readSettings(db),
-    categories: db.prepare<[], CategoryRow>('SELECT id, name FROM categories WHERE archived = 0 ORDER BY position, name').all(),
-    items: db
-      .prepare<[], ItemRow>(
-        `SELECT i.name, i.kind, i.price_minor, i.tax_rate_milli, i.duration_minutes, i.expect_text, c.name AS category
+    categories: statement<[], CategoryRow>(db, 'SELECT id, name FROM categories WHERE archived = 0 ORDER BY position, name').all(),
+    items: statement<[], ItemRow>(
+      db,
+      `SELECT i.name, i.kind, i.price_minor, i.tax_rate_milli, i.duration_minutes, i.expect_text, c.name AS category
          FROM items i LEFT JOIN categories c ON c.id = i.category_id AND c.archived = 0
          WHERE i.archived = 0
          ORDER BY c.id IS NULL, c.position, c.name, i.name, i.id`,
-      )
-      .all(),
-    staff: db
-      .prepare<[], StaffRow>("SELECT name, role FROM staff WHERE active = 1 ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name COLLATE NOCASE, id")
-      .all(),
+    ).all(),
+    staff: statement<[], StaffRow>(
+      db,
+      "SELECT name, role FROM staff WHERE active = 1 ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name COLLATE NOCASE, id",
+    ).all(),
   }))();
 }
 
@@ -54,7 +63,12 @@ function catalogOf(setup: LedgerSetup): StoreProfile['catalog'] {
   return {
     categories: setup.categories.map((category) => category.name),
     items: setup.items.map((row) => {
-      const common = { name: row.name, ...(row.category === null ? {} : { category: row.category }), priceMinor: row.price_minor, rateMilli: row.tax_rate_milli };
+      const common = {
+        name: row.name,
+        ...(row.category === null ? {} : { category: row.category }),
+        priceMinor: row.price_minor,
+        rateMilli: row.tax_rate_milli,
+      };
       // A product has no duration nor "what to expect" (catalog.ts refuses them): left out, as in the examples.
       if (row.kind === 'product') return { ...common, kind: 'product' as const };
       // The items table's triggers give every service a duration (migration 013).
@@ -116,6 +130,7 @@ export function exportStoreProfile(db: Db, hostSetup: HostSetup): ProfileExport 
   };
   // Read back exactly as an installer will read the file: a profile that would not install is never handed out.
   const checked = parseStoreProfile(JSON.stringify(profile));
-  if (!checked.ok) throw new DomainError('conflict', 'errors.profile.exportInvalid', { problems: checked.problems.map((problem) => problem.message).join('; ') });
+  if (!checked.ok)
+    throw new DomainError('conflict', 'errors.profile.exportInvalid', { problems: checked.problems.map((problem) => problem.message).join('; ') });
   return { profile: checked.profile, logo };
 }

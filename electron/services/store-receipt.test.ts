@@ -23,7 +23,13 @@ describe('the receipt header in store.update', () => {
       logo: png,
       language: 'de',
     });
-    expect(saved).toMatchObject({ legalName: 'Harbour Bean Coffee Ltd', address: ['3 Quay Street', 'Galway H91 X2K7', 'Ireland'], taxNumber: 'IE 3456789KH', logo: png, language: 'de' });
+    expect(saved).toMatchObject({
+      legalName: 'Harbour Bean Coffee Ltd',
+      address: ['3 Quay Street', 'Galway H91 X2K7', 'Ireland'],
+      taxNumber: 'IE 3456789KH',
+      logo: png,
+      language: 'de',
+    });
     expect(l.call('store.get', {})).toEqual(saved);
     // The ledger keeps the picture's bytes, not the text.
     expect(l.db.prepare<[], { logo: Buffer }>('SELECT logo FROM store_settings').get()?.logo.equals(PNG)).toBe(true);
@@ -37,12 +43,20 @@ describe('the receipt header in store.update', () => {
 
   it('audits which header fields changed and whether a logo was set, never their words or the picture', () => {
     l = makeLedger();
-    l.call('store.update', { legalName: 'Ana Ruiz Hair', address: ['Calle Mayor 1'], taxNumber: 'ES12345678Z', logo: dataUrl('image/png', PNG), language: 'es' });
+    l.call('store.update', {
+      legalName: 'Ana Ruiz Hair',
+      address: ['Calle Mayor 1'],
+      taxNumber: 'ES12345678Z',
+      logo: dataUrl('image/png', PNG),
+      language: 'es',
+    });
     const detail = l.db.prepare<[], { detail: string }>("SELECT detail FROM audit WHERE command = 'store.update' ORDER BY id DESC LIMIT 1").get()?.detail ?? '';
     expect(JSON.parse(detail)).toEqual({ receiptHeader: ['legalName', 'address', 'taxNumber'], logo: 'set', language: 'es' });
     expect(detail).not.toMatch(/Ana Ruiz|Calle Mayor|ES12345678Z|base64/);
     l.call('store.update', { logo: null });
-    expect(JSON.parse(l.db.prepare<[], { detail: string }>("SELECT detail FROM audit WHERE command = 'store.update' ORDER BY id DESC LIMIT 1").get()?.detail ?? '')).toEqual({ logo: 'removed' });
+    expect(
+      JSON.parse(l.db.prepare<[], { detail: string }>("SELECT detail FROM audit WHERE command = 'store.update' ORDER BY id DESC LIMIT 1").get()?.detail ?? ''),
+    ).toEqual({ logo: 'removed' });
   });
 
   it('refuses a logo that is not a PNG or JPEG, is labelled as the other, or is too large, by its field, changing nothing', () => {
@@ -89,6 +103,11 @@ describe('the receipt header in store.update', () => {
     }
     // A refused update changes nothing, not even the fields sent with the bad one.
     expect(l.fail('store.update', { legalName: 'Other GmbH', language: 'fr' }).key).toBe('errors.field.language');
-    expect(l.call('store.get', {})).toMatchObject({ legalName: 'Studio Nord GmbH', address: ['Lindenstraße 4', '20095 Hamburg'], taxNumber: 'DE 123456789', language: 'de' });
+    expect(l.call('store.get', {})).toMatchObject({
+      legalName: 'Studio Nord GmbH',
+      address: ['Lindenstraße 4', '20095 Hamburg'],
+      taxNumber: 'DE 123456789',
+      language: 'de',
+    });
   });
 });

@@ -5,7 +5,9 @@ import type { StoreSettings, TaxRate } from '../../shared/types';
 import type { DepositMode, OpeningHours } from '../../shared/salon-types';
 import { cashRoundingSteps, denominationsFor } from '../../shared/domain/denominations';
 import type { TaxMode } from '../../shared/domain/tax';
-import { writeAudit } from '../ledger/journal';
+import { forgetBusinessDay, writeAudit, writesAtCommandStart } from '../ledger/journal';
+import { readKept } from '../ledger/table-watch';
+import { statement } from '../ledger/statements';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
 import { loyaltyFromRow, writeLoyaltySettings, type LoyaltyRow } from './loyalty-settings';
@@ -51,7 +53,7 @@ type BusinessDay = { timeZone: string; dayBoundaryMinutes: number };
 export const MAX_TOKENS = 1000;
 
 export function readSettings(db: Db): StoreSettings {
-  const row = db.prepare<[], SettingsRow>('SELECT * FROM store_settings WHERE id = 1').get();
+  const row = statement<[], SettingsRow>(db, 'SELECT * FROM store_settings WHERE id = 1').get();
   if (!row) throw new Error('store settings are missing; the ledger was not bootstrapped');
   return {
     openingHours: JSON.parse(row.opening_hours_json) as OpeningHours,
@@ -87,22 +89,46 @@ export function readSettings(db: Db): StoreSettings {
     taxNumber: row.tax_number,
     logo: logoDataUrl(row.logo),
     language: row.language,
-    currencyLocked: db.prepare('SELECT 1 FROM journal_entries LIMIT 1').get() !== undefined,
+    currencyLocked: statement(db, 'SELECT 1 FROM journal_entries LIMIT 1').get() !== undefined,
     businessDayLocked: hasZ(db),
-    pendingDay: row.next_time_zone !== null && row.next_day_boundary_minutes !== null ? { timeZone: row.next_time_zone, dayBoundaryMinutes: row.next_day_boundary_minutes } : null,
+    pendingDay:
+      row.next_time_zone !== null && row.next_day_boundary_minutes !== null
+        ? { timeZone: row.next_time_zone, dayBoundaryMinutes: row.next_day_boundary_minutes }
+        : null,
   };
+}
+
+/** The few settings the counter's commands need (opening a tab, taking a payment), without the rest of the row and its logo. */
+export type CounterSettings = Pick<StoreSettings, 'taxMode' | 'tokenFirst' | 'tokenLast' | 'currency' | 'locale' | 'tipConfirmPercent' | 'cashRoundingMinor'>;
+
+export function readCounterSettings(db: Db): CounterSettings {
+  // Read on every tab opened and payment taken: kept until the store's settings are written.
+  return readKept(db, 'counter-settings', ['store_settings'], () => readCounterRow(db), writesAtCommandStart(db));
+}
+
+function readCounterRow(db: Db): CounterSettings {
+  const row = statement<[], CounterSettings>(
+    db,
+    `SELECT tax_mode AS taxMode, token_first AS tokenFirst, token_last AS tokenLast, currency, locale, tip_confirm_percent AS tipConfirmPercent,
+       cash_rounding_minor AS cashRoundingMinor FROM store_settings WHERE id = 1`,
+  ).get();
+  if (!row) throw new Error('store settings are missing; the ledger was not bootstrapped');
+  return row;
 }
 
 /** Whether a Z has been printed: from then on the business day's rules change only at the next Z. */
 export function hasZ(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM z_reports LIMIT 1').get() !== undefined;
+  return statement(db, 'SELECT 1 FROM z_reports LIMIT 1').get() !== undefined;
 }
 
 /**
  * The time zone and day boundary this update asks for, each taken from the input or else from
  * what is already waiting or in force. Null when the input names neither.
  */
-export function askedBusinessDay(settings: Pick<StoreSettings, 'timeZone' | 'dayBoundaryMinutes' | 'pendingDay'>, input: Partial<BusinessDay>): BusinessDay | null {
+export function askedBusinessDay(
+  settings: Pick<StoreSettings, 'timeZone' | 'dayBoundaryMinutes' | 'pendingDay'>,
+  input: Partial<BusinessDay>,
+): BusinessDay | null {
   if (input.timeZone === undefined && input.dayBoundaryMinutes === undefined) return null;
   const waiting = settings.pendingDay ?? settings;
   return { timeZone: input.timeZone ?? waiting.timeZone, dayBoundaryMinutes: input.dayBoundaryMinutes ?? waiting.dayBoundaryMinutes };
@@ -116,9 +142,11 @@ export function askedBusinessDay(settings: Pick<StoreSettings, 'timeZone' | 'day
 export function applyPendingBusinessDay(ctx: ServiceContext): void {
   const { pendingDay } = readSettings(ctx.db);
   if (!pendingDay) return;
-  ctx.db
-    .prepare('UPDATE store_settings SET time_zone = ?, day_boundary_minutes = ?, next_time_zone = NULL, next_day_boundary_minutes = NULL, updated_at = ? WHERE id = 1')
-    .run(pendingDay.timeZone, pendingDay.dayBoundaryMinutes, ctx.now);
+  statement(
+    ctx.db,
+    'UPDATE store_settings SET time_zone = ?, day_boundary_minutes = ?, next_time_zone = NULL, next_day_boundary_minutes = NULL, updated_at = ? WHERE id = 1',
+  ).run(pendingDay.timeZone, pendingDay.dayBoundaryMinutes, ctx.now);
+  forgetBusinessDay(ctx.db);
   writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.businessDay', tabId: null, detail: JSON.stringify({ applied: pendingDay }) });
 }
 
@@ -151,11 +179,11 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   if (next.currency !== before.currency && before.currencyLocked) {
     throw new DomainError('store_locked', 'errors.currencyLocked', {}, 'currency');
   }
-  if (next.exponent !== before.exponent && db.prepare('SELECT 1 FROM items WHERE archived = 0 LIMIT 1').get()) {
+  if (next.exponent !== before.exponent && statement(db, 'SELECT 1 FROM items WHERE archived = 0 LIMIT 1').get()) {
     throw new DomainError('store_locked', 'errors.currencyCatalog', { currency: before.currency }, 'currency');
   }
   if (input.cashRoundingMinor !== undefined || input.currency !== undefined) requireRoundingStep(next);
-  const openTabs = db.prepare<[], { token: number }>("SELECT token FROM tabs WHERE status = 'open'").all();
+  const openTabs = statement<[], { token: number }>(db, "SELECT token FROM tabs WHERE status = 'open'").all();
   if (next.taxMode !== before.taxMode && openTabs.length > 0) {
     throw new DomainError('store_locked', 'errors.taxModeOpenTabs', {}, 'taxMode');
   }
@@ -172,13 +200,13 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
   }
   const rates = new Set(next.taxRates.map((r) => r.rateMilli));
   if (rates.size !== next.taxRates.length) throw new DomainError('invalid_input', 'errors.rateTwice', {}, 'taxRates');
-  const orphan = db
-    .prepare<[], { name: string; tax_rate_milli: number }>('SELECT name, tax_rate_milli FROM items WHERE archived = 0')
+  const orphan = statement<[], { name: string; tax_rate_milli: number }>(db, 'SELECT name, tax_rate_milli FROM items WHERE archived = 0')
     .all()
     .find((item) => !rates.has(item.tax_rate_milli));
   if (orphan) throw new DomainError('store_locked', 'errors.rateInUse', { name: orphan.name }, 'taxRates');
 
-  db.prepare(
+  statement(
+    db,
     `UPDATE store_settings SET name = ?, currency = ?, locale = ?, tax_mode = ?, tax_rates_json = ?, token_first = ?,
        token_last = ?, cash_rounding_minor = ?, amber_minutes = ?, red_minutes = ?, tip_confirm_percent = ?, pay_after_terms = ?,
        day_boundary_minutes = ?, time_zone = ?, idle_lock_minutes = ?, approval_comp_percent = ?, approval_comp_minor = ?,
@@ -220,11 +248,18 @@ export function updateStore(ctx: ServiceContext, input: ParsedInput<'store.updat
     next.language,
     ctx.now,
   );
+  forgetBusinessDay(db);
   if (input.loyalty) writeLoyaltySettings(db, input.loyalty, ctx.now);
   // The audit says what was asked and, for the business day, when it applies.
   const appliesAt = !before.businessDayLocked ? 'now' : pending ? 'next Z' : 'already in force';
   const businessDay = asked ? { businessDay: { ...asked, appliesAt } } : {};
-  writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'store.update', tabId: null, detail: JSON.stringify({ ...auditedInput(input), ...businessDay }) });
+  writeAudit(db, {
+    at: ctx.now,
+    staffId: ctx.actor.id,
+    command: 'store.update',
+    tabId: null,
+    detail: JSON.stringify({ ...auditedInput(input), ...businessDay }),
+  });
   return readSettings(db);
 }
 

@@ -1,19 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TabDetail } from '../../shared/types';
+import type { TabSummary } from '../../shared/types';
 import { assertInvariants } from '../test-support/invariants';
 import { makeLedger, snapshot, type TestLedger } from '../test-support/ledger-fixture';
+import { detail } from '../test-support/tab-detail';
 
 const pick = fc.nat({ max: 1000 });
 const moveOp = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('move' as const), from: pick, to: pick, lines: fc.array(fc.record({ line: pick, qty: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('move' as const),
+      from: pick,
+      to: pick,
+      lines: fc.array(fc.record({ line: pick, qty: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('merge' as const), from: pick, to: pick }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('token' as const), tab: pick, token: fc.integer({ min: 1, max: 12 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('replay' as const) }) },
 );
 const setupTab = fc.record({
   lines: fc.array(fc.record({ item: pick, qty: fc.integer({ min: 1, max: 4 }) }), { minLength: 0, maxLength: 4 }),
-  comp: fc.option(fc.record({ line: pick, percent: fc.boolean(), value: fc.integer({ min: 1, max: 600 }), units: fc.integer({ min: 1, max: 4 }) }), { nil: undefined }),
+  comp: fc.option(fc.record({ line: pick, percent: fc.boolean(), value: fc.integer({ min: 1, max: 600 }), units: fc.integer({ min: 1, max: 4 }) }), {
+    nil: undefined,
+  }),
   paid: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
 });
 const scenario = fc.record({
@@ -39,7 +50,10 @@ function sold(l: TestLedger, mode: 'inclusive' | 'exclusive') {
     .all()
     .map(({ rate, list }) => ({ rate, list }));
   const { sales } = l.call('report.x', {});
-  const exact = mode === 'inclusive' ? { totalMinor: sales.totalMinor, removedMinor: sales.removedMinor } : { rungUpMinor: sales.rungUpMinor, compsMinor: sales.compsMinor, removedMinor: sales.removedMinor };
+  const exact =
+    mode === 'inclusive'
+      ? { totalMinor: sales.totalMinor, removedMinor: sales.removedMinor }
+      : { rungUpMinor: sales.rungUpMinor, compsMinor: sales.compsMinor, removedMinor: sales.removedMinor };
   return { lines, exact };
 }
 
@@ -51,20 +65,46 @@ describe('moving lines and merging tabs, at random', () => {
       fc.property(scenario, (s) => {
         const l = makeLedger();
         try {
-          l.call('store.update', { taxMode: s.taxMode, taxRates: [{ rateMilli: 10_000, label: 'Standard' }, { rateMilli: 0, label: 'Zero' }], tokenLast: 12 });
-          const items = s.prices.map((priceMinor, i) => l.call('catalog.createItem', { categoryId: null, name: `Item ${i}`, kind: 'product', priceMinor, rateMilli: i % 2 === 0 ? 10_000 : 0, expectText: '' }));
+          l.call('store.update', {
+            taxMode: s.taxMode,
+            taxRates: [
+              { rateMilli: 10_000, label: 'Standard' },
+              { rateMilli: 0, label: 'Zero' },
+            ],
+            tokenLast: 12,
+          });
+          const items = s.prices.map((priceMinor, i) =>
+            l.call('catalog.createItem', {
+              categoryId: null,
+              name: `Item ${i}`,
+              kind: 'product',
+              priceMinor,
+              rateMilli: i % 2 === 0 ? 10_000 : 0,
+              expectText: '',
+            }),
+          );
           for (const spec of s.tabs) {
-            let tab: TabDetail = l.call('tab.open', {});
-            for (const line of spec.lines) tab = l.call('tab.addLine', { tabId: tab.id, itemId: at(items, line.item)!.id, qty: line.qty });
-            const comped = spec.comp && at(tab.lines, spec.comp.line);
+            const tabId = l.call('tab.open', {}).id;
+            for (const line of spec.lines) l.call('tab.addLine', { tabId, itemId: at(items, line.item)!.id, qty: line.qty });
+            const full = detail(l, tabId);
+            let tab: TabSummary = full;
+            const comped = spec.comp && at(full.lines, spec.comp.line);
             if (spec.comp && comped) {
               const units = Math.min(spec.comp.units, comped.qty);
               const input = spec.comp.percent
                 ? { tabId: tab.id, lineId: comped.id, kind: 'percent' as const, value: Math.min(100, spec.comp.value), qty: units, reason: 'slow' }
-                : { tabId: tab.id, lineId: comped.id, kind: 'amount' as const, value: Math.min(spec.comp.value, comped.unitMinor * units) || 1, qty: units, reason: 'cold' };
+                : {
+                    tabId: tab.id,
+                    lineId: comped.id,
+                    kind: 'amount' as const,
+                    value: Math.min(spec.comp.value, comped.unitMinor * units) || 1,
+                    qty: units,
+                    reason: 'cold',
+                  };
               if (input.value > 0 && comped.unitMinor > 0) tab = l.call('tab.compLine', input);
             }
-            if (spec.paid !== undefined && tab.dueMinor > 1) l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: Math.min(spec.paid, tab.dueMinor - 1) });
+            if (spec.paid !== undefined && tab.dueMinor > 1)
+              l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: Math.min(spec.paid, tab.dueMinor - 1) });
           }
           const before = sold(l, s.taxMode);
           let last: { name: string; input: unknown; id: string; result: unknown } | null = null;
@@ -89,7 +129,11 @@ describe('moving lines and merging tabs, at random', () => {
               if (!from || !to) return;
               const lines = l.call('tab.get', { tabId: from.id }).lines.filter((x) => x.state === 'active');
               name = 'tab.moveLines';
-              input = { fromTabId: from.id, toTabId: to.id, lines: o.lines.flatMap((x) => (at(lines, x.line) ? [{ lineId: at(lines, x.line)!.id, qty: x.qty }] : [{ lineId: 999_999, qty: x.qty }])) };
+              input = {
+                fromTabId: from.id,
+                toTabId: to.id,
+                lines: o.lines.flatMap((x) => (at(lines, x.line) ? [{ lineId: at(lines, x.line)!.id, qty: x.qty }] : [{ lineId: 999_999, qty: x.qty }])),
+              };
             } else if (o.op === 'merge') {
               const from = tab(o.from);
               const to = tab(o.to);

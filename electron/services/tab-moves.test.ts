@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DayReport } from '../../shared/closing-types';
 import type { CatalogItem, TabDetail } from '../../shared/types';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { detailAfter } from '../test-support/tab-detail';
 
 let l: TestLedger;
 afterEach(() => l.cleanup());
@@ -18,7 +19,7 @@ function cafe(start?: string) {
 }
 
 function add(tabId: number, item: CatalogItem, qty = 1): TabDetail {
-  return l.call('tab.addLine', { tabId, itemId: item.id, qty });
+  return detailAfter(l, l.call('tab.addLine', { tabId, itemId: item.id, qty }));
 }
 
 const lineOf = (tab: TabDetail, name: string) => tab.lines.find((x) => x.name === name && x.state === 'active')!;
@@ -130,7 +131,12 @@ describe('moving lines between open tabs', () => {
     l.call('tab.compLine', { tabId: a.id, lineId: odd.id, kind: 'percent', value: 50, reason: 'chipped' });
     // 50 % of 2.02 is 1.01, but of 1.01 it rounds to 0.51 on each side: 1.02. Refused in words.
     const error = l.fail('tab.moveLines', { fromTabId: a.id, toTabId: b.id, lines: [{ lineId: odd.id, qty: 1 }] });
-    expect(error).toMatchObject({ code: 'conflict', key: 'errors.move.compNotExact', field: 'lines.0.qty', params: { item: 'Odd', qty: 1, all: 2, fullPrice: 0 } });
+    expect(error).toMatchObject({
+      code: 'conflict',
+      key: 'errors.move.compNotExact',
+      field: 'lines.0.qty',
+      params: { item: 'Odd', qty: 1, all: 2, fullPrice: 0 },
+    });
   });
 
   it('refuses what cannot move, changing nothing', () => {
@@ -141,7 +147,14 @@ describe('moving lines between open tabs', () => {
     expect(move({ toTabId: a.id }).key).toBe('errors.move.sameTab');
     expect(move({ lines: [{ lineId: latte.id, qty: 3 }] }).key).toBe('errors.move.qtyOver');
     expect(move({ lines: [{ lineId: cake.id, qty: 1 }] }).key).toBe('errors.move.lineNotOnTab');
-    expect(move({ lines: [{ lineId: latte.id, qty: 1 }, { lineId: latte.id, qty: 1 }] }).key).toBe('errors.move.lineTwice');
+    expect(
+      move({
+        lines: [
+          { lineId: latte.id, qty: 1 },
+          { lineId: latte.id, qty: 1 },
+        ],
+      }).key,
+    ).toBe('errors.move.lineTwice');
     expect(move({ lines: [] }).key).toBe('errors.move.noLines');
     l.call('tab.removeLine', { tabId: b.id, lineId: cake.id, reason: 'not ordered' });
     expect(l.fail('tab.moveLines', { fromTabId: b.id, toTabId: a.id, lines: [{ lineId: cake.id, qty: 1 }] }).key).toBe('errors.lineRemoved');
@@ -160,7 +173,10 @@ describe('moving lines between open tabs', () => {
     const { items, a, b } = cafe();
     const latte = lineOf(add(a.id, items.latte, 2), 'Latte');
     l.call('settle.pay', { tabId: a.id, method: 'card', amountMinor: 500 });
-    expect(l.fail('tab.moveLines', { fromTabId: a.id, toTabId: b.id, lines: [{ lineId: latte.id, qty: 2 }] })).toMatchObject({ key: 'errors.move.belowPaid', params: { token: a.token } });
+    expect(l.fail('tab.moveLines', { fromTabId: a.id, toTabId: b.id, lines: [{ lineId: latte.id, qty: 2 }] })).toMatchObject({
+      key: 'errors.move.belowPaid',
+      params: { token: a.token },
+    });
     // One latte (4.40) leaves 4.40, less than the 5.00 paid; none of it moves.
     expect(l.fail('tab.moveLines', { fromTabId: a.id, toTabId: b.id, lines: [{ lineId: latte.id, qty: 1 }] }).key).toBe('errors.move.belowPaid');
     add(a.id, items.cake);
@@ -214,9 +230,17 @@ describe('merging a tab into another', () => {
     expect(from).toMatchObject({ status: 'voided', dueMinor: 0, mergedInto: { tabId: b.id, token: b.token } });
     // The removed line stays where it was removed: it is that tab's history.
     expect(from.lines.map((x) => [x.name, x.state])).toEqual([['Cake', 'removed']]);
-    expect(to).toMatchObject({ totalMinor: 1430, paidMinor: 500, dueMinor: 930, customerId: ana, mergedFrom: [{ tabId: a.id, token: a.token, paidMinor: 500 }] });
+    expect(to).toMatchObject({
+      totalMinor: 1430,
+      paidMinor: 500,
+      dueMinor: 930,
+      customerId: ana,
+      mergedFrom: [{ tabId: a.id, token: a.token, paidMinor: 500 }],
+    });
     expect(to.payments).toEqual([{ ...paid.payment, mergedFrom: { tabId: a.id, token: a.token } }]);
-    expect(l.db.prepare<[number], { close_reason: string }>('SELECT close_reason FROM tabs WHERE id = ?').get(a.id)?.close_reason).toBe(`merged into token ${b.token}`);
+    expect(l.db.prepare<[number], { close_reason: string }>('SELECT close_reason FROM tabs WHERE id = ?').get(a.id)?.close_reason).toBe(
+      `merged into token ${b.token}`,
+    );
     expect(l.call('token.next', {})).toBe(a.token);
     expect(l.call('tab.listOpen', {}).map((t) => [t.token, t.paidMinor, t.dueMinor])).toEqual([[b.token, 500, 930]]);
     // What was paid moved through tab_transfers, which nets to zero; the day's sales are as they were.
@@ -272,7 +296,15 @@ describe('merging a tab into another', () => {
     expect(l.fail('tab.merge', { fromTabId: a.id, intoTabId: b.id })).toMatchObject({ code: 'conflict', key: 'errors.merge.customers' });
     expect(l.fail('tab.merge', { fromTabId: a.id, intoTabId: a.id }).key).toBe('errors.move.sameTab');
 
-    const cut = l.call('catalog.createItem', { categoryId: null, name: 'Cut', kind: 'service', priceMinor: 3000, rateMilli: 0, expectText: '', durationMinutes: 30 });
+    const cut = l.call('catalog.createItem', {
+      categoryId: null,
+      name: 'Cut',
+      kind: 'service',
+      priceMinor: 3000,
+      rateMilli: 0,
+      expectText: '',
+      durationMinutes: 30,
+    });
     const booked = l.call('appointment.book', { customerId: ana, staffId: 1, date: '2026-11-24', startMinute: 600, itemIds: [cut.id], deposit: null });
     const checkedIn = l.call('appointment.checkIn', { appointmentId: booked.id }).tabId;
     expect(l.fail('tab.merge', { fromTabId: checkedIn, intoTabId: b.id })).toMatchObject({ key: 'errors.merge.booking' });
@@ -309,7 +341,12 @@ describe('tokens not handed back', () => {
     expect(l.fail('token.markMissing', { tabId: b.id }).key).toBe('errors.token.missingTabOpen');
     l.advance(60_000);
     const state = l.call('token.markMissing', { tabId: a.id });
-    expect(state).toMatchObject({ token: a.token, tabId: null, state: 'missing', missing: { tabId: a.id, name: 'Ana', status: 'settled', at: '2026-11-24T09:01:00.000Z' } });
+    expect(state).toMatchObject({
+      token: a.token,
+      tabId: null,
+      state: 'missing',
+      missing: { tabId: a.id, name: 'Ana', status: 'settled', at: '2026-11-24T09:01:00.000Z' },
+    });
     expect(l.call('token.pool', {}).find((t) => t.token === a.token)).toEqual(state);
     expect(l.call('token.pool', {}).find((t) => t.token === b.token)).toEqual({ token: b.token, tabId: b.id, state: 'held' });
     expect(l.fail('token.markMissing', { tabId: a.id }).key).toBe('errors.token.alreadyMissing');
@@ -358,9 +395,16 @@ describe('tokens not handed back', () => {
       [2, true, b.id],
     ]);
     l.call('store.update', { tokenFirst: 1, tokenLast: 40 });
-    expect(l.call('token.pool', {}).filter((t) => t.state === 'missing').map((t) => t.token)).toEqual([1, 2]);
+    expect(
+      l
+        .call('token.pool', {})
+        .filter((t) => t.state === 'missing')
+        .map((t) => t.token),
+    ).toEqual([1, 2]);
     expect(l.call('token.next', {})).toBe(3);
     // The ledger itself refuses an open tab on a missing token, on any connection.
-    expect(() => l.db.prepare("INSERT INTO tabs (token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (1, 'open', 'inclusive', 'x', 1, 'x')").run()).toThrow(/missing token/);
+    expect(() =>
+      l.db.prepare("INSERT INTO tabs (token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (1, 'open', 'inclusive', 'x', 1, 'x')").run(),
+    ).toThrow(/missing token/);
   });
 });

@@ -11,6 +11,7 @@ import { moneyText } from './store';
 import { paidOn, readLines, readOpenTab, readTab, toTaxLine, type LineRow } from './tab-read';
 import { closeTab } from './tabs';
 import { tokenRefusal } from './tokens';
+import { statement } from '../ledger/statements';
 
 type OpenTab = ReturnType<typeof readOpenTab>;
 
@@ -23,7 +24,7 @@ function movableTab(ctx: ServiceContext, tabId: number, field: string): OpenTab 
   const tab = readOpenTab(ctx.db, tabId);
   const holder = ctx.prepared.claims?.elsewhere(tab.id);
   if (holder) throw new DomainError('tab_being_settled', 'errors.move.beingSettled', { token: tab.token, staff: holder.staffName }, field);
-  if (ctx.db.prepare('SELECT 1 FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').get(tab.id)) {
+  if (statement(ctx.db, 'SELECT 1 FROM split_parts WHERE tab_id = ? AND payment_id IS NULL').get(tab.id)) {
     throw new DomainError('tab_being_settled', 'errors.move.splitInPlace', { token: tab.token }, field);
   }
   return tab;
@@ -39,36 +40,44 @@ function audit(ctx: ServiceContext, command: string, tabId: number, detail: Reco
 }
 
 function touch(ctx: ServiceContext, ...tabIds: number[]): void {
-  for (const id of tabIds) ctx.db.prepare('UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, id);
+  for (const id of tabIds) statement(ctx.db, 'UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, id);
 }
 
 function recordMove(ctx: ServiceContext, line: LineRow, fromId: number, toId: number, qty: number, newLineId: number | null, merged: boolean): void {
-  ctx.db
-    .prepare('INSERT INTO line_moves (line_id, from_tab_id, to_tab_id, qty, new_line_id, merged, at, staff_id, command_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(line.id, fromId, toId, qty, newLineId, merged ? 1 : 0, ctx.now, ctx.actor.id, ctx.commandId);
+  statement(
+    ctx.db,
+    'INSERT INTO line_moves (line_id, from_tab_id, to_tab_id, qty, new_line_id, merged, at, staff_id, command_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(line.id, fromId, toId, qty, newLineId, merged ? 1 : 0, ctx.now, ctx.actor.id, ctx.commandId);
 }
 
 /** The whole line goes to the other tab: the row itself, keeping its id, server, time and comp. */
 function moveWholeLine(ctx: ServiceContext, line: LineRow, fromId: number, toId: number, merged: boolean): void {
   recordMove(ctx, line, fromId, toId, line.qty, null, merged);
-  ctx.db.prepare('UPDATE tab_lines SET tab_id = ? WHERE id = ?').run(toId, line.id);
+  statement(ctx.db, 'UPDATE tab_lines SET tab_id = ? WHERE id = ?').run(toId, line.id);
 }
 
 /** Some of the line's units go: the line keeps the rest, a copy (same snapshot, server and time) takes these. */
 function movePart(ctx: ServiceContext, line: LineRow, stay: TaxLine, moved: TaxLine, fromId: number, toId: number): void {
-  const compOf = (l: TaxLine) => (l.comp ? { kind: l.comp.kind, value: l.comp.value, qty: l.comp.qty ?? l.qty, reason: line.comp_reason } : { kind: null, value: null, qty: null, reason: null });
+  const compOf = (l: TaxLine) =>
+    l.comp
+      ? { kind: l.comp.kind, value: l.comp.value, qty: l.comp.qty ?? l.qty, reason: line.comp_reason }
+      : { kind: null, value: null, qty: null, reason: null };
   const keep = compOf(stay);
-  ctx.db
-    .prepare('UPDATE tab_lines SET qty = ?, comp_kind = ?, comp_value = ?, comp_qty = ?, comp_reason = ? WHERE id = ?')
-    .run(stay.qty, keep.kind, keep.value, keep.qty, keep.reason, line.id);
+  statement(ctx.db, 'UPDATE tab_lines SET qty = ?, comp_kind = ?, comp_value = ?, comp_qty = ?, comp_reason = ? WHERE id = ?').run(
+    stay.qty,
+    keep.kind,
+    keep.value,
+    keep.qty,
+    keep.reason,
+    line.id,
+  );
   const go = compOf(moved);
   const newId = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, comp_kind, comp_value, comp_reason, comp_qty, created_at, expect_text, appointment_id)
+    statement(
+      ctx.db,
+      `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, comp_kind, comp_value, comp_reason, comp_qty, created_at, expect_text, appointment_id)
          SELECT ?, item_id, name, unit_minor, tax_rate_milli, ?, staff_id, 'active', ?, ?, ?, ?, created_at, expect_text, appointment_id FROM tab_lines WHERE id = ?`,
-      )
-      .run(toId, moved.qty, go.kind, go.value, go.reason, go.qty, line.id).lastInsertRowid,
+    ).run(toId, moved.qty, go.kind, go.value, go.reason, go.qty, line.id).lastInsertRowid,
   );
   recordMove(ctx, line, fromId, toId, moved.qty, newId, false);
 }
@@ -157,10 +166,10 @@ export function moveLines(ctx: ServiceContext, input: ParsedInput<'tab.moveLines
 export function mergeTabs(ctx: ServiceContext, input: ParsedInput<'tab.merge'>): TabMoveResult {
   const { db } = ctx;
   const [from, into] = twoTabs(ctx, input.fromTabId, input.intoTabId, 'intoTabId');
-  if (db.prepare('SELECT 1 FROM appointments WHERE tab_id = ?').get(from.id)) {
+  if (statement(db, 'SELECT 1 FROM appointments WHERE tab_id = ?').get(from.id)) {
     throw new DomainError('conflict', 'errors.merge.booking', { token: from.token, into: into.token }, 'fromTabId');
   }
-  if (db.prepare('SELECT 1 FROM deposits WHERE tab_id = ?').get(from.id)) {
+  if (statement(db, 'SELECT 1 FROM deposits WHERE tab_id = ?').get(from.id)) {
     throw new DomainError('conflict', 'errors.merge.deposit', { token: from.token, into: into.token }, 'fromTabId');
   }
   if (from.customer_id !== null && into.customer_id !== null && from.customer_id !== into.customer_id) {
@@ -169,24 +178,35 @@ export function mergeTabs(ctx: ServiceContext, input: ParsedInput<'tab.merge'>):
   undoRedemption(ctx, from.id, 'lines');
   undoRedemption(ctx, into.id, 'lines');
   const paid = paidOn(db, from.id);
-  db.prepare('INSERT INTO tab_merges (from_tab_id, into_tab_id, from_token, into_token, paid_minor, at, staff_id, command_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    from.id,
-    into.id,
-    from.token,
-    into.token,
-    paid,
-    ctx.now,
-    ctx.actor.id,
-    ctx.commandId,
-  );
+  statement(
+    db,
+    'INSERT INTO tab_merges (from_tab_id, into_tab_id, from_token, into_token, paid_minor, at, staff_id, command_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(from.id, into.id, from.token, into.token, paid, ctx.now, ctx.actor.id, ctx.commandId);
   const lines = readLines(db, from.id).filter((l) => l.state === 'active');
   for (const line of lines) moveWholeLine(ctx, line, from.id, into.id, true);
   const customer = into.customer_id === null ? from.customer_id : null;
-  if (customer !== null) db.prepare('UPDATE tabs SET customer_id = ? WHERE id = ?').run(customer, into.id);
+  if (customer !== null) statement(db, 'UPDATE tabs SET customer_id = ? WHERE id = ?').run(customer, into.id);
   const memo = `token ${from.token} merged into token ${into.token}`;
   // What was paid on the merged tab leaves its receivable and lands on the other's, through tab_transfers.
-  repostTotals(ctx, from.id, { kind: 'tab.merge', memo, lineId: null, paidAfter: 0, extra: [[accounts.receivable, paid], [accounts.tabTransfers, -paid]] });
-  repostTotals(ctx, into.id, { kind: 'tab.merge', memo, lineId: null, extra: [[accounts.receivable, -paid], [accounts.tabTransfers, paid]] });
+  repostTotals(ctx, from.id, {
+    kind: 'tab.merge',
+    memo,
+    lineId: null,
+    paidAfter: 0,
+    extra: [
+      [accounts.receivable, paid],
+      [accounts.tabTransfers, -paid],
+    ],
+  });
+  repostTotals(ctx, into.id, {
+    kind: 'tab.merge',
+    memo,
+    lineId: null,
+    extra: [
+      [accounts.receivable, -paid],
+      [accounts.tabTransfers, paid],
+    ],
+  });
   closeTab(ctx, from.id, 'voided', `merged into token ${into.token}`);
   touch(ctx, into.id);
   const items = itemsOf(lines.map((line) => ({ line, qty: line.qty })));
@@ -203,8 +223,15 @@ export function changeToken(ctx: ServiceContext, input: ParsedInput<'tab.changeT
   if (tab.token === input.token) throw new DomainError('invalid_input', 'errors.move.sameToken', { token: tab.token }, 'token');
   const refusal = tokenRefusal(db, input.token);
   if (refusal) throw refusal;
-  db.prepare('INSERT INTO tab_token_changes (tab_id, from_token, to_token, at, staff_id, command_id) VALUES (?, ?, ?, ?, ?, ?)').run(tab.id, tab.token, input.token, ctx.now, ctx.actor.id, ctx.commandId);
-  db.prepare('UPDATE tabs SET token = ?, last_activity_at = ? WHERE id = ?').run(input.token, ctx.now, tab.id);
+  statement(db, 'INSERT INTO tab_token_changes (tab_id, from_token, to_token, at, staff_id, command_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+    tab.id,
+    tab.token,
+    input.token,
+    ctx.now,
+    ctx.actor.id,
+    ctx.commandId,
+  );
+  statement(db, 'UPDATE tabs SET token = ?, last_activity_at = ? WHERE id = ?').run(input.token, ctx.now, tab.id);
   audit(ctx, 'tab.changeToken', tab.id, { from: tab.token, to: input.token });
   return readTab(db, tab.id);
 }

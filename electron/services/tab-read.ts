@@ -3,11 +3,12 @@ import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine, type TaxMod
 import type { Rating, HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary, VoidedPayment } from '../../shared/types';
 import { accounts, type Account } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
+import { statement } from '../ledger/statements';
 import { tabLoyalty, withLoyalty } from './loyalty-read';
 import { newestReceipt } from './receipts';
 import { refundsOf } from './refund-read';
 
-type TabRow = {
+export type TabRow = {
   id: number;
   token: number;
   name: string;
@@ -55,7 +56,10 @@ export function toTaxLine(row: Pick<LineRow, 'qty' | 'unit_minor' | 'tax_rate_mi
 }
 
 export function readTabRow(db: Db, tabId: number): TabRow {
-  const row = db.prepare<[number], TabRow>('SELECT t.*, c.name AS customer_name FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?').get(tabId);
+  const row = statement<[number], TabRow>(
+    db,
+    'SELECT t.*, c.name AS customer_name FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?',
+  ).get(tabId);
   if (!row) throw new DomainError('not_found', 'errors.tabMissing', { id: tabId }, 'tabId');
   return row;
 }
@@ -66,12 +70,40 @@ export function readOpenTab(db: Db, tabId: number): TabRow {
   return row;
 }
 
+/**
+ * An open tab's row with what a line command or a payment checks before it writes, in one
+ * statement: what was paid on it, its unpaid split parts, its held deposits and whether it came
+ * from an appointment. Only good until the command itself changes one of those.
+ */
+export type TabState = TabRow & PaidParts & { unpaid_parts: number; held_deposits: number; from_appointment: number; rate_totals: string };
+
+export function isTabState(row: TabRow | TabState): row is TabState {
+  return 'unpaid_parts' in row;
+}
+
+export function readOpenTabState(db: Db, tabId: number): TabState {
+  const row = statement<[number], TabState>(
+    db,
+    `SELECT t.*, c.name AS customer_name,
+       (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) + ${mergedPaid('t')} AS paid,
+       ${appliedDeposits} AS deposited,
+       (SELECT count(*) FROM split_parts s WHERE s.tab_id = t.id AND s.payment_id IS NULL) AS unpaid_parts,
+       (SELECT count(*) FROM deposits d WHERE d.tab_id = t.id AND d.status = 'held') AS held_deposits,
+       EXISTS (SELECT 1 FROM appointments a WHERE a.tab_id = t.id) AS from_appointment,
+       (SELECT json_group_array(json_object('tax_rate_milli', r.tax_rate_milli, 'sales_minor', r.sales_minor, 'comps_minor', r.comps_minor,
+          'tax_minor', r.tax_minor, 'receivable_minor', r.receivable_minor)) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS rate_totals
+     FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
+  ).get(tabId);
+  if (!row) throw new DomainError('not_found', 'errors.tabMissing', { id: tabId }, 'tabId');
+  if (row.status !== 'open') throw new DomainError('tab_not_open', 'errors.tabClosed', { token: row.token, status: row.status.replace('_', ' ') });
+  return row;
+}
+
 export function readLines(db: Db, tabId: number): LineRow[] {
-  return db
-    .prepare<[number], LineRow>(
-      `SELECT l.*, s.name AS staff_name FROM tab_lines l JOIN staff s ON s.id = l.staff_id WHERE l.tab_id = ? ORDER BY l.id`,
-    )
-    .all(tabId);
+  return statement<[number], LineRow>(
+    db,
+    `SELECT l.*, s.name AS staff_name FROM tab_lines l JOIN staff s ON s.id = l.staff_id WHERE l.tab_id = ? ORDER BY l.id`,
+  ).all(tabId);
 }
 
 /** A payment row `p` that stands: no manager has voided it. */
@@ -88,15 +120,57 @@ export const mergedPaid = (t: string): string => `(SELECT COALESCE(SUM(m.paid_mi
  * excluded, and what was paid on the tabs merged into it.
  */
 export function paidOn(db: Db, tabId: number): number {
+  const parts = paidParts(db, tabId);
+  return parts.paid + parts.deposited;
+}
+
+/**
+ * What paidOn adds up, in the two parts the board shows apart: `paid` by the standing payments
+ * and on the tabs merged into it, `deposited` by the deposits applied to it. One statement.
+ */
+export type PaidParts = { paid: number; deposited: number };
+
+export function paidParts(db: Db, tabId: number): PaidParts {
   return (
-    db
-      .prepare<[number, number, number], { paid: number }>(
-        `SELECT (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = ? AND ${standingPayment})
-           + (SELECT COALESCE(SUM(d.applied_minor), 0) FROM deposits d WHERE d.tab_id = ?)
-           + (SELECT COALESCE(SUM(m.paid_minor), 0) FROM tab_merges m WHERE m.into_tab_id = ?) AS paid`,
-      )
-      .get(tabId, tabId, tabId)?.paid ?? 0
+    statement<[number, number, number], PaidParts>(
+      db,
+      `SELECT (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = ? AND ${standingPayment})
+         + (SELECT COALESCE(SUM(m.paid_minor), 0) FROM tab_merges m WHERE m.into_tab_id = ?) AS paid,
+         (SELECT COALESCE(SUM(d.applied_minor), 0) FROM deposits d WHERE d.tab_id = ?) AS deposited`,
+    ).get(tabId, tabId, tabId) ?? { paid: 0, deposited: 0 }
   );
+}
+
+/**
+ * The board's card for a tab, from what a command has just read and written (its row, its active
+ * lines, its total and what was paid on it), so the command's answer needs no second read.
+ */
+export function summaryOf(
+  row: TabRow,
+  now: { status?: TabStatus; lastActivityAt: string; itemCount: number; totalMinor: number; paid: PaidParts },
+): TabSummary {
+  return {
+    id: row.id,
+    token: row.token,
+    name: row.name,
+    label: row.label,
+    note: row.note,
+    status: now.status ?? row.status,
+    itemCount: now.itemCount,
+    totalMinor: now.totalMinor,
+    paidMinor: now.paid.paid,
+    // A closed tab owes nothing: settled, voided, or written off (its rest went to walkouts).
+    dueMinor: (now.status ?? row.status) === 'open' ? now.totalMinor - now.paid.paid - now.paid.deposited : 0,
+    openedAt: row.opened_at,
+    lastActivityAt: now.lastActivityAt,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+  };
+}
+
+/** How many units a tab's active lines hold, as the board counts them. */
+export function itemCountOf(active: readonly Pick<LineRow, 'qty'>[]): number {
+  return active.reduce((s, l) => s + l.qty, 0);
 }
 
 /** The tab `tab` (an SQL expression) and every tab merged into it, and into those, as SQL yielding their ids. */
@@ -109,12 +183,11 @@ export const tabFamilySql = tabFamilyOf('?');
 /** The tab's receivable balance in the journal: the amount it still owes. */
 export function receivableOf(db: Db, tabId: number): number {
   return (
-    db
-      .prepare<[number, Account], { due: number }>(
-        `SELECT COALESCE(SUM(p.amount_minor), 0) AS due FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id
+    statement<[number, Account], { due: number }>(
+      db,
+      `SELECT COALESCE(SUM(p.amount_minor), 0) AS due FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id
          WHERE e.tab_id = ? AND p.account = ?`,
-      )
-      .get(tabId, accounts.receivable)?.due ?? 0
+    ).get(tabId, accounts.receivable)?.due ?? 0
   );
 }
 
@@ -178,38 +251,51 @@ export function readTab(db: Db, tabId: number): TabDetail {
   });
   // A tab merged into this one brought its payments: they are listed (marked with the token they
   // were taken on) and count as paid here, though each stays a payment of the tab it was taken on.
-  const paymentRows = db
-    .prepare<[number], PaymentRow & { tab_id: number; from_token: number; void_at: string | null; void_reason: string | null; void_by: string | null }>(
-      `SELECT p.*, pt.token AS from_token, v.at AS void_at, v.reason AS void_reason, s.name AS void_by FROM payments p JOIN tabs pt ON pt.id = p.tab_id
+  const paymentRows = statement<
+    [number],
+    PaymentRow & { tab_id: number; from_token: number; void_at: string | null; void_reason: string | null; void_by: string | null }
+  >(
+    db,
+    `SELECT p.*, pt.token AS from_token, v.at AS void_at, v.reason AS void_reason, s.name AS void_by FROM payments p JOIN tabs pt ON pt.id = p.tab_id
        LEFT JOIN payment_voids v ON v.payment_id = p.id LEFT JOIN staff s ON s.id = v.staff_id WHERE p.tab_id IN (${tabFamilySql}) ORDER BY p.id`,
-    )
-    .all(tabId);
+  ).all(tabId);
   const payments = paymentRows
     .filter((p) => p.void_at === null)
     .map((p): Payment => (p.tab_id === tabId ? toPayment(p) : { ...toPayment(p), mergedFrom: { tabId: p.tab_id, token: p.from_token } }));
   const voidedPayments = paymentRows.flatMap((p): VoidedPayment[] =>
     p.void_at !== null && p.tab_id === tabId ? [{ ...toPayment(p), voidedAt: p.void_at, voidedBy: p.void_by ?? '', voidReason: p.void_reason ?? '' }] : [],
   );
-  const split = db
-    .prepare<[number], { part_no: number; amount_minor: number; payment_id: number | null }>(
-      'SELECT part_no, amount_minor, payment_id FROM split_parts WHERE tab_id = ? ORDER BY part_no',
-    )
+  const split = statement<[number], { part_no: number; amount_minor: number; payment_id: number | null }>(
+    db,
+    'SELECT part_no, amount_minor, payment_id FROM split_parts WHERE tab_id = ? ORDER BY part_no',
+  )
     .all(tabId)
     .map((p): SplitPart => ({ partNo: p.part_no, amountMinor: p.amount_minor, paymentId: p.payment_id }));
-  const history = db
-    .prepare<[number], { at: string; staff_name: string; command: string; detail: string }>(
-      'SELECT a.at, s.name AS staff_name, a.command, a.detail FROM audit a JOIN staff s ON s.id = a.staff_id WHERE a.tab_id = ? ORDER BY a.id',
-    )
+  const history = statement<[number], { at: string; staff_name: string; command: string; detail: string }>(
+    db,
+    'SELECT a.at, s.name AS staff_name, a.command, a.detail FROM audit a JOIN staff s ON s.id = a.staff_id WHERE a.tab_id = ? ORDER BY a.id',
+  )
     .all(tabId)
     .map((h): HistoryEntry => ({ at: h.at, staffName: h.staff_name, action: h.command, detail: JSON.parse(h.detail) as HistoryEntry['detail'] }));
   const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0);
-  const deposits = db
-    .prepare<[number], { id: number; amount_minor: number; applied_minor: number; method: PaymentMethod; status: 'held' | 'closed'; taken_at: string; taken_business_date: string }>(
-      `SELECT id, amount_minor, applied_minor, method, status, taken_at, taken_business_date FROM deposits
+  const deposits = statement<
+    [number],
+    { id: number; amount_minor: number; applied_minor: number; method: PaymentMethod; status: 'held' | 'closed'; taken_at: string; taken_business_date: string }
+  >(
+    db,
+    `SELECT id, amount_minor, applied_minor, method, status, taken_at, taken_business_date FROM deposits
        WHERE tab_id = ? AND (status = 'held' OR applied_minor > 0) ORDER BY id`,
-    )
+  )
     .all(tabId)
-    .map((d) => ({ id: d.id, amountMinor: d.amount_minor, appliedMinor: d.applied_minor, method: d.method, status: d.status, takenAt: d.taken_at, takenBusinessDate: d.taken_business_date }));
+    .map((d) => ({
+      id: d.id,
+      amountMinor: d.amount_minor,
+      appliedMinor: d.applied_minor,
+      method: d.method,
+      status: d.status,
+      takenAt: d.taken_at,
+      takenBusinessDate: d.taken_business_date,
+    }));
   return {
     id: tab.id,
     token: tab.token,
@@ -238,7 +324,13 @@ export function readTab(db: Db, tabId: number): TabDetail {
     history,
     customerId: tab.customer_id,
     customerName: tab.customer_name,
-    loyalty: tabLoyalty(db, tab, active.map((l) => ({ ...toTaxLine(l), id: l.id, itemId: l.item_id, name: l.name })), lineTotals, receivableOf(db, tabId)),
+    loyalty: tabLoyalty(
+      db,
+      tab,
+      active.map((l) => ({ ...toTaxLine(l), id: l.id, itemId: l.item_id, name: l.name })),
+      lineTotals,
+      receivableOf(db, tabId),
+    ),
     deposits,
     // A reopened tab's earlier receipt no longer stands for it: it shows a number again once it settles again.
     receiptNumber: tab.status === 'settled' ? newestReceipt(db, tabId) : null,
@@ -249,14 +341,14 @@ export function readTab(db: Db, tabId: number): TabDetail {
 
 /** Where a merged tab went, and which tabs were merged into this one (with what had been paid on them). */
 function mergesOf(db: Db, tabId: number): Pick<TabDetail, 'mergedInto' | 'mergedFrom'> {
-  const into = db
-    .prepare<[number], { tab_id: number; token: number; at: string }>('SELECT into_tab_id AS tab_id, into_token AS token, at FROM tab_merges WHERE from_tab_id = ?')
-    .get(tabId);
-  const from = db
-    .prepare<[number], { tab_id: number; token: number; paid: number; at: string }>(
-      'SELECT from_tab_id AS tab_id, from_token AS token, paid_minor AS paid, at FROM tab_merges WHERE into_tab_id = ? ORDER BY at, from_tab_id',
-    )
-    .all(tabId);
+  const into = statement<[number], { tab_id: number; token: number; at: string }>(
+    db,
+    'SELECT into_tab_id AS tab_id, into_token AS token, at FROM tab_merges WHERE from_tab_id = ?',
+  ).get(tabId);
+  const from = statement<[number], { tab_id: number; token: number; paid: number; at: string }>(
+    db,
+    'SELECT from_tab_id AS tab_id, from_token AS token, paid_minor AS paid, at FROM tab_merges WHERE into_tab_id = ? ORDER BY at, from_tab_id',
+  ).all(tabId);
   return {
     mergedInto: into ? { tabId: into.tab_id, token: into.token, at: into.at } : null,
     mergedFrom: from.map((m) => ({ tabId: m.tab_id, token: m.token, paidMinor: m.paid, at: m.at })),
@@ -266,35 +358,34 @@ function mergesOf(db: Db, tabId: number): Pick<TabDetail, 'mergedInto' | 'merged
 /** What deposits paid towards a tab (deposit.apply); with the standing payments, what it has been paid. */
 export const appliedDeposits = '(SELECT COALESCE(SUM(d.applied_minor), 0) FROM deposits d WHERE d.tab_id = t.id)';
 
-type SummaryRow = TabRow & { item_count: number; total: number; paid: number; deposited: number };
+export type SummaryRow = TabRow & { item_count: number; total: number; paid: number; deposited: number };
+
+/** A tab's card on the board: its row with its total, paid and due worked out in the same statement. */
+export const summarySelect = `SELECT t.*,
+    (SELECT COALESCE(SUM(l.qty), 0) FROM tab_lines l WHERE l.tab_id = t.id AND l.state = 'active') AS item_count,
+    (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
+    (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) + ${mergedPaid('t')} AS paid,
+    ${appliedDeposits} AS deposited,
+    c.name AS customer_name
+  FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id`;
+
+export function toSummary(row: SummaryRow): TabSummary {
+  return summaryOf(row, {
+    lastActivityAt: row.last_activity_at,
+    itemCount: row.item_count,
+    totalMinor: row.total,
+    paid: { paid: row.paid, deposited: row.deposited },
+  });
+}
 
 /** Every open tab with its total, paid and due, in one query (the board's hot path). */
 export function listOpenTabs(db: Db): TabSummary[] {
-  return db
-    .prepare<[], SummaryRow>(
-      `SELECT t.*,
-         (SELECT COALESCE(SUM(l.qty), 0) FROM tab_lines l WHERE l.tab_id = t.id AND l.state = 'active') AS item_count,
-         (SELECT COALESCE(SUM(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
-         (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) + ${mergedPaid('t')} AS paid,
-         ${appliedDeposits} AS deposited,
-         c.name AS customer_name
-       FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.status = 'open' ORDER BY t.token`,
-    )
-    .all()
-    .map((row) => ({
-      id: row.id,
-      token: row.token,
-      name: row.name,
-      label: row.label,
-      note: row.note,
-      status: row.status,
-      itemCount: row.item_count,
-      totalMinor: row.total,
-      paidMinor: row.paid,
-      dueMinor: row.total - row.paid - row.deposited,
-      openedAt: row.opened_at,
-      lastActivityAt: row.last_activity_at,
-      customerId: row.customer_id,
-      customerName: row.customer_name,
-    }));
+  return statement<[], SummaryRow>(db, `${summarySelect} WHERE t.status = 'open' ORDER BY t.token`).all().map(toSummary);
+}
+
+/** One tab's card as the board shows it (open or not), in one statement: what a command that changed it answers. */
+export function readTabSummary(db: Db, tabId: number): TabSummary {
+  const row = statement<[number], SummaryRow>(db, `${summarySelect} WHERE t.id = ?`).get(tabId);
+  if (!row) throw new DomainError('not_found', 'errors.tabMissing', { id: tabId }, 'tabId');
+  return toSummary(row);
 }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
+import { detailAfter } from '../test-support/tab-detail';
+import type { LineAdded, TabSummary } from '../../shared/types';
 import type { CatalogItem } from '../../shared/types';
 
 let l: TestLedger;
@@ -12,6 +14,8 @@ afterEach(() => l.cleanup());
 
 const latte = () => items['Latte']!;
 const croissant = () => items['Croissant']!;
+/** The whole tab after a command (whose answer is its card). */
+const after = (answer: TabSummary | LineAdded) => detailAfter(l, answer);
 
 function postingsOf(entryKind: string) {
   return l.db
@@ -48,7 +52,7 @@ describe('opening tabs and tokens', () => {
 describe('lines', () => {
   it('posts a line as the domain example: Dr receivable 440, Cr sales:10 400, Cr tax 40', () => {
     const tab = l.call('tab.open', {});
-    const d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    const d = after(l.call('tab.addLine', { tabId: tab.id, itemId: latte().id }));
     expect(postingsOf('line.add')).toEqual([
       { account: 'sales:10', amount_minor: -400 },
       { account: 'tabs_receivable', amount_minor: 440 },
@@ -62,7 +66,7 @@ describe('lines', () => {
     const tab = l.call('tab.open', {});
     l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
     l.call('catalog.updateItem', { itemId: latte().id, priceMinor: 480 });
-    const d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    const d = after(l.call('tab.addLine', { tabId: tab.id, itemId: latte().id }));
     expect(d.lines.map((x) => x.unitMinor)).toEqual([440, 480]);
     expect(d.totalMinor).toBe(920);
   });
@@ -70,16 +74,16 @@ describe('lines', () => {
   it('changes quantity, removes with a reason and comps by percent or amount', () => {
     const tab = l.call('tab.open', {});
     l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
-    let d = l.call('tab.addLine', { tabId: tab.id, itemId: croissant().id, qty: 2 });
+    let d = after(l.call('tab.addLine', { tabId: tab.id, itemId: croissant().id, qty: 2 }));
     const [latteLine, croissantLine] = d.lines;
-    d = l.call('tab.setQty', { tabId: tab.id, lineId: latteLine!.id, qty: 3 });
+    d = after(l.call('tab.setQty', { tabId: tab.id, lineId: latteLine!.id, qty: 3 }));
     expect(d.totalMinor).toBe(3 * 440 + 2 * 320);
-    d = l.call('tab.compLine', { tabId: tab.id, lineId: latteLine!.id, kind: 'percent', value: 50, reason: 'not satisfied' });
+    d = after(l.call('tab.compLine', { tabId: tab.id, lineId: latteLine!.id, kind: 'percent', value: 50, reason: 'not satisfied' }));
     expect(d.lines[0]!.comp).toEqual({ kind: 'percent', value: 50, qty: 3, reason: 'not satisfied', amountMinor: 660 });
     expect(d.compMinor).toBe(660);
-    d = l.call('tab.compLine', { tabId: tab.id, lineId: croissantLine!.id, kind: 'amount', value: 100, reason: 'waited too long' });
+    d = after(l.call('tab.compLine', { tabId: tab.id, lineId: croissantLine!.id, kind: 'amount', value: 100, reason: 'waited too long' }));
     expect(d.totalMinor).toBe(1320 - 660 + 640 - 100);
-    d = l.call('tab.removeLine', { tabId: tab.id, lineId: croissantLine!.id, reason: 'ordered by mistake' });
+    d = after(l.call('tab.removeLine', { tabId: tab.id, lineId: croissantLine!.id, reason: 'ordered by mistake' }));
     expect(d.totalMinor).toBe(660);
     expect(d.itemCount).toBe(3);
     expect(d.lines[1]).toMatchObject({ state: 'removed', removeReason: 'ordered by mistake', chargedMinor: 0 });
@@ -90,9 +94,14 @@ describe('lines', () => {
 
   it('comps one unit of two: the tab, the journal and the comps by reason all take off that unit alone', () => {
     const tab = l.call('tab.open', {});
-    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 2 }).lines[0]!.id;
-    const d = l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 1, reason: 'cold' });
-    expect(d.lines[0]).toMatchObject({ qty: 2, listMinor: 880, chargedMinor: 660, comp: { kind: 'percent', value: 50, qty: 1, reason: 'cold', amountMinor: 220 } });
+    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 2 }).lineId;
+    const d = after(l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 1, reason: 'cold' }));
+    expect(d.lines[0]).toMatchObject({
+      qty: 2,
+      listMinor: 880,
+      chargedMinor: 660,
+      comp: { kind: 'percent', value: 50, qty: 1, reason: 'cold', amountMinor: 220 },
+    });
     expect(d).toMatchObject({ totalMinor: 660, compMinor: 220, dueMinor: 660 });
     // 880 list: sales 800; 660 charged holds 60 tax, so comps are 800 - 600 = 200 net.
     expect(postingsOf('line.comp')).toEqual([
@@ -111,16 +120,18 @@ describe('lines', () => {
 
   it('a comp stays on its units when the quantity grows, and shrinks with it when it falls below them', () => {
     const tab = l.call('tab.open', {});
-    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 3 }).lines[0]!.id;
+    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 3 }).lineId;
     l.call('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 100, qty: 2, reason: 'spilt' });
-    let d = l.call('tab.setQty', { tabId: tab.id, lineId, qty: 4 });
+    let d = after(l.call('tab.setQty', { tabId: tab.id, lineId, qty: 4 }));
     expect(d.lines[0]!.comp).toMatchObject({ qty: 2, amountMinor: 880 });
     expect(d.totalMinor).toBe(880);
-    d = l.call('tab.setQty', { tabId: tab.id, lineId, qty: 1 });
+    d = after(l.call('tab.setQty', { tabId: tab.id, lineId, qty: 1 }));
     expect(d.lines[0]!.comp).toMatchObject({ qty: 1, amountMinor: 440 });
     expect(d.totalMinor).toBe(0);
     // Another latte is a line of its own: it never joins a comped one.
-    d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    const added = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    d = after(added);
+    expect(added.lineId).toBe(d.lines[1]!.id);
     expect(d.lines.map((x) => [x.qty, x.comp?.qty ?? null])).toEqual([
       [1, 1],
       [1, null],
@@ -129,7 +140,7 @@ describe('lines', () => {
 
   it('refuses a comp on more units than the line has, or worth more than those units, posting nothing', () => {
     const tab = l.call('tab.open', {});
-    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 2 }).lines[0]!.id;
+    const lineId = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 2 }).lineId;
     const over = l.fail('tab.compLine', { tabId: tab.id, lineId, kind: 'percent', value: 50, qty: 3, reason: 'cold' });
     expect([over.code, over.field, over.message]).toEqual(['invalid_input', 'qty', 'this line has 2; a comp covers from 1 to 2 of them']);
     const big = l.fail('tab.compLine', { tabId: tab.id, lineId, kind: 'amount', value: 441, qty: 1, reason: 'cold' });
@@ -144,8 +155,8 @@ describe('lines', () => {
     const tab = l.call('tab.open', {});
     const d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id, qty: 2 });
     l.call('settle.pay', { tabId: tab.id, method: 'card', amountMinor: 600 });
-    expect(l.fail('tab.removeLine', { tabId: tab.id, lineId: d.lines[0]!.id, reason: 'x' }).code).toBe('conflict');
-    expect(l.fail('tab.setQty', { tabId: tab.id, lineId: d.lines[0]!.id, qty: 1 }).code).toBe('conflict');
+    expect(l.fail('tab.removeLine', { tabId: tab.id, lineId: d.lineId, reason: 'x' }).code).toBe('conflict');
+    expect(l.fail('tab.setQty', { tabId: tab.id, lineId: d.lineId, qty: 1 }).code).toBe('conflict');
   });
 
   it('refuses an archived item and a tab that is no longer open', () => {
@@ -163,7 +174,7 @@ describe('closing without payment', () => {
     const tab = l.call('tab.open', {});
     const d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
     expect(l.fail('tab.void', { tabId: tab.id }).code).toBe('tab_not_empty');
-    l.call('tab.removeLine', { tabId: tab.id, lineId: d.lines[0]!.id, reason: 'wrong tab' });
+    l.call('tab.removeLine', { tabId: tab.id, lineId: d.lineId, reason: 'wrong tab' });
     expect(l.call('tab.void', { tabId: tab.id }).status).toBe('voided');
   });
 
@@ -171,7 +182,7 @@ describe('closing without payment', () => {
     const tab = l.call('tab.open', { token: 5 });
     l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
     l.call('settle.pay', { tabId: tab.id, method: 'cash', amountMinor: 100 });
-    const d = l.call('tab.writeOff', { tabId: tab.id, reason: 'left without paying' });
+    const d = after(l.call('tab.writeOff', { tabId: tab.id, reason: 'left without paying' }));
     expect(d).toMatchObject({ status: 'written_off', dueMinor: 0, writeOffReason: 'left without paying' });
     expect(postingsOf('tab.writeOff')).toEqual([
       { account: 'tabs_receivable', amount_minor: -340 },
@@ -202,10 +213,11 @@ describe('at the counter', () => {
   it('a second tap on the same item grows its line; a comped or repriced line is left alone', () => {
     const tab = l.call('tab.open', {});
     l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
-    let d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
-    expect(d.lines.map((x) => [x.name, x.qty])).toEqual([['Latte', 2]]);
+    const grown = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    let d = after(grown);
+    expect(d.lines.map((x) => [x.id, x.name, x.qty])).toEqual([[grown.lineId, 'Latte', 2]]);
     l.call('tab.compLine', { tabId: tab.id, lineId: d.lines[0]!.id, kind: 'percent', value: 10, reason: 'goodwill' });
-    d = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    d = after(l.call('tab.addLine', { tabId: tab.id, itemId: latte().id }));
     expect(d.lines.map((x) => [x.name, x.qty, x.comp?.value ?? null])).toEqual([
       ['Latte', 2, 10],
       ['Latte', 1, null],
@@ -215,10 +227,10 @@ describe('at the counter', () => {
 
   it('history records only what an edit changed', () => {
     const tab = l.call('tab.open', { name: 'Alice', label: 'Table 4' });
-    const d = l.call('tab.update', { tabId: tab.id, name: 'Alice', note: 'oat milk' });
+    const d = after(l.call('tab.update', { tabId: tab.id, name: 'Alice', note: 'oat milk' }));
     expect(d.history.at(-1)).toMatchObject({ action: 'tab.update', detail: { note: 'oat milk' } });
     expect(Object.keys(d.history.at(-1)!.detail)).toEqual(['note']);
-    expect(l.call('tab.update', { tabId: tab.id, note: 'oat milk' }).history).toHaveLength(d.history.length);
+    expect(after(l.call('tab.update', { tabId: tab.id, note: 'oat milk' })).history).toHaveLength(d.history.length);
   });
 
   it('tells the screens when the currency is locked', () => {

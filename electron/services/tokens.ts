@@ -4,11 +4,12 @@ import type { MissingToken, TabStatus, TokenState } from '../../shared/types';
 import { writeAudit } from '../ledger/journal';
 import type { Db } from '../ledger/open';
 import type { ServiceContext } from './context';
-import { readSettings } from './store';
+import { readCounterSettings, readSettings } from './store';
 import { readTabRow } from './tab-read';
+import { statement } from '../ledger/statements';
 
 function heldTokens(db: Db): Map<number, number> {
-  const rows = db.prepare<[], { token: number; id: number }>("SELECT token, id FROM tabs WHERE status = 'open'").all();
+  const rows = statement<[], { token: number; id: number }>(db, "SELECT token, id FROM tabs WHERE status = 'open'").all();
   return new Map(rows.map((r) => [r.token, r.id]));
 }
 
@@ -16,17 +17,16 @@ type MissingRow = { token: number; tab_id: number; at: string; name: string; lab
 
 /** Every token whose newest event says it is missing, with the tab it went with. */
 export function missingTokens(db: Db): Map<number, MissingToken> {
-  const rows = db
-    .prepare<[], MissingRow>(
-      `SELECT e.token, e.tab_id, e.at, t.name, t.label, t.status, t.closed_at FROM token_events e JOIN tabs t ON t.id = e.tab_id
+  const rows = statement<[], MissingRow>(
+    db,
+    `SELECT e.token, e.tab_id, e.at, t.name, t.label, t.status, t.closed_at FROM token_events e JOIN tabs t ON t.id = e.tab_id
        WHERE e.kind = 'missing' AND e.id = (SELECT max(id) FROM token_events WHERE token = e.token) ORDER BY e.token`,
-    )
-    .all();
+  ).all();
   return new Map(rows.map((r) => [r.token, { tabId: r.tab_id, name: r.name, label: r.label, status: r.status, closedAt: r.closed_at, at: r.at }]));
 }
 
 export function isTokenMissing(db: Db, token: number): boolean {
-  return db.prepare<[number], { kind: string }>('SELECT kind FROM token_events WHERE token = ? ORDER BY id DESC LIMIT 1').get(token)?.kind === 'missing';
+  return statement<[number], { kind: string }>(db, 'SELECT kind FROM token_events WHERE token = ? ORDER BY id DESC LIMIT 1').get(token)?.kind === 'missing';
 }
 
 function stateOf(token: number, held: Map<number, number>, missing: Map<number, MissingToken>): TokenState {
@@ -54,7 +54,7 @@ export function tokenPool(db: Db): TokenState[] {
 }
 
 /** The lowest token neither held by an open tab nor missing, or null when every token is out. */
-export function nextFreeToken(db: Db, range: { tokenFirst: number; tokenLast: number } = readSettings(db)): number | null {
+export function nextFreeToken(db: Db, range: { tokenFirst: number; tokenLast: number } = readCounterSettings(db)): number | null {
   const { tokenFirst, tokenLast } = range;
   const held = heldTokens(db);
   const missing = missingTokens(db);
@@ -64,7 +64,7 @@ export function nextFreeToken(db: Db, range: { tokenFirst: number; tokenLast: nu
 
 /** Why a token may not go to an open tab, as a refusal (null: it is free and in the pool). */
 export function tokenRefusal(db: Db, token: number, field = 'token'): DomainError | null {
-  const { tokenFirst, tokenLast } = readSettings(db);
+  const { tokenFirst, tokenLast } = readCounterSettings(db);
   if (token < tokenFirst || token > tokenLast) {
     return new DomainError('token_out_of_range', 'errors.tokenOutOfRange', { token, first: tokenFirst, last: tokenLast }, field);
   }
@@ -89,15 +89,20 @@ export function markTokenMissing(ctx: ServiceContext, input: ParsedInput<'token.
   }
   if (isTokenMissing(db, tab.token)) throw new DomainError('conflict', 'errors.token.alreadyMissing', { token: tab.token }, 'tabId');
   // Given out again since (to a tab open now or opened later, or by a change of token): it came back.
-  const since = db
-    .prepare<{ token: number; tabId: number; closedAt: string }, { id: number }>(
-      `SELECT id FROM tabs WHERE token = :token AND id <> :tabId
+  const since = statement<[{ token: number; tabId: number; closedAt: string }], { id: number }>(
+    db,
+    `SELECT id FROM tabs WHERE token = :token AND id <> :tabId
          AND (status = 'open' OR opened_at > :closedAt OR (opened_at = :closedAt AND id > :tabId))
        UNION ALL SELECT tab_id FROM tab_token_changes WHERE (to_token = :token OR from_token = :token) AND tab_id <> :tabId AND at >= :closedAt LIMIT 1`,
-    )
-    .get({ token: tab.token, tabId: tab.id, closedAt: tab.closed_at ?? '' });
+  ).get({ token: tab.token, tabId: tab.id, closedAt: tab.closed_at ?? '' });
   if (since) throw new DomainError('conflict', 'errors.token.handedOutAgain', { token: tab.token }, 'tabId');
-  db.prepare("INSERT INTO token_events (token, kind, tab_id, at, staff_id, command_id) VALUES (?, 'missing', ?, ?, ?, ?)").run(tab.token, tab.id, ctx.now, ctx.actor.id, ctx.commandId);
+  statement(db, "INSERT INTO token_events (token, kind, tab_id, at, staff_id, command_id) VALUES (?, 'missing', ?, ?, ?, ?)").run(
+    tab.token,
+    tab.id,
+    ctx.now,
+    ctx.actor.id,
+    ctx.commandId,
+  );
   writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'token.missing', tabId: tab.id, detail: JSON.stringify({ token: tab.token }) });
   return stateNow(db, tab.token);
 }
@@ -107,7 +112,13 @@ export function markTokenFound(ctx: ServiceContext, input: ParsedInput<'token.ma
   const { db } = ctx;
   const gone = missingTokens(db).get(input.token);
   if (!gone) throw new DomainError('conflict', 'errors.token.notMissing', { token: input.token }, 'token');
-  db.prepare("INSERT INTO token_events (token, kind, tab_id, at, staff_id, command_id) VALUES (?, 'found', ?, ?, ?, ?)").run(input.token, gone.tabId, ctx.now, ctx.actor.id, ctx.commandId);
+  statement(db, "INSERT INTO token_events (token, kind, tab_id, at, staff_id, command_id) VALUES (?, 'found', ?, ?, ?, ?)").run(
+    input.token,
+    gone.tabId,
+    ctx.now,
+    ctx.actor.id,
+    ctx.commandId,
+  );
   writeAudit(db, { at: ctx.now, staffId: ctx.actor.id, command: 'token.found', tabId: gone.tabId, detail: JSON.stringify({ token: input.token }) });
   return stateNow(db, input.token);
 }

@@ -9,7 +9,8 @@ afterEach(() => l.cleanup());
 /** An account the vocabulary names: a plain one, or a rate's or a person's after its prefix. */
 function isVocabularyAccount(account: string): boolean {
   if ((plainAccounts as readonly string[]).includes(account)) return true;
-  if (account.startsWith(accountPrefixes.sales) || account.startsWith(accountPrefixes.tax)) return /^\d+(\.\d+)?$/.test(account.slice(account.indexOf(':') + 1));
+  if (account.startsWith(accountPrefixes.sales) || account.startsWith(accountPrefixes.tax))
+    return /^\d+(\.\d+)?$/.test(account.slice(account.indexOf(':') + 1));
   return account.startsWith(accountPrefixes.tips) && /^\d+$/.test(account.slice(accountPrefixes.tips.length));
 }
 
@@ -22,11 +23,11 @@ describe('the journal vocabulary', () => {
     const water = item('Water', 200, 0);
     l.call('drawer.open', { float: { kind: 'total', totalMinor: 5000 } });
     const a = l.call('tab.open', {});
-    const line = l.call('tab.addLine', { tabId: a.id, itemId: latte, qty: 3 }).lines[0]!;
-    l.call('tab.setQty', { tabId: a.id, lineId: line.id, qty: 2 });
-    l.call('tab.compLine', { tabId: a.id, lineId: line.id, kind: 'percent', value: 50, reason: 'slow' });
-    const extra = l.call('tab.addLine', { tabId: a.id, itemId: water }).lines.find((x) => x.name === 'Water')!;
-    l.call('tab.removeLine', { tabId: a.id, lineId: extra.id, reason: 'not ordered' });
+    const line = l.call('tab.addLine', { tabId: a.id, itemId: latte, qty: 3 }).lineId;
+    l.call('tab.setQty', { tabId: a.id, lineId: line, qty: 2 });
+    l.call('tab.compLine', { tabId: a.id, lineId: line, kind: 'percent', value: 50, reason: 'slow' });
+    const extra = l.call('tab.addLine', { tabId: a.id, itemId: water }).lineId;
+    l.call('tab.removeLine', { tabId: a.id, lineId: extra, reason: 'not ordered' });
     l.call('settle.split', { tabId: a.id, mode: 'even', parts: 2 });
     l.call('settle.pay', { tabId: a.id, method: 'cash', partNo: 1, tenderedMinor: 1000 });
     const card = l.call('settle.pay', { tabId: a.id, method: 'card', partNo: 2, tipMinor: 50 });
@@ -36,25 +37,48 @@ describe('the journal vocabulary', () => {
     l.call('tab.addLine', { tabId: b.id, itemId: water });
     l.call('tab.writeOff', { tabId: b.id, reason: 'walked out' });
     const c = l.call('tab.open', {});
-    const free = l.call('tab.addLine', { tabId: c.id, itemId: water }).lines[0]!;
-    l.call('tab.compLine', { tabId: c.id, lineId: free.id, kind: 'percent', value: 100, reason: 'birthday' });
+    const free = l.call('tab.addLine', { tabId: c.id, itemId: water }).lineId;
+    l.call('tab.compLine', { tabId: c.id, lineId: free, kind: 'percent', value: 100, reason: 'birthday' });
     l.call('settle.pay', { tabId: c.id, method: 'cash' });
     l.call('drawer.move', { kind: 'paid_in', amountMinor: 500, reason: 'change' });
     l.call('drawer.move', { kind: 'paid_out', amountMinor: 300, reason: 'milk' });
     l.call('drawer.count', { count: { kind: 'total', totalMinor: 1 } });
     l.call('drawer.close', { varianceReason: 'miscounted' });
 
-    const kinds = l.db.prepare<[], { kind: string }>('SELECT DISTINCT kind FROM journal_entries ORDER BY kind').all().map((r) => r.kind);
+    const kinds = l.db
+      .prepare<[], { kind: string }>('SELECT DISTINCT kind FROM journal_entries ORDER BY kind')
+      .all()
+      .map((r) => r.kind);
     expect(kinds.filter((kind) => !isEntryKind(kind))).toEqual([]);
     // Every kind the commands post, seen at least once (deposits are walked through in deposits.test.ts).
     // Loyalty's kinds are posted by loyalty.test.ts.
     // Moves and merges between tabs are posted by tab-moves.test.ts.
     // Refunds are posted by refunds.test.ts.
-    const posted = entryKinds.filter((kind) => !kind.startsWith('deposit.') && !kind.startsWith('loyalty.') && !isMoveKind(kind) && !kind.startsWith('refund.'));
+    const posted = entryKinds.filter(
+      (kind) => !kind.startsWith('deposit.') && !kind.startsWith('loyalty.') && !isMoveKind(kind) && !kind.startsWith('refund.'),
+    );
     expect([...kinds].sort()).toEqual([...posted].sort());
-    const accounts = l.db.prepare<[], { account: string }>('SELECT DISTINCT account FROM postings ORDER BY account').all().map((r) => r.account);
+    const accounts = l.db
+      .prepare<[], { account: string }>('SELECT DISTINCT account FROM postings ORDER BY account')
+      .all()
+      .map((r) => r.account);
     expect(accounts.filter((account) => !isVocabularyAccount(account))).toEqual([]);
-    expect(accounts).toEqual(expect.arrayContaining(['cash_drawer', 'card_clearing', 'other_tender', 'cash_office', 'sales:10', 'tax_payable:10', 'sales:0', 'comps', 'walkouts', 'paid_in', 'paid_out', 'cash_over_short']));
+    expect(accounts).toEqual(
+      expect.arrayContaining([
+        'cash_drawer',
+        'card_clearing',
+        'other_tender',
+        'cash_office',
+        'sales:10',
+        'tax_payable:10',
+        'sales:0',
+        'comps',
+        'walkouts',
+        'paid_in',
+        'paid_out',
+        'cash_over_short',
+      ]),
+    );
   });
 
   it('lets only the deposit kinds the Z counts move deposits_held, over a salon day of every deposit path', () => {
@@ -62,7 +86,8 @@ describe('the journal vocabulary', () => {
     const policy = { mode: 'fixed' as const, fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 50 };
     l.call('store.update', { depositPolicy: policy });
     const hair = l.call('catalog.createCategory', { name: 'Hair' }).id;
-    const service = (name: string, priceMinor: number) => l.call('catalog.createItem', { categoryId: hair, name, kind: 'service', priceMinor, rateMilli: 0, expectText: '', durationMinutes: 30 }).id;
+    const service = (name: string, priceMinor: number) =>
+      l.call('catalog.createItem', { categoryId: hair, name, kind: 'service', priceMinor, rateMilli: 0, expectText: '', durationMinutes: 30 }).id;
     const cut = service('Cut', 3000);
     const trim = service('Trim', 600);
     l.call('store.update', { loyalty: { scheme: 'stamps', categoryId: hair, stampsEvery: 2, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 } });
@@ -109,7 +134,9 @@ describe('the journal vocabulary', () => {
     l.call('deposit.refund', { depositId: onRequest.deposits[0]!.id, reason: 'moving away' });
 
     const movers = l.db
-      .prepare<[], { kind: string }>("SELECT DISTINCT e.kind FROM journal_entries e JOIN postings p ON p.entry_id = e.id WHERE p.account = 'deposits_held' AND p.amount_minor <> 0 ORDER BY e.kind")
+      .prepare<[], { kind: string }>(
+        "SELECT DISTINCT e.kind FROM journal_entries e JOIN postings p ON p.entry_id = e.id WHERE p.account = 'deposits_held' AND p.amount_minor <> 0 ORDER BY e.kind",
+      )
       .all()
       .map((r) => r.kind);
     // The Z's deposit section adds up only these four; any other kind moving the account would leave it out.
@@ -117,10 +144,15 @@ describe('the journal vocabulary', () => {
     expect(movers).toEqual(counted);
     expect(entryKinds.filter((kind) => kind.startsWith('deposit.')).sort()).toEqual(counted);
     // Every other kind the day wrote, loyalty's included, left deposits_held alone.
-    const others = l.db.prepare<[], { kind: string }>("SELECT DISTINCT kind FROM journal_entries WHERE kind NOT LIKE 'deposit.%' ORDER BY kind").all().map((r) => r.kind);
+    const others = l.db
+      .prepare<[], { kind: string }>("SELECT DISTINCT kind FROM journal_entries WHERE kind NOT LIKE 'deposit.%' ORDER BY kind")
+      .all()
+      .map((r) => r.kind);
     expect(others).toEqual(expect.arrayContaining(['loyalty.redeem', 'loyalty.undo', 'payment.void', 'tab.writeOff', 'payment.cash', 'payment.card']));
     const x = l.call('report.x', {});
-    expect((x.deposits.broughtForwardMinor ?? 0) + x.deposits.takenMinor - x.deposits.appliedMinor - x.deposits.refundedMinor - x.deposits.forfeitedMinor).toBe(x.deposits.heldMinor);
+    expect((x.deposits.broughtForwardMinor ?? 0) + x.deposits.takenMinor - x.deposits.appliedMinor - x.deposits.refundedMinor - x.deposits.forfeitedMinor).toBe(
+      x.deposits.heldMinor,
+    );
     expect(x.deposits.heldMinor).toBe(1500);
   });
 

@@ -3,7 +3,7 @@ import { computeTabTotals, type TaxLine, type TaxMode } from '../../shared/domai
 import { discountByRate, shareByRate } from '../../shared/domain/loyalty';
 import { describeBreak, verifyChain, type ChainHead } from '../ledger/chain';
 import type { Db } from '../ledger/open';
-import { depositProblems, receiptProblems, refundProblems } from '../services/ledger-check';
+import { dayTotalProblems, depositProblems, receiptProblems, refundProblems } from '../services/ledger-check';
 import { toTaxLine } from '../services/tab-read';
 import { moveProblems } from '../services/tab-moves-check';
 import { nextFreeToken } from '../services/tokens';
@@ -37,12 +37,16 @@ export function assertInvariants(db: Db): void {
         )
         .get(tab.id)?.s ?? 0;
     const lines = db
-      .prepare<[number], Parameters<typeof toTaxLine>[0]>("SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value, comp_qty FROM tab_lines WHERE tab_id = ? AND state = 'active'")
+      .prepare<[number], Parameters<typeof toTaxLine>[0]>(
+        "SELECT qty, unit_minor, tax_rate_milli, comp_kind, comp_value, comp_qty FROM tab_lines WHERE tab_id = ? AND state = 'active'",
+      )
       .all(tab.id);
     // A voided payment was reversed in the journal, so only the payments that stand count as paid.
     const paid =
       db
-        .prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ? AND id NOT IN (SELECT payment_id FROM payment_voids)')
+        .prepare<[number], { s: number | null }>(
+          'SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ? AND id NOT IN (SELECT payment_id FROM payment_voids)',
+        )
         .get(tab.id)?.s ?? 0;
     // A deposit applied to the tab paid part of it, the same as a payment.
     const deposited = db.prepare<[number], { s: number | null }>('SELECT SUM(applied_minor) AS s FROM deposits WHERE tab_id = ?').get(tab.id)?.s ?? 0;
@@ -61,9 +65,16 @@ export function assertInvariants(db: Db): void {
   // Moves and merges: tab_transfers nets to zero, each merge carried what was paid, missing tokens are held by no one.
   expect(moveProblems(db), 'moves, merges and missing tokens').toEqual([]);
   if (hasTable(db, 'token_events')) {
-    const missing = db.prepare<[], { token: number }>("SELECT token FROM token_events e WHERE kind = 'missing' AND id = (SELECT max(id) FROM token_events WHERE token = e.token)").all();
+    const missing = db
+      .prepare<[], { token: number }>(
+        "SELECT token FROM token_events e WHERE kind = 'missing' AND id = (SELECT max(id) FROM token_events WHERE token = e.token)",
+      )
+      .all();
     const next = nextFreeToken(db);
-    expect(missing.map((m) => m.token), 'the next free token is a missing one').not.toContain(next);
+    expect(
+      missing.map((m) => m.token),
+      'the next free token is a missing one',
+    ).not.toContain(next);
   }
 
   // 5. Every amount is a safe integer.
@@ -78,7 +89,9 @@ export function assertInvariants(db: Db): void {
   // 7. The drawer's expected cash is its float plus every cash posting since it opened, and the
   //    drawer account holds exactly that while a drawer is open (nothing when none is).
   const cashTotal = db.prepare<[], { s: number | null }>("SELECT SUM(amount_minor) AS s FROM postings WHERE account = 'cash_drawer'").get()?.s ?? 0;
-  const open = db.prepare<[], { after_entry_id: number; float_minor: number }>("SELECT after_entry_id, float_minor FROM drawer_sessions WHERE status <> 'closed'").get();
+  const open = db
+    .prepare<[], { after_entry_id: number; float_minor: number }>("SELECT after_entry_id, float_minor FROM drawer_sessions WHERE status <> 'closed'")
+    .get();
   if (open) {
     const sinceOpen =
       db
@@ -131,7 +144,14 @@ export function assertInvariants(db: Db): void {
   );
   for (const d of closings.all()) {
     const ids = JSON.parse(d.entries) as number[];
-    const moved = ids.length === 0 ? 0 : (db.prepare<[string], { s: number | null }>("SELECT SUM(amount_minor) AS s FROM postings WHERE account = 'deposits_held' AND entry_id IN (SELECT value FROM json_each(?))").get(JSON.stringify(ids))?.s ?? 0);
+    const moved =
+      ids.length === 0
+        ? 0
+        : (db
+            .prepare<[string], { s: number | null }>(
+              "SELECT SUM(amount_minor) AS s FROM postings WHERE account = 'deposits_held' AND entry_id IN (SELECT value FROM json_each(?))",
+            )
+            .get(JSON.stringify(ids))?.s ?? 0);
     expect(moved, `deposit ${d.id}: what its closing entries took out of deposits_held`).toBe(d.applied + d.refunded + d.forfeited);
   }
 
@@ -152,6 +172,9 @@ export function assertInvariants(db: Db): void {
   //     and each refund's rows and journal entry agree.
   expect(refundProblems(db), 'refunds against what was paid').toEqual([]);
 
+  // 13. Each business day's running totals, which the X and the Z read, are what its journal entries sum to.
+  expect(dayTotalProblems(db, { allDays: true }), 'running totals against the journal').toEqual([]);
+
   // 9. The connection keeps the production pragmas.
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('synchronous', { simple: true })).toBe(2);
@@ -171,7 +194,11 @@ function mergedIntoPaid(db: Db, tabId: number): number {
   const from = db.prepare<[number], { id: number }>('SELECT from_tab_id AS id FROM tab_merges WHERE into_tab_id = ?').all(tabId);
   return from.reduce((sum, { id }) => {
     const own =
-      db.prepare<[number], { s: number | null }>('SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ? AND id NOT IN (SELECT payment_id FROM payment_voids)').get(id)?.s ?? 0;
+      db
+        .prepare<[number], { s: number | null }>(
+          'SELECT SUM(amount_minor) AS s FROM payments WHERE tab_id = ? AND id NOT IN (SELECT payment_id FROM payment_voids)',
+        )
+        .get(id)?.s ?? 0;
     const deposits = db.prepare<[number], { s: number | null }>('SELECT SUM(applied_minor) AS s FROM deposits WHERE tab_id = ?').get(id)?.s ?? 0;
     return sum + own + deposits + mergedIntoPaid(db, id);
   }, 0);

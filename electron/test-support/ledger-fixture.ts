@@ -69,7 +69,44 @@ export function makeLedger(start = '2026-11-24T09:00:00.000Z', options: { drawer
 
 /** Row counts and sums of every table a command can write, to prove a refusal wrote nothing. */
 export function snapshot(app: LedgerApp): Record<string, unknown> {
-  const tables = ['staff', 'tabs', 'tab_lines', 'tab_rate_totals', 'journal_entries', 'postings', 'payments', 'split_parts', 'audit', 'commands', 'command_results', 'items', 'categories', 'store_settings', 'drawer_sessions', 'drawer_movements', 'z_reports', 'comp_postings', 'tab_comp_totals', 'entry_lines', 'payment_voids', 'customers', 'appointments', 'appointment_services', 'deposits', 'loyalty_movements', 'loyalty_postings', 'receipts', 'token_events', 'tab_token_changes', 'line_moves', 'tab_merges', 'refunds', 'refund_rates', 'refund_lines', 'refund_tenders'];
+  const tables = [
+    'staff',
+    'tabs',
+    'tab_lines',
+    'tab_rate_totals',
+    'journal_entries',
+    'postings',
+    'payments',
+    'split_parts',
+    'audit',
+    'commands',
+    'command_results',
+    'items',
+    'categories',
+    'store_settings',
+    'drawer_sessions',
+    'drawer_movements',
+    'z_reports',
+    'comp_postings',
+    'tab_comp_totals',
+    'entry_lines',
+    'payment_voids',
+    'customers',
+    'appointments',
+    'appointment_services',
+    'deposits',
+    'loyalty_movements',
+    'loyalty_postings',
+    'receipts',
+    'token_events',
+    'tab_token_changes',
+    'line_moves',
+    'tab_merges',
+    'refunds',
+    'refund_rates',
+    'refund_lines',
+    'refund_tenders',
+  ];
   const out: Record<string, unknown> = {};
   // The command log is keyed by its id (WITHOUT ROWID); every other table keeps a rowid.
   for (const table of tables) out[table] = app.db.prepare(`SELECT * FROM ${table} ORDER BY ${table === 'commands' ? 'id' : 'rowid'}`).all();

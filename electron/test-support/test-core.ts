@@ -55,7 +55,16 @@ export function testCores(prefix = 'aftertab-core-'): (options?: TestCoreOptions
     const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     folders.add(dir);
     let now = Date.parse(options.start ?? '2026-11-24T10:00:00.000Z');
-    const core = startAppCore({ dataDir: dir, clock: () => new Date(now), log: () => undefined, timeZone: 'UTC', schedule: options.schedule ?? false, pinCost: TEST_PIN_COST, profile: options.profile ?? null, ...(options.device ? { device: options.device } : {}) });
+    const core = startAppCore({
+      dataDir: dir,
+      clock: () => new Date(now),
+      log: () => undefined,
+      timeZone: 'UTC',
+      schedule: options.schedule ?? false,
+      pinCost: TEST_PIN_COST,
+      profile: options.profile ?? null,
+      ...(options.device ? { device: options.device } : {}),
+    });
     cores.push(core);
     return {
       ...core,

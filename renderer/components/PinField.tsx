@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { AppError } from '../../shared/errors';
 import { ErrorNote } from './ErrorNote';
+import { describedBy } from './field-error';
 import { PIN_MAX_DIGITS, pinText } from './pin-text';
 
 type Props = {
@@ -25,8 +26,19 @@ type Props = {
  * One PIN field, the same wherever a PIN is typed (the pad, setup, a manager's approval, the
  * staff forms): hidden as it is typed, the number keys on a tablet, and its problem right under it.
  */
-export function PinField({ id, label, value, onChange, error, hint, autoComplete = 'off', autoFocus = false, inputRef, className = 'field', inputClassName }: Props) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+export function PinField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  autoComplete = 'off',
+  autoFocus = false,
+  inputRef,
+  className = 'field',
+  inputClassName,
+}: Props) {
   return (
     <div className={className}>
       <label htmlFor={id}>{label}</label>
@@ -41,8 +53,7 @@ export function PinField({ id, label, value, onChange, error, hint, autoComplete
         maxLength={PIN_MAX_DIGITS}
         value={value}
         onChange={(e) => onChange(pinText(e.target.value))}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        {...describedBy(id, error, Boolean(hint))}
       />
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>

@@ -6,15 +6,11 @@ import type { CommandInput } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import type { StaffMember } from '../../shared/types';
 import { ApprovalProvider } from '../screens/approval/ApprovalProvider';
+import { fake } from '../test-support/fake-api';
+import { testTab } from '../test-support/tab';
 import { useCommand } from './use-command';
 
-const calls = vi.hoisted(() => ({ comp: vi.fn(), staffList: vi.fn(), grant: vi.fn(), ids: 0 }));
-vi.mock('../api', () => ({
-  api: { 'tab.compLine': calls.comp, 'staff.list': calls.staffList, 'approval.grant': calls.grant },
-  newCommandId: () => `command-${++calls.ids}`,
-  getSession: () => ({ status: 'signedIn', staff: { id: 2, name: 'Ana', role: 'staff' } }),
-  subscribeSession: () => () => undefined,
-}));
+vi.mock('../api', () => import('../test-support/fake-api'));
 
 const input: CommandInput<'tab.compLine'> = { tabId: 7, lineId: 11, kind: 'percent', value: 50, reason: 'cold coffee' };
 const needed: AppError = {
@@ -23,7 +19,7 @@ const needed: AppError = {
   params: { staff: 'Ana', permission: 'tabs.adjustLarge' },
   message: "Ana needs a manager's or owner's PIN for this",
 };
-const compedTab = { id: 7, status: 'open' };
+const compedTab = testTab({ id: 7, status: 'open' });
 
 function member(id: number, name: string, role: StaffMember['role']): StaffMember {
   return { id, name, role, active: true, hasPin: true, lockedUntil: null, createdAt: '2026-09-01T08:00:00Z' };
@@ -58,17 +54,15 @@ function press(key: string): void {
 }
 
 beforeEach(() => {
-  calls.ids = 0;
-  calls.comp.mockReset();
-  calls.grant.mockReset();
-  calls.staffList.mockReset().mockResolvedValue({ ok: true, value: team });
+  fake.setSession({ status: 'signedIn', staff: { id: 2, name: 'Ana', role: 'staff' } });
+  fake.reply('staff.list', team);
 });
 afterEach(cleanup);
 
 describe('useCommand with a manager approval', () => {
   it("asks for a manager's PIN, grants exactly that command, and sends it again with the same id", async () => {
-    calls.comp.mockResolvedValueOnce({ ok: false, error: needed }).mockResolvedValueOnce({ ok: true, value: compedTab });
-    calls.grant.mockResolvedValue({ ok: true, value: { approver: { id: 3, name: 'Mo', role: 'manager' }, commandId: 'command-1', expiresAt: '2026-09-14T10:02:00Z' } });
+    fake.answer('tab.compLine', { ok: false, error: needed }, { ok: true, value: compedTab });
+    fake.reply('approval.grant', { approver: { id: 3, name: 'Mo', role: 'manager' }, commandId: 'command-1', expiresAt: '2026-09-14T10:02:00Z' });
     show();
     fireEvent.click(screen.getByRole('button', { name: 'Comp half' }));
     const dialog = await screen.findByRole('dialog', { name: 'Manager approval' });
@@ -86,19 +80,22 @@ describe('useCommand with a manager approval', () => {
     press('Enter');
 
     await waitFor(() => expect(screen.getByTestId('outcome').textContent).toBe(JSON.stringify(compedTab)));
-    expect(calls.grant).toHaveBeenCalledWith({ command: 'tab.compLine', commandId: 'command-1', input, approverId: 3, pin: '4321' });
-    expect(calls.comp).toHaveBeenCalledTimes(2);
-    expect(calls.comp.mock.calls[0]).toEqual([input, { commandId: 'command-1' }]);
-    expect(calls.comp.mock.calls[1]).toEqual([input, { commandId: 'command-1' }]);
+    expect(fake.inputs('approval.grant')).toContainEqual({ command: 'tab.compLine', commandId: 'command-1', input, approverId: 3, pin: '4321' });
+    expect(fake.calls('tab.compLine')).toHaveLength(2);
+    expect(fake.calls('tab.compLine')[0]).toEqual({ input, options: { commandId: 'command-1' } });
+    expect(fake.calls('tab.compLine')[1]).toEqual({ input, options: { commandId: 'command-1' } });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByTestId('screen-error')).toBeNull();
   });
 
   it('refuses a wrong PIN inside the dialog and sends nothing again', async () => {
-    calls.comp.mockResolvedValue({ ok: false, error: needed });
-    calls.grant.mockResolvedValue({
-      ok: false,
-      error: { code: 'wrong_pin', key: 'errors.pin.wrong', params: { left: 4 }, field: 'pin', message: 'that PIN is not right; 4 more tries before a 5-minute lockout' },
+    fake.fail('tab.compLine', needed);
+    fake.fail('approval.grant', {
+      code: 'wrong_pin',
+      key: 'errors.pin.wrong',
+      params: { left: 4 },
+      field: 'pin',
+      message: 'that PIN is not right; 4 more tries before a 5-minute lockout',
     });
     show();
     fireEvent.click(screen.getByRole('button', { name: 'Comp half' }));
@@ -110,14 +107,14 @@ describe('useCommand with a manager approval', () => {
     const alert = await screen.findByRole('alert');
     expect(dialog.contains(alert)).toBe(true);
     expect(alert.textContent).toBe('That PIN is not right; 4 more tries before a 5-minute lockout');
-    expect(calls.grant).toHaveBeenCalledWith({ command: 'tab.compLine', commandId: 'command-1', input, approverId: 1, pin: '0000' });
+    expect(fake.inputs('approval.grant')).toContainEqual({ command: 'tab.compLine', commandId: 'command-1', input, approverId: 1, pin: '0000' });
     expect((screen.getByLabelText('Manager PIN') as HTMLInputElement).value).toBe('');
-    expect(calls.comp).toHaveBeenCalledTimes(1);
+    expect(fake.calls('tab.compLine')).toHaveLength(1);
     expect(screen.getByTestId('outcome').textContent).toBe('not run');
   });
 
   it('on Cancel resolves run() with nothing and leaves the refusal on the screen', async () => {
-    calls.comp.mockResolvedValue({ ok: false, error: needed });
+    fake.fail('tab.compLine', needed);
     show();
     fireEvent.click(screen.getByRole('button', { name: 'Comp half' }));
     await screen.findByRole('dialog', { name: 'Manager approval' });
@@ -125,30 +122,30 @@ describe('useCommand with a manager approval', () => {
     await waitFor(() => expect(screen.getByTestId('outcome').textContent).toBe('null'));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByTestId('screen-error').textContent).toBe('approval_needed');
-    expect(calls.grant).not.toHaveBeenCalled();
-    expect(calls.comp).toHaveBeenCalledTimes(1);
+    expect(fake.calls('approval.grant')).toHaveLength(0);
+    expect(fake.calls('tab.compLine')).toHaveLength(1);
 
     // Tapped again, the same intent keeps its command id.
     fireEvent.click(screen.getByRole('button', { name: 'Comp half' }));
     await screen.findByRole('dialog', { name: 'Manager approval' });
     press('Escape');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(calls.comp.mock.calls[1]).toEqual([input, { commandId: 'command-1' }]);
+    expect(fake.calls('tab.compLine')[1]).toEqual({ input, options: { commandId: 'command-1' } });
   });
 
   it('asks who approves before sending a PIN', async () => {
-    calls.comp.mockResolvedValue({ ok: false, error: needed });
+    fake.fail('tab.compLine', needed);
     show();
     fireEvent.click(screen.getByRole('button', { name: 'Comp half' }));
     await screen.findByRole('button', { name: 'Mo' });
     for (const digit of '1234') press(digit);
     press('Enter');
     expect((await screen.findByRole('alert')).textContent).toBe('Tap the manager or owner who approves first.');
-    expect(calls.grant).not.toHaveBeenCalled();
+    expect(fake.calls('approval.grant')).toHaveLength(0);
   });
 
   it('without an approval provider shows approval_needed like any refusal', async () => {
-    calls.comp.mockResolvedValue({ ok: false, error: needed });
+    fake.fail('tab.compLine', needed);
     render(<CompScreen />);
     fireEvent.click(screen.getByRole('button', { name: 'Comp half' }));
     await waitFor(() => expect(screen.getByTestId('screen-error').textContent).toBe('approval_needed'));

@@ -3,11 +3,11 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testStore } from '../test-support/store';
 import { paperLanguage, setPaperLanguage, tPaper } from '../i18n/t';
-import { useStore } from './use-live-data';
+import { useStore, useTab } from './use-live-data';
 
-const calls = vi.hoisted(() => ({ get: vi.fn(), listeners: [] as ((e: { type: string }) => void)[] }));
+const calls = vi.hoisted(() => ({ get: vi.fn(), tab: vi.fn(), listeners: [] as ((e: { type: string }) => void)[] }));
 vi.mock('../api', () => ({
-  api: { 'store.get': calls.get },
+  api: { 'store.get': calls.get, 'tab.get': calls.tab },
   onEvent: (listener: (e: { type: string }) => void) => {
     calls.listeners.push(listener);
     return () => undefined;
@@ -44,5 +44,33 @@ describe('useStore', () => {
     render(<Paper />);
     await vi.waitFor(() => expect(calls.get).toHaveBeenCalled());
     expect(paperLanguage()).toBe('es');
+  });
+});
+
+describe('useTab', () => {
+  function Tab() {
+    const tab = useTab(7);
+    return <p>{tab.data ? `due ${tab.data.dueMinor}` : '…'}</p>;
+  }
+  const send = (event: { type: string; tabIds?: number[] }) => {
+    for (const listener of calls.listeners) listener(event);
+  };
+
+  it('asks again only for a change that names its tab (or no tab), a token change, or a resync', async () => {
+    calls.listeners = [];
+    calls.tab.mockResolvedValue({ ok: true, value: { id: 7, dueMinor: 100 } });
+    render(<Tab />);
+    expect(await screen.findByText('due 100')).toBeTruthy();
+    expect(calls.tab).toHaveBeenCalledTimes(1);
+    send({ type: 'tabs.changed', tabIds: [8] });
+    send({ type: 'catalog.changed' });
+    expect(calls.tab).toHaveBeenCalledTimes(1);
+    calls.tab.mockResolvedValue({ ok: true, value: { id: 7, dueMinor: 250 } });
+    send({ type: 'tabs.changed', tabIds: [8, 7] });
+    expect(await screen.findByText('due 250')).toBeTruthy();
+    send({ type: 'tabs.changed', tabIds: [] });
+    send({ type: 'tokens.changed' });
+    send({ type: 'resync' });
+    await vi.waitFor(() => expect(calls.tab).toHaveBeenCalledTimes(5));
   });
 });

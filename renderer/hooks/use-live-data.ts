@@ -1,11 +1,13 @@
 import type { ClosedDay, DayReport, DayStatus, DrawerState } from '../../shared/closing-types';
 import type { Result } from '../../shared/errors';
-import type { Catalog, StoreSettings, TabDetail, TabSummary } from '../../shared/types';
-import { api } from '../api';
+import type { AppEvent, BoardCard, Catalog, StoreSettings, TabDetail, TabSummary } from '../../shared/types';
+import { useEffect, useState } from 'react';
+import { api, onEvent } from '../api';
+import { describeError } from '../i18n/describe-error';
 import { setPaperLanguage } from '../i18n/t';
+import { patchBoard } from '../screens/board/board-logic';
 import { useLiveQuery, type LiveQuery } from './use-live-query';
 
-const loadOpenTabs = (): Promise<Result<TabSummary[]>> => api['tab.listOpen']({});
 /**
  * Every load of the store settings also sets the paper's language (receipts, slips, the Z), before
  * any screen renders with them, so what prints follows the store's language as soon as it changes.
@@ -17,9 +19,57 @@ const loadStore = async (): Promise<Result<StoreSettings>> => {
 };
 const loadCatalog = (): Promise<Result<Catalog>> => api['catalog.list']({});
 
-/** The open tabs, refetched whenever any tab changes in any window. */
+/**
+ * The open tabs, live from every window. A tab change carries the changed tabs' cards, which are
+ * patched in without asking for the list; the list is asked for only at first, on a change that
+ * names no tab (a restore, a customer's new name) or carries no cards, and on a resync.
+ */
 export function useOpenTabs(): LiveQuery<TabSummary[]> {
-  return useLiveQuery(loadOpenTabs, 'tabs.changed');
+  const [state, setState] = useState<LiveQuery<TabSummary[]>>({ data: null, error: null });
+  useEffect(() => {
+    let active = true;
+    let sent = 0;
+    let pending = false;
+    // Whether the list shown is whole: it loaded, and every change since was patched in. After a
+    // failed load it is not, and the next change asks for the list again rather than patch it.
+    let whole = false;
+    // Cards pushed while a request for the list is on its way: its answer may predate them.
+    let since: BoardCard[] = [];
+    const load = (): void => {
+      const seq = ++sent;
+      pending = true;
+      since = [];
+      void api['tab.listOpen']({}).then((result) => {
+        // A newer request is on its way; its answer (with the cards since) will be shown.
+        if (!active || seq !== sent) return;
+        pending = false;
+        whole = result.ok;
+        const cards = since;
+        // On failure keep what is on screen and say why.
+        setState((prev) => (result.ok ? { data: patchBoard(result.value, cards), error: null } : { data: prev.data, error: describeError(result.error) }));
+      });
+    };
+    load();
+    const unsubscribe = onEvent((event) => {
+      if (event.type === 'resync') {
+        load();
+        return;
+      }
+      if (event.type !== 'tabs.changed') return;
+      const cards = event.board;
+      if (!cards || (!whole && !pending)) {
+        load();
+        return;
+      }
+      if (pending) since = [...since, ...cards];
+      setState((prev) => (prev.data ? { ...prev, data: patchBoard(prev.data, cards) } : prev));
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+  }, []);
+  return state;
 }
 
 /** Store settings (name, currency, locale, thresholds...), refetched when they change. */
@@ -33,16 +83,20 @@ export function useCatalog(): LiveQuery<Catalog> {
 }
 
 const tabLoaders = new Map<number, () => Promise<Result<TabDetail>>>();
+const tabConcerns = new Map<number, (event: AppEvent) => boolean>();
+/** A tab shows its token's state (marked missing, found) besides its own changes. */
+const TAB_EVENTS = ['tabs.changed', 'tokens.changed'] as const;
 
-/** One tab with its lines, payments and history, refetched whenever tabs change. */
+/** One tab with its lines, payments and history, refetched when a change names it (or names no tab: any may have changed). */
 export function useTab(tabId: number): LiveQuery<TabDetail> {
-  // useLiveQuery wants a stable loader; one per tab id keeps it stable across renders.
-  let load = tabLoaders.get(tabId);
-  if (!load) {
-    load = () => api['tab.get']({ tabId });
-    tabLoaders.set(tabId, load);
+  // useLiveQuery wants a stable loader and filter; one per tab id keeps them stable across renders.
+  const load = stableLoader(tabLoaders, tabId, () => () => api['tab.get']({ tabId }));
+  let concerns = tabConcerns.get(tabId);
+  if (!concerns) {
+    concerns = (event) => event.type !== 'tabs.changed' || event.tabIds.length === 0 || event.tabIds.includes(tabId);
+    tabConcerns.set(tabId, concerns);
   }
-  return useLiveQuery(load, 'tabs.changed');
+  return useLiveQuery(load, TAB_EVENTS, concerns);
 }
 
 /**

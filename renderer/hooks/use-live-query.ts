@@ -1,16 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { Result } from '../../shared/errors';
 import type { AppEvent } from '../../shared/types';
-import { onEvent } from '../api';
+import { onEvent, type ScreenEvent } from '../api';
 import { describeError } from '../i18n/describe-error';
 
 export type LiveQuery<T> = { data: T | null; error: string | null };
 
 /**
- * Loads once, then again on every event of the given types. `load` must be stable (define it
- * at module level). A late answer to an older request never overwrites a newer one.
+ * Loads once, then again on every event of the given types that `concerns` (when given) says is
+ * about this data, and once on a resync (events may have been missed). `load` and `concerns` must
+ * be stable (defined at module level, or cached per key). A late answer to an older request never
+ * overwrites a newer one.
  */
-export function useLiveQuery<T>(load: () => Promise<Result<T>>, refreshOn: AppEvent['type'] | readonly AppEvent['type'][]): LiveQuery<T> {
+export function useLiveQuery<T>(
+  load: () => Promise<Result<T>>,
+  refreshOn: AppEvent['type'] | readonly AppEvent['type'][],
+  concerns?: (event: AppEvent) => boolean,
+): LiveQuery<T> {
   const [state, setState] = useState<LiveQuery<T>>({ data: null, error: null });
   // A string key, so a list written inline does not restart the subscription on every render.
   const types = typeof refreshOn === 'string' ? refreshOn : refreshOn.join(' ');
@@ -30,14 +36,14 @@ export function useLiveQuery<T>(load: () => Promise<Result<T>>, refreshOn: AppEv
       });
     };
     refresh();
-    const unsubscribe = onEvent((event) => {
-      if (wanted.has(event.type)) refresh();
+    const unsubscribe = onEvent((event: ScreenEvent) => {
+      if (event.type === 'resync' || (wanted.has(event.type) && (concerns?.(event) ?? true))) refresh();
     });
     return () => {
       active = false;
       unsubscribe();
     };
-  }, [load, types]);
+  }, [load, types, concerns]);
 
   return state;
 }

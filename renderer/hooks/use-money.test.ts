@@ -16,6 +16,9 @@ describe('money typed at the counter', () => {
     expect(en.parse('4.404')).toEqual({ ok: false, message: '"4.404" has more than 2 decimals' });
     expect(en.parse('4,404')).toEqual({ ok: true, minor: 440400 }); // a thousands comma in en-IE
     expect(en.parse('abc')).toEqual({ ok: false, message: '"abc" is not an amount' });
-    expect(moneyTools({ currency: 'JPY', locale: 'ja-JP', exponent: 0 }).parse('1.5')).toEqual({ ok: false, message: '"1.5" cannot have decimals in this currency' });
+    expect(moneyTools({ currency: 'JPY', locale: 'ja-JP', exponent: 0 }).parse('1.5')).toEqual({
+      ok: false,
+      message: '"1.5" cannot have decimals in this currency',
+    });
   });
 });

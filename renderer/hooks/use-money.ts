@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { formatMoney, MoneyError, parseMinor } from '../../shared/money';
+import { decimalMark, formatMoney, MoneyError, parseMinor } from '../../shared/money';
 import type { StoreSettings } from '../../shared/types';
 import { describeError } from '../i18n/describe-error';
-import { normalizeAmountText } from './amount-text';
+import { normalizeAmountText } from '../format/amount-text';
 
 export type MoneyTools = {
   exponent: number;
@@ -13,7 +13,7 @@ export type MoneyTools = {
 
 /** Formats with Intl for the store's currency and locale; parsing never goes through a float. */
 export function moneyTools(store: Pick<StoreSettings, 'currency' | 'locale' | 'exponent'>): MoneyTools {
-  const decimal = new Intl.NumberFormat(store.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  const decimal = decimalMark(store.locale);
   return {
     exponent: store.exponent,
     format: (minor) => formatMoney(minor, store.currency, store.locale),
@@ -23,7 +23,8 @@ export function moneyTools(store: Pick<StoreSettings, 'currency' | 'locale' | 'e
         return { ok: true, minor: parseMinor(normalized, store.exponent) };
       } catch (error) {
         // The message quotes what the person typed, not the normalized form.
-        if (error instanceof MoneyError && error.key) return { ok: false, message: describeError({ message: error.message, key: error.key, params: { ...error.params, text } }) };
+        if (error instanceof MoneyError && error.key)
+          return { ok: false, message: describeError({ message: error.message, key: error.key, params: { ...error.params, text } }) };
         return { ok: false, message: error instanceof Error ? error.message : String(error) };
       }
     },

@@ -14,7 +14,9 @@ afterEach(() => {
 function watch(enabled = true, idleMinutes = 5) {
   const onIdle = vi.fn();
   const onActive = vi.fn();
-  const hook = renderHook((props: { enabled: boolean }) => useSessionActivity({ enabled: props.enabled, idleMinutes, onIdle, onActive }), { initialProps: { enabled } });
+  const hook = renderHook((props: { enabled: boolean }) => useSessionActivity({ enabled: props.enabled, idleMinutes, onIdle, onActive }), {
+    initialProps: { enabled },
+  });
   return { onIdle, onActive, hook };
 }
 

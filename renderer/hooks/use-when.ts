@@ -9,7 +9,12 @@ import { wordsLocale } from '../i18n/t';
  * computer's clock is set to. No zone means this computer's own, which only the recovery screen
  * wants (the ledger, and so the store's zone, cannot be read there).
  */
-export type WhenPlace = { locale?: string | undefined; timeZone?: string | undefined; clock?: '24h'; /** Written for paper: in the store's language, not this PC's. */ paper?: boolean };
+export type WhenPlace = {
+  locale?: string | undefined;
+  timeZone?: string | undefined;
+  clock?: '24h';
+  /** Written for paper: in the store's language, not this PC's. */ paper?: boolean;
+};
 
 const styles = {
   /** "14 Sept 2026, 08:05": slips, receipts, backups, the drawer, reports. */

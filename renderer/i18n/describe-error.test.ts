@@ -4,7 +4,9 @@ import { setScreenLanguage } from './t';
 
 describe('refusals from the main process', () => {
   it('are worded from the catalogue by key and params, not from the English text sent along', () => {
-    expect(describeError({ message: 'sent along', key: 'errors.cashShort', params: { amount: '€1.00' } })).toBe('the cash handed over is less than the €1.00 owed');
+    expect(describeError({ message: 'sent along', key: 'errors.cashShort', params: { amount: '€1.00' } })).toBe(
+      'the cash handed over is less than the €1.00 owed',
+    );
   });
 
   it('fall back to the text sent along when there is no key', () => {

@@ -68,7 +68,7 @@ export function useDeviceLanguage(enabled: boolean): void {
     }
     void load();
     return onEvent((event) => {
-      if (event.type === 'store.changed') void load();
+      if (event.type === 'store.changed' || event.type === 'resync') void load();
     });
   }, [enabled]);
 }

@@ -64,4 +64,3 @@ export function wordsLocale(locale: string | undefined, paperWords = false): str
 }
 
 const wordsLocales = new Map<string, string>();
-

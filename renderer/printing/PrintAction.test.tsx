@@ -2,23 +2,17 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppEvent } from '../../shared/types';
+import type { PaperPreview } from '../../shared/paper/paper-doc';
+import { fake } from '../test-support/fake-api';
 
-const calls = vi.hoisted(() => ({ preview: vi.fn(), print: vi.fn(), listeners: new Set<(event: AppEvent) => void>() }));
-vi.mock('../api', () => ({
-  api: { 'print.preview': calls.preview, 'print.document': calls.print },
-  onEvent: (listener: (event: AppEvent) => void) => {
-    calls.listeners.add(listener);
-    return () => calls.listeners.delete(listener);
-  },
-}));
+vi.mock('../api', () => import('../test-support/fake-api'));
 
 const { PrintAction } = await import('./PrintAction');
 const { PrinterWarnings } = await import('./PrinterWarnings');
 const { setDevicePrinter } = await import('./use-device-printer');
 
 const network = { kind: 'escpos-network', paper: '58mm', host: '127.0.0.1', port: 9100, drawer: true, autoReceipt: false } as const;
-const preview = {
+const preview: PaperPreview = {
   paper: '58mm',
   columns: 32,
   lines: [
@@ -37,27 +31,27 @@ afterEach(() => {
 describe('Print on a screen', () => {
   it('with a receipt printer: shows the roll as the host laid it out, then prints that document and says where', async () => {
     setDevicePrinter(network);
-    calls.preview.mockResolvedValue({ ok: true, value: preview });
-    calls.print.mockResolvedValue({ ok: true, value: { target: { kind: 'network', host: '127.0.0.1', port: 9100 }, lines: 2 } });
+    fake.reply('print.preview', preview);
+    fake.reply('print.document', { target: { kind: 'network', host: '127.0.0.1', port: 9100 }, lines: 2 });
     render(<PrintAction document={{ document: 'receipt', tabId: 7 }} label="Print" />);
     await userEvent.click(screen.getByRole('button', { name: 'Print' }));
     const paper = await screen.findByTestId('paper-preview');
-    expect(calls.preview).toHaveBeenCalledWith({ document: 'receipt', tabId: 7 });
+    expect(fake.inputs('print.preview')).toContainEqual({ document: 'receipt', tabId: 7 });
     expect(Array.from(paper.children, (line) => line.textContent)).toEqual(preview.lines.map((l) => l.text));
     expect(paper.children[0]!.className).toContain('paper-view__line--double');
     expect(screen.getByText('58 mm roll, 32 characters a line, as it prints')).toBeTruthy();
     // Enter prints: the panel's Print has the focus once the paper is there.
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Print'));
     await userEvent.keyboard('{Enter}');
-    await waitFor(() => expect(calls.print).toHaveBeenCalledWith({ document: 'receipt', tabId: 7 }));
+    await waitFor(() => expect(fake.inputs('print.document')).toContainEqual({ document: 'receipt', tabId: 7 }));
     expect(await screen.findByText('Printed on the printer at 127.0.0.1, port 9100.')).toBeTruthy();
     expect(screen.queryByTestId('paper-preview')).toBeNull();
   });
 
   it('keeps the preview open with the printer’s refusal beside its Print; Esc closes it', async () => {
     setDevicePrinter(network);
-    calls.preview.mockResolvedValue({ ok: true, value: preview });
-    calls.print.mockResolvedValue({ ok: false, error: { code: 'printer_failed', message: 'x', key: 'errors.printer.refused', params: { host: '127.0.0.1', port: 9100 } } });
+    fake.reply('print.preview', preview);
+    fake.fail('print.document', { code: 'printer_failed', message: 'x', key: 'errors.printer.refused', params: { host: '127.0.0.1', port: 9100 } });
     render(<PrintAction document={{ document: 'slip', tabId: 3 }} label="Print" />);
     await userEvent.keyboard('{Control>}p{/Control}');
     await screen.findByTestId('paper-preview');
@@ -74,7 +68,7 @@ describe('Print on a screen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Print' }));
     await userEvent.keyboard('{Control>}p{/Control}');
     expect(print).toHaveBeenCalledTimes(2);
-    expect(calls.preview).not.toHaveBeenCalled();
+    expect(fake.calls('print.preview')).toHaveLength(0);
   });
 });
 
@@ -82,7 +76,11 @@ describe('printer warnings', () => {
   it('say above any screen that the drawer did not open, in words, until dismissed', async () => {
     render(<PrinterWarnings />);
     act(() => {
-      for (const listener of calls.listeners) listener({ type: 'printer.problem', job: 'drawer', error: { code: 'printer_failed', message: 'x', key: 'errors.printer.timeout', params: { host: '10.0.0.9', port: 9100 } } });
+      fake.emit({
+        type: 'printer.problem',
+        job: 'drawer',
+        error: { code: 'printer_failed', message: 'x', key: 'errors.printer.timeout', params: { host: '10.0.0.9', port: 9100 } },
+      });
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The payment is taken, but the cash drawer did not open.');

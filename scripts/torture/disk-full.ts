@@ -73,7 +73,7 @@ export async function runDiskFull(random: Random, tally: Tally, say: (line: stri
       }
       if (answer.ok) {
         acked.push(id);
-        trader.observe(answer.value);
+        await trader.observe(host as RunningHost, token, answer.value);
         return 'ok';
       }
       if (answer.error.code === 'disk_full') return 'full';

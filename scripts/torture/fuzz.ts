@@ -35,7 +35,7 @@ export async function runFuzz(perCommand: number, random: Random, tally: Tally, 
     for (let i = 0; i < 30; i += 1) {
       const step = trader.next();
       const answer = await send(host, token, step.name, step.input, newId());
-      if (answer.ok) trader.observe(answer.value);
+      if (answer.ok) await trader.observe(host, token, answer.value);
     }
     const before = fingerprint(file);
     let dead = false;
@@ -62,7 +62,8 @@ export async function runFuzz(perCommand: number, random: Random, tally: Tally, 
             const internal = response.status < 500 && /"code":"internal"/.test(response.text);
             if (response.status >= 500 || internal) {
               tally.fuzz_crashes += 1;
-              if (notes.length < 50) notes.push(`fuzz: ${name} (${payload.kind}) answered ${response.status} ${response.text.slice(0, 160)}; body ${payload.body.slice(0, 160)}`);
+              if (notes.length < 50)
+                notes.push(`fuzz: ${name} (${payload.kind}) answered ${response.status} ${response.text.slice(0, 160)}; body ${payload.body.slice(0, 160)}`);
             }
           } catch (error) {
             if (!(error instanceof NoAnswer)) throw error;

@@ -10,7 +10,8 @@ export const TORTURE_PIN = '8642';
 export type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
 /** What a start ended in: a host that answers, or a process that stopped on its own (a refusal). */
-export type Started = { kind: 'running'; host: RunningHost; restartMs: number } | { kind: 'exited'; code: number | null; signal: string | null; stderr: string };
+export type Started =
+  { kind: 'running'; host: RunningHost; restartMs: number } | { kind: 'exited'; code: number | null; signal: string | null; stderr: string };
 
 export type RunningHost = {
   url: string;

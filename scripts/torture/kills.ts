@@ -86,7 +86,7 @@ export async function runKills(kills: number, random: Random, tally: Tally, say:
             record.status = 'acked';
             record.value = answer.value;
             tally.acknowledged += 1;
-            trader.observe(answer.value);
+            await trader.observe(running, token, answer.value);
           } else {
             record.status = 'refused';
             if (answer.error.code === 'internal') report.notes.push(`${step.name} answered internal: ${answer.error.message}`);
@@ -129,7 +129,7 @@ export async function runKills(kills: number, random: Random, tally: Tally, say:
           if (command.status !== 'acked') tally.acknowledged += 1;
           command.status = 'acked';
           command.value = answer.value;
-          trader.observe(answer.value);
+          await trader.observe(host, token, answer.value);
         } else if (wasThere) {
           tally.double_posted += 1;
           report.notes.push(`${command.name} ${command.id} was in the ledger but its re-send was refused (${answer.error.code}): ${answer.error.message}`);

@@ -224,7 +224,18 @@ export function mutateInput(sample: unknown, random: Random): { input: unknown; 
   return { input, kind: move };
 }
 
-const BAD_COMMAND_IDS: readonly unknown[] = [null, 12345678, '', 'short', 'has spaces in it', 'x'.repeat(65), '../../etc/passwd', ['a'], { id: 'abcdefgh' }, '\u0000abcdefgh'];
+const BAD_COMMAND_IDS: readonly unknown[] = [
+  null,
+  12345678,
+  '',
+  'short',
+  'has spaces in it',
+  'x'.repeat(65),
+  '../../etc/passwd',
+  ['a'],
+  { id: 'abcdefgh' },
+  '\u0000abcdefgh',
+];
 
 /**
  * One malformed request body for a command, built from its schema: a mutated input, a bad
@@ -259,7 +270,11 @@ export function malformedPayload(schema: JsonSchema, random: Random, commandId: 
     return { body: text, contentType: json, kind: 'not-json' };
   }
   if (shape === 'type') {
-    return { body: serialize({ input: mutateInput(sample, random).input, commandId }), contentType: random.pick(['text/plain', 'application/x-www-form-urlencoded', '', 'application/jsonx']), kind: 'content-type' };
+    return {
+      body: serialize({ input: mutateInput(sample, random).input, commandId }),
+      contentType: random.pick(['text/plain', 'application/x-www-form-urlencoded', '', 'application/jsonx']),
+      kind: 'content-type',
+    };
   }
   if (shape === 'huge') {
     return { body: serialize({ input: { note: 'x'.repeat(MAX_BODY_BYTES + 10) }, commandId }), contentType: json, kind: 'too-large' };

@@ -26,10 +26,22 @@ export function openProbe(file: string): Probe {
       .map((t) => ({ name: t.name, rowid: !/WITHOUT\s+ROWID/i.test(t.sql) }));
   const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
   return {
-    commandIds: () => new Set(db.prepare<[], { id: string }>('SELECT id FROM commands').all().map((r) => r.id)),
+    commandIds: () =>
+      new Set(
+        db
+          .prepare<[], { id: string }>('SELECT id FROM commands')
+          .all()
+          .map((r) => r.id),
+      ),
     postedBy: () => {
       // One pass over each table (a lookup per command would be quadratic on a long run).
-      const count = (sql: string): Map<string, number> => new Map(db.prepare<[], { id: string; n: number }>(sql).all().map((r) => [r.id, r.n]));
+      const count = (sql: string): Map<string, number> =>
+        new Map(
+          db
+            .prepare<[], { id: string; n: number }>(sql)
+            .all()
+            .map((r) => [r.id, r.n]),
+        );
       const entries = count('SELECT command_id AS id, COUNT(*) AS n FROM journal_entries WHERE command_id IS NOT NULL GROUP BY command_id');
       const audits = count('SELECT command_id AS id, COUNT(*) AS n FROM audit WHERE command_id IS NOT NULL GROUP BY command_id');
       const results = count('SELECT command_id AS id, 1 AS n FROM command_results');

@@ -1,6 +1,6 @@
 import type { Random } from '../../bench/seeded-random';
 import type { RecoveryStatus } from '../../shared/closing-types';
-import type { PaymentResult, TabDetail } from '../../shared/types';
+import type { PaymentResult, TabSummary } from '../../shared/types';
 import { killHard, must, ownerToken, send, startHost, stopHost, type RunningHost } from './host';
 import { ledgerCheck } from './kills';
 import { Trader } from './trader';
@@ -32,13 +32,13 @@ export async function trade(host: RunningHost, token: string, random: Random, st
   for (let i = 0; i < steps; i += 1) {
     const step = trader.next();
     const answer = await send(host, token, step.name, step.input, newId());
-    if (answer.ok) trader.observe(answer.value);
+    if (answer.ok) await trader.observe(host, token, answer.value);
   }
   // A settled tab with two lines and a tipped card payment, whatever the random steps did.
   const catalog = await must<{ items: { id: number; priceMinor: number }[] }>(host, token, 'catalog.list', {});
   const item = catalog.items.find((i) => i.priceMinor > 0);
   if (!item) throw new Error('the starter catalog has no priced item');
-  const tab = await must<TabDetail>(host, token, 'tab.open', { name: 'Settled' }, newId());
+  const tab = await must<TabSummary>(host, token, 'tab.open', { name: 'Settled' }, newId());
   await must(host, token, 'tab.addLine', { tabId: tab.id, itemId: item.id, qty: 2 }, newId());
   const paid = await must<PaymentResult>(host, token, 'settle.pay', { tabId: tab.id, method: 'card', tipMinor: 50 }, newId());
   if (!paid.settled) throw new Error('the scene tab did not settle');
@@ -78,7 +78,9 @@ export async function startOutcome(dataDir: string, options: { check: boolean })
       if (check.problems.length > 0) return { kind: 'check-failed', detail: check.problems.join('; ').slice(0, 300) };
     }
     const opened = await send(host, token, 'tab.open', { name: 'After the damage' }, `probe-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-    return opened.ok ? { kind: 'traded', detail: 'tab.open succeeded' } : { kind: 'no-trade', detail: `tab.open refused (${opened.error.code}): ${opened.error.message}` };
+    return opened.ok
+      ? { kind: 'traded', detail: 'tab.open succeeded' }
+      : { kind: 'no-trade', detail: `tab.open refused (${opened.error.code}): ${opened.error.message}` };
   } finally {
     await killHard(host);
   }

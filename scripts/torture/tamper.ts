@@ -102,7 +102,10 @@ export const TAMPER_CASES: readonly Case[] = [
         db,
         "SELECT r.command_id, r.result_json FROM command_results r JOIN commands c ON c.id = r.command_id WHERE c.name = 'settle.pay' LIMIT 1",
       );
-      db.prepare('UPDATE command_results SET result_json = ? WHERE command_id = ?').run(row.result_json.replace(/"tipMinor":\d+/, '"tipMinor":0'), row.command_id);
+      db.prepare('UPDATE command_results SET result_json = ? WHERE command_id = ?').run(
+        row.result_json.replace(/"tipMinor":\d+/, '"tipMinor":0'),
+        row.command_id,
+      );
       if (db.prepare('SELECT changes() AS n').pluck().get() !== 1) throw new TamperSetupError('the forged result was not written');
     },
   },

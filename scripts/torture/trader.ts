@@ -41,21 +41,24 @@ export class Trader {
     for (const summary of open) this.follow(await must<TabDetail>(host, token, 'tab.get', { tabId: summary.id }));
   }
 
-  /** Updates the model from a command's answer (a tab, or a payment and its tab). */
-  observe(value: unknown): void {
+  /**
+   * Updates the model from a command's answer: a whole tab, a tab's card, or a payment and its
+   * tab's card. A card says nothing of the lines and the split, so a tab still open is read whole.
+   */
+  async observe(host: RunningHost, token: string, value: unknown): Promise<void> {
     if (typeof value !== 'object' || value === null) return;
-    if ('tab' in value && 'payment' in value) {
-      const result = value as PaymentResult;
-      this.follow(result.tab);
-      const model = this.tabs.get(result.tab.id);
-      if (model) model.lastPaymentId = result.payment.id;
-      return;
-    }
-    if ('lines' in value && 'status' in value) this.follow(value as TabDetail);
+    const payment = 'tab' in value && 'payment' in value ? (value as PaymentResult) : null;
+    const tab = payment ? payment.tab : 'status' in value && 'itemCount' in value ? (value as TabSummary | TabDetail) : null;
+    if (!tab) return;
+    if ('lines' in tab || tab.status !== 'open') this.follow(tab);
+    else this.follow(await must<TabDetail>(host, token, 'tab.get', { tabId: tab.id }));
+    const model = payment ? this.tabs.get(tab.id) : undefined;
+    if (model && payment) model.lastPaymentId = payment.payment.id;
   }
 
-  private follow(tab: TabDetail): void {
-    if (tab.status !== 'open') {
+  /** A closed tab leaves the model (a settled one is kept to refund); an open one needs its whole detail. */
+  private follow(tab: TabDetail | TabSummary): void {
+    if (tab.status !== 'open' || !('lines' in tab)) {
       this.tabs.delete(tab.id);
       if (tab.status === 'settled' && !this.settled.includes(tab.id)) this.settled = [...this.settled, tab.id].slice(-SETTLED_KEPT);
       return;

@@ -18,13 +18,28 @@ export type LocalTime = { date: string; hour: number; minute: number };
 
 /** The wall-clock date and time of an instant in a time zone. */
 export function localTime(at: Date, timeZone: string): LocalTime {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
+/**
+ * The last answer, by minute: every time zone's offset is whole minutes, so all the moments of one
+ * UTC minute share their local date and time, and a till's commands mostly fall in the same minute
+ * as the one before (working the local time out is the costly part).
+ */
+let lastDay: { key: string; date: string } | null = null;
+
 export function businessDateOf(at: Date, boundaryMinutes: number, timeZone: string): string {
+  const key = `${Math.floor(at.getTime() / 60_000)}|${boundaryMinutes}|${timeZone}`;
+  if (lastDay?.key === key) return lastDay.date;
   const local = localTime(at, timeZone);
-  return local.hour * 60 + local.minute < boundaryMinutes ? addDays(local.date, -1) : local.date;
+  const date = local.hour * 60 + local.minute < boundaryMinutes ? addDays(local.date, -1) : local.date;
+  lastDay = { key, date };
+  return date;
 }
 
 export function addDays(date: string, days: number): string {

@@ -26,7 +26,16 @@ describe('dashboard periods', () => {
   });
 
   it('puts an age in its band at the edges', () => {
-    expect([0, 29, 30, 59, 60, 119, 120, 5000].map(ageBandOf)).toEqual(['under30', 'under30', 'from30to60', 'from30to60', 'from60to120', 'from60to120', 'over120', 'over120']);
+    expect([0, 29, 30, 59, 60, 119, 120, 5000].map(ageBandOf)).toEqual([
+      'under30',
+      'under30',
+      'from30to60',
+      'from30to60',
+      'from60to120',
+      'from60to120',
+      'over120',
+      'over120',
+    ]);
   });
 
   it('works rates out exactly in hundredths of a percent, half up, and none of nothing', () => {

@@ -13,9 +13,7 @@ export const TIP_CONFIRM_PERCENT_MAX = 1000;
 export const UNKNOWN_NOTES_FACTOR = 10;
 
 /** An amount that a person must confirm in words before the ledger takes it. */
-export type LargeAmount =
-  | { kind: 'tip'; tipMinor: Minor; billMinor: Minor; percent: number }
-  | { kind: 'cash'; tenderedMinor: Minor; owedMinor: Minor };
+export type LargeAmount = { kind: 'tip'; tipMinor: Minor; billMinor: Minor; percent: number } | { kind: 'cash'; tenderedMinor: Minor; owedMinor: Minor };
 
 /** What a payment says yes to: exactly these amounts, and no other. */
 export type Confirmed = { tipMinor?: Minor; tenderedMinor?: Minor };
@@ -54,7 +52,8 @@ export function largeAmounts(payment: {
   const { billMinor, tipMinor, tipConfirmPercent, cash, currency } = payment;
   const asks: LargeAmount[] = [];
   if (tipAboveShare(tipMinor, billMinor, tipConfirmPercent)) asks.push({ kind: 'tip', tipMinor, billMinor, percent: tipConfirmPercent });
-  if (cash && cashBeyondNotes(cash.tenderedMinor, cash.owedMinor, currency)) asks.push({ kind: 'cash', tenderedMinor: cash.tenderedMinor, owedMinor: cash.owedMinor });
+  if (cash && cashBeyondNotes(cash.tenderedMinor, cash.owedMinor, currency))
+    asks.push({ kind: 'cash', tenderedMinor: cash.tenderedMinor, owedMinor: cash.owedMinor });
   return asks;
 }
 

@@ -16,7 +16,11 @@ describe('splitting a line to move some of its units', () => {
 
   it('sends a comped unit with its share of an amount comp, half up by comped unit', () => {
     const split = splitLine(line({ unitMinor: 350, comp: { kind: 'amount', value: 301, qty: 2 } }), 2);
-    expect(split).toMatchObject({ ok: true, stay: { qty: 1, comp: { kind: 'amount', value: 150, qty: 1 } }, moved: { qty: 2, comp: { kind: 'amount', value: 151, qty: 1 } } });
+    expect(split).toMatchObject({
+      ok: true,
+      stay: { qty: 1, comp: { kind: 'amount', value: 150, qty: 1 } },
+      moved: { qty: 2, comp: { kind: 'amount', value: 151, qty: 1 } },
+    });
   });
 
   it('refuses a percentage whose rounding would not share exactly, and a quantity that is not a part', () => {

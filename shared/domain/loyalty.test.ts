@@ -30,8 +30,16 @@ describe('loyalty rules', () => {
       { rateMilli: 8_000, discountMinor: 79, taxMinor: 6, receivableMinor: 79, loyaltyMinor: 73 },
       { rateMilli: 10_000, discountMinor: 91, taxMinor: 8, receivableMinor: 91, loyaltyMinor: 83 },
     ]);
-    const dinar = computeTabTotals([{ qty: 1, unitMinor: 1_250, rateMilli: 5_000, comp: null }, { qty: 1, unitMinor: 1_500, rateMilli: 5_000, comp: null }], 'exclusive');
-    expect(discountByRate(dinar.byRate, new Map([[5_000, 1_250]]), 'exclusive')).toEqual([{ rateMilli: 5_000, discountMinor: 1_250, taxMinor: 63, receivableMinor: 1_313, loyaltyMinor: 1_250 }]);
+    const dinar = computeTabTotals(
+      [
+        { qty: 1, unitMinor: 1_250, rateMilli: 5_000, comp: null },
+        { qty: 1, unitMinor: 1_500, rateMilli: 5_000, comp: null },
+      ],
+      'exclusive',
+    );
+    expect(discountByRate(dinar.byRate, new Map([[5_000, 1_250]]), 'exclusive')).toEqual([
+      { rateMilli: 5_000, discountMinor: 1_250, taxMinor: 63, receivableMinor: 1_313, loyaltyMinor: 1_250 },
+    ]);
     expect(() => shareByRate(3_000, dinar.byRate)).toThrow(RangeError);
   });
 });

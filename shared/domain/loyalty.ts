@@ -31,7 +31,12 @@ export const stampGoal = (stampsEvery: number): number => stampsEvery - 1;
  * How many points a redemption spends and what it takes off: as many as the balance holds and
  * the tab can take (never more than the tab charges), or null below the minimum.
  */
-export function pointsRedemption(balance: number, pointValueMinor: Minor, pointsMin: number, chargedMinor: Minor): { points: number; discountMinor: Minor } | null {
+export function pointsRedemption(
+  balance: number,
+  pointValueMinor: Minor,
+  pointsMin: number,
+  chargedMinor: Minor,
+): { points: number; discountMinor: Minor } | null {
   if (balance < pointsMin || pointValueMinor < 1) return null;
   const points = Math.min(balance, Math.floor(chargedMinor / pointValueMinor));
   if (points < 1) return null;

@@ -16,7 +16,9 @@ describe('refundsByServer', () => {
   ];
 
   it('counts units of lines given back for whoever served them, net of their tax', () => {
-    const [byLine] = refundsByServer(served, [{ staffId: MIA, rates: [{ rateMilli: 10_000, amountMinor: 440, taxMinor: 40 }], lines: [{ rateMilli: 10_000, staffId: ANA, amountMinor: 440 }] }]);
+    const [byLine] = refundsByServer(served, [
+      { staffId: MIA, rates: [{ rateMilli: 10_000, amountMinor: 440, taxMinor: 40 }], lines: [{ rateMilli: 10_000, staffId: ANA, amountMinor: 440 }] },
+    ]);
     expect(asObject(byLine!)).toEqual({ [ANA]: 400 });
   });
 
@@ -66,10 +68,14 @@ describe('refundsByServer', () => {
           fc.record({
             staffId: fc.integer({ min: 1, max: 4 }),
             rates: fc.uniqueArray(
-              fc.record({ rateMilli: rate, amountMinor: fc.integer({ min: 1, max: 20_000 }), taxMinor: fc.integer({ min: 0, max: 2_000 }) }).map((r) => ({ ...r, taxMinor: Math.min(r.taxMinor, r.amountMinor) })),
+              fc
+                .record({ rateMilli: rate, amountMinor: fc.integer({ min: 1, max: 20_000 }), taxMinor: fc.integer({ min: 0, max: 2_000 }) })
+                .map((r) => ({ ...r, taxMinor: Math.min(r.taxMinor, r.amountMinor) })),
               { selector: (r) => r.rateMilli, maxLength: 3 },
             ),
-            lines: fc.array(fc.record({ rateMilli: rate, staffId: fc.integer({ min: 1, max: 4 }), amountMinor: fc.integer({ min: 0, max: 5_000 }) }), { maxLength: 4 }),
+            lines: fc.array(fc.record({ rateMilli: rate, staffId: fc.integer({ min: 1, max: 4 }), amountMinor: fc.integer({ min: 0, max: 5_000 }) }), {
+              maxLength: 4,
+            }),
           }),
           { maxLength: 5 },
         ),

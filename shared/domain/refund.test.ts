@@ -28,15 +28,31 @@ describe('what each unit cost', () => {
   it('always adds up to each rate’s cost', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ qty: fc.integer({ min: 1, max: 9 }), unitMinor: fc.integer({ min: 0, max: 5000 }), rate: fc.constantFrom(0, 7_000, 19_000), comp: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }) }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({
+            qty: fc.integer({ min: 1, max: 9 }),
+            unitMinor: fc.integer({ min: 0, max: 5000 }),
+            rate: fc.constantFrom(0, 7_000, 19_000),
+            comp: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
         fc.constantFrom<TaxMode>('inclusive', 'exclusive'),
         (specs, mode) => {
-          const lines = specs.map((s, i) => ({ id: i + 1, qty: s.qty, unitMinor: s.unitMinor, rateMilli: s.rate, comp: s.comp === null ? null : { kind: 'percent' as const, value: s.comp, qty: 1 } }));
+          const lines = specs.map((s, i) => ({
+            id: i + 1,
+            qty: s.qty,
+            unitMinor: s.unitMinor,
+            rateMilli: s.rate,
+            comp: s.comp === null ? null : { kind: 'percent' as const, value: s.comp, qty: 1 },
+          }));
           const totals = computeTabTotals(lines, mode);
           const rates = totals.byRate.map((r) => ({ rateMilli: r.rateMilli, grossMinor: r.receivable, taxMinor: r.tax }));
           const units = unitCosts(lines, mode, rates);
           for (const rate of rates) {
-            const ofRate = lines.filter((l) => l.rateMilli === rate.rateMilli).flatMap((l) => [...(units.get(portionKey(l.id, true)) ?? []), ...(units.get(portionKey(l.id, false)) ?? [])]);
+            const ofRate = lines
+              .filter((l) => l.rateMilli === rate.rateMilli)
+              .flatMap((l) => [...(units.get(portionKey(l.id, true)) ?? []), ...(units.get(portionKey(l.id, false)) ?? [])]);
             expect(ofRate.reduce((s, v) => s + v, 0)).toBe(rate.grossMinor);
           }
         },
@@ -56,30 +72,45 @@ describe('the tax a refund gives back', () => {
 
   it('over any sequence of partial refunds, never goes negative and adds up to the rate’s tax', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 25 }), fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 12 }), (gross, percent, weights) => {
-        const cost = { rateMilli: percent * 1000, grossMinor: gross, taxMinor: Math.floor((gross * percent) / (100 + percent)) };
-        const total = weights.reduce((s, w) => s + w, 0);
-        const pieces = weights.map((w) => Math.floor((gross * w) / total));
-        pieces[pieces.length - 1]! += gross - pieces.reduce((s, p) => s + p, 0);
-        let before = zero(cost.rateMilli);
-        for (const piece of pieces) {
-          const tax = refundTax(cost, before, piece);
-          expect(tax).toBeGreaterThanOrEqual(0);
-          before = { rateMilli: cost.rateMilli, grossMinor: before.grossMinor + piece, taxMinor: before.taxMinor + tax };
-        }
-        expect(before).toEqual({ rateMilli: cost.rateMilli, grossMinor: gross, taxMinor: cost.taxMinor });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 12 }),
+        (gross, percent, weights) => {
+          const cost = { rateMilli: percent * 1000, grossMinor: gross, taxMinor: Math.floor((gross * percent) / (100 + percent)) };
+          const total = weights.reduce((s, w) => s + w, 0);
+          const pieces = weights.map((w) => Math.floor((gross * w) / total));
+          pieces[pieces.length - 1]! += gross - pieces.reduce((s, p) => s + p, 0);
+          let before = zero(cost.rateMilli);
+          for (const piece of pieces) {
+            const tax = refundTax(cost, before, piece);
+            expect(tax).toBeGreaterThanOrEqual(0);
+            before = { rateMilli: cost.rateMilli, grossMinor: before.grossMinor + piece, taxMinor: before.taxMinor + tax };
+          }
+          expect(before).toEqual({ rateMilli: cost.rateMilli, grossMinor: gross, taxMinor: cost.taxMinor });
+        },
+      ),
     );
   });
 });
 
 describe('an amount over the rates, and over the tenders', () => {
   it('shares an amount by what is left at each rate, never past it', () => {
-    expect([...shareOverLeft(320, [{ rateMilli: 0, leftMinor: 200 }, { rateMilli: 10_000, leftMinor: 440 }])]).toEqual([
+    expect([
+      ...shareOverLeft(320, [
+        { rateMilli: 0, leftMinor: 200 },
+        { rateMilli: 10_000, leftMinor: 440 },
+      ]),
+    ]).toEqual([
       [0, 100],
       [10_000, 220],
     ]);
-    expect(() => shareOverLeft(641, [{ rateMilli: 0, leftMinor: 200 }, { rateMilli: 10_000, leftMinor: 440 }])).toThrow(RangeError);
+    expect(() =>
+      shareOverLeft(641, [
+        { rateMilli: 0, leftMinor: 200 },
+        { rateMilli: 10_000, leftMinor: 440 },
+      ]),
+    ).toThrow(RangeError);
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 100_000 }), { minLength: 1, maxLength: 5 }), fc.nat(), (lefts, seed) => {
         const left = lefts.map((leftMinor, i) => ({ rateMilli: i * 1000, leftMinor }));

@@ -57,7 +57,10 @@ export function refundTax(cost: RateFigures, before: RateFigures, grossMinor: Mi
 export function shareOverLeft(amountMinor: Minor, left: readonly { rateMilli: RateMilli; leftMinor: Minor }[]): Map<RateMilli, Minor> {
   const total = left.reduce((s, r) => s + r.leftMinor, 0);
   if (amountMinor > total) throw new RangeError('an amount cannot be more than is left to refund');
-  const shares = splitByWeights(amountMinor, left.map((r) => r.leftMinor));
+  const shares = splitByWeights(
+    amountMinor,
+    left.map((r) => r.leftMinor),
+  );
   return new Map(left.map((r, i) => [r.rateMilli, shares[i] ?? 0]));
 }
 

@@ -40,12 +40,29 @@ describe('splitting by units', () => {
 
   it('names the first thing wrong with the picks', () => {
     const lines = [latte(1, 2, { kind: 'percent', value: 50, qty: 1 }), latte(2, 2)];
-    const all = [{ lineId: 1, qty: 1, comped: true }, { lineId: 1, qty: 1, comped: false }];
+    const all = [
+      { lineId: 1, qty: 1, comped: true },
+      { lineId: 1, qty: 1, comped: false },
+    ];
     expect(checkUnitPicks(lines, [all, [{ lineId: 2, qty: 2 }]])).toBeNull();
     expect(checkUnitPicks(lines, [all, [{ lineId: 3, qty: 1 }]])).toEqual({ kind: 'unknownLine', lineId: 3 });
     expect(checkUnitPicks(lines, [[{ lineId: 1, qty: 2 }], [{ lineId: 2, qty: 2 }]])).toEqual({ kind: 'unclear', lineId: 1 });
-    expect(checkUnitPicks(lines, [all, [{ lineId: 2, qty: 1 }, { lineId: 2, qty: 1 }]])).toEqual({ kind: 'twice', part: 2, lineId: 2 });
-    expect(checkUnitPicks(lines, [[...all, { lineId: 2, qty: 1 }], [{ lineId: 2, qty: 2 }]])).toEqual({ kind: 'over', lineId: 2, comped: false, qty: 2, taken: 3 });
+    expect(
+      checkUnitPicks(lines, [
+        all,
+        [
+          { lineId: 2, qty: 1 },
+          { lineId: 2, qty: 1 },
+        ],
+      ]),
+    ).toEqual({ kind: 'twice', part: 2, lineId: 2 });
+    expect(checkUnitPicks(lines, [[...all, { lineId: 2, qty: 1 }], [{ lineId: 2, qty: 2 }]])).toEqual({
+      kind: 'over',
+      lineId: 2,
+      comped: false,
+      qty: 2,
+      taken: 3,
+    });
     expect(checkUnitPicks(lines, [all, [{ lineId: 2, qty: 1, comped: true }]])).toEqual({ kind: 'over', lineId: 2, comped: true, qty: 0, taken: 1 });
     expect(checkUnitPicks(lines, [all, [{ lineId: 2, qty: 1 }]])).toEqual({ kind: 'missing', lineId: 2, comped: false, left: 1 });
     expect(() => splitByUnits(lines, 'inclusive', [all, [{ lineId: 2, qty: 1 }]])).toThrow(RangeError);
@@ -67,10 +84,18 @@ describe('splits by units always add up', () => {
         { nil: null },
       ),
     })
-    .map(({ comp, ...line }) => ({ ...line, comp: comp && { kind: comp.kind, value: comp.kind === 'amount' ? comp.value * 37 : comp.value, qty: Math.min(comp.units, line.qty) } }));
+    .map(({ comp, ...line }) => ({
+      ...line,
+      comp: comp && { kind: comp.kind, value: comp.kind === 'amount' ? comp.value * 37 : comp.value, qty: Math.min(comp.units, line.qty) },
+    }));
 
   const arbCase = fc
-    .tuple(fc.array(arbLine, { minLength: 1, maxLength: 8 }), fc.integer({ min: 2, max: 6 }), fc.constantFrom<TaxMode>('inclusive', 'exclusive'), fc.infiniteStream(fc.nat()))
+    .tuple(
+      fc.array(arbLine, { minLength: 1, maxLength: 8 }),
+      fc.integer({ min: 2, max: 6 }),
+      fc.constantFrom<TaxMode>('inclusive', 'exclusive'),
+      fc.infiniteStream(fc.nat()),
+    )
     .map(([raw, partCount, mode, picks]) => {
       const lines: UnitLine[] = raw.map((line, i) => ({ ...line, id: i + 1 }));
       // Every unit of every portion goes to a part chosen by the stream.

@@ -15,7 +15,8 @@ export function linePortions(line: UnitLine): Portion[] {
   const comped = compedUnits(line);
   const portions: Portion[] = [];
   const base = { qty: line.qty, unitMinor: line.unitMinor, rateMilli: line.rateMilli };
-  if (line.comp && comped > 0) portions.push({ lineId: line.id, comped: true, qty: comped, line: { ...base, qty: comped, comp: { ...line.comp, qty: comped } } });
+  if (line.comp && comped > 0)
+    portions.push({ lineId: line.id, comped: true, qty: comped, line: { ...base, qty: comped, comp: { ...line.comp, qty: comped } } });
   if (line.qty > comped) portions.push({ lineId: line.id, comped: false, qty: line.qty - comped, line: { ...base, qty: line.qty - comped, comp: null } });
   return portions;
 }

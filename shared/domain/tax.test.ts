@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeTabTotals, lineAmounts, rateLabel, taxOn, type TaxLine } from './tax';
+import { computeTabTotals, formatRate, lineAmounts, rateLabel, taxOn, type TaxLine } from './tax';
 
 const line = (unitMinor: number, rateMilli: number, qty = 1, comp: TaxLine['comp'] = null): TaxLine => ({ unitMinor, rateMilli, qty, comp });
 
@@ -14,7 +14,12 @@ describe('tax vectors, inclusive pricing', () => {
     // Three 1.00 items at 19%: per line 0.16 each (0.48); on the total 3.00 the tax is 0.479 -> 0.48.
     // Seven 0.10 items at 19%: per line 0.02 each (0.14); on 0.70 it is 0.1117 -> 0.11.
     expect(computeTabTotals([line(10, 19_000, 7)], 'inclusive').taxTotal).toBe(11);
-    expect(computeTabTotals(Array.from({ length: 7 }, () => line(10, 19_000)), 'inclusive').taxTotal).toBe(11);
+    expect(
+      computeTabTotals(
+        Array.from({ length: 7 }, () => line(10, 19_000)),
+        'inclusive',
+      ).taxTotal,
+    ).toBe(11);
   });
   it('keeps rates apart and sums them', () => {
     const t = computeTabTotals([line(1190, 19_000), line(1070, 7_000), line(500, 0)], 'inclusive');
@@ -85,7 +90,13 @@ describe('tax identities hold for any tab', () => {
     unitMinor: fc.integer({ min: 0, max: 1_000_000 }),
     rateMilli: fc.constantFrom(0, 5_000, 7_000, 8_875, 10_000, 19_000, 25_500),
     qty: fc.integer({ min: 1, max: 20 }),
-    comp: fc.option(fc.oneof(fc.record({ kind: fc.constant('percent' as const), value: fc.integer({ min: 1, max: 100 }) }), fc.record({ kind: fc.constant('amount' as const), value: fc.integer({ min: 1, max: 5_000_000 }) })), { nil: null }),
+    comp: fc.option(
+      fc.oneof(
+        fc.record({ kind: fc.constant('percent' as const), value: fc.integer({ min: 1, max: 100 }) }),
+        fc.record({ kind: fc.constant('amount' as const), value: fc.integer({ min: 1, max: 5_000_000 }) }),
+      ),
+      { nil: null },
+    ),
   });
   it('receivable = sales - comps + tax, amounts are safe integers and never negative', () => {
     fc.assert(
@@ -107,5 +118,23 @@ describe('tax identities hold for any tab', () => {
 describe('rate labels', () => {
   it('prints rates as account suffixes', () => {
     expect([rateLabel(10_000), rateLabel(8_875), rateLabel(0), rateLabel(7_700), rateLabel(25_500)]).toEqual(['10', '8.875', '0', '7.7', '25.5']);
+  });
+});
+
+describe('formatRate', () => {
+  it('shows whole rates without decimals', () => {
+    expect(formatRate(10_000)).toBe('10%');
+    expect(formatRate(0)).toBe('0%');
+    expect(formatRate(100_000)).toBe('100%');
+  });
+
+  it('keeps only the decimals a rate has', () => {
+    expect(formatRate(8875)).toBe('8.875%');
+    expect(formatRate(5500)).toBe('5.5%');
+    expect(formatRate(7)).toBe('0.007%');
+  });
+
+  it('uses the locale decimal separator', () => {
+    expect(formatRate(5500, 'de-DE')).toBe('5,5%');
   });
 });

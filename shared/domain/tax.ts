@@ -1,4 +1,4 @@
-import { assertMinor, divRoundHalfUp, mulMinor, type Minor } from '../money';
+import { assertMinor, decimalMark, divRoundHalfUp, mulMinor, type Minor } from '../money';
 
 /**
  * Tax rates are integers in thousandths of a percent: 10% is 10000, 8.875% is 8875. That keeps
@@ -12,8 +12,15 @@ export const MAX_RATE_MILLI = 100_000;
 /** "10", "8.875", "0": the rate as a percentage, used in account names like sales:10. */
 export function rateLabel(rate: RateMilli): string {
   const whole = Math.trunc(rate / 1000);
-  const frac = String(rate % 1000).padStart(3, '0').replace(/0+$/, '');
+  const frac = String(rate % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
+}
+
+/** A rate as people read it, in the locale's decimal mark: 10000 → "10%", 5500 in de-DE → "5,5%". */
+export function formatRate(rate: RateMilli, locale = 'en'): string {
+  return `${rateLabel(rate).replace('.', decimalMark(locale))}%`;
 }
 
 /**
@@ -33,7 +40,7 @@ export type TaxLine = {
 export function compedUnits(line: Pick<TaxLine, 'qty' | 'comp'>): number {
   if (!line.comp) return 0;
   const units = line.comp.qty ?? line.qty;
-  if (!Number.isSafeInteger(units) || units < 1 || units > line.qty) throw new RangeError('a comp covers 1 to all of its line\'s units');
+  if (!Number.isSafeInteger(units) || units < 1 || units > line.qty) throw new RangeError("a comp covers 1 to all of its line's units");
   return units;
 }
 

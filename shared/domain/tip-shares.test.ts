@@ -64,11 +64,23 @@ describe('sharing a tip among the people who served', () => {
   });
 
   it('lists each server once, lowest id first', () => {
-    expect(serversOf([{ staffId: 8, chargedMinor: 1 }, { staffId: 2, chargedMinor: 1 }, { staffId: 8, chargedMinor: 3 }])).toEqual([2, 8]);
+    expect(
+      serversOf([
+        { staffId: 8, chargedMinor: 1 },
+        { staffId: 2, chargedMinor: 1 },
+        { staffId: 8, chargedMinor: 3 },
+      ]),
+    ).toEqual([2, 8]);
   });
 
   const lines = fc.array(
-    fc.record({ staffId: fc.integer({ min: 1, max: 8 }), chargedMinor: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }).map((n) => n * 2 + 1), fc.constant(0)) }),
+    fc.record({
+      staffId: fc.integer({ min: 1, max: 8 }),
+      chargedMinor: fc.oneof(
+        fc.integer({ min: 0, max: 1_000_000 }).map((n) => n * 2 + 1),
+        fc.constant(0),
+      ),
+    }),
     { minLength: 1, maxLength: 20 },
   );
 

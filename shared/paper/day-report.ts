@@ -84,11 +84,15 @@ export function dayReportDoc(report: DayReport, storeRates: readonly TaxRate[], 
   w.heading(p.tr('reports.tabs'));
   w.row(p.tr('reports.tabs.settled'), String(report.tabs.settled));
   w.row(p.tr('reports.tabs.writtenOff'), String(report.tabs.writtenOff));
-  w.row(p.tr('reports.tabs.averageToPay'), report.tabs.averageSecondsToPay === null ? p.tr('reports.tabs.noAverage') : minutesWords(report.tabs.averageSecondsToPay / 60, p));
+  w.row(
+    p.tr('reports.tabs.averageToPay'),
+    report.tabs.averageSecondsToPay === null ? p.tr('reports.tabs.noAverage') : minutesWords(report.tabs.averageSecondsToPay / 60, p),
+  );
 
   w.heading(p.tr('reports.carried'));
   if (report.carried.length === 0) w.text(p.tr('reports.carried.none'));
-  for (const c of report.carried) w.row(`${p.tr('receipt.token', { token: c.token })}${c.name ? ` · ${c.name}` : ''} · ${minutesWords(c.ageMinutes, p)}`, f(c.dueMinor));
+  for (const c of report.carried)
+    w.row(`${p.tr('receipt.token', { token: c.token })}${c.name ? ` · ${c.name}` : ''} · ${minutesWords(c.ageMinutes, p)}`, f(c.dueMinor));
 
   const r = report.receivable;
   w.heading(p.tr('reports.receivable'));

@@ -75,11 +75,24 @@ describe('the receipt on paper', () => {
 describe('the token slip on paper', () => {
   it('prints the token large, what to expect of each service, and the terms', () => {
     const store = paperStore();
-    const slip = paperTab({ status: 'open', receiptNumber: null, lines: [paperLine({ name: 'Head massage', expectText: 'A calm hour; the scalp may tingle after.' })] });
+    const slip = paperTab({
+      status: 'open',
+      receiptNumber: null,
+      lines: [paperLine({ name: 'Head massage', expectText: 'A calm hour; the scalp may tingle after.' })],
+    });
     const preview = previewPaper(slipDoc(slip, store, paperTools(store, 'en')), '58mm');
     fits(preview);
     expect(preview.lines).toContainEqual({ text: '       12', bold: true, size: 2 });
-    expect(texts(preview)).toEqual(expect.arrayContaining(['           Your token', 'Head massage', '  A calm hour; the scalp may', '  tingle after.', 'Pay at the counter when you are', 'done.']));
+    expect(texts(preview)).toEqual(
+      expect.arrayContaining([
+        '           Your token',
+        'Head massage',
+        '  A calm hour; the scalp may',
+        '  tingle after.',
+        'Pay at the counter when you are',
+        'done.',
+      ]),
+    );
   });
 });
 
@@ -89,7 +102,17 @@ describe('the booking confirmation on paper', () => {
     const preview = previewPaper(confirmationDoc(paperAppointment(), store, paperTools(store, 'es')), '58mm');
     fits(preview);
     const lines = texts(preview);
-    expect(lines).toEqual(expect.arrayContaining(['Para Lucía Fernández', 'vie, 18 sept 2026, de 10:00 a', '11:00', 'Con Jürgen', 'Corte y peinado           60 min', '  Lavado, corte y secado.', 'Señal pagada: 10,00\u00a0€ (Tarjeta)']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Para Lucía Fernández',
+        'vie, 18 sept 2026, de 10:00 a',
+        '11:00',
+        'Con Jürgen',
+        'Corte y peinado           60 min',
+        '  Lavado, corte y secado.',
+        'Señal pagada: 10,00\u00a0€ (Tarjeta)',
+      ]),
+    );
     expect(lines.join(' ')).toContain('se retiene el 50 % de');
   });
 });

@@ -83,7 +83,22 @@ export function wrap(text: string, width: number): string[] {
  * Typography a receipt printer's code pages lack, as the nearest characters they have: Intl's
  * minus sign and narrow spaces (money, dates), dashes and curly quotes. Emoji are left out.
  */
-const plainer: Record<string, string> = { '\u2212': '-', '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2026': '...', '\u2022': '·' };
+const plainer: Record<string, string> = {
+  '\u2212': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2026': '...',
+  '\u2022': '·',
+};
 
 /**
  * NFC; controls but line breaks (tabs too) as spaces, since the printer reads control bytes as

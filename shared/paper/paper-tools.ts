@@ -1,4 +1,4 @@
-import { rateLabel, type RateMilli } from '../domain/tax';
+import { formatRate, type RateMilli } from '../domain/tax';
 import { isTimeZone } from '../domain/business-day';
 import type { Params } from '../i18n/format-message';
 import { localeInLanguage, type Language } from '../i18n/languages';
@@ -34,7 +34,6 @@ export function paperTools(place: PaperPlace, language: Language): PaperTools {
   const dateTime = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const longDate = dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const short = dateFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const decimal = new Intl.NumberFormat(place.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   const calendar = (format: Intl.DateTimeFormat) => (businessDate: string) => {
     const at = new Date(`${businessDate}T12:00:00Z`);
     return Number.isNaN(at.getTime()) ? businessDate : format.format(at);
@@ -49,11 +48,10 @@ export function paperTools(place: PaperPlace, language: Language): PaperTools {
     },
     date: calendar(longDate),
     shortDate: calendar(short),
-    rate: (rateMilli) => `${rateLabel(rateMilli).replace('.', decimal)}%`,
+    rate: (rateMilli) => formatRate(rateMilli, place.locale),
     count: (n) => new Intl.NumberFormat(locale).format(n),
   };
 }
-
 
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   try {

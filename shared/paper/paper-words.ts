@@ -33,7 +33,9 @@ export function loyaltyBalanceWords(loyalty: TabLoyalty, p: PaperTools): string 
       : p.tr('loyalty.earned.points', { units: loyalty.earned, balance: loyalty.balanceAfter });
   }
   if (!loyalty.standing) return null;
-  return loyalty.standing.scheme === 'stamps' ? p.tr('loyalty.receipt.stampsNone', { balance: loyalty.standing.balance, goal }) : p.tr('loyalty.receipt.pointsNone', { balance: loyalty.standing.balance });
+  return loyalty.standing.scheme === 'stamps'
+    ? p.tr('loyalty.receipt.stampsNone', { balance: loyalty.standing.balance, goal })
+    : p.tr('loyalty.receipt.pointsNone', { balance: loyalty.standing.balance });
 }
 
 /** When a cancellation is free and what coming late or not at all keeps. */

@@ -35,7 +35,8 @@ export function receiptDoc(tab: TabDetail, store: StoreSettings, p: PaperTools):
   w.row(p.tr('tabDetail.totals.net'), p.money(tab.netMinor));
   for (const r of tab.rates) w.row(p.tr('tabDetail.totals.tax', { rate: p.rate(r.rateMilli) }), p.money(r.taxMinor));
   w.row(p.tr('tabDetail.totals.total'), p.money(tab.totalMinor), { bold: true });
-  for (const d of tab.deposits.filter((deposit) => deposit.appliedMinor > 0)) w.row(p.tr('salon.deposit.paid', { date: p.shortDate(d.takenBusinessDate) }), p.money(d.appliedMinor));
+  for (const d of tab.deposits.filter((deposit) => deposit.appliedMinor > 0))
+    w.row(p.tr('salon.deposit.paid', { date: p.shortDate(d.takenBusinessDate) }), p.money(d.appliedMinor));
   if (tab.paidMinor > 0) w.row(p.tr('tabDetail.totals.paid'), p.money(tab.paidMinor));
   if (tab.status === 'open') w.row(p.tr('tabDetail.totals.due'), p.money(tab.dueMinor), { bold: true });
 

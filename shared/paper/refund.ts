@@ -35,7 +35,8 @@ export function refundDoc(receipt: RefundReceipt, store: StoreSettings, p: Paper
   }
   w.rule();
   w.row(p.tr('refundReceipt.bill'), p.money(receipt.amountMinor), { bold: true });
-  for (const r of receipt.rates.filter((rate) => rate.taxMinor > 0)) w.row(p.tr('refundReceipt.tax', { rate: p.rate(r.rateMilli) }), p.money(r.taxMinor), { indent: 2 });
+  for (const r of receipt.rates.filter((rate) => rate.taxMinor > 0))
+    w.row(p.tr('refundReceipt.tax', { rate: p.rate(r.rateMilli) }), p.money(r.taxMinor), { indent: 2 });
   if (receipt.tipMinor > 0) w.row(p.tr('refundReceipt.tips'), p.money(receipt.tipMinor));
   w.blank();
   for (const tender of receipt.tenders) {

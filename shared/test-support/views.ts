@@ -183,7 +183,16 @@ export function testReport(patch: Partial<DayReport> = {}): DayReport {
         ratings: { happy: 1, okay: 0, unhappy: 0 },
         walkouts: 1,
       },
-      { staffId: 3, staffName: 'Ben', tabsServed: 1, salesMinor: 800, comps: { count: 0, amountMinor: 0, reasons: [] }, tipsMinor: 0, ratings: { happy: 0, okay: 0, unhappy: 0 }, walkouts: 0 },
+      {
+        staffId: 3,
+        staffName: 'Ben',
+        tabsServed: 1,
+        salesMinor: 800,
+        comps: { count: 0, amountMinor: 0, reasons: [] },
+        tipsMinor: 0,
+        ratings: { happy: 0, okay: 0, unhappy: 0 },
+        walkouts: 0,
+      },
     ],
     actions: [
       { kind: 'comp', at: '2026-09-14T10:15:00.000Z', staffName: 'Ana', approverName: 'Mia', amountMinor: 146, reason: 'Not satisfied', token: 3 },

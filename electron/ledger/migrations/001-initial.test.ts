@@ -13,9 +13,25 @@ describe('migration 001: the initial schema', () => {
   it('creates STRICT tables and records version 1', () => {
     const db = fresh();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
-    const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all();
+    const tables = db
+      .prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+      .all();
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'categories', 'commands', 'items', 'journal_entries', 'payments', 'postings', 'split_parts', 'staff', 'store_settings', 'tab_lines', 'tab_rate_totals', 'tabs'].sort(),
+      [
+        'audit',
+        'categories',
+        'commands',
+        'items',
+        'journal_entries',
+        'payments',
+        'postings',
+        'split_parts',
+        'staff',
+        'store_settings',
+        'tab_lines',
+        'tab_rate_totals',
+        'tabs',
+      ].sort(),
     );
     for (const t of tables) expect(t.strict, `${t.name} is STRICT`).toBe(1);
   });
@@ -42,7 +58,9 @@ describe('migration 001: the initial schema', () => {
     const keyColumn = table === 'commands' ? 'id' : 'rowid';
     const row = db.prepare(`SELECT * FROM ${table} WHERE ${keyColumn} = ${key}`).get() as Record<string, unknown>;
     const columns = Object.keys(row);
-    expect(() => db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row))).toThrow(/append-only/);
+    expect(() =>
+      db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row)),
+    ).toThrow(/append-only/);
   });
 
   it('lets only one open tab hold a token', () => {
@@ -64,9 +82,9 @@ describe('migration 001: the initial schema', () => {
         .join(' | ');
     expect(plan("SELECT * FROM tabs WHERE status = 'open'")).toMatch(/USING INDEX tabs_(status|open_token)/);
     // A tab's receivable is read per tab, never by scanning every receivable posting.
-    expect(plan("SELECT SUM(p.amount_minor) FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id WHERE e.tab_id = 1 AND p.account = 'tabs_receivable'")).toMatch(
-      /^SEARCH e USING COVERING INDEX journal_entries_tab \(tab_id=\?\) \| SEARCH p USING INDEX postings_entry/,
-    );
+    expect(
+      plan("SELECT SUM(p.amount_minor) FROM journal_entries e CROSS JOIN postings p ON p.entry_id = e.id WHERE e.tab_id = 1 AND p.account = 'tabs_receivable'"),
+    ).toMatch(/^SEARCH e USING COVERING INDEX journal_entries_tab \(tab_id=\?\) \| SEARCH p USING INDEX postings_entry/);
     expect(plan('SELECT * FROM tab_lines WHERE tab_id = 1')).toMatch(/tab_lines_tab/);
     expect(plan('SELECT * FROM payments WHERE tab_id = 1')).toMatch(/payments_tab/);
   });

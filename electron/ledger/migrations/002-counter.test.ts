@@ -17,10 +17,15 @@ describe('migration 002: the counter', () => {
       red_minutes: 90,
       pay_after_terms: "Pay at the counter when you're done. Not happy? Tell us.",
     });
-    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('tabs')").all().map((c) => c.name);
+    const columns = db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('tabs')")
+      .all()
+      .map((c) => c.name);
     expect(columns).toContain('rating');
     db.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'O', 'owner', 'x')").run();
-    const insert = db.prepare("INSERT INTO tabs (token, status, tax_mode, opened_at, opened_by, last_activity_at, rating) VALUES (1, 'settled', 'inclusive', 'x', 1, 'x', ?)");
+    const insert = db.prepare(
+      "INSERT INTO tabs (token, status, tax_mode, opened_at, opened_by, last_activity_at, rating) VALUES (1, 'settled', 'inclusive', 'x', 1, 'x', ?)",
+    );
     insert.run('happy');
     expect(() => insert.run('ecstatic')).toThrow(/CHECK/);
   });

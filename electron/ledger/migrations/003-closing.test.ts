@@ -68,7 +68,9 @@ describe('migration 003: closing the day', () => {
     expect(() => insert.run('')).toThrow(/closed or missing/);
     expect(insert.run('2026-11-25').changes).toBe(1);
     db.prepare("INSERT INTO drawer_sessions (id, status, opened_at, opened_by, float_minor, after_entry_id) VALUES (1, 'open', 'x', 1, 0, 0)").run();
-    db.prepare("INSERT INTO drawer_movements (session_id, kind, amount_minor, reason, entry_id, staff_id, at) VALUES (1, 'paid_out', 5, 'milk', 1, 1, 'x')").run();
+    db.prepare(
+      "INSERT INTO drawer_movements (session_id, kind, amount_minor, reason, entry_id, staff_id, at) VALUES (1, 'paid_out', 5, 'milk', 1, 1, 'x')",
+    ).run();
     for (const table of ['z_reports', 'drawer_movements', 'comp_postings']) {
       expect(() => db.prepare(`UPDATE ${table} SET rowid = rowid`).run(), table).toThrow(/append-only/);
       expect(() => db.prepare(`DELETE FROM ${table}`).run(), table).toThrow(/append-only/);
@@ -104,7 +106,10 @@ describe('migration 003: closing the day', () => {
   it('finds a day by its index and a drawer by the journal key, not by scanning', () => {
     const db = atVersion2();
     migrate(db, 3);
-    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index'").all().map((r) => r.name);
+    const indexes = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index'")
+      .all()
+      .map((r) => r.name);
     expect(indexes).toEqual(expect.arrayContaining(['journal_entries_day', 'payments_entry', 'tabs_closed_day']));
     expect(indexes).not.toContain('postings_account');
     const plan = (sql: string) =>
@@ -114,10 +119,14 @@ describe('migration 003: closing the day', () => {
         .map((r) => r.detail)
         .join(' | ');
     expect(
-      plan(`SELECT je.kind, p.account, SUM(p.amount_minor) FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id WHERE je.business_date = '2026-11-24' GROUP BY je.kind, p.account`),
+      plan(
+        `SELECT je.kind, p.account, SUM(p.amount_minor) FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id WHERE je.business_date = '2026-11-24' GROUP BY je.kind, p.account`,
+      ),
     ).toMatch(/journal_entries_day.*postings_entry/);
     expect(
-      plan(`SELECT je.kind, SUM(p.amount_minor) FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id WHERE je.id > 5 AND je.id <= 9 AND p.account = 'cash_drawer' GROUP BY je.kind`),
+      plan(
+        `SELECT je.kind, SUM(p.amount_minor) FROM journal_entries je CROSS JOIN postings p ON p.entry_id = je.id WHERE je.id > 5 AND je.id <= 9 AND p.account = 'cash_drawer' GROUP BY je.kind`,
+      ),
     ).toMatch(/SEARCH je USING INTEGER PRIMARY KEY.*postings_entry/);
   });
 });

@@ -14,7 +14,15 @@ function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-type LineRow = { tab_id: number; qty: number; unit_minor: number; tax_rate_milli: number; comp_kind: 'amount' | 'percent' | null; comp_value: number | null; comp_reason: string | null };
+type LineRow = {
+  tab_id: number;
+  qty: number;
+  unit_minor: number;
+  tax_rate_milli: number;
+  comp_kind: 'amount' | 'percent' | null;
+  comp_value: number | null;
+  comp_reason: string | null;
+};
 
 /**
  * Closing the day: the business day each journal entry belongs to, drawer sessions with their
@@ -156,7 +164,7 @@ WHEN NEW.business_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
 BEGIN SELECT RAISE(ABORT, 'business day is closed or missing: postings go to the current business day'); END;
 `);
     const setClosed = db.prepare('UPDATE tabs SET closed_business_date = ? WHERE id = ?');
-    for (const row of db.prepare<[], { id: number; closed_at: string }>("SELECT id, closed_at FROM tabs WHERE closed_at IS NOT NULL").all()) {
+    for (const row of db.prepare<[], { id: number; closed_at: string }>('SELECT id, closed_at FROM tabs WHERE closed_at IS NOT NULL').all()) {
       setClosed.run(businessDateOf(new Date(row.closed_at), DEFAULT_BOUNDARY, zone), row.id);
     }
     backfillComps(db);
@@ -187,7 +195,10 @@ function backfillComps(db: Parameters<Migration['up']>[0]): void {
     for (const rate of compsByRate(active, tab.tax_mode)) {
       const comped = active.filter((l) => l.rateMilli === rate.rateMilli && lineAmounts(l).comp > 0);
       if (rate.comps === 0 || comped.length === 0) continue;
-      const shares = splitByWeights(rate.comps, comped.map((l) => lineAmounts(l).comp));
+      const shares = splitByWeights(
+        rate.comps,
+        comped.map((l) => lineAmounts(l).comp),
+      );
       const byReason = new Map<string, number>();
       comped.forEach((l, i) => byReason.set(l.reason, (byReason.get(l.reason) ?? 0) + (shares[i] ?? 0)));
       for (const [reason, amount] of byReason) {

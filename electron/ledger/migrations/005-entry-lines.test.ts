@@ -22,11 +22,13 @@ function atVersion4(): Database.Database {
   const tab = db.prepare("INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, ?, 'open', 'inclusive', ?, 1, ?)");
   tab.run(1, 1, `${DAY}T10:15:00.000Z`, `${DAY}T11:05:00.000Z`);
   tab.run(2, 2, `${DAY}T12:00:00.000Z`, `${DAY}T12:00:00.000Z`);
-  const line = db.prepare("INSERT INTO tab_lines (id, tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (?, ?, ?, ?, 10000, 1, 1, 'active', ?)");
+  const line = db.prepare(
+    "INSERT INTO tab_lines (id, tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (?, ?, ?, ?, 10000, 1, 1, 'active', ?)",
+  );
   line.run(1, 1, 'Latte', 440, `${DAY}T10:15:00.000Z`);
   line.run(2, 2, 'Cake', 330, `${DAY}T12:00:00.000Z`);
   line.run(3, 2, 'Water', 220, `${DAY}T12:00:00.000Z`);
-  const entry = db.prepare("INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (?, ?, ?, ?, 1, ?)");
+  const entry = db.prepare('INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (?, ?, ?, ?, 1, ?)');
   const post = db.prepare('INSERT INTO postings (entry_id, account, amount_minor) VALUES (?, ?, ?)');
   const audit = db.prepare('INSERT INTO audit (at, staff_id, command, tab_id, detail) VALUES (?, 1, ?, ?, ?)');
   const posted = (id: number, at: string, kind: string, tabId: number, sales: number, comps: number, tax: number) => {
@@ -70,7 +72,9 @@ describe('migration 005: which line each line entry changed', () => {
     const db = atVersion4();
     migrate(db, 5);
     // The water (line 3) is removed at 14:30, after the upgrade: that entry names its line.
-    db.prepare(`INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (5, '${DAY}T14:30:00.000Z', 'line.remove', 2, 1, '${DAY}')`).run();
+    db.prepare(
+      `INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (5, '${DAY}T14:30:00.000Z', 'line.remove', 2, 1, '${DAY}')`,
+    ).run();
     const post = db.prepare('INSERT INTO postings (entry_id, account, amount_minor) VALUES (5, ?, ?)');
     post.run('tabs_receivable', -220);
     post.run('sales:10', 200);

@@ -12,7 +12,9 @@ function atVersion5(): Database.Database {
   const entry = db.prepare("INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (?, 'x', ?, 1, 1, '2026-11-24')");
   entry.run(1, 'payment.card');
   entry.run(2, 'payment.void');
-  db.prepare("INSERT INTO payments (id, tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (1, 1, 1, 'card', 440, 0, 1, 'x')").run();
+  db.prepare(
+    "INSERT INTO payments (id, tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (1, 1, 1, 'card', 440, 0, 1, 'x')",
+  ).run();
   return db;
 }
 

@@ -12,7 +12,9 @@ function atVersion7(): Database.Database {
      VALUES (1, 'Old store', 'EUR', 'en-IE', 'inclusive', '[]', 1, 40, 1, 'x')`,
   ).run();
   db.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'Owner', 'owner', 'x'), (2, 'Mia', 'manager', 'x')").run();
-  db.prepare("INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (1, '2026-11-24T09:00:00Z', 'drawer.open', NULL, 1, '2026-11-24')").run();
+  db.prepare(
+    "INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (1, '2026-11-24T09:00:00Z', 'drawer.open', NULL, 1, '2026-11-24')",
+  ).run();
   db.prepare("INSERT INTO audit (at, staff_id, command, tab_id, detail) VALUES ('2026-11-24T09:00:00Z', 1, 'drawer.open', NULL, '{}')").run();
   return db;
 }
@@ -26,9 +28,17 @@ describe('migration 008: staff PINs, approvers and the approval thresholds', () 
       { id: 1, name: 'Owner', role: 'owner', active: 1, pin_hash: null, failed_pins: 0, locked_until: null, archived_at: null },
       { id: 2, name: 'Mia', role: 'manager', active: 1, pin_hash: null, failed_pins: 0, locked_until: null, archived_at: null },
     ]);
-    expect(db.prepare('SELECT id, kind, staff_id, approved_by FROM journal_entries').all()).toEqual([{ id: 1, kind: 'drawer.open', staff_id: 1, approved_by: null }]);
-    expect(db.prepare('SELECT command, staff_id, approved_by, command_id FROM audit').all()).toEqual([{ command: 'drawer.open', staff_id: 1, approved_by: null, command_id: null }]);
-    expect(db.prepare('SELECT name, tip_confirm_percent, idle_lock_minutes, approval_comp_percent, approval_comp_minor, tip_approval_percent FROM store_settings').get()).toEqual({
+    expect(db.prepare('SELECT id, kind, staff_id, approved_by FROM journal_entries').all()).toEqual([
+      { id: 1, kind: 'drawer.open', staff_id: 1, approved_by: null },
+    ]);
+    expect(db.prepare('SELECT command, staff_id, approved_by, command_id FROM audit').all()).toEqual([
+      { command: 'drawer.open', staff_id: 1, approved_by: null, command_id: null },
+    ]);
+    expect(
+      db
+        .prepare('SELECT name, tip_confirm_percent, idle_lock_minutes, approval_comp_percent, approval_comp_minor, tip_approval_percent FROM store_settings')
+        .get(),
+    ).toEqual({
       name: 'Old store',
       tip_confirm_percent: 30,
       idle_lock_minutes: 5,
@@ -36,7 +46,10 @@ describe('migration 008: staff PINs, approvers and the approval thresholds', () 
       approval_comp_minor: 500,
       tip_approval_percent: 100,
     });
-    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit'").all().map((row) => row.name);
+    const indexes = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit'")
+      .all()
+      .map((row) => row.name);
     expect(indexes).toEqual(expect.arrayContaining(['audit_at', 'audit_staff']));
   });
 
@@ -68,10 +81,14 @@ describe('migration 008: staff PINs, approvers and the approval thresholds', () 
   it('names an approver only among the staff, and keeps the journal and the audit append-only', () => {
     const db = atVersion7();
     migrate(db, 8);
-    const entry = db.prepare("INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, business_date, approved_by) VALUES ('2026-11-24T09:10:00Z', 'drawer.move', NULL, 1, '2026-11-24', ?)");
+    const entry = db.prepare(
+      "INSERT INTO journal_entries (created_at, kind, tab_id, staff_id, business_date, approved_by) VALUES ('2026-11-24T09:10:00Z', 'drawer.move', NULL, 1, '2026-11-24', ?)",
+    );
     expect(() => entry.run(99)).toThrow(/FOREIGN KEY/);
     entry.run(2);
-    const audit = db.prepare("INSERT INTO audit (at, staff_id, command, tab_id, detail, approved_by, command_id) VALUES ('2026-11-24T09:10:00Z', 1, 'drawer.move', NULL, '{}', ?, 'cmd-00000001')");
+    const audit = db.prepare(
+      "INSERT INTO audit (at, staff_id, command, tab_id, detail, approved_by, command_id) VALUES ('2026-11-24T09:10:00Z', 1, 'drawer.move', NULL, '{}', ?, 'cmd-00000001')",
+    );
     expect(() => audit.run(99)).toThrow(/FOREIGN KEY/);
     audit.run(2);
     expect(() => db.prepare('UPDATE journal_entries SET approved_by = 1 WHERE approved_by = 2').run()).toThrow(/append-only/);

@@ -29,8 +29,12 @@ function atVersion10(): Database.Database {
   // Only to keep the test quick: durability is not what is tested here.
   db.pragma('synchronous = OFF');
   db.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'O', 'owner', 'x')").run();
-  db.prepare(`INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (1, 7, 'open', 'inclusive', '${DAY}T08:00:00.000Z', 1, 'x')`).run();
-  db.prepare("INSERT INTO tab_lines (id, tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (1, 1, 'Latte', 440, 10000, 1, 1, 'active', 'x')").run();
+  db.prepare(
+    `INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (1, 7, 'open', 'inclusive', '${DAY}T08:00:00.000Z', 1, 'x')`,
+  ).run();
+  db.prepare(
+    "INSERT INTO tab_lines (id, tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (1, 1, 'Latte', 440, 10000, 1, 1, 'active', 'x')",
+  ).run();
   db.prepare('INSERT INTO tab_rate_totals VALUES (1, 10000, 400, 0, 40, 440)').run();
   return db;
 }
@@ -39,7 +43,11 @@ const entry = (db: Database.Database, id: number, at: string) =>
   db.prepare("INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (?, ?, 'k', 1, 1, ?)").run(id, at, DAY);
 const pay = (db: Database.Database, id: number, at: string) => {
   entry(db, id, at);
-  db.prepare("INSERT INTO payments (id, tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (?, 1, ?, 'card', 220, 0, 1, ?)").run(id, id, at);
+  db.prepare("INSERT INTO payments (id, tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (?, 1, ?, 'card', 220, 0, 1, ?)").run(
+    id,
+    id,
+    at,
+  );
 };
 const settle = (db: Database.Database, at: string) =>
   db.prepare("UPDATE tabs SET status = 'settled', closed_at = ?, last_activity_at = ?, closed_business_date = ? WHERE id = 1").run(at, at, DAY);
@@ -50,7 +58,11 @@ const voidPayment = (db: Database.Database, paymentId: number, at: string) => {
 const reopen = (db: Database.Database, at: string) =>
   db.prepare("UPDATE tabs SET status = 'open', closed_at = NULL, close_reason = NULL, closed_business_date = NULL, last_activity_at = ? WHERE id = 1").run(at);
 const closeDay = (db: Database.Database, closedAt: string, date = DAY) =>
-  db.prepare("INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES ((SELECT coalesce(max(z_number), 0) + 1 FROM z_reports), ?, ?, 1, 0, '{}')").run(date, closedAt);
+  db
+    .prepare(
+      "INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES ((SELECT coalesce(max(z_number), 0) + 1 FROM z_reports), ?, ?, 1, 0, '{}')",
+    )
+    .run(date, closedAt);
 const tab = (db: Database.Database) => db.prepare('SELECT * FROM tabs WHERE id = 1').get();
 
 describe('migration 010: closed is closed', () => {
@@ -65,7 +77,9 @@ describe('migration 010: closed is closed', () => {
     db.prepare("INSERT OR REPLACE INTO postings (id, entry_id, account, amount_minor) VALUES (1, 1, 'cash_drawer', 500)").run();
     expect(db.prepare('SELECT amount_minor FROM postings').pluck().get()).toBe(500);
     expect(migrate(db, 10)).toBe(10);
-    expect(() => db.prepare("INSERT OR REPLACE INTO postings (id, entry_id, account, amount_minor) VALUES (1, 1, 'cash_drawer', 5)").run()).toThrow(/postings already holds this key/);
+    expect(() => db.prepare("INSERT OR REPLACE INTO postings (id, entry_id, account, amount_minor) VALUES (1, 1, 'cash_drawer', 5)").run()).toThrow(
+      /postings already holds this key/,
+    );
     expect(db.prepare('SELECT amount_minor FROM postings').pluck().get()).toBe(500);
   });
 
@@ -84,14 +98,22 @@ describe('migration 010: closed is closed', () => {
     const rows = () => ['tabs', 'tab_lines', 'tab_rate_totals', 'split_parts', 'payments'].map((t) => db.prepare(`SELECT * FROM ${t}`).all());
     const frozen = rows();
     expect(() => db.prepare('UPDATE tab_lines SET qty = 3 WHERE id = 1').run()).toThrow(/closed is closed: tab_lines of a settled/);
-    expect(() => db.prepare("INSERT INTO tab_lines (tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (1, 'Cake', 350, 10000, 1, 1, 'active', 'x')").run()).toThrow(
-      /closed is closed: tab_lines/,
-    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO tab_lines (tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (1, 'Cake', 350, 10000, 1, 1, 'active', 'x')",
+        )
+        .run(),
+    ).toThrow(/closed is closed: tab_lines/);
     expect(() => db.prepare('UPDATE tab_rate_totals SET sales_minor = 0').run()).toThrow(/closed is closed: tab_rate_totals/);
-    expect(() => db.prepare('INSERT INTO tab_rate_totals VALUES (1, 10000, 1, 0, 0, 1) ON CONFLICT (tab_id, tax_rate_milli) DO UPDATE SET sales_minor = 1').run()).toThrow(/closed is closed/);
+    expect(() =>
+      db.prepare('INSERT INTO tab_rate_totals VALUES (1, 10000, 1, 0, 0, 1) ON CONFLICT (tab_id, tax_rate_milli) DO UPDATE SET sales_minor = 1').run(),
+    ).toThrow(/closed is closed/);
     expect(() => db.prepare('UPDATE split_parts SET payment_id = NULL').run()).toThrow(/closed is closed: split_parts/);
     expect(() => db.prepare('DELETE FROM split_parts').run()).toThrow(/closed is closed: split_parts/);
-    expect(() => db.prepare('INSERT OR REPLACE INTO split_parts (tab_id, part_no, amount_minor) VALUES (1, 1, 1)').run()).toThrow(/closed is closed: split_parts/);
+    expect(() => db.prepare('INSERT OR REPLACE INTO split_parts (tab_id, part_no, amount_minor) VALUES (1, 1, 1)').run()).toThrow(
+      /closed is closed: split_parts/,
+    );
     expect(() => pay(db, 2, `${DAY}T09:01:00.000Z`)).toThrow(/closed is closed: payments/);
     expect(() => db.prepare("UPDATE tabs SET note = 'edited' WHERE id = 1").run()).toThrow(/closed is closed: a settled/);
     expect(() => db.prepare('DELETE FROM tabs WHERE id = 1').run()).toThrow(/tabs rows are never deleted/);
@@ -116,9 +138,11 @@ describe('migration 010: closed is closed', () => {
     voidPayment(db2, 1, `${DAY}T09:10:00.000Z`);
     // Not at the void's moment, or with the tab's rating changed along the way: refused.
     expect(() => reopen(db2, `${DAY}T09:11:00.000Z`)).toThrow(/closed is closed/);
-    expect(() => db2.prepare("UPDATE tabs SET status = 'open', closed_at = NULL, closed_business_date = NULL, last_activity_at = ?, rating = 'happy' WHERE id = 1").run(`${DAY}T09:10:00.000Z`)).toThrow(
-      /closed is closed/,
-    );
+    expect(() =>
+      db2
+        .prepare("UPDATE tabs SET status = 'open', closed_at = NULL, closed_business_date = NULL, last_activity_at = ?, rating = 'happy' WHERE id = 1")
+        .run(`${DAY}T09:10:00.000Z`),
+    ).toThrow(/closed is closed/);
     // The tenth minute still counts.
     reopen(db2, `${DAY}T09:10:00.000Z`);
     expect(tab(db2)).toMatchObject({ status: 'open', closed_at: null, closed_business_date: null });
@@ -166,7 +190,9 @@ describe('migration 010: closed is closed', () => {
     expect(() => remove.run('early')).toThrow(/deleted only by a Z/);
     closeDay(db, `${DAY}T18:00:00.000Z`);
     expect(() => db.prepare('UPDATE command_results SET result_json = \'{"forged":1}\'').run()).toThrow(/command_results is append-only/);
-    expect(() => db.prepare("INSERT OR REPLACE INTO command_results (command_id, result_json) VALUES ('at-z', '{\"forged\":1}')").run()).toThrow(/already holds this key/);
+    expect(() => db.prepare("INSERT OR REPLACE INTO command_results (command_id, result_json) VALUES ('at-z', '{\"forged\":1}')").run()).toThrow(
+      /already holds this key/,
+    );
     expect(() => remove.run('at-z')).toThrow(/deleted only by a Z/);
     expect(remove.run('early').changes).toBe(1);
     expect(db.prepare('SELECT command_id, result_json FROM command_results').all()).toEqual([{ command_id: 'at-z', result_json: '{}' }]);
@@ -181,9 +207,11 @@ describe('migration 010: closed is closed', () => {
     expect(() => db.prepare('DELETE FROM drawer_sessions').run()).toThrow(/drawer_sessions rows are never deleted/);
     db.prepare("UPDATE drawer_sessions SET status = 'closed', closed_at = 'y' WHERE id = ?").run(id);
     expect(() => db.prepare('UPDATE drawer_sessions SET counted_minor = 0').run()).toThrow(/signed-off drawer session never changes/);
-    expect(() => db.prepare("INSERT OR REPLACE INTO drawer_sessions (id, status, opened_at, opened_by, float_minor, after_entry_id) VALUES (?, 'closed', 'x', 1, 0, 0)").run(id)).toThrow(
-      /drawer_sessions already holds this key/,
-    );
+    expect(() =>
+      db
+        .prepare("INSERT OR REPLACE INTO drawer_sessions (id, status, opened_at, opened_by, float_minor, after_entry_id) VALUES (?, 'closed', 'x', 1, 0, 0)")
+        .run(id),
+    ).toThrow(/drawer_sessions already holds this key/);
     expect(db.prepare('SELECT status, counted_minor FROM drawer_sessions').all()).toEqual([{ status: 'closed', counted_minor: 100 }]);
   });
 
@@ -194,25 +222,48 @@ describe('migration 010: closed is closed', () => {
     ['commands', "INSERT OR REPLACE INTO commands (id, name, payload_hash, staff_id, at) VALUES ('c1', 'forged', 'h', 1, 'x')"],
     ['entry_lines', 'INSERT OR REPLACE INTO entry_lines (entry_id, line_id) VALUES (1, 1)'],
     ['comp_postings', "INSERT OR REPLACE INTO comp_postings (id, entry_id, tax_rate_milli, reason, amount_minor) VALUES (1, 1, 10000, 'forged', 1)"],
-    ['drawer_movements', "INSERT OR REPLACE INTO drawer_movements (id, session_id, kind, amount_minor, reason, entry_id, staff_id, at) VALUES (1, 1, 'paid_in', 1, 'forged', 1, 1, 'x')"],
-    ['payments', "INSERT OR REPLACE INTO payments (id, tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (1, 1, 1, 'cash', 1, 0, 1, 'x')"],
+    [
+      'drawer_movements',
+      "INSERT OR REPLACE INTO drawer_movements (id, session_id, kind, amount_minor, reason, entry_id, staff_id, at) VALUES (1, 1, 'paid_in', 1, 'forged', 1, 1, 'x')",
+    ],
+    [
+      'payments',
+      "INSERT OR REPLACE INTO payments (id, tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (1, 1, 1, 'cash', 1, 0, 1, 'x')",
+    ],
     ['payment_voids', "INSERT OR REPLACE INTO payment_voids (payment_id, entry_id, reason, staff_id, at) VALUES (2, 2, 'forged', 1, 'x')"],
-    ['z_reports', "INSERT OR REPLACE INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (7, '2026-11-20', 'x', 1, 0, '{}')"],
-    ['tab_lines', "INSERT OR REPLACE INTO tab_lines (id, tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (1, 1, 'Latte', 0, 10000, 1, 1, 'active', 'x')"],
-    ['tabs', "INSERT OR REPLACE INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (2, 7, 'open', 'inclusive', 'x', 1, 'x')"],
+    [
+      'z_reports',
+      "INSERT OR REPLACE INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (7, '2026-11-20', 'x', 1, 0, '{}')",
+    ],
+    [
+      'tab_lines',
+      "INSERT OR REPLACE INTO tab_lines (id, tab_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (1, 1, 'Latte', 0, 10000, 1, 1, 'active', 'x')",
+    ],
+    [
+      'tabs',
+      "INSERT OR REPLACE INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (2, 7, 'open', 'inclusive', 'x', 1, 'x')",
+    ],
   ])('refuses INSERT OR REPLACE over an existing key of %s without recursive triggers', (table, replace) => {
     const db = atVersion10();
-    db.prepare("INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (1, 'x', 'k', 1, 1, '2026-11-21'), (2, 'x', 'k', 1, 1, '2026-11-21')").run();
+    db.prepare(
+      "INSERT INTO journal_entries (id, created_at, kind, tab_id, staff_id, business_date) VALUES (1, 'x', 'k', 1, 1, '2026-11-21'), (2, 'x', 'k', 1, 1, '2026-11-21')",
+    ).run();
     db.prepare("INSERT INTO postings (id, entry_id, account, amount_minor) VALUES (1, 1, 'cash_drawer', 5), (2, 1, 'sales', -5)").run();
     db.prepare("INSERT INTO audit (id, at, staff_id, command, detail) VALUES (1, 'x', 1, 'tab.open', '{}')").run();
     db.prepare("INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES ('c1', 'tab.open', 'h', 1, 'x')").run();
     db.prepare('INSERT INTO entry_lines (entry_id, line_id) VALUES (1, 1)').run();
     db.prepare("INSERT INTO comp_postings (id, entry_id, tax_rate_milli, reason, amount_minor) VALUES (1, 1, 10000, 'burnt', 40)").run();
     db.prepare("INSERT INTO drawer_sessions (id, status, opened_at, opened_by, float_minor, after_entry_id) VALUES (1, 'open', 'x', 1, 0, 0)").run();
-    db.prepare("INSERT INTO drawer_movements (id, session_id, kind, amount_minor, reason, entry_id, staff_id, at) VALUES (1, 1, 'paid_in', 500, 'change', 1, 1, 'x')").run();
-    db.prepare("INSERT INTO payments (id, tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (1, 1, 1, 'card', 440, 0, 1, 'x')").run();
+    db.prepare(
+      "INSERT INTO drawer_movements (id, session_id, kind, amount_minor, reason, entry_id, staff_id, at) VALUES (1, 1, 'paid_in', 500, 'change', 1, 1, 'x')",
+    ).run();
+    db.prepare(
+      "INSERT INTO payments (id, tab_id, entry_id, method, amount_minor, tip_minor, staff_id, created_at) VALUES (1, 1, 1, 'card', 440, 0, 1, 'x')",
+    ).run();
     db.prepare("INSERT INTO payment_voids (payment_id, entry_id, reason, staff_id, at) VALUES (1, 2, 'wrong card', 1, 'x')").run();
-    db.prepare("INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (1, '2026-11-20', 'x', 1, 0, '{}')").run();
+    db.prepare(
+      "INSERT INTO z_reports (z_number, business_date, closed_at, closed_by, last_entry_id, report_json) VALUES (1, '2026-11-20', 'x', 1, 0, '{}')",
+    ).run();
     const before = db.prepare(`SELECT * FROM ${table}`).all();
     expect(() => db.prepare(replace).run()).toThrow(new RegExp(`${table} already holds this key`));
     expect(db.prepare(`SELECT * FROM ${table}`).all()).toEqual(before);

@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  backfillRowsSql,
-  backfillTabsSql,
-  CHAINED_ROWS_V1,
-  rowTriggerSql,
-  TAB_STATUS_KIND,
-  tabStatusTriggerSql,
-} from './chain-v1';
+import { backfillRowsSql, backfillTabsSql, CHAINED_ROWS_V1, rowTriggerSql, TAB_STATUS_KIND, tabStatusTriggerSql } from './chain-v1';
 import type { Migration } from './index';
 
 function sha256(data: Buffer | string): Buffer {
@@ -62,7 +55,8 @@ ALTER TABLE z_reports ADD COLUMN chain_counts TEXT;
         append.run(kind, row.ref, keepsContent ? content : null, head);
       }
     };
-    for (const spec of CHAINED_ROWS_V1) chain(spec.kind, spec.keepsContent, db.prepare<[], { ref: string | number; json: string }>(backfillRowsSql(spec)).all());
+    for (const spec of CHAINED_ROWS_V1)
+      chain(spec.kind, spec.keepsContent, db.prepare<[], { ref: string | number; json: string }>(backfillRowsSql(spec)).all());
     chain(TAB_STATUS_KIND, true, db.prepare<[], { ref: number; json: string }>(backfillTabsSql()).all());
     for (const spec of CHAINED_ROWS_V1) db.exec(rowTriggerSql(spec));
     db.exec(tabStatusTriggerSql());

@@ -14,7 +14,9 @@ function beforeCustomers(): Database.Database {
   expect(migrate(made, BEFORE)).toBe(BEFORE);
   registerChainFunctions(made);
   made.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'O', 'owner', 'x')").run();
-  const tab = made.prepare("INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, ?, 'open', 'inclusive', 'x', 1, 'x')");
+  const tab = made.prepare(
+    "INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, ?, 'open', 'inclusive', 'x', 1, 'x')",
+  );
   tab.run(1, 1);
   tab.run(2, 2);
   made.prepare("UPDATE tabs SET status = 'settled', closed_at = 'y', closed_business_date = '2026-11-24' WHERE id = 2").run();

@@ -17,11 +17,17 @@ function beforeServiceDurations(): Database.Database {
   expect(migrate(made, BEFORE)).toBe(BEFORE);
   registerChainFunctions(made);
   made.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'O', 'owner', 'x')").run();
-  const item = made.prepare("INSERT INTO items (id, name, kind, price_minor, tax_rate_milli, expect_text, created_at, updated_at) VALUES (?, ?, ?, ?, 10000, ?, 'x', 'x')");
+  const item = made.prepare(
+    "INSERT INTO items (id, name, kind, price_minor, tax_rate_milli, expect_text, created_at, updated_at) VALUES (?, ?, ?, ?, 10000, ?, 'x', 'x')",
+  );
   item.run(1, 'Latte', 'product', 440, 'Steamed milk, 300 ml.');
   item.run(2, 'Cut', 'service', 3200, 'Washed, cut and styled.');
-  const tab = made.prepare("INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, ?, 'open', 'inclusive', 'x', 1, 'x')");
-  const line = made.prepare("INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (?, ?, ?, ?, 10000, 1, 1, 'active', 'x')");
+  const tab = made.prepare(
+    "INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, ?, 'open', 'inclusive', 'x', 1, 'x')",
+  );
+  const line = made.prepare(
+    "INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at) VALUES (?, ?, ?, ?, 10000, 1, 1, 'active', 'x')",
+  );
   for (const id of [1, 2]) {
     tab.run(id, id);
     line.run(id, 1, 'Latte', 440);
@@ -59,7 +65,9 @@ describe('migration 013: services take time, and a line keeps what to expect', (
   it('refuses, on any connection, a service without a duration, a product with one or with words, and a duration off the 5-minute grid', () => {
     db = beforeServiceDurations();
     migrate(db, m013ServiceDurations.version);
-    const insert = db.prepare("INSERT INTO items (name, kind, price_minor, tax_rate_milli, expect_text, duration_minutes, created_at, updated_at) VALUES ('X', ?, 1, 0, ?, ?, 'x', 'x')");
+    const insert = db.prepare(
+      "INSERT INTO items (name, kind, price_minor, tax_rate_milli, expect_text, duration_minutes, created_at, updated_at) VALUES ('X', ?, 1, 0, ?, ?, 'x', 'x')",
+    );
     expect(() => insert.run('service', '', null)).toThrow(/a service has a duration/);
     expect(() => insert.run('product', '', 30)).toThrow(/a service has a duration/);
     expect(() => insert.run('product', 'words', null)).toThrow(/a product has neither/);

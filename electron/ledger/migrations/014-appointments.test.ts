@@ -12,7 +12,11 @@ function atAppointments(): Database.Database {
   const made = new Database(':memory:');
   expect(migrate(made, m014Appointments.version - 1)).toBe(m014Appointments.version - 1);
   registerChainFunctions(made);
-  made.prepare("INSERT INTO store_settings (id, name, currency, locale, tax_mode, tax_rates_json, token_first, token_last, cash_rounding_minor, updated_at) VALUES (1, 'S', 'EUR', 'en-IE', 'inclusive', '[]', 1, 40, 1, 'x')").run();
+  made
+    .prepare(
+      "INSERT INTO store_settings (id, name, currency, locale, tax_mode, tax_rates_json, token_first, token_last, cash_rounding_minor, updated_at) VALUES (1, 'S', 'EUR', 'en-IE', 'inclusive', '[]', 1, 40, 1, 'x')",
+    )
+    .run();
   expect(migrate(made, m014Appointments.version)).toBe(m014Appointments.version);
   made.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'O', 'owner', 'x')").run();
   made.prepare("INSERT INTO customers (id, name, name_key, created_at, updated_at) VALUES (1, 'Ana', 'ana', 'x', 'x')").run();
@@ -33,7 +37,10 @@ const deposit = (over: Record<string, unknown> = {}) => {
 describe('migration 014: appointments and deposits', () => {
   it('gives the store Monday to Saturday 09:00 to 18:00, no deposit, 24 free hours and a full forfeit, and keeps the chain whole', () => {
     db = atAppointments();
-    const s = db.prepare('SELECT opening_hours_json, deposit_mode, free_cancel_hours, forfeit_percent FROM store_settings').get() as Record<string, string | number>;
+    const s = db.prepare('SELECT opening_hours_json, deposit_mode, free_cancel_hours, forfeit_percent FROM store_settings').get() as Record<
+      string,
+      string | number
+    >;
     expect(JSON.parse(String(s.opening_hours_json))).toEqual([...Array.from({ length: 6 }, () => ({ open: 540, close: 1080 })), null]);
     expect(s).toMatchObject({ deposit_mode: 'none', free_cancel_hours: 24, forfeit_percent: 100 });
     expect(() => db.prepare("UPDATE store_settings SET deposit_mode = 'some'").run()).toThrow(/CHECK/);
@@ -46,9 +53,13 @@ describe('migration 014: appointments and deposits', () => {
     expect(() => deposit({ amount_minor: 0 })).toThrow(/CHECK/);
     expect(() => deposit({ method: 'cash' })).toThrow(/CHECK/);
     deposit();
-    expect(() => db.prepare("UPDATE deposits SET status = 'closed', applied_minor = 500, closed_at = 'y', closed_business_date = '2026-11-24' WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("UPDATE deposits SET status = 'closed', applied_minor = 500, closed_at = 'y', closed_business_date = '2026-11-24' WHERE id = 1").run(),
+    ).toThrow(/CHECK/);
     expect(() => db.prepare('UPDATE deposits SET amount_minor = 2000 WHERE id = 1').run()).toThrow(/closed is closed/);
-    db.prepare("UPDATE deposits SET status = 'closed', applied_minor = 600, refunded_minor = 400, closed_at = 'y', closed_business_date = '2026-11-24' WHERE id = 1").run();
+    db.prepare(
+      "UPDATE deposits SET status = 'closed', applied_minor = 600, refunded_minor = 400, closed_at = 'y', closed_business_date = '2026-11-24' WHERE id = 1",
+    ).run();
     expect(() => db.prepare('UPDATE deposits SET tab_id = NULL, reason = ? WHERE id = 1').run('x')).toThrow(/closed is closed/);
     expect(() => db.prepare('DELETE FROM deposits WHERE id = 1').run()).toThrow(/never deleted/);
     // The same take entry cannot be named twice; a kept rest names none and points at its deposit.

@@ -15,12 +15,17 @@ function beforeLoyalty(): Database.Database {
   registerChainFunctions(made);
   made.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'O', 'owner', 'x')").run();
   made.prepare("INSERT INTO customers (id, name, name_key, created_at, updated_at) VALUES (1, 'Ana', 'ana', 'x', 'x')").run();
-  made.prepare("INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at, customer_id) VALUES (1, 1, 'open', 'inclusive', 'x', 1, 'x', 1)").run();
+  made
+    .prepare(
+      "INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at, customer_id) VALUES (1, 1, 'open', 'inclusive', 'x', 1, 'x', 1)",
+    )
+    .run();
   made.prepare('INSERT INTO tab_rate_totals VALUES (1, 10000, 400, 0, 40, 440)').run();
   return made;
 }
 
-const movement = (on: Database.Database) => on.prepare("INSERT INTO loyalty_movements (customer_id, tab_id, scheme, kind, units, reverses_id, staff_id, at) VALUES (1, 1, 'stamps', ?, ?, ?, 1, 'x')");
+const movement = (on: Database.Database) =>
+  on.prepare("INSERT INTO loyalty_movements (customer_id, tab_id, scheme, kind, units, reverses_id, staff_id, at) VALUES (1, 1, 'stamps', ?, ?, ?, 1, 'x')");
 
 describe('migration 015: loyalty', () => {
   it('starts with loyalty off, no balances, and the chain whole', () => {
@@ -45,6 +50,6 @@ describe('migration 015: loyalty', () => {
     expect(() => movement(db).run('reverse', -3, earn)).toThrow(/UNIQUE/);
     expect(() => movement(db).run('reverse', 3, back)).toThrow(/gives back exactly/);
     expect(db.prepare('SELECT SUM(units) AS s FROM loyalty_movements').get()).toEqual({ s: 0 });
-    expect(() => db.prepare("INSERT INTO loyalty_postings VALUES (1, 10000, 100, 9, 100, 90)").run()).toThrow(/CHECK|FOREIGN/);
+    expect(() => db.prepare('INSERT INTO loyalty_postings VALUES (1, 10000, 100, 9, 100, 90)').run()).toThrow(/CHECK|FOREIGN/);
   });
 });

@@ -17,7 +17,11 @@ function beforeReceipts(): Database.Database {
   const made = new Database(':memory:');
   expect(migrate(made, BEFORE)).toBe(BEFORE);
   registerChainFunctions(made);
-  made.prepare("INSERT INTO store_settings (id, name, currency, locale, tax_mode, tax_rates_json, token_first, token_last, cash_rounding_minor, updated_at) VALUES (1, 'S', 'EUR', 'en-IE', 'inclusive', '[]', 1, 40, 1, 'x')").run();
+  made
+    .prepare(
+      "INSERT INTO store_settings (id, name, currency, locale, tax_mode, tax_rates_json, token_first, token_last, cash_rounding_minor, updated_at) VALUES (1, 'S', 'EUR', 'en-IE', 'inclusive', '[]', 1, 40, 1, 'x')",
+    )
+    .run();
   made.prepare("INSERT INTO staff (id, name, role, created_at) VALUES (1, 'O', 'owner', 'x')").run();
   openTab(made, 1, 440);
   settle(made, 1);
@@ -25,8 +29,16 @@ function beforeReceipts(): Database.Database {
 }
 
 function openTab(on: Database.Database, id: number, total: number): void {
-  on.prepare("INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, ?, 'open', 'inclusive', 'x', 1, 'x')").run(id, id);
-  on.prepare('INSERT INTO tab_rate_totals (tab_id, tax_rate_milli, sales_minor, comps_minor, tax_minor, receivable_minor) VALUES (?, 10000, ?, 0, ?, ?)').run(id, total - total / 11, total / 11, total);
+  on.prepare("INSERT INTO tabs (id, token, status, tax_mode, opened_at, opened_by, last_activity_at) VALUES (?, ?, 'open', 'inclusive', 'x', 1, 'x')").run(
+    id,
+    id,
+  );
+  on.prepare('INSERT INTO tab_rate_totals (tab_id, tax_rate_milli, sales_minor, comps_minor, tax_minor, receivable_minor) VALUES (?, 10000, ?, 0, ?, ?)').run(
+    id,
+    total - total / 11,
+    total / 11,
+    total,
+  );
 }
 
 function settle(on: Database.Database, id: number): void {

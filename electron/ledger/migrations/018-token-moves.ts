@@ -29,12 +29,47 @@ import type { Migration } from './index';
  * Limits and rules are written here, not imported, so this migration never changes with live code.
  */
 
-const chained = (kind: string, table: string, key: string, columns: readonly string[]): ChainedTable => ({ kind, table, key, intKey: true, keepsContent: false, columns });
+const chained = (kind: string, table: string, key: string, columns: readonly string[]): ChainedTable => ({
+  kind,
+  table,
+  key,
+  intKey: true,
+  keepsContent: false,
+  columns,
+});
 
 export const TOKEN_EVENT_CHAIN = chained('token_event', 'token_events', 'id', ['id', 'token', 'kind', 'tab_id', 'at', 'staff_id', 'command_id']);
-export const TOKEN_CHANGE_CHAIN = chained('token_change', 'tab_token_changes', 'id', ['id', 'tab_id', 'from_token', 'to_token', 'at', 'staff_id', 'command_id']);
-export const LINE_MOVE_CHAIN = chained('line_move', 'line_moves', 'id', ['id', 'line_id', 'from_tab_id', 'to_tab_id', 'qty', 'new_line_id', 'merged', 'at', 'staff_id', 'command_id']);
-export const TAB_MERGE_CHAIN = chained('tab_merge', 'tab_merges', 'from_tab_id', ['from_tab_id', 'into_tab_id', 'from_token', 'into_token', 'paid_minor', 'at', 'staff_id', 'command_id']);
+export const TOKEN_CHANGE_CHAIN = chained('token_change', 'tab_token_changes', 'id', [
+  'id',
+  'tab_id',
+  'from_token',
+  'to_token',
+  'at',
+  'staff_id',
+  'command_id',
+]);
+export const LINE_MOVE_CHAIN = chained('line_move', 'line_moves', 'id', [
+  'id',
+  'line_id',
+  'from_tab_id',
+  'to_tab_id',
+  'qty',
+  'new_line_id',
+  'merged',
+  'at',
+  'staff_id',
+  'command_id',
+]);
+export const TAB_MERGE_CHAIN = chained('tab_merge', 'tab_merges', 'from_tab_id', [
+  'from_tab_id',
+  'into_tab_id',
+  'from_token',
+  'into_token',
+  'paid_minor',
+  'at',
+  'staff_id',
+  'command_id',
+]);
 
 /** The chained tables of this migration, in the order the chain check lists them. */
 export const TOKEN_MOVES_CHAINS: readonly ChainedTable[] = [TOKEN_EVENT_CHAIN, TOKEN_CHANGE_CHAIN, LINE_MOVE_CHAIN, TAB_MERGE_CHAIN];

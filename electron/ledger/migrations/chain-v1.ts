@@ -34,9 +34,23 @@ export type ChainedTable = {
 
 /** Rows that are written once and never change: each insert appends one chain row. */
 export const CHAINED_ROWS_V1: readonly ChainedTable[] = [
-  { kind: 'entry', table: 'journal_entries', key: 'id', intKey: true, keepsContent: false, columns: ['id', 'created_at', 'kind', 'tab_id', 'staff_id', 'command_id', 'memo', 'business_date', 'approved_by'] },
+  {
+    kind: 'entry',
+    table: 'journal_entries',
+    key: 'id',
+    intKey: true,
+    keepsContent: false,
+    columns: ['id', 'created_at', 'kind', 'tab_id', 'staff_id', 'command_id', 'memo', 'business_date', 'approved_by'],
+  },
   { kind: 'posting', table: 'postings', key: 'id', intKey: true, keepsContent: false, columns: ['id', 'entry_id', 'account', 'amount_minor'] },
-  { kind: 'audit', table: 'audit', key: 'id', intKey: true, keepsContent: false, columns: ['id', 'at', 'staff_id', 'command', 'tab_id', 'detail', 'approved_by', 'command_id'] },
+  {
+    kind: 'audit',
+    table: 'audit',
+    key: 'id',
+    intKey: true,
+    keepsContent: false,
+    columns: ['id', 'at', 'staff_id', 'command', 'tab_id', 'detail', 'approved_by', 'command_id'],
+  },
   {
     kind: 'z',
     table: 'z_reports',
@@ -54,11 +68,46 @@ export const CHAINED_ROWS_V1: readonly ChainedTable[] = [
     key: 'id',
     intKey: true,
     keepsContent: false,
-    columns: ['id', 'tab_id', 'entry_id', 'method', 'amount_minor', 'tip_minor', 'tendered_minor', 'change_minor', 'rounding_minor', 'reference', 'part_no', 'staff_id', 'created_at'],
+    columns: [
+      'id',
+      'tab_id',
+      'entry_id',
+      'method',
+      'amount_minor',
+      'tip_minor',
+      'tendered_minor',
+      'change_minor',
+      'rounding_minor',
+      'reference',
+      'part_no',
+      'staff_id',
+      'created_at',
+    ],
   },
-  { kind: 'payment_void', table: 'payment_voids', key: 'payment_id', intKey: true, keepsContent: false, columns: ['payment_id', 'entry_id', 'reason', 'staff_id', 'at'] },
-  { kind: 'drawer', table: 'drawer_movements', key: 'id', intKey: true, keepsContent: false, columns: ['id', 'session_id', 'kind', 'amount_minor', 'reason', 'entry_id', 'staff_id', 'at'] },
-  { kind: 'comp', table: 'comp_postings', key: 'id', intKey: true, keepsContent: false, columns: ['id', 'entry_id', 'tax_rate_milli', 'reason', 'amount_minor'] },
+  {
+    kind: 'payment_void',
+    table: 'payment_voids',
+    key: 'payment_id',
+    intKey: true,
+    keepsContent: false,
+    columns: ['payment_id', 'entry_id', 'reason', 'staff_id', 'at'],
+  },
+  {
+    kind: 'drawer',
+    table: 'drawer_movements',
+    key: 'id',
+    intKey: true,
+    keepsContent: false,
+    columns: ['id', 'session_id', 'kind', 'amount_minor', 'reason', 'entry_id', 'staff_id', 'at'],
+  },
+  {
+    kind: 'comp',
+    table: 'comp_postings',
+    key: 'id',
+    intKey: true,
+    keepsContent: false,
+    columns: ['id', 'entry_id', 'tax_rate_milli', 'reason', 'amount_minor'],
+  },
 ];
 
 /**
@@ -71,7 +120,22 @@ export const CHAINED_ROWS_V1: readonly ChainedTable[] = [
 export const TAB_STATUS_KIND = 'tab';
 /** A settled tab reopened by voiding its last payment: recorded, and its lines may change again. */
 export const TAB_REOPEN_KIND = 'tab_reopen';
-const LINE_COLUMNS = ['id', 'item_id', 'name', 'unit_minor', 'tax_rate_milli', 'qty', 'staff_id', 'state', 'remove_reason', 'comp_kind', 'comp_value', 'comp_reason', 'comp_qty', 'created_at'];
+const LINE_COLUMNS = [
+  'id',
+  'item_id',
+  'name',
+  'unit_minor',
+  'tax_rate_milli',
+  'qty',
+  'staff_id',
+  'state',
+  'remove_reason',
+  'comp_kind',
+  'comp_value',
+  'comp_reason',
+  'comp_qty',
+  'created_at',
+];
 
 /** The canonical content of tab `t` (an alias or NEW) as SQL: used by the trigger and by the check alike. */
 export function tabStatusContentSql(t: string): string {

@@ -18,11 +18,32 @@ import { m015Loyalty } from './015-loyalty';
 import { m016Receipts } from './016-receipts';
 import { m017Refunds } from './017-refunds';
 import { m018TokenMoves } from './018-token-moves';
+import { m019DayTotals } from './019-day-totals';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [m001Initial, m002Counter, m003Closing, m004CompUnits, m005EntryLines, m006PaymentVoids, m007TipConfirm, m008StaffAuth, m009BusinessDay, m010ClosedIsClosed, m011HashChain, m012Customers, m013ServiceDurations, m014Appointments, m015Loyalty, m016Receipts, m017Refunds, m018TokenMoves];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Counter,
+  m003Closing,
+  m004CompUnits,
+  m005EntryLines,
+  m006PaymentVoids,
+  m007TipConfirm,
+  m008StaffAuth,
+  m009BusinessDay,
+  m010ClosedIsClosed,
+  m011HashChain,
+  m012Customers,
+  m013ServiceDurations,
+  m014Appointments,
+  m015Loyalty,
+  m016Receipts,
+  m017Refunds,
+  m018TokenMoves,
+  m019DayTotals,
+];
 
 // Refused when the module loads: a wrongly numbered list must never reach a ledger.
 assertNumbered(migrations);

@@ -10,7 +10,9 @@ export function assertNumbered(list: readonly Migration[]): readonly Migration[]
   list.forEach((migration, index) => {
     const expected = index + 1;
     if (migration.version !== expected) {
-      throw new Error(`migration "${migration.name}" is number ${migration.version} but stands at place ${expected}: migrations are numbered 1..N in order, without gaps or repeats`);
+      throw new Error(
+        `migration "${migration.name}" is number ${migration.version} but stands at place ${expected}: migrations are numbered 1..N in order, without gaps or repeats`,
+      );
     }
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(migration.name)) {
       throw new Error(`migration ${migration.version} is named "${migration.name}": a name is lower-case words joined by hyphens, as in its file name`);

@@ -1,7 +1,7 @@
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { useCsvDownload } from '../../hooks/use-csv-download';
 import { t } from '../../i18n/t';
-import { useCsvDownload } from '../reports/use-csv-download';
 import { filterInput, type ActivityFilter } from './use-activity';
 
 /** The whole business day for this filter as CSV (made by the main process), not only the rows shown. */

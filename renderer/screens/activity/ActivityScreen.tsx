@@ -30,11 +30,7 @@ export function ActivityScreen() {
   return (
     <Screen title={t('activity.title')} back="/" className="activity">
       {error && <ErrorNote error={t('activity.loadFailed', { message: error })} />}
-      {store.data && status.data ? (
-        <ActivityView store={store.data} status={status.data} staff={staff.data ?? []} />
-      ) : (
-        !error && <p>{t('activity.loading')}</p>
-      )}
+      {store.data && status.data ? <ActivityView store={store.data} status={status.data} staff={staff.data ?? []} /> : !error && <p>{t('activity.loading')}</p>}
       <ErrorNote error={staff.error} />
     </Screen>
   );

@@ -44,7 +44,9 @@ describe('what each action says', () => {
     expect(text('approval.pin', { for: 2, command: 'tab.writeOff', ok: false, wrong: 1 })).toBe('Wrong manager PIN for tab.writeOff (1 in a row)');
     expect(text('approval.grant', { command: 'drawer.move', permissions: ['drawer.payOut'] })).toBe('Approval asked for drawer.move');
     // 09:10 UTC is 11:10 in Berlin in September.
-    expect(text('staff.lockout', { until: '2026-09-15T09:10:00.000Z', after: 'session.signIn' })).toBe('Locked out after 5 wrong PINs, until 15 Sept 2026, 11:10');
+    expect(text('staff.lockout', { until: '2026-09-15T09:10:00.000Z', after: 'session.signIn' })).toBe(
+      'Locked out after 5 wrong PINs, until 15 Sept 2026, 11:10',
+    );
   });
 
   it('words the drawer, the day, the catalog, settings, staff and backups, in the store’s money', () => {
@@ -54,7 +56,9 @@ describe('what each action says', () => {
     expect(text('drawer.close', { expectedMinor: 10_000, countedMinor: 9950, varianceMinor: -50, reason: 'short' })).toBe(
       'Signed off the drawer: counted €99.50, expected €100.00, variance -€0.50 (short)',
     );
-    expect(text('drawer.close', { expectedMinor: 100, countedMinor: 100, varianceMinor: 0, reason: '' })).toBe('Signed off the drawer: counted €1.00, expected €1.00, variance €0.00');
+    expect(text('drawer.close', { expectedMinor: 100, countedMinor: 100, varianceMinor: 0, reason: '' })).toBe(
+      'Signed off the drawer: counted €1.00, expected €1.00, variance €0.00',
+    );
     expect(text('day.close', { zNumber: 7, businessDate: '2026-09-14', netSalesMinor: 1 })).toBe('Closed Mon 14 Sept 2026 (Z #7)');
     expect(text('catalog.createItem', { id: 3, name: 'Latte', priceMinor: 440 })).toBe('Added Latte at €4.40');
     expect(text('catalog.updateItem', { itemId: 3, priceMinor: 460, name: 'Latte' })).toBe('Changed an item: priceMinor, name');
@@ -63,7 +67,9 @@ describe('what each action says', () => {
     expect(text('staff.create', { staffId: 4, name: 'Tom', role: 'manager' })).toBe('Added Tom as manager');
     expect(text('staff.update', { staffId: 4, name: 'Thomas', was: 'Tom' })).toBe('Renamed Tom to Thomas');
     expect(text('staff.update', { staffId: 4, role: 'staff', wasRole: 'manager' })).toBe('Made Tom staff');
-    expect(text('staff.update', { staffId: 4, name: 'Thomas', was: 'Tom', role: 'owner', wasRole: 'manager' })).toBe('Renamed Tom to Thomas and made them owner');
+    expect(text('staff.update', { staffId: 4, name: 'Thomas', was: 'Tom', role: 'owner', wasRole: 'manager' })).toBe(
+      'Renamed Tom to Thomas and made them owner',
+    );
     expect(text('staff.unlock', { staffId: 4, name: 'Tom' })).toBe('Lifted the lockout of Tom');
     expect(text('backup.restore', { restoredFrom: 'aftertab-2026-09-14.db' })).toBe('Restored the backup aftertab-2026-09-14.db');
     const seal = { cause: 'behind', problem: 'the ledger ends at entry 4,120 of 4,160, recorded 2026-09-15 14:02 UTC', sealedSeq: 4160, ledgerSeq: 4120 };
@@ -92,7 +98,19 @@ describe('what each action says', () => {
   });
 
   it('names every kind', () => {
-    expect(activityKinds.map(kindName)).toEqual(['Sign-in', 'Tabs', 'Lines', 'Comps', 'Payments', 'Drawer', 'Closing the day', 'Catalog', 'Settings', 'Staff and approvals', 'Backups']);
+    expect(activityKinds.map(kindName)).toEqual([
+      'Sign-in',
+      'Tabs',
+      'Lines',
+      'Comps',
+      'Payments',
+      'Drawer',
+      'Closing the day',
+      'Catalog',
+      'Settings',
+      'Staff and approvals',
+      'Backups',
+    ]);
   });
 });
 

@@ -189,6 +189,11 @@ export function activityText(row: ActivityRow, f: ActivityFormat): string {
     const entry: HistoryEntry = { at: row.at, staffName: row.staffName, action: row.command, detail: d as HistoryEntry['detail'] };
     return historyText(entry, f.money);
   }
-  const text = staffText(row.command, d, f) ?? drawerText(row.command, d, f) ?? catalogText(row.command, d, f) ?? customerText(row.command, d) ?? otherText(row.command, d, f);
+  const text =
+    staffText(row.command, d, f) ??
+    drawerText(row.command, d, f) ??
+    catalogText(row.command, d, f) ??
+    customerText(row.command, d) ??
+    otherText(row.command, d, f);
   return (text ?? t('activity.what.other', { command: row.command })).replace(/\s+/g, ' ').trim();
 }

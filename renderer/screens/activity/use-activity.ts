@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ActivityRow } from '../../../shared/closing-types';
 import type { ActivityKind } from '../../../shared/domain/activity';
-import type { AppEvent } from '../../../shared/types';
-import { api, onEvent } from '../../api';
+import { api, onEvent, type ScreenEvent } from '../../api';
 import { describeError } from '../../i18n/describe-error';
 import { mergeNewest } from './merge-newest';
 
@@ -21,7 +20,19 @@ export type ActivityList = {
 type State = { key: string; rows: ActivityRow[]; nextBeforeId: number | null; loaded: boolean; loadingOlder: boolean; error: string | null };
 
 /** Anything a command changes writes an audit row; these are the events commands announce. */
-const REFRESH_ON: ReadonlySet<AppEvent['type']> = new Set(['tabs.changed', 'drawer.changed', 'day.changed', 'store.changed', 'catalog.changed', 'staff.changed', 'backup.changed']);
+const REFRESH_ON: ReadonlySet<ScreenEvent['type']> = new Set([
+  'tabs.changed',
+  'drawer.changed',
+  'day.changed',
+  'store.changed',
+  'catalog.changed',
+  'staff.changed',
+  'backup.changed',
+  'customers.changed',
+  'appointments.changed',
+  'tokens.changed',
+  'resync',
+]);
 
 /** The command input for a filter; the CSV takes the same one without a page. */
 export function filterInput(filter: ActivityFilter, beforeId?: number) {
@@ -84,7 +95,13 @@ export function useActivity(filter: ActivityFilter): ActivityList {
         if (prev.key !== key) return prev;
         if (!result.ok) return { ...prev, loadingOlder: false, error: describeError(result.error) };
         const last = prev.rows.at(-1)?.id ?? Number.MAX_SAFE_INTEGER;
-        return { ...prev, rows: [...prev.rows, ...result.value.rows.filter((r) => r.id < last)], nextBeforeId: result.value.nextBeforeId, loadingOlder: false, error: null };
+        return {
+          ...prev,
+          rows: [...prev.rows, ...result.value.rows.filter((r) => r.id < last)],
+          nextBeforeId: result.value.nextBeforeId,
+          loadingOlder: false,
+          error: null,
+        };
       });
     });
   }, [key]);

@@ -5,6 +5,7 @@ import type { AppointmentDetail, StaffColumn } from '../../../shared/salon-types
 import type { PaymentMethod, StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { SidePanel } from '../../components/SidePanel';
+import { methodName } from '../../format/method-name';
 import { useMay } from '../../hooks/current-staff';
 import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
@@ -12,7 +13,6 @@ import { useMoney, type MoneyTools } from '../../hooks/use-money';
 import { useNow } from '../../hooks/use-now';
 import { formatBusinessDate, useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { methodName } from '../tab/history-message';
 import { BookingForm } from './BookingForm';
 import { depositFor, hasStarted, minuteText, storeNow } from './salon-time';
 import { cancelWords, forfeitOf, policyWords, statusName } from './salon-words';
@@ -59,7 +59,15 @@ function Overview({ a, store, onView, onClose }: { a: AppointmentDetail; store: 
   const started = hasStarted(a.date, a.startMinute, storeNow(store.timeZone, new Date(now)));
   const held = a.deposits.filter((d) => d.status === 'held');
   const booked = a.status === 'booked';
-  const wantsDeposit = booked && held.length === 0 && a.depositHeldMinor === 0 && a.deposits.length === 0 && depositFor(a.policy, a.services.map((s) => s.priceMinor)) > 0;
+  const wantsDeposit =
+    booked &&
+    held.length === 0 &&
+    a.depositHeldMinor === 0 &&
+    a.deposits.length === 0 &&
+    depositFor(
+      a.policy,
+      a.services.map((s) => s.priceMinor),
+    ) > 0;
 
   const doCheckIn = async (): Promise<void> => {
     const result = await checkIn.run({ appointmentId: a.id });
@@ -72,7 +80,8 @@ function Overview({ a, store, onView, onClose }: { a: AppointmentDetail; store: 
         {a.customerName} <span className={`appointment-panel__status appointment-panel__status--${a.status}`}>{statusName(a.status)}</span>
       </h2>
       <p className="appointment-panel__when" data-testid="appointment-when">
-        {t('salon.panel.when', { date: formatBusinessDate(a.date, store.locale), start: minuteText(a.startMinute), end: minuteText(a.endMinute) })} · {t('salon.panel.with', { name: a.staffName })}
+        {t('salon.panel.when', { date: formatBusinessDate(a.date, store.locale), start: minuteText(a.startMinute), end: minuteText(a.endMinute) })} ·{' '}
+        {t('salon.panel.with', { name: a.staffName })}
       </p>
       <Link className="button button--ghost" to={`/customers/${a.customerId}`}>
         {t('salon.panel.openCustomer')}
@@ -274,7 +283,10 @@ function TakeDeposit({ a, store, onBack }: { a: AppointmentDetail; store: StoreS
   const take = useCommand('appointment.takeDeposit');
   const [method, setMethod] = useState<PaymentMethod>('card');
   const [reference, setReference] = useState('');
-  const amount = depositFor(a.policy, a.services.map((s) => s.priceMinor));
+  const amount = depositFor(
+    a.policy,
+    a.services.map((s) => s.priceMinor),
+  );
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (await take.run({ appointmentId: a.id, method, reference: reference.trim() })) onBack();

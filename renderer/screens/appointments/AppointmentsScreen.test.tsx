@@ -6,42 +6,11 @@ import type { Customer } from '../../../shared/customer-types';
 import type { Appointment, AppointmentDay, AppointmentDetail, DepositPolicy } from '../../../shared/salon-types';
 import type { CatalogItem, Staff } from '../../../shared/types';
 import { CurrentStaffContext } from '../../hooks/current-staff';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { AppointmentsScreen } from './AppointmentsScreen';
 
-const calls = vi.hoisted(() => ({
-  store: vi.fn(),
-  day: vi.fn(),
-  week: vi.fn(),
-  get: vi.fn(),
-  catalog: vi.fn(),
-  drawer: vi.fn(),
-  search: vi.fn(),
-  book: vi.fn(),
-  cancel: vi.fn(),
-  noShow: vi.fn(),
-  checkIn: vi.fn(),
-  update: vi.fn(),
-}));
-
-vi.mock('../../api', () => ({
-  api: {
-    'store.get': calls.store,
-    'appointment.day': calls.day,
-    'appointment.week': calls.week,
-    'appointment.get': calls.get,
-    'catalog.list': calls.catalog,
-    'drawer.get': calls.drawer,
-    'customer.search': calls.search,
-    'appointment.book': calls.book,
-    'appointment.cancel': calls.cancel,
-    'appointment.noShow': calls.noShow,
-    'appointment.checkIn': calls.checkIn,
-    'appointment.update': calls.update,
-  },
-  newCommandId: () => 'command-id-0001',
-  onEvent: () => () => undefined,
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const policy: DepositPolicy = { mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100 };
 const owner: Staff = { id: 1, name: 'Olga', role: 'owner' };
@@ -49,9 +18,31 @@ const staff = [
   { id: 1, name: 'Olga' },
   { id: 2, name: 'Ben' },
 ];
-const cut: CatalogItem = { id: 11, categoryId: null, name: 'Cut and style', kind: 'service', priceMinor: 4500, rateMilli: 0, expectText: 'Shape kept 6 weeks.', durationMinutes: 45, archived: false };
+const cut: CatalogItem = {
+  id: 11,
+  categoryId: null,
+  name: 'Cut and style',
+  kind: 'service',
+  priceMinor: 4500,
+  rateMilli: 0,
+  expectText: 'Shape kept 6 weeks.',
+  durationMinutes: 45,
+  archived: false,
+};
 const latte: CatalogItem = { ...cut, id: 12, name: 'Latte', kind: 'product', durationMinutes: null, expectText: '' };
-const ana: Customer = { id: 5, name: 'Ana Lima', phone: '555 0101', email: null, notes: null, contactOk: false, archivedAt: null, erasedAt: null, mergedInto: null, createdAt: '2026-12-01T09:00:00Z', updatedAt: '2026-12-01T09:00:00Z' } as Customer;
+const ana: Customer = {
+  id: 5,
+  name: 'Ana Lima',
+  phone: '555 0101',
+  email: null,
+  notes: null,
+  contactOk: false,
+  archivedAt: null,
+  erasedAt: null,
+  mergedInto: null,
+  createdAt: '2026-12-01T09:00:00Z',
+  updatedAt: '2026-12-01T09:00:00Z',
+} as Customer;
 // A Monday far ahead: booked, not started, and a cancellation today is in time.
 const booked: Appointment = {
   id: 40,
@@ -76,7 +67,24 @@ const detail: AppointmentDetail = {
   policy,
   cancelInTime: false,
   deposits: [
-    { id: 3, customerId: 5, appointmentId: 40, fromDepositId: null, amountMinor: 1000, method: 'cash', status: 'held', appliedMinor: 0, refundedMinor: 0, forfeitedMinor: 0, keptMinor: 0, tabId: null, takenAt: '2026-12-01T09:00:00Z', takenBusinessDate: '2026-12-01', closedAt: null, reason: null },
+    {
+      id: 3,
+      customerId: 5,
+      appointmentId: 40,
+      fromDepositId: null,
+      amountMinor: 1000,
+      method: 'cash',
+      status: 'held',
+      appliedMinor: 0,
+      refundedMinor: 0,
+      forfeitedMinor: 0,
+      keptMinor: 0,
+      tabId: null,
+      takenAt: '2026-12-01T09:00:00Z',
+      takenBusinessDate: '2026-12-01',
+      closedAt: null,
+      reason: null,
+    },
   ],
 };
 
@@ -113,24 +121,26 @@ function renderAt(search: string) {
 
 describe('AppointmentsScreen', () => {
   beforeEach(() => {
-    calls.store.mockReset().mockResolvedValue({ ok: true, value: testStore({ depositPolicy: policy }) });
-    calls.day.mockReset().mockImplementation(({ date }: { date: string }) => Promise.resolve({ ok: true, value: dayOf(date, date === booked.date ? [booked] : []) }));
-    calls.get.mockReset().mockResolvedValue({ ok: true, value: detail });
-    calls.catalog.mockReset().mockResolvedValue({ ok: true, value: { categories: [], items: [cut, latte] } });
-    calls.drawer.mockReset().mockResolvedValue({ ok: true, value: { session: null, lastClosed: null, denominations: [] } });
-    calls.search.mockReset().mockResolvedValue({ ok: true, value: [ana] });
-    calls.book.mockReset();
-    calls.cancel.mockReset().mockResolvedValue({ ok: true, value: { ...detail, status: 'late_cancel' } });
-    calls.noShow.mockReset();
-    calls.checkIn.mockReset().mockResolvedValue({ ok: true, value: { appointment: { ...detail, status: 'checked_in' }, tabId: 77, token: 4 } });
-    calls.update.mockReset().mockResolvedValue({ ok: true, value: { ...detail, startMinute: 660, endMinute: 705 } });
+    fake.reply('store.get', testStore({ depositPolicy: policy }));
+    fake.handle('appointment.day', ({ date }) => ({ ok: true, value: dayOf(date, date === booked.date ? [booked] : []) }));
+    fake.reply('appointment.get', detail);
+    fake.reply('catalog.list', { categories: [], items: [cut, latte] });
+    fake.reply('drawer.get', { session: null, lastClosed: null, denominations: [] });
+    fake.reply('customer.search', [ana]);
+    fake.reply('appointment.cancel', { ...detail, status: 'late_cancel' });
+    fake.reply('appointment.checkIn', { appointment: { ...detail, status: 'checked_in' }, tabId: 77, token: 4 });
+    fake.reply('appointment.update', { ...detail, startMinute: 660, endMinute: 705 });
   });
   afterEach(cleanup);
 
   it('shows one column per staff member with each booking from its start, and opens it', async () => {
     renderAt(`?date=${booked.date}`);
     const grid = await screen.findByRole('group', { name: /Appointments on/ });
-    expect(within(grid).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Olga', 'Ben']);
+    expect(
+      within(grid)
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['Olga', 'Ben']);
     const card = within(grid).getByRole('button', { name: /10:00–10:45 Ana Lima: Cut and style/ });
     // Ben's column is the third grid column (the times are the first); 10:00 is row 14 of a 09:00 grid.
     expect(card.style.gridColumn).toBe('3');
@@ -151,8 +161,11 @@ describe('AppointmentsScreen', () => {
   });
 
   it('books a customer: the end follows the services, the deposit by card, and a refusal sits beside the start', async () => {
-    calls.book.mockResolvedValueOnce({ ok: false, error: { code: 'conflict', message: 'overlap', key: 'errors.field.minuteOfDay', field: 'startMinute' } });
-    calls.book.mockResolvedValueOnce({ ok: true, value: detail });
+    fake.answer(
+      'appointment.book',
+      { ok: false, error: { code: 'conflict', message: 'overlap', key: 'errors.field.minuteOfDay', field: 'startMinute' } },
+      { ok: true, value: detail },
+    );
     renderAt(`?date=${booked.date}&book=1&at=660&bookStaff=2`);
     const form = await screen.findByRole('dialog', { name: 'Book an appointment' });
     fireEvent.click(await within(form).findByRole('button', { name: 'Book for Ana Lima' }));
@@ -166,14 +179,14 @@ describe('AppointmentsScreen', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Book' }));
     const time = within(form).getByRole('combobox', { name: 'Start' });
     await waitFor(() => expect(time.getAttribute('aria-invalid')).toBe('true'));
-    expect(calls.book).toHaveBeenCalledWith(
-      { customerId: 5, staffId: 2, date: booked.date, startMinute: 660, itemIds: [11], note: '', deposit: { method: 'card', reference: '' } },
-      { commandId: 'command-id-0001' },
-    );
+    expect(fake.calls('appointment.book')).toContainEqual({
+      input: { customerId: 5, staffId: 2, date: booked.date, startMinute: 660, itemIds: [11], note: '', deposit: { method: 'card', reference: '' } },
+      options: { commandId: 'command-1' },
+    });
     fireEvent.change(time, { target: { value: '690' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Book' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toContain('open=40'));
-    expect(calls.book.mock.calls[1]?.[0]).toMatchObject({ startMinute: 690 });
+    expect(fake.inputs('appointment.book')[1]).toMatchObject({ startMinute: 690 });
   });
 
   it('says a late cancellation keeps the deposit before it is done, and offers no no-show before the start', async () => {
@@ -190,33 +203,44 @@ describe('AppointmentsScreen', () => {
     expect(within(cancel).getByTestId('close-outcome').textContent).toBe('The deposit of €10.00 is refunded by Cash.');
     fireEvent.click(within(cancel).getByRole('button', { name: 'Cancel it' }));
     expect(await within(cancel).findByText('Say why the deposit is refunded anyway.')).toBeTruthy();
-    expect(calls.cancel).not.toHaveBeenCalled();
+    expect(fake.calls('appointment.cancel')).toHaveLength(0);
     fireEvent.change(within(cancel).getByRole('textbox', { name: 'Why is it refunded?' }), { target: { value: 'Family emergency' } });
     fireEvent.click(within(cancel).getByRole('button', { name: 'Cancel it' }));
-    await waitFor(() => expect(calls.cancel).toHaveBeenCalledWith({ appointmentId: 40, expectInTime: false, refundAnyway: 'Family emergency' }, { commandId: 'command-id-0001' }));
+    await waitFor(() =>
+      expect(fake.calls('appointment.cancel')).toContainEqual({
+        input: { appointmentId: 40, expectInTime: false, refundAnyway: 'Family emergency' },
+        options: { commandId: 'command-1' },
+      }),
+    );
   });
 
   it('a cancel confirmed after the free window closed: the refusal sits beside the button, and the outcome is read again before a second confirm', async () => {
-    calls.get.mockReset();
-    calls.get.mockResolvedValueOnce({ ok: true, value: { ...detail, cancelInTime: true } });
-    calls.get.mockResolvedValue({ ok: true, value: detail });
+    fake.answer('appointment.get', { ok: true, value: { ...detail, cancelInTime: true } }, { ok: true, value: detail });
     const message = 'the free cancellation window closed at 10:00; nothing was changed. Look at what a late cancel does now and confirm again';
-    calls.cancel.mockReset();
-    calls.cancel.mockResolvedValueOnce({ ok: false, error: { code: 'cancel_timing_changed', message, key: 'errors.cancelWindowClosed', params: { time: '10:00' }, field: 'expectInTime' } });
-    calls.cancel.mockResolvedValueOnce({ ok: true, value: { ...detail, status: 'late_cancel' } });
+    fake.answer(
+      'appointment.cancel',
+      { ok: false, error: { code: 'cancel_timing_changed', message, key: 'errors.cancelWindowClosed', params: { time: '10:00' }, field: 'expectInTime' } },
+      { ok: true, value: { ...detail, status: 'late_cancel' } },
+    );
     renderAt(`?date=${booked.date}&open=40`);
     const panel = await screen.findByRole('dialog', { name: /Ana Lima/ });
     fireEvent.click(within(panel).getByRole('button', { name: 'Cancel the appointment' }));
     const cancel = await screen.findByRole('dialog', { name: 'Cancel the appointment' });
     expect(within(cancel).getByTestId('close-outcome').textContent).toBe('The deposit of €10.00 is refunded by Cash.');
     fireEvent.click(within(cancel).getByRole('button', { name: 'Cancel it' }));
-    expect(await within(cancel).findByText('The free cancellation window closed at 10:00; nothing was changed. Look at what a late cancel does now and confirm again')).toBeTruthy();
-    expect(calls.cancel).toHaveBeenCalledWith({ appointmentId: 40, expectInTime: true }, { commandId: 'command-id-0001' });
+    expect(
+      await within(cancel).findByText(
+        'The free cancellation window closed at 10:00; nothing was changed. Look at what a late cancel does now and confirm again',
+      ),
+    ).toBeTruthy();
+    expect(fake.calls('appointment.cancel')).toContainEqual({ input: { appointmentId: 40, expectInTime: true }, options: { commandId: 'command-1' } });
     // Read again: now late, the form says what a late cancel keeps.
     await waitFor(() => expect(within(cancel).getByTestId('cancel-timing').textContent).toBe('This is late (less than 24 h before the start).'));
     expect(within(cancel).getByTestId('close-outcome').textContent).toBe('Of the deposit of €10.00, €10.00 is kept and €0.00 is refunded by Cash.');
     fireEvent.click(within(cancel).getByRole('button', { name: 'Cancel it' }));
-    await waitFor(() => expect(calls.cancel).toHaveBeenLastCalledWith({ appointmentId: 40, expectInTime: false }, expect.anything()));
+    await waitFor(() =>
+      expect(fake.calls('appointment.cancel').at(-1)).toEqual({ input: { appointmentId: 40, expectInTime: false }, options: expect.anything() }),
+    );
   });
 
   it('moving a booking sends its services only when they change', async () => {
@@ -227,20 +251,20 @@ describe('AppointmentsScreen', () => {
     await within(form).findByRole('button', { name: /Cut and style/ });
     fireEvent.change(within(form).getByRole('combobox', { name: 'Start' }), { target: { value: '660' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
-    await waitFor(() => expect(calls.update).toHaveBeenCalledTimes(1));
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ appointmentId: 40, staffId: 2, date: booked.date, startMinute: 660, note: '' });
+    await waitFor(() => expect(fake.calls('appointment.update')).toHaveLength(1));
+    expect(fake.inputs('appointment.update')[0]).toEqual({ appointmentId: 40, staffId: 2, date: booked.date, startMinute: 660, note: '' });
   });
 
   it('offers to take a deposit only when the booking’s own policy asks for one', async () => {
     const unpaid = { ...detail, depositHeldMinor: 0, deposits: [] };
-    calls.get.mockReset().mockResolvedValue({ ok: true, value: { ...unpaid, policy: { ...policy, mode: 'none' } } });
+    fake.reply('appointment.get', { ...unpaid, policy: { ...policy, mode: 'none' } });
     renderAt(`?date=${booked.date}&open=40`);
     const panel = await screen.findByRole('dialog', { name: /Ana Lima/ });
     // The store asks 10.00 now; the booking was made under "no deposit".
     expect(within(panel).getByRole('button', { name: 'Check in' })).toBeTruthy();
     expect(within(panel).queryByRole('button', { name: 'Take deposit' })).toBeNull();
     cleanup();
-    calls.get.mockReset().mockResolvedValue({ ok: true, value: { ...unpaid, policy: { ...policy, fixedMinor: 700 } } });
+    fake.reply('appointment.get', { ...unpaid, policy: { ...policy, fixedMinor: 700 } });
     renderAt(`?date=${booked.date}&open=40`);
     const again = await screen.findByRole('dialog', { name: /Ana Lima/ });
     fireEvent.click(await within(again).findByRole('button', { name: 'Take deposit' }));
@@ -248,22 +272,19 @@ describe('AppointmentsScreen', () => {
   });
 
   it('shows one person’s week from its Monday, a closed day marked closed', async () => {
-    calls.week.mockImplementation(({ staffId, from }: { staffId: number; from: string }) =>
-      Promise.resolve({
-        ok: true,
-        value: {
-          staff: staff.find((s) => s.id === staffId),
-          days: Array.from({ length: 7 }, (_, i) => {
-            const date = `2030-12-0${2 + i}`;
-            return { date, hours: dayOf(date).hours, appointments: date === booked.date ? [booked] : [] };
-          }),
-          from,
-        },
-      }),
-    );
+    fake.handle('appointment.week', ({ staffId }) => ({
+      ok: true,
+      value: {
+        staff: staff.find((s) => s.id === staffId)!,
+        days: Array.from({ length: 7 }, (_, i) => {
+          const date = `2030-12-0${2 + i}`;
+          return { date, hours: dayOf(date).hours, appointments: date === booked.date ? [booked] : [] };
+        }),
+      },
+    }));
     renderAt(`?date=2030-12-04&view=week&staff=2`);
     const grid = await screen.findByRole('group', { name: "Ben's week" });
-    expect(calls.week).toHaveBeenCalledWith({ staffId: 2, from: '2030-12-02' });
+    expect(fake.inputs('appointment.week')).toContainEqual({ staffId: 2, from: '2030-12-02' });
     expect(within(grid).getAllByRole('heading')).toHaveLength(7);
     expect(within(grid).getByText('Closed')).toBeTruthy();
     expect(within(grid).getByRole('button', { name: /Ana Lima: Cut and style/ }).style.gridColumn).toBe('2');
@@ -274,6 +295,6 @@ describe('AppointmentsScreen', () => {
     const panel = await screen.findByRole('dialog', { name: /Ana Lima/ });
     fireEvent.click(within(panel).getByRole('button', { name: 'Check in' }));
     await screen.findByText('tab screen');
-    expect(calls.checkIn).toHaveBeenCalledWith({ appointmentId: 40 }, { commandId: 'command-id-0001' });
+    expect(fake.calls('appointment.checkIn')).toContainEqual({ input: { appointmentId: 40 }, options: { commandId: 'command-1' } });
   });
 });

@@ -62,12 +62,16 @@ function Book({ store }: { store: StoreSettings }) {
   };
   const goTo = (next: string): void => change({ date: next });
   const step = week ? 7 : 1;
-  const overlay = booking || Number.isSafeInteger(openId) && openId > 0;
+  const overlay = booking || (Number.isSafeInteger(openId) && openId > 0);
 
-  useShortcut(['b', 'B'], (e) => {
-    e.preventDefault();
-    if (mayWrite) change({ book: '1', open: null });
-  }, { enabled: !overlay });
+  useShortcut(
+    ['b', 'B'],
+    (e) => {
+      e.preventDefault();
+      if (mayWrite) change({ book: '1', open: null });
+    },
+    { enabled: !overlay },
+  );
   useShortcut(['t', 'T'], () => goTo(today), { enabled: !overlay });
   useShortcut('ArrowLeft', () => goTo(addDays(date, -step)), { enabled: !overlay });
   useShortcut('ArrowRight', () => goTo(addDays(date, step)), { enabled: !overlay });
@@ -78,7 +82,7 @@ function Book({ store }: { store: StoreSettings }) {
       {mayWrite && (
         <button type="button" className="button button--primary" onClick={() => change({ book: '1', open: null })} aria-keyshortcuts="b">
           {t('salon.book')}
-          <kbd className="board-key" aria-hidden="true">
+          <kbd className="key-hint" aria-hidden="true">
             B
           </kbd>
         </button>
@@ -106,10 +110,22 @@ function Book({ store }: { store: StoreSettings }) {
           <button type="button" className="button button--ghost" onClick={() => goTo(addDays(date, step))} aria-keyshortcuts="ArrowRight">
             {week ? t('salon.nextWeek') : t('salon.nextDay')} →
           </button>
-          <input className="salon__date" type="date" aria-label={t('salon.form.date')} value={date} onChange={(e) => isValidDate(e.target.value) && goTo(e.target.value)} />
+          <input
+            className="salon__date"
+            type="date"
+            aria-label={t('salon.form.date')}
+            value={date}
+            onChange={(e) => isValidDate(e.target.value) && goTo(e.target.value)}
+          />
         </div>
         <div className="salon__views" role="group" aria-label={t('salon.dayView')}>
-          <button type="button" className={`button ${week ? 'button--ghost' : 'button--primary'}`} aria-pressed={!week} onClick={() => change({ view: null })} aria-keyshortcuts="w">
+          <button
+            type="button"
+            className={`button ${week ? 'button--ghost' : 'button--primary'}`}
+            aria-pressed={!week}
+            onClick={() => change({ view: null })}
+            aria-keyshortcuts="w"
+          >
             {t('salon.dayView')}
           </button>
           <button
@@ -123,25 +139,44 @@ function Book({ store }: { store: StoreSettings }) {
           </button>
           {week && staffList.length > 0 && (
             <select className="salon__who" aria-label={t('salon.form.staff')} value={weekStaff?.id ?? ''} onChange={(e) => change({ staff: e.target.value })}>
-                {staffList.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+              {staffList.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           )}
         </div>
       </div>
       <p className="salon__hint">{t('salon.keysHint')}</p>
       <ErrorNote error={day.error ? t('salon.loadFailed', { message: day.error }) : null} />
-      {day.data && (week && weekStaff ? <WeekView staff={weekStaff} date={date} store={store} onOpen={(id) => change({ open: String(id) })} onSlot={(d, m) => mayWrite && change({ book: '1', date: d, at: String(m), bookStaff: String(weekStaff.id) })} /> : <DayView day={day.data} store={store} onGo={goTo} onOpen={(id) => change({ open: String(id) })} onSlot={(s, m) => mayWrite && change({ book: '1', at: String(m), bookStaff: String(s) })} />)}
+      {day.data &&
+        (week && weekStaff ? (
+          <WeekView
+            staff={weekStaff}
+            date={date}
+            store={store}
+            onOpen={(id) => change({ open: String(id) })}
+            onSlot={(d, m) => mayWrite && change({ book: '1', date: d, at: String(m), bookStaff: String(weekStaff.id) })}
+          />
+        ) : (
+          <DayView
+            day={day.data}
+            store={store}
+            onGo={goTo}
+            onOpen={(id) => change({ open: String(id) })}
+            onSlot={(s, m) => mayWrite && change({ book: '1', at: String(m), bookStaff: String(s) })}
+          />
+        ))}
       {!day.data && !day.error && <p className="salon__muted">{t('salon.loading')}</p>}
       {booking && day.data && (
         <BookingForm
           start={start}
           staff={day.data.staff}
           store={store}
-          onDone={(booked) => change({ book: null, at: null, bookStaff: null, customer: null, open: booked ? String(booked.id) : null, date: booked ? booked.date : date })}
+          onDone={(booked) =>
+            change({ book: null, at: null, bookStaff: null, customer: null, open: booked ? String(booked.id) : null, date: booked ? booked.date : date })
+          }
         />
       )}
       {!booking && openId > 0 && <AppointmentPanel appointmentId={openId} store={store} staff={staffList} onClose={() => change({ open: null })} />}
@@ -149,7 +184,19 @@ function Book({ store }: { store: StoreSettings }) {
   );
 }
 
-function DayView({ day, store, onGo, onOpen, onSlot }: { day: AppointmentDay; store: StoreSettings; onGo: (date: string) => void; onOpen: (id: number) => void; onSlot: (staffId: number, minute: number) => void }) {
+function DayView({
+  day,
+  store,
+  onGo,
+  onOpen,
+  onSlot,
+}: {
+  day: AppointmentDay;
+  store: StoreSettings;
+  onGo: (date: string) => void;
+  onOpen: (id: number) => void;
+  onSlot: (staffId: number, minute: number) => void;
+}) {
   const label = formatBusinessDate(day.date, store.locale);
   const off = day.appointments.filter((a) => !onGrid(a));
   const columns: GridColumn[] = useMemo(
@@ -210,7 +257,19 @@ function ClosedDay({ date, store, onGo }: { date: string; store: StoreSettings; 
   );
 }
 
-function WeekView({ staff, date, store, onOpen, onSlot }: { staff: StaffColumn; date: string; store: StoreSettings; onOpen: (id: number) => void; onSlot: (date: string, minute: number) => void }) {
+function WeekView({
+  staff,
+  date,
+  store,
+  onOpen,
+  onSlot,
+}: {
+  staff: StaffColumn;
+  date: string;
+  store: StoreSettings;
+  onOpen: (id: number) => void;
+  onSlot: (date: string, minute: number) => void;
+}) {
   const from = mondayOf(date);
   const week = useAppointmentWeek(staff.id, from);
   if (week.error) return <ErrorNote error={t('salon.loadFailed', { message: week.error })} />;

@@ -52,7 +52,9 @@ export function BookGrid({ label, columns, from, to, onOpen }: Props) {
             ) : (
               [
                 open.open > from && <span key={`before-${col.key}`} className="book-grid__shade" style={{ gridColumn, gridRow: `2 / ${row(open.open)}` }} />,
-                open.close < to && <span key={`after-${col.key}`} className="book-grid__shade" style={{ gridColumn, gridRow: `${row(open.close)} / ${rows + 2}` }} />,
+                open.close < to && (
+                  <span key={`after-${col.key}`} className="book-grid__shade" style={{ gridColumn, gridRow: `${row(open.close)} / ${rows + 2}` }} />
+                ),
                 ...marks
                   .filter((m) => m >= open.open && m < open.close)
                   .map((m) => (

@@ -5,6 +5,7 @@ import type { AppointmentDetail, StaffColumn } from '../../../shared/salon-types
 import type { PaymentMethod, StoreSettings } from '../../../shared/types';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { FormActions } from '../../components/FormActions';
 import { SidePanel } from '../../components/SidePanel';
 import { useCommand } from '../../hooks/use-command';
@@ -15,7 +16,6 @@ import { t } from '../../i18n/t';
 import { CustomerForm } from '../customers/CustomerForm';
 import { CustomerTiles } from '../customers/CustomerTiles';
 import { useCustomerSearch } from '../customers/use-customer-search';
-import { errorElsewhere, errorFor } from '../tab/field-error';
 import { bookableServices, depositFor, hoursOn, minuteText, servicesChanged, startTimes } from './salon-time';
 import { policyWords } from './salon-words';
 
@@ -48,7 +48,9 @@ export function BookingForm({ start, appointment, staff, store, onDone }: Props)
   const catalog = useCatalog();
   const drawer = useDrawer();
   const money = useMoney(store);
-  const [customer, setCustomer] = useState<Pick<Customer, 'id' | 'name'> | null>(appointment ? { id: appointment.customerId, name: appointment.customerName } : null);
+  const [customer, setCustomer] = useState<Pick<Customer, 'id' | 'name'> | null>(
+    appointment ? { id: appointment.customerId, name: appointment.customerName } : null,
+  );
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
   const [staffId, setStaffId] = useState<number | null>(appointment?.staffId ?? start.staffId ?? staff[0]?.id ?? null);
@@ -78,14 +80,24 @@ export function BookingForm({ start, appointment, staff, store, onDone }: Props)
   const picked = itemIds.map((id) => {
     const item = services.find((s) => s.id === id);
     const booked = appointment?.services.find((s) => s.itemId === id);
-    return { id, name: item?.name ?? booked?.name ?? String(id), minutes: item?.durationMinutes ?? booked?.durationMinutes ?? 0, priceMinor: item?.priceMinor ?? booked?.priceMinor ?? 0 };
+    return {
+      id,
+      name: item?.name ?? booked?.name ?? String(id),
+      minutes: item?.durationMinutes ?? booked?.durationMinutes ?? 0,
+      priceMinor: item?.priceMinor ?? booked?.priceMinor ?? 0,
+    };
   });
   const minutes = picked.reduce((sum, p) => sum + p.minutes, 0);
   const hours = isValidDate(date) ? hoursOn(store.openingHours, date) : null;
   const times = startTimes(hours, minutes);
   // A start outside the day's hours (a booking being moved) is still offered, so it is not silently changed.
   const timeOptions = startMinute !== null && !times.includes(startMinute) ? [startMinute, ...times] : times;
-  const depositMinor = appointment ? 0 : depositFor(store.depositPolicy, picked.map((p) => p.priceMinor));
+  const depositMinor = appointment
+    ? 0
+    : depositFor(
+        store.depositPolicy,
+        picked.map((p) => p.priceMinor),
+      );
   const drawerOpen = drawer.data?.session?.status === 'open';
 
   const toggle = (id: number): void => {
@@ -103,12 +115,21 @@ export function BookingForm({ start, appointment, staff, store, onDone }: Props)
     setProblem(null);
     const saved = appointment
       ? await update.run({ appointmentId: appointment.id, staffId, date, startMinute, ...(servicesChanged(appointment, itemIds) ? { itemIds } : {}), note })
-      : await book.run({ customerId: customer.id, staffId, date, startMinute, itemIds, note, deposit: depositMinor > 0 && deposit !== 'later' ? { method: deposit, reference: '' } : null });
+      : await book.run({
+          customerId: customer.id,
+          staffId,
+          date,
+          startMinute,
+          itemIds,
+          note,
+          deposit: depositMinor > 0 && deposit !== 'later' ? { method: deposit, reference: '' } : null,
+        });
     if (saved) onDone(saved);
   };
 
   // The ledger names the field it refused; a refusal of the time itself (an overlap, outside the hours) sits by the start.
-  const at = (field: string) => (problem?.field === field ? problem.text : errorFor(command.error, field === 'deposit' ? ['deposit', 'deposit.method'] : [field]));
+  const at = (field: string) =>
+    problem?.field === field ? problem.text : errorFor(command.error, field === 'deposit' ? ['deposit', 'deposit.method'] : [field]);
   const rest = errorElsewhere(command.error, FIELDS);
   const spanText =
     minutes === 0
@@ -139,7 +160,14 @@ export function BookingForm({ start, appointment, staff, store, onDone }: Props)
             <>
               <label className="field">
                 <span>{t('salon.form.customerSearch')}</span>
-                <input type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" aria-describedby="booking-customer-hint" />
+                <input
+                  type="search"
+                  autoFocus
+                  value={query}
+                  onChange={(e) => setQuery(e.target.value)}
+                  autoComplete="off"
+                  aria-describedby="booking-customer-hint"
+                />
               </label>
               <p className="field__hint" id="booking-customer-hint">
                 {t('salon.form.customerHint')}

@@ -3,12 +3,12 @@ import type { AppointmentDetail } from '../../../shared/salon-types';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Screen } from '../../components/Screen';
+import { methodName } from '../../format/method-name';
 import { useStore } from '../../hooks/use-live-data';
 import { useMoney } from '../../hooks/use-money';
 import { formatBusinessDate } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { PrintAction } from '../../printing/PrintAction';
-import { methodName } from '../tab/history-message';
 import { minuteText } from './salon-time';
 import { cancelWords, statusName } from './salon-words';
 import { useAppointment } from './use-salon';
@@ -66,7 +66,9 @@ export function Confirmation({ a, store }: { a: AppointmentDetail; store: StoreS
       <p className="slip__store">{store.name}</p>
       <p className="slip__token-label">{t('salon.confirm.title')}</p>
       <p className="slip__who">{t('salon.confirm.client', { name: a.customerName })}</p>
-      <p className="confirmation__when">{t('salon.confirm.when', { date: formatBusinessDate(a.date, store.locale), start: minuteText(a.startMinute), end: minuteText(a.endMinute) })}</p>
+      <p className="confirmation__when">
+        {t('salon.confirm.when', { date: formatBusinessDate(a.date, store.locale), start: minuteText(a.startMinute), end: minuteText(a.endMinute) })}
+      </p>
       <p>{t('salon.confirm.with', { name: a.staffName })}</p>
       {a.status !== 'booked' && a.status !== 'checked_in' && <p className="slip__closed">{t('salon.confirm.status', { status: statusName(a.status) })}</p>}
       <section className="slip__expect" aria-labelledby="confirmation-services">

@@ -2,11 +2,11 @@ import { Link } from 'react-router';
 import type { Appointment } from '../../../shared/salon-types';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { methodName } from '../../format/method-name';
 import { useMay } from '../../hooks/current-staff';
 import { useMoney } from '../../hooks/use-money';
 import { formatBusinessDate, useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { methodName } from '../tab/history-message';
 import { minuteText, storeNow } from './salon-time';
 import { statusName } from './salon-words';
 import { useCustomerAppointments } from './use-salon';
@@ -35,8 +35,13 @@ export function CustomerAppointments({ customerId, store, live }: { customerId: 
   const row = (a: Appointment) => (
     <li key={a.id}>
       <Link to={`/appointments?date=${a.date}&open=${a.id}`}>
-        {t('salon.customer.row', { date: formatBusinessDate(a.date, store.locale), time: minuteText(a.startMinute), staff: a.staffName, services: a.services.map((s) => s.name).join(', ') })} ·{' '}
-        {statusName(a.status)}
+        {t('salon.customer.row', {
+          date: formatBusinessDate(a.date, store.locale),
+          time: minuteText(a.startMinute),
+          staff: a.staffName,
+          services: a.services.map((s) => s.name).join(', '),
+        })}{' '}
+        · {statusName(a.status)}
       </Link>
     </li>
   );
@@ -61,7 +66,9 @@ export function CustomerAppointments({ customerId, store, live }: { customerId: 
       ) : (
         <ul className="customer-salon__list" data-testid="customer-deposits">
           {held.map((d) => (
-            <li key={d.id}>{t('salon.customer.heldRow', { amount: money.format(d.amountMinor), method: methodName(d.method), date: when.format(d.takenAt) })}</li>
+            <li key={d.id}>
+              {t('salon.customer.heldRow', { amount: money.format(d.amountMinor), method: methodName(d.method), date: when.format(d.takenAt) })}
+            </li>
           ))}
         </ul>
       )}

@@ -12,7 +12,11 @@ const cells = (table: string): string[][] =>
   within(screen.getByRole('table', { name: table }))
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell').map((c) => c.textContent ?? ''));
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent ?? ''),
+    );
 
 describe('SalonRows', () => {
   afterEach(cleanup);
@@ -20,8 +24,24 @@ describe('SalonRows', () => {
   it('lists each held deposit with its appointment and age, the misses with what they forfeited, and each person’s book', () => {
     const report = testReport({
       heldDeposits: [
-        { depositId: 4, customerName: 'Ana Lima', appointmentDate: '2026-12-09', appointmentStartMinute: 600, amountMinor: 1000, takenAt: '2026-12-01T09:00:00Z', ageDays: 4 },
-        { depositId: 9, customerName: 'Erased customer', appointmentDate: null, appointmentStartMinute: null, amountMinor: 250, takenAt: '2026-12-05T09:00:00Z', ageDays: 1 },
+        {
+          depositId: 4,
+          customerName: 'Ana Lima',
+          appointmentDate: '2026-12-09',
+          appointmentStartMinute: 600,
+          amountMinor: 1000,
+          takenAt: '2026-12-01T09:00:00Z',
+          ageDays: 4,
+        },
+        {
+          depositId: 9,
+          customerName: 'Erased customer',
+          appointmentDate: null,
+          appointmentStartMinute: null,
+          amountMinor: 250,
+          takenAt: '2026-12-05T09:00:00Z',
+          ageDays: 1,
+        },
       ],
       appointments: {
         noShows: { count: 1, forfeitedMinor: 1000 },

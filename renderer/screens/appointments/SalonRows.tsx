@@ -1,9 +1,9 @@
 import type { DayReport } from '../../../shared/closing-types';
+import { Figures } from '../../components/Figures';
+import { ReportTable } from '../../components/ReportTable';
 import type { MoneyTools } from '../../hooks/use-money';
 import { formatBusinessDate } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { Figures } from '../drawer/Figures';
-import { ReportTable } from '../reports/ReportTable';
 import { minuteText } from './salon-time';
 
 /**
@@ -21,10 +21,17 @@ export function SalonRows({ report, money }: { report: DayReport; money: MoneyTo
         <ReportTable
           label={t('salon.z.held')}
           empty={t('salon.z.heldNone')}
-          columns={[{ label: t('salon.z.col.customer') }, { label: t('salon.z.col.appointment') }, { label: t('reports.col.amount'), numeric: true }, { label: t('salon.z.col.age'), numeric: true }]}
+          columns={[
+            { label: t('salon.z.col.customer') },
+            { label: t('salon.z.col.appointment') },
+            { label: t('reports.col.amount'), numeric: true },
+            { label: t('salon.z.col.age'), numeric: true },
+          ]}
           rows={held.map((d) => [
             d.customerName,
-            d.appointmentDate === null ? t('salon.deposit.kept') : `${formatBusinessDate(d.appointmentDate, report.locale)} ${d.appointmentStartMinute === null ? '' : minuteText(d.appointmentStartMinute)}`.trim(),
+            d.appointmentDate === null
+              ? t('salon.deposit.kept')
+              : `${formatBusinessDate(d.appointmentDate, report.locale)} ${d.appointmentStartMinute === null ? '' : minuteText(d.appointmentStartMinute)}`.trim(),
             f(d.amountMinor),
             t('salon.z.ageDays', { count: d.ageDays }),
           ])}

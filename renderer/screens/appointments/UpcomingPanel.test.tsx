@@ -5,19 +5,24 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Appointment } from '../../../shared/salon-types';
 import type { CatalogItem, Staff } from '../../../shared/types';
 import { CurrentStaffContext } from '../../hooks/current-staff';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { UpcomingPanel } from './UpcomingPanel';
 
-const calls = vi.hoisted(() => ({ upcoming: vi.fn(), catalog: vi.fn() }));
-
-vi.mock('../../api', () => ({
-  api: { 'appointment.upcoming': calls.upcoming, 'catalog.list': calls.catalog },
-  newCommandId: () => 'command-id-0001',
-  onEvent: () => () => undefined,
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const staff: Staff = { id: 3, name: 'Ben', role: 'staff' };
-const latte: CatalogItem = { id: 1, categoryId: null, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 0, expectText: '', durationMinutes: null, archived: false };
+const latte: CatalogItem = {
+  id: 1,
+  categoryId: null,
+  name: 'Latte',
+  kind: 'product',
+  priceMinor: 440,
+  rateMilli: 0,
+  expectText: '',
+  durationMinutes: null,
+  archived: false,
+};
 const cut: CatalogItem = { ...latte, id: 2, name: 'Men’s cut', kind: 'service', durationMinutes: 30 };
 const soon: Appointment = {
   id: 8,
@@ -50,13 +55,13 @@ function show() {
 
 describe('UpcomingPanel', () => {
   beforeEach(() => {
-    calls.upcoming.mockReset().mockResolvedValue({ ok: true, value: [] });
-    calls.catalog.mockReset().mockResolvedValue({ ok: true, value: { categories: [], items: [latte] } });
+    fake.reply('appointment.upcoming', []);
+    fake.reply('catalog.list', { categories: [], items: [latte] });
   });
   afterEach(cleanup);
 
   it('lists the next bookings, each a link to its appointment on the diary', async () => {
-    calls.upcoming.mockResolvedValue({ ok: true, value: [soon] });
+    fake.reply('appointment.upcoming', [soon]);
     show();
     const list = await screen.findByRole('list', { name: 'Upcoming appointments' });
     const link = within(list).getByRole('link', { name: '10:30 Cleo Park with Ben: Men’s cut' });
@@ -65,11 +70,11 @@ describe('UpcomingPanel', () => {
 
   it('gives a café (no service with a duration) no panel at all, and a salon with a quiet hour says so', async () => {
     const cafe = show();
-    await vi.waitFor(() => expect(calls.catalog).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fake.calls('catalog.list').length).toBeGreaterThan(0));
     await new Promise((r) => setTimeout(r, 0));
     expect(cafe.container.textContent).toBe('');
     cleanup();
-    calls.catalog.mockResolvedValue({ ok: true, value: { categories: [], items: [latte, cut] } });
+    fake.reply('catalog.list', { categories: [], items: [latte, cut] });
     show();
     expect(await screen.findByText('No bookings in the next two hours.')).toBeTruthy();
   });

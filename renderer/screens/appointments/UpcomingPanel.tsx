@@ -15,10 +15,14 @@ export function UpcomingPanel({ store }: { store: StoreSettings }) {
   const may = useMay('appointments.read');
   const navigate = useNavigate();
   // A opens the book from the board, whether or not the side list is showing.
-  useShortcut(['a', 'A'], (event) => {
-    event.preventDefault();
-    navigate('/appointments');
-  }, { enabled: may });
+  useShortcut(
+    ['a', 'A'],
+    (event) => {
+      event.preventDefault();
+      navigate('/appointments');
+    },
+    { enabled: may },
+  );
   return may ? <Upcoming store={store} /> : null;
 }
 
@@ -29,7 +33,7 @@ function Upcoming({ store }: { store: StoreSettings }) {
   const books = store.openingHours.some((h) => h !== null) && bookableServices(catalog.data?.items ?? []).length > 0;
   if (list.length === 0 && !books) return null;
   return (
-    <aside className="upcoming" aria-labelledby="upcoming-heading">
+    <aside className="panel upcoming" aria-labelledby="upcoming-heading">
       <h2 id="upcoming-heading" className="upcoming__heading">
         {t('salon.upcoming.heading')}
       </h2>
@@ -42,7 +46,12 @@ function Upcoming({ store }: { store: StoreSettings }) {
               <Link
                 className="upcoming__item"
                 to={`/appointments?date=${a.date}&open=${a.id}`}
-                aria-label={t('salon.upcoming.open', { time: minuteText(a.startMinute), customer: a.customerName, staff: a.staffName, services: a.services.map((s) => s.name).join(', ') })}
+                aria-label={t('salon.upcoming.open', {
+                  time: minuteText(a.startMinute),
+                  customer: a.customerName,
+                  staff: a.staffName,
+                  services: a.services.map((s) => s.name).join(', '),
+                })}
               >
                 <span className="upcoming__time">
                   {minuteText(a.startMinute)} {a.customerName}

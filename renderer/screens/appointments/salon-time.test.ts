@@ -3,7 +3,15 @@ import type { DepositPolicy, OpeningHours } from '../../../shared/salon-types';
 import { depositFor, hasStarted, minuteText, mondayOf, nextOpenDate, parseMinute, startTimes, storeNow, weekdayIndex } from './salon-time';
 import { cancelWords, forfeitOf, policyWords } from './salon-words';
 
-const weekdays: OpeningHours = [{ open: 540, close: 1080 }, { open: 540, close: 1080 }, { open: 540, close: 1080 }, { open: 540, close: 1080 }, { open: 540, close: 1200 }, { open: 600, close: 960 }, null];
+const weekdays: OpeningHours = [
+  { open: 540, close: 1080 },
+  { open: 540, close: 1080 },
+  { open: 540, close: 1080 },
+  { open: 540, close: 1080 },
+  { open: 540, close: 1200 },
+  { open: 600, close: 960 },
+  null,
+];
 const policy: DepositPolicy = { mode: 'fixed', fixedMinor: 1000, percent: 0, freeCancelHours: 24, forfeitPercent: 100 };
 const eur = (minor: number) => `€${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 
@@ -58,8 +66,12 @@ describe('the deposit policy', () => {
   });
 
   it('says the policy in plain words', () => {
-    expect(policyWords(policy, eur)).toBe('A deposit of €10.00 is taken at booking. Cancel up to 24 hours before for a full refund; later, or not coming, keeps all of the deposit.');
-    expect(cancelWords({ ...policy, forfeitPercent: 50, freeCancelHours: 48 })).toBe('Cancel up to 48 hours before for a full refund; later, or not coming, keeps 50 % of the deposit.');
+    expect(policyWords(policy, eur)).toBe(
+      'A deposit of €10.00 is taken at booking. Cancel up to 24 hours before for a full refund; later, or not coming, keeps all of the deposit.',
+    );
+    expect(cancelWords({ ...policy, forfeitPercent: 50, freeCancelHours: 48 })).toBe(
+      'Cancel up to 48 hours before for a full refund; later, or not coming, keeps 50 % of the deposit.',
+    );
     expect(policyWords({ ...policy, mode: 'none' }, eur)).toBe('No deposit is taken at booking.');
   });
 });

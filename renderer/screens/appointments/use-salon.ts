@@ -5,10 +5,18 @@ import { api } from '../../api';
 import { useLiveQuery, type LiveQuery } from '../../hooks/use-live-query';
 
 /**
- * The book moves with bookings (which touch customers and the drawer), check-ins and settling
- * (tabs), the store's hours and policy, and the staff list: any of these asks again.
+ * The book moves with bookings, deposits and check-ins (appointments), settling (tabs), customers,
+ * the store's hours and policy, and the staff list: any of these asks again.
  */
-export const SALON_EVENTS: readonly AppEvent['type'][] = ['tabs.changed', 'customers.changed', 'drawer.changed', 'store.changed', 'staff.changed', 'day.changed'];
+export const SALON_EVENTS: readonly AppEvent['type'][] = [
+  'appointments.changed',
+  'tabs.changed',
+  'customers.changed',
+  'drawer.changed',
+  'store.changed',
+  'staff.changed',
+  'day.changed',
+];
 
 /** One loader per key, so useLiveQuery gets the same function on every render. */
 function cached<T>(cache: Map<string, () => Promise<Result<T>>>, key: string, make: () => Promise<Result<T>>): () => Promise<Result<T>> {

@@ -42,7 +42,7 @@ export function BackupList({ backups, place }: Props) {
               <th scope="col">{t('backup.col.size')}</th>
               <th scope="col">{t('backup.col.checked')}</th>
               <th scope="col">
-                <span className="backup__sr">{t('backup.col.action')}</span>
+                <span className="visually-hidden">{t('backup.col.action')}</span>
               </th>
             </tr>
           </thead>
@@ -59,7 +59,12 @@ export function BackupList({ backups, place }: Props) {
                     <td>
                       <span className={backup.verified ? 'backup__ok' : 'backup__warn'}>{backup.verified ? t('backup.checked') : t('backup.unchecked')}</span>
                       {/* How far the copy reaches, under its check: a column of its own would not fit half of a 1280 px screen. */}
-                      <span className="backup__chain" title={backup.chain ? t('backup.chainHeadFull', { seq: formatEntry(backup.chain.seq, place.locale), hash: backup.chain.hash }) : undefined}>
+                      <span
+                        className="backup__chain"
+                        title={
+                          backup.chain ? t('backup.chainHeadFull', { seq: formatEntry(backup.chain.seq, place.locale), hash: backup.chain.hash }) : undefined
+                        }
+                      >
                         {backup.chain ? <ChainHead chain={backup.chain} locale={place.locale} /> : t('backup.chainNone')}
                       </span>
                     </td>

@@ -22,7 +22,11 @@ export function BackupScreen() {
   return (
     <Screen title={t('backup.title')} back="/" className="backup">
       {status.error && <ErrorNote error={t('backup.loadFailed', { message: status.error })} />}
-      {status.data ? <BackupView status={status.data} place={{ locale: store.data?.locale, timeZone: store.data?.timeZone }} /> : !status.error && <p>{t('backup.loading')}</p>}
+      {status.data ? (
+        <BackupView status={status.data} place={{ locale: store.data?.locale, timeZone: store.data?.timeZone }} />
+      ) : (
+        !status.error && <p>{t('backup.loading')}</p>
+      )}
     </Screen>
   );
 }

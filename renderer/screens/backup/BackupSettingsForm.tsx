@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BackupStatus } from '../../../shared/closing-types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { useCommand } from '../../hooks/use-command';
 import { describeError } from '../../i18n/describe-error';
 import { t } from '../../i18n/t';
@@ -48,8 +49,7 @@ export function BackupSettingsForm({ status }: { status: BackupStatus }) {
           value={draft[name]}
           inputMode={input.inputMode}
           spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          {...describedBy(id, error, true)}
           onChange={(event) => {
             setTyped((prev) => ({ ...prev, [name]: event.target.value }));
             setErrors((prev) => ({ ...prev, [name]: undefined }));

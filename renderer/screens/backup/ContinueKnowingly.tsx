@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackupInfo, RecoveryStatus, RestoreResult } from '../../../shared/closing-types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { PersonTile } from '../../components/PersonTile';
 import { PinField } from '../../components/PinField';
 import { useCommand } from '../../hooks/use-command';
@@ -123,8 +124,7 @@ export function ContinueKnowingly({ seal, behind, choice, onChoose, focusRequest
           maxLength={200}
           value={reason}
           required
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={['knowingly-reason-hint', reasonError ? 'knowingly-reason-error' : null].filter(Boolean).join(' ')}
+          {...describedBy('knowingly-reason', reasonError, true)}
           onChange={(event) => {
             setReason(event.target.value);
             setErrors((was) => ({ ...was, reason: undefined }));
@@ -143,7 +143,12 @@ export function ContinueKnowingly({ seal, behind, choice, onChoose, focusRequest
         </label>
         {behind.map((backup) => (
           <label key={backup.name} className="knowingly__choice">
-            <input type="radio" name="knowingly-with" checked={choice.kind === 'backup' && choice.name === backup.name} onChange={() => onChoose({ kind: 'backup', name: backup.name })} />
+            <input
+              type="radio"
+              name="knowingly-with"
+              checked={choice.kind === 'backup' && choice.name === backup.name}
+              onChange={() => onChoose({ kind: 'backup', name: backup.name })}
+            />
             <span>{t('recovery.knowingly.backup', { when: formatRecoveryWhen(backup.at), seq: formatEntry(backup.chain?.seq ?? 0, navigator.language) })}</span>
           </label>
         ))}

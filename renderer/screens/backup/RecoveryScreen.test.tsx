@@ -1,23 +1,47 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo, RecoveryStatus } from '../../../shared/closing-types';
+import { fake } from '../../test-support/fake-api';
 import { formatRecoveryWhen, formatSealWhen } from './backup-format';
 import { RecoveryScreen } from './RecoveryScreen';
 
-const calls = vi.hoisted(() => ({ restore: vi.fn(), continue: vi.fn() }));
-vi.mock('../../api', () => ({
-  api: { 'recovery.restore': calls.restore, 'recovery.continue': calls.continue },
-  newCommandId: () => 'command-id-0001',
-  onEvent: () => () => undefined,
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
-const z: BackupInfo = { name: 'aftertab-20261123T200000000Z-z.sqlite', at: '2026-11-23T20:00:00.000Z', sizeBytes: 2_097_152, verified: true, reason: 'z', chain: null };
-const scheduled: BackupInfo = { name: 'aftertab-20261124T093000000Z-scheduled.sqlite', at: '2026-11-24T09:30:00.000Z', sizeBytes: 2_150_000, verified: true, reason: 'scheduled', chain: null };
-const unchecked: BackupInfo = { name: 'aftertab-20261124T100000000Z-manual.sqlite', at: '2026-11-24T10:00:00.000Z', sizeBytes: 1000, verified: false, reason: 'manual', chain: null };
+const z: BackupInfo = {
+  name: 'aftertab-20261123T200000000Z-z.sqlite',
+  at: '2026-11-23T20:00:00.000Z',
+  sizeBytes: 2_097_152,
+  verified: true,
+  reason: 'z',
+  chain: null,
+};
+const scheduled: BackupInfo = {
+  name: 'aftertab-20261124T093000000Z-scheduled.sqlite',
+  at: '2026-11-24T09:30:00.000Z',
+  sizeBytes: 2_150_000,
+  verified: true,
+  reason: 'scheduled',
+  chain: null,
+};
+const unchecked: BackupInfo = {
+  name: 'aftertab-20261124T100000000Z-manual.sqlite',
+  at: '2026-11-24T10:00:00.000Z',
+  sizeBytes: 1000,
+  verified: false,
+  reason: 'manual',
+  chain: null,
+};
 
 function damaged(backups: BackupInfo[]): RecoveryStatus {
-  return { damaged: true, problem: 'file is not a database', seal: null, ledgerFile: '/home/till/.config/Aftertab/aftertab.sqlite', backupFolder: '/home/till/.config/Aftertab/backups', backups };
+  return {
+    damaged: true,
+    problem: 'file is not a database',
+    seal: null,
+    ledgerFile: '/home/till/.config/Aftertab/aftertab.sqlite',
+    backupFolder: '/home/till/.config/Aftertab/backups',
+    backups,
+  };
 }
 
 function show(status: RecoveryStatus) {
@@ -28,14 +52,10 @@ function show(status: RecoveryStatus) {
 }
 
 describe('RecoveryScreen', () => {
-  beforeEach(() => {
-    calls.restore.mockReset();
-    calls.continue.mockReset();
-  });
   afterEach(cleanup);
 
   it('says plainly that the check failed, with the detail and the file, and offers the newest checked backup', async () => {
-    calls.restore.mockResolvedValue({ ok: true, value: { restoredFrom: scheduled.name, keptAside: 'aftertab.sqlite.damaged-20261124T120000000Z' } });
+    fake.reply('recovery.restore', { restoredFrom: scheduled.name, keptAside: 'aftertab.sqlite.damaged-20261124T120000000Z' });
     const { onRestored } = show(damaged([unchecked, scheduled, z]));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The ledger failed its check');
     expect(screen.getByText('What the check found: file is not a database')).toBeTruthy();
@@ -48,13 +68,13 @@ describe('RecoveryScreen', () => {
     expect(document.activeElement).toBe(main);
     fireEvent.click(main);
     await screen.findByRole('heading', { level: 1, name: 'The backup is restored' });
-    expect(calls.restore).toHaveBeenCalledWith({ name: scheduled.name }, { commandId: 'command-id-0001' });
+    expect(fake.calls('recovery.restore')).toContainEqual({ input: { name: scheduled.name }, options: { commandId: 'command-1' } });
     // The board waits until the owner has read what the restore means.
     expect(onRestored).not.toHaveBeenCalled();
   });
 
   it('after a restore says which backup, what is missing, where the damaged file is and to count the drawer, then continues', async () => {
-    calls.restore.mockResolvedValue({ ok: true, value: { restoredFrom: scheduled.name, keptAside: 'aftertab.sqlite.damaged-20261124T120000000Z' } });
+    fake.reply('recovery.restore', { restoredFrom: scheduled.name, keptAside: 'aftertab.sqlite.damaged-20261124T120000000Z' });
     // The reload that found the damage may have been on another screen.
     history.replaceState(null, '', '/#/backups');
     const { onRestored } = show(damaged([scheduled, z]));
@@ -83,15 +103,32 @@ describe('RecoveryScreen', () => {
   });
 
   it('never offers the before-restore copy as the newest good backup, but lists it to pick deliberately', () => {
-    const beforeRestore: BackupInfo = { name: 'aftertab-20261124T110000000Z-before-restore.sqlite', at: '2026-11-24T11:00:00.000Z', sizeBytes: 3_000_000, verified: true, reason: 'before-restore', chain: null };
+    const beforeRestore: BackupInfo = {
+      name: 'aftertab-20261124T110000000Z-before-restore.sqlite',
+      at: '2026-11-24T11:00:00.000Z',
+      sizeBytes: 3_000_000,
+      verified: true,
+      reason: 'before-restore',
+      chain: null,
+    };
     show(damaged([beforeRestore, scheduled, z]));
     expect(screen.getByText(/^From .* \(scheduled\)/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Pick another backup' }));
-    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([expect.stringContaining('before a restore'), expect.stringContaining('after a Z report')]);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringContaining('before a restore'),
+      expect.stringContaining('after a Z report'),
+    ]);
   });
 
   it('says so when the only checked backup is a before-restore copy, and still lists it', () => {
-    const beforeRestore: BackupInfo = { name: 'aftertab-20261124T110000000Z-before-restore.sqlite', at: '2026-11-24T11:00:00.000Z', sizeBytes: 3_000_000, verified: true, reason: 'before-restore', chain: null };
+    const beforeRestore: BackupInfo = {
+      name: 'aftertab-20261124T110000000Z-before-restore.sqlite',
+      at: '2026-11-24T11:00:00.000Z',
+      sizeBytes: 3_000_000,
+      verified: true,
+      reason: 'before-restore',
+      chain: null,
+    };
     show(damaged([beforeRestore]));
     expect(screen.getByRole('heading', { name: /The only checked backup in .* was made just before a restore/ })).toBeTruthy();
     expect(screen.queryByText(/were not checked when they were made/)).toBeNull();
@@ -99,9 +136,11 @@ describe('RecoveryScreen', () => {
   });
 
   it('lets another backup be picked, and puts its refusal beside it', async () => {
-    calls.restore.mockResolvedValue({
-      ok: false,
-      error: { code: 'conflict', key: 'errors.backup.restoreRefused', params: { name: unchecked.name, problem: 'the file is empty' }, message: 'x' },
+    fake.fail('recovery.restore', {
+      code: 'conflict',
+      key: 'errors.backup.restoreRefused',
+      params: { name: unchecked.name, problem: 'the file is empty' },
+      message: 'x',
     });
     const { onRestored } = show(damaged([unchecked, scheduled, z]));
     expect(screen.queryByRole('button', { name: /Restore the backup from/ })).toBeNull();
@@ -140,7 +179,14 @@ const HASH = `3f2a${'0'.repeat(56)}9c1d`;
 const sealedAt = '2026-11-24T14:02:00.000Z';
 // The newest copy was made after the ledger fell short (it holds the short ledger); the one before reaches the seal.
 const reaching: BackupInfo = { ...scheduled, chain: { seq: 4160, hash: HASH }, reachesSeal: true };
-const short: BackupInfo = { ...unchecked, name: 'aftertab-20261124T150000000Z-manual.sqlite', at: '2026-11-24T15:00:00.000Z', verified: true, chain: { seq: 4100, hash: HASH }, reachesSeal: false };
+const short: BackupInfo = {
+  ...unchecked,
+  name: 'aftertab-20261124T150000000Z-manual.sqlite',
+  at: '2026-11-24T15:00:00.000Z',
+  verified: true,
+  chain: { seq: 4100, hash: HASH },
+  reachesSeal: false,
+};
 const owners = [
   { id: 1, name: 'Olga' },
   { id: 5, name: 'Piet' },
@@ -155,14 +201,10 @@ function sealed(patch: Partial<NonNullable<RecoveryStatus['seal']>> = {}, backup
 }
 
 describe('RecoveryScreen when the ledger does not reach its seal', () => {
-  beforeEach(() => {
-    calls.restore.mockReset();
-    calls.continue.mockReset();
-  });
   afterEach(cleanup);
 
   it('says how far the ledger reaches against the seal, in words and the system clock, and offers the newest backup that reaches it first', async () => {
-    calls.restore.mockResolvedValue({ ok: true, value: { restoredFrom: reaching.name, keptAside: 'aftertab.sqlite.damaged-20261124T160000000Z' } });
+    fake.reply('recovery.restore', { restoredFrom: reaching.name, keptAside: 'aftertab.sqlite.damaged-20261124T160000000Z' });
     show(sealed());
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The ledger does not reach its seal');
     expect(screen.getByText(`The ledger ends at entry 4,120 of 4,160, recorded ${formatSealWhen(sealedAt)}.`)).toBeTruthy();
@@ -174,7 +216,7 @@ describe('RecoveryScreen when the ledger does not reach its seal', () => {
     expect(document.activeElement).toBe(main);
     fireEvent.click(main);
     await screen.findByRole('heading', { level: 1, name: 'The backup is restored' });
-    expect(calls.restore).toHaveBeenCalledWith({ name: reaching.name }, { commandId: 'command-id-0001' });
+    expect(fake.calls('recovery.restore')).toContainEqual({ input: { name: reaching.name }, options: { commandId: 'command-1' } });
   });
 
   it('marks each backup with how far it reaches; one short of the seal goes to Continue knowingly, chosen, not to a plain restore', () => {
@@ -199,13 +241,13 @@ describe('RecoveryScreen when the ledger does not reach its seal', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Continue knowingly…' }));
     const submit = screen.getByRole('button', { name: 'Continue knowingly' });
     fireEvent.click(submit);
-    expect(calls.continue).not.toHaveBeenCalled();
+    expect(fake.calls('recovery.continue')).toHaveLength(0);
     expect(screen.getByText('Choose the owner who continues')).toBeTruthy();
     const reason = screen.getByLabelText('Why you continue');
     expect(reason.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById('knowingly-reason-error')?.textContent).toBe('Say why you continue; it is recorded with your name');
 
-    calls.continue.mockResolvedValueOnce({ ok: false, error: { code: 'wrong_pin', key: 'errors.recovery.ownerPin', message: 'x', field: 'pin' } });
+    fake.fail('recovery.continue', { code: 'wrong_pin', key: 'errors.recovery.ownerPin', message: 'x', field: 'pin' });
     fireEvent.click(screen.getByRole('button', { name: 'Piet' }));
     const pin = screen.getByLabelText('Owner’s PIN') as HTMLInputElement;
     expect(pin.type).toBe('password');
@@ -216,9 +258,12 @@ describe('RecoveryScreen when the ledger does not reach its seal', () => {
     const alert = await screen.findByText('That is not the PIN of an owner of this ledger');
     expect(pin.getAttribute('aria-describedby')).toContain(alert.id);
     expect(pin.value).toBe('');
-    expect(calls.continue).toHaveBeenCalledWith({ staffId: 5, pin: '1234', reason: 'the PC was restored from an old image' }, { commandId: 'command-id-0001' });
+    expect(fake.calls('recovery.continue')).toContainEqual({
+      input: { staffId: 5, pin: '1234', reason: 'the PC was restored from an old image' },
+      options: { commandId: 'command-1' },
+    });
 
-    calls.continue.mockResolvedValueOnce({ ok: true, value: { restoredFrom: '', keptAside: '' } });
+    fake.reply('recovery.continue', { restoredFrom: '', keptAside: '' });
     fireEvent.change(pin, { target: { value: '4321' } });
     fireEvent.click(submit);
     const notice = await screen.findByRole('region', { name: 'Aftertab goes on with this ledger' });
@@ -231,7 +276,7 @@ describe('RecoveryScreen when the ledger does not reach its seal', () => {
   });
 
   it('continuing from a backup sends its name and then says which backup Aftertab now runs on', async () => {
-    calls.continue.mockResolvedValue({ ok: true, value: { restoredFrom: short.name, keptAside: 'aftertab.sqlite.damaged-20261124T160000000Z' } });
+    fake.reply('recovery.continue', { restoredFrom: short.name, keptAside: 'aftertab.sqlite.damaged-20261124T160000000Z' });
     show(sealed({ owners: [{ id: 1, name: 'Olga' }] }));
     fireEvent.click(screen.getByRole('button', { name: 'Continue knowingly…' }));
     // A single owner is chosen already.
@@ -242,11 +287,14 @@ describe('RecoveryScreen when the ledger does not reach its seal', () => {
     fireEvent.submit(screen.getByRole('button', { name: 'Continue knowingly' }).closest('form') as HTMLFormElement);
     const notice = await screen.findByRole('region', { name: 'The backup is restored' });
     expect(notice.textContent).toContain(`Aftertab now runs on the backup from ${formatRecoveryWhen(short.at)}.`);
-    expect(calls.continue).toHaveBeenCalledWith({ staffId: 1, pin: '2468', reason: 'the sealed copy is lost', backup: short.name }, { commandId: 'command-id-0001' });
+    expect(fake.calls('recovery.continue')).toContainEqual({
+      input: { staffId: 1, pin: '2468', reason: 'the sealed copy is lost', backup: short.name },
+      options: { commandId: 'command-1' },
+    });
   });
 
   it('asks no owner or PIN when no ledger or backup holds one, and a refusal with no field goes by the button', async () => {
-    calls.continue.mockResolvedValue({ ok: false, error: { code: 'conflict', key: 'errors.recovery.notSealProblem', message: 'x' } });
+    fake.fail('recovery.continue', { code: 'conflict', key: 'errors.recovery.notSealProblem', message: 'x' });
     show(sealed({ cause: 'ledger_missing', sealedSeq: null, sealedAt: null, ledgerSeq: null, needsPin: false, owners: [] }, [short]));
     expect(screen.getByText('The ledger file is missing, but there are backups of it.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Continue knowingly…' }));
@@ -259,7 +307,7 @@ describe('RecoveryScreen when the ledger does not reach its seal', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/^Only a ledger that does not reach its seal can be continued knowingly/);
     expect(alert.previousElementSibling).toBe(submit.parentElement);
-    expect(calls.continue).toHaveBeenCalledWith({ reason: 'new shop' }, { commandId: 'command-id-0001' });
+    expect(fake.calls('recovery.continue')).toContainEqual({ input: { reason: 'new shop' }, options: { commandId: 'command-1' } });
   });
 
   it('when no backup reaches the seal, says so, points to Continue knowingly and offers no empty ledger by hand', () => {
@@ -281,7 +329,14 @@ describe('RecoveryScreen when the ledger does not reach its seal', () => {
     show(sealed({ cause: 'seal_missing', sealedSeq: null, sealedAt: null, ledgerSeq: 812 }));
     expect(screen.getByText(/^The seal beside the ledger is missing, though this ledger has been traded on \(it reaches entry 812\)/)).toBeTruthy();
     cleanup();
-    show({ ...sealed({ cause: 'seal_invalid', sealedSeq: null, sealedAt: null, ledgerSeq: 812 }), problem: "the seal beside the ledger is not signed with this computer's key" });
-    expect(screen.getByText("The seal cannot be trusted: the seal beside the ledger is not signed with this computer's key. Aftertab cannot tell whether this ledger is complete.")).toBeTruthy();
+    show({
+      ...sealed({ cause: 'seal_invalid', sealedSeq: null, sealedAt: null, ledgerSeq: 812 }),
+      problem: "the seal beside the ledger is not signed with this computer's key",
+    });
+    expect(
+      screen.getByText(
+        "The seal cannot be trusted: the seal beside the ledger is not signed with this computer's key. Aftertab cannot tell whether this ledger is complete.",
+      ),
+    ).toBeTruthy();
   });
 });

@@ -149,11 +149,22 @@ export function RecoveryScreen({ status, onRestored, onRecheck }: Props) {
                     )}
                   </span>
                   {backup.reachesSeal === false ? (
-                    <button type="button" className="button button--ghost" aria-label={t('recovery.fromThisBackupLabel', { when })} onClick={() => continueFrom(backup)}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      aria-label={t('recovery.fromThisBackupLabel', { when })}
+                      onClick={() => continueFrom(backup)}
+                    >
                       {t('recovery.fromThisBackup')}
                     </button>
                   ) : (
-                    <button type="button" className="button button--ghost" disabled={restore.pending} aria-label={t('backup.restoreLabel', { when })} onClick={() => void run(backup)}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      disabled={restore.pending}
+                      aria-label={t('backup.restoreLabel', { when })}
+                      onClick={() => void run(backup)}
+                    >
                       {restore.pending && tried === backup.name ? t('recovery.restoring') : t('recovery.restoreNewest')}
                     </button>
                   )}
@@ -172,7 +183,12 @@ export function RecoveryScreen({ status, onRestored, onRecheck }: Props) {
           </h2>
           <p>{t('recovery.knowingly.intro')}</p>
           <div className="backup__actions">
-            <button type="button" className="button button--ghost recovery__toggle" aria-expanded={knowinglyOpen} onClick={() => setKnowinglyOpen((open) => !open)}>
+            <button
+              type="button"
+              className="button button--ghost recovery__toggle"
+              aria-expanded={knowinglyOpen}
+              onClick={() => setKnowinglyOpen((open) => !open)}
+            >
               {knowinglyOpen ? t('recovery.knowingly.close') : t('recovery.knowingly.open')}
             </button>
           </div>
@@ -183,7 +199,9 @@ export function RecoveryScreen({ status, onRestored, onRecheck }: Props) {
               choice={choice}
               onChoose={setChoice}
               focusRequest={focusRequest}
-              onDone={(result, backup) => setDone(backup ? { kind: 'restored', backup, result } : { kind: 'continued', empty: seal.cause === 'ledger_missing' })}
+              onDone={(result, backup) =>
+                setDone(backup ? { kind: 'restored', backup, result } : { kind: 'continued', empty: seal.cause === 'ledger_missing' })
+              }
             />
           )}
         </section>
@@ -195,7 +213,8 @@ export function RecoveryScreen({ status, onRestored, onRecheck }: Props) {
 /** How far a backup reaches against the seal; with no seal to compare, its chain head. */
 function reachText(backup: BackupInfo): string | null {
   if (backup.reachesSeal === true) return t('recovery.reaches');
-  if (backup.reachesSeal === false) return backup.chain ? t('recovery.endsAt', { seq: formatEntry(backup.chain.seq, navigator.language) }) : t('backup.chainNone');
+  if (backup.reachesSeal === false)
+    return backup.chain ? t('recovery.endsAt', { seq: formatEntry(backup.chain.seq, navigator.language) }) : t('backup.chainNone');
   return backup.chain ? chainHeadText(backup.chain, navigator.language) : null;
 }
 

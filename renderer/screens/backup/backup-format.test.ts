@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { setScreenLanguage } from '../../i18n/t';
 import type { BackupInfo } from '../../../shared/closing-types';
-import { chainHeadText, formatRecoveryWhen, formatSealWhen, formatSize, newestGood, reasonText, sealCauseText, settingsChange, shortHash } from './backup-format';
+import {
+  chainHeadText,
+  formatRecoveryWhen,
+  formatSealWhen,
+  formatSize,
+  newestGood,
+  reasonText,
+  sealCauseText,
+  settingsChange,
+  shortHash,
+} from './backup-format';
 
 const saved = { folder: '/data/backups', keep: 14, everyMinutes: 30 };
 const info = (name: string, at: string, verified: boolean): BackupInfo => ({ name, at, verified, sizeBytes: 1, reason: 'manual', chain: null });
@@ -82,10 +92,18 @@ describe('the hash chain and the seal in words', () => {
     const when = formatSealWhen(at, 'en-GB', now);
     const seal = { cause: 'behind' as const, sealedSeq: 4160, sealedAt: at, ledgerSeq: 4120, needsPin: true, owners: [] };
     expect(sealCauseText(seal, null, 'en-GB', now)).toBe(`The ledger ends at entry 4,120 of 4,160, recorded ${when}.`);
-    expect(sealCauseText({ ...seal, cause: 'ledger_missing', ledgerSeq: null }, null, 'en-GB', now)).toBe(`The ledger file is missing. The seal beside it says it reached entry 4,160 at ${when}.`);
-    expect(sealCauseText({ ...seal, cause: 'ledger_missing', sealedSeq: null, sealedAt: null, ledgerSeq: null }, null, 'en-GB', now)).toBe('The ledger file is missing, but there are backups of it.');
-    expect(sealCauseText({ ...seal, cause: 'diverged' }, null, 'en-GB', now)).toBe(`Entry 4,160 of this ledger is not the one sealed at ${when}: this is another ledger, or it was rewritten.`);
-    expect(sealCauseText({ ...seal, cause: 'seal_missing', sealedSeq: null, sealedAt: null }, null, 'en-GB', now)).toMatch(/^The seal beside the ledger is missing, though this ledger has been traded on \(it reaches entry 4,120\)/);
+    expect(sealCauseText({ ...seal, cause: 'ledger_missing', ledgerSeq: null }, null, 'en-GB', now)).toBe(
+      `The ledger file is missing. The seal beside it says it reached entry 4,160 at ${when}.`,
+    );
+    expect(sealCauseText({ ...seal, cause: 'ledger_missing', sealedSeq: null, sealedAt: null, ledgerSeq: null }, null, 'en-GB', now)).toBe(
+      'The ledger file is missing, but there are backups of it.',
+    );
+    expect(sealCauseText({ ...seal, cause: 'diverged' }, null, 'en-GB', now)).toBe(
+      `Entry 4,160 of this ledger is not the one sealed at ${when}: this is another ledger, or it was rewritten.`,
+    );
+    expect(sealCauseText({ ...seal, cause: 'seal_missing', sealedSeq: null, sealedAt: null }, null, 'en-GB', now)).toMatch(
+      /^The seal beside the ledger is missing, though this ledger has been traded on \(it reaches entry 4,120\)/,
+    );
     expect(sealCauseText({ ...seal, cause: 'seal_invalid', sealedSeq: null, sealedAt: null }, 'the seal beside the ledger is not readable', 'en-GB', now)).toBe(
       'The seal cannot be trusted: the seal beside the ledger is not readable. Aftertab cannot tell whether this ledger is complete.',
     );

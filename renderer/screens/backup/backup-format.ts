@@ -36,7 +36,9 @@ export function reasonText(reason: BackupInfo['reason']): string {
  */
 export function newestGood(backups: readonly BackupInfo[]): BackupInfo | null {
   return (
-    backups.filter((backup) => backup.verified && backup.reason !== 'before-restore' && backup.reachesSeal !== false).sort((a, b) => b.at.localeCompare(a.at))[0] ?? null
+    backups
+      .filter((backup) => backup.verified && backup.reason !== 'before-restore' && backup.reachesSeal !== false)
+      .sort((a, b) => b.at.localeCompare(a.at))[0] ?? null
   );
 }
 
@@ -79,7 +81,12 @@ export function formatSealWhen(iso: string, locale: string = navigator.language,
 }
 
 /** What the seal check found, in words: which entry the ledger reaches against the seal's. */
-export function sealCauseText(seal: NonNullable<RecoveryStatus['seal']>, problem: string | null, locale: string = navigator.language, now: Date = new Date()): string {
+export function sealCauseText(
+  seal: NonNullable<RecoveryStatus['seal']>,
+  problem: string | null,
+  locale: string = navigator.language,
+  now: Date = new Date(),
+): string {
   const n = (seq: number | null) => formatEntry(seq ?? 0, locale);
   const when = seal.sealedAt ? formatSealWhen(seal.sealedAt, locale, now) : '';
   switch (seal.cause) {
@@ -110,7 +117,10 @@ function wholeNumber(text: string, min: number, max: number): number | null {
  * What the settings form would send: only the fields that differ from what is saved, or the
  * errors to show beside the fields (nothing is sent while any field is wrong).
  */
-export function settingsChange(draft: SettingsDraft, saved: { folder: string; keep: number; everyMinutes: number }): { change: SettingsChange; errors: DraftErrors } {
+export function settingsChange(
+  draft: SettingsDraft,
+  saved: { folder: string; keep: number; everyMinutes: number },
+): { change: SettingsChange; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const change: SettingsChange = {};
   const folder = draft.folder.trim();

@@ -38,7 +38,7 @@ export function BoardScreen() {
 
   const shown = useMemo(() => (openTabs ? sortTabs(filterTabs(openTabs, query), sort) : []), [openTabs, query, sort]);
   // Tokens customers kept: listed at the top until found, and never offered as free.
-  const pool = useTokenPool();
+  const pool = useTokenPool({ for: 'missing' });
   const missing = useMemo(() => new Set((pool.data ?? []).filter((slot) => slot.state === 'missing').map((slot) => slot.token)), [pool.data]);
 
   const openNew = async (): Promise<void> => {
@@ -50,13 +50,16 @@ export function BoardScreen() {
     if (tab) navigate(`/slip/${tab.id}`);
   };
 
-  const jump = useDigitJump((typed) => {
-    if (!openTabs || !settings) return;
-    const target = resolveJump(typed, openTabs, settings, missing);
-    openOn.clearError();
-    if (target?.kind === 'tab') navigate(`/tab/${target.tabId}`);
-    else setNotice(target);
-  }, openTabs !== null && settings !== null);
+  const jump = useDigitJump(
+    (typed) => {
+      if (!openTabs || !settings) return;
+      const target = resolveJump(typed, openTabs, settings, missing);
+      openOn.clearError();
+      if (target?.kind === 'tab') navigate(`/tab/${target.tabId}`);
+      else setNotice(target);
+    },
+    openTabs !== null && settings !== null,
+  );
 
   useShortcut(['n', 'N'], (event) => {
     event.preventDefault();
@@ -81,7 +84,7 @@ export function BoardScreen() {
     <>
       <button type="button" className="button button--primary" onClick={() => void openNew()} disabled={newTab.pending} aria-keyshortcuts="n">
         {newTab.pending ? t('board.opening') : t('board.newTab')}
-        <kbd className="board-key" aria-hidden="true">
+        <kbd className="key-hint" aria-hidden="true">
           N
         </kbd>
       </button>
@@ -90,7 +93,7 @@ export function BoardScreen() {
       </Link>
       <Link className="button button--ghost" to="/receipts" aria-keyshortcuts="r">
         {t('board.findReceipt')}
-        <kbd className="board-key" aria-hidden="true">
+        <kbd className="key-hint" aria-hidden="true">
           R
         </kbd>
       </Link>

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TabSummary } from '../../../shared/types';
 import { TabCard } from './TabCard';
 
-vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newCommandId: () => 'test-id' }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const opened = Date.parse('2025-03-01T10:00:00.000Z');
 const store = { currency: 'EUR', locale: 'en-IE', amberMinutes: 45, redMinutes: 90 };

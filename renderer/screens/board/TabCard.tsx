@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { formatMoney } from '../../../shared/money';
 import type { StoreSettings, TabSummary } from '../../../shared/types';
@@ -16,8 +17,11 @@ function duration(total: number): string {
   return hours > 0 ? t('tab.hours', { hours, minutes: String(minutes).padStart(2, '0') }) : t('tab.minutes', { minutes });
 }
 
-/** One open tab as staff see it across the room: the token first, then who, how much and how long. */
-export function TabCard({ tab, store, now }: Props) {
+/**
+ * One open tab as staff see it across the room: the token first, then who, how much and how long.
+ * Memoised: a change pushed for one tab gives only that card a new object, so only it renders again.
+ */
+export const TabCard = memo(function TabCard({ tab, store, now }: Props) {
   // The attached customer's name first; the tab's own name only when it says something else.
   const who = [tab.customerName, tab.name === tab.customerName ? '' : tab.name, tab.label].filter(Boolean).join(' · ');
   const age = minutesSince(tab.openedAt, now);
@@ -50,4 +54,4 @@ export function TabCard({ tab, store, now }: Props) {
       </Link>
     </li>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TabSummary } from '../../../shared/types';
-import { ageBand, filterTabs, loadSortKey, minutesSince, saveSortKey, sortTabs, splitMinutes } from './board-logic';
+import { ageBand, filterTabs, loadSortKey, minutesSince, patchBoard, saveSortKey, sortTabs, splitMinutes } from './board-logic';
 
 function tab(over: Partial<TabSummary>): TabSummary {
   return {
@@ -97,5 +97,25 @@ describe('remembered sort', () => {
     };
     expect(loadSortKey(refusing)).toBe('token');
     expect(() => saveSortKey('age', refusing)).not.toThrow();
+  });
+});
+
+describe('patching the board with the cards a tab change carries', () => {
+  it('replaces, adds and removes the named cards, keeps the rest as they were, in token order', () => {
+    const before = [tab({ id: 1, token: 3, dueMinor: 100 }), tab({ id: 2, token: 7 }), tab({ id: 3, token: 9 })];
+    const after = patchBoard(before, [
+      { tabId: 2, card: tab({ id: 2, token: 1, dueMinor: 450 }) },
+      { tabId: 3, card: null },
+      { tabId: 4, card: tab({ id: 4, token: 5 }) },
+      { tabId: 5, card: null },
+    ]);
+    expect(after.map((t) => [t.id, t.token, t.dueMinor])).toEqual([
+      [2, 1, 450],
+      [1, 3, 100],
+      [4, 5, 0],
+    ]);
+    // The list it was given is left alone (it is React state).
+    expect(before.map((t) => t.id)).toEqual([1, 2, 3]);
+    expect(after[1]).toBe(before[0]);
   });
 });

@@ -1,4 +1,4 @@
-import type { StoreSettings, TabSummary } from '../../../shared/types';
+import type { BoardCard, StoreSettings, TabSummary } from '../../../shared/types';
 
 export type Band = 'fresh' | 'amber' | 'red';
 export type SortKey = 'token' | 'age' | 'amount';
@@ -35,6 +35,17 @@ export function sortTabs(tabs: readonly TabSummary[], key: SortKey): TabSummary[
     amount: (a, b) => b.dueMinor - a.dueMinor || byToken(a, b),
   };
   return [...tabs].sort(compare[key]);
+}
+
+/**
+ * The open tabs with the cards a tab change pushed put in: each named tab's card replaced, added,
+ * or taken off (no card: the tab is no longer open), in token order as tab.listOpen lists them.
+ */
+export function patchBoard(tabs: readonly TabSummary[], cards: readonly BoardCard[]): TabSummary[] {
+  const named = new Set(cards.map((c) => c.tabId));
+  const kept = tabs.filter((tab) => !named.has(tab.id));
+  const changed = cards.flatMap((c) => (c.card ? [c.card] : []));
+  return [...kept, ...changed].sort((a, b) => a.token - b.token);
 }
 
 /** Digits match the start of a token number; anything else matches the name, label or note. */

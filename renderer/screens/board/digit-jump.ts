@@ -4,10 +4,7 @@ import type { StoreSettings, TabSummary } from '../../../shared/types';
 const MAX_DIGITS = 4;
 
 export type JumpTarget =
-  | { kind: 'tab'; token: number; tabId: number }
-  | { kind: 'free'; token: number }
-  | { kind: 'missing'; token: number }
-  | { kind: 'outside'; token: number };
+  { kind: 'tab'; token: number; tabId: number } | { kind: 'free'; token: number } | { kind: 'missing'; token: number } | { kind: 'outside'; token: number };
 
 /** The number typed so far with one more digit; a fifth digit starts over from that digit. */
 export function pushDigit(buffer: string, digit: string): string {

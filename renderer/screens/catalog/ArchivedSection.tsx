@@ -18,7 +18,9 @@ export function ArchivedSection({ catalog, store, money }: Props) {
 
   return (
     <details className="archived" aria-labelledby="archived-summary">
-      <summary id="archived-summary" className="archived__summary">{t('catalog.archived', { count })}</summary>
+      <summary id="archived-summary" className="archived__summary">
+        {t('catalog.archived', { count })}
+      </summary>
       <p className="archived__hint">{t('catalog.archivedHint')}</p>
       {count === 0 && <p>{t('catalog.archivedEmpty')}</p>}
       {categories.length > 0 && (

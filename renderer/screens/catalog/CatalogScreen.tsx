@@ -28,14 +28,15 @@ export function CatalogScreen() {
   const loadError = catalog.error ?? store.error;
   const data = catalog.data;
 
-  const actions = store.data && data ? (
-    <>
-      <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
-        {t('catalog.addItem')}
-      </button>
-      {!isEmptyCatalog(data) && <StarterActions big={false} />}
-    </>
-  ) : null;
+  const actions =
+    store.data && data ? (
+      <>
+        <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+          {t('catalog.addItem')}
+        </button>
+        {!isEmptyCatalog(data) && <StarterActions big={false} />}
+      </>
+    ) : null;
 
   return (
     <Screen title={t('catalog.title')} back="/" actions={actions} className="catalog">

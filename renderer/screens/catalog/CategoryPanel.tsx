@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Category } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { useCommand } from '../../hooks/use-command';
 import { t } from '../../i18n/t';
 
@@ -15,7 +16,7 @@ export function CategoryPanel({ categories }: { categories: Category[] }) {
   };
 
   return (
-    <section className="category-panel" aria-labelledby="categories-heading">
+    <section className="panel category-panel" aria-labelledby="categories-heading">
       <h2 id="categories-heading">{t('catalog.categories')}</h2>
       <form
         className="category-panel__add"
@@ -32,8 +33,7 @@ export function CategoryPanel({ categories }: { categories: Category[] }) {
             autoComplete="off"
             maxLength={60}
             value={name}
-            aria-invalid={create.error ? true : undefined}
-            aria-describedby={create.error ? 'category-new-error' : undefined}
+            {...describedBy('category-new', create.error)}
             onChange={(e) => {
               setName(e.target.value);
               create.clearError();
@@ -96,8 +96,7 @@ function CategoryRow({ category }: { category: Category }) {
             autoComplete="off"
             maxLength={60}
             value={editing}
-            aria-invalid={rename.error ? true : undefined}
-            aria-describedby={rename.error ? `${inputId}-error` : undefined}
+            {...describedBy(inputId, rename.error)}
             onChange={(e) => {
               setEditing(e.target.value);
               rename.clearError();
@@ -120,7 +119,12 @@ function CategoryRow({ category }: { category: Category }) {
       <span className="category-row__name">{category.name}</span>
       {/* The two buttons move as one: beside the name when it fits, together on the next line when not. */}
       <span className="category-row__actions">
-        <button type="button" className="button button--ghost" aria-label={t('catalog.renameLabel', { name: category.name })} onClick={() => setEditing(category.name)}>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t('catalog.renameLabel', { name: category.name })}
+          onClick={() => setEditing(category.name)}
+        >
           {t('catalog.rename')}
         </button>
         <button

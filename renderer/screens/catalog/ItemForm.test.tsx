@@ -2,20 +2,25 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogItem } from '../../../shared/types';
+import { fake } from '../../test-support/fake-api';
 import { ItemForm } from './ItemForm';
 import { testStore } from '../../test-support/store';
 
-const calls = vi.hoisted(() => ({ create: vi.fn(), update: vi.fn() }));
-
-vi.mock('../../api', () => ({
-  api: { 'catalog.createItem': calls.create, 'catalog.updateItem': calls.update },
-  newCommandId: () => 'command-id-0001',
-  onEvent: () => () => undefined,
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const store = testStore();
 const categories = [{ id: 7, name: 'Coffee', position: 0, archived: false }];
-const saved: CatalogItem = { id: 1, categoryId: 7, name: 'Latte', kind: 'product', priceMinor: 440, rateMilli: 10_000, expectText: '', durationMinutes: null, archived: false };
+const saved: CatalogItem = {
+  id: 1,
+  categoryId: 7,
+  name: 'Latte',
+  kind: 'product',
+  priceMinor: 440,
+  rateMilli: 10_000,
+  expectText: '',
+  durationMinutes: null,
+  archived: false,
+};
 const cut: CatalogItem = { ...saved, id: 2, name: 'Cut', kind: 'service', priceMinor: 3200, expectText: 'Washed, cut and styled.', durationMinutes: 30 };
 
 function type(label: RegExp | string, value: string): void {
@@ -24,8 +29,8 @@ function type(label: RegExp | string, value: string): void {
 
 describe('ItemForm', () => {
   beforeEach(() => {
-    calls.create.mockReset().mockResolvedValue({ ok: true, value: saved });
-    calls.update.mockReset().mockResolvedValue({ ok: true, value: saved });
+    fake.reply('catalog.createItem', saved);
+    fake.reply('catalog.updateItem', saved);
   });
   afterEach(cleanup);
 
@@ -41,8 +46,8 @@ describe('ItemForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save item' }));
 
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(calls.create).toHaveBeenCalledTimes(1);
-    expect(calls.create.mock.calls[0]?.[0]).toEqual({
+    expect(fake.calls('catalog.createItem')).toHaveLength(1);
+    expect(fake.inputs('catalog.createItem')[0]).toEqual({
       name: 'Latte',
       categoryId: 7,
       kind: 'product',
@@ -51,7 +56,7 @@ describe('ItemForm', () => {
       expectText: '',
       durationMinutes: null,
     });
-    expect(calls.create.mock.calls[0]?.[1]).toEqual({ commandId: 'command-id-0001' });
+    expect(fake.calls('catalog.createItem')[0]?.options).toEqual({ commandId: 'command-1' });
   });
 
   it('asks a service for its minutes and words, showing a wrong duration beside its field', async () => {
@@ -70,20 +75,34 @@ describe('ItemForm', () => {
     fireEvent.submit(screen.getByRole('dialog'));
     alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('A service takes 5 to 600 minutes, in steps of 5');
-    expect(calls.create).not.toHaveBeenCalled();
+    expect(fake.calls('catalog.createItem')).toHaveLength(0);
 
     type('Duration (minutes)', '45');
     type('What to expect', ' Washed, cut and styled. ');
     fireEvent.submit(screen.getByRole('dialog'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(calls.create.mock.calls[0]?.[0]).toMatchObject({ kind: 'service', priceMinor: 3200, durationMinutes: 45, expectText: 'Washed, cut and styled.' });
+    expect(fake.inputs('catalog.createItem')[0]).toMatchObject({
+      kind: 'service',
+      priceMinor: 3200,
+      durationMinutes: 45,
+      expectText: 'Washed, cut and styled.',
+    });
   });
 
   it('edits a service with its minutes shown, puts the ledger’s refusal beside the duration, and sends neither once it is a product', async () => {
-    calls.update.mockResolvedValueOnce({
-      ok: false,
-      error: { code: 'invalid_input', key: 'errors.field.serviceMinutes', message: 'a service takes 5 to 600 minutes, in steps of 5', field: 'durationMinutes' },
-    });
+    fake.answer(
+      'catalog.updateItem',
+      {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          key: 'errors.field.serviceMinutes',
+          message: 'a service takes 5 to 600 minutes, in steps of 5',
+          field: 'durationMinutes',
+        },
+      },
+      { ok: true, value: saved },
+    );
     const onClose = vi.fn();
     render(<ItemForm store={store} categories={categories} item={cut} onClose={onClose} />);
     expect((screen.getByLabelText('Duration (minutes)') as HTMLInputElement).value).toBe('30');
@@ -95,7 +114,7 @@ describe('ItemForm', () => {
     expect(screen.queryByLabelText('Duration (minutes)')).toBeNull();
     fireEvent.submit(screen.getByRole('dialog'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(calls.update.mock.calls[1]?.[0]).toMatchObject({ itemId: 2, kind: 'product', durationMinutes: null, expectText: '' });
+    expect(fake.inputs('catalog.updateItem')[1]).toMatchObject({ itemId: 2, kind: 'product', durationMinutes: null, expectText: '' });
   });
 
   it('shows a price with too many decimals next to the field and sends nothing', async () => {
@@ -109,7 +128,7 @@ describe('ItemForm', () => {
     expect(alert.textContent).toBe('"4.404" has more than 2 decimals');
     expect(alert.id).toBe('item-price-error');
     expect(screen.getByLabelText('Price (EUR)').getAttribute('aria-invalid')).toBe('true');
-    expect(calls.create).not.toHaveBeenCalled();
+    expect(fake.calls('catalog.createItem')).toHaveLength(0);
     expect(onClose).not.toHaveBeenCalled();
   });
 
@@ -118,11 +137,11 @@ describe('ItemForm', () => {
     type('Price (EUR)', '3');
     fireEvent.submit(screen.getByRole('dialog'));
     expect((await screen.findByRole('alert')).textContent).toBe('A name is required');
-    expect(calls.create).not.toHaveBeenCalled();
+    expect(fake.calls('catalog.createItem')).toHaveLength(0);
   });
 
   it('edits an item, keeping its price text in the store format, and shows a refusal by its field', async () => {
-    calls.update.mockResolvedValue({ ok: false, error: { code: 'invalid_input', message: 'that tax rate is not one of the store’s rates', field: 'rateMilli' } });
+    fake.fail('catalog.updateItem', { code: 'invalid_input', message: 'that tax rate is not one of the store’s rates', field: 'rateMilli' });
     const onClose = vi.fn();
     render(<ItemForm store={store} categories={categories} item={saved} onClose={onClose} />);
     expect((screen.getByLabelText('Price (EUR)') as HTMLInputElement).value).toBe('4.40');
@@ -131,7 +150,7 @@ describe('ItemForm', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.id).toBe('item-rate-error');
-    expect(calls.update.mock.calls[0]?.[0]).toMatchObject({ itemId: 1, priceMinor: 460 });
+    expect(fake.inputs('catalog.updateItem')[0]).toMatchObject({ itemId: 1, priceMinor: 460 });
     expect(onClose).not.toHaveBeenCalled();
   });
 
@@ -147,7 +166,7 @@ describe('ItemForm', () => {
     type('Name', 'Matcha');
     type('Price (JPY)', '450');
     fireEvent.submit(screen.getByRole('dialog'));
-    await waitFor(() => expect(calls.create).toHaveBeenCalled());
-    expect(calls.create.mock.calls[0]?.[0]).toMatchObject({ priceMinor: 450 });
+    await waitFor(() => expect(fake.calls('catalog.createItem').length).toBeGreaterThan(0));
+    expect(fake.inputs('catalog.createItem')[0]).toMatchObject({ priceMinor: 450 });
   });
 });

@@ -3,6 +3,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { rateLabel } from '../../../shared/domain/tax';
 import type { CatalogItem, Category, ItemKind, StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { SidePanel } from '../../components/SidePanel';
 import { useCommand } from '../../hooks/use-command';
 import { useMoney } from '../../hooks/use-money';
@@ -34,7 +35,8 @@ export function ItemForm({ store, categories, item, defaultCategoryId = null, on
 
   const serverField = command.error?.field as keyof ItemFields | undefined;
   const placed = serverField && SERVER_FIELDS.includes(serverField) ? serverField : null;
-  const errorAt = (field: keyof ItemFields): string | null => errors[field] ?? (placed === field ? (command.error ? describeError(command.error) : null) : null);
+  const errorAt = (field: keyof ItemFields): string | null =>
+    errors[field] ?? (placed === field ? (command.error ? describeError(command.error) : null) : null);
 
   const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]): void => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -62,7 +64,6 @@ export function ItemForm({ store, categories, item, defaultCategoryId = null, on
     ? store.taxRates
     : [...store.taxRates, { rateMilli: Number(draft.rateMilli), label: '' }];
   const title = item ? t('catalog.form.editTitle', { name: item.name }) : t('catalog.form.addTitle');
-  const described = (id: string, error: string | null) => ({ 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined });
 
   return (
     <SidePanel
@@ -78,14 +79,27 @@ export function ItemForm({ store, categories, item, defaultCategoryId = null, on
 
       <div className="field">
         <label htmlFor="item-name">{t('catalog.form.name')}</label>
-        <input id="item-name" autoFocus autoComplete="off" maxLength={80} value={draft.name} onChange={(e) => set('name', e.target.value)} {...described('item-name', errorAt('name'))} />
+        <input
+          id="item-name"
+          autoFocus
+          autoComplete="off"
+          maxLength={80}
+          value={draft.name}
+          onChange={(e) => set('name', e.target.value)}
+          {...describedBy('item-name', errorAt('name'))}
+        />
         <ErrorNote error={errorAt('name')} id="item-name-error" />
       </div>
 
       <div className="side-panel__pair">
         <div className="field">
           <label htmlFor="item-category">{t('catalog.form.category')}</label>
-          <select id="item-category" value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)} {...described('item-category', errorAt('categoryId'))}>
+          <select
+            id="item-category"
+            value={draft.categoryId}
+            onChange={(e) => set('categoryId', e.target.value)}
+            {...describedBy('item-category', errorAt('categoryId'))}
+          >
             <option value="">{t('catalog.noCategory')}</option>
             {categories.map((c) => (
               <option key={c.id} value={String(c.id)}>
@@ -119,13 +133,13 @@ export function ItemForm({ store, categories, item, defaultCategoryId = null, on
             autoComplete="off"
             value={draft.price}
             onChange={(e) => set('price', e.target.value)}
-            {...described('item-price', errorAt('priceMinor'))}
+            {...describedBy('item-price', errorAt('priceMinor'))}
           />
           <ErrorNote error={errorAt('priceMinor')} id="item-price-error" />
         </div>
         <div className="field">
           <label htmlFor="item-rate">{t('catalog.form.taxRate')}</label>
-          <select id="item-rate" value={draft.rateMilli} onChange={(e) => set('rateMilli', e.target.value)} {...described('item-rate', errorAt('rateMilli'))}>
+          <select id="item-rate" value={draft.rateMilli} onChange={(e) => set('rateMilli', e.target.value)} {...describedBy('item-rate', errorAt('rateMilli'))}>
             {rates.map((r) => (
               <option key={r.rateMilli} value={String(r.rateMilli)}>
                 {t('catalog.taxRate', { label: r.label, rate: rateLabel(r.rateMilli) }).trim()}
@@ -149,8 +163,7 @@ export function ItemForm({ store, categories, item, defaultCategoryId = null, on
               maxLength={3}
               value={draft.minutes}
               onChange={(e) => set('minutes', e.target.value)}
-              aria-invalid={errorAt('durationMinutes') ? true : undefined}
-              aria-describedby={errorAt('durationMinutes') ? 'item-minutes-hint item-minutes-error' : 'item-minutes-hint'}
+              {...describedBy('item-minutes', errorAt('durationMinutes'), true)}
             />
             <p className="side-panel__hint" id="item-minutes-hint">
               {t('catalog.form.minutesHint')}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogItem } from '../../../shared/types';
-import { moneyTools } from '../../hooks/use-money';
-import { archivedParts, groupItems, isEmptyCatalog, priceText } from './catalog-view';
+import { archivedParts, groupItems, isEmptyCatalog } from './catalog-view';
 
 const item = (id: number, name: string, categoryId: number | null, archived = false): CatalogItem => ({
   id,
@@ -49,24 +48,5 @@ describe('archivedParts and isEmptyCatalog', () => {
     expect(isEmptyCatalog(catalog)).toBe(false);
     expect(isEmptyCatalog({ categories: [], items: [] })).toBe(true);
     expect(isEmptyCatalog({ categories: [{ id: 3, name: 'Old', position: 0, archived: true }], items: [item(5, 'Scone', 3, true)] })).toBe(true);
-  });
-});
-
-describe('priceText', () => {
-  it('writes the price the way the locale types it and parses back to the same amount', () => {
-    expect(priceText(440, 2, 'en-IE')).toBe('4.40');
-    expect(priceText(440, 2, 'de-DE')).toBe('4,40');
-    expect(priceText(440, 0, 'ja-JP')).toBe('440');
-    expect(priceText(1250, 3, 'en-US')).toBe('1.250');
-    for (const [currency, locale, exponent] of [
-      ['EUR', 'de-DE', 2],
-      ['EUR', 'fr-FR', 2],
-      ['USD', 'en-US', 2],
-      ['JPY', 'ja-JP', 0],
-      ['KWD', 'ar-KW', 3],
-    ] as const) {
-      const parsed = moneyTools({ currency, locale, exponent }).parse(priceText(123_456, exponent, locale));
-      expect(parsed).toEqual({ ok: true, minor: 123_456 });
-    }
   });
 });

@@ -1,4 +1,3 @@
-import { minorToDecimalString, type Minor } from '../../../shared/money';
 import type { Catalog, CatalogItem, Category } from '../../../shared/types';
 
 export type ItemGroup = {
@@ -9,7 +8,10 @@ export type ItemGroup = {
 
 /** Lower-cased and without accents, so "cafe" finds "Café". */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 export function matches(item: CatalogItem, query: string): boolean {
@@ -42,16 +44,4 @@ export function archivedParts(catalog: Catalog): { items: CatalogItem[]; categor
 /** True when nothing is on sale and no category exists: the screen offers the starters. */
 export function isEmptyCatalog(catalog: Catalog): boolean {
   return !catalog.items.some((i) => !i.archived) && !catalog.categories.some((c) => !c.archived);
-}
-
-/**
- * A price as a person would type it in this locale ("4.40", "4,40"), so editing an item and
- * saving without touching the price gives back the same amount.
- */
-export function priceText(minor: Minor, exponent: number, locale: string): string {
-  // Mirrors moneyTools().parse: only a comma is read as another decimal mark (an Arabic "٫" is
-  // not, so those locales type a point).
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
-  const text = minorToDecimalString(minor, exponent);
-  return decimal === ',' ? text.replace('.', ',') : text;
 }

@@ -2,9 +2,9 @@ import type { CommandInput } from '../../../shared/contract';
 import { rateLabel } from '../../../shared/domain/tax';
 import { isServiceMinutes } from '../../../shared/domain/service-time';
 import type { CatalogItem, ItemKind, StoreSettings } from '../../../shared/types';
+import { amountInputText } from '../../format/amount-text';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { priceText } from './catalog-view';
 
 export const EXPECT_MAX = 280;
 
@@ -32,7 +32,7 @@ export function draftOf(item: CatalogItem | null, store: StoreSettings, defaultC
     name: item.name,
     categoryId: item.categoryId === null ? '' : String(item.categoryId),
     kind: item.kind,
-    price: priceText(item.priceMinor, store.exponent, store.locale),
+    price: amountInputText(item.priceMinor, store.exponent, store.locale),
     rateMilli: String(item.rateMilli),
     expectText: item.expectText,
     minutes: item.durationMinutes === null ? '' : String(item.durationMinutes),

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { Customer } from '../../../shared/customer-types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { FormActions } from '../../components/FormActions';
 import { SidePanel } from '../../components/SidePanel';
 import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from '../tab/field-error';
 
 const FIELDS = ['name', 'phone', 'email', 'notes', 'contactOk'] as const;
 

@@ -41,7 +41,11 @@ export function CustomerPage() {
   if (!profile.data || !store.data) {
     return (
       <Screen title={t('customers.title')} back="/customers">
-        {profile.error ? <ErrorNote error={t('customers.page.missing', { message: profile.error })} /> : <p className="customers__muted">{t('customers.page.loading')}</p>}
+        {profile.error ? (
+          <ErrorNote error={t('customers.page.missing', { message: profile.error })} />
+        ) : (
+          <p className="customers__muted">{t('customers.page.loading')}</p>
+        )}
       </Screen>
     );
   }
@@ -70,7 +74,12 @@ function CustomerView({ profile, store }: { profile: CustomerProfile; store: Sto
         </button>
       )}
       {manages && customer.mergedInto === null && (
-        <button type="button" className="button button--ghost" disabled={archive.pending} onClick={() => void archive.run({ customerId: customer.id, archived: customer.archivedAt === null })}>
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={archive.pending}
+          onClick={() => void archive.run({ customerId: customer.id, archived: customer.archivedAt === null })}
+        >
           {customer.archivedAt === null ? t('customers.page.archive') : t('customers.page.restore')}
         </button>
       )}

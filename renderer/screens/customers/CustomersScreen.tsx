@@ -37,7 +37,16 @@ export function CustomersScreen() {
     >
       <label className="field customers__search">
         <span>{t('customers.search')}</span>
-        <input ref={input} type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} aria-keyshortcuts="/" autoComplete="off" aria-describedby="customers-search-hint" />
+        <input
+          ref={input}
+          type="search"
+          autoFocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-keyshortcuts="/"
+          autoComplete="off"
+          aria-describedby="customers-search-hint"
+        />
         <span className="field__hint" id="customers-search-hint">
           {t('customers.searchHint')}
         </span>

@@ -27,7 +27,7 @@ export function TabCustomer({ tab }: { tab: TabDetail }) {
   };
   if (!editable && tab.customerId === null) return null;
   return (
-    <section className="tab-detail__panel tab-customer" aria-labelledby="tab-customer-heading">
+    <section className="panel tab-detail__panel tab-customer" aria-labelledby="tab-customer-heading">
       <h2 id="tab-customer-heading" className="tab-detail__heading">
         {t('customers.tab.heading')}
       </h2>

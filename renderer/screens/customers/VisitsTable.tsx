@@ -1,8 +1,8 @@
 import type { CustomerVisit } from '../../../shared/customer-types';
 import { Link } from 'react-router';
+import { ratingName } from '../../format/method-name';
 import { formatBusinessDate } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { ratingName } from '../tab/history-message';
 
 type Props = { visits: readonly CustomerVisit[]; format: (minor: number) => string; locale: string };
 
@@ -30,7 +30,9 @@ export function VisitsTable({ visits, format, locale }: Props) {
             <tr key={visit.tabId} data-testid="customer-visit">
               <td>
                 {formatBusinessDate(visit.businessDate, locale)}
-                {visit.status !== 'settled' && <span className="customer-visits__status"> · {t(visit.status === 'open' ? 'customers.visits.open' : 'customers.visits.written_off')}</span>}
+                {visit.status !== 'settled' && (
+                  <span className="customer-visits__status"> · {t(visit.status === 'open' ? 'customers.visits.open' : 'customers.visits.written_off')}</span>
+                )}
               </td>
               <td>
                 <Link to={`/tab/${visit.tabId}`}>{visit.token}</Link>

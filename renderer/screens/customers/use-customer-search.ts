@@ -27,7 +27,7 @@ export function useCustomerSearch(query: string, enabled = true): CustomerSearch
     };
     const timer = setTimeout(run, query === '' ? 0 : PAUSE_MS);
     const unsubscribe = onEvent((event) => {
-      if (event.type === 'customers.changed') run();
+      if (event.type === 'customers.changed' || event.type === 'resync') run();
     });
     return () => {
       active = false;

@@ -2,8 +2,8 @@ import type { DashboardTable } from '../../../shared/dashboard-types';
 import type { Period } from '../../../shared/domain/dashboard-period';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { useCsvDownload } from '../../hooks/use-csv-download';
 import { t } from '../../i18n/t';
-import { useCsvDownload } from '../reports/use-csv-download';
 
 /** One table of the dashboard as a CSV file made by the ledger, downloaded under the name it gives. */
 export function CsvButton({ table, title, period }: { table: DashboardTable; title: string; period: Period }) {
@@ -13,7 +13,13 @@ export function CsvButton({ table, title, period }: { table: DashboardTable; tit
   );
   return (
     <div className="dashboard-csv no-print">
-      <button type="button" className="button button--ghost" disabled={busy} aria-label={t('dashboard.csvOf', { table: title })} onClick={() => void download()}>
+      <button
+        type="button"
+        className="button button--ghost"
+        disabled={busy}
+        aria-label={t('dashboard.csvOf', { table: title })}
+        onClick={() => void download()}
+      >
         {t('dashboard.csv')}
       </button>
       <span className="report__muted" role="status">

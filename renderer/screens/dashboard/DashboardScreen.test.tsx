@@ -4,20 +4,12 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DayStatus } from '../../../shared/closing-types';
 import type { Dashboard, DashboardDay } from '../../../shared/dashboard-types';
-import type { AppEvent } from '../../../shared/types';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { DashboardScreen } from './DashboardScreen';
 import { REFRESH_AFTER_MS } from './use-dashboard';
 
-const calls = vi.hoisted(() => ({ status: vi.fn(), store: vi.fn(), dashboard: vi.fn(), csv: vi.fn(), listeners: [] as ((event: AppEvent) => void)[] }));
-vi.mock('../../api', () => ({
-  api: { 'day.status': calls.status, 'store.get': calls.store, 'report.dashboard': calls.dashboard, 'report.dashboardCsv': calls.csv },
-  onEvent: (listener: (event: AppEvent) => void) => {
-    calls.listeners.push(listener);
-    return () => calls.listeners.splice(calls.listeners.indexOf(listener), 1);
-  },
-  newCommandId: () => 'command-id-0001',
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const status: DayStatus = {
   currentBusinessDate: '2026-11-25',
@@ -73,7 +65,21 @@ function dashboard(from: string, to: string): Dashboard {
       tokens: { total: 40, out: 5, missing: 1 },
       depositsHeld: { count: 0, amountMinor: 0 },
     },
-    days: [day({}), day({ businessDate: '2026-11-25', source: 'x', zNumber: null, netSalesMinor: 1118, walkouts: 0, walkoutMinor: 0, walkoutTabsBp: 0, walkoutAmountBp: 0, settled: 1, averageSecondsToPay: 1800 })],
+    days: [
+      day({}),
+      day({
+        businessDate: '2026-11-25',
+        source: 'x',
+        zNumber: null,
+        netSalesMinor: 1118,
+        walkouts: 0,
+        walkoutMinor: 0,
+        walkoutTabsBp: 0,
+        walkoutAmountBp: 0,
+        settled: 1,
+        averageSecondsToPay: 1800,
+      }),
+    ],
     totals: {
       netSalesMinor: 3636,
       grossSalesMinor: 3954,
@@ -103,11 +109,10 @@ function dashboard(from: string, to: string): Dashboard {
 }
 
 beforeEach(() => {
-  calls.listeners.length = 0;
-  calls.status.mockReset().mockResolvedValue({ ok: true, value: status });
-  calls.store.mockReset().mockResolvedValue({ ok: true, value: testStore({ timeZone: 'UTC' }) });
-  calls.dashboard.mockReset().mockImplementation(async ({ from, to }: { from: string; to: string }) => ({ ok: true, value: dashboard(from, to) }));
-  calls.csv.mockReset().mockResolvedValue({ ok: true, value: { filename: 'aftertab-dashboard-days-2026-11-01-2026-11-30.csv', text: 'business_date\r\n2026-11-24\r\n' } });
+  fake.reply('day.status', status);
+  fake.reply('store.get', testStore({ timeZone: 'UTC' }));
+  fake.handle('report.dashboard', ({ from, to }) => ({ ok: true, value: dashboard(from, to) }));
+  fake.reply('report.dashboardCsv', { filename: 'aftertab-dashboard-days-2026-11-01-2026-11-30.csv', text: 'business_date\r\n2026-11-24\r\n' });
 });
 afterEach(() => {
   cleanup();
@@ -131,7 +136,7 @@ describe('DashboardScreen', () => {
   it('shows the money out on open tabs and this month’s walkout rate on one screen', async () => {
     show();
     expect(await screen.findByTestId('now-owed')).toHaveProperty('textContent', 'Owed on open tabs€14.30');
-    expect(calls.dashboard).toHaveBeenCalledWith({ from: '2026-11-01', to: '2026-11-30' });
+    expect(fake.inputs('report.dashboard')).toContainEqual({ from: '2026-11-01', to: '2026-11-30' });
     expect(screen.getByTestId('now-open').textContent).toBe('Open tabs4');
     expect(screen.getByRole('link', { name: 'Open the oldest tab, token 4' }).getAttribute('href')).toBe('/tab/4');
     expect(screen.getByTestId('now-oldest').textContent).toContain('Open 21 h 45 min, owes €4.40');
@@ -168,14 +173,20 @@ describe('DashboardScreen', () => {
     show();
     await screen.findByTestId('now-owed');
     fireEvent.click(screen.getByRole('button', { name: 'Week' }));
-    await waitFor(() => expect(calls.dashboard).toHaveBeenLastCalledWith({ from: '2026-11-23', to: '2026-11-29' }));
+    await waitFor(() => expect(fake.inputs('report.dashboard').at(-1)).toEqual({ from: '2026-11-23', to: '2026-11-29' }));
     expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', true);
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
-    await waitFor(() => expect(calls.dashboard).toHaveBeenLastCalledWith({ from: '2026-11-16', to: '2026-11-22' }));
+    await waitFor(() => expect(fake.inputs('report.dashboard').at(-1)).toEqual({ from: '2026-11-16', to: '2026-11-22' }));
     fireEvent.keyDown(window, { key: 'd' });
-    await waitFor(() => expect(calls.dashboard).toHaveBeenLastCalledWith({ from: '2026-11-25', to: '2026-11-25' }));
+    await waitFor(() => expect(fake.inputs('report.dashboard').at(-1)).toEqual({ from: '2026-11-25', to: '2026-11-25' }));
 
-    calls.dashboard.mockResolvedValueOnce({ ok: false, error: { code: 'invalid_input', key: 'errors.dashboard.periodOrder', params: { from: '2026-11-20', to: '2026-11-10' }, message: 'order', field: 'to' } });
+    fake.fail('report.dashboard', {
+      code: 'invalid_input',
+      key: 'errors.dashboard.periodOrder',
+      params: { from: '2026-11-20', to: '2026-11-10' },
+      message: 'order',
+      field: 'to',
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Custom' }));
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-20' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-10' } });
@@ -192,10 +203,10 @@ describe('DashboardScreen', () => {
     fireEvent.keyDown(region, { key: 'ArrowRight' });
     // Still this month, and only asked for once.
     expect(screen.getByText('Sun 1 Nov 2026 to Mon 30 Nov 2026')).toBeTruthy();
-    expect(calls.dashboard.mock.calls.map(([input]) => input)).toEqual([{ from: '2026-11-01', to: '2026-11-30' }]);
+    expect(fake.inputs('report.dashboard')).toEqual([{ from: '2026-11-01', to: '2026-11-30' }]);
     // Away from the table the arrow steps back a month.
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
-    await waitFor(() => expect(calls.dashboard).toHaveBeenLastCalledWith({ from: '2026-10-01', to: '2026-10-31' }));
+    await waitFor(() => expect(fake.inputs('report.dashboard').at(-1)).toEqual({ from: '2026-10-01', to: '2026-10-31' }));
   });
 
   it('refetches a moment after the board changes, and downloads a table as the ledger’s CSV', async () => {
@@ -205,19 +216,19 @@ describe('DashboardScreen', () => {
     });
     show();
     await screen.findByTestId('now-owed');
-    const before = calls.dashboard.mock.calls.length;
-    for (const listener of [...calls.listeners]) listener({ type: 'tabs.changed', tabIds: [4] });
-    for (const listener of [...calls.listeners]) listener({ type: 'tabs.changed', tabIds: [5] });
-    await waitFor(() => expect(calls.dashboard.mock.calls.length).toBe(before + 1), { timeout: REFRESH_AFTER_MS + 3000 });
+    const before = fake.calls('report.dashboard').length;
+    fake.emit({ type: 'tabs.changed', tabIds: [4] });
+    fake.emit({ type: 'tabs.changed', tabIds: [5] });
+    await waitFor(() => expect(fake.calls('report.dashboard').length).toBe(before + 1), { timeout: REFRESH_AFTER_MS + 3000 });
 
     fireEvent.click(screen.getByRole('button', { name: 'Download “Every day” as CSV' }));
     expect(await screen.findByText('Downloaded aftertab-dashboard-days-2026-11-01-2026-11-30.csv')).toBeTruthy();
-    expect(calls.csv).toHaveBeenCalledWith({ from: '2026-11-01', to: '2026-11-30', table: 'days' });
+    expect(fake.inputs('report.dashboardCsv')).toContainEqual({ from: '2026-11-01', to: '2026-11-30', table: 'days' });
     expect(clicked).toEqual(['aftertab-dashboard-days-2026-11-01-2026-11-30.csv']);
   });
 
   it('says when the dashboard cannot be loaded', async () => {
-    calls.dashboard.mockResolvedValue({ ok: false, error: { code: 'forbidden', message: 'not allowed' } });
+    fake.fail('report.dashboard', { code: 'forbidden', message: 'not allowed' });
     show();
     expect((await screen.findByRole('alert')).textContent).toBe('Not allowed');
   });

@@ -2,10 +2,10 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { DashboardDay } from '../../../shared/dashboard-types';
 import type { Period } from '../../../shared/domain/dashboard-period';
+import { ReportSection, ReportTable } from '../../components/ReportTable';
 import type { MoneyTools } from '../../hooks/use-money';
 import { formatBusinessDate } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { ReportTable } from '../reports/ReportTable';
 import { CsvButton } from './CsvButton';
 import type { ChartSize } from './charts';
 import { dayPoints, percent, secondsText } from './dashboard-format';
@@ -23,7 +23,11 @@ export function DayCharts({ days, period, locale, money, chartSize }: Props) {
   const points = dayPoints(days, locale);
   const rows = days.map((d) => [
     d.zNumber !== null ? (
-      <Link key="day" to={`/reports/z/${d.zNumber}`} aria-label={t('dashboard.days.openZ', { number: d.zNumber, date: formatBusinessDate(d.businessDate, locale) })}>
+      <Link
+        key="day"
+        to={`/reports/z/${d.zNumber}`}
+        aria-label={t('dashboard.days.openZ', { number: d.zNumber, date: formatBusinessDate(d.businessDate, locale) })}
+      >
         {formatBusinessDate(d.businessDate, locale)}
       </Link>
     ) : (
@@ -44,10 +48,7 @@ export function DayCharts({ days, period, locale, money, chartSize }: Props) {
     d.openAtClose,
   ]);
   return (
-    <section className="report-section report-section--wide" aria-labelledby="dashboard-days-heading">
-      <h2 id="dashboard-days-heading" className="report-section__title">
-        {t('dashboard.days.heading')}
-      </h2>
+    <ReportSection id="dashboard-days" title={t('dashboard.days.heading')} className="report-section--wide">
       {days.length === 0 ? (
         <p className="report__muted">{t('dashboard.days.none')}</p>
       ) : (
@@ -55,13 +56,33 @@ export function DayCharts({ days, period, locale, money, chartSize }: Props) {
           <div>
             <h3 className="dashboard__subheading">{t('dashboard.sales.heading')}</h3>
             <Suspense fallback={<div className="report-chart dashboard-chart" />}>
-              <MoneyBars data={points} labelKey="label" valueKey="netMinor" name={t('dashboard.col.sales')} label={t('dashboard.sales.chart')} colour="#1f5f4a" money={money} height={240} size={chartSize} />
+              <MoneyBars
+                data={points}
+                labelKey="label"
+                valueKey="netMinor"
+                name={t('dashboard.col.sales')}
+                label={t('dashboard.sales.chart')}
+                colour="#1f5f4a"
+                money={money}
+                height={240}
+                size={chartSize}
+              />
             </Suspense>
           </div>
           <div>
             <h3 className="dashboard__subheading">{t('dashboard.walkouts.heading')}</h3>
             <Suspense fallback={<div className="report-chart dashboard-chart" />}>
-              <MoneyBars data={points} labelKey="label" valueKey="walkoutMinor" name={t('dashboard.col.walkoutAmount')} label={t('dashboard.walkouts.chart')} colour="#a3261c" money={money} height={240} size={chartSize} />
+              <MoneyBars
+                data={points}
+                labelKey="label"
+                valueKey="walkoutMinor"
+                name={t('dashboard.col.walkoutAmount')}
+                label={t('dashboard.walkouts.chart')}
+                colour="#a3261c"
+                money={money}
+                height={240}
+                size={chartSize}
+              />
             </Suspense>
           </div>
         </div>
@@ -87,6 +108,6 @@ export function DayCharts({ days, period, locale, money, chartSize }: Props) {
         />
       </div>
       {days.length > 0 && <CsvButton table="days" title={t('dashboard.days.table')} period={period} />}
-    </section>
+    </ReportSection>
   );
 }

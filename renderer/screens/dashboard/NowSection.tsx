@@ -2,10 +2,10 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { DashboardNow } from '../../../shared/dashboard-types';
 import type { Period } from '../../../shared/domain/dashboard-period';
+import { ReportSection, ReportTable } from '../../components/ReportTable';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { WhenTools } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { ReportTable } from '../reports/ReportTable';
 import { CsvButton } from './CsvButton';
 import { duration } from './dashboard-format';
 import type { ChartSize } from './charts';
@@ -60,14 +60,27 @@ export function NowSection({ now, period, money, when, chartSize }: Props) {
           value={t('dashboard.now.tokensValue', { out: now.tokens.out, total: now.tokens.total })}
           detail={now.tokens.missing > 0 ? t('dashboard.now.tokensMissing', { count: now.tokens.missing }) : undefined}
         />
-        <Tile testId="now-deposits" label={t('dashboard.now.deposits')} value={money.format(now.depositsHeld.amountMinor)} detail={t('dashboard.now.depositsCount', { count: now.depositsHeld.count })} />
+        <Tile
+          testId="now-deposits"
+          label={t('dashboard.now.deposits')}
+          value={money.format(now.depositsHeld.amountMinor)}
+          detail={t('dashboard.now.depositsCount', { count: now.depositsHeld.count })}
+        />
       </dl>
-      <section className="report-section dashboard-pair" aria-labelledby="dashboard-owed-heading">
-        <h3 id="dashboard-owed-heading" className="report-section__title">
-          {t('dashboard.owed.heading')}
-        </h3>
+      <ReportSection id="dashboard-owed" title={t('dashboard.owed.heading')} className="dashboard-pair" level={3}>
         <Suspense fallback={<div className="report-chart dashboard-chart" />}>
-          <MoneyBars data={bands} labelKey="label" valueKey="owedMinor" name={t('dashboard.col.owed')} label={t('dashboard.owed.chart')} colour="#a36a1c" money={money} height={220} everyLabel size={chartSize} />
+          <MoneyBars
+            data={bands}
+            labelKey="label"
+            valueKey="owedMinor"
+            name={t('dashboard.col.owed')}
+            label={t('dashboard.owed.chart')}
+            colour="#a36a1c"
+            money={money}
+            height={220}
+            everyLabel
+            size={chartSize}
+          />
         </Suspense>
         <div className="dashboard-pair__table">
           <ReportTable
@@ -79,7 +92,7 @@ export function NowSection({ now, period, money, when, chartSize }: Props) {
           />
           <CsvButton table="owed" title={t('dashboard.owed.table')} period={period} />
         </div>
-      </section>
+      </ReportSection>
     </section>
   );
 }

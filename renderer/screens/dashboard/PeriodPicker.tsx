@@ -67,7 +67,13 @@ export function PeriodPicker({ choice, today, locale, onChange }: Props) {
             <button type="button" className="button button--ghost" aria-keyshortcuts="ArrowLeft" onClick={() => onChange(stepChoice(choice, today, -1))}>
               {t('dashboard.period.previous')}
             </button>
-            <button type="button" className="button button--ghost" aria-keyshortcuts="ArrowRight" disabled={atToday} onClick={() => onChange(stepChoice(choice, today, 1))}>
+            <button
+              type="button"
+              className="button button--ghost"
+              aria-keyshortcuts="ArrowRight"
+              disabled={atToday}
+              onClick={() => onChange(stepChoice(choice, today, 1))}
+            >
               {t('dashboard.period.next')}
             </button>
           </div>

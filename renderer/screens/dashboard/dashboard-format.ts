@@ -34,5 +34,11 @@ export type DayPoint = { date: string; label: string; netMinor: number; walkoutM
 
 /** The days as the charts plot them, oldest first. */
 export function dayPoints(days: readonly DashboardDay[], locale: string): DayPoint[] {
-  return days.map((d) => ({ date: d.businessDate, label: shortDate(d.businessDate, locale), netMinor: d.netSalesMinor, walkoutMinor: d.walkoutMinor, walkouts: d.walkouts }));
+  return days.map((d) => ({
+    date: d.businessDate,
+    label: shortDate(d.businessDate, locale),
+    netMinor: d.netSalesMinor,
+    walkoutMinor: d.walkoutMinor,
+    walkouts: d.walkouts,
+  }));
 }

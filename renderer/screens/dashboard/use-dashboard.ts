@@ -2,14 +2,13 @@ import { useEffect, useState } from 'react';
 import type { Dashboard } from '../../../shared/dashboard-types';
 import type { Period } from '../../../shared/domain/dashboard-period';
 import type { AppError } from '../../../shared/errors';
-import type { AppEvent } from '../../../shared/types';
-import { api, onEvent } from '../../api';
+import { api, onEvent, type ScreenEvent } from '../../api';
 
 /** A burst of changes at the counter (a tab settled line by line) refetches once, this long after the first. */
 export const REFRESH_AFTER_MS = 1_000;
 /** Ages move on their own: what is owed by age is refetched this often even when nothing changes. */
 export const TICK_MS = 60_000;
-const EVENTS: ReadonlySet<AppEvent['type']> = new Set(['tabs.changed', 'day.changed', 'drawer.changed', 'store.changed']);
+const EVENTS: ReadonlySet<ScreenEvent['type']> = new Set(['tabs.changed', 'day.changed', 'drawer.changed', 'store.changed', 'resync']);
 
 export type DashboardState = {
   data: Dashboard | null;
@@ -38,7 +37,9 @@ export function useDashboard({ from, to }: Period): DashboardState {
       void api['report.dashboard']({ from, to }).then((result) => {
         if (!active || seq < applied) return;
         applied = seq;
-        setAnswer((prev) => (result.ok ? { key: `${from}|${to}`, data: result.value, error: null } : { key: `${from}|${to}`, data: prev.data, error: result.error }));
+        setAnswer((prev) =>
+          result.ok ? { key: `${from}|${to}`, data: result.value, error: null } : { key: `${from}|${to}`, data: prev.data, error: result.error },
+        );
       });
     };
     refresh();

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import type { DrawerSession } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
+import { Figures } from '../../components/Figures';
+import { varianceKind, varianceText } from '../../format/variance';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { countedRows, dateTimeFormat, Figures, FirstCount } from './Figures';
-import { varianceKind, varianceText } from './variance';
+import { countedRows, dateTimeFormat, FirstCount } from './Figures';
 
 type Props = {
   session: DrawerSession;
@@ -28,10 +29,7 @@ export function ClosedSummary({ session, store, money, compact = false, onOpenAn
       {session.signedOffBy && session.closedAt && (
         <p className="drawer__muted">{t('drawer.closedBy', { name: session.signedOffBy, when: when.format(new Date(session.closedAt)) })}</p>
       )}
-      <Figures
-        label={compact ? t('drawer.lastClosed') : t('drawer.closedHeading')}
-        rows={countedRows(session, money.format)}
-      />
+      <Figures label={compact ? t('drawer.lastClosed') : t('drawer.closedHeading')} rows={countedRows(session, money.format)} />
       <FirstCount session={session} money={money} />
       <p className={`drawer__variance drawer__variance--${kind}`}>{varianceText(variance, money.format)}</p>
       {session.varianceReason && <p>{t('drawer.closedReason', { reason: session.varianceReason })}</p>}

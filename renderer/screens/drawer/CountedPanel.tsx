@@ -3,15 +3,16 @@ import type { DrawerSession } from '../../../shared/closing-types';
 import type { AppError } from '../../../shared/errors';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
+import { Figures } from '../../components/Figures';
+import { varianceKind, varianceText } from '../../format/variance';
 import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from '../tab/field-error';
 import { CashCountForm } from './CashCountForm';
 import type { CashCount } from './cash-count';
-import { countedRows, dateTimeFormat, Figures, FirstCount, SessionFigures } from './Figures';
-import { varianceKind, varianceText } from './variance';
+import { countedRows, dateTimeFormat, FirstCount, SessionFigures } from './Figures';
 
 type Props = {
   session: DrawerSession;
@@ -78,10 +79,7 @@ export function CountedPanel({ session, denominations, store, money, onClosed }:
         {session.countedBy && session.countedAt && (
           <p className="drawer__muted">{t('drawer.countedBy', { name: session.countedBy, when: when.format(new Date(session.countedAt)) })}</p>
         )}
-        <Figures
-          label={t('drawer.countedHeading')}
-          rows={countedRows(session, money.format)}
-        />
+        <Figures label={t('drawer.countedHeading')} rows={countedRows(session, money.format)} />
         <FirstCount session={session} money={money} />
         <p className={`drawer__variance drawer__variance--${kind}`} role="status">
           {varianceText(variance, money.format)}

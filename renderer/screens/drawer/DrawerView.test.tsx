@@ -2,17 +2,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useEffect, useState } from 'react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DrawerSession, DrawerState } from '../../../shared/closing-types';
+import { fake } from '../../test-support/fake-api';
+import { figureRows } from '../../test-support/figures';
 import { testStore } from '../../test-support/store';
 import { DrawerView } from './DrawerScreen';
 
-const calls = vi.hoisted(() => ({ open: vi.fn(), move: vi.fn(), count: vi.fn(), close: vi.fn() }));
-vi.mock('../../api', () => ({
-  api: { 'drawer.open': calls.open, 'drawer.move': calls.move, 'drawer.count': calls.count, 'drawer.close': calls.close },
-  onEvent: () => () => undefined,
-  newCommandId: () => 'command-id-0001',
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const store = testStore();
 const euro = [5000, 2000, 1000, 500, 200, 100, 50];
@@ -46,7 +43,15 @@ function session(patch: Partial<DrawerSession> = {}): DrawerSession {
   };
 }
 
-const counted = session({ status: 'counted', cashInMinor: 1270, expectedMinor: 10820, countedMinor: 10800, varianceMinor: -20, countedAt: '2026-09-14T20:00:00.000Z', countedBy: 'Owner' });
+const counted = session({
+  status: 'counted',
+  cashInMinor: 1270,
+  expectedMinor: 10820,
+  countedMinor: 10800,
+  varianceMinor: -20,
+  countedAt: '2026-09-14T20:00:00.000Z',
+  countedBy: 'Owner',
+});
 
 function show(state: Partial<DrawerState>) {
   render(
@@ -56,14 +61,11 @@ function show(state: Partial<DrawerState>) {
   );
 }
 
-beforeEach(() => {
-  for (const fn of Object.values(calls)) fn.mockReset();
-});
 afterEach(cleanup);
 
 describe('opening the drawer', () => {
   it('counts the float note by note with a running total, and sends the counts', async () => {
-    calls.open.mockResolvedValue({ ok: true, value: { session: session(), lastClosed: null, denominations: euro } });
+    fake.reply('drawer.open', { session: session(), lastClosed: null, denominations: euro });
     show({});
     const form = screen.getByRole('form', { name: 'Open the drawer' });
     const grid = within(form).getByRole('group', { name: 'Notes and coins' });
@@ -72,8 +74,8 @@ describe('opening the drawer', () => {
     fireEvent.change(within(form).getByRole('textbox', { name: 'How many €0.50' }), { target: { value: '3' } });
     expect(within(form).getByRole('status').textContent).toBe('Counted so far: €41.50');
     fireEvent.click(within(form).getByRole('button', { name: 'Open the drawer with €41.50' }));
-    await waitFor(() => expect(calls.open).toHaveBeenCalledTimes(1));
-    expect(calls.open.mock.calls[0]?.[0]).toEqual({
+    await waitFor(() => expect(fake.calls('drawer.open')).toHaveLength(1));
+    expect(fake.inputs('drawer.open')[0]).toEqual({
       float: {
         kind: 'denominations',
         counts: [
@@ -95,7 +97,7 @@ describe('opening the drawer', () => {
       'Nothing was sent: fix the counts marked in red.',
     ]);
     expect(tens.getAttribute('aria-invalid')).toBe('true');
-    expect(calls.open).not.toHaveBeenCalled();
+    expect(fake.calls('drawer.open')).toHaveLength(0);
   });
 
   it('names no amount on the button until the float can be sent, and refuses a negative one by its field', () => {
@@ -112,28 +114,32 @@ describe('opening the drawer', () => {
     expect(alert.textContent).toBe('A total in the drawer cannot be below zero');
     expect(total.closest('label')?.nextElementSibling).toBe(alert);
     expect(total.getAttribute('aria-invalid')).toBe('true');
-    expect(calls.open).not.toHaveBeenCalled();
+    expect(fake.calls('drawer.open')).toHaveLength(0);
     fireEvent.change(total, { target: { value: '100' } });
     expect(within(form).queryByRole('alert')).toBeNull();
     expect(within(form).getByRole('button', { name: 'Open the drawer with €100.00' })).toBeTruthy();
   });
 
   it('counts as a total when asked, and only as a total for a currency without a note list', async () => {
-    calls.open.mockResolvedValue({ ok: true, value: { session: session(), lastClosed: null, denominations: [] } });
+    fake.reply('drawer.open', { session: session(), lastClosed: null, denominations: [] });
     show({ denominations: [] });
     const form = screen.getByRole('form', { name: 'Open the drawer' });
     expect(within(form).queryByRole('group', { name: 'How to count' })).toBeNull();
     expect(within(form).getByText('There is no list of notes and coins for EUR here, so count the drawer as a total.')).toBeTruthy();
     fireEvent.change(within(form).getByRole('textbox', { name: 'Total in the drawer' }), { target: { value: '150' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Open the drawer with €150.00' }));
-    await waitFor(() => expect(calls.open).toHaveBeenCalledWith({ float: { kind: 'total', totalMinor: 15000 } }, { commandId: 'command-id-0001' }));
+    await waitFor(() =>
+      expect(fake.calls('drawer.open')).toContainEqual({ input: { float: { kind: 'total', totalMinor: 15000 } }, options: { commandId: 'command-1' } }),
+    );
   });
 });
 
 describe('an open drawer', () => {
   it('keeps the count blind: no expected amount before the count is entered', async () => {
-    calls.count.mockResolvedValue({ ok: true, value: { session: counted, lastClosed: null, denominations: euro } });
-    show({ session: session({ movements: [{ id: 1, kind: 'paid_out', amountMinor: 450, reason: 'Milk', at: '2026-09-14T10:00:00.000Z', staffName: 'Owner' }] }) });
+    fake.reply('drawer.count', { session: counted, lastClosed: null, denominations: euro });
+    show({
+      session: session({ movements: [{ id: 1, kind: 'paid_out', amountMinor: 450, reason: 'Milk', at: '2026-09-14T10:00:00.000Z', staffName: 'Owner' }] }),
+    });
     expect(screen.getByRole('list', { name: 'Paid in and out' }).textContent).toContain('Paid out €4.50: Milk');
     fireEvent.click(screen.getByRole('button', { name: 'Close the drawer' }));
     const form = screen.getByRole('form', { name: 'Count the drawer' });
@@ -141,18 +147,20 @@ describe('an open drawer', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'As a total' }));
     fireEvent.change(within(form).getByRole('textbox', { name: 'Total in the drawer' }), { target: { value: '108' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Enter the count: €108.00' }));
-    await waitFor(() => expect(calls.count).toHaveBeenCalledWith({ count: { kind: 'total', totalMinor: 10800 } }, { commandId: 'command-id-0001' }));
+    await waitFor(() =>
+      expect(fake.calls('drawer.count')).toContainEqual({ input: { count: { kind: 'total', totalMinor: 10800 } }, options: { commandId: 'command-1' } }),
+    );
   });
 
   it('records a paid out with its reason and puts a refused amount by the amount field', async () => {
-    calls.move.mockResolvedValue({ ok: false, error: { code: 'invalid_input', key: 'errors.drawer.paidOutTooMuch', message: 'too much', field: 'amountMinor' } });
+    fake.fail('drawer.move', { code: 'invalid_input', key: 'errors.drawer.paidOutTooMuch', message: 'too much', field: 'amountMinor' });
     show({ session: session() });
     const form = screen.getByRole('form', { name: 'Pay in or pay out' });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Amount' }), { target: { value: '500' } });
     fireEvent.change(within(form).getByRole('textbox', { name: /^Reason/ }), { target: { value: 'Rent' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Record paid out' }));
     const alert = await within(form).findByRole('alert');
-    expect(calls.move.mock.calls[0]?.[0]).toEqual({ kind: 'paid_out', amountMinor: 50000, reason: 'Rent' });
+    expect(fake.inputs('drawer.move')[0]).toEqual({ kind: 'paid_out', amountMinor: 50000, reason: 'Rent' });
     expect(alert.textContent).toBe('The drawer does not hold that much cash');
     expect(within(form).getByRole('textbox', { name: 'Amount' }).closest('label')?.nextElementSibling).toBe(alert);
   });
@@ -168,13 +176,15 @@ describe('a counted drawer', () => {
     expect(screen.getByText('The drawer is €0.20 short.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sign off the drawer' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Say why the drawer is over or short before signing off');
-    expect(calls.close).not.toHaveBeenCalled();
+    expect(fake.calls('drawer.close')).toHaveLength(0);
   });
 
   it('says in plain words, beside the button, that a manager has to sign off', async () => {
-    calls.close.mockResolvedValue({
-      ok: false,
-      error: { code: 'forbidden', key: 'errors.forbidden', params: { staff: 'Kim', role: 'staff', permission: 'drawer.signOff' }, message: 'Kim (staff) may not do this' },
+    fake.fail('drawer.close', {
+      code: 'forbidden',
+      key: 'errors.forbidden',
+      params: { staff: 'Kim', role: 'staff', permission: 'drawer.signOff' },
+      message: 'Kim (staff) may not do this',
     });
     show({ session: counted });
     fireEvent.change(screen.getByRole('textbox', { name: 'Why is it over or short?' }), { target: { value: 'Coin dropped' } });
@@ -183,13 +193,13 @@ describe('a counted drawer', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Kim (staff) cannot sign off a drawer: a manager or the owner has to.');
     expect(button.closest('.form-actions')?.nextElementSibling).toBe(alert);
-    expect(calls.close).toHaveBeenCalledWith({ varianceReason: 'Coin dropped' }, { commandId: 'command-id-0001' });
+    expect(fake.calls('drawer.close')).toContainEqual({ input: { varianceReason: 'Coin dropped' }, options: { commandId: 'command-1' } });
   });
 
   it('keeps a recount blind: expected, cash taken, the counts and the variance stay hidden until it is entered', async () => {
     const twice: DrawerSession = { ...counted, countedMinor: 10010, varianceMinor: -810, firstCountMinor: 10800 };
     const thrice: DrawerSession = { ...twice, countedMinor: 10820, varianceMinor: 0 };
-    calls.count.mockResolvedValue({ ok: true, value: { session: thrice, lastClosed: null, denominations: euro } });
+    fake.reply('drawer.count', { session: thrice, lastClosed: null, denominations: euro });
     render(
       <MemoryRouter>
         <Live initial={{ session: twice, lastClosed: null, denominations: euro }} />
@@ -199,7 +209,19 @@ describe('a counted drawer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Count again' }));
     const recount = screen.getByRole('form', { name: 'Count again' });
     const page = document.body.textContent ?? '';
-    for (const hidden of ['Expected', 'Cash taken', 'Counted against', 'Counted by', 'Variance', '€108.20', '€108.00', '€100.10', '€12.70', 'short', 'Counted twice']) {
+    for (const hidden of [
+      'Expected',
+      'Cash taken',
+      'Counted against',
+      'Counted by',
+      'Variance',
+      '€108.20',
+      '€108.00',
+      '€100.10',
+      '€12.70',
+      'short',
+      'Counted twice',
+    ]) {
       expect(page).not.toContain(hidden);
     }
     expect(screen.queryByRole('form', { name: 'Sign off the drawer' })).toBeNull();
@@ -222,10 +244,16 @@ describe('a counted drawer', () => {
 
   it('allows a recount before the sign-off, then shows the closed drawer after it', async () => {
     const recounted: DrawerSession = { ...counted, countedMinor: 10000, varianceMinor: -820, firstCountMinor: 10800 };
-    const closed: DrawerSession = { ...recounted, status: 'closed', varianceReason: 'Coin dropped', closedAt: '2026-09-14T20:05:00.000Z', signedOffBy: 'Owner' };
+    const closed: DrawerSession = {
+      ...recounted,
+      status: 'closed',
+      varianceReason: 'Coin dropped',
+      closedAt: '2026-09-14T20:05:00.000Z',
+      signedOffBy: 'Owner',
+    };
     const after: DrawerState = { session: null, lastClosed: closed, denominations: euro };
-    calls.count.mockResolvedValue({ ok: true, value: { session: counted, lastClosed: null, denominations: euro } });
-    calls.close.mockResolvedValue({ ok: true, value: after });
+    fake.reply('drawer.count', { session: counted, lastClosed: null, denominations: euro });
+    fake.reply('drawer.close', after);
     render(
       <MemoryRouter>
         <Live initial={{ session: counted, lastClosed: null, denominations: euro }} />
@@ -235,7 +263,12 @@ describe('a counted drawer', () => {
     const recount = screen.getByRole('form', { name: 'Count again' });
     fireEvent.change(within(recount).getByRole('textbox', { name: 'How many €50.00' }), { target: { value: '2' } });
     fireEvent.click(within(recount).getByRole('button', { name: 'Enter the count: €100.00' }));
-    await waitFor(() => expect(calls.count).toHaveBeenCalledWith({ count: { kind: 'denominations', counts: [{ denominationMinor: 5000, qty: 2 }] } }, { commandId: 'command-id-0001' }));
+    await waitFor(() =>
+      expect(fake.calls('drawer.count')).toContainEqual({
+        input: { count: { kind: 'denominations', counts: [{ denominationMinor: 5000, qty: 2 }] } },
+        options: { commandId: 'command-1' },
+      }),
+    );
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Count again' })).toBeNull());
 
     // The drawer.changed event brings the recounted session, which keeps the first count.
@@ -246,7 +279,7 @@ describe('a counted drawer', () => {
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Why is it over or short?' }), { target: { value: 'Coin dropped' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign off the drawer' }));
-    await waitFor(() => expect(calls.close).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(fake.calls('drawer.close')).toHaveLength(1));
     // The drawer.changed event brings the new state a moment later.
     act(() => live.set(after));
     expect(await screen.findByRole('heading', { name: 'Drawer closed' })).toBeTruthy();
@@ -259,10 +292,6 @@ describe('a counted drawer', () => {
 });
 
 /** Each label and amount of a list of figures, as shown. */
-function figureRows(list: HTMLElement): [string, string][] {
-  return [...list.querySelectorAll('.figures__row')].map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']);
-}
-
 describe('cash deposits in the drawer', () => {
   it('shows deposits taken and refunded in cash between cash taken and paid in, so the rows add up to expected', () => {
     // 100.00 + 12.70 + 30.00 - 10.00 + 0.00 - 4.50 = 128.20

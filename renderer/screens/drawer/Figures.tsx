@@ -1,36 +1,26 @@
-import type { ReactNode } from 'react';
 import type { DrawerSession } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
+import { depositRows, Figures, type FigureRow } from '../../components/Figures';
+import { signedMoney, varianceKind } from '../../format/variance';
 import { whenTools, type WhenTools } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { signedMoney, varianceKind } from './variance';
 
 /** Dates and times in the store's locale and time zone, through the renderer's one formatter. */
 export function dateTimeFormat(store: Pick<StoreSettings, 'locale' | 'timeZone'>): WhenTools {
   return whenTools(store);
 }
 
-export type FigureRow = [label: string, value: ReactNode, className?: string];
-
-/** Label and amount pairs, as the ledger gave them; nothing here is added up. */
-export function Figures({ label, rows }: { label: string; rows: readonly FigureRow[] }) {
-  return (
-    <dl className="figures" aria-label={label}>
-      {rows.map(([term, value, className]) => (
-        <div key={term} className={`figures__row ${className ?? ''}`}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 /**
  * An open drawer's figures: only what went in and out by hand, so a blind count or recount
  * beside them gives away neither the expected amount nor the cash taken.
  */
-export function SessionFigures({ session, money }: { session: Pick<DrawerSession, 'floatMinor' | 'paidInMinor' | 'paidOutMinor'>; money: { format: (minor: number) => string } }) {
+export function SessionFigures({
+  session,
+  money,
+}: {
+  session: Pick<DrawerSession, 'floatMinor' | 'paidInMinor' | 'paidOutMinor'>;
+  money: { format: (minor: number) => string };
+}) {
   return (
     <Figures
       label={t('drawer.title')}
@@ -58,18 +48,6 @@ export function countedRows(session: DrawerSession, format: (minor: number) => s
     [t('drawer.counted'), format(session.countedMinor ?? 0), 'figures__row--strong'],
     [t('drawer.variance'), signedMoney(variance, format), `figures__row--${varianceKind(variance)}`],
   ];
-}
-
-/**
- * Cash deposits taken into the drawer and refunded out of it, so the rows above Expected add up to
- * it. Only a drawer that moved deposit cash shows them: a café never takes deposits, and rows of
- * zeros would only puzzle it.
- */
-export function depositRows(inMinor: number | null | undefined, outMinor: number | null | undefined, inLabel: string, outLabel: string, format: (minor: number) => string): FigureRow[] {
-  const rows: FigureRow[] = [];
-  if (inMinor) rows.push([inLabel, format(inMinor)]);
-  if (outMinor) rows.push([outLabel, format(outMinor)]);
-  return rows;
 }
 
 /** After a recount, the count it replaced: "Counted twice: first count €100.00". Nothing otherwise. */

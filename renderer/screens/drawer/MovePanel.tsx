@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { DrawerMovementKind, DrawerSession } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from '../tab/field-error';
 import { dateTimeFormat } from './Figures';
 
 const kinds: readonly DrawerMovementKind[] = ['paid_out', 'paid_in'];
@@ -43,7 +43,13 @@ export function MovePanel({ session, store, money }: Props) {
       <form className="drawer-move" aria-labelledby="drawer-move-heading" onSubmit={(e) => void submit(e)} noValidate>
         <div className="drawer-count__modes" role="group" aria-label={t('drawer.move.kind')}>
           {kinds.map((k) => (
-            <button key={k} type="button" className={`button ${kind === k ? 'button--primary' : 'button--ghost'}`} aria-pressed={kind === k} onClick={() => setKind(k)}>
+            <button
+              key={k}
+              type="button"
+              className={`button ${kind === k ? 'button--primary' : 'button--ghost'}`}
+              aria-pressed={kind === k}
+              onClick={() => setKind(k)}
+            >
               {t(`drawer.move.${k}`)}
             </button>
           ))}

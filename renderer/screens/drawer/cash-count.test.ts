@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moneyTools } from '../../hooks/use-money';
 import { emptyCount, lineTotal, parseQty, readCount, runningTotal } from './cash-count';
-import { signedMoney, varianceKind, varianceText } from './variance';
 
 const money = moneyTools({ currency: 'EUR', locale: 'en-IE', exponent: 2 });
 const notes = [2000, 1000, 500, 200, 100, 50];
@@ -68,21 +67,5 @@ describe('a drawer count', () => {
 
   it('counts a currency without notes as a total, whatever the mode says', () => {
     expect(readCount({ mode: 'denominations', qty: {}, total: '5' }, [], money, words)).toMatchObject({ ok: true, count: { kind: 'total', totalMinor: 500 } });
-  });
-});
-
-describe('the variance in words', () => {
-  const f = money.format;
-  it('says over, short or exact without a sign on the amount', () => {
-    expect(varianceKind(0)).toBe('even');
-    expect(varianceText(0, f)).toBe('The drawer is exact.');
-    expect(varianceText(-20, f)).toBe('The drawer is €0.20 short.');
-    expect(varianceText(150, f)).toBe('The drawer is €1.50 over.');
-  });
-
-  it('shows a signed amount for tables', () => {
-    expect(signedMoney(-20, f)).toBe('−€0.20');
-    expect(signedMoney(150, f)).toBe('+€1.50');
-    expect(signedMoney(0, f)).toBe('€0.00');
   });
 });

@@ -15,7 +15,7 @@ export function LoyaltyReward({ tab, money }: { tab: TabDetail; money: MoneyTool
   const loyalty = tab.loyalty;
   if (!loyalty || (!loyalty.standing && !loyalty.reward)) return null;
   return (
-    <section className="settle__panel loyalty-reward" aria-label={t('loyalty.section')}>
+    <section className="panel settle__panel loyalty-reward" aria-label={t('loyalty.section')}>
       {loyalty.standing && <p className="loyalty-reward__standing">{standingText(loyalty.standing, money.format)}</p>}
       {loyalty.reward && (
         <p className="loyalty-reward__given" role="status">

@@ -2,10 +2,11 @@ import { loyaltySchemes } from '../../../shared/loyalty-types';
 import { isKnownCurrency } from '../../../shared/money';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
+import { previewMoney } from '../../format/money-preview';
 import { useCatalog } from '../../hooks/use-live-data';
 import { t } from '../../i18n/t';
-import { previewMoney } from '../settings/money-preview';
-import { describedBy, SettingsField } from '../settings/SettingsField';
+import { SettingsField } from '../settings/SettingsField';
 import type { SettingsDraft } from '../settings/use-settings-draft';
 import { parseLoyalty, type LoyaltyDraft } from './loyalty-draft';
 import { previewText } from './loyalty-words';
@@ -39,13 +40,21 @@ export function LoyaltySection({ form, store }: { form: SettingsDraft; store: St
     const error = form.errorAt(`loyalty.${field}`);
     return (
       <SettingsField id={id} label={label} error={error}>
-        <input id={id} className={className} inputMode={inputMode} autoComplete="off" value={d[key]} onChange={(e) => set({ [key]: e.target.value })} {...describedBy(id, error)} />
+        <input
+          id={id}
+          className={className}
+          inputMode={inputMode}
+          autoComplete="off"
+          value={d[key]}
+          onChange={(e) => set({ [key]: e.target.value })}
+          {...describedBy(id, error)}
+        />
       </SettingsField>
     );
   };
 
   return (
-    <section className="settings-section loyalty-settings" aria-labelledby="settings-loyalty">
+    <section className="panel settings-section loyalty-settings" aria-labelledby="settings-loyalty">
       <h2 id="settings-loyalty">{t('loyalty.section')}</h2>
       <fieldset>
         <legend>{t('loyalty.scheme')}</legend>
@@ -61,7 +70,12 @@ export function LoyaltySection({ form, store }: { form: SettingsDraft; store: St
       {d.scheme === 'stamps' && (
         <div className="settings-pair">
           <SettingsField id="loyalty-category" label={t('loyalty.category')} error={categoryError}>
-            <select id="loyalty-category" value={d.categoryId} onChange={(e) => set({ categoryId: e.target.value })} {...describedBy('loyalty-category', categoryError)}>
+            <select
+              id="loyalty-category"
+              value={d.categoryId}
+              onChange={(e) => set({ categoryId: e.target.value })}
+              {...describedBy('loyalty-category', categoryError)}
+            >
               <option value="">{t('loyalty.category.none')}</option>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>

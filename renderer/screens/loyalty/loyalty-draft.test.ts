@@ -51,8 +51,20 @@ describe('loyalty in the settings form', () => {
 
   it('keeps figures the chosen scheme does not use: as typed when they read, else as the store holds them', () => {
     const base = formOf(store);
-    const built = buildUpdate({ ...base, loyalty: { ...base.loyalty, scheme: 'stamps', every: '8', spend: '3.00', value: 'abc', min: '' } }, base, money, store.loyalty);
-    expect(built.ok && built.update.loyalty).toEqual({ scheme: 'stamps', categoryId: 3, stampsEvery: 8, pointsSpendMinor: 300, pointValueMinor: 1, pointsMin: 100 });
+    const built = buildUpdate(
+      { ...base, loyalty: { ...base.loyalty, scheme: 'stamps', every: '8', spend: '3.00', value: 'abc', min: '' } },
+      base,
+      money,
+      store.loyalty,
+    );
+    expect(built.ok && built.update.loyalty).toEqual({
+      scheme: 'stamps',
+      categoryId: 3,
+      stampsEvery: 8,
+      pointsSpendMinor: 300,
+      pointValueMinor: 1,
+      pointsMin: 100,
+    });
   });
 
   it('places a refusal of a figure only while that figure is on screen', () => {

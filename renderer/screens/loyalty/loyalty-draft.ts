@@ -1,7 +1,7 @@
 import type { LoyaltyScheme, LoyaltySettings } from '../../../shared/loyalty-types';
+import { amountInputText } from '../../format/amount-text';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { FieldProblem } from '../settings/settings-form';
-import { typedAmount } from './loyalty-words';
 
 /** The loyalty setting as the settings form holds it: the scheme, and each figure as typed. */
 export type LoyaltyDraft = { scheme: LoyaltyScheme; categoryId: string; every: string; spend: string; value: string; min: string };
@@ -22,8 +22,8 @@ export function loyaltyDraft(l: LoyaltySettings, exponent: number, locale: strin
     scheme: l.scheme,
     categoryId: l.categoryId === null ? '' : String(l.categoryId),
     every: String(l.stampsEvery),
-    spend: typedAmount(l.pointsSpendMinor, exponent, locale),
-    value: typedAmount(l.pointValueMinor, exponent, locale),
+    spend: amountInputText(l.pointsSpendMinor, exponent, locale),
+    value: amountInputText(l.pointValueMinor, exponent, locale),
     min: String(l.pointsMin),
   };
 }

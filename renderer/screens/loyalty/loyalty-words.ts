@@ -43,10 +43,3 @@ export function previewText(settings: LoyaltySettings, categoryName: string, for
     minValue: format(settings.pointsMin * settings.pointValueMinor),
   });
 }
-
-/** An amount as a person would type it back ("1.00", "1,000" for KWD in a comma locale), never through a float. */
-export function typedAmount(minor: number, exponent: number, locale: string): string {
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  const digits = String(minor).padStart(exponent + 1, '0');
-  return exponent === 0 ? digits : `${digits.slice(0, -exponent)}${decimal}${digits.slice(-exponent)}`;
-}

@@ -8,7 +8,7 @@ import { testLine, testTab } from '../../test-support/tab';
 import { setPaperLanguage } from '../../i18n/t';
 import { ReceiptView } from './ReceiptScreen';
 
-vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newCommandId: () => 'command-id-0001' }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 afterEach(() => {
   cleanup();
@@ -28,7 +28,14 @@ function show(tab: TabDetail, store = testStore()) {
 const tab = testTab({
   lines: [
     testLine(),
-    testLine({ id: 2, name: 'Banana bread', unitMinor: 380, listMinor: 380, chargedMinor: 190, comp: { kind: 'percent', value: 50, qty: 1, reason: 'Not satisfied', amountMinor: 190 } }),
+    testLine({
+      id: 2,
+      name: 'Banana bread',
+      unitMinor: 380,
+      listMinor: 380,
+      chargedMinor: 190,
+      comp: { kind: 'percent', value: 50, qty: 1, reason: 'Not satisfied', amountMinor: 190 },
+    }),
     testLine({ id: 3, name: 'Espresso', unitMinor: 290, listMinor: 290, chargedMinor: 0, state: 'removed', removeReason: 'Ordered by mistake' }),
   ],
   itemCount: 2,

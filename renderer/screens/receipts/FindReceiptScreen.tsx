@@ -43,7 +43,14 @@ export function FindReceiptScreen() {
       <form className="receipts__search" onSubmit={(e) => void find(e)} noValidate>
         <label className="field">
           <span>{t('receipts.number')}</span>
-          <input autoFocus inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={problem !== null} aria-describedby="receipts-number-hint" />
+          <input
+            autoFocus
+            inputMode="numeric"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-invalid={problem !== null}
+            aria-describedby="receipts-number-hint"
+          />
           <span className="field__hint" id="receipts-number-hint">
             {t('receipts.numberHint')}
           </span>
@@ -58,7 +65,11 @@ export function FindReceiptScreen() {
           <h2 id="receipts-found-heading" className="receipts__heading">
             {t('receipts.found')}
           </h2>
-          {found.matches.length === 0 ? <p>{t('receipts.noMatch', { number: String(found.number) })}</p> : <Matches matches={found.matches} store={store.data} />}
+          {found.matches.length === 0 ? (
+            <p>{t('receipts.noMatch', { number: String(found.number) })}</p>
+          ) : (
+            <Matches matches={found.matches} store={store.data} />
+          )}
         </section>
       )}
       <section aria-labelledby="receipts-today-heading" className="receipts__section">
@@ -92,7 +103,9 @@ function Matches({ matches, store }: { matches: ReceiptMatch[]; store: StoreSett
             <span className="receipts__token">{t('receipts.rowToken', { token: m.token })}</span>
             <span>{m.receiptNumber === null ? t('receipts.rowNoNumber') : t('receipts.rowNumber', { number: String(m.receiptNumber) })}</span>
             {m.name && <span>{m.name}</span>}
-            <span>{m.status === 'settled' ? t('receipts.rowSettled', { when: m.closedAt ? when.format(m.closedAt) : '' }) : t(`tabDetail.status.${m.status}`)}</span>
+            <span>
+              {m.status === 'settled' ? t('receipts.rowSettled', { when: m.closedAt ? when.format(m.closedAt) : '' }) : t(`tabDetail.status.${m.status}`)}
+            </span>
             <span className="receipts__amount">{money.format(m.totalMinor)}</span>
             {m.refundedMinor > 0 && <span className="receipts__refunded">{t('receipts.rowRefunded', { amount: money.format(m.refundedMinor) })}</span>}
           </Link>

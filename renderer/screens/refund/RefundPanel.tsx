@@ -3,12 +3,12 @@ import { portionKey } from '../../../shared/domain/refund';
 import { refundModes, type Refundable, type RefundResult } from '../../../shared/refund-types';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { FormActions } from '../../components/FormActions';
+import { methodName } from '../../format/method-name';
 import { useCommand } from '../../hooks/use-command';
 import { useMoney } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from '../tab/field-error';
-import { methodName } from '../tab/history-message';
 import { draftOf, startChoice, stepUnits, type RefundChoice } from './refund-draft';
 import { RefundPreview } from './RefundPreview';
 import { useRefundQuote } from './use-refund-quote';
@@ -56,8 +56,14 @@ export function RefundPanel({ refundable, store, onDone, onCancel }: Props) {
   // A refusal of the ledger's quote is about the draft: it goes beside the field it names.
   const problem = refund.error ?? quote.error;
   const missing = 'missing' in drafted ? drafted : null;
-  const fieldError = (field: (typeof FIELDS)[number]) => errorFor(problem, [field]) ?? (missing?.field === field && choice.mode !== 'whole' ? missing.missing : null);
-  const summaryVars = { number: String(refundable.receiptNumber ?? ''), paid: f(refundable.paidMinor), refunded: f(refundable.refundedMinor), left: f(refundable.leftMinor) };
+  const fieldError = (field: (typeof FIELDS)[number]) =>
+    errorFor(problem, [field]) ?? (missing?.field === field && choice.mode !== 'whole' ? missing.missing : null);
+  const summaryVars = {
+    number: String(refundable.receiptNumber ?? ''),
+    paid: f(refundable.paidMinor),
+    refunded: f(refundable.refundedMinor),
+    left: f(refundable.leftMinor),
+  };
   const confirm = quote.quote ? t('refund.confirm', { amount: f(quote.quote.givenMinor) }) : t('refund.confirmPlain');
   const tenders = refundable.tenders.filter((tender) => tender.leftMinor > 0);
 
@@ -70,7 +76,13 @@ export function RefundPanel({ refundable, store, onDone, onCancel }: Props) {
         <legend>{t('refund.mode')}</legend>
         <div className="refund__choices" role="group" aria-label={t('refund.mode')}>
           {refundModes.map((mode) => (
-            <button key={mode} type="button" className={`button ${choice.mode === mode ? 'button--primary' : 'button--ghost'}`} aria-pressed={choice.mode === mode} onClick={() => change({ mode })}>
+            <button
+              key={mode}
+              type="button"
+              className={`button ${choice.mode === mode ? 'button--primary' : 'button--ghost'}`}
+              aria-pressed={choice.mode === mode}
+              onClick={() => change({ mode })}
+            >
               {t(`refund.mode.${mode}`)}
             </button>
           ))}
@@ -80,7 +92,13 @@ export function RefundPanel({ refundable, store, onDone, onCancel }: Props) {
         {choice.mode === 'amount' && (
           <label className="field refund__amount">
             <span>{t('refund.amount')}</span>
-            <input inputMode="decimal" autoFocus value={choice.amountText} onChange={(e) => change({ amountText: e.target.value })} aria-invalid={fieldError('amountMinor') !== null} />
+            <input
+              inputMode="decimal"
+              autoFocus
+              value={choice.amountText}
+              onChange={(e) => change({ amountText: e.target.value })}
+              aria-invalid={fieldError('amountMinor') !== null}
+            />
             <span className="field__hint">{t('refund.amountHint', { amount: f(refundable.leftMinor) })}</span>
           </label>
         )}
@@ -91,7 +109,12 @@ export function RefundPanel({ refundable, store, onDone, onCancel }: Props) {
         <fieldset className="refund__group">
           <legend>{t('refund.tender')}</legend>
           <div className="refund__choices" role="group" aria-label={t('refund.tender')}>
-            <button type="button" className={`button ${choice.tender === 'asPaid' ? 'button--primary' : 'button--ghost'}`} aria-pressed={choice.tender === 'asPaid'} onClick={() => change({ tender: 'asPaid' })}>
+            <button
+              type="button"
+              className={`button ${choice.tender === 'asPaid' ? 'button--primary' : 'button--ghost'}`}
+              aria-pressed={choice.tender === 'asPaid'}
+              onClick={() => change({ tender: 'asPaid' })}
+            >
               {t('refund.tender.asPaid')}
             </button>
             {tenders.map((tender) => (
@@ -154,11 +177,23 @@ function LinePicker({ refundable, choice, format, onChange }: PickerProps) {
               </span>
             </span>
             <span className="refund__stepper">
-              <button type="button" className="button button--ghost" aria-label={t('refund.less', { item })} disabled={qty === 0} onClick={() => onChange(stepUnits(choice, key, -1, left))}>
+              <button
+                type="button"
+                className="button button--ghost"
+                aria-label={t('refund.less', { item })}
+                disabled={qty === 0}
+                onClick={() => onChange(stepUnits(choice, key, -1, left))}
+              >
                 −
               </button>
               <output aria-label={t('refund.qty', { item })}>{qty}</output>
-              <button type="button" className="button button--ghost" aria-label={t('refund.more', { item })} disabled={qty >= left} onClick={() => onChange(stepUnits(choice, key, 1, left))}>
+              <button
+                type="button"
+                className="button button--ghost"
+                aria-label={t('refund.more', { item })}
+                disabled={qty >= left}
+                onClick={() => onChange(stepUnits(choice, key, 1, left))}
+              >
                 +
               </button>
             </span>

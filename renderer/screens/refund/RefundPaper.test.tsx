@@ -42,7 +42,15 @@ describe('the refund receipt', () => {
     expect(screen.getByTestId('refund-number').textContent).toBe('Refund no. 5');
     expect(screen.getByTestId('refund-of').textContent).toBe('Refund of receipt no. 41');
     const paper = screen.getByRole('article', { name: 'Refund receipt' });
-    for (const text of ['1 × Latte€4.40', '1 × Latte (units with a comp)€2.20', 'of which tax at 10%€0.60', 'Tips given back€1.00', 'Refund on the card terminal€6.00', 'Cash given back€1.60', 'Total given back€7.60']) {
+    for (const text of [
+      '1 × Latte€4.40',
+      '1 × Latte (units with a comp)€2.20',
+      'of which tax at 10%€0.60',
+      'Tips given back€1.00',
+      'Refund on the card terminal€6.00',
+      'Cash given back€1.60',
+      'Total given back€7.60',
+    ]) {
       expect(paper.textContent).toContain(text);
     }
     expect(screen.getByText('Reason: cold coffee')).toBeTruthy();

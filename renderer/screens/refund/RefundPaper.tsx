@@ -1,3 +1,4 @@
+import { formatRate } from '../../../shared/domain/tax';
 import type { RefundReceipt } from '../../../shared/refund-types';
 import type { StoreSettings } from '../../../shared/types';
 import { useMoney } from '../../hooks/use-money';
@@ -5,7 +6,6 @@ import { useWhen } from '../../hooks/use-when';
 import type { MessageKey } from '../../i18n/t';
 import { tPaper } from '../../i18n/t';
 import { PaperHead } from '../receipt/PaperHead';
-import { formatRate } from '../tab/format-rate';
 import '../receipt/receipt.css';
 import './refund.css';
 

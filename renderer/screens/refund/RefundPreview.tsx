@@ -1,7 +1,7 @@
 import type { RefundQuote } from '../../../shared/refund-types';
+import { Figures, type FigureRow } from '../../components/Figures';
 import type { MessageKey } from '../../i18n/t';
 import { t } from '../../i18n/t';
-import { Figures, type FigureRow } from '../drawer/Figures';
 
 const tenderKeys = { cash: 'refund.preview.cash', card: 'refund.preview.card', other: 'refund.preview.other' } as const satisfies Record<string, MessageKey>;
 

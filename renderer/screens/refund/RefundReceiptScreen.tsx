@@ -26,7 +26,11 @@ function useRefundReceipt(refundId: number) {
 export function RefundReceiptScreen() {
   const { refundId } = useParams();
   const id = Number(refundId);
-  return Number.isSafeInteger(id) && id > 0 ? <RefundReceiptLoader refundId={id} /> : <ErrorNote error={t('refundReceipt.missing', { detail: refundId ?? '' })} />;
+  return Number.isSafeInteger(id) && id > 0 ? (
+    <RefundReceiptLoader refundId={id} />
+  ) : (
+    <ErrorNote error={t('refundReceipt.missing', { detail: refundId ?? '' })} />
+  );
 }
 
 function RefundReceiptLoader({ refundId }: { refundId: number }) {

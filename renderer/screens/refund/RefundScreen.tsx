@@ -41,7 +41,9 @@ function RefundLoader({ tabId }: { tabId: number }) {
       return refundable.error ? <ErrorNote error={t('refund.loadFailed', { message: refundable.error })} /> : <p>{t('refund.loading')}</p>;
     }
     if (data.leftMinor === 0 && data.tipsLeftMinor === 0) return <NothingLeft tabId={tabId} />;
-    return <RefundPanel key={tabId} refundable={data} store={store.data} onDone={(done) => navigate(`/refund/${done.refundId}`)} onCancel={() => navigate(back)} />;
+    return (
+      <RefundPanel key={tabId} refundable={data} store={store.data} onDone={(done) => navigate(`/refund/${done.refundId}`)} onCancel={() => navigate(back)} />
+    );
   };
   return (
     <Screen title={data ? t('refund.title', { token: data.token }) : t('tabDetail.refund')} back={back} className="refund-screen">
@@ -74,7 +76,9 @@ function EarlierRefunds({ refundable, currency }: { refundable: Refundable; curr
       <ul className="refund__earlier-list">
         {refundable.refunds.map((r) => (
           <li key={r.refundId}>
-            <Link to={`/refund/${r.refundId}`}>{t('tabDetail.refundRow', { number: String(r.refundId), amount: money.format(r.amountMinor + r.tipMinor), reason: r.reason })}</Link>
+            <Link to={`/refund/${r.refundId}`}>
+              {t('tabDetail.refundRow', { number: String(r.refundId), amount: money.format(r.amountMinor + r.tipMinor), reason: r.reason })}
+            </Link>
           </li>
         ))}
       </ul>

@@ -25,7 +25,11 @@ export type Draft = CommandInput<'tab.refundQuote'>;
  * line with no unit chosen, an amount not typed or not an amount. The tender is added once the
  * ledger has said what the bill part comes to (see useRefundQuote): nothing here adds up money.
  */
-export function draftOf(refundable: Refundable, choice: RefundChoice, money: MoneyTools): { draft: Draft } | { missing: string; field: 'lines' | 'amountMinor' } {
+export function draftOf(
+  refundable: Refundable,
+  choice: RefundChoice,
+  money: MoneyTools,
+): { draft: Draft } | { missing: string; field: 'lines' | 'amountMinor' } {
   const base = { tabId: refundable.tabId, includeTips: choice.includeTips };
   if (choice.mode === 'whole') return { draft: { ...base, mode: 'whole' } };
   if (choice.mode === 'amount') {

@@ -1,9 +1,9 @@
 import type { ReportAction, ReportActionKind } from '../../../shared/closing-types';
+import { ReportTable, type Column } from '../../components/ReportTable';
+import { signedMoney } from '../../format/variance';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { WhenTools } from '../../hooks/use-when';
 import { tPaper } from '../../i18n/t';
-import { signedMoney } from '../drawer/variance';
-import { ReportTable, type Column } from './ReportTable';
 
 type Props = {
   /** Undefined in a Z frozen before approvals were recorded: nothing is shown. */

@@ -1,24 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DayStatus } from '../../../shared/closing-types';
+import { testDayStatus } from '../../test-support/day-status';
+import { fake } from '../../test-support/fake-api';
 import { CloseDayPanel, isDrawerRefusal } from './CloseDayPanel';
 import { testReport } from './test-report';
 
-const close = vi.hoisted(() => vi.fn());
-vi.mock('../../api', () => ({ api: { 'day.close': close }, onEvent: () => () => undefined, newCommandId: () => 'command-id-0001' }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
-const status: DayStatus = {
-  currentBusinessDate: '2026-09-15',
-  nextToClose: '2026-09-14',
-  canCloseNext: true,
-  unclosedDates: ['2026-09-14', '2026-09-15'],
-  lastZ: null,
-  drawerOpen: false,
-  dayBoundaryMinutes: 240,
-  timeZone: 'Europe/Dublin',
-};
+const status = testDayStatus({ drawerOpen: false });
 
 function show(day: DayStatus = status) {
   render(
@@ -32,19 +24,18 @@ function show(day: DayStatus = status) {
   );
 }
 
-beforeEach(() => close.mockReset());
 afterEach(cleanup);
 
 describe('CloseDayPanel', () => {
   it('asks first, then closes the oldest open day and shows its Z', async () => {
-    close.mockResolvedValue({ ok: true, value: testReport({ zNumber: 7, businessDate: '2026-09-14' }) });
+    fake.reply('day.close', testReport({ zNumber: 7, businessDate: '2026-09-14' }));
     show();
     fireEvent.click(screen.getByRole('button', { name: 'Close day 2026-09-14 (Z)' }));
     expect(screen.getByRole('heading', { name: 'Close day 2026-09-14?' })).toBeTruthy();
-    expect(close).not.toHaveBeenCalled();
+    expect(fake.calls('day.close')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Close the day' }));
     expect(await screen.findByText('Z screen')).toBeTruthy();
-    expect(close).toHaveBeenCalledWith({ businessDate: '2026-09-14' }, { commandId: 'command-id-0001' });
+    expect(fake.calls('day.close')).toContainEqual({ input: { businessDate: '2026-09-14' }, options: { commandId: 'command-1' } });
   });
 
   it('can be called off without closing anything', () => {
@@ -52,11 +43,11 @@ describe('CloseDayPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close day 2026-09-14 (Z)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('button', { name: 'Close day 2026-09-14 (Z)' })).toBeTruthy();
-    expect(close).not.toHaveBeenCalled();
+    expect(fake.calls('day.close')).toHaveLength(0);
   });
 
   it('shows a refusal for a drawer opened meanwhile in plain words, with one way to the drawer', async () => {
-    close.mockResolvedValue({ ok: false, error: { code: 'drawer_open', key: 'errors.day.drawerOpen', message: 'count the drawer' } });
+    fake.fail('day.close', { code: 'drawer_open', key: 'errors.day.drawerOpen', message: 'count the drawer' });
     show();
     fireEvent.click(screen.getByRole('button', { name: 'Close day 2026-09-14 (Z)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close the day' }));
@@ -77,7 +68,7 @@ describe('CloseDayPanel', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(button);
     expect(screen.queryByRole('button', { name: 'Close the day' })).toBeNull();
-    expect(close).not.toHaveBeenCalled();
+    expect(fake.calls('day.close')).toHaveLength(0);
   });
 
   it('does not offer to close a day that has not begun, and says from when it can be closed', () => {
@@ -88,7 +79,7 @@ describe('CloseDayPanel', () => {
   });
 
   it('words the other refusals from their keys, with no drawer link', async () => {
-    close.mockResolvedValue({ ok: false, error: { code: 'conflict', key: 'errors.day.inOrder', params: { date: '2026-09-13' }, message: 'in order', field: 'businessDate' } });
+    fake.fail('day.close', { code: 'conflict', key: 'errors.day.inOrder', params: { date: '2026-09-13' }, message: 'in order', field: 'businessDate' });
     show();
     fireEvent.click(screen.getByRole('button', { name: 'Close day 2026-09-14 (Z)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close the day' }));

@@ -1,14 +1,14 @@
 import type { DayReport } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
+import { depositRows, Figures } from '../../components/Figures';
+import { ReportSection, ReportTable } from '../../components/ReportTable';
+import { signedMoney, varianceKind } from '../../format/variance';
 import type { MoneyTools } from '../../hooks/use-money';
 import { whenTools } from '../../hooks/use-when';
 import { tPaper } from '../../i18n/t';
-import { depositRows, Figures } from '../drawer/Figures';
-import { signedMoney, varianceKind } from '../drawer/variance';
 import { accountLabel } from './account-label';
 import { ActionsTable } from './ActionsTable';
 import { averageToPayText, minutesText } from './report-format';
-import { ReportSection, ReportTable } from './ReportTable';
 
 type Props = { report: DayReport; money: MoneyTools; store: Pick<StoreSettings, 'locale' | 'timeZone'> };
 
@@ -69,7 +69,11 @@ export function DaySections({ report, money, store }: Props) {
         <ReportTable
           label={tPaper('reports.accounts')}
           empty={tPaper('reports.accounts.none')}
-          columns={[{ label: tPaper('reports.col.account') }, { label: tPaper('reports.col.meaning') }, { label: tPaper('reports.col.movement'), numeric: true }]}
+          columns={[
+            { label: tPaper('reports.col.account') },
+            { label: tPaper('reports.col.meaning') },
+            { label: tPaper('reports.col.movement'), numeric: true },
+          ]}
           rows={report.accounts.map((a) => [<code key="a">{a.account}</code>, accountLabel(a.account, report.tips), signedMoney(a.movementMinor, f)])}
         />
         <p className="report__muted">{tPaper('reports.accounts.note')}</p>
@@ -89,7 +93,14 @@ function DrawerPart({ report, money, store }: Props) {
   const when = whenTools({ locale: report.locale, timeZone: store.timeZone }, true);
   // Paid in and out are known at the counter while a drawer is open; a variance only once it is signed off.
   const byHand = (
-    <ActionsTable actions={report.actions} kinds={['paid_in', 'paid_out', 'variance']} label={tPaper('reports.actions.drawer')} money={money} when={when} className="report-section__full" />
+    <ActionsTable
+      actions={report.actions}
+      kinds={['paid_in', 'paid_out', 'variance']}
+      label={tPaper('reports.actions.drawer')}
+      money={money}
+      when={when}
+      className="report-section__full"
+    />
   );
   if (drawer.openNow && drawer.sessions.length === 0) {
     return (
@@ -99,7 +110,11 @@ function DrawerPart({ report, money, store }: Props) {
       </ReportSection>
     );
   }
-  const varianceRow = (minor: number): [string, string, string] => [tPaper('reports.drawer.variance'), signedMoney(minor, f), `figures__row--${varianceKind(minor)}`];
+  const varianceRow = (minor: number): [string, string, string] => [
+    tPaper('reports.drawer.variance'),
+    signedMoney(minor, f),
+    `figures__row--${varianceKind(minor)}`,
+  ];
   return (
     <ReportSection id="drawer" title={tPaper('reports.drawer')} className="report-section--wide report-section--split">
       {openNote}

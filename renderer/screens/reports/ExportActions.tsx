@@ -3,9 +3,10 @@ import type { DayReport } from '../../../shared/closing-types';
 import type { AppError } from '../../../shared/errors';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { csvBlob, downloadBlob } from '../../download';
 import { t } from '../../i18n/t';
 import { PrintAction } from '../../printing/PrintAction';
-import { csvBlob, downloadBlob, electronBridge, reportPdfName, savePdf } from './export-files';
+import { electronBridge, reportPdfName, savePdf } from './export-files';
 
 type What = 'report' | 'journal';
 
@@ -37,7 +38,13 @@ export function ExportActions({ report }: { report: DayReport }) {
   return (
     <div className="report-export no-print" role="group" aria-label={t('reports.export')}>
       <div className="report-export__buttons">
-        <PrintAction document={report.kind === 'z' && report.zNumber !== null ? { document: 'z', zNumber: report.zNumber } : { document: 'x', businessDate: report.businessDate }} label={t('reports.print')} className="button button--ghost" />
+        <PrintAction
+          document={
+            report.kind === 'z' && report.zNumber !== null ? { document: 'z', zNumber: report.zNumber } : { document: 'x', businessDate: report.businessDate }
+          }
+          label={t('reports.print')}
+          className="button button--ghost"
+        />
         <button type="button" className="button button--ghost" disabled={busy} onClick={() => void download('report')}>
           {t('reports.csvReport')}
         </button>

@@ -35,7 +35,9 @@ describe('HourChart', () => {
   });
 
   it('keeps a single hour of sales to one narrow bar', () => {
-    const { container } = render(<HourChart byHour={[{ hour: 10, netMinor: 500 }]} boundaryMinutes={0} ofSale money={money} size={{ width: 1200, height: 240 }} />);
+    const { container } = render(
+      <HourChart byHour={[{ hour: 10, netMinor: 500 }]} boundaryMinutes={0} ofSale money={money} size={{ width: 1200, height: 240 }} />,
+    );
     const bars = [...container.querySelectorAll('.recharts-bar-rectangle path')];
     expect(bars).toHaveLength(1);
     const width = Number(bars[0]?.getAttribute('width') ?? Number.NaN);

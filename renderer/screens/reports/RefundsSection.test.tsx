@@ -37,12 +37,22 @@ describe('RefundsSection', () => {
     const byReason = screen.getByRole('table', { name: 'Refunds by reason' });
     expect(within(byReason).getAllByRole('row')[1]?.textContent).toBe('cold1€8.80€0.60');
     const byMethod = screen.getByRole('table', { name: 'Refunds by tender' });
-    expect(within(byMethod).getAllByRole('row').map((r) => r.textContent)).toEqual(['MethodCountAmountTipsGiven back', 'Cash1€7.00€0.00€7.00', 'Card2€4.80€0.60€5.40']);
+    expect(
+      within(byMethod)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['MethodCountAmountTipsGiven back', 'Cash1€7.00€0.00€7.00', 'Card2€4.80€0.60€5.40']);
     expect(within(screen.getByRole('table', { name: 'Refunds given' })).getByText('Mia')).toBeTruthy();
   });
 
   it('says so on a day without refunds, and shows nothing for a Z frozen before refunds existed', () => {
-    render(<RefundsSection report={testReport({ refunds: { count: 0, amountMinor: 0, taxMinor: 0, netMinor: 0, tipMinor: 0, givenMinor: 0, byReason: [], byMethod: [] } })} money={money} when={when} />);
+    render(
+      <RefundsSection
+        report={testReport({ refunds: { count: 0, amountMinor: 0, taxMinor: 0, netMinor: 0, tipMinor: 0, givenMinor: 0, byReason: [], byMethod: [] } })}
+        money={money}
+        when={when}
+      />,
+    );
     expect(screen.getByText('No refunds on this day.')).toBeTruthy();
     cleanup();
     const { container } = render(<RefundsSection report={testReport()} money={money} when={when} />);

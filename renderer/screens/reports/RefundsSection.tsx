@@ -1,11 +1,11 @@
 import type { DayReport } from '../../../shared/closing-types';
+import { Figures } from '../../components/Figures';
+import { ReportSection, ReportTable } from '../../components/ReportTable';
+import { methodName } from '../../format/method-name';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { WhenTools } from '../../hooks/use-when';
 import { tPaper } from '../../i18n/t';
-import { Figures } from '../drawer/Figures';
-import { methodName } from '../tab/history-message';
 import { ActionsTable } from './ActionsTable';
-import { ReportSection, ReportTable } from './ReportTable';
 
 /**
  * The day's refunds of settled tabs: how many, the bill part and its tax, the tips, what the tenders
@@ -36,7 +36,12 @@ export function RefundsSection({ report, money, when }: { report: DayReport; mon
           <ReportTable
             label={tPaper('reports.refunds.byReason')}
             empty={tPaper('reports.refunds.none')}
-            columns={[{ label: tPaper('reports.col.reason') }, { label: tPaper('reports.col.count'), numeric: true }, { label: tPaper('reports.col.amount'), numeric: true }, { label: tPaper('reports.col.tip'), numeric: true }]}
+            columns={[
+              { label: tPaper('reports.col.reason') },
+              { label: tPaper('reports.col.count'), numeric: true },
+              { label: tPaper('reports.col.amount'), numeric: true },
+              { label: tPaper('reports.col.tip'), numeric: true },
+            ]}
             rows={refunds.byReason.map((r) => [r.reason, r.count, f(r.amountMinor), f(r.tipMinor)])}
           />
           <ReportTable

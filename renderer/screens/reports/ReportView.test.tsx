@@ -2,11 +2,12 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { figureRows } from '../../test-support/figures';
 import { testStore } from '../../test-support/store';
 import { ReportView } from './ReportView';
 import { testReport } from './test-report';
 
-vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newCommandId: () => 'id' }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 afterEach(cleanup);
 
@@ -25,8 +26,7 @@ function show(report = testReport()) {
 
 /** Each label and amount of a list of figures, as shown. */
 function figures(name: string): [string, string][] {
-  const list = screen.getByLabelText(name, { selector: 'dl' });
-  return [...list.querySelectorAll('.figures__row')].map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']);
+  return figureRows(screen.getByLabelText(name, { selector: 'dl' }));
 }
 
 function rows(name: string): string[][] {
@@ -34,7 +34,11 @@ function rows(name: string): string[][] {
   return within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent ?? ''));
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent ?? ''),
+    );
 }
 
 describe('ReportView', () => {
@@ -58,8 +62,17 @@ describe('ReportView', () => {
   });
 
   it('reads a Z frozen before hours followed the sale: its stored hours as they are, and says how they were counted', async () => {
-    show(testReport({ byHour: [{ hour: 10, netMinor: 400 }, { hour: 11, netMinor: -200 }] }));
-    expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour they were given, so an hour can be negative.', {}, chartLoad)).toBeTruthy();
+    show(
+      testReport({
+        byHour: [
+          { hour: 10, netMinor: 400 },
+          { hour: 11, netMinor: -200 },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText('Comps, removed lines and lower quantities count in the hour they were given, so an hour can be negative.', {}, chartLoad),
+    ).toBeTruthy();
     cleanup();
     show(testReport({ byHourOfSale: true }));
     expect(await screen.findByText('Comps, removed lines and lower quantities count in the hour of the sale they reduce.', {}, chartLoad)).toBeTruthy();
@@ -215,7 +228,9 @@ describe('ReportView', () => {
     const [session] = drawer.sessions;
     if (!session) throw new Error('the test report has a drawer session');
     show(testReport({ drawer: { ...drawer, sessions: [{ ...session, firstCountMinor: 10000 }] } }));
-    expect(rows('Drawer sessions')).toEqual([['08:00–21:00', '€100.00', '€108.20', '€108.00Counted twice: first count €100.00', '−€0.20', 'Coin dropped', 'Owner']]);
+    expect(rows('Drawer sessions')).toEqual([
+      ['08:00–21:00', '€100.00', '€108.20', '€108.00Counted twice: first count €100.00', '−€0.20', 'Coin dropped', 'Owner'],
+    ]);
     expect(screen.getByText('Counted twice: first count €100.00')).toBeTruthy();
   });
 
@@ -237,7 +252,16 @@ describe('ReportView', () => {
     cleanup();
     // Only a refund out of the drawer that day; and a café's Z (zeros, or frozen before deposits) shows neither row.
     show(testReport({ drawer: { ...drawer, depositsInMinor: 0, depositsOutMinor: 500, expectedMinor: 10320, countedMinor: 10300 } }));
-    expect(figures('Cash drawer').map(([label]) => label)).toEqual(['Float', 'Cash taken', 'Deposits out', 'Paid in', 'Paid out', 'Expected', 'Counted', 'Variance']);
+    expect(figures('Cash drawer').map(([label]) => label)).toEqual([
+      'Float',
+      'Cash taken',
+      'Deposits out',
+      'Paid in',
+      'Paid out',
+      'Expected',
+      'Counted',
+      'Variance',
+    ]);
     cleanup();
     show(testReport({ drawer: { ...drawer, depositsInMinor: 0, depositsOutMinor: 0 } }));
     expect(figures('Cash drawer').map(([label]) => label)).not.toContain('Deposits in');
@@ -262,7 +286,9 @@ describe('ReportView', () => {
   });
 
   it('keeps the deposit rows at zero and says so when a day has nothing in a section', async () => {
-    show(testReport({ kind: 'x', zNumber: null, comps: [], tips: [], payments: [], carried: [], byHour: [], drawer: { ...testReport().drawer, sessions: [] } }));
+    show(
+      testReport({ kind: 'x', zNumber: null, comps: [], tips: [], payments: [], carried: [], byHour: [], drawer: { ...testReport().drawer, sessions: [] } }),
+    );
     expect(screen.getByRole('heading', { level: 2, name: 'X report · Mon 14 Sept 2026' })).toBeTruthy();
     expect(figures('Deposits')).toEqual([
       ['Taken', '€0.00'],
@@ -282,7 +308,11 @@ describe('ReportView', () => {
     show();
     const section = screen.getByRole('region', { name: 'Staff' });
     const table = within(section).getByRole('table', { name: 'Staff figures' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Staff', 'Tabs', 'Sales', 'Refunds', 'Comps', 'Comped', 'Tips', 'Happy', 'Okay', 'Unhappy', 'Walkouts']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Staff', 'Tabs', 'Sales', 'Refunds', 'Comps', 'Comped', 'Tips', 'Happy', 'Okay', 'Unhappy', 'Walkouts']);
     // The report's Ana has no refund figures (a Z closed before refunds): none were given.
     expect(rows('Staff figures')).toEqual([
       ['Ana', '2', '€18.09', '€0.00', '1', '€1.46Not satisfied ×1: €1.46', '€0.51', '1', '0', '0', '1'],
@@ -303,7 +333,11 @@ describe('ReportView', () => {
     expect(within(screen.getByRole('region', { name: 'Walkouts' })).getByRole('table', { name: 'Tabs walked out' })).toBeTruthy();
     expect(rows('Tabs walked out')).toEqual([['16:40', '8', 'Left without paying', '€7.50', 'Mia', '—']]);
     const drawer = within(screen.getByRole('region', { name: 'Cash drawer' })).getByRole('table', { name: 'Paid in, paid out and variances' });
-    expect(within(drawer).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'What', 'Reason', 'Amount', 'By', 'Approved by']);
+    expect(
+      within(drawer)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Time', 'What', 'Reason', 'Amount', 'By', 'Approved by']);
     expect(rows('Paid in, paid out and variances')).toEqual([
       ['12:00', 'Paid out', 'Milk', '€4.50', 'Ben', 'Mia'],
       ['21:00', 'Variance', 'Coin dropped', '−€0.20', 'Ben', 'Owner'],
@@ -315,7 +349,9 @@ describe('ReportView', () => {
   it('lists who voided a payment beside the voided amounts, and says when no line was removed', () => {
     show(
       testReport({
-        actions: [{ kind: 'payment_void', at: '2026-09-14T13:05:00.000Z', staffName: 'Mia', approverName: null, amountMinor: 1340, reason: 'Wrong tab', token: 4 }],
+        actions: [
+          { kind: 'payment_void', at: '2026-09-14T13:05:00.000Z', staffName: 'Mia', approverName: null, amountMinor: 1340, reason: 'Wrong tab', token: 4 },
+        ],
       }),
     );
     expect(within(screen.getByRole('region', { name: 'Payments by method' })).getByRole('table', { name: 'Payments voided' })).toBeTruthy();
@@ -335,7 +371,8 @@ describe('ReportView', () => {
     const old = testReport({ staff: [] });
     delete old.actions;
     show(old);
-    for (const name of ['Comps given', 'Lines removed', 'Tabs walked out', 'Paid in, paid out and variances']) expect(screen.queryByRole('table', { name })).toBeNull();
+    for (const name of ['Comps given', 'Lines removed', 'Tabs walked out', 'Paid in, paid out and variances'])
+      expect(screen.queryByRole('table', { name })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Removed lines' })).toBeNull();
     expect(rows('Comps by reason')).toEqual([['Not satisfied', '1', '€1.46']]);
   });

@@ -1,13 +1,13 @@
 import { lazy, Suspense } from 'react';
 import type { DayReport } from '../../../shared/closing-types';
 import type { StoreSettings } from '../../../shared/types';
+import { ReportSection } from '../../components/ReportTable';
 import { formatBusinessDate, useWhen } from '../../hooks/use-when';
 import { tPaper } from '../../i18n/t';
 import { chainHeadText, formatEntry } from '../backup/backup-format';
 import { DaySections } from './DaySections';
 import { ExportActions } from './ExportActions';
 import { reportMoney } from './report-format';
-import { ReportSection } from './ReportTable';
 import { SalesSections } from './SalesSections';
 import { StaffSection } from './StaffSection';
 import './reports.css';
@@ -35,7 +35,10 @@ export function ReportView({ report, store }: Props) {
         </p>
         {/* The chain head the Z closed on, printed with it: the paper can be compared with the ledger later. */}
         {report.chain && (
-          <p className="report__muted report__chain" title={tPaper('reports.chainAtCloseFull', { seq: formatEntry(report.chain.seq, report.locale), hash: report.chain.hash })}>
+          <p
+            className="report__muted report__chain"
+            title={tPaper('reports.chainAtCloseFull', { seq: formatEntry(report.chain.seq, report.locale), hash: report.chain.hash })}
+          >
             {tPaper('reports.chainAtClose', { head: chainHeadText(report.chain, report.locale) })}
           </p>
         )}

@@ -2,34 +2,23 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DayStatus } from '../../../shared/closing-types';
+import type { ClosedDay } from '../../../shared/closing-types';
+import { testDayStatus } from '../../test-support/day-status';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { openDays, ReportsScreen } from './ReportsScreen';
 import { testReport } from './test-report';
 
-const calls = vi.hoisted(() => ({ status: vi.fn(), store: vi.fn(), x: vi.fn(), zList: vi.fn() }));
-vi.mock('../../api', () => ({
-  api: { 'day.status': calls.status, 'store.get': calls.store, 'report.x': calls.x, 'report.zList': calls.zList },
-  onEvent: () => () => undefined,
-  newCommandId: () => 'command-id-0001',
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
-const status: DayStatus = {
-  currentBusinessDate: '2026-09-15',
-  nextToClose: '2026-09-14',
-  canCloseNext: true,
-  unclosedDates: ['2026-09-14', '2026-09-15'],
-  lastZ: { zNumber: 6, businessDate: '2026-09-13', closedAt: '2026-09-13T23:00:00.000Z', closedBy: 'Owner', netSalesMinor: 12000 },
-  drawerOpen: true,
-  dayBoundaryMinutes: 240,
-  timeZone: 'Europe/Dublin',
-};
+const lastZ: ClosedDay = { zNumber: 6, businessDate: '2026-09-13', closedAt: '2026-09-13T23:00:00.000Z', closedBy: 'Owner', netSalesMinor: 12000 };
+const status = testDayStatus({ lastZ });
 
 beforeEach(() => {
-  calls.status.mockReset().mockResolvedValue({ ok: true, value: status });
-  calls.store.mockReset().mockResolvedValue({ ok: true, value: testStore() });
-  calls.x.mockReset().mockImplementation(async ({ businessDate }: { businessDate: string }) => ({ ok: true, value: testReport({ kind: 'x', zNumber: null, businessDate }) }));
-  calls.zList.mockReset().mockResolvedValue({ ok: true, value: [status.lastZ] });
+  fake.reply('day.status', status);
+  fake.reply('store.get', testStore());
+  fake.handle('report.x', ({ businessDate }) => ({ ok: true, value: testReport({ kind: 'x', zNumber: null, ...(businessDate ? { businessDate } : {}) }) }));
+  fake.reply('report.zList', [lastZ]);
 });
 afterEach(cleanup);
 
@@ -50,11 +39,15 @@ describe('ReportsScreen', () => {
     expect(screen.getByText('Last Z: #6 for Sun 13 Sept 2026')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Go to the drawer' }).getAttribute('href')).toBe('/drawer');
     expect(await screen.findByRole('heading', { name: 'X report · Mon 14 Sept 2026' })).toBeTruthy();
-    expect(calls.x).toHaveBeenCalledWith({ businessDate: '2026-09-14' });
+    expect(fake.inputs('report.x')).toContainEqual({ businessDate: '2026-09-14' });
     expect(screen.getByRole('button', { name: 'Close Mon 14 Sept 2026 (Z)' })).toBeTruthy();
     // The day's staff figures come with its X.
     const staff = within(screen.getByRole('region', { name: 'Staff' })).getByRole('table', { name: 'Staff figures' });
-    expect(within(staff).getAllByRole('row').map((row) => row.firstElementChild?.textContent)).toEqual(['Staff', 'Ana', 'Ben']);
+    expect(
+      within(staff)
+        .getAllByRole('row')
+        .map((row) => row.firstElementChild?.textContent),
+    ).toEqual(['Staff', 'Ana', 'Ben']);
   });
 
   it('shows the X of another open day when picked, and lists the Zs to open', async () => {
@@ -62,7 +55,7 @@ describe('ReportsScreen', () => {
     const pick = await screen.findByRole('group', { name: 'Which day' });
     fireEvent.click(within(pick).getByRole('button', { name: 'Tue 15 Sept 2026' }));
     expect(await screen.findByRole('heading', { name: 'X report · Tue 15 Sept 2026' })).toBeTruthy();
-    await waitFor(() => expect(calls.x).toHaveBeenCalledWith({ businessDate: '2026-09-15' }));
+    await waitFor(() => expect(fake.inputs('report.x')).toContainEqual({ businessDate: '2026-09-15' }));
     const list = await screen.findByRole('table', { name: 'Closed days' });
     expect(within(list).getByRole('link', { name: 'Open Z #6' }).getAttribute('href')).toBe('/reports/z/6');
   });

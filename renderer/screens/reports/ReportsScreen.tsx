@@ -4,13 +4,13 @@ import type { ClosedDay, DayStatus } from '../../../shared/closing-types';
 import { boundaryText } from '../../../shared/domain/business-day';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { ReportSection, ReportTable } from '../../components/ReportTable';
 import { Screen } from '../../components/Screen';
 import { useDayStatus, useStore, useXReport, useZList } from '../../hooks/use-live-data';
 import { useMoney } from '../../hooks/use-money';
 import { formatBusinessDate, useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { CloseDayPanel } from './CloseDayPanel';
-import { ReportTable } from './ReportTable';
 import { ReportView } from './ReportView';
 import './reports.css';
 
@@ -39,7 +39,7 @@ function ReportsView({ status, store }: { status: DayStatus; store: StoreSetting
   const dateText = (date: string) => formatBusinessDate(date, store.locale);
   return (
     <>
-      <section className="report-day no-print" aria-labelledby="report-day-heading">
+      <section className="panel report-day no-print" aria-labelledby="report-day-heading">
         <h2 id="report-day-heading" className="report-section__title">
           {t('reports.dayHeading')}
         </h2>
@@ -52,7 +52,13 @@ function ReportsView({ status, store }: { status: DayStatus; store: StoreSetting
         {days.length > 1 && (
           <div className="report-day__pick" role="group" aria-label={t('reports.pickDay')}>
             {days.map((d) => (
-              <button key={d} type="button" className={`button ${d === day ? 'button--primary' : 'button--ghost'}`} aria-pressed={d === day} onClick={() => setPicked(d)}>
+              <button
+                key={d}
+                type="button"
+                className={`button ${d === day ? 'button--primary' : 'button--ghost'}`}
+                aria-pressed={d === day}
+                onClick={() => setPicked(d)}
+              >
                 {t('reports.dayOption', { date: dateText(d) })}
               </button>
             ))}
@@ -87,10 +93,7 @@ function ZList({ store }: { store: StoreSettings }) {
     money.format(z.netSalesMinor),
   ]);
   return (
-    <section className="report-section report-zlist no-print" aria-labelledby="report-zlist">
-      <h2 id="report-zlist" className="report-section__title">
-        {t('reports.zList')}
-      </h2>
+    <ReportSection id="zlist" title={t('reports.zList')} className="report-zlist no-print">
       <ErrorNote error={list.error} />
       <ReportTable
         label={t('reports.zList')}
@@ -104,6 +107,6 @@ function ZList({ store }: { store: StoreSettings }) {
         ]}
         rows={rows}
       />
-    </section>
+    </ReportSection>
   );
 }

@@ -1,15 +1,15 @@
 import type { DayReport } from '../../../shared/closing-types';
 import type { TaxRate } from '../../../shared/types';
+import { Figures } from '../../components/Figures';
+import { ReportSection, ReportTable } from '../../components/ReportTable';
+import { methodName } from '../../format/method-name';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { WhenTools } from '../../hooks/use-when';
 import { tPaper } from '../../i18n/t';
-import { Figures } from '../drawer/Figures';
-import { methodName } from '../tab/history-message';
 import { SalonRows } from '../appointments/SalonRows';
 import { ActionsTable } from './ActionsTable';
 import { RefundsSection } from './RefundsSection';
 import { rateText } from './report-format';
-import { ReportSection, ReportTable } from './ReportTable';
 
 type Props = { report: DayReport; money: MoneyTools; when: WhenTools; storeRates: readonly TaxRate[] };
 
@@ -32,7 +32,14 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
             [tPaper('reports.sales.gross'), f(sales.grossMinor), 'figures__row--strong'],
             [tPaper('reports.sales.comps'), minus(sales.compsMinor)],
             // Loyalty rewards, apart from comps; a Z frozen before loyalty has none.
-            ...(report.loyalty ? [[`${tPaper('loyalty.z')} (${tPaper('loyalty.z.count', { count: report.loyalty.rewards })})`, minus(report.loyalty.amountMinor)] as [string, string]] : []),
+            ...(report.loyalty
+              ? [
+                  [`${tPaper('loyalty.z')} (${tPaper('loyalty.z.count', { count: report.loyalty.rewards })})`, minus(report.loyalty.amountMinor)] as [
+                    string,
+                    string,
+                  ],
+                ]
+              : []),
             // Refunds given on the day, net of tax; a Z frozen before refunds has none.
             ...(sales.refundsMinor !== undefined ? [[tPaper('reports.sales.refunds'), minus(sales.refundsMinor)] as [string, string]] : []),
             [tPaper('reports.sales.net'), f(sales.netMinor), 'figures__row--strong'],
@@ -47,7 +54,11 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
         <ReportTable
           label={tPaper('reports.comps')}
           empty={tPaper('reports.comps.none')}
-          columns={[{ label: tPaper('reports.col.reason') }, { label: tPaper('reports.col.count'), numeric: true }, { label: tPaper('reports.col.amount'), numeric: true }]}
+          columns={[
+            { label: tPaper('reports.col.reason') },
+            { label: tPaper('reports.col.count'), numeric: true },
+            { label: tPaper('reports.col.amount'), numeric: true },
+          ]}
           rows={report.comps.map((c) => [c.reason, c.count, f(c.amountMinor)])}
         />
         <ActionsTable actions={report.actions} kinds={['comp']} label={tPaper('reports.actions.comp')} money={money} when={when} />
@@ -55,7 +66,14 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
 
       {report.actions && (
         <ReportSection id="removed" title={tPaper('reports.actions.removedTitle')}>
-          <ActionsTable actions={report.actions} kinds={['removed']} label={tPaper('reports.actions.removed')} money={money} when={when} empty={tPaper('reports.actions.removedNone')} />
+          <ActionsTable
+            actions={report.actions}
+            kinds={['removed']}
+            label={tPaper('reports.actions.removed')}
+            money={money}
+            when={when}
+            empty={tPaper('reports.actions.removedNone')}
+          />
         </ReportSection>
       )}
 
@@ -63,7 +81,11 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
         <ReportTable
           label={tPaper('reports.taxes')}
           empty={tPaper('reports.taxes.none')}
-          columns={[{ label: tPaper('reports.col.rate') }, { label: tPaper('reports.col.net'), numeric: true }, { label: tPaper('reports.col.tax'), numeric: true }]}
+          columns={[
+            { label: tPaper('reports.col.rate') },
+            { label: tPaper('reports.col.net'), numeric: true },
+            { label: tPaper('reports.col.tax'), numeric: true },
+          ]}
           rows={report.taxes.map((r) => [rateText(r.rateMilli, storeRates, report.locale), f(r.netMinor), f(r.taxMinor)])}
         />
       </ReportSection>
@@ -85,7 +107,10 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
           <>
             <Figures
               label={tPaper('reports.payments.voided')}
-              rows={voided.map((p) => [tPaper('reports.payments.voidedRow', { method: methodName(p.method), count: p.voidedCount ?? 0 }), minus(p.voidedMinor ?? 0)])}
+              rows={voided.map((p) => [
+                tPaper('reports.payments.voidedRow', { method: methodName(p.method), count: p.voidedCount ?? 0 }),
+                minus(p.voidedMinor ?? 0),
+              ])}
             />
             <p className="report__muted">{tPaper('reports.payments.note')}</p>
           </>
@@ -94,7 +119,10 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
         {refunded.length > 0 && (
           <Figures
             label={tPaper('reports.payments.refunded')}
-            rows={refunded.map((p) => [tPaper('reports.payments.refundedRow', { method: methodName(p.method, tPaper), count: p.refundedCount ?? 0 }), minus(p.refundedMinor ?? 0)])}
+            rows={refunded.map((p) => [
+              tPaper('reports.payments.refundedRow', { method: methodName(p.method, tPaper), count: p.refundedCount ?? 0 }),
+              minus(p.refundedMinor ?? 0),
+            ])}
           />
         )}
         <Figures label={tPaper('reports.rounding')} rows={[[tPaper('reports.rounding'), f(report.roundingMinor)]]} />
@@ -116,7 +144,9 @@ export function SalesSections({ report, money, when, storeRates }: Props) {
           label={tPaper('reports.deposits')}
           rows={[
             // A Z frozen before deposits existed has no brought-forward figure (it was always zero).
-            ...(report.deposits.broughtForwardMinor === undefined ? [] : [[tPaper('salon.z.broughtForward'), f(report.deposits.broughtForwardMinor)] as [string, string]]),
+            ...(report.deposits.broughtForwardMinor === undefined
+              ? []
+              : [[tPaper('salon.z.broughtForward'), f(report.deposits.broughtForwardMinor)] as [string, string]]),
             [tPaper('reports.deposits.taken'), f(report.deposits.takenMinor)],
             [tPaper('reports.deposits.applied'), f(report.deposits.appliedMinor)],
             [tPaper('reports.deposits.refunded'), f(report.deposits.refundedMinor)],

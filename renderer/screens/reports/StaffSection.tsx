@@ -2,10 +2,10 @@ import type { DayReport, StaffDayFigures, StaffReport } from '../../../shared/cl
 import type { Result } from '../../../shared/errors';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { ReportSection, ReportTable } from '../../components/ReportTable';
 import type { MoneyTools } from '../../hooks/use-money';
 import { useLiveQuery } from '../../hooks/use-live-query';
 import { tPaper } from '../../i18n/t';
-import { ReportSection, ReportTable } from './ReportTable';
 
 type Props = { report: Pick<DayReport, 'businessDate' | 'staff'>; money: MoneyTools };
 

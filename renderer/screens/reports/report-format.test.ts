@@ -43,7 +43,15 @@ describe('hourBars', () => {
 
   it('has no bars for a day without sales, and adds up an hour listed twice', () => {
     expect(hourBars([], 0)).toEqual([]);
-    expect(hourBars([{ hour: 8, netMinor: 100 }, { hour: 8, netMinor: 50 }], 0)[8]).toEqual({ hour: 8, label: '08:00', netMinor: 150 });
+    expect(
+      hourBars(
+        [
+          { hour: 8, netMinor: 100 },
+          { hour: 8, netMinor: 50 },
+        ],
+        0,
+      )[8],
+    ).toEqual({ hour: 8, label: '08:00', netMinor: 150 });
   });
 });
 

@@ -1,10 +1,9 @@
 import type { DayReport, HourSales } from '../../../shared/closing-types';
-import type { RateMilli } from '../../../shared/domain/tax';
+import { formatRate, type RateMilli } from '../../../shared/domain/tax';
 import { currencyExponent, type Minor } from '../../../shared/money';
 import type { TaxRate } from '../../../shared/types';
 import { moneyTools, type MoneyTools } from '../../hooks/use-money';
 import { tPaper } from '../../i18n/t';
-import { formatRate } from '../tab/format-rate';
 
 /** Money in the report's own currency and locale: a Z keeps the ones it was closed in. */
 export function reportMoney(report: Pick<DayReport, 'currency' | 'locale'>): MoneyTools {

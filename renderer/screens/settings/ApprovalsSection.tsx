@@ -11,14 +11,34 @@ export function ApprovalsSection({ form, store }: { form: SettingsDraft; store: 
   const typed = form.draft.currency.trim().toUpperCase();
   const currency = form.changed.includes('approvalCompMinor') && isKnownCurrency(typed) ? typed : store.currency;
   return (
-    <section className="settings-section" aria-labelledby="settings-approvals">
+    <section className="panel settings-section" aria-labelledby="settings-approvals">
       <h2 id="settings-approvals">{t('settings.section.approvals')}</h2>
-      <DraftField form={form} field="idleLockMinutes" id="settings-idle-lock" className="settings-percent" label={t('settings.idleLockMinutes')} hint={t('settings.idleLockHint')} />
+      <DraftField
+        form={form}
+        field="idleLockMinutes"
+        id="settings-idle-lock"
+        className="settings-percent"
+        label={t('settings.idleLockMinutes')}
+        hint={t('settings.idleLockHint')}
+      />
       <fieldset aria-describedby="settings-comp-hint">
         <legend>{t('settings.compApproval')}</legend>
         <div className="settings-pair">
-          <DraftField form={form} field="approvalCompPercent" id="settings-comp-percent" className="settings-percent" label={t('settings.compApprovalPercent')} />
-          <DraftField form={form} field="approvalCompMinor" id="settings-comp-amount" className="settings-amount" inputMode="decimal" label={t('settings.compApprovalAmount', { currency })} />
+          <DraftField
+            form={form}
+            field="approvalCompPercent"
+            id="settings-comp-percent"
+            className="settings-percent"
+            label={t('settings.compApprovalPercent')}
+          />
+          <DraftField
+            form={form}
+            field="approvalCompMinor"
+            id="settings-comp-amount"
+            className="settings-amount"
+            inputMode="decimal"
+            label={t('settings.compApprovalAmount', { currency })}
+          />
         </div>
         <p className="settings-field__hint" id="settings-comp-hint">
           {t('settings.compApprovalHint')}

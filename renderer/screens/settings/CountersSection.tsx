@@ -1,5 +1,6 @@
+import { describedBy } from '../../components/field-error';
 import { t } from '../../i18n/t';
-import { describedBy, DraftField, SettingsField } from './SettingsField';
+import { DraftField, SettingsField } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
 
 const TERMS_MAX = 280;
@@ -9,7 +10,7 @@ export function CountersSection({ form }: { form: SettingsDraft }) {
   const termsError = form.errorAt('payAfterTerms');
   return (
     <>
-      <section className="settings-section" aria-labelledby="settings-tokens">
+      <section className="panel settings-section" aria-labelledby="settings-tokens">
         <h2 id="settings-tokens">{t('settings.section.tokens')}</h2>
         <p className="settings-field__hint">{t('settings.tokensHint')}</p>
         <div className="settings-pair">
@@ -18,7 +19,7 @@ export function CountersSection({ form }: { form: SettingsDraft }) {
         </div>
       </section>
 
-      <section className="settings-section" aria-labelledby="settings-board">
+      <section className="panel settings-section" aria-labelledby="settings-board">
         <h2 id="settings-board">{t('settings.section.board')}</h2>
         <p className="settings-field__hint">{t('settings.boardHint')}</p>
         <div className="settings-pair">
@@ -27,7 +28,7 @@ export function CountersSection({ form }: { form: SettingsDraft }) {
         </div>
       </section>
 
-      <section className="settings-section" aria-labelledby="settings-slip">
+      <section className="panel settings-section" aria-labelledby="settings-slip">
         <h2 id="settings-slip">{t('settings.section.slip')}</h2>
         <SettingsField
           id="settings-terms"

@@ -1,27 +1,24 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/permissions';
 import type { StoreSettings } from '../../../shared/types';
 import { CurrentStaffContext } from '../../hooks/current-staff';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { SettingsScreen } from './SettingsScreen';
 
-const calls = vi.hoisted(() => ({ get: vi.fn(), update: vi.fn() }));
-
-vi.mock('../../api', () => ({
-  // The loyalty section lists the categories a stamp card may collect.
-  api: { 'store.get': calls.get, 'store.update': calls.update, 'device.get': () => Promise.resolve({ ok: true, value: { language: null, screenLanguage: 'en', storeLanguage: 'en', printer: null } }), 'catalog.list': () => Promise.resolve({ ok: true, value: { categories: [], items: [] } }) },
-  newCommandId: () => 'command-id-0001',
-  onEvent: () => () => undefined,
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const afterZ = testStore({ businessDayLocked: true });
 const waiting = testStore({ businessDayLocked: true, pendingDay: { timeZone: 'Pacific/Kiritimati', dayBoundaryMinutes: 240 } });
 
 function renderAs(role: Role, store: StoreSettings): void {
-  calls.get.mockResolvedValue({ ok: true, value: store });
+  fake.reply('store.get', store);
+  fake.reply('device.get', { language: null, screenLanguage: 'en', storeLanguage: 'en', printer: null });
+  // The loyalty section lists the categories a stamp card may collect.
+  fake.reply('catalog.list', { categories: [], items: [] });
   render(
     <CurrentStaffContext.Provider value={{ id: 1, name: 'Someone', role }}>
       <MemoryRouter>
@@ -32,10 +29,6 @@ function renderAs(role: Role, store: StoreSettings): void {
 }
 
 describe('the business day in settings', () => {
-  beforeEach(() => {
-    calls.get.mockReset();
-    calls.update.mockReset();
-  });
   afterEach(cleanup);
 
   it('says in words what the next business day will use, and shows it in the fields', async () => {
@@ -48,7 +41,7 @@ describe('the business day in settings', () => {
   });
 
   it('lets the owner change it after the first Z, sending only what changed', async () => {
-    calls.update.mockResolvedValue({ ok: true, value: { ...afterZ, pendingDay: { timeZone: 'UTC', dayBoundaryMinutes: 300 } } });
+    fake.reply('store.update', { ...afterZ, pendingDay: { timeZone: 'UTC', dayBoundaryMinutes: 300 } });
     renderAs('owner', afterZ);
     const boundary = (await screen.findByLabelText('A business day ends at')) as HTMLInputElement;
     expect(screen.queryByRole('note')).toBeNull();
@@ -56,7 +49,7 @@ describe('the business day in settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     // The answer keeps 04:00 in force and 05:00 waiting: the form shows what waits, with nothing unsaved.
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ dayBoundaryMinutes: 300 });
+    expect(fake.inputs('store.update')[0]).toEqual({ dayBoundaryMinutes: 300 });
     expect(boundary.value).toBe('05:00');
   });
 

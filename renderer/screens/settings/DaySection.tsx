@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import type { StoreSettings } from '../../../shared/types';
+import { describedBy } from '../../components/field-error';
 import { useMay } from '../../hooks/current-staff';
 import { t } from '../../i18n/t';
 import { formatBoundary, supportedTimeZones, timeZoneChoices } from './day-boundary';
-import { describedBy, SettingsField } from './SettingsField';
+import { SettingsField } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
 
 /**
@@ -19,7 +20,7 @@ export function DaySection({ form, store }: { form: SettingsDraft; store: StoreS
   const zones = timeZoneChoices(draft.timeZone, savedZone, supported);
   const rule = !store.businessDayLocked ? null : mayChange ? t('day.afterZ') : t('day.ownerOnly');
   return (
-    <section className="settings-section" aria-labelledby="settings-day" aria-describedby={rule ? 'settings-day-rule' : undefined}>
+    <section className="panel settings-section" aria-labelledby="settings-day" aria-describedby={rule ? 'settings-day-rule' : undefined}>
       <h2 id="settings-day">{t('day.section')}</h2>
       {store.pendingDay && (
         <p className="settings-field__hint" role="note">

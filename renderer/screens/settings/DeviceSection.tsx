@@ -4,11 +4,12 @@ import type { AppError } from '../../../shared/errors';
 import { languageNames, languages, type UiLanguage } from '../../../shared/i18n/languages';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { applyDeviceView } from '../../i18n/language-store';
 import { t } from '../../i18n/t';
 import type { PrinterInput } from './printer-draft';
 import { PrinterSettings } from './PrinterSettings';
-import { describedBy, SettingsField } from './SettingsField';
+import { SettingsField } from './SettingsField';
 
 const STORE_LANGUAGE = '';
 
@@ -62,7 +63,7 @@ export function DeviceSection() {
 
   if (!view) {
     return (
-      <section className="settings-section" aria-labelledby="settings-device">
+      <section className="panel settings-section" aria-labelledby="settings-device">
         <h2 id="settings-device">{t('device.section')}</h2>
         {error ? <ErrorNote error={error} /> : <p>{t('settings.loading')}</p>}
       </section>
@@ -71,7 +72,7 @@ export function DeviceSection() {
 
   const storeName = languageNames[view.storeLanguage];
   return (
-    <section className="settings-section" aria-labelledby="settings-device">
+    <section className="panel settings-section" aria-labelledby="settings-device">
       <h2 id="settings-device">{t('device.section')}</h2>
       <p className="settings-field__hint">{t('device.intro')}</p>
       <SettingsField id="device-language" label={t('device.language')} hint={t('device.languageHint', { language: storeName })} error={null}>

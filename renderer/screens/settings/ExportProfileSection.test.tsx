@@ -5,12 +5,13 @@ import type { Role } from '../../../shared/permissions';
 import type { ProfileExport } from '../../../shared/profile-export-types';
 import { parseStoreProfile, type StoreProfile } from '../../../shared/store-profile';
 import { CurrentStaffContext } from '../../hooks/current-staff';
+import { fake } from '../../test-support/fake-api';
 import { ExportProfileSection } from './ExportProfileSection';
 
-const calls = vi.hoisted(() => ({ exportProfile: vi.fn(), download: vi.fn() }));
+const calls = vi.hoisted(() => ({ download: vi.fn() }));
 
-vi.mock('../../api', () => ({ api: { 'store.exportProfile': calls.exportProfile } }));
-vi.mock('../reports/export-files', () => ({ downloadBlob: calls.download }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
+vi.mock('../../download', () => ({ downloadBlob: calls.download }));
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -53,7 +54,6 @@ async function blobText(blob: Blob): Promise<string> {
 
 describe('ExportProfileSection', () => {
   beforeEach(() => {
-    calls.exportProfile.mockReset();
     calls.download.mockReset();
   });
   afterEach(cleanup);
@@ -68,13 +68,13 @@ describe('ExportProfileSection', () => {
 
   it('downloads profile.json as indented JSON and the logo file beside it', async () => {
     const value: ProfileExport = { profile, logo: { fileName: 'logo.png', dataUrl: PNG } };
-    calls.exportProfile.mockResolvedValue({ ok: true, value });
+    fake.reply('store.exportProfile', value);
     renderAs('owner');
     expect(screen.getByText(/never PINs or sales/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Export store profile…' }));
 
     await waitFor(() => expect(screen.getByText('Downloaded profile.json and logo.png: keep the two files in one folder.')).toBeTruthy());
-    expect(calls.exportProfile).toHaveBeenCalledWith({});
+    expect(fake.inputs('store.exportProfile')).toContainEqual({});
     expect(calls.download).toHaveBeenCalledTimes(2);
     const [json, jsonName] = calls.download.mock.calls[0] as [Blob, string];
     expect(jsonName).toBe('profile.json');
@@ -93,7 +93,7 @@ describe('ExportProfileSection', () => {
   });
 
   it('downloads only the profile when the store has no logo', async () => {
-    calls.exportProfile.mockResolvedValue({ ok: true, value: { profile: { ...profile, logo: undefined }, logo: null } });
+    fake.reply('store.exportProfile', { profile: { ...profile, logo: undefined }, logo: null });
     renderAs('owner');
     fireEvent.click(screen.getByRole('button', { name: 'Export store profile…' }));
     await waitFor(() => expect(screen.getByText('Downloaded profile.json.')).toBeTruthy());
@@ -101,14 +101,13 @@ describe('ExportProfileSection', () => {
   });
 
   it('shows a refusal in words beside the button and downloads nothing', async () => {
-    calls.exportProfile.mockResolvedValue({
-      ok: false,
-      error: { code: 'conflict', key: 'errors.profile.exportHeader', params: {}, message: 'a store profile needs the receipt header' },
-    });
+    fake.fail('store.exportProfile', { code: 'conflict', key: 'errors.profile.exportHeader', params: {}, message: 'a store profile needs the receipt header' });
     renderAs('owner');
     fireEvent.click(screen.getByRole('button', { name: 'Export store profile…' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('A store profile needs the receipt header: fill in the legal name, the address and the tax number in Settings, save, then export again');
+    expect(alert.textContent).toBe(
+      'A store profile needs the receipt header: fill in the legal name, the address and the tax number in Settings, save, then export again',
+    );
     expect(calls.download).not.toHaveBeenCalled();
     expect((screen.getByRole('button', { name: 'Export store profile…' }) as HTMLButtonElement).disabled).toBe(false);
   });

@@ -4,9 +4,9 @@ import { PROFILE_FILE_NAME } from '../../../shared/profile-export-types';
 import type { StoreProfile } from '../../../shared/store-profile';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { downloadBlob } from '../../download';
 import { useMay } from '../../hooks/current-staff';
 import { t } from '../../i18n/t';
-import { downloadBlob } from '../reports/export-files';
 
 /** The profile as people read and review it by hand: indented JSON, ending in a newline. */
 export function profileBlob(profile: StoreProfile): Blob {
@@ -45,13 +45,17 @@ export function ExportProfileSection() {
     downloadBlob(profileBlob(profile), PROFILE_FILE_NAME);
     // The profile names the logo by this file name: the two belong in one folder.
     if (logo) downloadBlob(dataUrlBlob(logo.dataUrl), logo.fileName);
-    setDone(logo ? t('settings.profile.downloadedWithLogo', { file: PROFILE_FILE_NAME, logo: logo.fileName }) : t('settings.profile.downloaded', { file: PROFILE_FILE_NAME }));
+    setDone(
+      logo
+        ? t('settings.profile.downloadedWithLogo', { file: PROFILE_FILE_NAME, logo: logo.fileName })
+        : t('settings.profile.downloaded', { file: PROFILE_FILE_NAME }),
+    );
   };
 
   // Spaced from the form above as the PC's own section is.
   return (
     <div className="settings__grid settings__device">
-      <section className="settings-section" aria-labelledby="settings-profile">
+      <section className="panel settings-section" aria-labelledby="settings-profile">
         <h2 id="settings-profile">{t('settings.profile.section')}</h2>
         <p className="settings-field__hint">{t('settings.profile.hint')}</p>
         <button type="button" className="button" disabled={busy} onClick={() => void exportProfile()}>

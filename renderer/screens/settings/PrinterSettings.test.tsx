@@ -3,24 +3,29 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceView } from '../../../shared/device-types';
+import { fake } from '../../test-support/fake-api';
 
-const calls = vi.hoisted(() => ({ test: vi.fn() }));
-vi.mock('../../api', () => ({ api: { 'print.test': calls.test }, onEvent: () => () => undefined }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const { PrinterSettings } = await import('./PrinterSettings');
 
-const view: DeviceView = { language: null, screenLanguage: 'en', storeLanguage: 'en', printer: { kind: 'escpos-network', paper: '80mm', host: '192.168.1.50', port: 9100, drawer: false, autoReceipt: false } };
+const view: DeviceView = {
+  language: null,
+  screenLanguage: 'en',
+  storeLanguage: 'en',
+  printer: { kind: 'escpos-network', paper: '80mm', host: '192.168.1.50', port: 9100, drawer: false, autoReceipt: false },
+};
 
-afterEach(() => {
-  cleanup();
-  vi.clearAllMocks();
-});
+afterEach(cleanup);
 
 describe("This PC's receipt printer settings", () => {
   it('a test print that works after one that failed says so, with the old failure gone', async () => {
     const save = vi.fn().mockResolvedValue(null);
-    calls.test.mockResolvedValueOnce({ ok: false, error: { code: 'printer_failed', message: 'x', key: 'errors.printer.refused', params: { host: '192.168.1.50', port: 9100 } } });
-    calls.test.mockResolvedValueOnce({ ok: true, value: { target: { kind: 'network', host: '192.168.1.50', port: 9100 }, lines: 14 } });
+    fake.answer(
+      'print.test',
+      { ok: false, error: { code: 'printer_failed', message: 'x', key: 'errors.printer.refused', params: { host: '192.168.1.50', port: 9100 } } },
+      { ok: true, value: { target: { kind: 'network', host: '192.168.1.50', port: 9100 }, lines: 14 } },
+    );
     render(<PrinterSettings view={view} save={save} />);
     await userEvent.click(screen.getByRole('button', { name: 'Test print' }));
     expect((await screen.findByRole('alert')).textContent).toContain('192.168.1.50');

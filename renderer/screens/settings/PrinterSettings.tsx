@@ -3,11 +3,12 @@ import { printerKinds, printerPapers, thermalPapers, type DeviceView, type Print
 import type { AppError } from '../../../shared/errors';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { describeError } from '../../i18n/describe-error';
 import { t } from '../../i18n/t';
 import { sentWords } from '../../printing/print-words';
 import { printerChanged, printerDraft, printerInput, thermalKind, withKind, type PrinterDraft, type PrinterInput } from './printer-draft';
-import { describedBy, SettingsField } from './SettingsField';
+import { SettingsField } from './SettingsField';
 import './printer-settings.css';
 
 type Props = {
@@ -71,7 +72,12 @@ export function PrinterSettings({ view, save }: Props) {
     <fieldset className="printer-settings">
       <legend>{t('device.printer')}</legend>
       <SettingsField id="device-printer-kind" label={t('device.printerKind')} hint={t('device.kindHint')} error={null}>
-        <select id="device-printer-kind" value={draft.kind} onChange={(e) => setDraft((d) => withKind(d, e.target.value as PrinterKind | ''))} {...describedBy('device-printer-kind', null, true)}>
+        <select
+          id="device-printer-kind"
+          value={draft.kind}
+          onChange={(e) => setDraft((d) => withKind(d, e.target.value as PrinterKind | ''))}
+          {...describedBy('device-printer-kind', null, true)}
+        >
           <option value={NONE}>{t('device.paperNone')}</option>
           {printerKinds.map((kind) => (
             <option key={kind} value={kind}>
@@ -93,22 +99,54 @@ export function PrinterSettings({ view, save }: Props) {
       )}
       {draft.kind === 'system' && (
         <SettingsField id="device-printer-name" label={t('device.printerName')} hint={t('device.printerNameHint')} error={fieldError('name')}>
-          <input id="device-printer-name" autoComplete="off" maxLength={80} value={draft.name} onChange={(e) => set({ name: e.target.value })} {...describedBy('device-printer-name', fieldError('name'), true)} />
+          <input
+            id="device-printer-name"
+            autoComplete="off"
+            maxLength={80}
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            {...describedBy('device-printer-name', fieldError('name'), true)}
+          />
         </SettingsField>
       )}
       {draft.kind === 'escpos-network' && (
         <div className="printer-settings__address">
           <SettingsField id="device-printer-host" label={t('device.printerHost')} error={fieldError('host')}>
-            <input id="device-printer-host" autoComplete="off" spellCheck={false} maxLength={253} value={draft.host} onChange={(e) => set({ host: e.target.value })} {...describedBy('device-printer-host', fieldError('host'))} />
+            <input
+              id="device-printer-host"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={253}
+              value={draft.host}
+              onChange={(e) => set({ host: e.target.value })}
+              {...describedBy('device-printer-host', fieldError('host'))}
+            />
           </SettingsField>
           <SettingsField id="device-printer-port" label={t('device.printerPort')} hint={t('device.printerPortHint')} error={portError}>
-            <input id="device-printer-port" className="settings-number" inputMode="numeric" autoComplete="off" maxLength={5} value={draft.port} onChange={(e) => set({ port: e.target.value })} {...describedBy('device-printer-port', portError, true)} />
+            <input
+              id="device-printer-port"
+              className="settings-number"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={5}
+              value={draft.port}
+              onChange={(e) => set({ port: e.target.value })}
+              {...describedBy('device-printer-port', portError, true)}
+            />
           </SettingsField>
         </div>
       )}
       {draft.kind === 'escpos-queue' && (
         <SettingsField id="device-printer-queue" label={t('device.printerQueue')} hint={t('device.printerQueueHint')} error={fieldError('queue')}>
-          <input id="device-printer-queue" autoComplete="off" spellCheck={false} maxLength={127} value={draft.queue} onChange={(e) => set({ queue: e.target.value })} {...describedBy('device-printer-queue', fieldError('queue'), true)} />
+          <input
+            id="device-printer-queue"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={127}
+            value={draft.queue}
+            onChange={(e) => set({ queue: e.target.value })}
+            {...describedBy('device-printer-queue', fieldError('queue'), true)}
+          />
         </SettingsField>
       )}
       {thermal && (

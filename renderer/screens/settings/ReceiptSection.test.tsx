@@ -2,12 +2,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreSettings } from '../../../shared/types';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { ReceiptSection } from './ReceiptSection';
 import { useSettingsDraft } from './use-settings-draft';
 
-const calls = vi.hoisted(() => ({ update: vi.fn() }));
-vi.mock('../../api', () => ({ api: { 'store.update': calls.update }, newCommandId: () => 'command-id-0001', onEvent: () => () => undefined }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
 const PNG_URL = `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`;
@@ -37,11 +37,13 @@ function show(store = testStore()) {
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
 describe('the receipt settings', () => {
-  beforeEach(() => calls.update.mockReset().mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...testStore(), ...input } })));
+  beforeEach(() => fake.handle('store.update', (input) => ({ ok: true, value: { ...testStore(), ...input } })));
   afterEach(cleanup);
 
   it('shows the header as the store holds it, and the paper language with its names and what it decides', () => {
-    const section = show(testStore({ legalName: 'Harbour Bean Coffee Ltd', address: ['3 Quay Street', 'Galway'], taxNumber: 'IE 3456789KH', language: 'de', logo: PNG_URL }));
+    const section = show(
+      testStore({ legalName: 'Harbour Bean Coffee Ltd', address: ['3 Quay Street', 'Galway'], taxNumber: 'IE 3456789KH', language: 'de', logo: PNG_URL }),
+    );
     expect((within(section).getByLabelText('Legal name') as HTMLInputElement).value).toBe('Harbour Bean Coffee Ltd');
     expect((within(section).getByLabelText('Address') as HTMLTextAreaElement).value).toBe('3 Quay Street\nGalway');
     expect((within(section).getByLabelText('Tax number') as HTMLInputElement).value).toBe('IE 3456789KH');
@@ -61,8 +63,13 @@ describe('the receipt settings', () => {
     fireEvent.change(within(section).getByLabelText('Language of receipts'), { target: { value: 'es' } });
     save();
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(calls.update).toHaveBeenCalledTimes(1);
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ legalName: 'Studio Nord GmbH', address: ['Lindenstraße 4', '20095 Hamburg'], taxNumber: 'DE 123456789', language: 'es' });
+    expect(fake.calls('store.update')).toHaveLength(1);
+    expect(fake.inputs('store.update')[0]).toEqual({
+      legalName: 'Studio Nord GmbH',
+      address: ['Lindenstraße 4', '20095 Hamburg'],
+      taxNumber: 'DE 123456789',
+      language: 'es',
+    });
   });
 
   it('takes a PNG picked from a file with a preview, sends it as a data URL, and removes it', async () => {
@@ -71,15 +78,15 @@ describe('the receipt settings', () => {
     const preview = await within(section).findByRole('img', { name: 'The logo as it is printed' });
     expect(preview.getAttribute('src')).toBe(PNG_URL);
     save();
-    await waitFor(() => expect(calls.update).toHaveBeenCalledTimes(1));
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ logo: PNG_URL });
+    await waitFor(() => expect(fake.calls('store.update')).toHaveLength(1));
+    expect(fake.inputs('store.update')[0]).toEqual({ logo: PNG_URL });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
 
     fireEvent.click(within(section).getByRole('button', { name: 'Remove logo' }));
     expect(within(section).queryByRole('img')).toBeNull();
     save();
-    await waitFor(() => expect(calls.update).toHaveBeenCalledTimes(2));
-    expect(calls.update.mock.calls[1]?.[0]).toEqual({ logo: null });
+    await waitFor(() => expect(fake.calls('store.update')).toHaveLength(2));
+    expect(fake.inputs('store.update')[1]).toEqual({ logo: null });
   });
 
   it('says beside the logo why a file is not taken, and keeps the draft as it was', async () => {
@@ -95,9 +102,15 @@ describe('the receipt settings', () => {
     fireEvent.change(within(section).getByLabelText('Address'), { target: { value: '1\n2\n3\n4\n5' } });
     save();
     expect((await within(section).findByRole('alert')).textContent).toBe('An address is at most 4 lines');
-    expect(calls.update).not.toHaveBeenCalled();
+    expect(fake.calls('store.update')).toHaveLength(0);
 
-    calls.update.mockResolvedValue({ ok: false, error: { code: 'invalid_input', key: 'errors.field.taxNumberLength', params: {}, message: 'the tax number is at most 40 characters', field: 'taxNumber' } });
+    fake.fail('store.update', {
+      code: 'invalid_input',
+      key: 'errors.field.taxNumberLength',
+      params: {},
+      message: 'the tax number is at most 40 characters',
+      field: 'taxNumber',
+    });
     fireEvent.change(within(section).getByLabelText('Address'), { target: { value: '1 Quay Street' } });
     fireEvent.change(within(section).getByLabelText('Tax number'), { target: { value: 'IE 1' } });
     save();

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { languageNames, languages, type Language } from '../../../shared/i18n/languages';
 import { ADDRESS_LINES_MAX, LEGAL_NAME_MAX, LOGO_MAX_BYTES, TAX_NUMBER_MAX } from '../../../shared/receipt-header';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { t } from '../../i18n/t';
 import { readLogoFile } from './receipt-settings';
 import type { FieldProblem } from './settings-form';
-import { describedBy, SettingsField } from './SettingsField';
+import { SettingsField } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
 import './receipt-section.css';
 
@@ -33,7 +34,7 @@ export function ReceiptSection({ form }: { form: SettingsDraft }) {
   const logoError = logoProblem ?? errorAt('logo');
 
   return (
-    <section className="settings-section" aria-labelledby="settings-receipt">
+    <section className="panel settings-section" aria-labelledby="settings-receipt">
       <h2 id="settings-receipt">{t('settings.section.receipt')}</h2>
       <p className="settings-field__hint">{t('settings.receiptHint')}</p>
 
@@ -48,7 +49,12 @@ export function ReceiptSection({ form }: { form: SettingsDraft }) {
         />
       </SettingsField>
 
-      <SettingsField id="settings-address" label={t('settings.address')} hint={t('settings.addressHint', { max: ADDRESS_LINES_MAX })} error={errorAt('address')}>
+      <SettingsField
+        id="settings-address"
+        label={t('settings.address')}
+        hint={t('settings.addressHint', { max: ADDRESS_LINES_MAX })}
+        error={errorAt('address')}
+      >
         <textarea
           id="settings-address"
           rows={ADDRESS_LINES_MAX}

@@ -1,11 +1,12 @@
 import type { DepositMode } from '../../../shared/salon-types';
 import type { StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { useMoney } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
 import { policyWords } from '../appointments/salon-words';
 import { parsePolicy, type DayDraft, type PolicyDraft } from './salon-settings';
-import { describedBy, SettingsField } from './SettingsField';
+import { SettingsField } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
 
 const DAYS = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -14,9 +15,13 @@ const MODES: readonly DepositMode[] = ['none', 'fixed', 'percent'];
 /** The salon's week: each day open or closed, and from when to when (the book's grid and what it accepts). */
 export function HoursSection({ form }: { form: SettingsDraft }) {
   const days = form.draft.openingHours;
-  const setDay = (i: number, change: Partial<DayDraft>): void => form.set('openingHours', days.map((d, j) => (j === i ? { ...d, ...change } : d)));
+  const setDay = (i: number, change: Partial<DayDraft>): void =>
+    form.set(
+      'openingHours',
+      days.map((d, j) => (j === i ? { ...d, ...change } : d)),
+    );
   return (
-    <section className="settings-section" aria-labelledby="settings-hours">
+    <section className="panel settings-section" aria-labelledby="settings-hours">
       <h2 id="settings-hours">{t('salon.settings.hours')}</h2>
       <p className="settings-field__hint">{t('salon.settings.hoursHint')}</p>
       <div className="settings-hours">
@@ -97,10 +102,10 @@ export function DepositSection({ form, store }: { form: SettingsDraft; store: St
     );
   };
   return (
-    <section className="settings-section" aria-labelledby="settings-deposit">
+    <section className="panel settings-section" aria-labelledby="settings-deposit">
       <h2 id="settings-deposit">{t('salon.settings.deposit')}</h2>
       <fieldset>
-        <legend className="visually-hidden-legend">{t('salon.settings.deposit')}</legend>
+        <legend className="visually-hidden">{t('salon.settings.deposit')}</legend>
         {MODES.map((m) => (
           <label key={m} className={`settings-mode${p.mode === m ? ' settings-mode--on' : ''}`}>
             <input type="radio" name="deposit-mode" value={m} checked={p.mode === m} onChange={() => set({ mode: m })} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import type { FormKey, SettingsForm } from './settings-form';
 import type { SettingsDraft } from './use-settings-draft';
 
@@ -19,12 +20,6 @@ export function SettingsField({ id, label, hint, error, children }: Props) {
       <ErrorNote error={error} id={`${id}-error`} />
     </div>
   );
-}
-
-/** The aria attributes a control needs to announce its hint and error. */
-export function describedBy(id: string, error: string | null, hasHint = false) {
-  const ids = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
 }
 
 /** The settings held as plain text, which one text box edits as typed (not a choice of words, nor what may be none). */

@@ -2,39 +2,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoreSettings } from '../../../shared/types';
+import { fake } from '../../test-support/fake-api';
 import { SettingsScreen } from './SettingsScreen';
 import { testStore } from '../../test-support/store';
 
 const store = testStore({ taxRates: [{ rateMilli: 10_000, label: 'Standard' }], payAfterTerms: 'Pay when done.' });
 
-const calls = vi.hoisted(() => ({ get: vi.fn(), update: vi.fn(), listeners: [] as ((e: { type: string }) => void)[] }));
-
-vi.mock('../../api', () => ({
-  // The loyalty section lists the categories a stamp card may collect (an archived one is not offered).
-  api: {
-    'store.get': calls.get,
-    'store.update': calls.update,
-    // This PC's section asks for its own settings.
-    'device.get': () => Promise.resolve({ ok: true, value: { language: null, screenLanguage: 'en', storeLanguage: 'en', printer: null } }),
-    'catalog.list': () =>
-      Promise.resolve({
-        ok: true,
-        value: {
-          categories: [
-            { id: 3, name: 'Coffee', position: 0, archived: false },
-            { id: 4, name: 'Old menu', position: 1, archived: true },
-          ],
-          items: [],
-        },
-      }),
-  },
-  newCommandId: () => 'command-id-0001',
-  onEvent: (listener: (e: { type: string }) => void) => {
-    calls.listeners.push(listener);
-    return () => undefined;
-  },
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 function renderScreen(): void {
   render(
@@ -46,29 +20,34 @@ function renderScreen(): void {
 
 describe('SettingsScreen', () => {
   beforeEach(() => {
-    calls.listeners.length = 0;
-    calls.get.mockReset().mockResolvedValue({ ok: true, value: store });
-    calls.update.mockReset();
+    fake.reply('store.get', store);
+    // This PC's section asks for its own settings.
+    fake.reply('device.get', { language: null, screenLanguage: 'en', storeLanguage: 'en', printer: null });
+    // The loyalty section lists the categories a stamp card may collect (an archived one is not offered).
+    fake.reply('catalog.list', {
+      categories: [
+        { id: 3, name: 'Coffee', position: 0, archived: false },
+        { id: 4, name: 'Old menu', position: 1, archived: true },
+      ],
+      items: [],
+    });
   });
   afterEach(cleanup);
 
   it('sends only what changed, with the rate parsed to thousandths, then says Saved', async () => {
-    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    fake.handle('store.update', (input) => ({ ok: true, value: { ...store, ...input } }));
     renderScreen();
     fireEvent.change(await screen.findByLabelText('Red after (minutes)'), { target: { value: '120' } });
     fireEvent.change(screen.getByLabelText('Rate 1 in %'), { target: { value: '8.875' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(calls.update).toHaveBeenCalledTimes(1);
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ redMinutes: 120, taxRates: [{ label: 'Standard', rateMilli: 8875 }] });
+    expect(fake.calls('store.update')).toHaveLength(1);
+    expect(fake.inputs('store.update')[0]).toEqual({ redMinutes: 120, taxRates: [{ label: 'Standard', rateMilli: 8875 }] });
   });
 
   it('puts a refusal next to the field it names and keeps the typed value', async () => {
-    calls.update.mockResolvedValue({
-      ok: false,
-      error: { code: 'store_locked', message: 'settle or void the open tabs before changing how tax is priced', field: 'taxMode' },
-    });
+    fake.fail('store.update', { code: 'store_locked', message: 'settle or void the open tabs before changing how tax is priced', field: 'taxMode' });
     renderScreen();
     fireEvent.click(await screen.findByLabelText(/Tax is added on top/));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -84,8 +63,8 @@ describe('SettingsScreen', () => {
     const amber = await screen.findByLabelText('Amber after (minutes)');
     fireEvent.change(amber, { target: { value: '30' } });
 
-    calls.get.mockResolvedValue({ ok: true, value: { ...store, name: 'Renamed elsewhere', amberMinutes: 50 } });
-    for (const listener of calls.listeners) listener({ type: 'store.changed' });
+    fake.reply('store.get', { ...store, name: 'Renamed elsewhere', amberMinutes: 50 });
+    fake.emit({ type: 'store.changed' });
 
     await waitFor(() => expect((screen.getByLabelText('Store name') as HTMLInputElement).value).toBe('Renamed elsewhere'));
     expect((amber as HTMLInputElement).value).toBe('30');
@@ -99,11 +78,11 @@ describe('SettingsScreen', () => {
       'A rate has at most three decimals',
       'Nothing was saved: fix the fields marked in red.',
     ]);
-    expect(calls.update).not.toHaveBeenCalled();
+    expect(fake.calls('store.update')).toHaveLength(0);
   });
 
   it('saves the share of the bill above which a tip is confirmed, and refuses 0 % by its field without sending', async () => {
-    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    fake.handle('store.update', (input) => ({ ok: true, value: { ...store, ...input } }));
     renderScreen();
     const share = (await screen.findByLabelText('Ask to confirm a tip above (% of the bill)')) as HTMLInputElement;
     expect(share.value).toBe('30');
@@ -112,16 +91,16 @@ describe('SettingsScreen', () => {
     const alerts = await screen.findAllByRole('alert');
     expect(alerts.map((a) => a.textContent)).toEqual(['Enter a whole number from 1 to 1000', 'Nothing was saved: fix the fields marked in red.']);
     expect(share.getAttribute('aria-describedby')).toContain(alerts[0]?.id);
-    expect(calls.update).not.toHaveBeenCalled();
+    expect(fake.calls('store.update')).toHaveLength(0);
 
     fireEvent.change(share, { target: { value: '25' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ tipConfirmPercent: 25 });
+    expect(fake.inputs('store.update')[0]).toEqual({ tipConfirmPercent: 25 });
   });
 
   it('saves the idle lock, the comp approval threshold as money and the tip cap, each with its help', async () => {
-    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    fake.handle('store.update', (input) => ({ ok: true, value: { ...store, ...input } }));
     renderScreen();
     const idle = (await screen.findByLabelText('Lock the counter after (minutes idle)')) as HTMLInputElement;
     const percent = screen.getByLabelText('% of what the comped items cost') as HTMLInputElement;
@@ -137,7 +116,7 @@ describe('SettingsScreen', () => {
     fireEvent.change(cap, { target: { value: '150' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ idleLockMinutes: 10, approvalCompPercent: 25, approvalCompMinor: 750, tipApprovalPercent: 150 });
+    expect(fake.inputs('store.update')[0]).toEqual({ idleLockMinutes: 10, approvalCompPercent: 25, approvalCompMinor: 750, tipApprovalPercent: 150 });
   });
 
   it('refuses a comp amount that is not money in the store currency, beside that field, sending nothing', async () => {
@@ -149,7 +128,7 @@ describe('SettingsScreen', () => {
     expect(alerts.map((a) => a.textContent)).toEqual(['"5.005" has more than 2 decimals', 'Nothing was saved: fix the fields marked in red.']);
     expect(alerts[0]?.id).toBe('settings-comp-amount-error');
     expect(amount.getAttribute('aria-invalid')).toBe('true');
-    expect(calls.update).not.toHaveBeenCalled();
+    expect(fake.calls('store.update')).toHaveLength(0);
   });
 
   it('keeps the currency editable with the general hint until money is on the books', async () => {
@@ -161,7 +140,7 @@ describe('SettingsScreen', () => {
   });
 
   it('offers the cash rounding steps of the chosen currency coins, and moves a step the new currency lacks', async () => {
-    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    fake.handle('store.update', (input) => ({ ok: true, value: { ...store, ...input } }));
     renderScreen();
     const rounding = (await screen.findByLabelText('Cash rounding')) as HTMLSelectElement;
     const choices = (): string[] => [...rounding.options].map((o) => o.textContent ?? '');
@@ -176,11 +155,11 @@ describe('SettingsScreen', () => {
     fireEvent.change(rounding, { target: { value: '10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ currency: 'CHF', cashRoundingMinor: 10 });
+    expect(fake.inputs('store.update')[0]).toEqual({ currency: 'CHF', cashRoundingMinor: 10 });
   });
 
   it('disables the currency once sales are recorded and says why before any save', async () => {
-    calls.get.mockResolvedValue({ ok: true, value: { ...store, currencyLocked: true } });
+    fake.reply('store.get', { ...store, currencyLocked: true });
     renderScreen();
     const currency = (await screen.findByLabelText('Currency')) as HTMLSelectElement;
     expect(currency.disabled).toBe(true);
@@ -188,24 +167,21 @@ describe('SettingsScreen', () => {
     const hint = screen.getByText('The currency is fixed now that sales are recorded.');
     expect(currency.getAttribute('aria-describedby')?.split(' ')).toContain(hint.id);
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(calls.update).not.toHaveBeenCalled();
+    expect(fake.calls('store.update')).toHaveLength(0);
   });
 
   it('saves the day boundary typed as a time, and puts a refused time zone by its field', async () => {
-    calls.update.mockResolvedValueOnce({ ok: true, value: { ...store, dayBoundaryMinutes: 330 } });
+    fake.reply('store.update', { ...store, dayBoundaryMinutes: 330 });
     renderScreen();
     const boundary = (await screen.findByLabelText('A business day ends at')) as HTMLInputElement;
     expect(boundary.value).toBe('04:00');
     expect(screen.getByText(/belong to the day before; from this time on they belong to the next business day/)).toBeTruthy();
     fireEvent.change(boundary, { target: { value: '05:30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(calls.update).toHaveBeenCalledTimes(1));
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ dayBoundaryMinutes: 330 });
+    await waitFor(() => expect(fake.calls('store.update')).toHaveLength(1));
+    expect(fake.inputs('store.update')[0]).toEqual({ dayBoundaryMinutes: 330 });
 
-    calls.update.mockResolvedValueOnce({
-      ok: false,
-      error: { code: 'invalid_input', key: 'errors.field.timeZone', message: 'that is not a time zone', field: 'timeZone' },
-    });
+    fake.fail('store.update', { code: 'invalid_input', key: 'errors.field.timeZone', message: 'that is not a time zone', field: 'timeZone' });
     const zone = screen.getByLabelText('Time zone') as HTMLSelectElement;
     const other = [...zone.options].map((o) => o.value).find((v) => v !== zone.value) ?? 'Europe/Dublin';
     fireEvent.change(zone, { target: { value: other } });
@@ -216,7 +192,7 @@ describe('SettingsScreen', () => {
   });
 
   it('keeps UTC and the saved zone in the time zone list after switching away and saving', async () => {
-    calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+    fake.handle('store.update', (input) => ({ ok: true, value: { ...store, ...input } }));
     renderScreen();
     const zone = (await screen.findByLabelText('Time zone')) as HTMLSelectElement;
     const values = (): string[] => [...zone.options].map((o) => o.value);
@@ -227,7 +203,7 @@ describe('SettingsScreen', () => {
     expect(values().filter((v) => v === 'UTC')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ timeZone: 'Europe/Dublin' });
+    expect(fake.inputs('store.update')[0]).toEqual({ timeZone: 'Europe/Dublin' });
     expect(values()).toContain('UTC');
     fireEvent.change(zone, { target: { value: 'UTC' } });
     expect(zone.value).toBe('UTC');
@@ -238,7 +214,7 @@ describe('SettingsScreen', () => {
     const status = (): string => screen.getByRole('status').textContent ?? '';
 
     it('counts a changed scheme as a change and sends it with the other fields in one store.update', async () => {
-      calls.update.mockImplementation((input: Partial<StoreSettings>) => Promise.resolve({ ok: true, value: { ...store, ...input } }));
+      fake.handle('store.update', (input) => ({ ok: true, value: { ...store, ...input } }));
       renderScreen();
       await screen.findByLabelText('Red after (minutes)');
       const loyalty = loyaltyOf();
@@ -259,8 +235,8 @@ describe('SettingsScreen', () => {
 
       fireEvent.click(screen.getByRole('button', { name: 'Save' }));
       await waitFor(() => expect(status()).toBe('Saved'));
-      expect(calls.update).toHaveBeenCalledTimes(1);
-      expect(calls.update.mock.calls[0]?.[0]).toEqual({
+      expect(fake.calls('store.update')).toHaveLength(1);
+      expect(fake.inputs('store.update')[0]).toEqual({
         redMinutes: 120,
         loyalty: { scheme: 'stamps', categoryId: 3, stampsEvery: 8, pointsSpendMinor: 100, pointValueMinor: 1, pointsMin: 100 },
       });
@@ -288,7 +264,7 @@ describe('SettingsScreen', () => {
       // Back on points, the figures are the store's again, not the ones typed before Undo.
       fireEvent.click(within(loyalty).getByRole('radio', { name: 'Points' }));
       expect((within(loyalty).getByLabelText('Spend for one point (EUR)') as HTMLInputElement).value).toBe('1.00');
-      expect(calls.update).not.toHaveBeenCalled();
+      expect(fake.calls('store.update')).toHaveLength(0);
     });
 
     it('refuses a figure that does not read beside it, sending nothing', async () => {
@@ -300,15 +276,20 @@ describe('SettingsScreen', () => {
       fireEvent.change(min, { target: { value: '0' } });
       fireEvent.click(screen.getByRole('button', { name: 'Save' }));
       const alerts = await screen.findAllByRole('alert');
-      expect(alerts.map((a) => a.textContent)).toEqual(['Points can be spent from a whole number of 1 to 1,000,000', 'Nothing was saved: fix the fields marked in red.']);
+      expect(alerts.map((a) => a.textContent)).toEqual([
+        'Points can be spent from a whole number of 1 to 1,000,000',
+        'Nothing was saved: fix the fields marked in red.',
+      ]);
       expect(min.getAttribute('aria-describedby')).toBe(alerts[0]?.id);
-      expect(calls.update).not.toHaveBeenCalled();
+      expect(fake.calls('store.update')).toHaveLength(0);
     });
 
     it("puts the ledger's refusal of the category beside the category, keeping what was chosen", async () => {
-      calls.update.mockResolvedValue({
-        ok: false,
-        error: { code: 'invalid_input', key: 'errors.loyalty.categoryArchived', message: 'that category is archived', field: 'loyalty.categoryId' },
+      fake.fail('store.update', {
+        code: 'invalid_input',
+        key: 'errors.loyalty.categoryArchived',
+        message: 'that category is archived',
+        field: 'loyalty.categoryId',
       });
       renderScreen();
       await screen.findByLabelText('Red after (minutes)');

@@ -1,13 +1,33 @@
 import { useState } from 'react';
 import type { StoreSettings } from '../../../shared/types';
+import { describedBy } from '../../components/field-error';
+import { previewMoney, sampleMinor } from '../../format/money-preview';
 import { screenLanguage, t } from '../../i18n/t';
 import { cashRoundingOptions, stepForCurrency } from './cash-rounding';
-import { previewMoney, sampleMinor } from './money-preview';
-import { describedBy, SettingsField } from './SettingsField';
+import { SettingsField } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
 
 const CURRENCIES = ['EUR', 'GBP', 'USD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'CAD', 'AUD', 'NZD', 'JPY', 'SGD', 'HKD', 'INR', 'AED', 'KWD'];
-const LOCALES = ['en-IE', 'en-GB', 'en-US', 'en-CA', 'en-AU', 'de-DE', 'de-AT', 'de-CH', 'fr-FR', 'fr-CA', 'es-ES', 'it-IT', 'nl-NL', 'pt-PT', 'sv-SE', 'pl-PL', 'ja-JP', 'ar-KW'];
+const LOCALES = [
+  'en-IE',
+  'en-GB',
+  'en-US',
+  'en-CA',
+  'en-AU',
+  'de-DE',
+  'de-AT',
+  'de-CH',
+  'fr-FR',
+  'fr-CA',
+  'es-ES',
+  'it-IT',
+  'nl-NL',
+  'pt-PT',
+  'sv-SE',
+  'pl-PL',
+  'ja-JP',
+  'ar-KW',
+];
 const OTHER = 'other';
 
 // A locale's name in the language this PC's screens speak (English for the pseudo-locale).
@@ -39,7 +59,7 @@ export function StoreSection({ form, store }: Props) {
   };
 
   return (
-    <section className="settings-section" aria-labelledby="settings-store">
+    <section className="panel settings-section" aria-labelledby="settings-store">
       <h2 id="settings-store">{t('settings.section.store')}</h2>
       <SettingsField id="settings-name" label={t('settings.name')} error={errorAt('name')}>
         <input

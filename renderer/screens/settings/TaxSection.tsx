@@ -1,8 +1,8 @@
 import type { TaxMode } from '../../../shared/domain/tax';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 import { t } from '../../i18n/t';
 import type { RateDraft } from './settings-form';
-import { describedBy } from './SettingsField';
 import type { SettingsDraft } from './use-settings-draft';
 
 const MAX_RATES = 8;
@@ -22,7 +22,7 @@ export function TaxSection({ form }: { form: SettingsDraft }) {
     );
 
   return (
-    <section className="settings-section" aria-labelledby="settings-tax">
+    <section className="panel settings-section" aria-labelledby="settings-tax">
       <h2 id="settings-tax">{t('settings.section.tax')}</h2>
       <fieldset className="settings-modes">
         <legend>{t('settings.taxMode')}</legend>

@@ -43,10 +43,23 @@ export function printerInput(draft: PrinterDraft): { ok: true; input: PrinterInp
     case 'escpos-network': {
       const port = draft.port.trim();
       if (!/^\d{1,5}$/.test(port)) return { ok: false, field: 'port' };
-      return { ok: true, input: { kind: 'escpos-network', paper: thermalPaper(draft.paper), host: draft.host.trim(), port: Number(port), drawer: draft.drawer, autoReceipt: draft.autoReceipt } };
+      return {
+        ok: true,
+        input: {
+          kind: 'escpos-network',
+          paper: thermalPaper(draft.paper),
+          host: draft.host.trim(),
+          port: Number(port),
+          drawer: draft.drawer,
+          autoReceipt: draft.autoReceipt,
+        },
+      };
     }
     case 'escpos-queue':
-      return { ok: true, input: { kind: 'escpos-queue', paper: thermalPaper(draft.paper), queue: draft.queue.trim(), drawer: draft.drawer, autoReceipt: draft.autoReceipt } };
+      return {
+        ok: true,
+        input: { kind: 'escpos-queue', paper: thermalPaper(draft.paper), queue: draft.queue.trim(), drawer: draft.drawer, autoReceipt: draft.autoReceipt },
+      };
   }
 }
 

@@ -22,7 +22,10 @@ describe('the address as typed', () => {
 describe('a logo picked from a file', () => {
   it('becomes a data URL of the type its bytes say, whatever its name', async () => {
     expect(await readLogoFile(new Blob([PNG]))).toEqual({ ok: true, dataUrl: `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}` });
-    expect(await readLogoFile(new Blob([JPEG], { type: 'image/png' }))).toEqual({ ok: true, dataUrl: `data:image/jpeg;base64,${btoa(String.fromCharCode(...JPEG))}` });
+    expect(await readLogoFile(new Blob([JPEG], { type: 'image/png' }))).toEqual({
+      ok: true,
+      dataUrl: `data:image/jpeg;base64,${btoa(String.fromCharCode(...JPEG))}`,
+    });
   });
 
   it('is refused when it is not a PNG or JPEG, or larger than the limit', async () => {

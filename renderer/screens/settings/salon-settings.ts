@@ -1,6 +1,6 @@
 import type { DepositMode, DepositPolicy, OpeningHours } from '../../../shared/salon-types';
+import { amountInputText } from '../../format/amount-text';
 import type { MoneyTools } from '../../hooks/use-money';
-import { priceText } from '../catalog/catalog-view';
 import { minuteText, parseMinute } from '../appointments/salon-time';
 import type { FieldProblem } from './settings-form';
 
@@ -13,13 +13,15 @@ const DEFAULT_OPEN = 9 * 60;
 const DEFAULT_CLOSE = 18 * 60;
 
 export function hoursDraft(hours: OpeningHours): DayDraft[] {
-  return hours.map((h) => (h ? { open: true, from: minuteText(h.open), to: minuteText(h.close) } : { open: false, from: minuteText(DEFAULT_OPEN), to: minuteText(DEFAULT_CLOSE) }));
+  return hours.map((h) =>
+    h ? { open: true, from: minuteText(h.open), to: minuteText(h.close) } : { open: false, from: minuteText(DEFAULT_OPEN), to: minuteText(DEFAULT_CLOSE) },
+  );
 }
 
 export function policyDraft(p: DepositPolicy, exponent: number, locale: string): PolicyDraft {
   return {
     mode: p.mode,
-    fixed: priceText(p.fixedMinor, exponent, locale),
+    fixed: amountInputText(p.fixedMinor, exponent, locale),
     percent: String(p.percent),
     freeCancelHours: String(p.freeCancelHours),
     forfeitPercent: String(p.forfeitPercent),

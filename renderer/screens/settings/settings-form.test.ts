@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { previewMoney } from '../../format/money-preview';
 import { buildUpdate, changedKeys, formOf, placeServerError, rebase, type SettingsForm } from './settings-form';
 import { testStore } from '../../test-support/store';
-import { previewMoney } from './money-preview';
 
 const store = testStore({ payAfterTerms: 'Pay at the counter when you are done.' });
 
@@ -103,7 +103,10 @@ describe('the staff and approval fields', () => {
       changed: ['tipApprovalPercent', 'idleLockMinutes', 'approvalCompPercent', 'approvalCompMinor'],
     });
     const german = formOf({ ...store, locale: 'de-DE' });
-    expect(buildUpdate({ ...german, approvalCompMinor: '12,50' }, german, previewMoney(store, 'EUR', 'de-DE'), store.loyalty)).toMatchObject({ ok: true, update: { approvalCompMinor: 1250 } });
+    expect(buildUpdate({ ...german, approvalCompMinor: '12,50' }, german, previewMoney(store, 'EUR', 'de-DE'), store.loyalty)).toMatchObject({
+      ok: true,
+      update: { approvalCompMinor: 1250 },
+    });
   });
 
   it('refuses what the ledger would, each by its own field, and sends nothing', () => {
@@ -126,9 +129,18 @@ describe('the staff and approval fields', () => {
   it('reads a typed comp amount in the currency saved with it, and leaves an untouched one to the ledger', () => {
     const base = formOf(store);
     expect(build({ ...base, currency: 'JPY' }, base)).toEqual({ ok: true, update: { currency: 'JPY' }, changed: ['currency'] });
-    expect(build({ ...base, currency: 'JPY', approvalCompMinor: '800' }, base)).toMatchObject({ ok: true, update: { currency: 'JPY', approvalCompMinor: 800 } });
-    expect(build({ ...base, currency: 'JPY', approvalCompMinor: '8.00' }, base)).toMatchObject({ ok: false, problems: { approvalCompMinor: { text: expect.stringContaining('"8.00"') as unknown } } });
-    expect(build({ ...base, currency: 'KWD', approvalCompMinor: '1.250' }, base)).toMatchObject({ ok: true, update: { currency: 'KWD', approvalCompMinor: 1250 } });
+    expect(build({ ...base, currency: 'JPY', approvalCompMinor: '800' }, base)).toMatchObject({
+      ok: true,
+      update: { currency: 'JPY', approvalCompMinor: 800 },
+    });
+    expect(build({ ...base, currency: 'JPY', approvalCompMinor: '8.00' }, base)).toMatchObject({
+      ok: false,
+      problems: { approvalCompMinor: { text: expect.stringContaining('"8.00"') as unknown } },
+    });
+    expect(build({ ...base, currency: 'KWD', approvalCompMinor: '1.250' }, base)).toMatchObject({
+      ok: true,
+      update: { currency: 'KWD', approvalCompMinor: 1250 },
+    });
   });
 });
 

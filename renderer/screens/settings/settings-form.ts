@@ -1,14 +1,14 @@
 import type { CommandInput } from '../../../shared/contract';
 import { TIP_CONFIRM_PERCENT_MAX, TIP_CONFIRM_PERCENT_MIN } from '../../../shared/domain/large-amounts';
-import type { TaxMode } from '../../../shared/domain/tax';
+import { rateLabel, type TaxMode } from '../../../shared/domain/tax';
 import type { LoyaltySettings } from '../../../shared/loyalty-types';
 import type { StoreSettings } from '../../../shared/types';
+import { amountInputText } from '../../format/amount-text';
+import { parseRate, RATE_PROBLEMS } from '../../format/rate-text';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { MessageKey } from '../../i18n/t';
-import { priceText } from '../catalog/catalog-view';
 import { loyaltyDraft, parseLoyalty, type LoyaltyDraft } from '../loyalty/loyalty-draft';
 import { formatBoundary, parseBoundary } from './day-boundary';
-import { formatRate, parseRate } from './rate-text';
 import { hoursDraft, parseHours, parsePolicy, policyDraft, type DayDraft, type PolicyDraft } from './salon-settings';
 import { addressText, parseAddress } from './receipt-settings';
 import type { Language } from '../../../shared/i18n/languages';
@@ -101,7 +101,7 @@ export function formOf(s: StoreSettings): SettingsForm {
     currency: s.currency,
     locale: s.locale,
     taxMode: s.taxMode,
-    taxRates: s.taxRates.map((r) => ({ label: r.label, rate: formatRate(r.rateMilli) })),
+    taxRates: s.taxRates.map((r) => ({ label: r.label, rate: rateLabel(r.rateMilli) })),
     tokenFirst: String(s.tokenFirst),
     tokenLast: String(s.tokenLast),
     cashRoundingMinor: String(s.cashRoundingMinor),
@@ -111,7 +111,7 @@ export function formOf(s: StoreSettings): SettingsForm {
     tipApprovalPercent: String(s.tipApprovalPercent),
     idleLockMinutes: String(s.idleLockMinutes),
     approvalCompPercent: String(s.approvalCompPercent),
-    approvalCompMinor: priceText(s.approvalCompMinor, s.exponent, s.locale),
+    approvalCompMinor: amountInputText(s.approvalCompMinor, s.exponent, s.locale),
     payAfterTerms: s.payAfterTerms,
     // The business day's rules the next day will use: a change waiting for the Z, else those in force.
     dayBoundaryMinutes: formatBoundary((s.pendingDay ?? s).dayBoundaryMinutes),
@@ -155,14 +155,8 @@ function wholeNumber(text: string, min: number, max: number): number | FieldProb
   return value < min || value > max ? { key: 'settings.error.wholeNumber', vars: { min, max } } : value;
 }
 
-const RATE_PROBLEMS = {
-  empty: 'settings.error.rateEmpty',
-  notNumber: 'settings.error.rateNotNumber',
-  tooPrecise: 'settings.error.rateTooPrecise',
-  tooLarge: 'settings.error.rateTooLarge',
-} as const satisfies Record<string, MessageKey>;
-
-type WholeKey = 'tokenFirst' | 'tokenLast' | 'amberMinutes' | 'redMinutes' | 'tipConfirmPercent' | 'tipApprovalPercent' | 'idleLockMinutes' | 'approvalCompPercent';
+type WholeKey =
+  'tokenFirst' | 'tokenLast' | 'amberMinutes' | 'redMinutes' | 'tipConfirmPercent' | 'tipApprovalPercent' | 'idleLockMinutes' | 'approvalCompPercent';
 
 /** The comp approval amount in minor units of the currency being saved, or what to fix. */
 function compAmount(text: string, money: MoneyTools): number | FieldProblem {

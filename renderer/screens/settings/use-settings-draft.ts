@@ -2,10 +2,10 @@ import { describeError } from '../../i18n/describe-error';
 import { useState } from 'react';
 import type { LoyaltySettings } from '../../../shared/loyalty-types';
 import type { StoreSettings } from '../../../shared/types';
+import { previewMoney } from '../../format/money-preview';
 import { useCommand } from '../../hooks/use-command';
 import { t } from '../../i18n/t';
 import { loyaltyFields } from '../loyalty/loyalty-draft';
-import { previewMoney } from './money-preview';
 import { buildUpdate, changedKeys, formOf, placeServerError, rebase, type FieldProblem, type FormKey, type SettingsForm } from './settings-form';
 
 /** `held` is the loyalty setting behind `base`: the figures a scheme does not use fall back to it. */

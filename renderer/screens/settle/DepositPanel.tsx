@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { TabDeposit } from '../../../shared/salon-types';
 import type { TabDetail } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { methodName } from '../../format/method-name';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { formatBusinessDate } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
 import { useCustomerAppointments } from '../appointments/use-salon';
-import { methodName } from '../tab/history-message';
 import '../appointments/appointments.css';
 
 type Held = Pick<TabDeposit, 'id' | 'amountMinor' | 'method' | 'takenBusinessDate'>;
@@ -33,7 +33,7 @@ function WithKept({ customerId, attached, tab, money, locale, className }: Props
 
 function HeldList({ held, tab, money, locale, className }: Props & { held: Held[] }) {
   return (
-    <section className={`settle__panel deposit-apply ${className ?? ''}`} aria-labelledby="deposit-apply-heading">
+    <section className={`panel settle__panel deposit-apply ${className ?? ''}`} aria-labelledby="deposit-apply-heading">
       <h2 id="deposit-apply-heading" className="settle__heading">
         {t('salon.deposit.heading')}
       </h2>
@@ -52,7 +52,9 @@ function ApplyOne({ deposit, tab, money, locale }: { deposit: Held; tab: TabDeta
   const method = methodName(deposit.method);
   return (
     <div className="deposit-apply__one" data-testid="deposit-held">
-      <p className="deposit-apply__row">{t('salon.deposit.row', { amount: money.format(deposit.amountMinor), method, date: formatBusinessDate(deposit.takenBusinessDate, locale) })}</p>
+      <p className="deposit-apply__row">
+        {t('salon.deposit.row', { amount: money.format(deposit.amountMinor), method, date: formatBusinessDate(deposit.takenBusinessDate, locale) })}
+      </p>
       {over > 0 && (
         <fieldset className="deposit-apply__excess">
           <legend>{t('salon.deposit.excess', { excess: money.format(over) })}</legend>

@@ -1,15 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentResult, StoreSettings } from '../../../shared/types';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { PaymentPanel } from './PaymentPanel';
 
-const pay = vi.fn();
-vi.mock('../../api', () => ({ api: { 'settle.pay': (...args: unknown[]) => pay(...args) }, onEvent: () => () => undefined, newCommandId: () => 'test-command-id' }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
-const paid = { ok: true, value: { payment: { method: 'card' }, changeMinor: 0 } as unknown as PaymentResult };
+// The panel only hands the result on; what is in it does not matter here.
+const paid = { payment: { method: 'card' }, changeMinor: 0 } as unknown as PaymentResult;
 
 function panel(amountMinor: number, store: StoreSettings = testStore()) {
   const onPaid = vi.fn();
@@ -30,7 +31,6 @@ function typeTip(text: string): HTMLInputElement {
 
 const question = (): HTMLElement | null => screen.queryByRole('group', { name: /\?/ });
 
-beforeEach(() => pay.mockReset());
 afterEach(cleanup);
 
 describe('the question before a large amount is taken', () => {
@@ -41,7 +41,7 @@ describe('the question before a large amount is taken', () => {
     fireEvent.submit(tip.closest('form') as HTMLFormElement);
     const asked = question();
     expect(asked?.querySelector('[role="alert"]')?.textContent).toBe('Tip €1,000.00 on a bill of €4.00? That is more than 30% of the bill.');
-    expect(pay).not.toHaveBeenCalled();
+    expect(fake.calls('settle.pay')).toHaveLength(0);
     const confirm = screen.getByRole('button', { name: 'Taken on the terminal: €1,004.00' }) as HTMLButtonElement;
     expect(asked?.nextElementSibling).toBe(confirm);
     expect(confirm.disabled).toBe(true);
@@ -62,7 +62,7 @@ describe('the question before a large amount is taken', () => {
     // Enter while the question is open (the form submitted again) changes it too.
     fireEvent.submit(form);
     expect(question()).toBeNull();
-    expect(pay).not.toHaveBeenCalled();
+    expect(fake.calls('settle.pay')).toHaveLength(0);
   });
 
   it('Esc changes it rather than leaving the screen', () => {
@@ -71,26 +71,29 @@ describe('the question before a large amount is taken', () => {
     fireEvent.submit(typeTip('1000').closest('form') as HTMLFormElement);
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(question()).toBeNull();
-    expect(pay).not.toHaveBeenCalled();
+    expect(fake.calls('settle.pay')).toHaveLength(0);
   });
 
   it('Yes, take it sends the payment saying yes to that very tip', async () => {
-    pay.mockResolvedValue(paid);
+    fake.reply('settle.pay', paid);
     const onPaid = panel(400);
     fireEvent.click(screen.getByRole('button', { name: 'Card' }));
     fireEvent.submit(typeTip('1000').closest('form') as HTMLFormElement);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, take it' }));
     await waitFor(() => expect(onPaid).toHaveBeenCalled());
-    expect(pay).toHaveBeenCalledWith({ tabId: 7, method: 'card', reference: '', tipMinor: 100_000, confirmed: { tipMinor: 100_000 } }, { commandId: 'test-command-id' });
+    expect(fake.calls('settle.pay')).toContainEqual({
+      input: { tabId: 7, method: 'card', reference: '', tipMinor: 100_000, confirmed: { tipMinor: 100_000 } },
+      options: { commandId: 'command-1' },
+    });
   });
 
   it('takes a tip of exactly 30 % without asking', async () => {
-    pay.mockResolvedValue(paid);
+    fake.reply('settle.pay', paid);
     panel(400);
     fireEvent.click(screen.getByRole('button', { name: 'Card' }));
     fireEvent.submit(typeTip('1.20').closest('form') as HTMLFormElement);
-    await waitFor(() => expect(pay).toHaveBeenCalledTimes(1));
-    expect(pay.mock.calls[0]?.[0]).toEqual({ tabId: 7, method: 'card', reference: '', tipMinor: 120 });
+    await waitFor(() => expect(fake.calls('settle.pay')).toHaveLength(1));
+    expect(fake.inputs('settle.pay')[0]).toEqual({ tabId: 7, method: 'card', reference: '', tipMinor: 120 });
     expect(question()).toBeNull();
   });
 
@@ -99,25 +102,30 @@ describe('the question before a large amount is taken', () => {
     const given = screen.getByLabelText('Cash given', { exact: false });
     fireEvent.change(given, { target: { value: '1000000' } });
     fireEvent.submit(given.closest('form') as HTMLFormElement);
-    expect(question()?.querySelector('[role="alert"]')?.textContent).toBe('Cash given €1,000,000.00 on €7.60? That is more than any one note over what is owed.');
+    expect(question()?.querySelector('[role="alert"]')?.textContent).toBe(
+      'Cash given €1,000,000.00 on €7.60? That is more than any one note over what is owed.',
+    );
     fireEvent.change(given, { target: { value: '100' } });
     expect(question()).toBeNull();
-    expect(pay).not.toHaveBeenCalled();
+    expect(fake.calls('settle.pay')).toHaveLength(0);
   });
 
   it('asks what the ledger asks when it refuses, then sends that confirmation', async () => {
     // This screen was set to ask above 100 %; the ledger, changed since, asks above 30 %.
-    pay.mockResolvedValueOnce({
-      ok: false,
-      error: {
-        code: 'confirmation_needed',
-        key: 'errors.confirm.tip',
-        message: 'tip €2.00 on a bill of €4.00? …',
-        params: { tip: '€2.00', bill: '€4.00', tipMinor: 200, billMinor: 400, percent: 30 },
-        field: 'confirmed',
+    fake.answer(
+      'settle.pay',
+      {
+        ok: false,
+        error: {
+          code: 'confirmation_needed',
+          key: 'errors.confirm.tip',
+          message: 'tip €2.00 on a bill of €4.00? …',
+          params: { tip: '€2.00', bill: '€4.00', tipMinor: 200, billMinor: 400, percent: 30 },
+          field: 'confirmed',
+        },
       },
-    });
-    pay.mockResolvedValueOnce(paid);
+      { ok: true, value: paid },
+    );
     const onPaid = panel(400, testStore({ tipConfirmPercent: 100 }));
     fireEvent.click(screen.getByRole('button', { name: 'Card' }));
     fireEvent.submit(typeTip('2').closest('form') as HTMLFormElement);
@@ -125,6 +133,6 @@ describe('the question before a large amount is taken', () => {
     expect(screen.queryByText(/tip €2.00 on a bill of €4.00\? …/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, take it' }));
     await waitFor(() => expect(onPaid).toHaveBeenCalled());
-    expect(pay.mock.calls[1]?.[0]).toEqual({ tabId: 7, method: 'card', reference: '', tipMinor: 200, confirmed: { tipMinor: 200 } });
+    expect(fake.inputs('settle.pay')[1]).toEqual({ tabId: 7, method: 'card', reference: '', tipMinor: 200, confirmed: { tipMinor: 200 } });
   });
 });

@@ -4,14 +4,16 @@ import { largeAmounts } from '../../../shared/domain/large-amounts';
 import { quickTenders } from '../../../shared/domain/tender';
 import type { PaymentMethod, PaymentResult, StoreSettings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
+import { amountInputText } from '../../format/amount-text';
+import { methodName } from '../../format/method-name';
 import { useCommand } from '../../hooks/use-command';
 import { useMoney } from '../../hooks/use-money';
 import { isTypingTarget, useShortcut } from '../../hooks/use-shortcut';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from '../tab/field-error';
 import type { PayInput } from './large-amount-question';
 import { LargeAmountQuestion } from './LargeAmountQuestion';
-import { amountToInput, previewTender, type TipChoice } from './tender-preview';
+import { previewTender, type TipChoice } from './tender-preview';
 import { tipShareInput, type TipServers, type TipShareChoice } from './tip-share';
 import { TipShareControl } from './TipShareControl';
 import { useLargeAmountQuestion } from './use-large-amount-question';
@@ -165,15 +167,21 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
         : t('settle.confirm.other', { amount: money.format(preview.owedMinor) });
 
   return (
-    <form ref={form} className="settle__panel settle-pay" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-labelledby="settle-pay-heading">
+    <form ref={form} className="panel settle__panel settle-pay" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-labelledby="settle-pay-heading">
       <h2 id="settle-pay-heading" className="settle__heading">
         {partNo === null ? t('settle.payHeading', { amount }) : t('settle.payHeadingPart', { n: partNo, amount })}
       </h2>
 
       <div className="settle__choices settle__choices--big" role="group" aria-label={t('settle.method')}>
         {methods.map((m) => (
-          <button key={m} type="button" className={`button ${method === m ? 'button--primary' : 'button--ghost'}`} aria-pressed={method === m} onClick={() => setMethod(m)}>
-            {t(`settle.method.${m}`)}
+          <button
+            key={m}
+            type="button"
+            className={`button ${method === m ? 'button--primary' : 'button--ghost'}`}
+            aria-pressed={method === m}
+            onClick={() => setMethod(m)}
+          >
+            {methodName(m)}
           </button>
         ))}
       </div>
@@ -187,13 +195,24 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
       )}
 
       <div ref={tipGroup} className="settle__choices" role="group" aria-label={t('settle.tip')}>
-        <button type="button" className={`button ${tip.kind === 'none' ? 'button--primary' : 'button--ghost'}`} aria-pressed={tip.kind === 'none'} onClick={() => setTip({ kind: 'none' })}>
+        <button
+          type="button"
+          className={`button ${tip.kind === 'none' ? 'button--primary' : 'button--ghost'}`}
+          aria-pressed={tip.kind === 'none'}
+          onClick={() => setTip({ kind: 'none' })}
+        >
           {t('settle.tip.none')}
         </button>
         {tipPresets.map((pct) => {
           const active = tip.kind === 'percent' && tip.percent === pct;
           return (
-            <button key={pct} type="button" className={`button ${active ? 'button--primary' : 'button--ghost'}`} aria-pressed={active} onClick={() => setTip({ kind: 'percent', percent: pct })}>
+            <button
+              key={pct}
+              type="button"
+              className={`button ${active ? 'button--primary' : 'button--ghost'}`}
+              aria-pressed={active}
+              onClick={() => setTip({ kind: 'percent', percent: pct })}
+            >
               {t('settle.tip.percent', { pct })}
             </button>
           );
@@ -221,14 +240,18 @@ export function PaymentPanel({ tabId, store, partNo, amountMinor, drawerOpen = n
         </label>
       )}
       <ErrorNote error={tipError} />
-      {preview.tipMinor !== null && preview.tipMinor > 0 && <p className="settle__preview">{t('settle.tip.preview', { amount: money.format(preview.tipMinor) })}</p>}
-      {sharing && <TipShareControl servers={tipServers} choice={share} onChange={setShare} tipMinor={preview.tipMinor} format={money.format} error={shareError} />}
+      {preview.tipMinor !== null && preview.tipMinor > 0 && (
+        <p className="settle__preview">{t('settle.tip.preview', { amount: money.format(preview.tipMinor) })}</p>
+      )}
+      {sharing && (
+        <TipShareControl servers={tipServers} choice={share} onChange={setShare} tipMinor={preview.tipMinor} format={money.format} error={shareError} />
+      )}
 
       {cash && (
         <>
           <div className="settle__choices settle__choices--big" role="group" aria-label={t('settle.quickTender')}>
             {tenders.map((v) => (
-              <button key={v} type="button" className="button button--ghost" onClick={() => setCashGiven(amountToInput(v, store.exponent, store.locale))}>
+              <button key={v} type="button" className="button button--ghost" onClick={() => setCashGiven(amountInputText(v, store.exponent, store.locale))}>
                 {money.format(v)}
               </button>
             ))}

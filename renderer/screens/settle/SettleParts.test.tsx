@@ -5,7 +5,7 @@ import type { Payment, PaymentResult, TabDetail } from '../../../shared/types';
 import { moneyTools } from '../../hooks/use-money';
 import { AlreadyPaid, PaymentOutcome } from './SettleParts';
 
-vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newCommandId: () => 'test-command-id' }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const money = moneyTools({ currency: 'EUR', locale: 'en-IE', exponent: 2 });
 const payment = (over: Partial<Payment>): Payment => ({
@@ -23,7 +23,14 @@ const payment = (over: Partial<Payment>): Payment => ({
   ...over,
 });
 // The outcome reads only the payment and the change; the tab after it is not shown here.
-const result = (p: Payment): PaymentResult => ({ tab: {} as TabDetail, payment: p, owedMinor: p.amountMinor, changeMinor: p.changeMinor, settled: false });
+const result = (p: Payment): PaymentResult => ({
+  tab: {} as TabDetail,
+  payment: p,
+  owedMinor: p.amountMinor,
+  changeMinor: p.changeMinor,
+  settled: false,
+  receiptNumber: null,
+});
 
 afterEach(cleanup);
 

@@ -2,10 +2,10 @@ import { useNavigate } from 'react-router';
 import type { Payment, PaymentResult, Rating, SplitPart, TabDetail } from '../../../shared/types';
 import { ratings } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { methodName, ratingName } from '../../format/method-name';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { methodName, ratingName } from '../tab/history-message';
 import { TokenNotBack, useTokenBack } from './TokenNotBack';
 
 type PartsProps = { parts: SplitPart[]; current: number | null; money: MoneyTools; onPick: (partNo: number) => void };
@@ -13,7 +13,7 @@ type PartsProps = { parts: SplitPart[]; current: number | null; money: MoneyTool
 /** Each part of a split with its amount; paid parts are marked, the rest can be picked. */
 export function PartsList({ parts, current, money, onPick }: PartsProps) {
   return (
-    <section className="settle__panel" aria-labelledby="settle-parts-heading">
+    <section className="panel settle__panel" aria-labelledby="settle-parts-heading">
       <h2 id="settle-parts-heading" className="settle__heading">
         {t('settle.partsHeading')}
       </h2>
@@ -22,7 +22,11 @@ export function PartsList({ parts, current, money, onPick }: PartsProps) {
           const paid = part.paymentId !== null;
           const label = t('settle.partN', { n: part.partNo });
           return (
-            <li key={part.partNo} className={`settle__part ${paid ? 'settle__part--paid' : ''} ${part.partNo === current ? 'settle__part--current' : ''}`} aria-label={label}>
+            <li
+              key={part.partNo}
+              className={`settle__part ${paid ? 'settle__part--paid' : ''} ${part.partNo === current ? 'settle__part--current' : ''}`}
+              aria-label={label}
+            >
               <span className="settle__part-name">{label}</span>
               <span className="settle__part-amount">{money.format(part.amountMinor)}</span>
               {paid ? (
@@ -48,7 +52,7 @@ export function PartsList({ parts, current, money, onPick }: PartsProps) {
  */
 export function AlreadyPaid({ payments, money }: { payments: Payment[]; money: MoneyTools }) {
   return (
-    <section className="settle__panel settle__already" aria-labelledby="settle-already-heading">
+    <section className="panel settle__panel settle__already" aria-labelledby="settle-already-heading">
       <h2 id="settle-already-heading" className="settle__heading">
         {t('settle.alreadyPaid')}
       </h2>
@@ -82,7 +86,9 @@ export function PaymentOutcome({ result, money }: { result: PaymentResult; money
       {payment.tipMinor > 0 && <>{t('settle.resultTip', { amount: money.format(payment.tipMinor) })} </>}
       {payment.roundingMinor !== 0 && <>{t('settle.resultRounding', { amount: money.format(payment.roundingMinor) })} </>}
       {/* An exact cash payment has no change to hand back, so "Change €0.00" would only be noise. */}
-      {payment.method === 'cash' && result.changeMinor > 0 && <strong className="settle__outcome-change">{t('settle.resultChange', { amount: money.format(result.changeMinor) })}</strong>}
+      {payment.method === 'cash' && result.changeMinor > 0 && (
+        <strong className="settle__outcome-change">{t('settle.resultChange', { amount: money.format(result.changeMinor) })}</strong>
+      )}
     </p>
   );
 }
@@ -96,7 +102,7 @@ export function SettledPanel({ tab }: { tab: TabDetail }) {
   const back = useTokenBack(tab);
   const receipt = `/tab/${tab.id}/receipt`;
   return (
-    <section className="settle__panel settle__settled" aria-labelledby="settle-rate-heading">
+    <section className="panel settle__panel settle__settled" aria-labelledby="settle-rate-heading">
       <p className="settle__settled-title">{back.missingHere ? t('settle.settledMissing', { token: tab.token }) : t('settle.settled', { token: tab.token })}</p>
       {/* The customer kept the token: one tap (or M) keeps it out of the pool until it is found. */}
       <TokenNotBack tab={tab} back={back} shortcut />

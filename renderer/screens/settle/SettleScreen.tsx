@@ -72,9 +72,8 @@ function SettleView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       {tab.status === 'settled' ? (
         <SettledPanel tab={tab} />
       ) : tab.status !== 'open' ? (
-        <p className="settle__panel">
-          {t('settle.notOpen')}{' '}
-          <Link to={`/tab/${tab.id}`}>{t('receipt.backToTab')}</Link>
+        <p className="panel settle__panel">
+          {t('settle.notOpen')} <Link to={`/tab/${tab.id}`}>{t('receipt.backToTab')}</Link>
         </p>
       ) : (
         <div className="settle__columns">

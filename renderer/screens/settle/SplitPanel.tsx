@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { splitEvenly } from '../../../shared/domain/split';
 import type { TabDetail } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { compValue } from '../../format/comp-text';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { compValue } from '../tab/history-message';
 import { addPayer, countFor, firstUnassigned, startPlan, step, syncPlan, toGroups, unitRows, unitsLeft, type UnitPlan, type UnitRow } from './split-lines';
 import './split-units.css';
 
@@ -32,7 +32,7 @@ export function SplitPanel({ tab, money }: Props) {
 
   if (unpaidParts > 0 && !changing) {
     return (
-      <section className="settle__panel" aria-labelledby="settle-split-heading">
+      <section className="panel settle__panel" aria-labelledby="settle-split-heading">
         <h2 id="settle-split-heading" className="settle__heading">
           {t('settle.splitHeading')}
         </h2>
@@ -51,13 +51,19 @@ export function SplitPanel({ tab, money }: Props) {
   }
 
   return (
-    <section className="settle__panel" aria-labelledby="settle-split-heading">
+    <section className="panel settle__panel" aria-labelledby="settle-split-heading">
       <h2 id="settle-split-heading" className="settle__heading">
         {t('settle.splitHeading')}
       </h2>
       <div className="settle__choices" role="group" aria-label={t('settle.splitHeading')}>
         {modes.map((m) => (
-          <button key={m} type="button" className={`button ${mode === m ? 'button--primary' : 'button--ghost'}`} aria-pressed={mode === m} onClick={() => choose(m)}>
+          <button
+            key={m}
+            type="button"
+            className={`button ${mode === m ? 'button--primary' : 'button--ghost'}`}
+            aria-pressed={mode === m}
+            onClick={() => choose(m)}
+          >
             {t(`settle.mode.${m}`)}
           </button>
         ))}
@@ -87,13 +93,25 @@ function EvenSplit({ tab, money, onDone }: FormProps) {
   return (
     <form className="settle__split" onSubmit={submit}>
       <div className="settle__stepper">
-        <button type="button" className="button button--ghost settle__step" aria-label={t('settle.fewer')} disabled={ways <= 2} onClick={() => setWays(ways - 1)}>
+        <button
+          type="button"
+          className="button button--ghost settle__step"
+          aria-label={t('settle.fewer')}
+          disabled={ways <= 2}
+          onClick={() => setWays(ways - 1)}
+        >
           −
         </button>
         <output className="settle__ways" aria-label={t('settle.ways')}>
           {ways}
         </output>
-        <button type="button" className="button button--ghost settle__step" aria-label={t('settle.moreWays')} disabled={ways >= 50} onClick={() => setWays(ways + 1)}>
+        <button
+          type="button"
+          className="button button--ghost settle__step"
+          aria-label={t('settle.moreWays')}
+          disabled={ways >= 50}
+          onClick={() => setWays(ways + 1)}
+        >
           +
         </button>
         <span className="settle__muted">{t('settle.evenPreview', { amount: money.format(each ?? 0) })}</span>
@@ -133,7 +151,12 @@ function AmountSplit({ tab, money, onDone }: FormProps) {
             />
           </label>
           {texts.length > 1 && (
-            <button type="button" className="button button--ghost" aria-label={t('settle.removeAmount', { n: i + 1 })} onClick={() => setTexts(texts.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="button button--ghost"
+              aria-label={t('settle.removeAmount', { n: i + 1 })}
+              onClick={() => setTexts(texts.filter((_, j) => j !== i))}
+            >
               {t('settle.removeAmountSign')}
             </button>
           )}
@@ -209,7 +232,9 @@ function UnitRowPicks({ row, plan, money, onChange }: RowProps) {
         <span>
           {t('receipt.line', { qty: row.qty, item })} · {money.format(row.chargedMinor)}
         </span>
-        <span className={left > 0 ? 'split-units__left' : 'settle__muted'}>{left > 0 ? t('settle.unitsLeft', { count: left }) : t('settle.unitsAllGiven')}</span>
+        <span className={left > 0 ? 'split-units__left' : 'settle__muted'}>
+          {left > 0 ? t('settle.unitsLeft', { count: left }) : t('settle.unitsAllGiven')}
+        </span>
       </div>
       <div className="split-units__payers">
         {Array.from({ length: plan.payers }, (_, i) => i + 1).map((n) => {
@@ -217,13 +242,25 @@ function UnitRowPicks({ row, plan, money, onChange }: RowProps) {
           return (
             <div key={n} className="split-units__payer" role="group" aria-label={t('settle.payerN', { n })}>
               <span className={`settle__payer settle__payer--${(n - 1) % 4}`}>{t('settle.payerN', { n })}</span>
-              <button type="button" className="button button--ghost settle__step" aria-label={t('settle.unitsFewer', { item, n })} disabled={count === 0} onClick={() => onChange(step(plan, row, n, -1))}>
+              <button
+                type="button"
+                className="button button--ghost settle__step"
+                aria-label={t('settle.unitsFewer', { item, n })}
+                disabled={count === 0}
+                onClick={() => onChange(step(plan, row, n, -1))}
+              >
                 −
               </button>
               <output className="split-units__count" aria-label={t('settle.unitsCount', { item, n })}>
                 {count}
               </output>
-              <button type="button" className="button button--ghost settle__step" aria-label={t('settle.unitsMore', { item, n })} disabled={left === 0} onClick={() => onChange(step(plan, row, n, 1))}>
+              <button
+                type="button"
+                className="button button--ghost settle__step"
+                aria-label={t('settle.unitsMore', { item, n })}
+                disabled={left === 0}
+                onClick={() => onChange(step(plan, row, n, 1))}
+              >
                 +
               </button>
             </div>

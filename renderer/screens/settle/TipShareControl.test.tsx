@@ -9,7 +9,23 @@ import { TipShareControl } from './TipShareControl';
 const format = (minor: number): string => `€${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 
 function line(id: number, staffId: number, staffName: string, chargedMinor: number): TabLine {
-  return { id, itemId: 1, name: 'Coffee', unitMinor: chargedMinor, rateMilli: 10_000, qty: 1, staffId, staffName, state: 'active', removeReason: null, comp: null, listMinor: chargedMinor, chargedMinor, createdAt: 'x', expectText: '' };
+  return {
+    id,
+    itemId: 1,
+    name: 'Coffee',
+    unitMinor: chargedMinor,
+    rateMilli: 10_000,
+    qty: 1,
+    staffId,
+    staffName,
+    state: 'active',
+    removeReason: null,
+    comp: null,
+    listMinor: chargedMinor,
+    chargedMinor,
+    createdAt: 'x',
+    expectText: '',
+  };
 }
 const member = (id: number, name: string): StaffMember => ({ id, name, role: 'staff', active: true, hasPin: true, lockedUntil: null, createdAt: 'x' });
 
@@ -21,7 +37,10 @@ function Harness({ tipMinor, error = null }: { tipMinor: number | null; error?: 
   return <TipShareControl servers={servers} choice={choice} onChange={setChoice} tipMinor={tipMinor} format={format} error={error} />;
 }
 
-const preview = (): string[] => within(screen.getByRole('list', { name: 'The tip goes to' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
+const preview = (): string[] =>
+  within(screen.getByRole('list', { name: 'The tip goes to' }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent ?? '');
 const pressed = (name: string): string | null => screen.getByRole('button', { name }).getAttribute('aria-pressed');
 
 afterEach(cleanup);
@@ -29,7 +48,11 @@ afterEach(cleanup);
 describe('TipShareControl', () => {
   it('shares by their lines first, and previews who gets what', () => {
     render(<Harness tipMinor={100} />);
-    expect(within(screen.getByRole('group', { name: 'Who the tip is for' })).getAllByRole('button').map((b) => b.textContent)).toEqual(['By their lines', 'Evenly', 'One person']);
+    expect(
+      within(screen.getByRole('group', { name: 'Who the tip is for' }))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['By their lines', 'Evenly', 'One person']);
     expect(pressed('By their lines')).toBe('true');
     // 3.00, 1.50 and 0.50 of 5.00: Cy has left since, but served a line.
     expect(preview()).toEqual(['Ada €0.60', 'Ben €0.30', 'Cy €0.10']);
@@ -47,7 +70,11 @@ describe('TipShareControl', () => {
     render(<Harness tipMinor={250} />);
     fireEvent.click(screen.getByRole('button', { name: 'One person' }));
     const who = screen.getByRole('group', { name: 'Who gets the whole tip' });
-    expect(within(who).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ada', 'Ben']);
+    expect(
+      within(who)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Ada', 'Ben']);
     expect(screen.queryByRole('list', { name: 'The tip goes to' })).toBeNull();
     fireEvent.click(within(who).getByRole('button', { name: 'Ben' }));
     expect(within(who).getByRole('button', { name: 'Ben' }).getAttribute('aria-pressed')).toBe('true');

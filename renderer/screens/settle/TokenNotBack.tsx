@@ -48,7 +48,13 @@ export function TokenNotBack({ tab, back, shortcut = false }: Props) {
     return (
       <div className="token-back token-back--missing" role="status">
         <p>{t('settle.markedMissing', { token: tab.token })}</p>
-        <button type="button" className="button button--ghost" aria-label={t('tokens.foundAria', { token: tab.token })} disabled={back.found.pending} onClick={() => void back.found.run({ token: tab.token })}>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t('tokens.foundAria', { token: tab.token })}
+          disabled={back.found.pending}
+          onClick={() => void back.found.run({ token: tab.token })}
+        >
           {t('tokens.found')}
         </button>
         <ErrorNote error={back.found.error} />
@@ -58,10 +64,16 @@ export function TokenNotBack({ tab, back, shortcut = false }: Props) {
   if (!back.offer) return <ErrorNote error={back.mark.error} />;
   return (
     <div className="token-back">
-      <button type="button" className="button button--danger token-back__mark" disabled={back.mark.pending} onClick={markIt} aria-keyshortcuts={shortcut ? 'm' : undefined}>
+      <button
+        type="button"
+        className="button button--danger token-back__mark"
+        disabled={back.mark.pending}
+        onClick={markIt}
+        aria-keyshortcuts={shortcut ? 'm' : undefined}
+      >
         {t('settle.notHandedBack')}
         {shortcut && (
-          <kbd className="token-back__key" aria-hidden="true">
+          <kbd className="key-hint" aria-hidden="true">
             M
           </kbd>
         )}

@@ -19,7 +19,10 @@ export function questionLines(asks: readonly LargeAmount[], format: (minor: Mino
         }
       : {
           ask: { key: 'settle.ask.cash', vars: { cash: format(ask.tenderedMinor), owed: format(ask.owedMinor) } },
-          why: denominationsFor(currency).length > 0 ? { key: 'settle.ask.cashWhy', vars: {} } : { key: 'settle.ask.cashWhyNoNotes', vars: { times: UNKNOWN_NOTES_FACTOR } },
+          why:
+            denominationsFor(currency).length > 0
+              ? { key: 'settle.ask.cashWhy', vars: {} }
+              : { key: 'settle.ask.cashWhyNoNotes', vars: { times: UNKNOWN_NOTES_FACTOR } },
         },
   );
 }

@@ -14,18 +14,22 @@ export function unitRows(lines: readonly TabLine[]): UnitRow[] {
   return lines
     .filter((line) => line.state === 'active')
     .flatMap((line) =>
-      linePortions({ id: line.id, qty: line.qty, unitMinor: line.unitMinor, rateMilli: line.rateMilli, comp: line.comp && { kind: line.comp.kind, value: line.comp.value, qty: line.comp.qty } }).map(
-        (portion): UnitRow => ({
-          key: `${line.id}:${portion.comped ? 'comped' : 'full'}`,
-          lineId: line.id,
-          name: line.name,
-          comped: portion.comped,
-          qty: portion.qty,
-          comp: portion.comped ? line.comp : null,
-          // Shown beside the row only; the server works out what each part owes.
-          chargedMinor: lineAmounts(portion.line).charged,
-        }),
-      ),
+      linePortions({
+        id: line.id,
+        qty: line.qty,
+        unitMinor: line.unitMinor,
+        rateMilli: line.rateMilli,
+        comp: line.comp && { kind: line.comp.kind, value: line.comp.value, qty: line.comp.qty },
+      }).map((portion): UnitRow => ({
+        key: `${line.id}:${portion.comped ? 'comped' : 'full'}`,
+        lineId: line.id,
+        name: line.name,
+        comped: portion.comped,
+        qty: portion.qty,
+        comp: portion.comped ? line.comp : null,
+        // Shown beside the row only; the server works out what each part owes.
+        chargedMinor: lineAmounts(portion.line).charged,
+      })),
     );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moneyTools } from '../../hooks/use-money';
-import { amountToInput, previewTender } from './tender-preview';
+import { previewTender } from './tender-preview';
 
 const eur = moneyTools({ currency: 'EUR', locale: 'en-IE', exponent: 2 });
 const base = { amountMinor: 590, cash: true, cashGiven: '', cashRoundingMinor: 1, parse: eur.parse };
@@ -30,13 +30,5 @@ describe('previewTender', () => {
 
   it('ignores cash given that is not an amount', () => {
     expect(previewTender({ ...base, tip: { kind: 'none' }, cashGiven: 'ten' }).changeMinor).toBeNull();
-  });
-});
-
-describe('amountToInput', () => {
-  it('writes the amount with the locale decimal mark', () => {
-    expect(amountToInput(1000, 2, 'en-IE')).toBe('10.00');
-    expect(amountToInput(1000, 2, 'de-DE')).toBe('10,00');
-    expect(amountToInput(1000, 0, 'ja-JP')).toBe('1000');
   });
 });

@@ -1,5 +1,5 @@
 import { tipFromPercent } from '../../../shared/domain/tender';
-import { minorToDecimalString, roundToIncrement, type Minor } from '../../../shared/money';
+import { roundToIncrement, type Minor } from '../../../shared/money';
 
 /** The tip as chosen on the panel; the server computes a percentage tip itself. */
 export type TipChoice = { kind: 'none' } | { kind: 'percent'; percent: number } | { kind: 'amount'; text: string };
@@ -42,10 +42,4 @@ export function previewTender(options: {
     if (given.ok) changeMinor = given.minor - owedMinor;
   }
   return { tipMinor, owedMinor, changeMinor };
-}
-
-/** The text a quick-tender button puts in the cash field, in the locale's own decimal mark. */
-export function amountToInput(minor: Minor, exponent: number, locale: string): string {
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  return minorToDecimalString(minor, exponent).replace('.', decimal);
 }

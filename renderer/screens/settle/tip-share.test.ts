@@ -3,7 +3,23 @@ import type { StaffMember, TabLine } from '../../../shared/types';
 import { previewShares, tipServersOf, tipShareInput, type TipServers } from './tip-share';
 
 function line(id: number, staffId: number, staffName: string, chargedMinor: number, state: TabLine['state'] = 'active'): TabLine {
-  return { id, itemId: 1, name: 'Flat white', unitMinor: chargedMinor, rateMilli: 10_000, qty: 1, staffId, staffName, state, removeReason: null, comp: null, listMinor: chargedMinor, chargedMinor, createdAt: 'x', expectText: '' };
+  return {
+    id,
+    itemId: 1,
+    name: 'Flat white',
+    unitMinor: chargedMinor,
+    rateMilli: 10_000,
+    qty: 1,
+    staffId,
+    staffName,
+    state,
+    removeReason: null,
+    comp: null,
+    listMinor: chargedMinor,
+    chargedMinor,
+    createdAt: 'x',
+    expectText: '',
+  };
 }
 
 function member(id: number, name: string): StaffMember {

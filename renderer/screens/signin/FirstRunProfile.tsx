@@ -42,7 +42,15 @@ function loyaltyWords(preview: FirstRunPreview): string {
  * before anything is written. "Set up this store" asks the host to apply its own file; the
  * owner's PIN comes next, on the usual first-run screen.
  */
-export function FirstRunProfile({ preview, onApplied, onBack }: { preview: FirstRunPreview; onApplied: () => void; /** An imported file: back to the wizard, nothing applied. */ onBack?: () => void }) {
+export function FirstRunProfile({
+  preview,
+  onApplied,
+  onBack,
+}: {
+  preview: FirstRunPreview;
+  onApplied: () => void;
+  /** An imported file: back to the wizard, nothing applied. */ onBack?: () => void;
+}) {
   const [error, setError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(false);
   const rates = preview.taxRates.map((rate) => `${rate.label} ${rateLabel(rate.rateMilli)} %`).join(', ');
@@ -70,7 +78,14 @@ export function FirstRunProfile({ preview, onApplied, onBack }: { preview: First
         </header>
         <dl className="first-run__facts">
           <dt>{t('firstRun.money')}</dt>
-          <dd>{t('firstRun.moneyText', { currency: preview.currency, example: formatMoney(123450, preview.currency, preview.locale), locale: preview.locale, zone: preview.timeZone })}</dd>
+          <dd>
+            {t('firstRun.moneyText', {
+              currency: preview.currency,
+              example: formatMoney(123450, preview.currency, preview.locale),
+              locale: preview.locale,
+              zone: preview.timeZone,
+            })}
+          </dd>
           <dt>{t('firstRun.tax')}</dt>
           <dd>{t(preview.taxMode === 'inclusive' ? 'firstRun.taxInclusive' : 'firstRun.taxExclusive', { rates })}</dd>
           {preview.openingHours && (
@@ -92,7 +107,9 @@ export function FirstRunProfile({ preview, onApplied, onBack }: { preview: First
           <dt>{t('firstRun.loyalty')}</dt>
           <dd>{loyaltyWords(preview)}</dd>
           <dt>{t('firstRun.catalog')}</dt>
-          <dd data-testid="first-run-catalog">{t('firstRun.catalogText', { categories: preview.categories, services: preview.services, items: preview.items })}</dd>
+          <dd data-testid="first-run-catalog">
+            {t('firstRun.catalogText', { categories: preview.categories, services: preview.services, items: preview.items })}
+          </dd>
           <dt>{t('firstRun.staff')}</dt>
           <dd>
             <ul className="first-run__staff">

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionState } from '../../../shared/types';
+import { fake } from '../../test-support/fake-api';
 import { PinPad } from './PinPad';
 
-const calls = vi.hoisted(() => ({ signIn: vi.fn() }));
-vi.mock('../../api', () => ({ api: { 'session.signIn': calls.signIn } }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 function padState(overrides: Partial<SessionState> = {}): SessionState {
   return {
@@ -31,7 +31,6 @@ function press(key: string): void {
 
 const pinField = (): HTMLInputElement => screen.getByLabelText('PIN');
 
-beforeEach(() => calls.signIn.mockReset());
 afterEach(cleanup);
 
 describe('PinPad', () => {
@@ -41,13 +40,14 @@ describe('PinPad', () => {
     expect(screen.getByRole('heading', { name: 'Who is working?' })).toBeTruthy();
     expect(screen.getByText('Corner café')).toBeTruthy();
     for (const name of ['Olga', 'Ana', 'Ben']) expect(screen.getByRole('button', { name }).getAttribute('aria-pressed')).toBe('false');
-    for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'Delete', 'Sign in']) expect(screen.getByRole('button', { name: digit })).toBeTruthy();
+    for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'Delete', 'Sign in'])
+      expect(screen.getByRole('button', { name: digit })).toBeTruthy();
     expect(pinField().type).toBe('password');
     expect(pinField().inputMode).toBe('numeric');
   });
 
   it('takes the keyboard digits without the field focused, Backspace deletes, Enter signs the chosen person in', async () => {
-    calls.signIn.mockResolvedValue({ ok: true, value: { staff: { id: 2, name: 'Ana', role: 'staff' } } });
+    fake.reply('session.signIn', { staff: { id: 2, name: 'Ana', role: 'staff' } });
     render(<PinPad state={padState()} ended={null} idleMinutes={5} onReload={vi.fn()} />);
     // A tap (detail 1) leaves the focus on the pad's frame, not on the field.
     fireEvent.click(screen.getByRole('button', { name: 'Ana' }), { detail: 1 });
@@ -56,8 +56,8 @@ describe('PinPad', () => {
     for (const key of ['1', '2', '3', '9', 'Backspace', '4']) press(key);
     expect(pinField().value).toBe('1234');
     press('Enter');
-    await waitFor(() => expect(calls.signIn).toHaveBeenCalledWith({ staffId: 2, pin: '1234' }));
-    expect(calls.signIn).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(fake.inputs('session.signIn')).toContainEqual({ staffId: 2, pin: '1234' }));
+    expect(fake.calls('session.signIn')).toHaveLength(1);
   });
 
   it('moves to the PIN field when a name is chosen from the keyboard', () => {
@@ -67,19 +67,22 @@ describe('PinPad', () => {
   });
 
   it('builds the PIN from the pad keys too, and Sign in sends it', async () => {
-    calls.signIn.mockResolvedValue({ ok: true, value: { staff: { id: 3, name: 'Ben', role: 'staff' } } });
+    fake.reply('session.signIn', { staff: { id: 3, name: 'Ben', role: 'staff' } });
     render(<PinPad state={padState()} ended={null} idleMinutes={5} onReload={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Ben' }));
     for (const digit of ['5', '0', '5', '8', '8']) fireEvent.click(screen.getByRole('button', { name: digit }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    await waitFor(() => expect(calls.signIn).toHaveBeenCalledWith({ staffId: 3, pin: '5058' }));
+    await waitFor(() => expect(fake.inputs('session.signIn')).toContainEqual({ staffId: 3, pin: '5058' }));
   });
 
   it('says "N more tries" beside the field after a wrong PIN and clears the field', async () => {
-    calls.signIn.mockResolvedValue({
-      ok: false,
-      error: { code: 'wrong_pin', key: 'errors.pin.wrong', params: { left: 4 }, field: 'pin', message: 'that PIN is not right; 4 more tries before a 5-minute lockout' },
+    fake.fail('session.signIn', {
+      code: 'wrong_pin',
+      key: 'errors.pin.wrong',
+      params: { left: 4 },
+      field: 'pin',
+      message: 'that PIN is not right; 4 more tries before a 5-minute lockout',
     });
     render(<PinPad state={padState()} ended={null} idleMinutes={5} onReload={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Ana' }));
@@ -98,15 +101,18 @@ describe('PinPad', () => {
     render(<PinPad state={padState()} ended={null} idleMinutes={5} onReload={vi.fn()} />);
     for (const key of ['1', '2', '3', '4', 'Enter']) press(key);
     expect(screen.getByRole('alert').textContent).toBe('Tap your name first.');
-    expect(calls.signIn).not.toHaveBeenCalled();
+    expect(fake.calls('session.signIn')).toHaveLength(0);
   });
 
   it("shows until when a locked-out person's tile is locked, and reads the names again after a lockout", async () => {
     const until = new Date(Date.now() + 4 * 60_000).toISOString();
     const onReload = vi.fn();
-    calls.signIn.mockResolvedValue({
-      ok: false,
-      error: { code: 'locked_out', key: 'errors.pin.lockedOut', params: { name: 'Ben', until: '14:05' }, field: 'pin', message: 'Ben is locked out after 5 wrong PINs until 14:05; an owner can lift it on the Staff screen' },
+    fake.fail('session.signIn', {
+      code: 'locked_out',
+      key: 'errors.pin.lockedOut',
+      params: { name: 'Ben', until: '14:05' },
+      field: 'pin',
+      message: 'Ben is locked out after 5 wrong PINs until 14:05; an owner can lift it on the Staff screen',
     });
     const state = padState({ staff: [...padState().staff.slice(0, 2), { id: 3, name: 'Ben', role: 'staff', hasPin: true, lockedUntil: until }] });
     render(<PinPad state={state} ended={null} idleMinutes={5} onReload={onReload} />);
@@ -121,7 +127,12 @@ describe('PinPad', () => {
   });
 
   it('picks the only person with a PIN, and says why the screen locked', () => {
-    const state = padState({ staff: [{ id: 1, name: 'Olga', role: 'owner', hasPin: true, lockedUntil: null }, { id: 4, name: 'New', role: 'staff', hasPin: false, lockedUntil: null }] });
+    const state = padState({
+      staff: [
+        { id: 1, name: 'Olga', role: 'owner', hasPin: true, lockedUntil: null },
+        { id: 4, name: 'New', role: 'staff', hasPin: false, lockedUntil: null },
+      ],
+    });
     render(<PinPad state={state} ended="idle" idleMinutes={5} onReload={vi.fn()} />);
     expect(screen.getByRole('button', { name: 'Olga' }).getAttribute('aria-pressed')).toBe('true');
     const nobodyYet = screen.getByRole('button', { name: 'New' }) as HTMLButtonElement;

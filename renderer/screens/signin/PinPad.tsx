@@ -50,7 +50,13 @@ export function PinPad({ state, ended, idleMinutes, onReload }: Props) {
   }, []);
 
   const endedNote =
-    ended === 'idle' ? t('session.ended.idle', { count: idleMinutes }) : ended === 'lock' ? t('session.ended.lock') : ended === 'expired' ? t('session.ended.expired') : null;
+    ended === 'idle'
+      ? t('session.ended.idle', { count: idleMinutes })
+      : ended === 'lock'
+        ? t('session.ended.lock')
+        : ended === 'expired'
+          ? t('session.ended.expired')
+          : null;
 
   return (
     <main ref={frame} className="signin" aria-label={t('session.padLabel')} tabIndex={-1}>
@@ -69,7 +75,11 @@ export function PinPad({ state, ended, idleMinutes, onReload }: Props) {
             {state.staff.map((tile) => {
               const locked = tile.lockedUntil !== null && Date.parse(tile.lockedUntil) > now;
               const noteId = `signin-tile-${tile.id}-note`;
-              const note = !tile.hasPin ? t('session.noPin') : locked && tile.lockedUntil ? t('session.lockedUntil', { time: formatWhen(tile.lockedUntil, state, 'time') }) : null;
+              const note = !tile.hasPin
+                ? t('session.noPin')
+                : locked && tile.lockedUntil
+                  ? t('session.lockedUntil', { time: formatWhen(tile.lockedUntil, state, 'time') })
+                  : null;
               return (
                 <PersonTile
                   key={tile.id}

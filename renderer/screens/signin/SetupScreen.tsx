@@ -96,8 +96,25 @@ export function SetupScreen({ state, onReload }: { state: SessionState; onReload
           </h1>
           <p>{state.pinKeyChanged ? t('session.setupKeyChanged', { name: owner?.name ?? '' }) : t('session.setupIntro', { name: owner?.name ?? '' })}</p>
         </header>
-        <PinField id="setup-pin" inputClassName="signin__pin" autoComplete="new-password" autoFocus label={t('session.newPin')} value={pin} onChange={setPin} error={errorAt('pin')} />
-        <PinField id="setup-again" inputClassName="signin__pin" autoComplete="new-password" label={t('session.pinAgain')} value={again} onChange={setAgain} error={errorAt('pinAgain')} />
+        <PinField
+          id="setup-pin"
+          inputClassName="signin__pin"
+          autoComplete="new-password"
+          autoFocus
+          label={t('session.newPin')}
+          value={pin}
+          onChange={setPin}
+          error={errorAt('pin')}
+        />
+        <PinField
+          id="setup-again"
+          inputClassName="signin__pin"
+          autoComplete="new-password"
+          label={t('session.pinAgain')}
+          value={again}
+          onChange={setAgain}
+          error={errorAt('pinAgain')}
+        />
         <ErrorNote error={field === 'pin' || field === 'pinAgain' ? null : error} id="setup-error" />
         <button type="submit" className="button button--primary signin__submit" disabled={pending}>
           {t('session.setupSubmit')}

@@ -1,20 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FirstRunPreview } from '../../../shared/first-run-types';
 import { parseStoreProfile } from '../../../shared/store-profile';
+import { fake } from '../../test-support/fake-api';
 import { SetupWizard } from './SetupWizard';
 
-const calls = vi.hoisted(() => ({ applyWizard: vi.fn(), setup: vi.fn(), previewImport: vi.fn(), applyProfile: vi.fn() }));
-vi.mock('../../api', () => ({
-  api: { 'firstRun.applyWizard': calls.applyWizard, 'session.setup': calls.setup, 'firstRun.previewImport': calls.previewImport, 'firstRun.applyProfile': calls.applyProfile },
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
-const applied = { ok: true, value: { storeName: 'Corner Café', categories: 3, items: 2, services: 7, staff: 1 } };
+const applied = { storeName: 'Corner Café', categories: 3, items: 2, services: 7, staff: 1 };
 
-beforeEach(() => {
-  for (const call of Object.values(calls)) call.mockReset();
-});
 afterEach(cleanup);
 
 const wizard = () => screen.getByRole('main', { name: 'Set up your store' });
@@ -89,32 +84,43 @@ describe('SetupWizard', () => {
   });
 
   it('sends a store profile the host accepts, then the owner’s PIN', async () => {
-    calls.applyWizard.mockResolvedValue(applied);
-    calls.setup.mockResolvedValue({ ok: true, value: { staff: { id: 1, name: 'Olga', role: 'owner' }, token: 't' } });
+    fake.reply('firstRun.applyWizard', applied);
+    fake.reply('session.setup', { staff: { id: 1, name: 'Olga', role: 'owner' }, token: 't' });
     render(<SetupWizard onLeave={vi.fn()} />);
     walkToReview();
     expect(screen.getByTestId('wizard-review-store').textContent).toContain('Corner Café GmbH');
     expect(screen.getByTestId('wizard-review-catalog').textContent).toContain('3 categories, 7 services and 2 products');
     // The name is asked before anything is sent.
     enter();
-    expect(calls.applyWizard).not.toHaveBeenCalled();
+    expect(fake.calls('firstRun.applyWizard')).toHaveLength(0);
     expect(screen.getByLabelText('Your name (the owner)').getAttribute('aria-invalid')).toBe('true');
     fillOwner();
     fireEvent.click(screen.getByRole('button', { name: 'Set up the store' }));
-    await waitFor(() => expect(calls.setup).toHaveBeenCalledWith({ pin: '5827', pinAgain: '5827' }));
-    expect(calls.applyWizard).toHaveBeenCalledTimes(1);
-    const { profile } = calls.applyWizard.mock.calls[0]![0] as { profile: unknown };
+    await waitFor(() => expect(fake.inputs('session.setup')).toContainEqual({ pin: '5827', pinAgain: '5827' }));
+    expect(fake.calls('firstRun.applyWizard')).toHaveLength(1);
+    const { profile } = fake.inputs('firstRun.applyWizard')[0] as { profile: unknown };
     const parsed = parseStoreProfile(JSON.stringify(profile));
     if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-    expect(parsed.profile).toMatchObject({ name: 'Corner Café', locale: 'de-DE', currency: 'EUR', language: 'de', tokenFirst: 1, tokenLast: 30, staff: [{ name: 'Olga', role: 'owner' }] });
+    expect(parsed.profile).toMatchObject({
+      name: 'Corner Café',
+      locale: 'de-DE',
+      currency: 'EUR',
+      language: 'de',
+      tokenFirst: 1,
+      tokenLast: 30,
+      staff: [{ name: 'Olga', role: 'owner' }],
+    });
     expect(parsed.profile.taxRates.map((rate) => rate.rateMilli)).toEqual([19_000, 7_000]);
     expect(parsed.profile.catalog.items.find((item) => item.name === 'Ansatzfarbe')).toMatchObject({ kind: 'service', durationMinutes: 90, rateMilli: 19_000 });
   });
 
   it('keeps the store set up when the PIN is refused, and asks for the PIN alone again', async () => {
-    calls.applyWizard.mockResolvedValue(applied);
-    calls.setup.mockResolvedValueOnce({ ok: false, error: { code: 'conflict', key: 'errors.pin.taken', params: {}, message: 'that PIN is taken', field: 'pin' } });
-    calls.setup.mockResolvedValueOnce({ ok: true, value: { staff: { id: 1, name: 'Olga', role: 'owner' } } });
+    fake.reply('firstRun.applyWizard', applied);
+    fake.answer(
+      'session.setup',
+      { ok: false, error: { code: 'conflict', key: 'errors.pin.taken', params: {}, message: 'that PIN is taken', field: 'pin' } },
+      { ok: true, value: { staff: { id: 1, name: 'Olga', role: 'owner' } } },
+    );
     render(<SetupWizard onLeave={vi.fn()} />);
     walkToReview();
     fillOwner();
@@ -126,8 +132,8 @@ describe('SetupWizard', () => {
     type('New PIN', '7391');
     type('PIN again', '7391');
     fireEvent.click(screen.getByRole('button', { name: 'Set PIN and sign in' }));
-    await waitFor(() => expect(calls.setup).toHaveBeenLastCalledWith({ pin: '7391', pinAgain: '7391' }));
-    expect(calls.applyWizard).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(fake.inputs('session.setup').at(-1)).toEqual({ pin: '7391', pinAgain: '7391' }));
+    expect(fake.calls('firstRun.applyWizard')).toHaveLength(1);
   });
 
   it('leaves for the PIN screen when skipped, or when another screen set the store up first', async () => {
@@ -135,12 +141,12 @@ describe('SetupWizard', () => {
     render(<SetupWizard onLeave={leave} />);
     fireEvent.click(screen.getByRole('button', { name: 'Skip: set up later in Settings' }));
     expect(leave).toHaveBeenCalledTimes(1);
-    calls.applyWizard.mockResolvedValue({ ok: false, error: { code: 'conflict', key: 'errors.profile.notFresh', params: {}, message: 'in use' } });
+    fake.fail('firstRun.applyWizard', { code: 'conflict', key: 'errors.profile.notFresh', params: {}, message: 'in use' });
     walkToReview();
     fillOwner();
     enter();
     await waitFor(() => expect(leave).toHaveBeenCalledTimes(2));
-    expect(calls.setup).not.toHaveBeenCalled();
+    expect(fake.calls('session.setup')).toHaveLength(0);
   });
 });
 
@@ -165,22 +171,32 @@ describe('Import a store profile…', () => {
   };
 
   it('lists every problem of a file that cannot be used, and refuses a file too large before sending it', async () => {
-    calls.previewImport.mockResolvedValue({ ok: true, value: { ok: false, problems: [{ path: 'currency', message: 'currency: unknown ISO 4217 currency code' }, { path: 'staff', message: 'staff: at least one owner' }] } });
+    fake.reply('firstRun.previewImport', {
+      ok: false,
+      problems: [
+        { path: 'currency', message: 'currency: unknown ISO 4217 currency code' },
+        { path: 'staff', message: 'staff: at least one owner' },
+      ],
+    });
     render(<SetupWizard onLeave={vi.fn()} />);
     choose(file('{"format": "aftertab.store-profile"}'));
-    await waitFor(() => expect(calls.previewImport).toHaveBeenCalledWith({ text: '{"format": "aftertab.store-profile"}' }));
+    await waitFor(() => expect(fake.inputs('firstRun.previewImport')).toContainEqual({ text: '{"format": "aftertab.store-profile"}' }));
     const refused = await screen.findByText('profile.json cannot be used as a store profile, so nothing was set up. 2 problems:');
-    expect(within(refused.parentElement!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['currency: unknown ISO 4217 currency code', 'staff: at least one owner']);
+    expect(
+      within(refused.parentElement!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['currency: unknown ISO 4217 currency code', 'staff: at least one owner']);
     expect(progress()).toBe('Step 1 of 6');
 
     choose(file('x'.repeat(200_001), 'backup.sqlite'));
     expect(await screen.findByText('Backup.sqlite is 201 KB; a store profile file is at most 200 KB. Choose the profile.json itself.')).toBeTruthy();
-    expect(calls.previewImport).toHaveBeenCalledTimes(1);
+    expect(fake.calls('firstRun.previewImport')).toHaveLength(1);
   });
 
   it('shows what a good file sets up, says its logo was left out, and goes back to the wizard or applies it', async () => {
-    calls.previewImport.mockResolvedValue({ ok: true, value: { ok: true, preview } });
-    calls.applyProfile.mockResolvedValue({ ok: true, value: { storeName: 'Fern & Fringe', categories: 3, items: 2, services: 7, staff: 1 } });
+    fake.reply('firstRun.previewImport', { ok: true, preview });
+    fake.reply('firstRun.applyProfile', { storeName: 'Fern & Fringe', categories: 3, items: 2, services: 7, staff: 1 });
     const leave = vi.fn();
     render(<SetupWizard onLeave={leave} />);
     choose(file('{}'));
@@ -189,11 +205,11 @@ describe('Import a store profile…', () => {
     expect(summary.textContent).toContain('The logo (logo.png) was not included; add it in Settings.');
     fireEvent.click(screen.getByRole('button', { name: 'Back to the setup' }));
     expect(progress()).toBe('Step 1 of 6');
-    expect(calls.applyProfile).not.toHaveBeenCalled();
+    expect(fake.calls('firstRun.applyProfile')).toHaveLength(0);
 
     choose(file('{}'));
     fireEvent.click(await screen.findByRole('button', { name: 'Set up this store' }));
     await waitFor(() => expect(leave).toHaveBeenCalledTimes(1));
-    expect(calls.applyProfile).toHaveBeenCalledWith({});
+    expect(fake.inputs('firstRun.applyProfile')).toContainEqual({});
   });
 });

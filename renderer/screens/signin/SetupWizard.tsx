@@ -202,7 +202,7 @@ export function SetupWizard({ onLeave }: { onLeave: () => void }) {
           </ol>
           {step === 'store' && <WizardImport onPreview={setImported} />}
         </header>
-        <section className="wizard__body" aria-labelledby="wizard-step-title">
+        <section className="panel wizard__body" aria-labelledby="wizard-step-title">
           <h2 id="wizard-step-title" className="wizard__step-title">
             {t(STEP_TITLES[step])}
           </h2>

@@ -27,10 +27,17 @@ export function CatalogStep({ draft, edit }: StepProps) {
     <>
       <p className="wizard__lead">{t('firstRun.wizard.catalogLead')}</p>
       <fieldset className="wizard__choices wizard__choices--three">
-        <legend className="wizard__hidden">{t('firstRun.wizard.catalogChoice')}</legend>
+        <legend className="visually-hidden">{t('firstRun.wizard.catalogChoice')}</legend>
         {starterChoices.map((choice, i) => (
           <label key={choice} className={`wizard__choice${draft.starter === choice ? ' wizard__choice--on' : ''}`}>
-            <input type="radio" name="wizard-starter" value={choice} autoFocus={i === 0} checked={draft.starter === choice} onChange={() => edit.set({ starter: choice })} />
+            <input
+              type="radio"
+              name="wizard-starter"
+              value={choice}
+              autoFocus={i === 0}
+              checked={draft.starter === choice}
+              onChange={() => edit.set({ starter: choice })}
+            />
             <span className="wizard__choice-label">{t(LABELS[choice].label)}</span>
             <span className="wizard__choice-hint">{t(LABELS[choice].hint, counts(choice))}</span>
           </label>
@@ -55,7 +62,9 @@ export function CatalogStep({ draft, edit }: StepProps) {
           ))}
         </div>
       )}
-      <p className="field__hint">{t(draft.starter === 'empty' ? 'firstRun.wizard.catalogEmptyNote' : 'firstRun.wizard.catalogNote', { rate: rateLabel(standardRate(draft)) })}</p>
+      <p className="field__hint">
+        {t(draft.starter === 'empty' ? 'firstRun.wizard.catalogEmptyNote' : 'firstRun.wizard.catalogNote', { rate: rateLabel(standardRate(draft)) })}
+      </p>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describedBy } from '../../components/field-error';
 
 /** A field's id from its name in the wizard's problems: "rates.1.rate" is wizard-rates-1-rate. */
 export function fieldId(field: string): string {
@@ -9,8 +10,7 @@ export function fieldId(field: string): string {
 /** The aria attributes a control needs to announce its hint and its problem. */
 export function described(field: string, error: string | undefined, hasHint = false) {
   const id = fieldId(field);
-  const ids = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
+  return { id, ...describedBy(id, error, hasHint) };
 }
 
 type Props = { field: string; label: string; hint?: string; error: string | undefined; children: ReactNode; className?: string };

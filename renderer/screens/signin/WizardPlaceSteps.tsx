@@ -2,8 +2,8 @@ import { codes as currencyCodes } from 'currency-codes';
 import { useMemo } from 'react';
 import { languageNames, languages, type Language } from '../../../shared/i18n/languages';
 import { currencyExponent, formatMoney, isKnownCurrency } from '../../../shared/money';
+import { sampleMinor } from '../../format/money-preview';
 import { screenLanguage, t } from '../../i18n/t';
-import { sampleMinor } from '../settings/money-preview';
 import { ADDRESS_LINES, commonCurrencies, isKnownLocale, wizardLocales, type StepProps } from './wizard-draft';
 import { described, WizardField } from './WizardField';
 
@@ -14,18 +14,48 @@ export function StoreStep({ draft, problems, edit }: StepProps) {
       <p className="wizard__lead">{t('firstRun.wizard.storeLead')}</p>
       <div className="wizard__pair">
         <WizardField field="name" label={t('firstRun.wizard.name')} hint={t('firstRun.wizard.nameHint')} error={problems.name}>
-          <input {...described('name', problems.name, true)} autoFocus autoComplete="organization" maxLength={80} value={draft.name} onChange={(e) => edit.set({ name: e.target.value })} />
+          <input
+            {...described('name', problems.name, true)}
+            autoFocus
+            autoComplete="organization"
+            maxLength={80}
+            value={draft.name}
+            onChange={(e) => edit.set({ name: e.target.value })}
+          />
         </WizardField>
         <WizardField field="legalName" label={t('firstRun.wizard.legalName')} hint={t('firstRun.wizard.legalNameHint')} error={problems.legalName}>
-          <input {...described('legalName', problems.legalName, true)} autoComplete="off" maxLength={120} value={draft.legalName} onChange={(e) => edit.set({ legalName: e.target.value })} />
+          <input
+            {...described('legalName', problems.legalName, true)}
+            autoComplete="off"
+            maxLength={120}
+            value={draft.legalName}
+            onChange={(e) => edit.set({ legalName: e.target.value })}
+          />
         </WizardField>
       </div>
       <div className="wizard__pair">
-        <WizardField field="address" label={t('firstRun.wizard.address')} hint={t('firstRun.wizard.addressHint', { max: ADDRESS_LINES })} error={problems.address}>
-          <textarea {...described('address', problems.address, true)} rows={ADDRESS_LINES} autoComplete="street-address" value={draft.address} onChange={(e) => edit.set({ address: e.target.value })} />
+        <WizardField
+          field="address"
+          label={t('firstRun.wizard.address')}
+          hint={t('firstRun.wizard.addressHint', { max: ADDRESS_LINES })}
+          error={problems.address}
+        >
+          <textarea
+            {...described('address', problems.address, true)}
+            rows={ADDRESS_LINES}
+            autoComplete="street-address"
+            value={draft.address}
+            onChange={(e) => edit.set({ address: e.target.value })}
+          />
         </WizardField>
         <WizardField field="taxNumber" label={t('firstRun.wizard.taxNumber')} hint={t('firstRun.wizard.taxNumberHint')} error={problems.taxNumber}>
-          <input {...described('taxNumber', problems.taxNumber, true)} autoComplete="off" maxLength={40} value={draft.taxNumber} onChange={(e) => edit.set({ taxNumber: e.target.value })} />
+          <input
+            {...described('taxNumber', problems.taxNumber, true)}
+            autoComplete="off"
+            maxLength={40}
+            value={draft.taxNumber}
+            onChange={(e) => edit.set({ taxNumber: e.target.value })}
+          />
         </WizardField>
       </div>
     </>
@@ -70,13 +100,19 @@ export function MoneyStep({ draft, problems, edit }: StepProps) {
   const zones = useMemo(() => timeZones(draft.timeZone), [draft.timeZone]);
   const listed = (wizardLocales as readonly string[]).includes(draft.locale);
   const code = draft.currency.trim().toUpperCase();
-  const sample = isKnownCurrency(code) && isKnownLocale(draft.locale.trim()) ? formatMoney(sampleMinor(currencyExponent(code)), code, draft.locale.trim()) : null;
+  const sample =
+    isKnownCurrency(code) && isKnownLocale(draft.locale.trim()) ? formatMoney(sampleMinor(currencyExponent(code)), code, draft.locale.trim()) : null;
   return (
     <>
       <p className="wizard__lead">{t('firstRun.wizard.moneyLead')}</p>
       <div className="wizard__pair">
         <WizardField field="locale" label={t('firstRun.wizard.locale')} hint={t('firstRun.wizard.localeHint')} error={problems.locale}>
-          <select {...described('locale', listed ? problems.locale : undefined, true)} autoFocus value={listed ? draft.locale : OTHER} onChange={(e) => edit.setLocale(e.target.value === OTHER ? '' : e.target.value)}>
+          <select
+            {...described('locale', listed ? problems.locale : undefined, true)}
+            autoFocus
+            value={listed ? draft.locale : OTHER}
+            onChange={(e) => edit.setLocale(e.target.value === OTHER ? '' : e.target.value)}
+          >
             {wizardLocales.map((locale) => (
               <option key={locale} value={locale}>
                 {`${localeNames?.of(locale) ?? locale} (${locale})`}

@@ -21,7 +21,14 @@ export function TaxStep({ draft, problems, edit }: StepProps) {
         <legend>{t('firstRun.wizard.taxMode')}</legend>
         {MODES.map(({ mode, label, hint }, i) => (
           <label key={mode} className={`wizard__choice${draft.taxMode === mode ? ' wizard__choice--on' : ''}`}>
-            <input type="radio" name="wizard-tax-mode" value={mode} autoFocus={i === 0} checked={draft.taxMode === mode} onChange={() => edit.set({ taxMode: mode }, 'taxMode')} />
+            <input
+              type="radio"
+              name="wizard-tax-mode"
+              value={mode}
+              autoFocus={i === 0}
+              checked={draft.taxMode === mode}
+              onChange={() => edit.set({ taxMode: mode }, 'taxMode')}
+            />
             <span className="wizard__choice-label">{t(label)}</span>
             <span className="wizard__choice-hint">{t(hint)}</span>
           </label>
@@ -75,7 +82,12 @@ export function TaxStep({ draft, problems, edit }: StepProps) {
         })}
         <ErrorNote error={problems.rates ?? null} />
         <div>
-          <button type="button" className="button button--ghost" disabled={rates.length >= MAX_RATES} onClick={() => setRates([...rates, { label: '', rate: '' }])}>
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={rates.length >= MAX_RATES}
+            onClick={() => setRates([...rates, { label: '', rate: '' }])}
+          >
             {t('settings.rateAdd')}
           </button>
         </div>
@@ -94,10 +106,25 @@ export function TokensStep({ draft, problems, edit }: StepProps) {
       <p className="wizard__lead">{t('firstRun.wizard.tokensLead')}</p>
       <div className="wizard__pair wizard__pair--narrow">
         <WizardField field="tokenFirst" label={t('settings.tokenFirst')} error={problems.tokenFirst}>
-          <input {...described('tokenFirst', problems.tokenFirst)} autoFocus inputMode="numeric" autoComplete="off" maxLength={4} value={draft.tokenFirst} onChange={(e) => edit.set({ tokenFirst: e.target.value })} />
+          <input
+            {...described('tokenFirst', problems.tokenFirst)}
+            autoFocus
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            value={draft.tokenFirst}
+            onChange={(e) => edit.set({ tokenFirst: e.target.value })}
+          />
         </WizardField>
         <WizardField field="tokenLast" label={t('settings.tokenLast')} error={problems.tokenLast}>
-          <input {...described('tokenLast', problems.tokenLast)} inputMode="numeric" autoComplete="off" maxLength={4} value={draft.tokenLast} onChange={(e) => edit.set({ tokenLast: e.target.value })} />
+          <input
+            {...described('tokenLast', problems.tokenLast)}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            value={draft.tokenLast}
+            onChange={(e) => edit.set({ tokenLast: e.target.value })}
+          />
         </WizardField>
       </div>
       {whole && (

@@ -25,7 +25,7 @@ export function useSessionState(wanted: boolean): SessionStateLoad {
     };
     load();
     const off = onEvent((event) => {
-      if (event.type === 'staff.changed' || event.type === 'store.changed') load();
+      if (event.type === 'staff.changed' || event.type === 'store.changed' || event.type === 'resync') load();
     });
     return () => {
       active = false;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseStoreProfile, storeProfileV1 } from '../../../shared/store-profile';
-import { addressLines, firstProblemStep, initialDraft, stepProblems, withLanguage, withLocale, wizardProfile, type Suggested, type WizardDraft } from './wizard-draft';
+import {
+  addressLines,
+  firstProblemStep,
+  initialDraft,
+  stepProblems,
+  withLanguage,
+  withLocale,
+  wizardProfile,
+  type Suggested,
+  type WizardDraft,
+} from './wizard-draft';
 
 const none: ReadonlySet<Suggested> = new Set();
 
@@ -36,15 +46,38 @@ describe('the wizard’s defaults', () => {
       starter: 'cafe',
     });
     // US sales tax is added at the till and differs by state: no rates are guessed.
-    expect(initialDraft({ locale: 'en-US', timeZone: 'America/New_York' })).toMatchObject({ currency: 'USD', language: 'en', taxMode: 'exclusive', rates: [{ rate: '10' }, { rate: '0' }] });
+    expect(initialDraft({ locale: 'en-US', timeZone: 'America/New_York' })).toMatchObject({
+      currency: 'USD',
+      language: 'en',
+      taxMode: 'exclusive',
+      rates: [{ rate: '10' }, { rate: '0' }],
+    });
     // A browser language close to one offered takes it; anything else starts in Ireland, in UTC when the zone is unknown.
-    expect(initialDraft({ locale: 'es', timeZone: 'Europe/Madrid' })).toMatchObject({ locale: 'es-ES', language: 'es', rates: [{ label: 'General', rate: '21' }, { label: 'Reducido', rate: '10' }] });
-    expect(initialDraft({ locale: 'not a locale', timeZone: 'Mars/Olympus' })).toMatchObject({ locale: 'en-IE', currency: 'EUR', timeZone: 'UTC', rates: [{ rate: '23' }, { rate: '13.5' }] });
+    expect(initialDraft({ locale: 'es', timeZone: 'Europe/Madrid' })).toMatchObject({
+      locale: 'es-ES',
+      language: 'es',
+      rates: [
+        { label: 'General', rate: '21' },
+        { label: 'Reducido', rate: '10' },
+      ],
+    });
+    expect(initialDraft({ locale: 'not a locale', timeZone: 'Mars/Olympus' })).toMatchObject({
+      locale: 'en-IE',
+      currency: 'EUR',
+      timeZone: 'UTC',
+      rates: [{ rate: '23' }, { rate: '13.5' }],
+    });
   });
 
   it('change with the locale until the owner sets a field by hand', () => {
     const draft = initialDraft({ locale: 'en-IE', timeZone: 'UTC' });
-    expect(withLocale(draft, 'en-GB', none)).toMatchObject({ currency: 'GBP', rates: [{ label: 'Standard', rate: '20' }, { label: 'Zero', rate: '0' }] });
+    expect(withLocale(draft, 'en-GB', none)).toMatchObject({
+      currency: 'GBP',
+      rates: [
+        { label: 'Standard', rate: '20' },
+        { label: 'Zero', rate: '0' },
+      ],
+    });
     expect(withLocale(draft, 'de-CH', none)).toMatchObject({ currency: 'CHF', language: 'de', rates: [{ rate: '8.1' }, { rate: '2.6' }] });
     const chosen = new Set<Suggested>(['currency', 'rates']);
     const mine = { ...draft, currency: 'USD', rates: [{ label: 'House', rate: '5' }] };
@@ -100,14 +133,20 @@ describe('each step’s problems', () => {
 
   it('tokens: whole numbers, the first not after the last, at most 1000 of them', () => {
     expect(stepProblems('tokens', filled())).toEqual({});
-    expect(stepProblems('tokens', filled({ tokenFirst: '1.5', tokenLast: '' }))).toEqual({ tokenFirst: 'a token is a whole number from 0 to 9999', tokenLast: 'a token is a whole number from 0 to 9999' });
+    expect(stepProblems('tokens', filled({ tokenFirst: '1.5', tokenLast: '' }))).toEqual({
+      tokenFirst: 'a token is a whole number from 0 to 9999',
+      tokenLast: 'a token is a whole number from 0 to 9999',
+    });
     expect(stepProblems('tokens', filled({ tokenFirst: '50', tokenLast: '10' }))).toEqual({ tokenFirst: 'the first token must not be after the last' });
     expect(stepProblems('tokens', filled({ tokenFirst: '0', tokenLast: '1000' }))).toEqual({ tokenLast: 'a token pool holds at most 1000 tokens' });
   });
 
   it('the review: the owner’s name, a PIN of 4 to 8 digits, typed the same twice', () => {
     expect(stepProblems('review', filled())).toEqual({});
-    expect(stepProblems('review', filled({ ownerName: ' ', pin: '12', pinAgain: '12' }))).toEqual({ ownerName: 'a name is required', pin: 'a PIN is 4 to 8 digits' });
+    expect(stepProblems('review', filled({ ownerName: ' ', pin: '12', pinAgain: '12' }))).toEqual({
+      ownerName: 'a name is required',
+      pin: 'a PIN is 4 to 8 digits',
+    });
     expect(stepProblems('review', filled({ pinAgain: '5828' }))).toEqual({ pinAgain: 'the two PINs are not the same' });
     expect(firstProblemStep(filled({ tokenLast: '0', ownerName: '' }))?.step).toBe('tokens');
     expect(firstProblemStep(filled())).toBeNull();
@@ -149,11 +188,19 @@ describe('the profile the wizard builds', () => {
       cashRoundingMinor: 1,
       staff: [{ name: 'Maeve', role: 'owner' }],
     });
-    expect(profile.catalog.items.find((item) => item.name === 'Café con leche')).toEqual({ name: 'Café con leche', category: 'Café', kind: 'product', priceMinor: 440, rateMilli: 21_000 });
+    expect(profile.catalog.items.find((item) => item.name === 'Café con leche')).toEqual({
+      name: 'Café con leche',
+      category: 'Café',
+      kind: 'product',
+      priceMinor: 440,
+      rateMilli: 21_000,
+    });
     // Francs have no 1-centime coin: cash rounds to 0.05.
     expect(wizardProfile(withLocale(filled(), 'de-CH', none)).cashRoundingMinor).toBe(5);
     const salon = wizardProfile(filled({ starter: 'salon' }));
-    expect(salon.catalog.items.filter((item) => item.kind === 'service').every((item) => (item.durationMinutes ?? 0) > 0 && (item.expectText ?? '').length > 0)).toBe(true);
+    expect(
+      salon.catalog.items.filter((item) => item.kind === 'service').every((item) => (item.durationMinutes ?? 0) > 0 && (item.expectText ?? '').length > 0),
+    ).toBe(true);
     expect(wizardProfile(filled({ starter: 'empty' })).catalog).toEqual({ categories: [], items: [] });
   });
 });

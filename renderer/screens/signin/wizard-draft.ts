@@ -1,14 +1,14 @@
 import type { RateDraft } from '../settings/settings-form';
 import type { z } from 'zod';
 import { cashRoundingSteps } from '../../../shared/domain/denominations';
-import type { TaxMode } from '../../../shared/domain/tax';
+import { rateLabel, type TaxMode } from '../../../shared/domain/tax';
 import { languages, type Language } from '../../../shared/i18n/languages';
 import { currencyExponent, isKnownCurrency } from '../../../shared/money';
 import * as s from '../../../shared/schemas';
 import { starterCatalog, starterWords, type StarterChoice } from '../../../shared/starter-catalogs';
 import { PROFILE_MAX_TOKENS, STORE_PROFILE_FORMAT, STORE_PROFILE_VERSION, type storeProfileV1 } from '../../../shared/store-profile';
+import { parseRate, RATE_PROBLEMS } from '../../format/rate-text';
 import { hasMessage, t, type MessageKey } from '../../i18n/t';
-import { formatRate, parseRate } from '../settings/rate-text';
 
 /**
  * The first-run wizard's state and rules, apart from its screens: what each step holds (text as
@@ -107,8 +107,8 @@ export function ratesFor(locale: string, language: Language): RateDraft[] {
   const preset = countries[countryOf(locale) ?? '']?.rates;
   const [standard, reduced] = preset ?? [10_000, 0];
   return [
-    { label: words.standardRate, rate: formatRate(standard) },
-    { label: reduced === 0 ? words.zeroRate : words.reducedRate, rate: formatRate(reduced) },
+    { label: words.standardRate, rate: rateLabel(standard) },
+    { label: reduced === 0 ? words.zeroRate : words.reducedRate, rate: rateLabel(reduced) },
   ];
 }
 
@@ -181,13 +181,6 @@ function problemOf(schema: z.ZodType, value: unknown, fallback: MessageKey, vars
   return hasMessage(message) ? t(message) : t(fallback, vars);
 }
 
-const RATE_PROBLEMS = {
-  empty: 'settings.error.rateEmpty',
-  notNumber: 'settings.error.rateNotNumber',
-  tooPrecise: 'settings.error.rateTooPrecise',
-  tooLarge: 'settings.error.rateTooLarge',
-} as const satisfies Record<string, MessageKey>;
-
 /** A token number as typed: a whole number the pool may hold, or null. */
 function tokenOf(text: string): number | null {
   if (!/^\d{1,4}$/.test(text.trim())) return null;
@@ -206,7 +199,11 @@ export function stepProblems(step: WizardStep, draft: WizardDraft): WizardProble
       check('legalName', problemOf(s.readableText(120).min(1, 'firstRun.wizard.legalNameRequired'), draft.legalName, 'firstRun.wizard.legalNameRequired'));
       const lines = addressLines(draft.address);
       if (lines.length === 0 || lines.length > ADDRESS_LINES) check('address', t('firstRun.wizard.addressLines', { max: ADDRESS_LINES }));
-      else check('address', lines.map((line) => problemOf(s.readableText(80), line, 'firstRun.wizard.addressLines', { max: ADDRESS_LINES })).find(Boolean) ?? null);
+      else
+        check(
+          'address',
+          lines.map((line) => problemOf(s.readableText(80), line, 'firstRun.wizard.addressLines', { max: ADDRESS_LINES })).find(Boolean) ?? null,
+        );
       check('taxNumber', problemOf(s.readableText(40).min(1, 'firstRun.wizard.taxNumberRequired'), draft.taxNumber, 'firstRun.wizard.taxNumberRequired'));
       break;
     }

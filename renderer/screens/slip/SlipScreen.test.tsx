@@ -7,7 +7,7 @@ import { testLine, testTab } from '../../test-support/tab';
 import { setPaperLanguage } from '../../i18n/t';
 import { Slip } from './SlipScreen';
 
-vi.mock('../../api', () => ({ api: {}, onEvent: () => () => undefined, newCommandId: () => 'command-id-0001' }));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 afterEach(() => {
   cleanup();

@@ -2,16 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Staff, StaffMember } from '../../../shared/types';
+import { fake } from '../../test-support/fake-api';
 import { PinForm } from './PinForm';
 import { StaffForm } from './StaffForm';
 
-const calls = vi.hoisted(() => ({ create: vi.fn(), update: vi.fn(), resetPin: vi.fn() }));
-
-vi.mock('../../api', () => ({
-  api: { 'staff.create': calls.create, 'staff.update': calls.update, 'staff.resetPin': calls.resetPin },
-  newCommandId: () => 'command-id-0001',
-  onEvent: () => () => undefined,
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const owner: Staff = { id: 1, name: 'Olga', role: 'owner' };
 const manager: Staff = { id: 2, name: 'Mina', role: 'manager' };
@@ -30,9 +25,9 @@ function fillNew(name: string, pin: string, again: string): void {
 
 describe('StaffForm', () => {
   beforeEach(() => {
-    calls.create.mockReset().mockResolvedValue({ ok: true, value: { ...barista, id: 4, name: 'Ada' } });
-    calls.update.mockReset().mockResolvedValue({ ok: true, value: barista });
-    calls.resetPin.mockReset().mockResolvedValue({ ok: true, value: barista });
+    fake.reply('staff.create', { ...barista, id: 4, name: 'Ada' });
+    fake.reply('staff.update', barista);
+    fake.reply('staff.resetPin', barista);
   });
   afterEach(cleanup);
 
@@ -46,7 +41,7 @@ describe('StaffForm', () => {
     expect(alert.textContent).toBe('The two PINs are not the same');
     expect(alert.id).toBe('staff-new-again-error');
     expect(screen.getByLabelText('PIN again').getAttribute('aria-invalid')).toBe('true');
-    expect(calls.create).not.toHaveBeenCalled();
+    expect(fake.calls('staff.create')).toHaveLength(0);
     expect(onClose).not.toHaveBeenCalled();
   });
 
@@ -58,7 +53,7 @@ describe('StaffForm', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('A PIN is 4 to 8 digits');
     expect(alert.id).toBe('staff-new-pin-error');
-    expect(calls.create).not.toHaveBeenCalled();
+    expect(fake.calls('staff.create')).toHaveLength(0);
   });
 
   it('sends the trimmed name, the chosen role and the PIN once both entries match, then closes', async () => {
@@ -68,12 +63,12 @@ describe('StaffForm', () => {
     fireEvent.click(screen.getByLabelText('Manager'));
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(calls.create).toHaveBeenCalledTimes(1);
-    expect(calls.create.mock.calls[0]?.[0]).toEqual({ name: 'Ada', role: 'manager', pin: '4821' });
+    expect(fake.calls('staff.create')).toHaveLength(1);
+    expect(fake.inputs('staff.create')[0]).toEqual({ name: 'Ada', role: 'manager', pin: '4821' });
   });
 
   it('shows a PIN someone else has beside the PIN field and stays open', async () => {
-    calls.create.mockResolvedValue({ ok: false, error: { code: 'conflict', message: "that PIN is already someone else's; choose another", key: 'errors.pin.taken', field: 'pin' } });
+    fake.fail('staff.create', { code: 'conflict', message: "that PIN is already someone else's; choose another", key: 'errors.pin.taken', field: 'pin' });
     const onClose = vi.fn();
     render(<StaffForm actor={owner} member={null} onClose={onClose} />);
     fillNew('Ada', '4821', '4821');
@@ -89,19 +84,24 @@ describe('StaffForm', () => {
     const roles = screen.getAllByRole('radio').map((r) => (r as HTMLInputElement).value);
     expect(roles).toEqual(['manager', 'staff']);
     render(<StaffForm actor={owner} member={null} onClose={vi.fn()} />);
-    expect(screen.getAllByRole('radio').slice(2).map((r) => (r as HTMLInputElement).value)).toEqual(['owner', 'manager', 'staff']);
+    expect(
+      screen
+        .getAllByRole('radio')
+        .slice(2)
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual(['owner', 'manager', 'staff']);
   });
 
   it('edits only what changed, and puts the last-owner refusal beside the role', async () => {
     const lastOwner: StaffMember = { ...barista, id: 1, name: 'Olga', role: 'owner' };
-    calls.update.mockResolvedValue({ ok: false, error: { code: 'conflict', message: 'Olga is the last active owner; make someone else an owner first', field: 'role' } });
+    fake.fail('staff.update', { code: 'conflict', message: 'Olga is the last active owner; make someone else an owner first', field: 'role' });
     render(<StaffForm actor={owner} member={lastOwner} onClose={vi.fn()} />);
     expect(screen.queryByLabelText('PIN')).toBeNull();
     fireEvent.click(screen.getByLabelText('Manager'));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert');
     expect(alert.id).toBe('staff-role-error');
-    expect(calls.update.mock.calls[0]?.[0]).toEqual({ staffId: 1, role: 'manager' });
+    expect(fake.inputs('staff.update')[0]).toEqual({ staffId: 1, role: 'manager' });
   });
 
   it('closes without sending when nothing was changed', () => {
@@ -109,7 +109,7 @@ describe('StaffForm', () => {
     render(<StaffForm actor={owner} member={barista} onClose={onClose} />);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(onClose).toHaveBeenCalled();
-    expect(calls.update).not.toHaveBeenCalled();
+    expect(fake.calls('staff.update')).toHaveLength(0);
   });
 });
 
@@ -117,19 +117,19 @@ describe('PinForm', () => {
   afterEach(cleanup);
 
   it('refuses a mismatch before sending, then resets with the PIN typed twice', async () => {
-    calls.resetPin.mockReset().mockResolvedValue({ ok: true, value: barista });
+    fake.reply('staff.resetPin', barista);
     const onClose = vi.fn();
     render(<PinForm member={barista} onClose={onClose} />);
     type('PIN', '5555');
     type('PIN again', '5556');
     fireEvent.click(screen.getByRole('button', { name: 'Set PIN' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The two PINs are not the same');
-    expect(calls.resetPin).not.toHaveBeenCalled();
+    expect(fake.calls('staff.resetPin')).toHaveLength(0);
 
     type('PIN again', '5555');
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Set PIN' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(calls.resetPin.mock.calls[0]?.[0]).toEqual({ staffId: 3, pin: '5555' });
+    expect(fake.inputs('staff.resetPin')[0]).toEqual({ staffId: 3, pin: '5555' });
   });
 });

@@ -2,12 +2,13 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Role } from '../../../shared/permissions';
 import type { Staff, StaffMember } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
+import { describedBy } from '../../components/field-error';
 import { FormActions } from '../../components/FormActions';
 import { SidePanel } from '../../components/SidePanel';
 import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from '../tab/field-error';
 import { PinFields } from './PinFields';
 import { checkPins, rolesOffered } from './staff-rules';
 
@@ -90,8 +91,7 @@ export function StaffForm({ actor, member, onClose }: Props) {
             setName(e.target.value);
             edited('name');
           }}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? 'staff-name-error' : undefined}
+          {...describedBy('staff-name', nameError)}
         />
         <ErrorNote error={nameError} id="staff-name-error" />
       </div>

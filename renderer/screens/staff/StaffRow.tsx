@@ -60,7 +60,12 @@ export function StaffRow({ member, actor, when, nowMs, onEdit, onResetPin }: Pro
                 <button type="button" className="button button--ghost" aria-label={t('staff.editLabel', { name: member.name })} onClick={onEdit}>
                   {t('staff.edit')}
                 </button>
-                <button type="button" className="button button--ghost" aria-label={t(member.hasPin ? 'staff.resetPinLabel' : 'staff.setPinLabel', { name: member.name })} onClick={onResetPin}>
+                <button
+                  type="button"
+                  className="button button--ghost"
+                  aria-label={t(member.hasPin ? 'staff.resetPinLabel' : 'staff.setPinLabel', { name: member.name })}
+                  onClick={onResetPin}
+                >
                   {t(member.hasPin ? 'staff.resetPin' : 'staff.setPin')}
                 </button>
               </>
@@ -80,7 +85,12 @@ export function StaffRow({ member, actor, when, nowMs, onEdit, onResetPin }: Pro
               </button>
             )}
             {member.active && mayArchive(actor, member) && (
-              <button type="button" className="button button--ghost" aria-label={t('staff.archiveLabel', { name: member.name })} onClick={() => setConfirming(true)}>
+              <button
+                type="button"
+                className="button button--ghost"
+                aria-label={t('staff.archiveLabel', { name: member.name })}
+                onClick={() => setConfirming(true)}
+              >
                 {t('staff.archive')}
               </button>
             )}

@@ -4,25 +4,11 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Staff, StaffMember } from '../../../shared/types';
 import { CurrentStaffContext } from '../../hooks/current-staff';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { StaffScreen } from './StaffScreen';
 
-const calls = vi.hoisted(() => ({ list: vi.fn(), current: vi.fn(), store: vi.fn(), archive: vi.fn(), unlock: vi.fn(), listeners: [] as ((e: { type: string }) => void)[] }));
-
-vi.mock('../../api', () => ({
-  api: {
-    'staff.list': calls.list,
-    'session.current': calls.current,
-    'store.get': calls.store,
-    'staff.archive': calls.archive,
-    'staff.unlock': calls.unlock,
-  },
-  newCommandId: () => 'command-id-0001',
-  onEvent: (listener: (e: { type: string }) => void) => {
-    calls.listeners.push(listener);
-    return () => undefined;
-  },
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const at = '2026-11-24T09:00:00.000Z';
 const inFiveMinutes = new Date(Date.now() + 5 * 60_000).toISOString();
@@ -32,7 +18,7 @@ const ben: StaffMember = { id: 3, name: 'Ben', role: 'staff', active: true, hasP
 const cleo: StaffMember = { id: 4, name: 'Cleo', role: 'staff', active: false, hasPin: false, lockedUntil: null, createdAt: at };
 
 function signedIn(who: Staff): void {
-  calls.current.mockResolvedValue({ ok: true, value: who });
+  fake.reply('session.current', who);
 }
 
 function renderScreen(): void {
@@ -47,12 +33,10 @@ const row = (name: string) => screen.getByRole('listitem', { name });
 
 describe('StaffScreen', () => {
   beforeEach(() => {
-    calls.listeners.length = 0;
-    calls.list.mockReset().mockResolvedValue({ ok: true, value: [olga, mina, ben, cleo] });
-    calls.store.mockReset().mockResolvedValue({ ok: true, value: testStore() });
-    calls.current.mockReset();
-    calls.archive.mockReset().mockResolvedValue({ ok: true, value: { ...ben, active: false } });
-    calls.unlock.mockReset().mockResolvedValue({ ok: true, value: { ...ben, lockedUntil: null } });
+    fake.reply('staff.list', [olga, mina, ben, cleo]);
+    fake.reply('store.get', testStore());
+    fake.reply('staff.archive', { ...ben, active: false });
+    fake.reply('staff.unlock', { ...ben, lockedUntil: null });
   });
   afterEach(cleanup);
 
@@ -61,7 +45,11 @@ describe('StaffScreen', () => {
     renderScreen();
     await screen.findByRole('listitem', { name: 'Olga' });
     const active = screen.getByRole('list', { name: 'Active staff' });
-    expect(within(active).getAllByRole('listitem').map((li) => li.getAttribute('aria-label'))).toEqual(['Olga', 'Mina', 'Ben']);
+    expect(
+      within(active)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('aria-label')),
+    ).toEqual(['Olga', 'Mina', 'Ben']);
     expect(row('Ben').textContent).toContain('Locked out until');
     expect(row('Olga').textContent).toContain('(you)');
     expect(screen.queryByRole('listitem', { name: 'Cleo' })).toBeNull();
@@ -80,8 +68,8 @@ describe('StaffScreen', () => {
     expect(within(row('Mina')).getByRole('button', { name: 'Archive Mina' })).toBeTruthy();
 
     fireEvent.click(within(row('Ben')).getByRole('button', { name: 'Lift lockout for Ben' }));
-    await waitFor(() => expect(calls.unlock).toHaveBeenCalledTimes(1));
-    expect(calls.unlock.mock.calls[0]?.[0]).toEqual({ staffId: 3 });
+    await waitFor(() => expect(fake.calls('staff.unlock')).toHaveLength(1));
+    expect(fake.inputs('staff.unlock')[0]).toEqual({ staffId: 3 });
   });
 
   it('offers a manager nothing on an owner and no lockout lifting', async () => {
@@ -108,15 +96,15 @@ describe('StaffScreen', () => {
 
   it('asks before archiving, and puts a refusal in that person’s row', async () => {
     signedIn({ id: 1, name: 'Olga', role: 'owner' });
-    calls.archive.mockResolvedValue({ ok: false, error: { code: 'internal', message: 'something went wrong; nothing was changed' } });
+    fake.fail('staff.archive', { code: 'internal', message: 'something went wrong; nothing was changed' });
     renderScreen();
     await screen.findByRole('listitem', { name: 'Mina' });
     fireEvent.click(within(row('Mina')).getByRole('button', { name: 'Archive Mina' }));
-    expect(calls.archive).not.toHaveBeenCalled();
+    expect(fake.calls('staff.archive')).toHaveLength(0);
     expect(row('Mina').textContent).toContain('Mina will no longer sign in');
     fireEvent.click(within(row('Mina')).getByRole('button', { name: 'Archive' }));
-    await waitFor(() => expect(calls.archive).toHaveBeenCalledTimes(1));
-    expect(calls.archive.mock.calls[0]?.[0]).toEqual({ staffId: 2, archived: true });
+    await waitFor(() => expect(fake.calls('staff.archive')).toHaveLength(1));
+    expect(fake.inputs('staff.archive')[0]).toEqual({ staffId: 2, archived: true });
     expect((await within(row('Mina')).findByRole('alert')).textContent).toBe('Something went wrong; nothing was changed');
   });
 

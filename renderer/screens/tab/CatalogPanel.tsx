@@ -23,7 +23,7 @@ export function CatalogPanel({ tabId, catalog, format }: Props) {
   const items = catalog ? filterItems(catalog.items, { categoryId, query }) : [];
 
   return (
-    <section className="tab-detail__panel tab-catalog" aria-labelledby="tab-catalog-heading">
+    <section className="panel tab-detail__panel tab-catalog" aria-labelledby="tab-catalog-heading">
       <h2 id="tab-catalog-heading" className="tab-detail__heading">
         {t('tabDetail.catalog')}
       </h2>

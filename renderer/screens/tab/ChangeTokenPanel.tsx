@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { TabDetail } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { FormActions } from '../../components/FormActions';
 import { useCommand } from '../../hooks/use-command';
 import { useShortcut } from '../../hooks/use-shortcut';
 import { t } from '../../i18n/t';
 import { useTokenPool } from '../tokens/use-token-pool';
-import { errorElsewhere, errorFor } from './field-error';
 import { typeDigit } from './move-draft';
 import { useEnterSubmits } from './MovePanel';
 
@@ -46,7 +46,7 @@ export function ChangeTokenPanel({ tab, onCancel, onDone }: Props) {
   useEnterSubmits(() => void submit());
 
   return (
-    <form className="tab-detail__panel tab-move" onSubmit={(e) => void submit(e)} aria-labelledby="change-token-heading">
+    <form className="panel tab-detail__panel tab-move" onSubmit={(e) => void submit(e)} aria-labelledby="change-token-heading">
       <h2 id="change-token-heading" className="tab-detail__heading">
         {t('changeToken.heading', { token: tab.token })}
       </h2>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { TabLine } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import type { MessageKey } from '../../i18n/t';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from './field-error';
 import { FormActions } from '../../components/FormActions';
 
 type PanelProps = { tabId: number; line: TabLine; onDone: () => void };
@@ -65,7 +65,13 @@ export function CompPanel({ tabId, line, money, onDone }: PanelProps & { money: 
     <form className="tab-line__panel" onSubmit={(e) => void submit(e)} aria-label={t('tabDetail.compHeading', { item: line.name })}>
       <div className="tab-line__choices" role="group" aria-label={t('tabDetail.comp')}>
         {(['percent', 'amount'] as const).map((k) => (
-          <button key={k} type="button" className={`button ${kind === k ? 'button--primary' : 'button--ghost'}`} aria-pressed={kind === k} onClick={() => setKind(k)}>
+          <button
+            key={k}
+            type="button"
+            className={`button ${kind === k ? 'button--primary' : 'button--ghost'}`}
+            aria-pressed={kind === k}
+            onClick={() => setKind(k)}
+          >
             {t(k === 'percent' ? 'tabDetail.compPercent' : 'tabDetail.compAmount')}
           </button>
         ))}
@@ -99,7 +105,12 @@ export function CompPanel({ tabId, line, money, onDone }: PanelProps & { money: 
           {t('tabDetail.compReasonOther')}
         </label>
         {preset === 'other' && (
-          <input className="tab-line__other-reason" aria-label={t('tabDetail.compReasonOther')} value={otherReason} onChange={(e) => setOtherReason(e.target.value)} />
+          <input
+            className="tab-line__other-reason"
+            aria-label={t('tabDetail.compReasonOther')}
+            value={otherReason}
+            onChange={(e) => setOtherReason(e.target.value)}
+          />
         )}
       </fieldset>
       <ErrorNote error={errorFor(comp.error, ['reason'])} />
@@ -114,13 +125,25 @@ function CompUnits({ line, units, onChange }: { line: TabLine; units: number; on
   return (
     <div className="tab-line__comp-units" role="group" aria-label={t('tabDetail.compUnits')}>
       <span>{t('tabDetail.compUnits')}</span>
-      <button type="button" className="button button--ghost tab-line__step" aria-label={t('tabDetail.compUnitsFewer', { item: line.name })} disabled={units <= 1} onClick={() => onChange(units - 1)}>
+      <button
+        type="button"
+        className="button button--ghost tab-line__step"
+        aria-label={t('tabDetail.compUnitsFewer', { item: line.name })}
+        disabled={units <= 1}
+        onClick={() => onChange(units - 1)}
+      >
         −
       </button>
       <output className="tab-line__comp-count" aria-label={t('tabDetail.compUnitsCount', { item: line.name })}>
         {t('tabDetail.compUnitsOf', { units, qty: line.qty })}
       </output>
-      <button type="button" className="button button--ghost tab-line__step" aria-label={t('tabDetail.compUnitsMore', { item: line.name })} disabled={units >= line.qty} onClick={() => onChange(units + 1)}>
+      <button
+        type="button"
+        className="button button--ghost tab-line__step"
+        aria-label={t('tabDetail.compUnitsMore', { item: line.name })}
+        disabled={units >= line.qty}
+        onClick={() => onChange(units + 1)}
+      >
         +
       </button>
     </div>

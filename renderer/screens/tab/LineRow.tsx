@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import type { TabLine } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { compBadge } from '../../format/comp-text';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { compBadge } from './comp-text';
 import { CompPanel, RemovePanel } from './LinePanels';
 
 type Props = { tabId: number; line: TabLine; money: MoneyTools; readOnly: boolean };

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { TabDetail, TabMoveResult } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { FormActions } from '../../components/FormActions';
 import { useCommand } from '../../hooks/use-command';
 import { useOpenTabs } from '../../hooks/use-live-data';
 import type { MoneyTools } from '../../hooks/use-money';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from './field-error';
 import { useEnterSubmits } from './MovePanel';
 import { TabPicker } from './TabPicker';
 
@@ -33,12 +33,20 @@ export function MergePanel({ tab, money, onCancel, onDone }: Props) {
   useEnterSubmits(() => void submit());
 
   return (
-    <form className="tab-detail__panel tab-move" onSubmit={(e) => void submit(e)} aria-labelledby="merge-heading">
+    <form className="panel tab-detail__panel tab-move" onSubmit={(e) => void submit(e)} aria-labelledby="merge-heading">
       <h2 id="merge-heading" className="tab-detail__heading">
         {t('merge.heading', { token: tab.token })}
       </h2>
       <p>{tab.paidMinor > 0 ? t('merge.explain', { token: tab.token, paid: money.format(tab.paidMinor) }) : t('merge.explainUnpaid', { token: tab.token })}</p>
-      <TabPicker tabs={tabs.data} selfId={tab.id} selected={target} onSelect={setTarget} heading={t('picker.headingInto')} headingId="merge-target-heading" format={money.format} />
+      <TabPicker
+        tabs={tabs.data}
+        selfId={tab.id}
+        selected={target}
+        onSelect={setTarget}
+        heading={t('picker.headingInto')}
+        headingId="merge-target-heading"
+        format={money.format}
+      />
       <ErrorNote error={errorFor(merge.error, ['intoTabId'])} />
       <ErrorNote error={local ?? errorElsewhere(merge.error, ['intoTabId'])} />
       <FormActions

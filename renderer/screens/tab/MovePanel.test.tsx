@@ -3,20 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabSummary } from '../../../shared/types';
 import { moneyTools } from '../../hooks/use-money';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { testLine, testTab } from '../../test-support/tab';
 import { MovePanel } from './MovePanel';
 
-const moveLines = vi.fn();
-const listOpen = vi.fn();
-vi.mock('../../api', () => ({
-  api: {
-    'tab.moveLines': (...args: unknown[]) => moveLines(...args),
-    'tab.listOpen': (...args: unknown[]) => listOpen(...args),
-  },
-  onEvent: () => () => undefined,
-  newCommandId: () => 'move-command-id',
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const summary = (id: number, token: number, name: string): TabSummary => ({
   id,
@@ -47,8 +39,7 @@ const tab = testTab({
 const money = moneyTools(testStore());
 
 beforeEach(() => {
-  moveLines.mockReset();
-  listOpen.mockResolvedValue({ ok: true, value: [summary(7, 3, 'Here'), summary(8, 5, 'Ana'), summary(9, 12, 'Ben')] });
+  fake.reply('tab.listOpen', [summary(7, 3, 'Here'), summary(8, 5, 'Ana'), summary(9, 12, 'Ben')]);
 });
 afterEach(cleanup);
 
@@ -77,20 +68,22 @@ describe('the move panel', () => {
     fireEvent.keyDown(window, { key: '2' });
     expect(screen.getByRole('button', { name: 'Token 12, Ben' }).getAttribute('aria-pressed')).toBe('true');
     const result = { from: tab, to: testTab({ id: 9, token: 12 }) };
-    moveLines.mockResolvedValue({ ok: true, value: result });
+    fake.reply('tab.moveLines', result);
     fireEvent.click(screen.getByRole('button', { name: 'Move 2 items to token 12' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(result));
-    expect(moveLines).toHaveBeenCalledWith(
+    expect(fake.calls('tab.moveLines')).toEqual([
       {
-        fromTabId: 7,
-        toTabId: 9,
-        lines: [
-          { lineId: 11, qty: 1 },
-          { lineId: 12, qty: 1 },
-        ],
+        input: {
+          fromTabId: 7,
+          toTabId: 9,
+          lines: [
+            { lineId: 11, qty: 1 },
+            { lineId: 12, qty: 1 },
+          ],
+        },
+        options: { commandId: 'command-1' },
       },
-      { commandId: 'move-command-id' },
-    );
+    ]);
   });
 
   it('moves on Enter after the target is tapped, and tapping it again keeps it picked', async () => {
@@ -101,11 +94,14 @@ describe('the move panel', () => {
     fireEvent.click(ana);
     expect(ana.getAttribute('aria-pressed')).toBe('true');
     const result = { from: tab, to: testTab({ id: 8, token: 5 }) };
-    moveLines.mockResolvedValue({ ok: true, value: result });
+    fake.reply('tab.moveLines', result);
     ana.focus();
     fireEvent.keyDown(ana, { key: 'Enter' });
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(result));
-    expect(moveLines).toHaveBeenCalledWith({ fromTabId: 7, toTabId: 8, lines: [{ lineId: 12, qty: 1 }] }, { commandId: 'move-command-id' });
+    expect(fake.calls('tab.moveLines')).toContainEqual({
+      input: { fromTabId: 7, toTabId: 8, lines: [{ lineId: 12, qty: 1 }] },
+      options: { commandId: 'command-1' },
+    });
   });
 
   it('says what is missing before sending, and shows the ledger’s refusal in place', async () => {
@@ -115,11 +111,14 @@ describe('the move panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'One more Latte' }));
     fireEvent.click(screen.getByRole('button', { name: 'Pick the tab it goes to' }));
     expect(screen.getByRole('alert').textContent).toBe('Pick the tab it goes to');
-    expect(moveLines).not.toHaveBeenCalled();
+    expect(fake.calls('tab.moveLines')).toHaveLength(0);
     fireEvent.click(await screen.findByRole('button', { name: 'Token 5, Ana' }));
-    moveLines.mockResolvedValue({
-      ok: false,
-      error: { code: 'tab_being_settled', key: 'errors.move.beingSettled', params: { staff: 'Kim', token: 5 }, field: 'toTabId', message: 'Kim is settling the tab on token 5 in another window: wait until that is done' },
+    fake.fail('tab.moveLines', {
+      code: 'tab_being_settled',
+      key: 'errors.move.beingSettled',
+      params: { staff: 'Kim', token: 5 },
+      field: 'toTabId',
+      message: 'Kim is settling the tab on token 5 in another window: wait until that is done',
     });
     fireEvent.click(screen.getByRole('button', { name: 'Move 1 item to token 5' }));
     expect(await screen.findByText('Kim is settling the tab on token 5 in another window: wait until that is done')).toBeTruthy();

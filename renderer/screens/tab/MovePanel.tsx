@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { TabDetail, TabMoveResult } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { FormActions } from '../../components/FormActions';
+import { compBadge } from '../../format/comp-text';
 import { useCommand } from '../../hooks/use-command';
 import { useOpenTabs } from '../../hooks/use-live-data';
 import type { MoneyTools } from '../../hooks/use-money';
 import { isTypingTarget, useShortcut } from '../../hooks/use-shortcut';
 import { t } from '../../i18n/t';
-import { compBadge } from './comp-text';
-import { errorElsewhere, errorFor } from './field-error';
 import { movedLines, stepCount, toggleAll, unitsPicked, type MoveCounts } from './move-draft';
 import { TabPicker } from './TabPicker';
 
@@ -56,7 +56,7 @@ export function MovePanel({ tab, money, onCancel, onDone }: Props) {
 
   const lineFields = lines.flatMap((_, i) => [`lines.${i}.lineId`, `lines.${i}.qty`]);
   return (
-    <form className="tab-detail__panel tab-move" onSubmit={(e) => void submit(e)} aria-labelledby="move-heading">
+    <form className="panel tab-detail__panel tab-move" onSubmit={(e) => void submit(e)} aria-labelledby="move-heading">
       <h2 id="move-heading" className="tab-detail__heading">
         {t('move.heading', { token: tab.token })}
       </h2>
@@ -77,16 +77,34 @@ export function MovePanel({ tab, money, onCancel, onDone }: Props) {
                   {line.comp && <span className="tab-line__comp">{compBadge(line.comp, line.qty, money.format)}</span>}
                 </span>
                 <span className="tab-move__count">
-                  <button type="button" className="button button--ghost tab-line__step" aria-label={t('move.less', { item: line.name })} disabled={count === 0} onClick={() => setCounts((c) => stepCount(c, line, -1))}>
+                  <button
+                    type="button"
+                    className="button button--ghost tab-line__step"
+                    aria-label={t('move.less', { item: line.name })}
+                    disabled={count === 0}
+                    onClick={() => setCounts((c) => stepCount(c, line, -1))}
+                  >
                     −
                   </button>
                   <output className="tab-move__number" aria-label={t('move.countOf', { count, item: line.name })}>
                     {count}
                   </output>
-                  <button type="button" className="button button--ghost tab-line__step" aria-label={t('move.more', { item: line.name })} disabled={count === line.qty} onClick={() => setCounts((c) => stepCount(c, line, 1))}>
+                  <button
+                    type="button"
+                    className="button button--ghost tab-line__step"
+                    aria-label={t('move.more', { item: line.name })}
+                    disabled={count === line.qty}
+                    onClick={() => setCounts((c) => stepCount(c, line, 1))}
+                  >
                     +
                   </button>
-                  <button type="button" className="button button--ghost" aria-pressed={count === line.qty} aria-label={t('move.allOf', { qty: line.qty, item: line.name })} onClick={() => setCounts((c) => toggleAll(c, line))}>
+                  <button
+                    type="button"
+                    className="button button--ghost"
+                    aria-pressed={count === line.qty}
+                    aria-label={t('move.allOf', { qty: line.qty, item: line.name })}
+                    onClick={() => setCounts((c) => toggleAll(c, line))}
+                  >
                     {t('move.all')}
                   </button>
                 </span>
@@ -96,12 +114,28 @@ export function MovePanel({ tab, money, onCancel, onDone }: Props) {
         </ul>
       )}
       <ErrorNote error={errorFor(move.error, ['lines', ...lineFields])} />
-      <TabPicker tabs={tabs.data} selfId={tab.id} selected={target} onSelect={setTarget} heading={t('picker.headingTo')} headingId="move-target-heading" format={money.format} />
+      <TabPicker
+        tabs={tabs.data}
+        selfId={tab.id}
+        selected={target}
+        onSelect={setTarget}
+        heading={t('picker.headingTo')}
+        headingId="move-target-heading"
+        format={money.format}
+      />
       <ErrorNote error={errorFor(move.error, ['toTabId'])} />
       <ErrorNote error={local ?? errorElsewhere(move.error, ['lines', 'toTabId', ...lineFields])} />
       <FormActions
         className="tab-detail__form-actions"
-        confirm={move.pending ? t('move.moving') : to && units > 0 ? t('move.confirm', { count: units, token: to.token }) : units > 0 ? t('move.pickTab') : t('move.pickSome')}
+        confirm={
+          move.pending
+            ? t('move.moving')
+            : to && units > 0
+              ? t('move.confirm', { count: units, token: to.token })
+              : units > 0
+                ? t('move.pickTab')
+                : t('move.pickSome')
+        }
         pending={move.pending}
         onCancel={onCancel}
       />

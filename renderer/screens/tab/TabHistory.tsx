@@ -9,7 +9,7 @@ type Props = { history: HistoryEntry[]; format: (minor: number) => string; store
 export function TabHistory({ history, format, store }: Props) {
   const when = useWhen(store);
   return (
-    <section className="tab-detail__panel" aria-labelledby="tab-history-heading">
+    <section className="panel tab-detail__panel" aria-labelledby="tab-history-heading">
       <h2 id="tab-history-heading" className="tab-detail__heading">
         {t('tabDetail.historyHeading')}
       </h2>

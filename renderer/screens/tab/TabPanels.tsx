@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { TabDetail } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { useCommand } from '../../hooks/use-command';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from './field-error';
 import { FormActions } from '../../components/FormActions';
 
 /** Name, label and notes, edited in place; Enter saves. */
@@ -18,7 +18,7 @@ export function TabDetailsForm({ tab, onDone }: { tab: TabDetail; onDone: () => 
     if (await update.run({ tabId: tab.id, name, label, note })) onDone();
   };
   return (
-    <form className="tab-detail__panel tab-detail__form" onSubmit={(e) => void submit(e)} aria-label={t('tabDetail.edit')}>
+    <form className="panel tab-detail__panel tab-detail__form" onSubmit={(e) => void submit(e)} aria-label={t('tabDetail.edit')}>
       <label className="field">
         <span>{t('tabDetail.name')}</span>
         <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
@@ -58,7 +58,7 @@ export function WalkoutPanel({ tab, due, onCancel }: { tab: TabDetail; due: stri
     if (await writeOff.run({ tabId: tab.id, reason })) navigate('/');
   };
   return (
-    <form className="tab-detail__panel tab-detail__walkout" onSubmit={(e) => void submit(e)} aria-labelledby="walkout-heading">
+    <form className="panel tab-detail__panel tab-detail__walkout" onSubmit={(e) => void submit(e)} aria-labelledby="walkout-heading">
       <h2 id="walkout-heading" className="tab-detail__heading">
         {t('tabDetail.walkoutHeading', { token: tab.token })}
       </h2>
@@ -68,7 +68,13 @@ export function WalkoutPanel({ tab, due, onCancel }: { tab: TabDetail; due: stri
         <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={writeOff.error !== null} />
       </label>
       <ErrorNote error={writeOff.error} />
-      <FormActions className="tab-detail__form-actions" confirm={t('tabDetail.walkoutConfirm', { amount: due })} pending={writeOff.pending} onCancel={onCancel} danger />
+      <FormActions
+        className="tab-detail__form-actions"
+        confirm={t('tabDetail.walkoutConfirm', { amount: due })}
+        pending={writeOff.pending}
+        onCancel={onCancel}
+        danger
+      />
     </form>
   );
 }

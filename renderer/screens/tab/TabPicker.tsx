@@ -40,7 +40,12 @@ export function TabPicker({ tabs, selfId, selected, onSelect, heading, headingId
   });
   const typedToken = typed === '' ? null : Number(typed);
   const self = tabs?.find((tab) => tab.id === selfId);
-  const miss = typedToken !== null && selected === null ? (self?.token === typedToken ? t('picker.thisTab', { token: typedToken }) : t('picker.noTab', { token: typedToken })) : null;
+  const miss =
+    typedToken !== null && selected === null
+      ? self?.token === typedToken
+        ? t('picker.thisTab', { token: typedToken })
+        : t('picker.noTab', { token: typedToken })
+      : null;
   return (
     <div className="tab-picker" role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className="tab-picker__heading">

@@ -86,10 +86,14 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
   useShortcut(['k', 'K'], panelKey('token'), { enabled: open && panel === null });
   const refundPath = `/tab/${tab.id}/refund`;
   // R refunds a settled tab (the board's R finds one).
-  useShortcut(['r', 'R'], (event) => {
-    event.preventDefault();
-    navigate(refundPath);
-  }, { enabled: tab.status === 'settled' && panel === null });
+  useShortcut(
+    ['r', 'R'],
+    (event) => {
+      event.preventDefault();
+      navigate(refundPath);
+    },
+    { enabled: tab.status === 'settled' && panel === null },
+  );
 
   // Enter settles only when nothing else has focus, so it never steals a field's or button's Enter.
   useShortcut(
@@ -122,20 +126,20 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       {hasActiveLines && (
         <button type="button" className="button button--ghost" aria-keyshortcuts="m" onClick={() => openPanel('move')}>
           {t('tabDetail.move')}
-          <kbd className="tab-detail__key" aria-hidden="true">
+          <kbd className="key-hint" aria-hidden="true">
             M
           </kbd>
         </button>
       )}
       <button type="button" className="button button--ghost" aria-keyshortcuts="g" onClick={() => openPanel('merge')}>
         {t('tabDetail.merge')}
-        <kbd className="tab-detail__key" aria-hidden="true">
+        <kbd className="key-hint" aria-hidden="true">
           G
         </kbd>
       </button>
       <button type="button" className="button button--ghost" aria-keyshortcuts="k" onClick={() => openPanel('token')}>
         {t('tabDetail.changeToken')}
-        <kbd className="tab-detail__key" aria-hidden="true">
+        <kbd className="key-hint" aria-hidden="true">
           K
         </kbd>
       </button>
@@ -185,14 +189,17 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       <ErrorNote error={voidTab.error} />
       {!open && (
         <p className="tab-detail__closed">
-          {tab.mergedInto ? t('tabDetail.mergedInto', { token: tab.mergedInto.token }) : tab.writeOffReason ? t('tabDetail.writtenOffReason', { reason: tab.writeOffReason }) : t('tabDetail.closedNote')}
+          {tab.mergedInto
+            ? t('tabDetail.mergedInto', { token: tab.mergedInto.token })
+            : tab.writeOffReason
+              ? t('tabDetail.writtenOffReason', { reason: tab.writeOffReason })
+              : t('tabDetail.closedNote')}
         </p>
       )}
       {(tab.status === 'settled' || tab.status === 'written_off') && <TokenNotBack tab={tab} back={back} />}
       {notice && (
         <p className="tab-detail__notice" role="status">
-          {notice.text}{' '}
-          {notice.to && <Link to={`/tab/${notice.to.tabId}`}>{t('tabDetail.openToken', { token: notice.to.token })}</Link>}
+          {notice.text} {notice.to && <Link to={`/tab/${notice.to.tabId}`}>{t('tabDetail.openToken', { token: notice.to.token })}</Link>}
         </p>
       )}
       {panel === 'move' && (
@@ -231,12 +238,14 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       <TabRefunds tab={tab} format={money.format} />
       {panel === 'edit' && <TabDetailsForm tab={tab} onDone={() => setPanel(null)} />}
       {panel === 'walkout' && <WalkoutPanel tab={tab} due={money.format(tab.dueMinor)} onCancel={() => setPanel(null)} />}
-      {panel === 'voidPayment' && voiding && <VoidPaymentPanel tab={tab} payment={voiding} money={money} store={store} onCancel={() => setPanel(null)} onDone={() => setPanel(null)} />}
+      {panel === 'voidPayment' && voiding && (
+        <VoidPaymentPanel tab={tab} payment={voiding} money={money} store={store} onCancel={() => setPanel(null)} onDone={() => setPanel(null)} />
+      )}
       <TabCustomer tab={tab} />
 
       <div className={`tab-detail__columns ${open ? '' : 'tab-detail__columns--closed'}`}>
         {open && <CatalogPanel tabId={tab.id} catalog={catalog.data} format={money.format} />}
-        <section className="tab-detail__panel tab-detail__lines-panel" aria-labelledby="tab-lines-heading">
+        <section className="panel tab-detail__panel tab-detail__lines-panel" aria-labelledby="tab-lines-heading">
           <h2 id="tab-lines-heading" className="tab-detail__heading">
             {t('tabDetail.linesHeading')}
           </h2>
@@ -254,7 +263,7 @@ function TabView({ tab, store }: { tab: TabDetail; store: StoreSettings }) {
       </div>
 
       <div className="tab-detail__columns">
-        <section className="tab-detail__panel" aria-labelledby="tab-notes-heading">
+        <section className="panel tab-detail__panel" aria-labelledby="tab-notes-heading">
           <h2 id="tab-notes-heading" className="tab-detail__heading">
             {t('tabDetail.notesHeading')}
           </h2>

@@ -15,7 +15,9 @@ const tab = testTab({
   totalMinor: 4500,
   paidMinor: 4500,
   dueMinor: 0,
-  deposits: [{ id: 1, amountMinor: 1000, appliedMinor: 1000, method: 'card', status: 'closed', takenAt: '2026-12-01T10:00:00.000Z', takenBusinessDate: '2026-12-01' }],
+  deposits: [
+    { id: 1, amountMinor: 1000, appliedMinor: 1000, method: 'card', status: 'closed', takenAt: '2026-12-01T10:00:00.000Z', takenBusinessDate: '2026-12-01' },
+  ],
 });
 const format = (minor: number) => String(minor);
 

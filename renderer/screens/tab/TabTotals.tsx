@@ -1,6 +1,6 @@
+import { formatRate } from '../../../shared/domain/tax';
 import type { TabDetail } from '../../../shared/types';
 import { t, tPaper, wordsLocale } from '../../i18n/t';
-import { formatRate } from './format-rate';
 
 /** `tr` is tPaper where the totals are printed (the receipt): there they speak the store's language. */
 type Props = { tab: TabDetail; format: (minor: number) => string; locale: string; showDue?: boolean; tr?: typeof t };

@@ -3,16 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Payment } from '../../../shared/types';
+import { fake } from '../../test-support/fake-api';
 import { testStore } from '../../test-support/store';
 import { testTab } from '../../test-support/tab';
 import { ReceiptView } from '../receipt/ReceiptScreen';
 
-const voidPayment = vi.fn();
-vi.mock('../../api', () => ({
-  api: { 'settle.voidLastPayment': (...args: unknown[]) => voidPayment(...args) },
-  onEvent: () => () => undefined,
-  newCommandId: () => 'void-command-id',
-}));
+vi.mock('../../api', () => import('../../test-support/fake-api'));
 
 const card: Payment = {
   id: 31,
@@ -41,7 +37,6 @@ function showReceipt() {
 }
 
 beforeEach(() => {
-  voidPayment.mockReset();
   vi.useFakeTimers({ toFake: ['Date'] });
 });
 afterEach(() => {
@@ -68,16 +63,20 @@ describe('voiding the last payment from the receipt', () => {
     expect(form.textContent).toContain('The tab goes back on the board on token 12, owing €12.40 again. Its tip of €1.00 is taken back too.');
     expect(form.textContent).toContain('This can be done until 08:50.');
 
-    voidPayment.mockResolvedValueOnce({ ok: false, error: { code: 'invalid_input', message: 'a reason is required', key: 'errors.field.reason', field: 'reason' } });
+    fake.fail('settle.voidLastPayment', { code: 'invalid_input', message: 'a reason is required', key: 'errors.field.reason', field: 'reason' });
     fireEvent.click(screen.getByRole('button', { name: 'Void €12.40' }));
     const field = await screen.findByRole('textbox', { name: 'Why is it voided?' });
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
     expect(field.closest('label')?.nextElementSibling?.textContent).toBe('A reason is required');
 
-    voidPayment.mockResolvedValueOnce({ ok: true, value: { ...tab, status: 'open', payments: [] } });
+    fake.reply('settle.voidLastPayment', { ...tab, status: 'open', payments: [] });
     fireEvent.change(field, { target: { value: 'wrong card' } });
     fireEvent.click(screen.getByRole('button', { name: 'Void €12.40' }));
     expect(await screen.findByText('Tab screen')).toBeTruthy();
-    expect(voidPayment).toHaveBeenLastCalledWith({ tabId: 7, paymentId: 31, reason: 'wrong card' }, { commandId: 'void-command-id' });
+    // The reason changed the input: a new intent, with a new command id.
+    expect(fake.calls('settle.voidLastPayment')).toEqual([
+      { input: { tabId: 7, paymentId: 31, reason: '' }, options: { commandId: 'command-1' } },
+      { input: { tabId: 7, paymentId: 31, reason: 'wrong card' }, options: { commandId: 'command-2' } },
+    ]);
   });
 });

@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { voidDeadline } from '../../../shared/domain/payment-void';
 import type { Payment, StoreSettings, TabDetail } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
+import { errorElsewhere, errorFor } from '../../components/field-error';
 import { FormActions } from '../../components/FormActions';
+import { methodName } from '../../format/method-name';
 import { useCommand } from '../../hooks/use-command';
 import type { MoneyTools } from '../../hooks/use-money';
 import { useNow } from '../../hooks/use-now';
 import { useWhen } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
-import { errorElsewhere, errorFor } from './field-error';
-import { methodName } from './history-message';
 import { voidablePayment } from './voidable-payment';
 
 /** The payment this tab may still have voided, re-read every few seconds so the offer ends on time. */
@@ -42,7 +42,7 @@ export function VoidPaymentPanel({ tab, payment, money, store, onCancel, onDone 
     if (done) onDone(done);
   };
   return (
-    <form className="tab-detail__panel tab-detail__void-payment no-print" onSubmit={(e) => void submit(e)} aria-labelledby="void-payment-heading">
+    <form className="panel tab-detail__panel tab-detail__void-payment no-print" onSubmit={(e) => void submit(e)} aria-labelledby="void-payment-heading">
       <h2 id="void-payment-heading" className="tab-detail__heading">
         {t('tabDetail.voidPaymentHeading', { amount, method: methodName(payment.method) })}
       </h2>
@@ -59,7 +59,13 @@ export function VoidPaymentPanel({ tab, payment, money, store, onCancel, onDone 
       </label>
       <ErrorNote error={errorFor(voidPayment.error, ['reason'])} />
       <ErrorNote error={errorElsewhere(voidPayment.error, ['reason'])} />
-      <FormActions className="tab-detail__form-actions" confirm={t('tabDetail.voidPaymentConfirm', { amount })} pending={voidPayment.pending} onCancel={onCancel} danger />
+      <FormActions
+        className="tab-detail__form-actions"
+        confirm={t('tabDetail.voidPaymentConfirm', { amount })}
+        pending={voidPayment.pending}
+        onCancel={onCancel}
+        danger
+      />
     </form>
   );
 }

@@ -12,17 +12,21 @@ describe('historyText', () => {
       'Comped Latte by 50% (Not satisfied)',
     );
     expect(historyText(entry('tab.compLine', { item: 'Latte', kind: 'amount', value: 100, reason: 'Goodwill' }), euro)).toBe('Comped Latte by €1 (Goodwill)');
-    expect(historyText(entry('tab.compLine', { item: 'Latte', kind: 'percent', value: 50, qty: 1, of: 2, reason: 'cold' }), euro)).toBe('Comped 1 of 2 × Latte by 50% (cold)');
-    expect(historyText(entry('tab.compLine', { item: 'Latte', kind: 'percent', value: 50, qty: 2, of: 2, reason: 'cold' }), euro)).toBe('Comped Latte by 50% (cold)');
+    expect(historyText(entry('tab.compLine', { item: 'Latte', kind: 'percent', value: 50, qty: 1, of: 2, reason: 'cold' }), euro)).toBe(
+      'Comped 1 of 2 × Latte by 50% (cold)',
+    );
+    expect(historyText(entry('tab.compLine', { item: 'Latte', kind: 'percent', value: 50, qty: 2, of: 2, reason: 'cold' }), euro)).toBe(
+      'Comped Latte by 50% (cold)',
+    );
     expect(historyText(entry('settle.pay', { method: 'card', amountMinor: 590, tipMinor: 89, changeMinor: 0 }), euro)).toBe(
       'Paid €5.9 by Card, tip €0.89, change €0',
     );
     expect(historyText(entry('settle.split', { mode: 'even', parts: 2, amounts: '590 590' }), euro)).toBe('Split into 2: €5.9 + €5.9');
     expect(historyText(entry('tab.writeOff', { token: 3, dueMinor: 1180, reason: 'Ran off' }), euro)).toBe('Written off €11.8 as a walkout (Ran off)');
     expect(historyText(entry('settle.rate', { rating: 'happy' }), euro)).toBe('Rated: 😊 Happy');
-    expect(historyText(entry('settle.voidLastPayment', { paymentId: 4, method: 'card', amountMinor: 1240, tipMinor: 0, reason: 'wrong card', reopened: 1 }), euro)).toBe(
-      'Payment of €12.4 by Card voided: wrong card',
-    );
+    expect(
+      historyText(entry('settle.voidLastPayment', { paymentId: 4, method: 'card', amountMinor: 1240, tipMinor: 0, reason: 'wrong card', reopened: 1 }), euro),
+    ).toBe('Payment of €12.4 by Card voided: wrong card');
   });
 
   it('words a details edit from exactly the fields that changed', () => {

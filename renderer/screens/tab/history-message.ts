@@ -1,4 +1,6 @@
-import type { HistoryEntry, PaymentMethod, Rating } from '../../../shared/types';
+import type { HistoryEntry } from '../../../shared/types';
+import { compValue } from '../../format/comp-text';
+import { methodName, ratingName } from '../../format/method-name';
 import type { MessageKey } from '../../i18n/t';
 import { t } from '../../i18n/t';
 
@@ -19,25 +21,8 @@ const keys: Record<string, MessageKey> = {
   'tab.refund': 'tabDetail.history.tab.refund',
 };
 
-const methodKeys: Record<PaymentMethod, MessageKey> = { cash: 'settle.method.cash', card: 'settle.method.card', other: 'settle.method.other' };
-const ratingKeys: Record<Rating, MessageKey> = { happy: 'settle.rate.happy', okay: 'settle.rate.okay', unhappy: 'settle.rate.unhappy' };
-
-/** A payment method's name; `tr` is tPaper where it goes on paper. */
-export function methodName(method: PaymentMethod, tr: typeof t = t): string {
-  return tr(methodKeys[method]);
-}
-
-export function ratingName(rating: Rating, tr: typeof t = t): string {
-  return tr(ratingKeys[rating]);
-}
-
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
-
-/** A comp as it was given: "50%" or a money amount. */
-export function compValue(kind: string, value: number, format: (minor: number) => string): string {
-  return kind === 'percent' ? `${value}%` : format(value);
-}
 
 type DetailField = 'name' | 'label' | 'note';
 const updateKeys: Record<DetailField, { changed: MessageKey; cleared: MessageKey }> = {
@@ -107,7 +92,8 @@ export function historyText(entry: HistoryEntry, format: (minor: number) => stri
   const moved = moveText(entry, format);
   if (moved !== null) return moved.replace(/\s+/g, ' ').trim();
   // A customer is named by id: their name may since have been erased.
-  if (entry.action === 'tab.setCustomer') return d.customerId === null || d.customerId === undefined ? t('customers.history.detached') : t('customers.history.attached', { id: str(d.customerId) });
+  if (entry.action === 'tab.setCustomer')
+    return d.customerId === null || d.customerId === undefined ? t('customers.history.detached') : t('customers.history.attached', { id: str(d.customerId) });
   // A comp on fewer units than its line has says how many (older entries name neither).
   const someUnits = entry.action === 'tab.compLine' && d.qty !== undefined && d.of !== undefined && num(d.qty) < num(d.of);
   const key = someUnits ? 'tabDetail.history.tab.compLineUnits' : keys[entry.action];

@@ -14,7 +14,9 @@ describe('the history of moves, merges and tokens', () => {
     const items = '[["Latte",2],["Cake",1]]';
     expect(historyText(entry('tab.moveLines', { direction: 'out', token: 5, items, qty: 3 }), euro)).toBe('Moved Latte × 2, Cake × 1 to token 5');
     expect(historyText(entry('tab.moveLines', { direction: 'in', token: 3, items, qty: 3 }), euro)).toBe('Latte × 2, Cake × 1 moved here from token 3');
-    expect(historyText(entry('tab.merge', { direction: 'in', token: 3, items, paidMinor: 500 }), euro)).toBe('Token 3 merged in: Latte × 2, Cake × 1; €5.00 already paid came along');
+    expect(historyText(entry('tab.merge', { direction: 'in', token: 3, items, paidMinor: 500 }), euro)).toBe(
+      'Token 3 merged in: Latte × 2, Cake × 1; €5.00 already paid came along',
+    );
     expect(historyText(entry('tab.merge', { direction: 'out', token: 9, items: '[]', paidMinor: 0 }), euro)).toBe('Merged into token 9: nothing on it');
     expect(historyText(entry('tab.changeToken', { from: 3, to: 8 }), euro)).toBe('Token changed from 3 to 8');
     expect(historyText(entry('token.missing', { token: 4 }), euro)).toBe('Token 4 not handed back: marked missing');

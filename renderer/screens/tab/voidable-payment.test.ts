@@ -3,7 +3,19 @@ import type { Payment } from '../../../shared/types';
 import { voidablePayment } from './voidable-payment';
 
 function payment(id: number, createdAt: string): Payment {
-  return { id, method: 'card', amountMinor: 1240, tipMinor: 0, tenderedMinor: null, changeMinor: 0, roundingMinor: 0, reference: '', partNo: null, staffId: 1, createdAt };
+  return {
+    id,
+    method: 'card',
+    amountMinor: 1240,
+    tipMinor: 0,
+    tenderedMinor: null,
+    changeMinor: 0,
+    roundingMinor: 0,
+    reference: '',
+    partNo: null,
+    staffId: 1,
+    createdAt,
+  };
 }
 
 const at = (hhmm: string) => Date.parse(`2026-11-24T${hhmm}:00.000Z`);

@@ -41,7 +41,13 @@ export function MissingTokens({ pool, store, headingId }: Props) {
                 {t('tokens.seeTab')}
               </Link>
             </span>
-            <button type="button" className="button button--primary missing-tokens__found" aria-label={t('tokens.foundAria', { token })} disabled={found.pending} onClick={() => void found.run({ token })}>
+            <button
+              type="button"
+              className="button button--primary missing-tokens__found"
+              aria-label={t('tokens.foundAria', { token })}
+              disabled={found.pending}
+              onClick={() => void found.run({ token })}
+            >
               {t('tokens.found')}
             </button>
           </li>

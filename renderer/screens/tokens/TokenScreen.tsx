@@ -27,10 +27,7 @@ export function TokenScreen() {
   const [selected, setSelected] = useState<number | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const holderNames = useMemo(
-    () => new Map((tabs.data ?? []).map((tab) => [tab.id, [tab.name, tab.label].filter(Boolean).join(' · ')] as const)),
-    [tabs.data],
-  );
+  const holderNames = useMemo(() => new Map((tabs.data ?? []).map((tab) => [tab.id, [tab.name, tab.label].filter(Boolean).join(' · ')] as const)), [tabs.data]);
   // Another window may take the selected token at any moment; the live pool says so at once.
   const selectedHeld = selected !== null && pool.data?.some((slot) => slot.token === selected && slot.state !== 'free') === true;
   const freeCount = pool.data?.filter((slot) => slot.state === 'free').length ?? 0;
@@ -101,7 +98,12 @@ export function TokenScreen() {
           <button type="submit" className="button button--primary tokens-form__open" disabled={openPicked.pending} aria-keyshortcuts="Enter">
             {openPicked.pending ? t('tokens.opening') : selected !== null ? t('tokens.openSelected', { token: selected }) : t('tokens.open')}
           </button>
-          <button type="button" className="button button--ghost" disabled={openNext.pending || (pool.data !== null && freeCount === 0)} onClick={() => void openOnNext()}>
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={openNext.pending || (pool.data !== null && freeCount === 0)}
+            onClick={() => void openOnNext()}
+          >
             {openNext.pending ? t('tokens.opening') : t('tokens.openNext')}
           </button>
           <p className="tokens-form__status" aria-live="polite">

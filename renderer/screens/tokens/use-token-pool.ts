@@ -6,10 +6,13 @@ import { api, onEvent } from '../../api';
 export type TokenPool = { data: TokenState[] | null; error: string | null; reload: () => void };
 
 /**
- * The whole token pool, live: refetched whenever a tab changes anywhere, and on demand after
- * the ledger refused a token this screen thought was free.
+ * The whole token pool, live: refetched whenever a tab or a token changes anywhere, and on demand
+ * after the ledger refused a token this screen thought was free. `for: 'missing'` is for a screen
+ * that reads only which tokens are missing (the board): those change with a token's marks and the
+ * store's range, never with a tab, so it is not asked again on every tab change.
  */
-export function useTokenPool(): TokenPool {
+export function useTokenPool(options: { for?: 'missing' } = {}): TokenPool {
+  const onlyMissing = options.for === 'missing';
   const [state, setState] = useState<{ data: TokenState[] | null; error: string | null }>({ data: null, error: null });
   const sent = useRef(0);
   const applied = useRef(0);
@@ -31,14 +34,15 @@ export function useTokenPool(): TokenPool {
     };
     guarded();
     const unsubscribe = onEvent((event) => {
-      // The pool's range comes from the store settings, who holds what from the tabs.
-      if (event.type === 'tabs.changed' || event.type === 'store.changed') guarded();
+      // The pool's range comes from the store settings, who holds what from the tabs, missing tokens from token marks.
+      if ((event.type === 'tabs.changed' && !onlyMissing) || event.type === 'tokens.changed' || event.type === 'store.changed' || event.type === 'resync')
+        guarded();
     });
     return () => {
       active = false;
       unsubscribe();
     };
-  }, [reload]);
+  }, [reload, onlyMissing]);
 
   return { ...state, reload };
 }

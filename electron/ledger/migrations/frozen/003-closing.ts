@@ -46,7 +46,11 @@ function addDays(date: string, days: number): string {
 }
 
 export function businessDateOf(at: Date, boundaryMinutes: number, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   const date = `${parts.year}-${parts.month}-${parts.day}`;
   return Number(parts.hour) * 60 + Number(parts.minute) < boundaryMinutes ? addDays(date, -1) : date;
 }

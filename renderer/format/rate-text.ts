@@ -1,6 +1,17 @@
-import { MAX_RATE_MILLI, rateLabel, type RateMilli } from '../../../shared/domain/tax';
+import { MAX_RATE_MILLI, type RateMilli } from '../../shared/domain/tax';
+import type { MessageKey } from '../i18n/t';
 
-export type RateParse = { ok: true; rateMilli: RateMilli } | { ok: false; reason: 'empty' | 'notNumber' | 'tooPrecise' | 'tooLarge' };
+type RateProblem = 'empty' | 'notNumber' | 'tooPrecise' | 'tooLarge';
+
+export type RateParse = { ok: true; rateMilli: RateMilli } | { ok: false; reason: RateProblem };
+
+/** What the settings and the first-run wizard say for each rate they cannot read. */
+export const RATE_PROBLEMS = {
+  empty: 'settings.error.rateEmpty',
+  notNumber: 'settings.error.rateNotNumber',
+  tooPrecise: 'settings.error.rateTooPrecise',
+  tooLarge: 'settings.error.rateTooLarge',
+} as const satisfies Record<RateProblem, MessageKey>;
 
 /**
  * Reads a tax rate typed as a percentage ("10", "8.875", "7,5", "20 %") into thousandths of a
@@ -17,9 +28,4 @@ export function parseRate(text: string): RateParse {
   const rateMilli = Number(whole) * 1000 + Number(frac.padEnd(3, '0'));
   if (rateMilli > MAX_RATE_MILLI) return { ok: false, reason: 'tooLarge' };
   return { ok: true, rateMilli };
-}
-
-/** 8875 → "8.875", 10000 → "10": the text a person would type for the rate. */
-export function formatRate(rateMilli: RateMilli): string {
-  return rateLabel(rateMilli);
 }

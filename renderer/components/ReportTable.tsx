@@ -1,21 +1,37 @@
 import type { ReactNode } from 'react';
+import './report-table.css';
 
 export type Column = { label: string; numeric?: boolean };
 
-/** A section of the report: a heading the region is named by, then its figures. */
-export function ReportSection({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+type SectionProps = { id: string; title: string; children: ReactNode; className?: string; /** 3 for a section inside another. */ level?: 2 | 3 };
+
+/** A section of a report (the X and Z, the dashboard): a heading the region is named by, then its figures. */
+export function ReportSection({ id, title, children, className, level = 2 }: SectionProps) {
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
-    <section className={`report-section ${className ?? ''}`} aria-labelledby={`report-${id}`}>
-      <h2 id={`report-${id}`} className="report-section__title">
+    <section className={`panel report-section ${className ?? ''}`} aria-labelledby={`report-${id}`}>
+      <Heading id={`report-${id}`} className="report-section__title">
         {title}
-      </h2>
+      </Heading>
       {children}
     </section>
   );
 }
 
 /** Rows of a report section as a real table, so it reads, prints and tests by its headers. */
-export function ReportTable({ columns, rows, label, empty, foot }: { columns: Column[]; rows: ReactNode[][]; label: string; empty: string; foot?: ReactNode[] }) {
+export function ReportTable({
+  columns,
+  rows,
+  label,
+  empty,
+  foot,
+}: {
+  columns: Column[];
+  rows: ReactNode[][];
+  label: string;
+  empty: string;
+  foot?: ReactNode[];
+}) {
   if (rows.length === 0 && !foot) return <p className="report__muted">{empty}</p>;
   const cell = (value: ReactNode, i: number) => (
     <td key={i} className={columns[i]?.numeric ? 'report-table__num' : undefined}>

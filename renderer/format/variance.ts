@@ -1,5 +1,5 @@
-import type { Minor } from '../../../shared/money';
-import { t } from '../../i18n/t';
+import type { Minor } from '../../shared/money';
+import { t } from '../i18n/t';
 
 export type VarianceKind = 'even' | 'over' | 'short';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { CsvExport } from '../../../shared/closing-types';
-import type { AppError, Result } from '../../../shared/errors';
-import { csvBlob, downloadBlob } from './export-files';
+import type { CsvExport } from '../../shared/closing-types';
+import type { AppError, Result } from '../../shared/errors';
+import { csvBlob, downloadBlob } from '../download';
 
 /**
  * A CSV the main process makes, downloaded under the name it gives: while it is on its way the

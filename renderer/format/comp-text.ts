@@ -1,8 +1,12 @@
-import type { LineComp } from '../../../shared/types';
-import { t, tPaper } from '../../i18n/t';
-import { compValue } from './history-message';
+import type { LineComp } from '../../shared/types';
+import { t, tPaper } from '../i18n/t';
 
 type Format = (minor: number) => string;
+
+/** A comp as it was given: "50%" or a money amount. */
+export function compValue(kind: string, value: number, format: Format): string {
+  return kind === 'percent' ? `${value}%` : format(value);
+}
 
 /** The words for a comp on the tab: "Comp 50% · cold · −€4.40", or "1 of 2 comped 50% (cold) · −€2.20" when it covers fewer units than the line has. */
 export function compBadge(comp: LineComp, lineQty: number, format: Format): string {

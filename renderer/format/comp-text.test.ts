@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../../shared/money';
+import { formatMoney } from '../../shared/money';
 import { compBadge, compReceiptText } from './comp-text';
 
 const euro = (minor: number): string => formatMoney(minor, 'EUR', 'en-IE');

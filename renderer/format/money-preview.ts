@@ -1,6 +1,6 @@
-import { currencyExponent, isKnownCurrency } from '../../../shared/money';
-import type { StoreSettings } from '../../../shared/types';
-import { moneyTools, type MoneyTools } from '../../hooks/use-money';
+import { currencyExponent, isKnownCurrency } from '../../shared/money';
+import type { StoreSettings } from '../../shared/types';
+import { moneyTools, type MoneyTools } from '../hooks/use-money';
 
 function isKnownLocale(locale: string): boolean {
   try {
