@@ -108,5 +108,5 @@ describe('random refunds of random settled tabs', () => {
     );
     expect(given).toBeGreaterThan(40);
     expect(refused).toBeGreaterThan(10);
-  });
+  }, 120_000);
 });

@@ -168,5 +168,5 @@ describe('moving lines and merging tabs, at random', () => {
       { numRuns: 30 },
     );
     expect(Math.min(...Object.values(done)), JSON.stringify(done)).toBeGreaterThan(5);
-  });
+  }, 120_000);
 });

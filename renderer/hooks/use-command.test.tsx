@@ -128,6 +128,8 @@ describe('useCommand with a manager approval', () => {
     // Tapped again, the same intent keeps its command id.
     fireEvent.click(screen.getByRole('button', { name: 'Comp half' }));
     await screen.findByRole('dialog', { name: 'Manager approval' });
+    // Its approvers listed: the dialog's effects, its keys among them, have run.
+    await screen.findByRole('button', { name: 'Mo' });
     press('Escape');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(fake.calls('tab.compLine')[1]).toEqual({ input, options: { commandId: 'command-1' } });

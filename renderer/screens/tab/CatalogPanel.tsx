@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Catalog, CatalogItem } from '../../../shared/types';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -9,8 +9,11 @@ import { filterItems } from './filter-items';
 
 type Props = { tabId: number; catalog: Catalog | null; format: (minor: number) => string };
 
-/** The catalog by category with a search; one tap adds one of the item to the tab. */
-export function CatalogPanel({ tabId, catalog, format }: Props) {
+/**
+ * The catalog by category with a search; one tap adds one of the item to the tab. Memoised: a
+ * change to the tab (a line added) leaves its props as they were, so it does not render again.
+ */
+export const CatalogPanel = memo(function CatalogPanel({ tabId, catalog, format }: Props) {
   const [categoryId, setCategoryId] = useState<number | 'all'>('all');
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
@@ -76,7 +79,7 @@ export function CatalogPanel({ tabId, catalog, format }: Props) {
       )}
     </section>
   );
-}
+});
 
 /** The way out of an empty catalog is a real link, placed where the sentence names the screen. */
 function EmptyCatalog() {
