@@ -151,6 +151,7 @@ test('a salon day: deposits at booking, a no-show forfeited with a manager PIN, 
   await expect(book.panel.getByRole('heading', { level: 2 })).toContainText('Cancelled in time');
   await expect(approval.dialog).toHaveCount(0);
   await book.page.keyboard.press('Escape');
+  await expect(book.panel).toBeHidden();
 
   // Cleo arrives: checked in onto a tab with her cut, her deposit applied first, the rest by card.
   await book.showDay(today);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { addDays, isValidDate } from '../../../shared/domain/business-day';
 import type { Appointment, AppointmentDay, StaffColumn } from '../../../shared/salon-types';
 import type { StoreSettings } from '../../../shared/types';
@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Screen } from '../../components/Screen';
 import { useMay } from '../../hooks/current-staff';
 import { useStore } from '../../hooks/use-live-data';
+import { useSearchState } from '../../hooks/use-search-state';
 import { useShortcut } from '../../hooks/use-shortcut';
 import { formatBusinessDate } from '../../hooks/use-when';
 import { t } from '../../i18n/t';
@@ -39,7 +40,7 @@ export function AppointmentsScreen() {
 }
 
 function Book({ store }: { store: StoreSettings }) {
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useSearchState();
   const today = storeNow(store.timeZone).date;
   const asked = params.get('date') ?? '';
   const date = isValidDate(asked) ? asked : today;
@@ -52,14 +53,6 @@ function Book({ store }: { store: StoreSettings }) {
   const staffParam = Number(params.get('staff') ?? '');
   const weekStaff = staffList.find((s) => s.id === staffParam) ?? staffList[0] ?? null;
 
-  const change = (next: Record<string, string | null>): void => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === null) merged.delete(k);
-      else merged.set(k, v);
-    }
-    setParams(merged, { replace: true });
-  };
   const goTo = (next: string): void => change({ date: next });
   const step = week ? 7 : 1;
   const overlay = booking || (Number.isSafeInteger(openId) && openId > 0);
