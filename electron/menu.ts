@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
+import { allCatalogues } from '../shared/i18n/all-catalogues';
 import { createTranslator, type MessageKey, type Translator } from '../shared/i18n/translator';
 import type { UiLanguage } from '../shared/i18n/languages';
 import { english } from '../shared/i18n/english';
@@ -30,7 +31,7 @@ export function menuWords(language: UiLanguage): MenuWords {
   if (language === 'pseudo' || language === 'en') return englishWords;
   let translator = menuTranslators.get(language);
   if (!translator) {
-    translator = createTranslator(language);
+    translator = createTranslator(language, allCatalogues);
     menuTranslators.set(language, translator);
   }
   const words = translator;

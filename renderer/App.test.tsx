@@ -72,6 +72,9 @@ let App: ComponentType;
 beforeAll(async () => {
   history.replaceState(null, '', '/#secret=launch-secret');
   ({ App } = await import('./App'));
+  // As main.tsx does beside the first render: the app draws once its first words are here.
+  const { loadFirstLanguage } = await import('./i18n/language-store');
+  await loadFirstLanguage();
 });
 
 beforeEach(async () => {

@@ -1,11 +1,11 @@
-import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { roleAllows } from '../shared/permissions';
 import type { Staff } from '../shared/types';
 import { api, getAccess, subscribeAccess } from './api';
 import { ErrorNote } from './components/ErrorNote';
 import { NavBar } from './components/NavBar';
-import { ScreenSuspense } from './components/ScreenSuspense';
+import { ScreenSuspense, StartSuspense } from './components/ScreenSuspense';
 import { StartingScreen } from './components/StartingScreen';
 import { PrinterWarnings } from './printing/PrinterWarnings';
 import { CurrentStaffContext, useCurrentStaff } from './hooks/current-staff';
@@ -15,24 +15,23 @@ import { useSession } from './hooks/use-session';
 import { useSessionActivity } from './hooks/use-session-activity';
 import { getLanguageState, subscribeLanguage, useDeviceLanguage } from './i18n/language-store';
 import { t } from './i18n/t';
+import { ReceiptScreen, SettleScreen, SlipScreen, TabScreen, TokenScreen } from './counter-screens';
 import { lazyScreen } from './lazy-screen';
 import { screenPermissions, type GatedScreen } from './screen-access';
 import { LinkRequiredScreen } from './screens/access/LinkRequiredScreen';
 import { ApprovalProvider } from './screens/approval/ApprovalProvider';
-import { RecoveryScreen } from './screens/backup/RecoveryScreen';
 import { useRecoveryGate } from './screens/backup/use-recovery-gate';
 import { BoardScreen } from './screens/board/BoardScreen';
-import { ReceiptScreen } from './screens/receipt/ReceiptScreen';
-import { SettleScreen } from './screens/settle/SettleScreen';
 import { PinPad } from './screens/signin/PinPad';
-import { SetupScreen } from './screens/signin/SetupScreen';
 import { useSessionState } from './screens/signin/use-session-state';
-import { SlipScreen } from './screens/slip/SlipScreen';
-import { TabScreen } from './screens/tab/TabScreen';
-import { TokenScreen } from './screens/tokens/TokenScreen';
 
-// The counter's path (board, tab, settle, receipt, slip, tokens) is in the first bundle; every other
-// screen is its own chunk, fetched the first time someone opens it.
+// The board and the PIN pad are in the first bundle; the rest of the counter's path comes right
+// after the board (counter-screens.ts); every other screen is its own chunk, fetched the first
+// time someone opens it. The first run's setup and the recovery screen stand in for the app on
+// the rare start that needs them, so they wait too (React.lazy itself: lazyScreen takes screens
+// without props).
+const SetupScreen = lazy(async () => ({ default: (await import('./screens/signin/SetupScreen')).SetupScreen }));
+const RecoveryScreen = lazy(async () => ({ default: (await import('./screens/backup/RecoveryScreen')).RecoveryScreen }));
 const ActivityScreen = lazyScreen(() => import('./screens/activity/ActivityScreen'), 'ActivityScreen');
 const CustomerPage = lazyScreen(() => import('./screens/customers/CustomerPage'), 'CustomerPage');
 const CustomersScreen = lazyScreen(() => import('./screens/customers/CustomersScreen'), 'CustomersScreen');
@@ -58,12 +57,20 @@ export function App() {
   // This PC's language: the tree is keyed by it, so a change re-renders every word at once.
   useDeviceLanguage(access === 'granted');
   const language = useSyncExternalStore(subscribeLanguage, getLanguageState);
-  // Until the main process answers (the desktop window opens while the ledger is checked).
+  // Nothing until the first catalogue is here (a blank page a moment longer, never a bare key);
+  // then the starting screen until the main process answers (the desktop window opens while the
+  // ledger is checked).
+  if (!language.words) return null;
   if (!language.loaded) return <StartingScreen />;
   if (access !== 'granted') return <LinkRequiredScreen access={access} />;
   // A ledger that failed its start-up check: nothing else can work until a backup is restored.
   if (recovery.gate.state === 'checking') return <StartingScreen />;
-  if (recovery.gate.state === 'damaged') return <RecoveryScreen status={recovery.gate.status} onRestored={recovery.recheck} onRecheck={recovery.recheck} />;
+  if (recovery.gate.state === 'damaged')
+    return (
+      <StartSuspense>
+        <RecoveryScreen status={recovery.gate.status} onRestored={recovery.recheck} onRecheck={recovery.recheck} />
+      </StartSuspense>
+    );
   // Hash routes: a reload (or a restart of the window) comes back to the same screen.
   return (
     <HashRouter key={language.language}>
@@ -88,7 +95,12 @@ export function SessionGate() {
   let over: ReactNode = null;
   if (!signedIn) {
     if (!pad.state) over = pad.error ? <PadFailed error={pad.error} onRetry={pad.reload} /> : null;
-    else if (pad.state.needsSetup) over = <SetupScreen state={pad.state} onReload={pad.reload} />;
+    else if (pad.state.needsSetup)
+      over = (
+        <StartSuspense>
+          <SetupScreen state={pad.state} onReload={pad.reload} />
+        </StartSuspense>
+      );
     else
       over = (
         <PinPad

@@ -1,5 +1,6 @@
 import type { BridgeApi, CallOptions, CommandApi } from '../shared/api-types';
-import { commandNames, type CommandName } from '../shared/contract';
+import { commandNames } from '../shared/command-names';
+import type { CommandName } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import type { AppEvent, SessionState, SignInResult, Staff } from '../shared/types';
 import { t } from './i18n/t';

@@ -1,9 +1,10 @@
 import type { CommandName } from './contract';
 
 /**
- * Every command's name, and nothing else: what the sandboxed preload needs to build one function
- * per command. shared/contract.ts carries zod and every schema, far too much for a preload that
- * only forwards calls; this list has no runtime imports. `satisfies` makes a name the contract
+ * Every command's name, and nothing else: what the sandboxed preload and the renderer's api.ts
+ * need to build one function per command. shared/contract.ts carries zod and every schema, far
+ * too much for a preload that only forwards calls or for the renderer's first bundle; this list
+ * has no runtime imports. `satisfies` makes a name the contract
  * does not know a type error, and command-names.test.ts checks that none is missing.
  */
 export const commandNames = [

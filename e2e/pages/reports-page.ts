@@ -50,9 +50,15 @@ export class ReportsPage {
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').trim())));
   }
 
+  /**
+   * Closes the day and waits for its Z on screen. The Z's screen loads on demand, and until it has,
+   * the reports screen stays in view showing the new day (all zeros): reading figures before the
+   * Z's heading is there would read that day's.
+   */
   async closeDay(): Promise<void> {
     await this.closeButton.click();
     await this.confirmClose.click();
+    await this.page.getByRole('heading', { level: 1, name: /^Z #\d+$/ }).waitFor();
   }
 
   /** Clicks a download button and hands back the file the browser received. */

@@ -37,6 +37,8 @@ export function openTestLedger(dataDir: string, now = '2026-11-24T09:00:00.000Z'
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
+      // It commits nothing, so there is nothing of the chain to hand over.
+      watchChain: () => () => undefined,
     },
     emit(event) {
       for (const listener of listeners) listener(event);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeLedger, snapshot, type TestLedger } from '../test-support/ledger-fixture';
 import { contract } from '../../shared/contract';
-import { createDispatcher, HandlerRegistry } from './dispatcher';
+import { createDispatcher, HandlerRegistry, type ChainSeen } from './dispatcher';
+import { chainHead, EMPTY_HEAD } from '../ledger/chain';
 import { handlers } from '../services';
 import type { AppEvent } from '../../shared/types';
 
@@ -150,6 +151,31 @@ describe('the dispatcher', () => {
       { type: 'tabs.changed', tabIds: [tabId], board: [{ tabId, card: expect.objectContaining({ id: tabId, status: 'open' }) }] },
       { type: 'catalog.changed' },
     ]);
+  });
+
+  it('hands the chain watch the head each committed command appended last, and whether the sealed row stands; nothing for a query, a refusal or a replay', () => {
+    l = makeLedger();
+    const seen: ChainSeen[] = [];
+    let sealedSeq = 0;
+    const off = l.dispatcher.watchChain({ sealedSeq: () => sealedSeq, committed: (s) => seen.push(s) });
+    l.raw('tab.open', {}, 'watch-open-0001');
+    const first = chainHead(l.db);
+    expect(seen).toEqual([{ head: first, atSeq: EMPTY_HEAD, sealedSeq: 0, appends: expect.any(Number) }]);
+    sealedSeq = first.seq;
+    l.raw('tab.open', {}, 'watch-open-0001');
+    l.raw('tab.listOpen', {});
+    expect(l.raw('tab.open', { token: 999 }, 'watch-open-0002').ok).toBe(false);
+    expect(seen).toHaveLength(1);
+    l.raw('tab.open', {}, 'watch-open-0003');
+    expect(seen[1]).toEqual({ head: chainHead(l.db), atSeq: first, sealedSeq: first.seq, appends: expect.any(Number) });
+    expect(seen[1]!.appends).toBeGreaterThan(seen[0]!.appends);
+    // A sealed row that is gone (a rewritten ledger) is seen as gone.
+    sealedSeq = 1_000_000;
+    l.raw('tab.open', {}, 'watch-open-0004');
+    expect(seen[2]).toMatchObject({ atSeq: null, sealedSeq: 1_000_000 });
+    off();
+    l.raw('tab.open', {}, 'watch-open-0005');
+    expect(seen).toHaveLength(3);
   });
 
   it('a throwing subscriber does not undo a committed command', () => {

@@ -5,8 +5,10 @@ import { MoneyError } from '../../shared/money';
 import type { ChangedTabs, CommandEvents } from '../../shared/command-events';
 import type { AppEvent, BoardCard, TabSummary } from '../../shared/types';
 import type { ApprovalStore } from '../auth/approvals';
+import { chainAppends, EMPTY_HEAD, type ChainHead } from '../ledger/chain';
 import { withCommandStamp } from '../ledger/journal';
 import type { Db } from '../ledger/open';
+import type { Statement } from 'better-sqlite3';
 import { consoleLogger, logErrorsTo, type ErrorLog, type Logger } from '../logger';
 import { boardCards } from '../services/board-summary';
 import { systemClock, type Clock, type Prepared, type ServiceContext } from '../services/context';
@@ -32,7 +34,26 @@ export type Dispatcher = {
   /** True when this command id has been committed (a repeat is then a replay). */
   isCommitted(commandId: string): boolean;
   subscribe(listener: (event: AppEvent) => void): () => void;
+  /**
+   * The seal's watch on the hash chain: each committed command hands over the chain row it appended
+   * last (its head at the commit) and whether the row at `sealedSeq()` still stands, read in its
+   * last statement, straight after its commit, so the seal follows every command without reading
+   * again. One watch at a time; returns its removal.
+   */
+  watchChain(watch: ChainWatch): () => void;
 };
+
+/** What a committed command saw of the chain in its transaction, after everything it appended. */
+export type ChainSeen = {
+  head: ChainHead;
+  /** The row at the seq asked for (sealedSeq), null when the ledger no longer holds it. */
+  atSeq: ChainHead | null;
+  sealedSeq: number;
+  /** chainAppends' count at the commit: equal later means this connection has appended nothing since. */
+  appends: number;
+};
+
+export type ChainWatch = { sealedSeq: () => number; committed: (seen: ChainSeen) => void };
 
 /** Registering a command twice, or leaving one without a handler, is a programming error. */
 export class HandlerRegistry {
@@ -65,7 +86,7 @@ type Changed = { events: CommandEvents; input: unknown };
  * A command's answer, what it changed (nothing for a query or a replay), and whether it was the
  * first answer to a repeated command id, given again.
  */
-type Outcome = { value: unknown; changed: Changed | null; replayed: boolean };
+type Outcome = { value: unknown; changed: Changed | null; replayed: boolean; seen?: ChainSeen };
 
 /** What execute answers: a replayed answer says so, so the caller does nothing twice (a drawer kick). */
 export type Executed = Result<unknown> & { replayed?: true };
@@ -104,6 +125,8 @@ function answeredCard(value: unknown, tabId: number): BoardCard | null {
   return { tabId, card: s.status === 'open' ? card : null };
 }
 
+type SeenRow = { at_hash: Buffer | null };
+
 type StoredCommand = { name: string; payload_hash: string; at: string; result_json: string | null };
 
 /**
@@ -131,6 +154,28 @@ export function createDispatcher(options: {
   );
   const saveCommand = db.prepare('INSERT INTO commands (id, name, payload_hash, staff_id, at) VALUES (?, ?, ?, ?, ?)');
   const saveResult = db.prepare('INSERT INTO command_results (command_id, result_json) VALUES (?, ?)');
+  let chainWatch: ChainWatch | null = null;
+  let saveResultSeeingChain: Statement<[string, string, number], SeenRow> | null = null;
+  /**
+   * saveResult, answering whether the row at `sealedSeq` still stands; the head is the chain row
+   * this connection appended last (the result's own), as its TEMP trigger told it. Null when the
+   * connection is not told of its appends: the seal then reads the head after the commit.
+   */
+  const saveResultSeeing = (commandId: string, json: string, sealedSeq: number): ChainSeen | null => {
+    const before = chainAppends(db);
+    if (!before) {
+      saveResult.run(commandId, json);
+      return null;
+    }
+    saveResultSeeingChain ??= db.prepare<[string, string, number], SeenRow>(
+      'INSERT INTO command_results (command_id, result_json) VALUES (?, ?) RETURNING (SELECT hash FROM ledger_chain WHERE seq = ?) AS at_hash',
+    );
+    const row = saveResultSeeingChain.get(commandId, json, sealedSeq) as SeenRow;
+    const after = chainAppends(db);
+    if (!after?.last || after.count === before.count) return null;
+    const atSeq = sealedSeq === 0 ? EMPTY_HEAD : row.at_hash ? { seq: sealedSeq, hash: row.at_hash.toString('hex') } : null;
+    return { head: after.last, atSeq, sealedSeq, appends: after.count };
+  };
   const isCommitted = (commandId: string): boolean => findCommand.get(commandId) !== undefined;
 
   function run(admitted: Admitted, prepared: Prepared, now: string): Outcome {
@@ -148,8 +193,14 @@ export function createDispatcher(options: {
       return inTransaction(() => {
         const value = handler(ctx, input as never);
         saveCommand.run(commandId, name, admitted.payloadHash, actor.id, ctx.now);
-        saveResult.run(commandId, JSON.stringify(value));
-        return { value, changed: def.events ? { events: def.events, input } : null, replayed: false };
+        const changed = def.events ? { events: def.events, input } : null;
+        // The command's last statement: everything it appended to the chain is in by now.
+        if (!chainWatch) {
+          saveResult.run(commandId, JSON.stringify(value));
+          return { value, changed, replayed: false };
+        }
+        const seen = saveResultSeeing(commandId, JSON.stringify(value), chainWatch.sealedSeq());
+        return seen ? { value, changed, replayed: false, seen } : { value, changed, replayed: false };
       });
     } catch (error) {
       // Whatever the attempt made of the ledger as it now stands was rolled back: a repeated id
@@ -227,6 +278,14 @@ export function createDispatcher(options: {
       log(error, { command: name.slice(0, 80), code: 'internal' });
       return { ok: false, error: new DomainError('internal', 'errors.internal').toJSON() };
     }
+    // Committed: the seal hears what the command saw of the chain before anything else can append.
+    if (outcome.seen && chainWatch) {
+      try {
+        chainWatch.committed(outcome.seen);
+      } catch (error) {
+        log(error, { command: name, event: 'chain' });
+      }
+    }
     // The command is committed; a failing listener must not turn it into an error. With nobody
     // listening (tests, the bench's ledger floor) no event is made, and no card read.
     const events = outcome.changed && listeners.size > 0 ? announce(name, outcome.changed, outcome.value) : [];
@@ -264,6 +323,12 @@ export function createDispatcher(options: {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    watchChain(watch) {
+      chainWatch = watch;
+      return () => {
+        if (chainWatch === watch) chainWatch = null;
+      };
     },
   };
 }

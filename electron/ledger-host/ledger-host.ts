@@ -1,6 +1,7 @@
 import type { AppEvent } from '../../shared/types';
 import type { LedgerApp } from './ledger-app';
-import { chainHead, chainHeadAndRowAt, chainRowAt, type ChainHead } from '../ledger/chain';
+import { chainHead, chainHeadAndRowAt, chainAppends, chainRowAt, type ChainHead } from '../ledger/chain';
+import type { ChainSeen } from '../ipc/dispatcher';
 import { checkLedgerAtStart, isDamageError } from '../ledger/health';
 import { fileStamp, type CheckedBefore } from '../ledger/start-check-off-thread';
 import { ledgerPath } from '../ledger/open';
@@ -120,6 +121,35 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
     host.emit({ type: 'backup.changed' });
   }
 
+  /** The head a ledger command handed over at its commit, for the sealSoon that follows it. */
+  let justSeen: { db: LedgerApp['db']; appends: number } | null = null;
+
+  /**
+   * Seals `head`, read together with `atSeq`, the row at the seq sealed last. That row must still
+   * be there as sealed: another program that rewrote the chain (and linked it up again) while this
+   * one runs is never signed for.
+   */
+  function sealHead(head: ChainHead, atSeq: ChainHead | null): void {
+    if (!writer || !sealing) return;
+    const last = writer.last();
+    // Nothing written since (a query): the head is the row sealed last, so it stands.
+    if (last && last.seq === head.seq && last.hash === head.hash) return;
+    if (last && atSeq?.hash !== last.hash) {
+      rewrittenWhileOpen(last, head);
+      return;
+    }
+    writer.note(head, sealing.clock().toISOString());
+  }
+
+  /** A ledger command's commit, with the chain as its last statement saw it (dispatcher.watchChain). */
+  function sealSeen(ledger: LedgerApp, seen: ChainSeen): void {
+    if (app !== ledger || !writer) return;
+    // Read against another sealed row than the one sealed now (it cannot be, in one tick): read again.
+    if ((writer.last()?.seq ?? 0) !== seen.sealedSeq) return;
+    sealHead(seen.head, seen.atSeq);
+    justSeen = app === ledger ? { db: ledger.db, appends: seen.appends } : null;
+  }
+
   /** Whether the row this host sealed last still stands as sealed in `ledger` (see sealSoon). */
   function lastSealStands(ledger: LedgerApp): boolean {
     const last = writer?.last();
@@ -153,18 +183,15 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
     sealProblem: () => sealProblem,
     sealSoon() {
       if (!app || !writer || !sealing) return;
+      // A ledger command has just handed over the head it committed, and this connection has
+      // appended nothing since: that head is sealed already (sealSeen), with no second read.
+      const seen = justSeen;
+      justSeen = null;
+      if (seen && seen.db === app.db && seen.appends === chainAppends(app.db)?.count) return;
       try {
-        // The row sealed last must still be there as sealed: another program that rewrote the
-        // chain (and linked it up again) while this one runs is never signed for.
         const last = writer.last();
         const { head, atSeq } = chainHeadAndRowAt(app.db, last?.seq ?? 0);
-        // Nothing written since (a query): the head is the row sealed last, so it stands.
-        if (last && last.seq === head.seq && last.hash === head.hash) return;
-        if (last && atSeq?.hash !== last.hash) {
-          rewrittenWhileOpen(last, head);
-          return;
-        }
-        writer.note(head, sealing.clock().toISOString());
+        sealHead(head, atSeq);
       } catch (error) {
         // A seal that lags is accepted at the next start; a command's answer never waits on it.
         log(error);
@@ -250,10 +277,17 @@ export function createLedgerHost(options: { dataDir: string; open: () => LedgerA
       app = opened;
       // From the first start on there is a seal, and after a restore it follows the ledger put back.
       sealNow(opened, false);
-      unsubscribe = opened.dispatcher.subscribe((event) => {
+      const events = opened.dispatcher.subscribe((event) => {
         notify(ledgerOnly, event, log);
         notify(everyone, event, log);
       });
+      const chain = writer
+        ? opened.dispatcher.watchChain({ sealedSeq: () => writer.last()?.seq ?? 0, committed: (seen) => sealSeen(opened, seen) })
+        : () => undefined;
+      unsubscribe = () => {
+        events();
+        chain();
+      };
       return opened;
     },
     close() {

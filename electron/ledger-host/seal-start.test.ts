@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { chainHead, registerChainFunctions } from '../ledger/chain';
 import { ledgerPath } from '../ledger/open';
 import { readSeal, sealKeyFrom, sealPath } from '../ledger/seal';
+import { observeStatements } from '../ledger/sqlite-driver';
 import { loadPepper } from '../auth/pepper';
 import { OWNER_PIN, testCores, windowClient, type TestCore } from '../test-support/test-core';
 
@@ -70,6 +71,41 @@ describe('the seal beside the ledger', () => {
     const again = await trading(dir);
     expect(again.core.ledger()).not.toBeNull();
     expect((await again.owner.call('tab.listOpen', {})).length).toBe(3);
+  });
+
+  it('a command hands the seal the head it committed: nothing reads the chain after its commit, and a row written outside a command is still sealed', async () => {
+    let seen: string[] | null = null;
+    observeStatements((sql) => seen?.push(sql.replace(/\s+/g, ' ')));
+    try {
+      const { core, owner } = await trading();
+      await sell(owner, 1);
+      seen = [];
+      const opened = await owner.call('tab.open', { name: 'Watched' });
+      const statements = seen;
+      seen = null;
+      const commit = statements.lastIndexOf('COMMIT');
+      expect(commit).toBeGreaterThan(0);
+      // The head is never read: the command's own last chain row is it. The row sealed last is
+      // read once, in the command's last statement, inside the transaction.
+      expect(statements.filter((sql) => /ledger_chain ORDER BY seq DESC/.test(sql))).toEqual([]);
+      const chainReads = statements.filter((sql) => /ledger_chain/.test(sql));
+      expect(chainReads).toHaveLength(1);
+      expect(chainReads[0]).toMatch(/^INSERT INTO command_results .* RETURNING \(SELECT hash FROM ledger_chain WHERE seq = /);
+      expect(statements.slice(commit + 1).filter((sql) => /ledger_chain/.test(sql))).toEqual([]);
+      await core.host.sealIdle();
+      const head = chainHead(core.ledger()!.db);
+      expect(sealOf(core)).toMatchObject({ state: 'ok', seal: { seq: head.seq, hash: head.hash } });
+      expect(opened).toMatchObject({ name: 'Watched' });
+      // A wrong PIN is an audit row written by the sign-in, not by a ledger command: it is sealed too.
+      const wrong = await windowClient(core, 2).refuse('session.signIn', { staffId: 1, pin: '9999' });
+      expect(wrong.code).toBe('wrong_pin');
+      await core.host.sealIdle();
+      const after = chainHead(core.ledger()!.db);
+      expect(after.seq).toBeGreaterThan(head.seq);
+      expect(sealOf(core)).toMatchObject({ state: 'ok', seal: { seq: after.seq, hash: after.hash } });
+    } finally {
+      observeStatements(undefined);
+    }
   });
 
   it('a deleted ledger with a seal beside it is not a first run: recovery says how far it reached, and nothing is created', async () => {

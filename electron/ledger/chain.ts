@@ -55,6 +55,39 @@ export function registerChainFunctions(db: Db): void {
   });
 }
 
+/** The chain rows each writing connection has appended, as its TEMP trigger told it (watchChainAppends). */
+const appends = new WeakMap<Db, ChainAppends>();
+
+/** How many chain rows this connection has appended since it opened, and the newest of them. */
+export type ChainAppends = { count: number; last: ChainHead | null };
+
+/**
+ * Tells this connection of every chain row it appends, as the row goes in: a TEMP trigger, which
+ * lives in this connection alone and never in the ledger file (a backup or another program never
+ * sees it). With the write lock held, the row a command appended last is the chain's head when it
+ * commits, so the seal learns the head without reading it. A rolled-back append is counted too,
+ * which is why only a committed command's own count is trusted.
+ */
+export function watchChainAppends(db: Db): void {
+  const seen: ChainAppends = { count: 0, last: null };
+  db.function('aftertab_chain_appended', { deterministic: false }, (seq: unknown, hash: unknown) => {
+    if (typeof seq !== 'number' || !Buffer.isBuffer(hash)) throw new TypeError('aftertab_chain_appended takes (seq, hash)');
+    seen.count += 1;
+    seen.last = { seq, hash: hash.toString('hex') };
+    return null;
+  });
+  db.exec(
+    'CREATE TEMP TRIGGER IF NOT EXISTS aftertab_chain_appended AFTER INSERT ON main.ledger_chain BEGIN SELECT aftertab_chain_appended(NEW.seq, NEW.hash); END',
+  );
+  appends.set(db, seen);
+}
+
+/** What this connection has appended to the chain; null when it is not told (a reader, or a ledger without a chain). */
+export function chainAppends(db: Db): Readonly<ChainAppends> | null {
+  const seen = appends.get(db);
+  return seen ? { count: seen.count, last: seen.last } : null;
+}
+
 /** A chain position: its row number and hash (hex). Row 0 is the empty chain. */
 export type ChainHead = { seq: number; hash: string };
 

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { assertAftertabLedger } from './identity';
 import { migrate } from './migrate';
 import { watchTables } from './table-watch';
+import { watchChainAppends } from './chain';
 import { openDatabase } from './sqlite-driver';
 import { copyBeforeUpgrade } from './upgrade-copy';
 
@@ -61,6 +62,7 @@ export function openLedger(file: string, options: OpenLedgerOptions = {}): Db {
     if (!readonly) {
       migrate(db);
       watchTables(db);
+      watchChainAppends(db);
     }
     return db;
   } catch (error) {

@@ -9,26 +9,19 @@ import { statement } from '../ledger/statements';
  * voided payment reopened it gets a new number that replaces its previous one, which stays.
  */
 export function issueReceipt(ctx: ServiceContext, tabId: number): number {
-  const { db } = ctx;
-  // The tab, the number it replaces (a settle after a voided payment) and the next number, in one read.
-  const tab = statement<[number], { closed_at: string; closed_business_date: string; total: number; replaces: number | null; highest: number }>(
-    db,
-    `SELECT t.closed_at, t.closed_business_date, (SELECT coalesce(sum(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS total,
-         (SELECT max(receipt_number) FROM receipts WHERE tab_id = t.id) AS replaces, ${highestReceiptSql} AS highest
-       FROM tabs t WHERE t.id = ? AND t.status = 'settled'`,
-  ).get(tabId);
-  if (!tab) throw new Error(`tab ${tabId} is not settled: only a settled tab is given a receipt number`);
-  const number = tab.highest + 1;
-  statement(db, 'INSERT INTO receipts (receipt_number, tab_id, business_date, issued_at, total_minor, staff_id, replaces) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    number,
-    tabId,
-    tab.closed_business_date,
-    tab.closed_at,
-    tab.total,
-    ctx.actor.id,
-    tab.replaces,
-  );
-  return number;
+  // The tab, the number it replaces (a settle after a voided payment) and the next number are
+  // read by the insert itself: one statement, and no row when the tab is not settled.
+  const issued = statement<[number, number], { receipt_number: number }>(
+    ctx.db,
+    `INSERT INTO receipts (receipt_number, tab_id, business_date, issued_at, total_minor, staff_id, replaces)
+       SELECT ${highestReceiptSql} + 1, t.id, t.closed_business_date, t.closed_at,
+         (SELECT coalesce(sum(r.receivable_minor), 0) FROM tab_rate_totals r WHERE r.tab_id = t.id), ?,
+         (SELECT max(receipt_number) FROM receipts WHERE tab_id = t.id)
+       FROM tabs t WHERE t.id = ? AND t.status = 'settled'
+     RETURNING receipt_number`,
+  ).get(ctx.actor.id, tabId);
+  if (!issued) throw new Error(`tab ${tabId} is not settled: only a settled tab is given a receipt number`);
+  return issued.receipt_number;
 }
 
 /** The newest receipt number a tab was given, or null when it has none. */

@@ -18,8 +18,16 @@ type Posted = { tax_rate_milli: number; sales_minor: number; comps_minor: number
  * this is (every line command changes one): the entry remembers it, so sales by hour can tell
  * which sale a comp or a removal reduces.
  */
-export function repostTab(ctx: ServiceContext, tabId: number, kind: LineKind, memo: string, lineId: number, row?: TabRow | TabState): Reposted {
-  return repostTotals(ctx, tabId, { kind, memo, lineId, row });
+export function repostTab(
+  ctx: ServiceContext,
+  tabId: number,
+  kind: LineKind,
+  memo: string,
+  lineId: number,
+  row?: TabRow | TabState,
+  lines?: readonly LineRow[],
+): Reposted {
+  return repostTotals(ctx, tabId, { kind, memo, lineId, row, lines });
 }
 
 /** What a repost worked out, which the command answers with rather than reading the tab again. */
@@ -39,6 +47,11 @@ export type RepostOptions = {
    * what was paid and whether it has unpaid split parts are not read again either.
    */
   row?: TabRow | TabState;
+  /**
+   * The tab's lines as they stand after this command's change, when the command knows them (its
+   * state's lines with what it has just written): not read again.
+   */
+  lines?: readonly LineRow[];
 };
 
 /**
@@ -54,7 +67,7 @@ export function repostTotals(ctx: ServiceContext, tabId: number, options: Repost
   // tab with a customer can hold one: taking the customer off takes the reward back (customers.ts).
   if (row.customer_id !== null) undoRedemption(ctx, tabId, 'lines');
   const taxMode = row.tax_mode;
-  const active = readLines(db, tabId).filter((l) => l.state === 'active');
+  const active = (options.lines ?? readLines(db, tabId)).filter((l) => l.state === 'active');
   const totals = computeTabTotals(active.map(toTaxLine), taxMode);
   const state = options.row && isTabState(options.row) ? options.row : null;
   // What the journal already holds for the tab, by rate: read with its state when the command has

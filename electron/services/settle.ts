@@ -11,6 +11,7 @@ import { accounts, insertEntry, lastClosedDate, postEntry, writeAudit, type Post
 import type { ServiceContext } from './context';
 import { moneyText, readCounterSettings } from './store';
 import {
+  dueOf,
   itemCountOf,
   paidOn,
   readLines,
@@ -120,7 +121,8 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
   const tab = readOpenTabState(db, input.tabId);
   // A deposit attached at check-in is applied before any payment, so it is never both applied and refunded.
   if (tab.held_deposits > 0) requireDepositsApplied(db, tab.id);
-  const due = receivableOf(db, tab.id);
+  // What the tab owes, from its state: the journal's receivable for it (dueOf says why), not read again.
+  const due = dueOf(tab);
   let amount = input.amountMinor ?? due;
   if (input.partNo !== undefined) {
     const part = parts(ctx, tab.id).find((p) => p.part_no === input.partNo);
@@ -133,7 +135,7 @@ export function pay(ctx: ServiceContext, input: ParsedInput<'settle.pay'>): Paym
   }
   if (amount > due) throw new DomainError('overpayment', 'errors.overpayment', { amount: moneyText(db, due) }, 'amountMinor');
   if (amount === 0 && due > 0) throw new DomainError('invalid_input', 'errors.paymentZero', {}, 'amountMinor');
-  const active = readLines(db, tab.id).filter((l) => l.state === 'active');
+  const active = tab.lines.filter((l) => l.state === 'active');
   if (due === 0 && active.length === 0) {
     throw new DomainError('nothing_due', 'errors.payEmptyTab');
   }

@@ -1,6 +1,18 @@
 import { DomainError } from '../../shared/errors';
 import { computeTabTotals, lineAmounts, type CompSpec, type TaxLine, type TaxMode } from '../../shared/domain/tax';
-import type { Rating, HistoryEntry, Payment, PaymentMethod, SplitPart, TabDetail, TabLine, TabStatus, TabSummary, VoidedPayment } from '../../shared/types';
+import type {
+  ItemKind,
+  Rating,
+  HistoryEntry,
+  Payment,
+  PaymentMethod,
+  SplitPart,
+  TabDetail,
+  TabLine,
+  TabStatus,
+  TabSummary,
+  VoidedPayment,
+} from '../../shared/types';
 import { accounts, type Account } from '../../shared/ledger-vocabulary';
 import type { Db } from '../ledger/open';
 import { statement } from '../ledger/statements';
@@ -71,32 +83,104 @@ export function readOpenTab(db: Db, tabId: number): TabRow {
 }
 
 /**
- * An open tab's row with what a line command or a payment checks before it writes, in one
- * statement: what was paid on it, its unpaid split parts, its held deposits and whether it came
- * from an appointment. Only good until the command itself changes one of those.
+ * The columns of a LineRow, in the order readLines gives them: the tab's state carries its lines
+ * as JSON objects of exactly these keys (staff_name from the join with staff).
  */
-export type TabState = TabRow & PaidParts & { unpaid_parts: number; held_deposits: number; from_appointment: number; rate_totals: string };
+const lineColumns = [
+  'id',
+  'item_id',
+  'name',
+  'unit_minor',
+  'tax_rate_milli',
+  'qty',
+  'staff_id',
+  'staff_name',
+  'state',
+  'remove_reason',
+  'comp_kind',
+  'comp_value',
+  'comp_reason',
+  'comp_qty',
+  'created_at',
+  'expect_text',
+] as const satisfies readonly (keyof LineRow)[];
+
+// A key LineRow gains and the list above lacks is a type error here, so the state's lines never miss one.
+const everyLineColumn: Record<Exclude<keyof LineRow, (typeof lineColumns)[number]>, never> = {};
+void everyLineColumn;
+
+export const lineRowKeys: readonly (keyof LineRow)[] = lineColumns;
+
+const lineJson = `json_object(${lineColumns.map((c) => `'${c}', ${c === 'staff_name' ? 's.name' : `l.${c}`}`).join(', ')})`;
+
+/**
+ * An open tab's row with what a line command or a payment checks before it writes, in one
+ * statement: what was paid on it, its unpaid split parts, its held deposits, whether it came
+ * from an appointment, what is posted for it by rate and its lines (every one, as readLines gives
+ * them). Only good until the command itself changes one of those.
+ */
+export type TabState = TabRow & PaidParts & { unpaid_parts: number; held_deposits: number; from_appointment: number; rate_totals: string; lines: LineRow[] };
 
 export function isTabState(row: TabRow | TabState): row is TabState {
   return 'unpaid_parts' in row;
 }
 
-export function readOpenTabState(db: Db, tabId: number): TabState {
-  const row = statement<[number], TabState>(
-    db,
-    `SELECT t.*, c.name AS customer_name,
+/** The state's columns of tab `t` (customers joined as `c`), as SQL: built when first asked, after the fragments it uses. */
+const tabStateColumns = (): string => `t.*, c.name AS customer_name,
        (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p WHERE p.tab_id = t.id AND ${standingPayment}) + ${mergedPaid('t')} AS paid,
        ${appliedDeposits} AS deposited,
        (SELECT count(*) FROM split_parts s WHERE s.tab_id = t.id AND s.payment_id IS NULL) AS unpaid_parts,
        (SELECT count(*) FROM deposits d WHERE d.tab_id = t.id AND d.status = 'held') AS held_deposits,
        EXISTS (SELECT 1 FROM appointments a WHERE a.tab_id = t.id) AS from_appointment,
        (SELECT json_group_array(json_object('tax_rate_milli', r.tax_rate_milli, 'sales_minor', r.sales_minor, 'comps_minor', r.comps_minor,
-          'tax_minor', r.tax_minor, 'receivable_minor', r.receivable_minor)) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS rate_totals
-     FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
-  ).get(tabId);
+          'tax_minor', r.tax_minor, 'receivable_minor', r.receivable_minor)) FROM tab_rate_totals r WHERE r.tab_id = t.id) AS rate_totals,
+       (SELECT json_group_array(${lineJson} ORDER BY l.id) FROM tab_lines l JOIN staff s ON s.id = l.staff_id WHERE l.tab_id = t.id) AS lines_json`;
+
+type StateRow = Omit<TabState, 'lines'> & { lines_json: string };
+
+/** The state as read, once the tab is found open; its lines parsed. */
+function openState<R extends StateRow>(row: R | undefined, tabId: number): Omit<R, 'lines_json'> & { lines: LineRow[] } {
   if (!row) throw new DomainError('not_found', 'errors.tabMissing', { id: tabId }, 'tabId');
   if (row.status !== 'open') throw new DomainError('tab_not_open', 'errors.tabClosed', { token: row.token, status: row.status.replace('_', ' ') });
-  return row;
+  const { lines_json: linesJson, ...rest } = row;
+  return { ...rest, lines: JSON.parse(linesJson) as LineRow[] };
+}
+
+/** The statement readOpenTabState runs (bound once: the tab's id); its plan is checked in tabs.test.ts. */
+export const tabStateSql = (): string => `SELECT ${tabStateColumns()} FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`;
+
+export function readOpenTabState(db: Db, tabId: number): TabState {
+  return openState(statement<[number], StateRow>(db, tabStateSql()).get(tabId), tabId);
+}
+
+/** A catalog item as a line is added from it. */
+export type ItemRow = { id: number; name: string; kind: ItemKind; price_minor: number; tax_rate_milli: number; expect_text: string; archived: number };
+
+/**
+ * readOpenTabState with the catalog item a line is added from, in the same statement: null when
+ * there is no such item (refused after the tab, as before the two were read together).
+ */
+export function readOpenTabStateWithItem(db: Db, tabId: number, itemId: number): TabState & { item: ItemRow | null } {
+  const row = statement<[number, number], StateRow & { item_json: string | null }>(
+    db,
+    `SELECT ${tabStateColumns()},
+       (SELECT json_object('id', i.id, 'name', i.name, 'kind', i.kind, 'price_minor', i.price_minor, 'tax_rate_milli', i.tax_rate_milli,
+          'expect_text', i.expect_text, 'archived', i.archived) FROM items i WHERE i.id = ?) AS item_json
+     FROM tabs t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
+  ).get(itemId, tabId);
+  const { item_json: itemJson, ...state } = openState(row, tabId);
+  return { ...state, item: itemJson === null ? null : (JSON.parse(itemJson) as ItemRow) };
+}
+
+/**
+ * What an open tab still owes, from its state: what is posted for it (tab_rate_totals, which every
+ * change of its lines and every loyalty reward keeps in the same transaction as the postings) less
+ * what was paid on it, on the tabs merged into it and by the deposits applied to it. It is the
+ * journal's receivable balance for the tab (receivableOf), which ledger.check holds it to.
+ */
+export function dueOf(state: TabState): number {
+  const posted = (JSON.parse(state.rate_totals) as { receivable_minor: number }[]).reduce((s, r) => s + r.receivable_minor, 0);
+  return posted - state.paid - state.deposited;
 }
 
 export function readLines(db: Db, tabId: number): LineRow[] {

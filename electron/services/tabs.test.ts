@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from '../test-support/ledger-fixture';
 import { detailAfter } from '../test-support/tab-detail';
+import { repostTotals } from './repost';
+import { tabStateSql } from './tab-read';
 import type { LineAdded, TabSummary } from '../../shared/types';
 import type { CatalogItem } from '../../shared/types';
 
@@ -223,6 +225,92 @@ describe('at the counter', () => {
       ['Latte', 1, null],
     ]);
     expect(d.totalMinor).toBe(880 - 88 + 440);
+  });
+
+  it('a line command reposts from the lines it read with the tab and what it wrote: nothing is left for a fresh read to post', () => {
+    l.call('store.update', {
+      taxRates: [
+        { rateMilli: 10_000, label: 'Standard' },
+        { rateMilli: 20_000, label: 'High' },
+      ],
+    });
+    const tea = l.call('catalog.createItem', { categoryId: null, name: 'Tea', kind: 'product', priceMinor: 333, rateMilli: 20_000, expectText: '' });
+    const ada = Number(l.db.prepare("INSERT INTO staff (name, role, created_at) VALUES ('Ada', 'staff', 'x')").run().lastInsertRowid);
+    const tab = l.call('tab.open', {});
+    const owner = { id: l.session.staffId!, name: 'Owner', role: 'owner' as const };
+    // A repost that reads the tab's lines and totals afresh (no state handed to it), rolled back:
+    // what it would post and which comp reasons it would move, which must be nothing.
+    const leftToPost = () => {
+      const count = () => l.db.prepare<[], { n: number }>('SELECT (SELECT count(*) FROM journal_entries) + (SELECT count(*) FROM comp_postings) AS n').get()!.n;
+      const before = count();
+      let posted = -1;
+      const undo = new Error('undo');
+      try {
+        l.db.transaction(() => {
+          const ctx = { db: l.db, now: '2026-11-24T09:30:00.000Z', actor: owner, commandId: null, approverId: null, prepared: {} };
+          repostTotals(ctx, tab.id, { kind: 'line.add', memo: 'check', lineId: null });
+          posted = count() - before;
+          throw undo;
+        })();
+      } catch (error) {
+        if (error !== undo) throw error;
+      }
+      return posted;
+    };
+    const first = l.call('tab.addLine', { tabId: tab.id, itemId: latte().id });
+    l.call('tab.addLine', { tabId: tab.id, itemId: tea.id, qty: 2 });
+    l.call('tab.compLine', { tabId: tab.id, lineId: first.lineId, kind: 'percent', value: 33, reason: 'cold' });
+    expect(leftToPost()).toBe(0);
+    // The same tea again grows its line: the repost sees 3 teas, not the 2 read with the tab.
+    const grown = l.call('tab.addLine', { tabId: tab.id, itemId: tea.id });
+    let d = after(grown);
+    expect(d.lines.map((x) => [x.name, x.qty])).toEqual([
+      ['Latte', 1],
+      ['Tea', 3],
+    ]);
+    expect(grown).toMatchObject({ itemCount: 4, totalMinor: 440 - 145 + 999, dueMinor: 440 - 145 + 999 });
+    expect(
+      l.db
+        .prepare(
+          `SELECT p.account, p.amount_minor FROM postings p WHERE p.entry_id = (SELECT max(e.id) FROM journal_entries e JOIN entry_lines x ON x.entry_id = e.id WHERE x.line_id = ?)
+             ORDER BY p.account`,
+        )
+        .all(grown.lineId),
+    ).toEqual([
+      // 9.99 at 20 % holds 1.665 of tax, rounded half up to 1.67; 6.66 held 1.11: the difference is posted.
+      { account: 'sales:20', amount_minor: -277 },
+      { account: 'tabs_receivable', amount_minor: 333 },
+      { account: 'tax_payable:20', amount_minor: -56 },
+    ]);
+    expect(leftToPost()).toBe(0);
+    // A new line served by someone else, a quantity lowered below a comp, a comp, a removal: each the same.
+    const adas = l.dispatcher.dispatch(
+      'tab.addLine',
+      { input: { tabId: tab.id, itemId: croissant().id, qty: 2, staffId: ada }, commandId: 'ada-croissant' },
+      l.session,
+    );
+    expect(adas.ok).toBe(true);
+    expect(leftToPost()).toBe(0);
+    const croissantLine = after(l.call('tab.setQty', { tabId: tab.id, lineId: first.lineId, qty: 3 })).lines.find((x) => x.name === 'Croissant')!;
+    expect(croissantLine.staffName).toBe('Ada');
+    l.call('tab.compLine', { tabId: tab.id, lineId: croissantLine.id, kind: 'amount', value: 100, qty: 2, reason: 'burnt' });
+    expect(leftToPost()).toBe(0);
+    l.call('tab.setQty', { tabId: tab.id, lineId: croissantLine.id, qty: 1 });
+    expect(leftToPost()).toBe(0);
+    d = after(l.call('tab.removeLine', { tabId: tab.id, lineId: first.lineId, reason: 'never made' }));
+    expect(leftToPost()).toBe(0);
+    expect(d.lines.map((x) => [x.name, x.qty, x.state, x.comp?.qty ?? null])).toEqual([
+      ['Latte', 3, 'removed', 1],
+      ['Tea', 3, 'active', null],
+      ['Croissant', 1, 'active', 1],
+    ]);
+  });
+
+  it('reads a tab’s state, its lines included, by the tab’s id through indexes, never scanning a table', () => {
+    const plan = (l.db.prepare(`EXPLAIN QUERY PLAN ${tabStateSql()}`).all(1) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/SEARCH l USING INDEX tab_lines_tab \(tab_id=\?\)/);
+    expect(plan).toMatch(/SEARCH r USING INDEX \S+ \(tab_id=\?\)/);
+    expect(plan).not.toMatch(/\bSCAN\b/);
   });
 
   it('history records only what an edit changed', () => {

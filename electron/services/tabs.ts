@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/errors';
 import { MAX_QTY } from '../../shared/schemas';
 import { mulMinor } from '../../shared/money';
 import type { ParsedInput } from '../../shared/contract';
-import type { ItemKind, LineAdded, TabSummary } from '../../shared/types';
+import type { LineAdded, TabSummary } from '../../shared/types';
 import { accounts, businessDateAt, postEntry, writeAudit } from '../ledger/journal';
 import type { ServiceContext } from './context';
 import { statement } from '../ledger/statements';
@@ -14,10 +14,12 @@ import {
   readLines,
   readOpenTab,
   readOpenTabState,
+  readOpenTabStateWithItem,
   readTabSummary,
   receivableOf,
   standingPayment,
   summaryOf,
+  type LineRow,
   type TabRow,
   type TabState,
 } from './tab-read';
@@ -27,8 +29,6 @@ import { issueReceipt } from './receipts';
 
 type Detail = Record<string, string | number | null>;
 
-type ItemRow = { id: number; name: string; kind: ItemKind; price_minor: number; tax_rate_milli: number; expect_text: string; archived: number };
-
 function audit(ctx: ServiceContext, command: string, tabId: number, detail: Detail): void {
   writeAudit(ctx.db, { at: ctx.now, staffId: ctx.actor.id, command, tabId, detail: JSON.stringify(detail) });
 }
@@ -37,11 +37,17 @@ function touch(ctx: ServiceContext, tabId: number): void {
   statement(ctx.db, 'UPDATE tabs SET last_activity_at = ? WHERE id = ?').run(ctx.now, tabId);
 }
 
-function readActiveLine(ctx: ServiceContext, tabId: number, lineId: number) {
-  const line = readLines(ctx.db, tabId).find((l) => l.id === lineId);
+/** The line a command is about, from the tab's state: it must be on the tab and active. */
+function activeLine(tab: TabState, lineId: number): LineRow {
+  const line = tab.lines.find((l) => l.id === lineId);
   if (!line) throw new DomainError('not_found', 'errors.lineMissing', { id: lineId }, 'lineId');
   if (line.state !== 'active') throw new DomainError('line_not_active', 'errors.lineRemoved', { name: line.name }, 'lineId');
   return line;
+}
+
+/** The tab's lines with one of them as the command has just written it, so the repost sees the tab as it now stands. */
+function withLine(lines: readonly LineRow[], written: LineRow): LineRow[] {
+  return lines.map((l) => (l.id === written.id ? written : l));
 }
 
 export function openTab(ctx: ServiceContext, input: ParsedInput<'tab.open'>): TabSummary {
@@ -98,43 +104,72 @@ export function updateTab(ctx: ServiceContext, input: ParsedInput<'tab.update'>)
 
 export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>): LineAdded {
   const { db } = ctx;
-  const tab = readOpenTabState(db, input.tabId);
+  // The tab's state, its lines and the item, in one read.
+  const tab = readOpenTabStateWithItem(db, input.tabId, input.itemId);
+  const { item } = tab;
   const staffId = input.staffId ?? ctx.actor.id;
-  // Tapping the same item again grows its line (same price, same server, no comp) rather than
-  // adding a second one; a comped, repriced or reworded line stays as it was. The item and that
-  // line are read together.
-  const item = statement<[{ tab: number; staff: number; item: number }], ItemRow & { same_id: number | null; same_qty: number | null }>(
-    db,
-    `WITH same AS (
-       SELECT l.id, l.qty FROM tab_lines l, items i WHERE i.id = @item AND l.tab_id = @tab AND l.item_id = i.id AND l.unit_minor = i.price_minor
-         AND l.tax_rate_milli = i.tax_rate_milli AND l.staff_id = @staff AND l.expect_text = (CASE WHEN i.kind = 'service' THEN i.expect_text ELSE '' END)
-         AND l.state = 'active' AND l.comp_kind IS NULL ORDER BY l.id DESC LIMIT 1)
-     SELECT i.id, i.name, i.kind, i.price_minor, i.tax_rate_milli, i.expect_text, i.archived, (SELECT id FROM same) AS same_id, (SELECT qty FROM same) AS same_qty
-     FROM items i WHERE i.id = @item`,
-  ).get({ tab: input.tabId, staff: staffId, item: input.itemId });
   if (!item) throw new DomainError('not_found', 'errors.itemMissing', { id: input.itemId }, 'itemId');
   if (item.archived) throw new DomainError('conflict', 'errors.itemArchived', { name: item.name }, 'itemId');
   // The person sending the command was found active when it was admitted; anyone else is looked up.
-  if (staffId !== ctx.actor.id && !statement(db, 'SELECT 1 FROM staff WHERE id = ? AND active = 1').get(staffId)) {
-    throw new DomainError('not_found', 'errors.staffMissing', { id: staffId }, 'staffId');
-  }
+  const staffName =
+    staffId === ctx.actor.id
+      ? ctx.actor.name
+      : statement<[number], { name: string }>(db, 'SELECT name FROM staff WHERE id = ? AND active = 1').get(staffId)?.name;
+  if (staffName === undefined) throw new DomainError('not_found', 'errors.staffMissing', { id: staffId }, 'staffId');
   const expectText = item.kind === 'service' ? item.expect_text : '';
-  const same = item.same_id === null || item.same_qty === null ? undefined : { id: item.same_id, qty: item.same_qty };
+  // Tapping the same item again grows its line (same price, same server, no comp) rather than
+  // adding a second one; a comped, repriced or reworded line stays as it was. The newest such line.
+  const same = tab.lines.findLast(
+    (l) =>
+      l.item_id === item.id &&
+      l.unit_minor === item.price_minor &&
+      l.tax_rate_milli === item.tax_rate_milli &&
+      l.staff_id === staffId &&
+      l.expect_text === expectText &&
+      l.state === 'active' &&
+      l.comp_kind === null,
+  );
   if (same && same.qty + input.qty > MAX_QTY) {
     throw new DomainError('invalid_input', 'errors.field.qty', {}, 'qty');
   }
-  const lineId = same
-    ? (statement(db, 'UPDATE tab_lines SET qty = ? WHERE id = ?').run(same.qty + input.qty, same.id), same.id)
-    : Number(
-        statement(
-          db,
-          `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at, expect_text)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
-        )
-          // The service's words as they are now go with the line, so a later catalog edit never rewrites a receipt.
-          .run(input.tabId, item.id, item.name, item.price_minor, item.tax_rate_milli, input.qty, staffId, ctx.now, expectText).lastInsertRowid,
-      );
-  const reposted = repostTab(ctx, input.tabId, 'line.add', `${item.name} x${input.qty}`, lineId, tab);
+  let lines: LineRow[];
+  let lineId: number;
+  if (same) {
+    statement(db, 'UPDATE tab_lines SET qty = ? WHERE id = ?').run(same.qty + input.qty, same.id);
+    lineId = same.id;
+    lines = withLine(tab.lines, { ...same, qty: same.qty + input.qty });
+  } else {
+    lineId = Number(
+      statement(
+        db,
+        `INSERT INTO tab_lines (tab_id, item_id, name, unit_minor, tax_rate_milli, qty, staff_id, state, created_at, expect_text)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+      )
+        // The service's words as they are now go with the line, so a later catalog edit never rewrites a receipt.
+        .run(input.tabId, item.id, item.name, item.price_minor, item.tax_rate_milli, input.qty, staffId, ctx.now, expectText).lastInsertRowid,
+    );
+    // The row as written, in id order as readLines lists the lines.
+    const written: LineRow = {
+      id: lineId,
+      item_id: item.id,
+      name: item.name,
+      unit_minor: item.price_minor,
+      tax_rate_milli: item.tax_rate_milli,
+      qty: input.qty,
+      staff_id: staffId,
+      staff_name: staffName,
+      state: 'active',
+      remove_reason: null,
+      comp_kind: null,
+      comp_value: null,
+      comp_reason: null,
+      comp_qty: null,
+      created_at: ctx.now,
+      expect_text: expectText,
+    };
+    lines = [...tab.lines, written].sort((a, b) => a.id - b.id);
+  }
+  const reposted = repostTab(ctx, input.tabId, 'line.add', `${item.name} x${input.qty}`, lineId, tab, lines);
   touch(ctx, input.tabId);
   audit(ctx, 'tab.addLine', input.tabId, { lineId, item: item.name, qty: input.qty, unitMinor: item.price_minor });
   return { ...changedCard(ctx, tab, reposted), lineId };
@@ -142,11 +177,12 @@ export function addLine(ctx: ServiceContext, input: ParsedInput<'tab.addLine'>):
 
 export function setQty(ctx: ServiceContext, input: ParsedInput<'tab.setQty'>): TabSummary {
   const tab = readOpenTabState(ctx.db, input.tabId);
-  const line = readActiveLine(ctx, input.tabId, input.lineId);
+  const line = activeLine(tab, input.lineId);
   if (line.qty === input.qty) return readTabSummary(ctx.db, input.tabId);
   // A comp stays on the units it was given; lowered below them, it covers every unit left.
   statement(ctx.db, 'UPDATE tab_lines SET qty = ?, comp_qty = MIN(comp_qty, ?) WHERE id = ?').run(input.qty, input.qty, line.id);
-  const reposted = repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`, line.id, tab);
+  const written = { ...line, qty: input.qty, comp_qty: line.comp_qty === null ? null : Math.min(line.comp_qty, input.qty) };
+  const reposted = repostTab(ctx, input.tabId, 'line.qty', `${line.name} x${line.qty} -> x${input.qty}`, line.id, tab, withLine(tab.lines, written));
   touch(ctx, input.tabId);
   audit(ctx, 'tab.setQty', input.tabId, { lineId: line.id, item: line.name, from: line.qty, to: input.qty });
   return changedCard(ctx, tab, reposted);
@@ -154,9 +190,10 @@ export function setQty(ctx: ServiceContext, input: ParsedInput<'tab.setQty'>): T
 
 export function removeLine(ctx: ServiceContext, input: ParsedInput<'tab.removeLine'>): TabSummary {
   const tab = readOpenTabState(ctx.db, input.tabId);
-  const line = readActiveLine(ctx, input.tabId, input.lineId);
+  const line = activeLine(tab, input.lineId);
   statement(ctx.db, "UPDATE tab_lines SET state = 'removed', remove_reason = ? WHERE id = ?").run(input.reason, line.id);
-  const reposted = repostTab(ctx, input.tabId, 'line.remove', `${line.name}: ${input.reason}`, line.id, tab);
+  const written: LineRow = { ...line, state: 'removed', remove_reason: input.reason };
+  const reposted = repostTab(ctx, input.tabId, 'line.remove', `${line.name}: ${input.reason}`, line.id, tab, withLine(tab.lines, written));
   touch(ctx, input.tabId);
   audit(ctx, 'tab.removeLine', input.tabId, { lineId: line.id, item: line.name, qty: line.qty, reason: input.reason });
   return changedCard(ctx, tab, reposted);
@@ -164,7 +201,7 @@ export function removeLine(ctx: ServiceContext, input: ParsedInput<'tab.removeLi
 
 export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>): TabSummary {
   const tab = readOpenTabState(ctx.db, input.tabId);
-  const line = readActiveLine(ctx, input.tabId, input.lineId);
+  const line = activeLine(tab, input.lineId);
   const units = input.qty ?? line.qty;
   if (units > line.qty) throw new DomainError('invalid_input', 'errors.compQtyOver', { qty: line.qty }, 'qty');
   const compedList = mulMinor(line.unit_minor, units);
@@ -178,7 +215,16 @@ export function compLine(ctx: ServiceContext, input: ParsedInput<'tab.compLine'>
     units,
     line.id,
   );
-  const reposted = repostTab(ctx, input.tabId, 'line.comp', `${line.name} x${units} of ${line.qty}: ${input.reason}`, line.id, tab);
+  const written: LineRow = { ...line, comp_kind: input.kind, comp_value: input.value, comp_reason: input.reason, comp_qty: units };
+  const reposted = repostTab(
+    ctx,
+    input.tabId,
+    'line.comp',
+    `${line.name} x${units} of ${line.qty}: ${input.reason}`,
+    line.id,
+    tab,
+    withLine(tab.lines, written),
+  );
   touch(ctx, input.tabId);
   audit(ctx, 'tab.compLine', input.tabId, {
     lineId: line.id,

@@ -8,21 +8,37 @@ import { readCounterSettings, readSettings } from './store';
 import { readTabRow } from './tab-read';
 import { statement } from '../ledger/statements';
 
-function heldTokens(db: Db): Map<number, number> {
-  const rows = statement<[], { token: number; id: number }>(db, "SELECT token, id FROM tabs WHERE status = 'open'").all();
-  return new Map(rows.map((r) => [r.token, r.id]));
+type MissingRow = { token: number; tab_id: number; at: string; name: string; label: string; status: TabStatus; closed_at: string | null };
+
+function toMissing(r: MissingRow): MissingToken {
+  return { tabId: r.tab_id, name: r.name, label: r.label, status: r.status, closedAt: r.closed_at, at: r.at };
 }
 
-type MissingRow = { token: number; tab_id: number; at: string; name: string; label: string; status: TabStatus; closed_at: string | null };
+/** A token whose newest event says it is missing, with the tab it went with (`e` the event, `t` the tab), as SQL. */
+const missingSql = `SELECT e.token, e.tab_id, e.at, t.name, t.label, t.status, t.closed_at FROM token_events e JOIN tabs t ON t.id = e.tab_id
+       WHERE e.kind = 'missing' AND e.id = (SELECT max(id) FROM token_events WHERE token = e.token)`;
 
 /** Every token whose newest event says it is missing, with the tab it went with. */
 export function missingTokens(db: Db): Map<number, MissingToken> {
-  const rows = statement<[], MissingRow>(
+  const rows = statement<[], MissingRow>(db, `${missingSql} ORDER BY e.token`).all();
+  return new Map(rows.map((r) => [r.token, toMissing(r)]));
+}
+
+/** The tokens held by open tabs (token to tab) and the missing ones, in one statement. */
+function tokensOut(db: Db): { held: Map<number, number>; missing: Map<number, MissingToken> } {
+  const rows = statement<[], MissingRow & { held: number }>(
     db,
-    `SELECT e.token, e.tab_id, e.at, t.name, t.label, t.status, t.closed_at FROM token_events e JOIN tabs t ON t.id = e.tab_id
-       WHERE e.kind = 'missing' AND e.id = (SELECT max(id) FROM token_events WHERE token = e.token) ORDER BY e.token`,
+    `SELECT 1 AS held, token, id AS tab_id, '' AS at, name, label, status, closed_at FROM tabs WHERE status = 'open'
+     UNION ALL SELECT 0 AS held, * FROM (${missingSql})
+     ORDER BY held, token`,
   ).all();
-  return new Map(rows.map((r) => [r.token, { tabId: r.tab_id, name: r.name, label: r.label, status: r.status, closedAt: r.closed_at, at: r.at }]));
+  const held = new Map<number, number>();
+  const missing = new Map<number, MissingToken>();
+  for (const r of rows) {
+    if (r.held) held.set(r.token, r.tab_id);
+    else missing.set(r.token, toMissing(r));
+  }
+  return { held, missing };
 }
 
 export function isTokenMissing(db: Db, token: number): boolean {
@@ -43,8 +59,7 @@ function stateOf(token: number, held: Map<number, number>, missing: Map<number, 
  */
 export function tokenPool(db: Db): TokenState[] {
   const { tokenFirst, tokenLast } = readSettings(db);
-  const held = heldTokens(db);
-  const missing = missingTokens(db);
+  const { held, missing } = tokensOut(db);
   const pool: TokenState[] = [];
   for (let token = tokenFirst; token <= tokenLast; token += 1) pool.push(stateOf(token, held, missing));
   for (const token of missing.keys()) {
@@ -56,8 +71,7 @@ export function tokenPool(db: Db): TokenState[] {
 /** The lowest token neither held by an open tab nor missing, or null when every token is out. */
 export function nextFreeToken(db: Db, range: { tokenFirst: number; tokenLast: number } = readCounterSettings(db)): number | null {
   const { tokenFirst, tokenLast } = range;
-  const held = heldTokens(db);
-  const missing = missingTokens(db);
+  const { held, missing } = tokensOut(db);
   for (let token = tokenFirst; token <= tokenLast; token += 1) if (!held.has(token) && !missing.has(token)) return token;
   return null;
 }
@@ -68,13 +82,19 @@ export function tokenRefusal(db: Db, token: number, field = 'token'): DomainErro
   if (token < tokenFirst || token > tokenLast) {
     return new DomainError('token_out_of_range', 'errors.tokenOutOfRange', { token, first: tokenFirst, last: tokenLast }, field);
   }
-  if (heldTokens(db).has(token)) return new DomainError('token_held', 'errors.tokenHeld', { token }, field);
-  if (isTokenMissing(db, token)) return new DomainError('token_missing', 'errors.token.missing', { token }, field);
+  // Held by an open tab, or whose newest event says it is missing: one read.
+  const out = statement<[number, number], { held: number; last_kind: string | null }>(
+    db,
+    "SELECT EXISTS (SELECT 1 FROM tabs WHERE token = ? AND status = 'open') AS held, (SELECT kind FROM token_events WHERE token = ? ORDER BY id DESC LIMIT 1) AS last_kind",
+  ).get(token, token);
+  if (out?.held) return new DomainError('token_held', 'errors.tokenHeld', { token }, field);
+  if (out?.last_kind === 'missing') return new DomainError('token_missing', 'errors.token.missing', { token }, field);
   return null;
 }
 
 function stateNow(db: Db, token: number): TokenState {
-  return stateOf(token, heldTokens(db), missingTokens(db));
+  const { held, missing } = tokensOut(db);
+  return stateOf(token, held, missing);
 }
 
 /**

@@ -4,7 +4,7 @@ import { discountByRate, shareByRate } from '../../shared/domain/loyalty';
 import { describeBreak, verifyChain, type ChainHead } from '../ledger/chain';
 import type { Db } from '../ledger/open';
 import { dayTotalProblems, depositProblems, receiptProblems, refundProblems } from '../services/ledger-check';
-import { toTaxLine } from '../services/tab-read';
+import { dueOf, lineRowKeys, readOpenTabState, toTaxLine } from '../services/tab-read';
 import { moveProblems } from '../services/tab-moves-check';
 import { nextFreeToken } from '../services/tokens';
 
@@ -57,6 +57,19 @@ export function assertInvariants(db: Db): void {
     const expected = tab.status === 'open' ? computeTabTotals(lines.map(toTaxLine), tab.tax_mode).grossTotal - paid - deposited - merged - rewardOff : 0;
     expect(receivable, `receivable of tab ${tab.id} (${tab.status})`).toBe(expected);
     if (tab.status === 'open') expect(receivable, `tab ${tab.id} owes a negative amount`).toBeGreaterThanOrEqual(0);
+    // What a line command or a payment reads in one statement instead: what the tab owes (settle.pay
+    // takes it for the journal's) and its lines, as the raw tables give them.
+    if (tab.status === 'open' && hasTable(db, 'tab_merges')) {
+      const state = readOpenTabState(db, tab.id);
+      expect(dueOf(state), `what tab ${tab.id}'s state says it owes`).toBe(receivable);
+      const raw = db
+        .prepare<[number], Record<string, unknown>>(
+          'SELECT l.*, s.name AS staff_name FROM tab_lines l JOIN staff s ON s.id = l.staff_id WHERE l.tab_id = ? ORDER BY l.id',
+        )
+        .all(tab.id)
+        .map((row) => Object.fromEntries(lineRowKeys.map((key) => [key, row[key]])));
+      expect(state.lines, `the lines in tab ${tab.id}'s state`).toEqual(raw);
+    }
   }
 
   // 3. A token is held by at most one open tab; a missing token by none (and the pool never hands it out).

@@ -2,6 +2,7 @@ import { Component, Suspense, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { t } from '../i18n/t';
 import { ErrorNote } from './ErrorNote';
+import { StartingScreen } from './StartingScreen';
 
 /** Stands where a screen loaded on demand will be, under the nav bar, until its code is here. */
 export function ScreenLoading() {
@@ -52,6 +53,18 @@ export function ScreenSuspense({ children }: { children: ReactNode }) {
   return (
     <ScreenBoundary at={pathname}>
       <Suspense fallback={<ScreenLoading />}>{children}</Suspense>
+    </ScreenBoundary>
+  );
+}
+
+/**
+ * Around a screen shown instead of the app and loaded on demand (the first run's setup, the
+ * recovery screen): the starting frame while its code arrives, a reload if it never does.
+ */
+export function StartSuspense({ children }: { children: ReactNode }) {
+  return (
+    <ScreenBoundary at="start">
+      <Suspense fallback={<StartingScreen />}>{children}</Suspense>
     </ScreenBoundary>
   );
 }

@@ -4,17 +4,24 @@ import type { AppEvent, BoardCard, Catalog, StoreSettings, TabDetail, TabSummary
 import { useEffect, useState } from 'react';
 import { api, onEvent } from '../api';
 import { describeError } from '../i18n/describe-error';
-import { setPaperLanguage } from '../i18n/t';
+import { switchPaperLanguage } from '../i18n/t';
 import { patchBoard } from '../screens/board/board-logic';
 import { useLiveQuery, type LiveQuery } from './use-live-query';
 
 /**
- * Every load of the store settings also sets the paper's language (receipts, slips, the Z), before
- * any screen renders with them, so what prints follows the store's language as soon as it changes.
+ * Every load of the store settings also sets the paper's language (receipts, slips, the Z), its
+ * catalogue fetched if need be, before any screen renders with them, so what prints follows the
+ * store's language as soon as it changes. A catalogue that cannot be fetched is said, rather than
+ * a paper printed in the language before.
  */
 const loadStore = async (): Promise<Result<StoreSettings>> => {
   const result = await api['store.get']({});
-  if (result.ok) setPaperLanguage(result.value.language);
+  if (!result.ok) return result;
+  try {
+    await switchPaperLanguage(result.value.language);
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  }
   return result;
 };
 const loadCatalog = (): Promise<Result<Catalog>> => api['catalog.list']({});

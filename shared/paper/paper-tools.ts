@@ -1,5 +1,6 @@
 import { formatRate, type RateMilli } from '../domain/tax';
 import { isTimeZone } from '../domain/business-day';
+import { allCatalogues } from '../i18n/all-catalogues';
 import type { Params } from '../i18n/format-message';
 import { localeInLanguage, type Language } from '../i18n/languages';
 import { createTranslator, type MessageKey } from '../i18n/translator';
@@ -28,7 +29,7 @@ export type PaperTools = {
 export type PaperPlace = { currency: string; locale: string; timeZone: string };
 
 export function paperTools(place: PaperPlace, language: Language): PaperTools {
-  const translator = createTranslator(language);
+  const translator = createTranslator(language, allCatalogues);
   const locale = localeInLanguage(place.locale, language);
   const timeZone = isTimeZone(place.timeZone) ? place.timeZone : 'UTC';
   const dateTime = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });

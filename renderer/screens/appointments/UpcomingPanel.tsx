@@ -6,6 +6,8 @@ import { useShortcut } from '../../hooks/use-shortcut';
 import { t } from '../../i18n/t';
 import { bookableServices, minuteText } from './salon-time';
 import { useUpcoming } from './use-salon';
+// Its own styles, not borrowed from a screen the board happens to load with it.
+import './appointments.css';
 
 /**
  * The board's side: who is booked in the next two hours, each a tap from its appointment. A

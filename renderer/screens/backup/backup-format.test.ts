@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { setScreenLanguage } from '../../i18n/t';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguages, setScreenLanguage } from '../../i18n/t';
 import type { BackupInfo } from '../../../shared/closing-types';
 import {
   chainHeadText,
@@ -12,6 +12,9 @@ import {
   settingsChange,
   shortHash,
 } from './backup-format';
+
+// The German catalogue, fetched before a switch to it, as the app does.
+beforeAll(() => loadLanguages(['de']));
 
 const saved = { folder: '/data/backups', keep: 14, everyMinutes: 30 };
 const info = (name: string, at: string, verified: boolean): BackupInfo => ({ name, at, verified, sizeBytes: 1, reason: 'manual', chain: null });

@@ -13,6 +13,8 @@ const calls = vi.hoisted(() => ({
   held: null as null | Promise<void>,
 }));
 const ok = <T,>(value: T) => Promise.resolve({ ok: true, value });
+const preload = vi.hoisted(() => vi.fn(() => () => undefined));
+vi.mock('../../counter-screens', () => ({ preloadCounterScreens: preload }));
 vi.mock('../../api', () => ({
   api: new Proxy(
     {},
@@ -80,10 +82,26 @@ beforeEach(() => {
   calls.open = [card(20, 5, 1200, 'Ana'), card(21, 8, 300, 'Ben')];
   calls.held = null;
   localStorage.clear();
+  preload.mockClear();
 });
 afterEach(cleanup);
 
 describe('the board, live', () => {
+  it('fetches the code of the screens a card opens once its tabs are drawn, not before', async () => {
+    let release: () => void = () => undefined;
+    calls.held = new Promise<void>((resolve) => (release = resolve));
+    render(
+      <MemoryRouter>
+        <BoardScreen />
+      </MemoryRouter>,
+    );
+    await waitFor(() => expect(listCalls()).toBe(1));
+    expect(preload).not.toHaveBeenCalled();
+    release();
+    await screen.findByRole('listitem', { name: 'Token 8' });
+    expect(preload).toHaveBeenCalledTimes(1);
+  });
+
   it('patches the one card a tab change carries, adds and removes cards in token order, and never asks for the list again', async () => {
     render(
       <MemoryRouter>

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { preloadCounterScreens } from '../../counter-screens';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Screen } from '../../components/Screen';
 import { useCommand } from '../../hooks/use-command';
@@ -35,6 +36,9 @@ export function BoardScreen() {
   const settings = store.data;
   const openTabs = tabs.data;
   const loadError = tabs.error ?? store.error;
+  // Once the tabs are drawn, the screens a tap on them opens are fetched ahead.
+  const drawn = openTabs !== null;
+  useEffect(() => (drawn ? preloadCounterScreens() : undefined), [drawn]);
 
   const shown = useMemo(() => (openTabs ? sortTabs(filterTabs(openTabs, query), sort) : []), [openTabs, query, sort]);
   // Tokens customers kept: listed at the top until found, and never offered as free.

@@ -7,6 +7,7 @@ import { SidePanel } from '../../components/SidePanel';
 import { useCommand } from '../../hooks/use-command';
 import { useEscapeFirst } from '../../hooks/use-escape-first';
 import { t } from '../../i18n/t';
+import './customers.css';
 
 const FIELDS = ['name', 'phone', 'email', 'notes', 'contactOk'] as const;
 

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Customer } from '../../../shared/customer-types';
 import { t } from '../../i18n/t';
+import './customers.css';
 
 type Props = {
   customers: readonly Customer[];

@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TabDetail } from '../../../shared/types';
 import { testStore } from '../../test-support/store';
 import { testLine, testTab } from '../../test-support/tab';
-import { setPaperLanguage } from '../../i18n/t';
+import { loadLanguages, setPaperLanguage } from '../../i18n/t';
 import { ReceiptView } from './ReceiptScreen';
 
 vi.mock('../../api', () => import('../../test-support/fake-api'));
+
+// The German catalogue, fetched before a switch to it, as the app does.
+beforeAll(() => loadLanguages(['de']));
 
 afterEach(() => {
   cleanup();

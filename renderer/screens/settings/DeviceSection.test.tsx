@@ -28,7 +28,8 @@ describe("This PC's settings", () => {
     expect(await screen.findByText("Receipts, token slips and the Z stay in the store's language (English).")).toBeTruthy();
     await userEvent.selectOptions(screen.getByLabelText('Screen language'), 'de');
     await waitFor(() => expect(fake.inputs('device.update')).toContainEqual({ language: 'de' }));
-    expect(screenLanguage()).toBe('de');
+    // Once the German catalogue is fetched.
+    await waitFor(() => expect(screenLanguage()).toBe('de'));
   });
 
   it("follow the store's language again when that is chosen", async () => {

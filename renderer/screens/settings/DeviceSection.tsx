@@ -46,8 +46,13 @@ export function DeviceSection() {
     }
     setView(result.value);
     setSaved(true);
-    // A new language re-renders the whole app in it.
-    applyDeviceView(result.value);
+    // A new language re-renders the whole app in it, once its catalogue is here.
+    try {
+      await applyDeviceView(result.value);
+    } catch (failed) {
+      setError(failed instanceof Error ? failed.message : String(failed));
+      return false;
+    }
     return true;
   }
 
@@ -57,7 +62,9 @@ export function DeviceSection() {
     const result = await api['device.update']({ printer });
     if (!result.ok) return result.error;
     setView(result.value);
-    applyDeviceView(result.value);
+    // Only the printer changed: the language in the answer is the one already on screen, its
+    // catalogue here, so nothing is fetched (and the printer's form has nothing to say about it).
+    void applyDeviceView(result.value).catch(() => undefined);
     return null;
   }
 

@@ -1,13 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TabDetail } from '../../../shared/types';
 import { testStore } from '../../test-support/store';
 import { testLine, testTab } from '../../test-support/tab';
-import { setPaperLanguage } from '../../i18n/t';
+import { loadLanguages, setPaperLanguage } from '../../i18n/t';
 import { Slip } from './SlipScreen';
 
 vi.mock('../../api', () => import('../../test-support/fake-api'));
+
+// The Spanish catalogue, fetched before a switch to it, as the app does.
+beforeAll(() => loadLanguages(['es']));
 
 afterEach(() => {
   cleanup();

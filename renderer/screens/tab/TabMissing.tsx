@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Screen } from '../../components/Screen';
 import { t } from '../../i18n/t';
+import './tab.css';
 
 /** A tab id that leads nowhere: say so plainly and offer the way back. */
 export function TabMissing({ detail }: { detail?: string | null }) {

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { setPaperLanguage, setScreenLanguage, t, tPaper } from '../../i18n/t';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguages, setPaperLanguage, setScreenLanguage, t, tPaper } from '../../i18n/t';
 import { testTab } from '../../test-support/tab';
 import { TabTotals } from './TabTotals';
+
+// The Spanish catalogue, fetched before a switch to it, as the app does.
+beforeAll(() => loadLanguages(['es']));
 
 afterEach(() => {
   cleanup();
