@@ -41,8 +41,11 @@ function tokensOut(db: Db): { held: Map<number, number>; missing: Map<number, Mi
   return { held, missing };
 }
 
+/** A token's newest event's kind, as SQL (bound once: the token): 'missing' while it is missing. */
+const newestKindSql = 'SELECT kind FROM token_events WHERE token = ? ORDER BY id DESC LIMIT 1';
+
 export function isTokenMissing(db: Db, token: number): boolean {
-  return statement<[number], { kind: string }>(db, 'SELECT kind FROM token_events WHERE token = ? ORDER BY id DESC LIMIT 1').get(token)?.kind === 'missing';
+  return statement<[number], { kind: string }>(db, newestKindSql).get(token)?.kind === 'missing';
 }
 
 function stateOf(token: number, held: Map<number, number>, missing: Map<number, MissingToken>): TokenState {
@@ -85,7 +88,7 @@ export function tokenRefusal(db: Db, token: number, field = 'token'): DomainErro
   // Held by an open tab, or whose newest event says it is missing: one read.
   const out = statement<[number, number], { held: number; last_kind: string | null }>(
     db,
-    "SELECT EXISTS (SELECT 1 FROM tabs WHERE token = ? AND status = 'open') AS held, (SELECT kind FROM token_events WHERE token = ? ORDER BY id DESC LIMIT 1) AS last_kind",
+    `SELECT EXISTS (SELECT 1 FROM tabs WHERE token = ? AND status = 'open') AS held, (${newestKindSql}) AS last_kind`,
   ).get(token, token);
   if (out?.held) return new DomainError('token_held', 'errors.tokenHeld', { token }, field);
   if (out?.last_kind === 'missing') return new DomainError('token_missing', 'errors.token.missing', { token }, field);
